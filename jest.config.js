@@ -1,0 +1,31 @@
+// Two tiers (STYLE.md §12): `unit` runs TypeScript sources directly through swc, no build needed;
+// `e2e` drives the built `amplify` binary and the local cloud, so it needs `npm run build` first.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+// Workspace packages resolve to their sources in unit tests, so a test never runs stale `lib/` output.
+const sourceMapper = { '^(amplify-[a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts' };
+
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  modulePathIgnorePatterns: ['<rootDir>/packages/[^/]+/lib/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      moduleNameMapper: sourceMapper,
+      testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.e2e.test.ts', '<rootDir>/packages/*/test/**/*.e2e.test.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};
