@@ -1,0 +1,94 @@
+/**
+ * The seams inside the local cloud. The HTTP server (src/server) verifies SigV4, reads the request and routes it
+ * by the credential scope's service to a `ServiceHandler`. The S3 store (src/s3) is also what the CloudFormation
+ * engine (src/cloudformation) uses for nested-stack templates, Lambda code and `AWS::S3::Bucket` side effects.
+ */
+import type { IncomingHttpHeaders } from 'http';
+
+/** The account every resource of the local cloud belongs to: stable, so ARNs do not change across restarts. */
+export const LOCAL_ACCOUNT_ID = '123456789012';
+
+/** The port the local cloud listens on when none is given; documented in the README. */
+export const DEFAULT_PORT = 4581;
+
+export const DEFAULT_REGION = 'us-east-1';
+
+/** A request whose SigV4 Authorization has been checked and whose body has been read (and aws-chunked decoded). */
+export interface ServiceRequest {
+  /** The service of the SigV4 credential scope: `cloudformation`, `s3`, `sts`, ... */
+  service: string;
+  region: string;
+  accessKeyId: string;
+  method: string;
+  /** The raw request path, still percent-encoded. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export type ServiceHandler = (request: ServiceRequest) => Promise<ServiceResponse>;
+
+/** An S3 failure in S3's own terms; the S3 API renders it as its XML error, the CloudFormation engine as a reason. */
+export class S3StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'S3StoreError';
+  }
+}
+
+export interface BucketWebsite {
+  indexDocument: string;
+  errorDocument?: string;
+}
+
+/**
+ * The S3 store as the CloudFormation engine sees it (implemented in src/s3). Synchronous on purpose: objects are
+ * small local files and metadata lives in SQLite, so the engine's handlers stay simple. Failures throw `S3StoreError`.
+ */
+export interface BucketStore {
+  /** Throws `BucketAlreadyExists`/`BucketAlreadyOwnedByYou` or `InvalidBucketName` as S3 does. */
+  createBucket(name: string, region: string): void;
+  /** Throws `NoSuchBucket`, or `BucketNotEmpty` while objects remain (as S3 does). */
+  deleteBucket(name: string): void;
+  bucketExists(name: string): boolean;
+  bucketRegion(name: string): string | undefined;
+  getObject(bucket: string, key: string): Buffer | undefined;
+  putObject(bucket: string, key: string, body: Buffer, contentType?: string): void;
+  /** Serves the bucket's objects over plain HTTP at `websiteUrl(bucket)`; `undefined` turns website hosting off. */
+  setWebsite(bucket: string, website: BucketWebsite | undefined): void;
+  /** The URL under this endpoint where the bucket's website is served. */
+  websiteUrl(bucket: string): string;
+  /** A bucket policy document (JSON text); `undefined` deletes it. */
+  setPolicy(bucket: string, policy: string | undefined): void;
+}
+
+/** What the CloudFormation engine gets from the server that hosts it. */
+export interface CloudFormationServiceDeps {
+  /** The local cloud's SQLite database (better-sqlite3); the engine creates its own tables in it. */
+  db: import('better-sqlite3').Database;
+  buckets: BucketStore;
+  /** This endpoint, e.g. `http://127.0.0.1:4581`: `TemplateURL`s pointing here are read from `buckets`. */
+  endpoint: string;
+  accountId: string;
+  /** Where the engine may keep files of its own (Lambda code, custom-resource work dirs). */
+  dataDir: string;
+}
+
+export interface CloudFormationService {
+  handle: ServiceHandler;
+  /** Called once at start-up: stacks left IN_PROGRESS by a crash are rolled back or failed, with a reason. */
+  recover(): Promise<void>;
+  /** Waits for operations in flight (used by `stop` and tests). */
+  close(): Promise<void>;
+}
