@@ -1,1 +1,2 @@
 export * from './errors/amplify-error';
+export * from './plugins';

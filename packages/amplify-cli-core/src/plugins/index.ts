@@ -1,0 +1,5 @@
+export * from './plugin-types';
+export * from './plugin-classification';
+export * from './plugin-manifest';
+export { pluginManifestSchema, validateJsonSchema } from './plugin-manifest-schema';
+export type { JsonSchema } from './plugin-manifest-schema';
