@@ -1,0 +1,139 @@
+import { pathManager, PathConstants, projectNotInitializedError } from '../paths/path-manager';
+import type { Prompter } from '../prompts/prompter';
+import { readJsonFile, writeJsonFile } from '../state/json-file';
+import * as resourceMeta from '../state/resource-meta';
+import { stateManager } from '../state/state-manager';
+import { hashDirectory } from '../status/hash-directory';
+import { getResourceStatus } from '../status/resource-status';
+import { copyBatch } from '../templates/copy-batch';
+import { makeId } from '../utils/make-id';
+import { inputValidation } from '../validation/input-validation';
+import type { AmplifyContext, CoreToolkit, ExeInfo, ProjectDetails } from './amplify-context';
+
+/** The project-config `version` this CLI writes (E4). */
+export const PROJECT_CONFIG_VERSION = '3.0';
+
+export interface CoreToolkitOptions {
+  /** Asks every question of the toolkit; the CLI creates it from `--yes` and the terminal. */
+  prompter: Prompter;
+  /** Finds the project root, or undefined outside a project; by default searched from the current directory. */
+  searchProjectRoot?: () => string | undefined;
+}
+
+/** Parses option values the way the original's `constructExeInfo` does: JSON where it parses, else the raw value. */
+function parseInputParams(options: Record<string, string | boolean> | undefined): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    const name = key === 'y' ? 'yes' : key;
+    if (typeof value === 'string') {
+      try {
+        params[name] = JSON.parse(value);
+      } catch {
+        params[name] = value;
+      }
+    } else {
+      params[name] = value;
+    }
+  }
+  return params;
+}
+
+function isYes(context: AmplifyContext): boolean {
+  const options = context.input.options ?? {};
+  return options.yes === true || options.y === true || context.exeInfo?.inputParams.yes === true;
+}
+
+/**
+ * Builds the `context.amplify` functions the core implements, each a thin delegation to the typed modules of this
+ * package. The CLI adds the platform functions (`PlatformToolkit`) and hands the whole to plugins.
+ */
+export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
+  const { prompter } = options;
+  const searchRoot = options.searchProjectRoot ?? (() => pathManager.searchProjectRootPath());
+  const root = (): string => {
+    const projectRoot = searchRoot();
+    if (projectRoot === undefined) throw projectNotInitializedError();
+    return projectRoot;
+  };
+
+  const getProjectDetails = (): ProjectDetails => {
+    const projectRoot = root();
+    return {
+      projectConfig: stateManager.getProjectConfig(projectRoot),
+      amplifyMeta: stateManager.getMeta(projectRoot, { default: {} }),
+      localEnvInfo: stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false }) ?? {},
+      teamProviderInfo: stateManager.getTeamProviderInfo(projectRoot, { default: {} }),
+      backendConfig: stateManager.getBackendConfig(projectRoot, { default: {} }),
+    };
+  };
+
+  return {
+    constants: { ...PathConstants, PROJECT_CONFIG_VERSION },
+    pathManager,
+    stateManager,
+    prompter,
+
+    getProjectConfig: () => stateManager.getProjectConfig(root()),
+    getProjectMeta: () => stateManager.getMeta(root()),
+    getProjectDetails,
+    getEnvInfo: () => stateManager.getLocalEnvInfo(root(), { throwIfNotExist: false }) ?? {},
+    getEnvDetails: () => stateManager.getTeamProviderInfo(root(), { default: {} }),
+    getAllEnvs: () => Object.keys(stateManager.getTeamProviderInfo(root(), { default: {} })),
+    getCurrentEnvDetails: () => {
+      const projectRoot = root();
+      return stateManager.getTeamProviderInfo(projectRoot, { default: {} })[stateManager.getCurrentEnvName(projectRoot)];
+    },
+    constructExeInfo(context: AmplifyContext): ExeInfo {
+      const inputParams = parseInputParams(context.input.options);
+      // Outside a project (e.g. during init) there are no details yet, only the options.
+      const details = searchRoot() === undefined ? {} : getProjectDetails();
+      const exeInfo: ExeInfo = { ...details, inputParams };
+      context.exeInfo = exeInfo;
+      return exeInfo;
+    },
+    updateProjectConfig(projectPath, label, data) {
+      const projectRoot = projectPath ?? root();
+      const config = stateManager.getProjectConfig(projectRoot);
+      config[label] = data;
+      stateManager.setProjectConfig(projectRoot, config);
+    },
+
+    getResourceStatus: async (category, resourceName, providerName, filteredResources) =>
+      getResourceStatus(root(), { category, resourceName, providerName, filteredResources }),
+    getResourceOutputs: (meta) => resourceMeta.getResourceOutputs(meta ?? stateManager.getMeta(root())),
+
+    updateamplifyMetaAfterResourceAdd: (category, resourceName, metadata, backendConfig) =>
+      resourceMeta.updateamplifyMetaAfterResourceAdd(root(), category, resourceName, metadata, backendConfig),
+    updateamplifyMetaAfterResourceUpdate: (category, resourceName, attribute, value) =>
+      resourceMeta.updateamplifyMetaAfterResourceUpdate(root(), category, resourceName, attribute, value),
+    updateamplifyMetaAfterResourceDelete: (category, resourceName) =>
+      resourceMeta.updateamplifyMetaAfterResourceDelete(root(), category, resourceName),
+    updateamplifyMetaAfterPush: async (resources) => resourceMeta.updateamplifyMetaAfterPush(root(), resources),
+    updateamplifyMetaAfterBuild: (resource, buildType) => resourceMeta.updateamplifyMetaAfterBuild(root(), resource, buildType),
+    updateAmplifyMetaAfterPackage: (resource, zipFilename) =>
+      resourceMeta.updateAmplifyMetaAfterPackage(root(), resource, zipFilename),
+    updateProvideramplifyMeta: (providerName, values) => resourceMeta.updateProvideramplifyMeta(root(), providerName, values),
+    updateBackendConfigAfterResourceAdd: (category, resourceName, config) =>
+      resourceMeta.updateBackendConfigAfterResourceAdd(root(), category, resourceName, config),
+    updateBackendConfigAfterResourceUpdate: (category, resourceName, attribute, value) =>
+      resourceMeta.updateBackendConfigAfterResourceUpdate(root(), category, resourceName, attribute, value),
+    updateBackendConfigAfterResourceRemove: (category, resourceName) =>
+      resourceMeta.updateBackendConfigAfterResourceRemove(root(), category, resourceName),
+    loadEnvResourceParameters: (_context, category, resourceName) =>
+      resourceMeta.loadEnvResourceParameters(root(), category, resourceName),
+    saveEnvResourceParameters: (_context, category, resourceName, parameters) =>
+      resourceMeta.saveEnvResourceParameters(root(), category, resourceName, parameters),
+    removeResourceParameters: (_context, category, resourceName) =>
+      resourceMeta.removeResourceParameters(root(), category, resourceName),
+    removeResource: (context, category, resourceName) =>
+      resourceMeta.removeResource(root(), { category, resourceName, yes: isYes(context), prompter }),
+
+    inputValidation,
+    copyBatch: (_context, jobs, props, force, writeParams) => copyBatch(jobs, props, { force, writeParams, prompter }),
+    confirmPrompt: (message, defaultValue = true) => prompter.confirm({ message, default: defaultValue }),
+    makeId,
+    readJsonFile: <T>(filePath: string) => readJsonFile<T>(filePath),
+    writeObjectAsJson: (filePath, data) => writeJsonFile(filePath, data),
+    hashDir: async (dir) => hashDirectory(dir),
+  };
+}

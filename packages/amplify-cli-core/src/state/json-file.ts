@@ -1,0 +1,72 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from '../errors/amplify-error';
+import { findJsonSyntaxError } from './json-syntax-error';
+
+export interface ReadJsonFileOptions {
+  /** Throw `FileNotFound` when the file is missing (default true); otherwise return undefined. */
+  throwIfNotExist?: boolean;
+}
+
+/** Parses JSON text read from `filePath`; a syntax error names the file, line and column. */
+export function parseJson<T>(text: string, filePath: string): T {
+  // Editors on Windows like to prepend a byte-order mark, which JSON.parse rejects.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(body) as T;
+  } catch (cause) {
+    const located = findJsonSyntaxError(body);
+    const where = located ? `${located.message} at line ${located.line} column ${located.column}` : String(cause);
+    throw new AmplifyError('InvalidJson', `${filePath}: ${where}`, { resolution: 'Fix or restore the file', cause });
+  }
+}
+
+export function readJsonFile<T>(filePath: string, options?: { throwIfNotExist?: true }): T;
+export function readJsonFile<T>(filePath: string, options: ReadJsonFileOptions): T | undefined;
+export function readJsonFile<T>(filePath: string, options: ReadJsonFileOptions = {}): T | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (options.throwIfNotExist === false) {
+        return undefined;
+      }
+      throw new AmplifyError('FileNotFound', `${filePath} does not exist`, {
+        resolution: 'Restore the file, or run "amplify pull" to fetch the project again',
+        cause,
+      });
+    }
+    throw cause;
+  }
+  return parseJson<T>(text, filePath);
+}
+
+/**
+ * Writes a file so that readers see either the old or the new content, never a torn one: the text goes to a
+ * temp file in the same folder (so rename stays on one file system), is flushed to disk, then renamed over the
+ * target. Parent folders are created.
+ */
+export function writeFileAtomic(filePath: string, content: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const tempPath = `${filePath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const fd = fs.openSync(tempPath, 'w');
+  try {
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tempPath, filePath);
+  } catch (error) {
+    fs.rmSync(tempPath, { force: true });
+    throw error;
+  }
+}
+
+/** 2-space JSON with a trailing newline, written atomically. */
+export function writeJsonFile(filePath: string, data: unknown): void {
+  writeFileAtomic(filePath, `${JSON.stringify(data, null, 2)}\n`);
+}

@@ -1,0 +1,60 @@
+import type { AmplifyMeta, BackendConfig, ResourceMeta } from './types';
+
+/** `amplify-meta.json` keeps provider outputs beside the categories; every resource walk must skip them. */
+export const PROVIDERS_KEY = 'providers';
+
+type ResourceMap = AmplifyMeta | BackendConfig;
+
+/** Category names of a meta or backend-config object, in file order, without `providers`. */
+export function categoryNames(meta: ResourceMap): string[] {
+  return Object.keys(meta).filter((key) => key !== PROVIDERS_KEY && isRecord(meta[key]));
+}
+
+/** The resources of one category (an empty object when the category is absent). */
+export function getCategoryResources(meta: ResourceMap, category: string): Record<string, ResourceMeta> {
+  if (category === PROVIDERS_KEY) {
+    return {};
+  }
+  const resources = meta[category];
+  return isRecord(resources) ? (resources as Record<string, ResourceMeta>) : {};
+}
+
+export function getResourceMeta(meta: ResourceMap, category: string, resourceName: string): ResourceMeta | undefined {
+  return getCategoryResources(meta, category)[resourceName];
+}
+
+/** Every resource as `[category, resourceName, entry]`, in file order. */
+export function listResources(meta: ResourceMap): Array<[string, string, ResourceMeta]> {
+  const result: Array<[string, string, ResourceMeta]> = [];
+  for (const category of categoryNames(meta)) {
+    for (const [resourceName, entry] of Object.entries(getCategoryResources(meta, category))) {
+      result.push([category, resourceName, entry]);
+    }
+  }
+  return result;
+}
+
+/** Sets `meta[category][resourceName]`, creating the category map when needed. */
+export function setResourceMeta<T extends ResourceMap>(meta: T, category: string, resourceName: string, entry: ResourceMeta): void {
+  const existing = meta[category];
+  const resources = isRecord(existing) ? (existing as Record<string, ResourceMeta>) : {};
+  resources[resourceName] = entry;
+  (meta as Record<string, unknown>)[category] = resources;
+}
+
+/** Deletes `meta[category][resourceName]`, and the category when it becomes empty. Returns whether it existed. */
+export function deleteResourceMeta(meta: ResourceMap, category: string, resourceName: string): boolean {
+  const resources = getCategoryResources(meta, category);
+  if (!(resourceName in resources)) {
+    return false;
+  }
+  delete resources[resourceName];
+  if (Object.keys(resources).length === 0) {
+    delete (meta as Record<string, unknown>)[category];
+  }
+  return true;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
