@@ -1,0 +1,12 @@
+/**
+ * The official CloudFormation resource specification, compacted per resource type, and a template validator
+ * built on it. Importing this module is cheap: specification data and the YAML parser load on first use.
+ */
+export type { PrimitiveType, PropertySpec, PropertyTypeSpec, ResourceTypeSpec, UpdateType, ValueType } from './resource-type-spec';
+export { attributeNames, getResourceTypeSpec, hasResourceType, isCustomResourceType, listResourceTypes } from './resource-types';
+export { validateResourceProperties, type ValidateResourcePropertiesOptions } from './validate-resource-properties';
+export { validateTemplate, type ValidateTemplateOptions } from './validate-template';
+export { formatValidationIssue, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
+export { parseTemplate } from './parse-template';
+export { didYouMean } from './did-you-mean';
+export { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isNoValue, type IntrinsicCall } from './intrinsic-function';
