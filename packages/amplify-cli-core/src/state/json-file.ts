@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
-import * as fs from 'fs';
+// A plain require (not a namespace copy) so a test can intercept the rename and simulate a crash before it.
+import fs = require('fs');
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
 import { findJsonSyntaxError } from './json-syntax-error';

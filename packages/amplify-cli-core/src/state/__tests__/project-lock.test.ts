@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from '../../errors/amplify-error';
+import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
+import { getProjectLockHolder, withProjectLock } from '../project-lock';
+
+const lockPath = (root: string): string => path.join(root, 'amplify', '.config', '.lock');
+
+async function lockError(root: string): Promise<AmplifyError> {
+  try {
+    await withProjectLock(root, 'status', () => undefined);
+  } catch (e) {
+    if (e instanceof AmplifyError) return e;
+    throw e;
+  }
+  throw new Error('expected the lock to be refused');
+}
+
+/**
+ * Another process holding the lock the way an amplify command does: it creates the lock file exclusively with its
+ * own pid, then keeps running until killed.
+ */
+function spawnHolder(root: string): Promise<ChildProcess> {
+  const script = `
+    const fs = require('fs');
+    const fd = fs.openSync(${JSON.stringify(lockPath(root))}, 'wx');
+    fs.writeSync(fd, JSON.stringify({ pid: process.pid, command: 'push', startedAt: new Date().toISOString() }));
+    fs.closeSync(fd);
+    process.stdout.write('locked\\n');
+    setInterval(() => {}, 1000);
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`holder exited early with ${code}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+describe('withProjectLock', () => {
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    cleanupTempDirs();
+  });
+
+  it('holds amplify/.config/.lock with pid, command and start time while running, and releases it after', async () => {
+    const root = createFixtureProject();
+    const seen = await withProjectLock(root, 'push', () => JSON.parse(fs.readFileSync(lockPath(root), 'utf8')));
+    expect(seen).toEqual({ pid: process.pid, command: 'push', startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(fs.existsSync(lockPath(root))).toBe(false);
+  });
+
+  it('releases the lock when the work fails', async () => {
+    const root = createFixtureProject();
+    await expect(
+      withProjectLock(root, 'push', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(fs.existsSync(lockPath(root))).toBe(false);
+  });
+
+  it('is re-entrant within one process and releases only at the outermost exit', async () => {
+    const root = createFixtureProject();
+    await withProjectLock(root, 'push', async () => {
+      await withProjectLock(root, 'add', async () => {
+        expect(fs.existsSync(lockPath(root))).toBe(true);
+      });
+      expect(fs.existsSync(lockPath(root))).toBe(true);
+    });
+    expect(fs.existsSync(lockPath(root))).toBe(false);
+  });
+
+  it('fails at once, naming the pid and command, while another live process holds the lock', async () => {
+    const root = createFixtureProject();
+    const holder = await spawnHolder(root);
+    children.push(holder);
+    const started = Date.now();
+    const error = await lockError(root);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(error.code).toBe('ProjectLocked');
+    expect(error.message).toBe(`Another amplify process (pid ${holder.pid}, "amplify push") is changing this project`);
+    expect(error.resolution).toBe('Wait for it to finish; if it crashed, delete amplify/.config/.lock');
+    expect(getProjectLockHolder(root)?.pid).toBe(holder.pid);
+    // The holder's lock is untouched by the refused attempt.
+    expect(JSON.parse(fs.readFileSync(lockPath(root), 'utf8')).pid).toBe(holder.pid);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const root = createFixtureProject();
+    const holder = await spawnHolder(root);
+    holder.kill('SIGKILL');
+    await exited(holder);
+    expect(getProjectLockHolder(root)).toBeUndefined();
+    const pid = await withProjectLock(root, 'push', () => JSON.parse(fs.readFileSync(lockPath(root), 'utf8')).pid);
+    expect(pid).toBe(process.pid);
+    expect(fs.existsSync(lockPath(root))).toBe(false);
+  });
+
+  it('treats an unreadable lock as held while it is fresh and as stale once old', async () => {
+    const root = createFixtureProject();
+    fs.writeFileSync(lockPath(root), '');
+    expect((await lockError(root)).message).toBe('Another amplify process (pid unknown) is changing this project');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockPath(root), old, old);
+    await expect(withProjectLock(root, 'push', () => 'done')).resolves.toBe('done');
+  });
+
+  it('creates the .config folder when a command locks a project being initialised', async () => {
+    const root = createFixtureProject();
+    fs.rmSync(path.join(root, 'amplify', '.config'), { recursive: true });
+    await expect(withProjectLock(root, 'init', () => fs.existsSync(lockPath(root)))).resolves.toBe(true);
+  });
+});
