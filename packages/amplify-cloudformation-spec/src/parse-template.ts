@@ -1,4 +1,5 @@
-import { AmplifyError } from 'amplify-cli-core';
+import type { AmplifyError } from 'amplify-cli-core';
+import { amplifyError } from './errors';
 import type { CollectionTag, Document, Node as YamlNode, ScalarTag } from 'yaml';
 import { isPlainObject } from './intrinsic-function';
 
@@ -35,7 +36,7 @@ let shortFormTags: Array<ScalarTag | CollectionTag> | undefined;
 export function parseTemplate(text: string, fileName = 'template'): Record<string, unknown> {
   const parsed = /^\s*\{/.test(text) ? parseJson(text, fileName) : parseYaml(text, fileName);
   if (!isPlainObject(parsed)) {
-    throw new AmplifyError('TemplateParseError', `${fileName} is not a CloudFormation template: its top level is not an object.`, {
+    throw amplifyError('TemplateParseError', `${fileName} is not a CloudFormation template: its top level is not an object.`, {
       resolution: `Write ${fileName} as a JSON or YAML object with a Resources section.`,
     });
   }
@@ -68,7 +69,7 @@ function parseYaml(text: string, fileName: string): unknown {
 
 function syntaxError(fileName: string, where: { line: number; col: number } | undefined, reason: string, cause: unknown): AmplifyError {
   const location = where === undefined ? fileName : `${fileName}:${where.line}:${where.col}`;
-  return new AmplifyError('TemplateParseError', `${location}: ${reason}`, {
+  return amplifyError('TemplateParseError', `${location}: ${reason}`, {
     resolution: `Fix the syntax of ${fileName} at the place named.`,
     cause,
   });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AmplifyFault } from 'amplify-cli-core';
+import type { AmplifyFault } from 'amplify-cli-core';
+import { amplifyFault } from './errors';
 
 /**
  * Reads the compact specification data that scripts/generate.js writes under `data/`. Each shard is read and
@@ -105,7 +106,7 @@ function ensureData(): void {
 }
 
 function missingData(cause?: unknown): AmplifyFault {
-  return new AmplifyFault('CloudFormationSpecMissing', `The CloudFormation specification data is missing from ${DATA_DIR}.`, {
+  return amplifyFault('CloudFormationSpecMissing', `The CloudFormation specification data is missing from ${DATA_DIR}.`, {
     resolution: 'Generate it with: npm run generate -w amplify-cloudformation-spec',
     cause,
   });

@@ -175,7 +175,7 @@ function shapeOf(type: ValueType): Shape {
     case 'tag':
       return 'object';
     case 'primitive':
-      return type.primitive === 'Json' ? 'any' : 'scalar';
+      return type.primitive === 'Json' ? 'object' : 'scalar';
     case 'union':
       return 'any';
   }
@@ -217,7 +217,8 @@ function primitiveAccepts(primitive: string, value: unknown): boolean {
     case 'Boolean':
       return typeof value === 'boolean' || (typeof value === 'string' && /^(true|false)$/i.test(value));
     case 'Json':
-      return typeof value === 'string' || typeof value === 'object';
+      // A JSON object, or the same written as a string (CloudFormation parses it).
+      return typeof value === 'string' || isPlainObject(value);
     default:
       return false;
   }

@@ -1,4 +1,4 @@
-import { AmplifyFault } from 'amplify-cli-core';
+import { amplifyFault } from './errors';
 import type { PrimitiveType, ValueType } from './resource-type-spec';
 
 /**
@@ -57,7 +57,7 @@ class ExpressionParser {
   }
 
   private fail(): never {
-    throw new AmplifyFault(
+    throw amplifyFault(
       'CloudFormationSpecCorrupt',
       `Unreadable type expression "${this.text}" in the CloudFormation specification data (at ${this.position}).`,
       { resolution: 'Regenerate the data with: npm run generate -w amplify-cloudformation-spec -- --force' },
