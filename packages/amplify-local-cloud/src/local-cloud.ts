@@ -1,0 +1,97 @@
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import { DEFAULT_PORT, type ServiceHandler } from './contracts';
+import { createS3Handler } from './s3/s3-api';
+import { S3Store } from './s3/s3-store';
+import { serveWebsite } from './s3/website-server';
+import { WEBSITE_PATH_PREFIX } from './s3/website-path';
+import { listenHttp } from './server/http-server';
+import { routeRequest, type RouterOptions } from './server/request-router';
+import { openDatabase } from './store/database';
+import { createStsHandler } from './sts/sts-api';
+
+export interface LocalCloudOptions {
+  /** Default 4581; 0 picks a free port. */
+  port?: number;
+  dataDir: string;
+  /** A loopback address; default 127.0.0.1. The local cloud has no real authentication, so it never leaves the machine. */
+  host?: string;
+}
+
+export interface LocalCloud {
+  endpoint: string;
+  port: number;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Answers without authentication, so `status` can tell a live local cloud from something else on the port. */
+export const HEALTH_PATH = '/_local-cloud/health';
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
+
+/**
+ * Starts the local cloud: opens the data directory, listens, then serves S3, STS and CloudFormation from one
+ * endpoint. Requests that arrive while the services are still being set up wait for them.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.test(host)) {
+    throw new AmplifyError('LocalCloudHostNotLoopback', `The local cloud listens on loopback addresses only, not on '${host}'.`, {
+      resolution: 'Leave the host out (127.0.0.1) or give another loopback address such as ::1.',
+    });
+  }
+  const dataDir = path.resolve(options.dataDir);
+  const db = openDatabase(dataDir);
+  let resolveRouter: (router: RouterOptions) => void = () => undefined;
+  const router = new Promise<RouterOptions>((resolve) => {
+    resolveRouter = resolve;
+  });
+  let server;
+  try {
+    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  try {
+    const store = new S3Store(db, dataDir, endpoint);
+    const services = new Map<string, ServiceHandler>([
+      ['s3', createS3Handler({ store, endpoint })],
+      ['sts', createStsHandler()],
+    ]);
+    const startedAt = new Date().toISOString();
+    resolveRouter({
+      services,
+      publicPaths: [
+        { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
+        {
+          prefix: HEALTH_PATH,
+          handle: () => ({
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ status: 'ok', pid: process.pid, dataDir, startedAt }),
+          }),
+        },
+      ],
+    });
+  } catch (error) {
+    await server.close();
+    db.close();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint,
+    port: server.port,
+    dataDir,
+    close: () => {
+      closing ??= (async () => {
+        await server.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

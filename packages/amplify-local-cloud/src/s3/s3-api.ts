@@ -1,0 +1,612 @@
+import * as crypto from 'crypto';
+import type { IncomingHttpHeaders } from 'http';
+import { LOCAL_ACCOUNT_ID, S3StoreError, type ServiceHandler, type ServiceRequest, type ServiceResponse } from '../contracts';
+import { childElements, childText, parseXml, XmlSyntaxError, type XmlElement } from '../xml/xml-reader';
+import { toXml, type XmlNode } from '../xml/xml-writer';
+import { hasIntegrityHeader, verifyUploadChecksums } from './checksums';
+import { checkConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
+import { resolveS3Address } from './s3-address';
+import { noSuchKey, S3Error, type S3ErrorCode } from './s3-errors';
+import { S3_XMLNS, type BucketConfigKind, type ObjectRecord, type S3Store, type UploadRecord } from './s3-store';
+
+export interface S3ApiOptions {
+  store: S3Store;
+  /** This endpoint, for the `Location` of completed multipart uploads. */
+  endpoint: string;
+}
+
+/** The root element of each stored configuration document (the policy is JSON and has none). */
+const CONFIG_ROOTS: Record<Exclude<BucketConfigKind, 'policy'>, string> = {
+  website: 'WebsiteConfiguration',
+  encryption: 'ServerSideEncryptionConfiguration',
+  publicAccessBlock: 'PublicAccessBlockConfiguration',
+  cors: 'CORSConfiguration',
+  versioning: 'VersioningConfiguration',
+  tagging: 'Tagging',
+};
+
+/** What S3 answers when a bucket has no such configuration. */
+const CONFIG_MISSING: Record<BucketConfigKind, S3ErrorCode | 'default'> = {
+  policy: 'NoSuchBucketPolicy',
+  website: 'NoSuchWebsiteConfiguration',
+  encryption: 'default',
+  publicAccessBlock: 'NoSuchPublicAccessBlockConfiguration',
+  cors: 'NoSuchCORSConfiguration',
+  versioning: 'default',
+  tagging: 'NoSuchTagSet',
+};
+
+/** Since January 2023 every bucket is encrypted with SSE-S3 unless configured otherwise. */
+const DEFAULT_ENCRYPTION = toXml(
+  'ServerSideEncryptionConfiguration',
+  { Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false } },
+  S3_XMLNS,
+);
+const DEFAULT_VERSIONING = toXml('VersioningConfiguration', {}, S3_XMLNS);
+
+/** Bucket and object sub-resources this server does not emulate: refused rather than mistaken for another call. */
+const UNSUPPORTED_SUBRESOURCES = [
+  'accelerate', 'acl', 'analytics', 'attributes', 'intelligent-tiering', 'inventory', 'legal-hold', 'lifecycle',
+  'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls', 'replication', 'requestPayment',
+  'restore', 'retention', 'select', 'session', 'torrent', 'versions',
+];
+
+const MAX_DELETE_KEYS = 1000;
+const MAX_PART_NUMBER = 10000;
+const OWNER = { ID: crypto.createHash('sha256').update(`local-cloud:${LOCAL_ACCOUNT_ID}`).digest('hex'), DisplayName: 'local' };
+
+interface S3Call {
+  request: ServiceRequest;
+  bucket: string;
+  key?: string;
+}
+
+/** The S3 REST API over the store: routes by method, bucket, key and sub-resource, answers in S3's XML. */
+export function createS3Handler(options: S3ApiOptions): ServiceHandler {
+  const { store, endpoint } = options;
+
+  return async (request) => {
+    const requestId = crypto.randomBytes(8).toString('hex').toUpperCase();
+    const ids = { 'x-amz-request-id': requestId, 'x-amz-id-2': crypto.randomBytes(24).toString('base64') };
+    try {
+      const response = route(request);
+      return { ...response, headers: { ...ids, ...response.headers } };
+    } catch (error) {
+      if (error instanceof S3StoreError) {
+        return renderError(error, request.method, ids);
+      }
+      throw error;
+    }
+  };
+
+  function route(request: ServiceRequest): ServiceResponse {
+    const { bucket, key } = resolveS3Address(headerText(request.headers, 'host'), request.path);
+    const { method, query } = request;
+    const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
+    if (unsupported !== undefined) {
+      throw new S3Error('NotImplemented', { Subresource: unsupported }, `The local cloud does not emulate the S3 '${unsupported}' sub-resource.`);
+    }
+    if (bucket === undefined) {
+      if (method === 'GET') {
+        return listBuckets(query);
+      }
+      throw new S3Error('MethodNotAllowed', { Method: method, ResourceType: 'SERVICE' });
+    }
+    const call: S3Call = { request, bucket, key };
+    return key === undefined ? routeBucket(call) : routeObject(call, key);
+  }
+
+  function routeBucket(call: S3Call): ServiceResponse {
+    const { request, bucket } = call;
+    const { method, query } = request;
+    const kind = configKind(query);
+    if (kind !== undefined) {
+      if (method === 'GET') return getConfig(bucket, kind);
+      if (method === 'PUT') return putConfig(call, kind);
+      if (method === 'DELETE') return deleteConfig(bucket, kind);
+    }
+    switch (method) {
+      case 'PUT':
+        return createBucket(call);
+      case 'HEAD':
+        return headBucket(bucket);
+      case 'DELETE':
+        store.deleteBucket(bucket);
+        return { status: 204 };
+      case 'GET':
+        if (query.has('location')) return getLocation(bucket);
+        if (query.has('uploads')) {
+          throw new S3Error('NotImplemented', {}, 'The local cloud does not emulate ListMultipartUploads.');
+        }
+        return query.get('list-type') === '2' ? listObjectsV2(bucket, query) : listObjectsV1(bucket, query);
+      case 'POST':
+        if (query.has('delete')) return deleteObjects(call);
+        break;
+    }
+    throw new S3Error('MethodNotAllowed', { Method: method, ResourceType: 'BUCKET' });
+  }
+
+  function routeObject(call: S3Call, key: string): ServiceResponse {
+    const { request, bucket } = call;
+    const { method, query, headers } = request;
+    const uploadId = query.get('uploadId');
+    if (query.has('tagging')) {
+      throw new S3Error('NotImplemented', { Subresource: 'tagging' }, 'The local cloud does not emulate object tagging.');
+    }
+    switch (method) {
+      case 'PUT':
+        if (uploadId !== null) return uploadPart(call, key, uploadId);
+        return headers['x-amz-copy-source'] !== undefined ? copyObject(call, key) : putObject(call, key);
+      case 'GET':
+        if (uploadId !== null) return listParts(call, key, uploadId);
+        return getObject(call, key, false);
+      case 'HEAD':
+        return getObject(call, key, true);
+      case 'DELETE':
+        if (uploadId !== null) {
+          store.abortUpload(store.requireUpload(bucket, key, uploadId));
+          return { status: 204 };
+        }
+        store.deleteObject(bucket, key);
+        return { status: 204 };
+      case 'POST':
+        if (query.has('uploads')) return createUpload(call, key);
+        if (uploadId !== null) return completeUpload(call, key, uploadId);
+        break;
+    }
+    throw new S3Error('MethodNotAllowed', { Method: method, ResourceType: 'OBJECT' });
+  }
+
+  // ---- buckets -------------------------------------------------------------------------------------------------
+
+  function listBuckets(query: URLSearchParams): ServiceResponse {
+    const prefix = query.get('prefix') ?? '';
+    const region = query.get('bucket-region');
+    const after = query.get('continuation-token') ?? '';
+    const max = Math.min(Number(query.get('max-buckets') ?? 10000) || 10000, 10000);
+    const matching = store.listBuckets().filter((b) => b.name.startsWith(prefix) && (region === null || b.region === region) && b.name > after);
+    const page = matching.slice(0, max);
+    const truncated = matching.length > page.length;
+    return xml(200, 'ListAllMyBucketsResult', {
+      Owner: OWNER,
+      Buckets: { Bucket: page.map((b) => ({ Name: b.name, CreationDate: isoDate(b.created), BucketRegion: b.region })) },
+      ContinuationToken: truncated ? page[page.length - 1].name : undefined,
+      Prefix: query.get('prefix') ?? undefined,
+    });
+  }
+
+  function createBucket(call: S3Call): ServiceResponse {
+    const { request, bucket } = call;
+    let region = 'us-east-1';
+    if (request.body.length > 0) {
+      const constraint = childText(readXml(request.body, 'CreateBucketConfiguration'), 'LocationConstraint');
+      if (constraint === 'us-east-1') {
+        throw new S3Error('InvalidLocationConstraint', { LocationConstraint: constraint });
+      }
+      if (constraint) {
+        region = constraint;
+      }
+    } else if (request.region !== 'us-east-1') {
+      throw new S3Error('IllegalLocationConstraintException');
+    }
+    try {
+      store.createBucket(bucket, region);
+    } catch (error) {
+      // For legacy compatibility S3 answers 200 when you re-create a bucket you own in us-east-1.
+      if (!(error instanceof S3Error && error.code === 'BucketAlreadyOwnedByYou' && region === 'us-east-1' && store.bucketRegion(bucket) === region)) {
+        throw error;
+      }
+    }
+    return { status: 200, headers: { Location: `/${bucket}` } };
+  }
+
+  function headBucket(bucket: string): ServiceResponse {
+    store.requireBucket(bucket);
+    return { status: 200, headers: { 'x-amz-bucket-region': store.bucketRegion(bucket) as string, 'x-amz-access-point-alias': 'false' } };
+  }
+
+  function getLocation(bucket: string): ServiceResponse {
+    store.requireBucket(bucket);
+    const region = store.bucketRegion(bucket) as string;
+    const text = region === 'us-east-1' ? '' : region;
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'application/xml' },
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_XMLNS}">${text}</LocationConstraint>`,
+    };
+  }
+
+  function getConfig(bucket: string, kind: BucketConfigKind): ServiceResponse {
+    const document = store.getConfig(bucket, kind);
+    if (document === undefined) {
+      const missing = CONFIG_MISSING[kind];
+      if (missing !== 'default') {
+        throw new S3Error(missing, { BucketName: bucket });
+      }
+      return { status: 200, headers: { 'Content-Type': 'application/xml' }, body: kind === 'encryption' ? DEFAULT_ENCRYPTION : DEFAULT_VERSIONING };
+    }
+    return { status: 200, headers: { 'Content-Type': kind === 'policy' ? 'application/json' : 'application/xml' }, body: document };
+  }
+
+  function putConfig(call: S3Call, kind: BucketConfigKind): ServiceResponse {
+    const { request, bucket } = call;
+    store.requireBucket(bucket);
+    const text = request.body.toString('utf8');
+    if (kind === 'policy') {
+      if (!text.trimStart().startsWith('{') || !isJson(text)) {
+        throw new S3Error('MalformedPolicy');
+      }
+      store.putConfig(bucket, kind, text);
+      return { status: 204 };
+    }
+    const root = readXml(request.body, CONFIG_ROOTS[kind]);
+    if (kind === 'website' && childElements(root, 'IndexDocument').length === 0 && childElements(root, 'RedirectAllRequestsTo').length === 0) {
+      throw new S3Error('MalformedXML', {}, 'A website configuration needs an IndexDocument or RedirectAllRequestsTo.');
+    }
+    store.putConfig(bucket, kind, text);
+    return { status: kind === 'tagging' ? 204 : 200 };
+  }
+
+  function deleteConfig(bucket: string, kind: BucketConfigKind): ServiceResponse {
+    store.putConfig(bucket, kind, undefined);
+    return { status: 204 };
+  }
+
+  // ---- listing -------------------------------------------------------------------------------------------------
+
+  function listObjectsV2(bucket: string, query: URLSearchParams): ServiceResponse {
+    const prefix = query.get('prefix') ?? '';
+    const delimiter = query.get('delimiter') || undefined;
+    const startAfter = query.get('start-after') || undefined;
+    const token = query.get('continuation-token') || undefined;
+    const maxKeys = readMaxKeys(query);
+    const encode = readEncoding(query);
+    let marker = startAfter;
+    if (token !== undefined) {
+      marker = Buffer.from(token, 'base64url').toString('utf8');
+      if (Buffer.from(marker, 'utf8').toString('base64url') !== token) {
+        throw new S3Error('InvalidArgument', { ArgumentName: 'continuation-token', ArgumentValue: token }, 'The continuation token provided is incorrect');
+      }
+    }
+    const result = store.listObjects(bucket, { prefix, delimiter, marker, maxKeys });
+    return xml(200, 'ListBucketResult', {
+      Name: bucket,
+      Prefix: encode(prefix),
+      Delimiter: delimiter === undefined ? undefined : encode(delimiter),
+      MaxKeys: maxKeys,
+      KeyCount: result.contents.length + result.commonPrefixes.length,
+      IsTruncated: result.isTruncated,
+      ContinuationToken: token,
+      NextContinuationToken:
+        result.isTruncated && result.lastReturned !== undefined ? Buffer.from(result.lastReturned, 'utf8').toString('base64url') : undefined,
+      StartAfter: startAfter === undefined ? undefined : encode(startAfter),
+      EncodingType: query.get('encoding-type') ?? undefined,
+      Contents: result.contents.map((record) => listEntry(record, encode, query.get('fetch-owner') === 'true')),
+      CommonPrefixes: result.commonPrefixes.map((commonPrefix) => ({ Prefix: encode(commonPrefix) })),
+    });
+  }
+
+  function listObjectsV1(bucket: string, query: URLSearchParams): ServiceResponse {
+    const prefix = query.get('prefix') ?? '';
+    const delimiter = query.get('delimiter') || undefined;
+    const marker = query.get('marker') || undefined;
+    const maxKeys = readMaxKeys(query);
+    const encode = readEncoding(query);
+    const result = store.listObjects(bucket, { prefix, delimiter, marker, maxKeys });
+    return xml(200, 'ListBucketResult', {
+      Name: bucket,
+      Prefix: encode(prefix),
+      Marker: encode(marker ?? ''),
+      // S3 sends NextMarker only with a delimiter; without one, clients continue from the last key.
+      NextMarker: result.isTruncated && delimiter !== undefined && result.lastReturned !== undefined ? encode(result.lastReturned) : undefined,
+      MaxKeys: maxKeys,
+      Delimiter: delimiter === undefined ? undefined : encode(delimiter),
+      IsTruncated: result.isTruncated,
+      EncodingType: query.get('encoding-type') ?? undefined,
+      Contents: result.contents.map((record) => listEntry(record, encode, true)),
+      CommonPrefixes: result.commonPrefixes.map((commonPrefix) => ({ Prefix: encode(commonPrefix) })),
+    });
+  }
+
+  // ---- objects -------------------------------------------------------------------------------------------------
+
+  function putObject(call: S3Call, key: string): ServiceResponse {
+    const { request, bucket } = call;
+    store.requireBucket(bucket);
+    const checksum = verifyUploadChecksums(request.headers, request.body);
+    const record = store.writeObject(bucket, key, request.body, { ...readObjectAttributes(request.headers), checksum });
+    return { status: 200, headers: { ETag: record.etag, 'x-amz-server-side-encryption': 'AES256', ...checksumHeader(record) } };
+  }
+
+  function getObject(call: S3Call, key: string, head: boolean): ServiceResponse {
+    const { request, bucket } = call;
+    const record = store.requireObject(bucket, key);
+    const headers = objectHeaders(record, request.query);
+    if (checkConditions(request.headers, record) === 'not-modified') {
+      return { status: 304, headers: { ETag: record.etag, 'Last-Modified': headers['Last-Modified'] } };
+    }
+    const range = parseRange(headerText(request.headers, 'range'), record.size);
+    if (request.headers['x-amz-checksum-mode'] === 'ENABLED' && range === undefined) {
+      Object.assign(headers, checksumHeader(record));
+    }
+    if (range !== undefined) {
+      headers['Content-Range'] = `bytes ${range.start}-${range.end}/${record.size}`;
+    }
+    const length = range === undefined ? record.size : range.end - range.start + 1;
+    headers['Content-Length'] = String(length);
+    if (head) {
+      return { status: range === undefined ? 200 : 206, headers };
+    }
+    return { status: range === undefined ? 200 : 206, headers, body: store.readBody(record, range) };
+  }
+
+  function copyObject(call: S3Call, key: string): ServiceResponse {
+    const { request, bucket } = call;
+    const source = readCopySource(request.headers);
+    checkConditions(request.headers, source, 'x-amz-copy-source-');
+    const replace = headerText(request.headers, 'x-amz-metadata-directive') === 'REPLACE';
+    if (!replace && source.bucket === bucket && source.key === key) {
+      throw new S3Error(
+        'InvalidRequest',
+        {},
+        "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+      );
+    }
+    const record = store.copyObject(source, bucket, key, replace ? readObjectAttributes(request.headers) : undefined);
+    return xml(200, 'CopyObjectResult', { ETag: record.etag, LastModified: isoDate(record.lastModified) }, { 'x-amz-server-side-encryption': 'AES256' });
+  }
+
+  function deleteObjects(call: S3Call): ServiceResponse {
+    const { request, bucket } = call;
+    store.requireBucket(bucket);
+    if (!hasIntegrityHeader(request.headers)) {
+      throw new S3Error('InvalidRequest', {}, 'Missing required header for this request: Content-MD5');
+    }
+    verifyUploadChecksums(request.headers, request.body);
+    const root = readXml(request.body, 'Delete', ['Object']);
+    const objects = childElements(root, 'Object');
+    if (objects.length > MAX_DELETE_KEYS) {
+      throw new S3Error('MalformedXML', {}, `A DeleteObjects request can name at most ${MAX_DELETE_KEYS} keys.`);
+    }
+    const quiet = childText(root, 'Quiet') === 'true';
+    const deleted: XmlNode[] = [];
+    const errors: XmlNode[] = [];
+    for (const object of objects) {
+      const key = childText(object, 'Key');
+      if (key === undefined || key === '') {
+        throw new S3Error('MalformedXML', {}, 'Every Object of a DeleteObjects request needs a Key.');
+      }
+      try {
+        store.deleteObject(bucket, key);
+        if (!quiet) {
+          deleted.push({ Key: key });
+        }
+      } catch (error) {
+        if (!(error instanceof S3StoreError)) {
+          throw error;
+        }
+        errors.push({ Key: key, Code: error.code, Message: error.message });
+      }
+    }
+    return xml(200, 'DeleteResult', { Deleted: deleted, Error: errors });
+  }
+
+  // ---- multipart uploads ---------------------------------------------------------------------------------------
+
+  function createUpload(call: S3Call, key: string): ServiceResponse {
+    const { request, bucket } = call;
+    const checksumAlgorithm = headerText(request.headers, 'x-amz-checksum-algorithm');
+    const uploadId = store.createUpload(bucket, key, { ...readObjectAttributes(request.headers), checksumAlgorithm: checksumAlgorithm?.toLowerCase() });
+    return xml(
+      200,
+      'InitiateMultipartUploadResult',
+      { Bucket: bucket, Key: key, UploadId: uploadId },
+      checksumAlgorithm === undefined ? {} : { 'x-amz-checksum-algorithm': checksumAlgorithm },
+    );
+  }
+
+  function uploadPart(call: S3Call, key: string, uploadId: string): ServiceResponse {
+    const { request, bucket } = call;
+    const partNumber = readPartNumber(request.query);
+    const upload = store.requireUpload(bucket, key, uploadId);
+    if (request.headers['x-amz-copy-source'] !== undefined) {
+      return uploadPartCopy(request, upload, partNumber);
+    }
+    const checksum = verifyUploadChecksums(request.headers, request.body);
+    const part = store.putPart(upload, partNumber, request.body, checksum === undefined ? undefined : `${checksum.algorithm}:${checksum.value}`);
+    const headers: Record<string, string> = { ETag: part.etag, 'x-amz-server-side-encryption': 'AES256' };
+    if (checksum !== undefined) {
+      headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.value;
+    }
+    return { status: 200, headers };
+  }
+
+  function uploadPartCopy(request: ServiceRequest, upload: UploadRecord, partNumber: number): ServiceResponse {
+    const source = readCopySource(request.headers);
+    checkConditions(request.headers, source, 'x-amz-copy-source-');
+    const rangeHeader = headerText(request.headers, 'x-amz-copy-source-range');
+    const range = rangeHeader === undefined ? undefined : parseRange(rangeHeader, source.size);
+    if (rangeHeader !== undefined && range === undefined) {
+      throw new S3Error('InvalidArgument', { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: rangeHeader }, 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy');
+    }
+    const part = store.putPart(upload, partNumber, store.readBody(source, range), undefined);
+    return xml(200, 'CopyPartResult', { ETag: part.etag, LastModified: isoDate(part.lastModified) });
+  }
+
+  function listParts(call: S3Call, key: string, uploadId: string): ServiceResponse {
+    const { request, bucket } = call;
+    const upload = store.requireUpload(bucket, key, uploadId);
+    const marker = Number(request.query.get('part-number-marker') ?? 0) || 0;
+    const maxParts = Math.min(Number(request.query.get('max-parts') ?? 1000) || 1000, 1000);
+    const after = store.listParts(upload).filter((part) => part.partNumber > marker);
+    const page = after.slice(0, maxParts);
+    const truncated = after.length > page.length;
+    return xml(200, 'ListPartsResult', {
+      Bucket: bucket,
+      Key: key,
+      UploadId: uploadId,
+      Initiator: { ID: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local`, DisplayName: 'local' },
+      Owner: OWNER,
+      StorageClass: 'STANDARD',
+      PartNumberMarker: marker,
+      NextPartNumberMarker: page.length > 0 ? page[page.length - 1].partNumber : undefined,
+      MaxParts: maxParts,
+      IsTruncated: truncated,
+      ChecksumAlgorithm: upload.checksumAlgorithm?.toUpperCase(),
+      Part: page.map((part) => ({
+        PartNumber: part.partNumber,
+        LastModified: isoDate(part.lastModified),
+        ETag: part.etag,
+        Size: part.size,
+        ...partChecksum(part.checksum),
+      })),
+    });
+  }
+
+  function completeUpload(call: S3Call, key: string, uploadId: string): ServiceResponse {
+    const { request, bucket } = call;
+    const upload = store.requireUpload(bucket, key, uploadId);
+    const root = readXml(request.body, 'CompleteMultipartUpload', ['Part']);
+    const parts = childElements(root, 'Part').map((part) => {
+      const partNumber = Number(childText(part, 'PartNumber'));
+      const etag = childText(part, 'ETag');
+      if (!Number.isInteger(partNumber) || etag === undefined) {
+        throw new S3Error('MalformedXML', {}, 'Every Part of a CompleteMultipartUpload request needs a PartNumber and an ETag.');
+      }
+      return { partNumber, etag };
+    });
+    const record = store.completeUpload(upload, parts);
+    const location = `${endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return xml(200, 'CompleteMultipartUploadResult', { Location: location, Bucket: bucket, Key: key, ETag: record.etag }, { 'x-amz-server-side-encryption': 'AES256' });
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------------
+
+  function readCopySource(headers: IncomingHttpHeaders): ObjectRecord {
+    const raw = (headerText(headers, 'x-amz-copy-source') ?? '').split('?')[0].replace(/^\//, '');
+    const slash = raw.indexOf('/');
+    let sourceBucket: string;
+    let sourceKey: string;
+    try {
+      sourceBucket = decodeURIComponent(raw.slice(0, slash));
+      sourceKey = decodeURIComponent(raw.slice(slash + 1));
+    } catch {
+      throw new S3Error('InvalidArgument', { ArgumentName: 'x-amz-copy-source' }, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey');
+    }
+    if (slash <= 0 || sourceKey === '') {
+      throw new S3Error('InvalidArgument', { ArgumentName: 'x-amz-copy-source' }, 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey');
+    }
+    store.requireBucket(sourceBucket);
+    const source = store.headObject(sourceBucket, sourceKey);
+    if (source === undefined) {
+      throw noSuchKey(sourceKey);
+    }
+    return source;
+  }
+}
+
+function configKind(query: URLSearchParams): BucketConfigKind | undefined {
+  const kinds: BucketConfigKind[] = ['policy', 'website', 'encryption', 'publicAccessBlock', 'cors', 'versioning', 'tagging'];
+  return kinds.find((kind) => query.has(kind));
+}
+
+function listEntry(record: ObjectRecord, encode: (text: string) => string, withOwner: boolean): XmlNode {
+  return {
+    Key: encode(record.key),
+    LastModified: isoDate(record.lastModified),
+    ETag: record.etag,
+    Size: record.size,
+    Owner: withOwner ? OWNER : undefined,
+    StorageClass: 'STANDARD',
+  };
+}
+
+function checksumHeader(record: ObjectRecord): Record<string, string> {
+  return record.checksum === undefined ? {} : { [`x-amz-checksum-${record.checksum.algorithm}`]: record.checksum.value };
+}
+
+function partChecksum(stored: string | undefined): XmlNode {
+  if (stored === undefined) {
+    return {};
+  }
+  const colon = stored.indexOf(':');
+  return { [`Checksum${stored.slice(0, colon).toUpperCase()}`]: stored.slice(colon + 1) };
+}
+
+function readMaxKeys(query: URLSearchParams): number {
+  const text = query.get('max-keys');
+  if (text === null) {
+    return 1000;
+  }
+  if (!/^\d+$/.test(text)) {
+    throw new S3Error('InvalidArgument', { ArgumentName: 'max-keys', ArgumentValue: text }, 'Provided max-keys not an integer or within integer range');
+  }
+  return Math.min(Number(text), 1000);
+}
+
+function readPartNumber(query: URLSearchParams): number {
+  const text = query.get('partNumber') ?? '';
+  const partNumber = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(partNumber >= 1 && partNumber <= MAX_PART_NUMBER)) {
+    throw new S3Error('InvalidArgument', { ArgumentName: 'partNumber', ArgumentValue: text }, `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`);
+  }
+  return partNumber;
+}
+
+/** `encoding-type=url` percent-encodes keys in listings the way S3 does: spaces as `+`, slashes kept. */
+function readEncoding(query: URLSearchParams): (text: string) => string {
+  const type = query.get('encoding-type');
+  if (type === null) {
+    return (text) => text;
+  }
+  if (type !== 'url') {
+    throw new S3Error('InvalidArgument', { ArgumentName: 'encoding-type', ArgumentValue: type }, 'Invalid Encoding Method specified in Request');
+  }
+  return (text) => encodeURIComponent(text).replace(/%2F/g, '/').replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function readXml(body: Buffer, root: string, repeatable: readonly string[] = []): XmlElement {
+  try {
+    return parseXml(body.toString('utf8'), root, repeatable);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) {
+      throw new S3Error('MalformedXML');
+    }
+    throw error;
+  }
+}
+
+function xml(status: number, root: string, node: XmlNode, headers: Record<string, string> = {}): ServiceResponse {
+  return { status, headers: { 'Content-Type': 'application/xml', ...headers }, body: toXml(root, node, S3_XMLNS) };
+}
+
+function renderError(error: S3StoreError, method: string, ids: Record<string, string>): ServiceResponse {
+  const details = error instanceof S3Error ? error.details : {};
+  if (method === 'HEAD') {
+    // HEAD responses carry no body; S3 puts nothing but the status and the request ids.
+    return { status: error.status, headers: ids };
+  }
+  return {
+    status: error.status,
+    headers: { 'Content-Type': 'application/xml', ...ids },
+    body: toXml('Error', { Code: error.code, Message: error.message, ...details, RequestId: ids['x-amz-request-id'], HostId: ids['x-amz-id-2'] }),
+  };
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,566 @@
+import * as crypto from 'crypto';
+import * as path from 'path';
+import type { Database } from 'better-sqlite3';
+import type { BucketStore, BucketWebsite } from '../contracts';
+import { toXml } from '../xml/xml-writer';
+import { childElements, childText, parseXml } from '../xml/xml-reader';
+import { BlobFiles } from './blob-files';
+import { bucketNameProblem } from './bucket-name';
+import { noSuchBucket, noSuchKey, S3Error } from './s3-errors';
+import { WEBSITE_PATH_PREFIX } from './website-path';
+
+export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+/** Bucket sub-resources that S3 stores and returns as documents (policy as JSON, the others as XML). */
+export type BucketConfigKind = 'policy' | 'website' | 'encryption' | 'publicAccessBlock' | 'cors' | 'versioning' | 'tagging';
+
+export interface ChecksumValue {
+  /** Lower-case algorithm name as in the header `x-amz-checksum-<algorithm>`. */
+  algorithm: string;
+  value: string;
+}
+
+export interface ObjectAttributes {
+  contentType?: string;
+  /** Response headers stored with the object: `cache-control`, `content-disposition`, ..., `x-amz-meta-*`. */
+  headers?: Record<string, string>;
+  checksum?: ChecksumValue;
+}
+
+export interface ObjectRecord {
+  bucket: string;
+  key: string;
+  blob: string;
+  size: number;
+  /** Quoted, as S3 sends it. */
+  etag: string;
+  /** Milliseconds, whole seconds (HTTP dates have no finer resolution, so conditional requests compare exactly). */
+  lastModified: number;
+  contentType: string;
+  headers: Record<string, string>;
+  checksum?: ChecksumValue;
+}
+
+export interface BucketRecord {
+  name: string;
+  region: string;
+  created: number;
+}
+
+export interface ListObjectsOptions {
+  prefix: string;
+  delimiter?: string;
+  /** List strictly after this key; a common prefix equal to it is not repeated. */
+  marker?: string;
+  maxKeys: number;
+}
+
+export interface ListObjectsResult {
+  /** Keys and common prefixes in S3's order, as S3 interleaves them. */
+  contents: ObjectRecord[];
+  commonPrefixes: string[];
+  isTruncated: boolean;
+  /** The last key or common prefix returned: where the next page starts. */
+  lastReturned?: string;
+}
+
+export interface PartRecord {
+  partNumber: number;
+  blob: string;
+  size: number;
+  etag: string;
+  lastModified: number;
+  checksum?: string;
+}
+
+export interface UploadRecord {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  initiated: number;
+  contentType: string;
+  headers: Record<string, string>;
+  checksumAlgorithm?: string;
+}
+
+/** Every part but the last must be at least 5 MiB, as in S3. */
+const MIN_PART_SIZE = 5 * 1024 * 1024;
+const MAX_KEY_BYTES = 1024;
+const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+/** Sorts after every character a key can continue with, so a listing can jump past a common prefix. */
+const AFTER_EVERY_CHARACTER = '\u{10FFFF}';
+
+interface ObjectRow {
+  bucket: string;
+  key: string;
+  blob: string;
+  size: number;
+  etag: string;
+  last_modified: number;
+  content_type: string;
+  headers: string;
+  checksum_algorithm: string | null;
+  checksum: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS s3_buckets (
+  name TEXT PRIMARY KEY, region TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS s3_bucket_configs (
+  bucket TEXT NOT NULL REFERENCES s3_buckets(name) ON DELETE CASCADE, kind TEXT NOT NULL, document TEXT NOT NULL,
+  PRIMARY KEY (bucket, kind)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS s3_objects (
+  bucket TEXT NOT NULL REFERENCES s3_buckets(name), key TEXT NOT NULL, blob TEXT NOT NULL, size INTEGER NOT NULL,
+  etag TEXT NOT NULL, last_modified INTEGER NOT NULL, content_type TEXT NOT NULL, headers TEXT NOT NULL,
+  checksum_algorithm TEXT, checksum TEXT,
+  PRIMARY KEY (bucket, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS s3_uploads (
+  upload_id TEXT PRIMARY KEY, bucket TEXT NOT NULL REFERENCES s3_buckets(name), key TEXT NOT NULL,
+  initiated INTEGER NOT NULL, content_type TEXT NOT NULL, headers TEXT NOT NULL, checksum_algorithm TEXT);
+CREATE TABLE IF NOT EXISTS s3_parts (
+  upload_id TEXT NOT NULL REFERENCES s3_uploads(upload_id) ON DELETE CASCADE, part_number INTEGER NOT NULL,
+  blob TEXT NOT NULL, size INTEGER NOT NULL, etag TEXT NOT NULL, last_modified INTEGER NOT NULL, checksum TEXT,
+  PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID;
+`;
+
+/**
+ * The S3 data plane: buckets, their configuration documents, objects and multipart uploads. Metadata lives in
+ * SQLite, bodies in `BlobFiles`. Also the `BucketStore` the CloudFormation engine uses.
+ */
+export class S3Store implements BucketStore {
+  private readonly blobs: BlobFiles;
+
+  constructor(
+    private readonly db: Database,
+    dataDir: string,
+    private readonly endpoint: string,
+  ) {
+    db.exec(SCHEMA);
+    this.blobs = new BlobFiles(path.join(dataDir, 's3'));
+    const referenced = new Set<string>();
+    for (const row of db.prepare('SELECT blob FROM s3_objects UNION ALL SELECT blob FROM s3_parts').pluck().iterate()) {
+      referenced.add(row as string);
+    }
+    this.blobs.sweep((id) => referenced.has(id));
+  }
+
+  // ---- buckets -------------------------------------------------------------------------------------------------
+
+  createBucket(name: string, region: string): void {
+    const problem = bucketNameProblem(name);
+    if (problem !== undefined) {
+      throw new S3Error('InvalidBucketName', { BucketName: name }, `The specified bucket is not valid: '${name}' ${problem}.`);
+    }
+    if (this.bucketExists(name)) {
+      throw new S3Error('BucketAlreadyOwnedByYou', { BucketName: name });
+    }
+    this.db.prepare('INSERT INTO s3_buckets (name, region, created) VALUES (?, ?, ?)').run(name, region, wholeSeconds(Date.now()));
+  }
+
+  deleteBucket(name: string): void {
+    this.requireBucket(name);
+    if (this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(name) !== undefined) {
+      throw new S3Error('BucketNotEmpty', { BucketName: name });
+    }
+    // Unfinished multipart uploads do not keep a bucket alive; their parts go with it.
+    const partBlobs = this.db
+      .prepare('SELECT p.blob FROM s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?')
+      .pluck()
+      .all(name) as string[];
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM s3_uploads WHERE bucket = ?').run(name);
+      this.db.prepare('DELETE FROM s3_buckets WHERE name = ?').run(name);
+    })();
+    this.blobs.remove(partBlobs);
+  }
+
+  bucketExists(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM s3_buckets WHERE name = ?').get(name) !== undefined;
+  }
+
+  bucketRegion(name: string): string | undefined {
+    return this.db.prepare('SELECT region FROM s3_buckets WHERE name = ?').pluck().get(name) as string | undefined;
+  }
+
+  listBuckets(): BucketRecord[] {
+    return this.db.prepare('SELECT name, region, created FROM s3_buckets ORDER BY name').all() as BucketRecord[];
+  }
+
+  requireBucket(name: string): void {
+    if (!this.bucketExists(name)) {
+      throw noSuchBucket(name);
+    }
+  }
+
+  // ---- bucket configuration ------------------------------------------------------------------------------------
+
+  getConfig(bucket: string, kind: BucketConfigKind): string | undefined {
+    this.requireBucket(bucket);
+    return this.db.prepare('SELECT document FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').pluck().get(bucket, kind) as
+      | string
+      | undefined;
+  }
+
+  putConfig(bucket: string, kind: BucketConfigKind, document: string | undefined): void {
+    this.requireBucket(bucket);
+    if (document === undefined) {
+      this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').run(bucket, kind);
+    } else {
+      this.db
+        .prepare('INSERT INTO s3_bucket_configs (bucket, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket, kind) DO UPDATE SET document = excluded.document')
+        .run(bucket, kind, document);
+    }
+  }
+
+  setPolicy(bucket: string, policy: string | undefined): void {
+    this.putConfig(bucket, 'policy', policy);
+  }
+
+  setWebsite(bucket: string, website: BucketWebsite | undefined): void {
+    const document =
+      website === undefined
+        ? undefined
+        : toXml(
+            'WebsiteConfiguration',
+            {
+              IndexDocument: { Suffix: website.indexDocument },
+              ErrorDocument: website.errorDocument === undefined ? undefined : { Key: website.errorDocument },
+            },
+            S3_XMLNS,
+          );
+    this.putConfig(bucket, 'website', document);
+  }
+
+  /** The index and error documents of the bucket's website, or `undefined` when it has none. */
+  getWebsite(bucket: string): BucketWebsite | undefined {
+    const document = this.bucketExists(bucket) ? this.getConfig(bucket, 'website') : undefined;
+    if (document === undefined) {
+      return undefined;
+    }
+    const root = parseXml(document, 'WebsiteConfiguration');
+    const indexDocument = childText(childElements(root, 'IndexDocument')[0], 'Suffix');
+    const errorDocument = childText(childElements(root, 'ErrorDocument')[0], 'Key');
+    return indexDocument === undefined ? undefined : { indexDocument, errorDocument };
+  }
+
+  websiteUrl(bucket: string): string {
+    return `${this.endpoint}${WEBSITE_PATH_PREFIX}${bucket}`;
+  }
+
+  // ---- objects -------------------------------------------------------------------------------------------------
+
+  putObject(bucket: string, key: string, body: Buffer, contentType?: string): void {
+    this.writeObject(bucket, key, body, { contentType });
+  }
+
+  getObject(bucket: string, key: string): Buffer | undefined {
+    const record = this.bucketExists(bucket) ? this.headObject(bucket, key) : undefined;
+    return record === undefined ? undefined : this.blobs.read(record.blob);
+  }
+
+  writeObject(bucket: string, key: string, body: Buffer, attributes: ObjectAttributes): ObjectRecord {
+    this.requireBucket(bucket);
+    checkKey(key);
+    const blob = this.blobs.write(body);
+    return this.commitObject(bucket, key, blob, body.length, `"${md5(body).toString('hex')}"`, attributes);
+  }
+
+  headObject(bucket: string, key: string): ObjectRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as ObjectRow | undefined;
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  requireObject(bucket: string, key: string): ObjectRecord {
+    this.requireBucket(bucket);
+    const record = this.headObject(bucket, key);
+    if (record === undefined) {
+      throw noSuchKey(key);
+    }
+    return record;
+  }
+
+  readBody(record: ObjectRecord, range?: { start: number; end: number }): Buffer {
+    return this.blobs.read(record.blob, range?.start, range?.end);
+  }
+
+  /** Deletes an object; deleting a key that does not exist succeeds, as in S3. */
+  deleteObject(bucket: string, key: string): void {
+    this.requireBucket(bucket);
+    const blob = this.db.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ? RETURNING blob').pluck().get(bucket, key) as
+      | string
+      | undefined;
+    if (blob !== undefined) {
+      this.blobs.remove([blob]);
+    }
+  }
+
+  /** Copies an object; `attributes` replaces the metadata, `undefined` keeps the source's (S3's COPY directive). */
+  copyObject(source: ObjectRecord, bucket: string, key: string, attributes: ObjectAttributes | undefined): ObjectRecord {
+    this.requireBucket(bucket);
+    checkKey(key);
+    const blob = this.blobs.copy(source.blob);
+    const kept: ObjectAttributes = attributes ?? { contentType: source.contentType, headers: source.headers, checksum: source.checksum };
+    return this.commitObject(bucket, key, blob, source.size, source.etag, kept);
+  }
+
+  listObjects(bucket: string, options: ListObjectsOptions): ListObjectsResult {
+    this.requireBucket(bucket);
+    const { prefix, delimiter, marker, maxKeys } = options;
+    const page = this.db.prepare('SELECT * FROM s3_objects WHERE bucket = ? AND key > ? AND key >= ? ORDER BY key LIMIT ?');
+    const result: ListObjectsResult = { contents: [], commonPrefixes: [], isTruncated: false };
+    let cursor = marker ?? '';
+    let count = 0;
+    let lastPrefix: string | undefined;
+    scan: for (;;) {
+      const rows = page.all(bucket, cursor, prefix, Math.min(maxKeys, 1000) + 1) as ObjectRow[];
+      if (rows.length === 0) {
+        break;
+      }
+      for (const row of rows) {
+        if (!row.key.startsWith(prefix)) {
+          break scan;
+        }
+        cursor = row.key;
+        const cut = delimiter ? row.key.indexOf(delimiter, prefix.length) : -1;
+        if (cut >= 0) {
+          const commonPrefix = row.key.slice(0, cut + (delimiter as string).length);
+          if (commonPrefix === lastPrefix || commonPrefix === marker) {
+            continue;
+          }
+          if (count === maxKeys) {
+            result.isTruncated = true;
+            break scan;
+          }
+          result.commonPrefixes.push(commonPrefix);
+          result.lastReturned = lastPrefix = commonPrefix;
+          count += 1;
+          // Jump past every key under this prefix instead of reading them all.
+          cursor = commonPrefix + AFTER_EVERY_CHARACTER;
+          continue scan;
+        }
+        if (count === maxKeys) {
+          result.isTruncated = true;
+          break scan;
+        }
+        result.contents.push(toRecord(row));
+        result.lastReturned = row.key;
+        count += 1;
+      }
+    }
+    return result;
+  }
+
+  // ---- multipart uploads ---------------------------------------------------------------------------------------
+
+  createUpload(bucket: string, key: string, attributes: ObjectAttributes & { checksumAlgorithm?: string }): string {
+    this.requireBucket(bucket);
+    checkKey(key);
+    const uploadId = crypto.randomBytes(36).toString('base64url');
+    this.db
+      .prepare('INSERT INTO s3_uploads (upload_id, bucket, key, initiated, content_type, headers, checksum_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        uploadId,
+        bucket,
+        key,
+        wholeSeconds(Date.now()),
+        attributes.contentType ?? DEFAULT_CONTENT_TYPE,
+        JSON.stringify(attributes.headers ?? {}),
+        attributes.checksumAlgorithm ?? null,
+      );
+    return uploadId;
+  }
+
+  requireUpload(bucket: string, key: string, uploadId: string): UploadRecord {
+    this.requireBucket(bucket);
+    const row = this.db.prepare('SELECT * FROM s3_uploads WHERE upload_id = ? AND bucket = ? AND key = ?').get(uploadId, bucket, key) as
+      | { upload_id: string; bucket: string; key: string; initiated: number; content_type: string; headers: string; checksum_algorithm: string | null }
+      | undefined;
+    if (row === undefined) {
+      throw new S3Error('NoSuchUpload', { UploadId: uploadId });
+    }
+    return {
+      uploadId: row.upload_id,
+      bucket: row.bucket,
+      key: row.key,
+      initiated: row.initiated,
+      contentType: row.content_type,
+      headers: JSON.parse(row.headers) as Record<string, string>,
+      checksumAlgorithm: row.checksum_algorithm ?? undefined,
+    };
+  }
+
+  putPart(upload: UploadRecord, partNumber: number, body: Buffer, checksum: string | undefined): PartRecord {
+    const blob = this.blobs.write(body);
+    const part: PartRecord = {
+      partNumber,
+      blob,
+      size: body.length,
+      etag: `"${md5(body).toString('hex')}"`,
+      lastModified: wholeSeconds(Date.now()),
+      checksum,
+    };
+    this.storePart(upload, part);
+    return part;
+  }
+
+  listParts(upload: UploadRecord): PartRecord[] {
+    const rows = this.db
+      .prepare('SELECT part_number, blob, size, etag, last_modified, checksum FROM s3_parts WHERE upload_id = ? ORDER BY part_number')
+      .all(upload.uploadId) as { part_number: number; blob: string; size: number; etag: string; last_modified: number; checksum: string | null }[];
+    return rows.map((row) => ({
+      partNumber: row.part_number,
+      blob: row.blob,
+      size: row.size,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      checksum: row.checksum ?? undefined,
+    }));
+  }
+
+  /** Assembles the listed parts into the object, with S3's rules for part order, ETags and sizes. */
+  completeUpload(upload: UploadRecord, requested: readonly { partNumber: number; etag: string }[]): ObjectRecord {
+    if (requested.length === 0) {
+      throw new S3Error('MalformedXML', {}, 'You must specify at least one part');
+    }
+    const stored = new Map(this.listParts(upload).map((part) => [part.partNumber, part]));
+    const chosen: PartRecord[] = [];
+    for (const [index, wanted] of requested.entries()) {
+      if (index > 0 && wanted.partNumber <= requested[index - 1].partNumber) {
+        throw new S3Error('InvalidPartOrder', { UploadId: upload.uploadId });
+      }
+      const part = stored.get(wanted.partNumber);
+      if (part === undefined || unquote(part.etag) !== unquote(wanted.etag)) {
+        throw new S3Error('InvalidPart', { UploadId: upload.uploadId, PartNumber: String(wanted.partNumber), ETag: wanted.etag });
+      }
+      chosen.push(part);
+    }
+    for (const part of chosen.slice(0, -1)) {
+      if (part.size < MIN_PART_SIZE) {
+        throw new S3Error('EntityTooSmall', {
+          ProposedSize: String(part.size),
+          MinSizeAllowed: String(MIN_PART_SIZE),
+          PartNumber: String(part.partNumber),
+          ETag: part.etag,
+        });
+      }
+    }
+    const digests = Buffer.concat(chosen.map((part) => Buffer.from(unquote(part.etag), 'hex')));
+    const etag = `"${md5(digests).toString('hex')}-${chosen.length}"`;
+    const blob = this.blobs.concat(chosen.map((part) => part.blob));
+    const size = chosen.reduce((sum, part) => sum + part.size, 0);
+    const record = this.commitObject(upload.bucket, upload.key, blob, size, etag, {
+      contentType: upload.contentType,
+      headers: upload.headers,
+    });
+    this.dropUpload(upload);
+    return record;
+  }
+
+  abortUpload(upload: UploadRecord): void {
+    this.dropUpload(upload);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------------------
+
+  private storePart(upload: UploadRecord, part: PartRecord): void {
+    const replaced = this.db.transaction(() => {
+      const old = this.db.prepare('SELECT blob FROM s3_parts WHERE upload_id = ? AND part_number = ?').pluck().get(upload.uploadId, part.partNumber) as
+        | string
+        | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO s3_parts (upload_id, part_number, blob, size, etag, last_modified, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (upload_id, part_number) DO UPDATE SET blob = excluded.blob, size = excluded.size, etag = excluded.etag,
+             last_modified = excluded.last_modified, checksum = excluded.checksum`,
+        )
+        .run(upload.uploadId, part.partNumber, part.blob, part.size, part.etag, part.lastModified, part.checksum ?? null);
+      return old;
+    })();
+    if (replaced !== undefined) {
+      this.blobs.remove([replaced]);
+    }
+  }
+
+  private dropUpload(upload: UploadRecord): void {
+    const blobs = this.db.prepare('SELECT blob FROM s3_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];
+    this.db.prepare('DELETE FROM s3_uploads WHERE upload_id = ?').run(upload.uploadId);
+    this.blobs.remove(blobs);
+  }
+
+  private commitObject(bucket: string, key: string, blob: string, size: number, etag: string, attributes: ObjectAttributes): ObjectRecord {
+    const record: ObjectRecord = {
+      bucket,
+      key,
+      blob,
+      size,
+      etag,
+      lastModified: wholeSeconds(Date.now()),
+      contentType: attributes.contentType ?? DEFAULT_CONTENT_TYPE,
+      headers: attributes.headers ?? {},
+      checksum: attributes.checksum,
+    };
+    const replaced = this.db.transaction(() => {
+      const old = this.db.prepare('SELECT blob FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as string | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO s3_objects (bucket, key, blob, size, etag, last_modified, content_type, headers, checksum_algorithm, checksum)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (bucket, key) DO UPDATE SET blob = excluded.blob, size = excluded.size, etag = excluded.etag,
+             last_modified = excluded.last_modified, content_type = excluded.content_type, headers = excluded.headers,
+             checksum_algorithm = excluded.checksum_algorithm, checksum = excluded.checksum`,
+        )
+        .run(
+          bucket,
+          key,
+          blob,
+          size,
+          etag,
+          record.lastModified,
+          record.contentType,
+          JSON.stringify(record.headers),
+          record.checksum?.algorithm ?? null,
+          record.checksum?.value ?? null,
+        );
+      return old;
+    })();
+    if (replaced !== undefined) {
+      this.blobs.remove([replaced]);
+    }
+    return record;
+  }
+}
+
+function toRecord(row: ObjectRow): ObjectRecord {
+  return {
+    bucket: row.bucket,
+    key: row.key,
+    blob: row.blob,
+    size: row.size,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    contentType: row.content_type,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    checksum: row.checksum_algorithm !== null && row.checksum !== null ? { algorithm: row.checksum_algorithm, value: row.checksum } : undefined,
+  };
+}
+
+function checkKey(key: string): void {
+  if (key === '') {
+    throw new S3Error('InvalidArgument', {}, 'Object key must not be empty.');
+  }
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
+    throw new S3Error('KeyTooLongError', { Size: String(Buffer.byteLength(key)), MaxSizeAllowed: String(MAX_KEY_BYTES) });
+  }
+}
+
+function md5(data: Buffer): Buffer {
+  return crypto.createHash('md5').update(data).digest();
+}
+
+function unquote(etag: string): string {
+  return etag.replace(/^"|"$/g, '');
+}
+
+function wholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}

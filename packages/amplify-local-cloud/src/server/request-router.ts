@@ -1,0 +1,112 @@
+import type { IncomingHttpHeaders } from 'http';
+import type { ServiceHandler, ServiceResponse } from '../contracts';
+import { queryError } from '../query/query-protocol';
+import { toXml } from '../xml/xml-writer';
+import { ChunkedBodyError, decodeAwsChunked, isAwsChunked } from './aws-chunked';
+import { readSigV4 } from './sigv4';
+
+/** A request as the HTTP server read it, before authentication. */
+export interface RawRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface RouterOptions {
+  /** Handlers by SigV4 credential-scope service name (`s3`, `sts`, `cloudformation`). */
+  services: ReadonlyMap<string, ServiceHandler>;
+  /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
+  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
+}
+
+/**
+ * Authenticates a request by the shape of its SigV4 signature, removes aws-chunked framing and hands it to the
+ * service its credential scope names. Refusals use the error shape of the service the client was talking to:
+ * S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
+ */
+export async function routeRequest(request: RawRequest, options: RouterOptions): Promise<ServiceResponse> {
+  const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));
+  if (open !== undefined) {
+    return open.handle(request);
+  }
+  const auth = readSigV4(request.headers, request.query);
+  if (auth.type !== 'signed') {
+    const s3 = guessIsS3(request);
+    switch (auth.type) {
+      case 'missing':
+        return s3 ? s3Error(403, 'AccessDenied', 'Access Denied') : queryError(403, 'MissingAuthenticationToken', 'Missing Authentication Token');
+      case 'expired':
+        return s3 ? s3Error(403, 'AccessDenied', auth.message) : queryError(403, 'ExpiredToken', auth.message);
+      case 'malformed': {
+        const presigned = !request.headers.authorization;
+        if (s3) {
+          return s3Error(400, presigned ? 'AuthorizationQueryParametersError' : 'AuthorizationHeaderMalformed', auth.message);
+        }
+        return queryError(403, 'IncompleteSignature', auth.message);
+      }
+    }
+  }
+  const { scope } = auth;
+  const handler = options.services.get(scope.service);
+  if (handler === undefined) {
+    return unknownService(scope.service, request.headers);
+  }
+  let { body, headers } = request;
+  if (isAwsChunked(headers)) {
+    try {
+      const decoded = decodeAwsChunked(body, headers);
+      body = decoded.body;
+      // Trailing checksums are read by the services exactly like the same headers sent up front.
+      headers = { ...headers, ...Object.fromEntries(decoded.trailers) };
+    } catch (error) {
+      if (error instanceof ChunkedBodyError) {
+        return scope.service === 's3' ? s3Error(400, error.code, error.message) : queryError(400, error.code, error.message);
+      }
+      throw error;
+    }
+  }
+  return handler({
+    service: scope.service,
+    region: scope.region,
+    accessKeyId: scope.accessKeyId,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    headers,
+    body,
+  });
+}
+
+/** The failure answer for a handler that threw: a fault of this server, in the shape the client expects. */
+export function internalError(request: RawRequest, error: unknown): ServiceResponse {
+  const message = `The local cloud failed to handle the request: ${error instanceof Error ? error.message : String(error)}`;
+  return guessIsS3(request) ? s3Error(500, 'InternalError', message) : queryError(500, 'InternalFailure', message);
+}
+
+/**
+ * Which protocol a request speaks when its credential scope cannot be read: query-protocol calls carry an
+ * `Action`, in the query string or a form body; everything else is taken for S3.
+ */
+function guessIsS3(request: RawRequest): boolean {
+  const credential = /Credential=[^/]*\/[^/]*\/[^/]*\/([^/,\s]+)/.exec(request.headers.authorization ?? request.query.get('X-Amz-Credential') ?? '');
+  if (credential !== null) {
+    return credential[1] === 's3';
+  }
+  const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  return !(request.query.has('Action') || form);
+}
+
+function unknownService(service: string, headers: IncomingHttpHeaders): ServiceResponse {
+  const message = `The local cloud does not emulate the AWS service '${service}'; it answers cloudformation, s3 and sts.`;
+  const contentType = String(headers['content-type'] ?? '');
+  if (contentType.includes('json') || contentType.includes('cbor')) {
+    return { status: 400, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'UnknownService' }, body: JSON.stringify({ __type: 'UnknownService', message }) };
+  }
+  return queryError(400, 'UnknownService', message);
+}
+
+function s3Error(status: number, code: string, message: string): ServiceResponse {
+  return { status, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: code, Message: message }) };
+}
