@@ -31,7 +31,8 @@ export interface PasswordOptions extends PromptBaseOptions {
   validate?: PromptValidator<string>;
 }
 
-type Choices<T> = ReadonlyArray<PromptChoice<T>> | (T extends string ? ReadonlyArray<T> : never);
+// `[T]` keeps the conditional from distributing over a union of string literals.
+type Choices<T> = ReadonlyArray<PromptChoice<T>> | ([T] extends [string] ? ReadonlyArray<T> : never);
 
 export interface PickOptions<T> extends PromptBaseOptions {
   choices: Choices<T>;
@@ -84,7 +85,11 @@ function resolveWithoutAsking<T>(options: PrompterOptions, message: string, flag
   const interactive = options.isInteractive ?? (() => process.stdin.isTTY === true);
   if (!interactive()) {
     throw new AmplifyError('NonInteractiveShell', `Cannot ask "${message}" without a terminal`, {
-      resolution: flag ? `Pass ${flag} (or --yes to accept defaults)` : 'Run the command in a terminal, or pass --yes to accept defaults',
+      resolution: !flag
+        ? 'Run the command in a terminal, or pass --yes to accept defaults'
+        : flag === '--yes'
+          ? 'Pass --yes'
+          : `Pass ${flag} (or --yes to accept defaults)`,
     });
   }
   return undefined;

@@ -370,7 +370,8 @@ describe('removeResource', () => {
     confirm: async () => answers.confirm ?? false,
     input: async () => '',
     password: async () => '',
-    pick: (async () => answers.pick) as Prompter['pick'],
+    // Answers with a fixed name whatever the choices; the overloads cannot express that, hence the cast.
+    pick: (async () => answers.pick) as unknown as Prompter['pick'],
   });
 
   it('deletes meta, backend-config, env parameters and the folder under --yes', async () => {
