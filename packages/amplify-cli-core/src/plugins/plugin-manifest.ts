@@ -28,8 +28,8 @@ export const CORE_COMMAND_NAMES: readonly string[] = [
 export type ManifestValidation = { valid: true; manifest: PluginManifest } | { valid: false; errors: string[] };
 
 /**
- * Checks a parsed manifest against the schema and the platform's own rules. Only `type: "core"` may take a core
- * command's name, because that manifest belongs to the CLI itself.
+ * Checks a parsed manifest against the schema and the platform's own rules. Only `type: "core"` may take the name
+ * `core` or a core command's name, because that manifest belongs to the CLI itself.
  */
 export function validatePluginManifest(value: unknown): ManifestValidation {
   const errors = validateJsonSchema(pluginManifestSchema, value);
@@ -37,8 +37,8 @@ export function validatePluginManifest(value: unknown): ManifestValidation {
     return { valid: false, errors };
   }
   const manifest = value as PluginManifest;
-  if (manifest.type !== 'core' && CORE_COMMAND_NAMES.includes(manifest.name)) {
-    return { valid: false, errors: [`$.name: "${manifest.name}" is a core command and cannot name a plugin`] };
+  if (manifest.type !== 'core' && (manifest.name === 'core' || CORE_COMMAND_NAMES.includes(manifest.name))) {
+    return { valid: false, errors: [`$.name: "${manifest.name}" is reserved for the core and cannot name a plugin`] };
   }
   return { valid: true, manifest };
 }

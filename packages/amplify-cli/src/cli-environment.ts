@@ -1,0 +1,47 @@
+import * as os from 'os';
+import * as path from 'path';
+import { pathManager } from 'amplify-cli-core';
+import type { OutputStream } from './output/printer';
+
+/** A readable stdin as far as the CLI uses it (headless payloads, the TTY check). */
+export interface InputStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+/**
+ * Everything the CLI reads from its process, gathered once at the entry so that no module reads `process.*` at
+ * import time and tests can run the whole CLI in-process against temp folders.
+ */
+export interface CliEnvironment {
+  /** The full argv, node and script path included (as `context.input.argv`). */
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  homeDir: string;
+  /** `~/.amplify`, or `$AMPLIFY_HOME` when set: where `plugins.json` lives. */
+  homeDotAmplifyDir: string;
+  execPath: string;
+  platform: NodeJS.Platform;
+  /** Root of the running CLI package. */
+  cliPackageDir: string;
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+export function processEnvironment(argv: string[]): CliEnvironment {
+  return {
+    argv,
+    env: process.env,
+    cwd: process.cwd(),
+    homeDir: os.homedir(),
+    homeDotAmplifyDir: pathManager.getHomeDotAmplifyDirPath(),
+    execPath: process.execPath,
+    platform: process.platform,
+    cliPackageDir: path.resolve(__dirname, '..'),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+}
+

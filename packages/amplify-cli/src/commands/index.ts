@@ -1,0 +1,66 @@
+import type { CoreCommandContext } from '../cli-session';
+
+/**
+ * The core's commands: one small file each, `src/commands/<name>.ts` or `src/commands/<group>/<verb>.ts`,
+ * exporting `export const run = async (context: CoreCommandContext): Promise<void> => { ... }`.
+ *
+ * To add a command: write its file, add one line below (the key is the words that invoke it, `"env add"` for
+ * `amplify env add`), give it a line of help in `CORE_COMMAND_HELP`, and make sure its first word is listed in
+ * `amplify-plugin.json`. A command listed in the manifest without an entry here answers "not available yet".
+ * Modules are loaded only when their command runs, so this table costs nothing at start-up.
+ *
+ * `init`, `push` and `pull` need not raise their Pre/Post events: the dispatcher raises them around the command.
+ */
+export interface CoreCommandModule {
+  run(context: CoreCommandContext): Promise<void>;
+}
+
+export const coreCommands: Record<string, () => Promise<CoreCommandModule>> = {
+  help: () => import('./help'),
+  version: () => import('./version'),
+  status: () => import('./status'),
+  'plugin help': () => import('./plugin/help'),
+  'plugin list': () => import('./plugin/list'),
+  'plugin scan': () => import('./plugin/scan'),
+  'plugin add': () => import('./plugin/add'),
+  'plugin remove': () => import('./plugin/remove'),
+  'plugin verify': () => import('./plugin/verify'),
+  'plugin new': () => import('./plugin/new'),
+  // The original's alias of `plugin new`.
+  'plugin init': () => import('./plugin/new'),
+};
+
+/** One line per core command for `amplify help` (the original's wording, paraphrased). */
+export const CORE_COMMAND_HELP: Record<string, string> = {
+  init: 'Initializes a new project, sets up deployment resources in the cloud, and makes it ready for amplify.',
+  configure: 'Configures the attributes of your project for amplify-cli, such as its frontend and provider.',
+  push: 'Provisions cloud resources with the latest local developments.',
+  pull: 'Fetches upstream backend environment definition changes from the cloud.',
+  publish: 'Executes amplify push, and then builds and publishes the frontend to the hosting service.',
+  run: 'Runs the frontend locally.',
+  status: 'Shows the state of local resources not yet pushed to the cloud (Create/Update/Delete).',
+  delete: 'Deletes all of the resources tied to the project from the cloud.',
+  env: 'Manages backend environments: add, checkout, list, get, pull, import, remove.',
+  console: 'Opens the web console for the selected cloud resource.',
+  plugin: 'Manages plugins: list, scan, add, remove, verify, new.',
+  help: 'Displays this help.',
+  version: 'Prints the version of amplify (also -v, --version).',
+};
+
+/** Sub-commands of a command group, e.g. `list`, `scan`, ... for `plugin`. */
+export function groupVerbs(group: string): string[] {
+  return Object.keys(coreCommands)
+    .filter((key) => key.startsWith(`${group} `))
+    .map((key) => key.slice(group.length + 1));
+}
+
+/** The registry key for `command` + sub-commands: the longest run of words that names a command. */
+export function findCoreCommandKey(command: string, subCommands: string[]): string | undefined {
+  for (let count = subCommands.length; count >= 0; count--) {
+    const key = [command, ...subCommands.slice(0, count)].join(' ');
+    if (key in coreCommands) {
+      return key;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError, AmplifyEvent } from 'amplify-cli-core';
+import type { CliEnvironment } from './cli-environment';
+import type { CliSession } from './cli-session';
+import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
+import { createAmplifyContext } from './context/create-context';
+import { runPluginCommand } from './execution/run-plugin-command';
+import { printPluginHelp } from './output/help-view';
+import type { Printer } from './output/printer';
+import { reportProblems } from './output/problems-view';
+import { loadPluginPlatform } from './platform/plugin-platform-loader';
+import { PluginRegistry } from './platform/plugin-registry';
+import { parseCommandInput } from './routing/command-input';
+import { didYouMean } from './routing/did-you-mean';
+import { CommandTarget, pluginNouns, resolveCommand } from './routing/resolve-command';
+
+/** Core commands around which the core raises lifecycle events, as the original does. */
+const COMMAND_EVENTS: Record<string, [AmplifyEvent, AmplifyEvent]> = {
+  init: ['PreInit', 'PostInit'],
+  push: ['PrePush', 'PostPush'],
+  pull: ['PrePull', 'PostPull'],
+};
+
+/** One run of the CLI after the entry has set up output: load plugins, route, execute. Errors propagate. */
+export async function dispatch(environment: CliEnvironment, printer: Printer): Promise<void> {
+  const platformOptions = { ...environment, homeDotAmplifyDir: environment.homeDotAmplifyDir };
+  const loaded = loadPluginPlatform(platformOptions);
+  if (loaded.scanned) {
+    reportProblems(printer, loaded.cache.problems);
+  }
+  const registry = new PluginRegistry(loaded.cache, platformOptions);
+  const core = registry.core;
+  const session: CliSession = {
+    environment,
+    registry,
+    printer,
+    cliPackage: { name: core.packageName, version: core.packageVersion },
+  };
+  const input = parseCommandInput(environment.argv, pluginNouns(loaded.cache.plugins));
+  const target: CommandTarget = resolveCommand(input, { coreManifest: core.manifest, plugins: loaded.cache.plugins });
+  switch (target.kind) {
+    case 'plugin-help':
+      printPluginHelp(printer, target.noun, target.plugins);
+      return;
+    case 'plugin':
+      await runPluginCommand(session, input, target.command, target.candidates);
+      return;
+    case 'core':
+      await runCoreCommand(session, target.command, target.subCommands, input);
+      return;
+  }
+}
+
+async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: Parameters<typeof createAmplifyContext>[1]): Promise<void> {
+  const key = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
+  if (key === undefined) {
+    throw new AmplifyError('CommandNotAvailable', `"amplify ${command}" is not available yet in this build of amplify`, {
+      resolution: 'Run "amplify help" to see the commands this build provides',
+    });
+  }
+  const context = createAmplifyContext(session, input);
+  const commandModule = await coreCommands[key]();
+  const events = COMMAND_EVENTS[command];
+  if (events) {
+    await context.amplify.raiseEvent(context, events[0]);
+  }
+  await commandModule.run(context);
+  if (events) {
+    await context.amplify.raiseEvent(context, events[1]);
+  }
+}
+
+/** `amplify plugin` or `amplify plugin help` runs the group's help; an unknown verb is an error with a suggestion. */
+function groupFallback(command: string, subCommands: string[]): string | undefined {
+  const verbs = groupVerbs(command);
+  if (verbs.length === 0) {
+    return undefined;
+  }
+  const verb = subCommands[0];
+  if (verb === undefined || verb === 'help') {
+    return `${command} help`;
+  }
+  const suggestion = didYouMean(verb, verbs);
+  throw new AmplifyError(
+    'UnknownCommand',
+    `"amplify ${command}" has no subcommand "${verb}"${suggestion ? `. Did you mean "amplify ${command} ${suggestion}"?` : ''}`,
+    { resolution: `Run "amplify ${command} help" to list its subcommands` },
+  );
+}
+
+/** The running CLI's version, read without loading anything else (for `--version` fast paths and reports). */
+export function readCliVersion(cliPackageDir: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(cliPackageDir, 'package.json'), 'utf8')) as { version: string }).version;
+}

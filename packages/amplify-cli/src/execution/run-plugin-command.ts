@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import { AmplifyError, CategoryPlugin, PluginInfo } from 'amplify-cli-core';
+import type { CliSession } from '../cli-session';
+import { createAmplifyContext } from '../context/create-context';
+import type { CommandInput } from 'amplify-cli-core';
+import { readHeadlessPayload } from './headless-payload';
+import { attachExtensions, describePlugin, findLegacyCommandFile, runLegacyCommand, runPluginCode } from './plugin-loader';
+import { selectPlugin } from './select-plugin';
+
+/**
+ * Runs a plugin command: choose the plugin, require it (only now, and only it), attach its extensions, then
+ * `executeAmplifyHeadlessCommand` under `--headless`, else `executeAmplifyCommand`, else the gluegun-style
+ * command file.
+ */
+export async function runPluginCommand(session: CliSession, input: CommandInput, command: string, candidates: PluginInfo[]): Promise<void> {
+  const chooser = createAmplifyContext(session, input);
+  const info = await selectPlugin(chooser, candidates, command, session.environment.cwd);
+  if (!fs.existsSync(info.packageLocation)) {
+    session.registry.rescan();
+    throw new AmplifyError('PluginMissing', `${describePlugin(info)} was uninstalled or moved since the last scan`, {
+      resolution: 'The plugin list has been rescanned; run the command again',
+    });
+  }
+  const context = createAmplifyContext(session, input, info);
+  const pluginModule = session.registry.load(info);
+  await attachExtensions(info, context);
+
+  if (input.options?.headless === true) {
+    const headless = (pluginModule as CategoryPlugin | undefined)?.executeAmplifyHeadlessCommand;
+    if (typeof headless !== 'function') {
+      throw new AmplifyError('HeadlessNotSupported', `Headless mode is not implemented for ${info.packageName}`, {
+        resolution: `Run "amplify ${input.plugin ?? info.manifest.name} ${command}" without --headless`,
+      });
+    }
+    const payload = await readHeadlessPayload(session.environment.stdin);
+    await runPluginCode(info, `executeAmplifyHeadlessCommand(${command})`, () => headless(context, payload));
+    return;
+  }
+  const execute = pluginModule?.executeAmplifyCommand;
+  if (typeof execute === 'function') {
+    await runPluginCode(info, `executeAmplifyCommand(${command})`, () => execute(context));
+    return;
+  }
+  const file = findLegacyCommandFile(info, command, input.subCommands ?? []);
+  if (file === undefined) {
+    throw new AmplifyError('MissingCommandImplementation', `${describePlugin(info)} declares "${command}" but implements no such command`, {
+      resolution: 'Report it to the plugin author; "amplify plugin verify" in the plugin folder shows the problem',
+    });
+  }
+  await runLegacyCommand(info, file, context);
+}

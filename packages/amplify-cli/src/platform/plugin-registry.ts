@@ -1,0 +1,60 @@
+import { PluginInfo, PluginModule, PluginPlatform, PluginType } from 'amplify-cli-core';
+import { loadPluginModule } from '../execution/plugin-loader';
+import type { PluginCache } from './plugin-cache';
+import { PlatformChanges, PluginPlatformOptions, rescanPlugins } from './plugin-platform-loader';
+
+/**
+ * The plugin set of this run and the one place plugin modules are required (each at most once). Built from the
+ * cache; `rescan` replaces it after `amplify plugin add/remove/scan`.
+ */
+export class PluginRegistry {
+  private readonly modules = new Map<string, PluginModule | undefined>();
+
+  constructor(
+    private cache: PluginCache,
+    private readonly options: PluginPlatformOptions,
+  ) {}
+
+  get current(): PluginCache {
+    return this.cache;
+  }
+
+  /** `context.pluginPlatform`. */
+  get platform(): PluginPlatform {
+    const { plugins, excluded, userAddedLocations, lastScanTime } = this.cache;
+    return { plugins, excluded, userAddedLocations, lastScanTime };
+  }
+
+  get core(): PluginInfo {
+    return this.cache.plugins.core[0];
+  }
+
+  /** Active plugins other than the core, ordered by name then package. */
+  all(): PluginInfo[] {
+    return Object.values(this.cache.plugins)
+      .flat()
+      .filter((info) => info.manifest.type !== 'core')
+      .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name) || a.packageName.localeCompare(b.packageName));
+  }
+
+  ofType(type: PluginType): PluginInfo[] {
+    return this.all().filter((info) => info.manifest.type === type);
+  }
+
+  /** Plugins answering to `noun` by name or alias. */
+  find(noun: string): PluginInfo[] {
+    return this.all().filter((info) => info.manifest.name === noun || (info.manifest.aliases ?? []).includes(noun));
+  }
+
+  load(info: PluginInfo): PluginModule | undefined {
+    if (!this.modules.has(info.packageLocation)) {
+      this.modules.set(info.packageLocation, loadPluginModule(info));
+    }
+    return this.modules.get(info.packageLocation);
+  }
+
+  rescan(changes: PlatformChanges = {}): PluginCache {
+    this.cache = rescanPlugins(this.options, this.cache, changes);
+    return this.cache;
+  }
+}
