@@ -1,0 +1,116 @@
+import { createPrompter } from 'amplify-cli-core';
+import { askJavascriptBlock, headlessJavascriptInput } from '../frontend-questions';
+import { scriptedPrompter, testContext } from './helpers/test-project';
+
+describe('askJavascriptBlock', () => {
+  it('asks the framework then the four settings, defaulting to the guessed framework', async () => {
+    const asked: string[] = [];
+    const { context, printed } = testContext();
+    const block = await askJavascriptBlock({
+      prompter: scriptedPrompter({ 'Build Command: ': 'npm run build:prod' }, asked),
+      print: context.print,
+      yes: false,
+      guessedFramework: 'vue',
+    });
+    expect(printed.info).toEqual(['Please tell us about your project']);
+    expect(asked).toEqual([
+      'What javascript framework are you using',
+      'Source Directory Path: ',
+      'Distribution Directory Path:',
+      'Build Command: ',
+      'Start Command:',
+    ]);
+    expect(block).toEqual({
+      framework: 'vue',
+      config: { SourceDir: 'src', DistributionDir: 'dist', BuildCommand: 'npm run build:prod', StartCommand: 'npm run-script serve' },
+    });
+  });
+
+  it('resets the defaults when another framework is picked, keeps the current settings otherwise', async () => {
+    const current = {
+      framework: 'react' as const,
+      config: { SourceDir: 'app', DistributionDir: 'out', BuildCommand: 'make', StartCommand: 'make run' },
+    };
+    const { context } = testContext();
+    const same = await askJavascriptBlock({ prompter: scriptedPrompter({}), print: context.print, yes: false, guessedFramework: 'none', current });
+    expect(same).toEqual(current);
+    const switched = await askJavascriptBlock({
+      prompter: scriptedPrompter({ 'What javascript framework are you using': 'angular' }),
+      print: context.print,
+      yes: false,
+      guessedFramework: 'none',
+      current,
+    });
+    expect(switched.config).toEqual({ SourceDir: 'src', DistributionDir: 'dist', BuildCommand: 'npm run-script build', StartCommand: 'ng serve' });
+  });
+
+  it('takes the guessed defaults silently under --yes', async () => {
+    const { context, printed } = testContext();
+    const block = await askJavascriptBlock({ prompter: createPrompter({ yes: true }), print: context.print, yes: true, guessedFramework: 'react' });
+    expect(block).toEqual({
+      framework: 'react',
+      config: { SourceDir: 'src', DistributionDir: 'build', BuildCommand: 'npm run-script build', StartCommand: 'npm run-script start' },
+    });
+    expect(printed.info).toEqual([]);
+  });
+
+  it('fails at once without a terminal and without --yes, naming --frontend', async () => {
+    const { context } = testContext();
+    const asking = askJavascriptBlock({
+      prompter: createPrompter({ yes: false, isInteractive: () => false }),
+      print: context.print,
+      yes: false,
+      guessedFramework: 'react',
+    });
+    await expect(asking).rejects.toMatchObject({ code: 'NonInteractiveShell', resolution: expect.stringContaining('--frontend') });
+  });
+
+  it('uses the headless framework and config without asking', async () => {
+    const { context } = testContext();
+    const config = { SourceDir: 'web', DistributionDir: 'public', BuildCommand: 'yarn build', StartCommand: 'yarn dev' };
+    const noQuestions = createPrompter({ yes: false, isInteractive: () => false });
+    await expect(
+      askJavascriptBlock({ prompter: noQuestions, print: context.print, yes: false, guessedFramework: 'none', headless: { framework: 'react', config } }),
+    ).resolves.toEqual({ framework: 'react', config });
+    await expect(
+      askJavascriptBlock({ prompter: noQuestions, print: context.print, yes: false, guessedFramework: 'none', headless: { framework: 'angular' } }),
+    ).resolves.toEqual({
+      framework: 'angular',
+      config: { SourceDir: 'src', DistributionDir: 'dist', BuildCommand: 'npm run-script build', StartCommand: 'ng serve' },
+    });
+  });
+
+  it('warns and falls back to none for an unknown headless framework', async () => {
+    const { context, printed } = testContext();
+    const block = await askJavascriptBlock({
+      prompter: createPrompter({ yes: true }),
+      print: context.print,
+      yes: true,
+      guessedFramework: 'react',
+      headless: { framework: 'svelte' },
+    });
+    expect(block.framework).toBe('none');
+    expect(printed.warning[0]).toContain('Unknown javascript framework "svelte"');
+  });
+
+  it('rejects a headless config that lacks some of the four keys', async () => {
+    const asking = askJavascriptBlock({
+      prompter: createPrompter({ yes: true }),
+      print: testContext().context.print,
+      yes: true,
+      guessedFramework: 'react',
+      headless: { framework: 'react', config: { SourceDir: 'src', BuildCommand: 'x' } },
+    });
+    await expect(asking).rejects.toMatchObject({ code: 'InvalidHeadlessInput', message: '--frontend config lacks DistributionDir, StartCommand' });
+  });
+});
+
+describe('headlessJavascriptInput', () => {
+  it('finds the flattened block, the raw --frontend payload addressed to javascript or js, and nothing else', () => {
+    expect(headlessJavascriptInput({ javascript: { framework: 'vue' } })).toEqual({ framework: 'vue' });
+    expect(headlessJavascriptInput({ frontend: { frontend: 'javascript', framework: 'vue' } })).toEqual({ frontend: 'javascript', framework: 'vue' });
+    expect(headlessJavascriptInput({ frontend: { type: 'js' } })).toEqual({ type: 'js' });
+    expect(headlessJavascriptInput({ frontend: { frontend: 'android' } })).toBeUndefined();
+    expect(headlessJavascriptInput(undefined)).toBeUndefined();
+  });
+});

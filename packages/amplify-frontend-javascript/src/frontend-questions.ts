@@ -1,0 +1,104 @@
+import { AmplifyError } from 'amplify-cli-core';
+import type { Prompter } from 'amplify-cli-core';
+import { constants } from './constants';
+import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
+import { checkFrontendConfig, JavascriptFrontendBlock } from './javascript-frontend-block';
+import type { FrontendContext } from './frontend-context';
+
+export interface FrontendQuestionsOptions {
+  prompter: Prompter;
+  print: FrontendContext['print'];
+  /** `--yes`: take the defaults without a word. */
+  yes: boolean;
+  /** The framework the app's package.json suggests. */
+  guessedFramework: Framework;
+  /** The settings so far (configure), the starting point of every default. */
+  current?: JavascriptFrontendBlock;
+  /** The `javascript` part of `--frontend`, when given. */
+  headless?: unknown;
+}
+
+const FLAG = '--frontend';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'` (reference §4.2). An unknown
+ * framework falls back to `none` with a warning, as in the original; a partial `config` is an error because guessing
+ * the missing half would build and serve the wrong folder.
+ */
+function fromHeadless(input: Record<string, unknown>, options: FrontendQuestionsOptions): JavascriptFrontendBlock {
+  let framework: Framework = options.current?.framework ?? options.guessedFramework;
+  if (input.framework !== undefined) {
+    if (isFramework(input.framework)) {
+      framework = input.framework;
+    } else {
+      options.print.warning(`Unknown javascript framework "${String(input.framework)}"; using "none". Known: ${FRAMEWORKS.join(', ')}.`);
+      framework = 'none';
+    }
+  }
+  if (input.config === undefined) {
+    return { framework, config: frameworkDefaults(framework) };
+  }
+  const checked = checkFrontendConfig(input.config);
+  if ('missing' in checked) {
+    throw new AmplifyError('InvalidHeadlessInput', `${FLAG} config lacks ${checked.missing.join(', ')}`, {
+      resolution: `Pass all of ${constants.ProjectConfigKeys.join(', ')} in ${FLAG} config, or leave config out to take the framework's defaults`,
+    });
+  }
+  return { framework, config: checked.config };
+}
+
+/**
+ * The javascript settings for init and `configure project`: from `--frontend` when given, else asked (every answer
+ * defaulting to the current or the framework's value, so `--yes` takes them all). Picking another framework resets
+ * the defaults to that framework's.
+ */
+export async function askJavascriptBlock(options: FrontendQuestionsOptions): Promise<JavascriptFrontendBlock> {
+  if (isRecord(options.headless)) {
+    return fromHeadless(options.headless, options);
+  }
+  const { prompter } = options;
+  if (!options.yes) {
+    options.print.info('Please tell us about your project');
+  }
+  const previous = options.current?.framework ?? options.guessedFramework;
+  const framework = await prompter.pick<Framework>({
+    message: 'What javascript framework are you using',
+    choices: FRAMEWORKS.map((name) => ({ name, value: name })),
+    default: previous,
+    flag: FLAG,
+  });
+  const defaults = options.current && framework === options.current.framework ? options.current.config : frameworkDefaults(framework);
+  const ask = (message: string, value: string) => prompter.input({ message, default: value, flag: FLAG });
+  return {
+    framework,
+    config: {
+      SourceDir: await ask('Source Directory Path: ', defaults.SourceDir),
+      DistributionDir: await ask('Distribution Directory Path:', defaults.DistributionDir),
+      BuildCommand: await ask('Build Command: ', defaults.BuildCommand),
+      StartCommand: await ask('Start Command:', defaults.StartCommand),
+    },
+  };
+}
+
+/** The `javascript` part of the headless input, wherever the core put it. */
+export function headlessJavascriptInput(inputParams: Record<string, unknown> | undefined): unknown {
+  if (!inputParams) {
+    return undefined;
+  }
+  if (inputParams[constants.Label] !== undefined) {
+    return inputParams[constants.Label];
+  }
+  // Unflattened `--frontend` payload: take it when it is addressed to this frontend.
+  const frontend = inputParams.frontend;
+  if (isRecord(frontend)) {
+    const name = frontend.frontend ?? frontend.type;
+    if (name === constants.Label || name === 'js') {
+      return frontend;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,156 @@
+import { AmplifyError, AmplifyFault, getResourceOutputs } from 'amplify-cli-core';
+import type { AmplifyContext, FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
+import { describeFailure, runCommandLine } from './command-runner';
+import { constants } from './constants';
+import { frameworkDefaults } from './frameworks';
+import { FrontendContext, isYes, projectConfigOf, projectPathOf } from './frontend-context';
+import { askJavascriptBlock, headlessJavascriptInput } from './frontend-questions';
+import { resourceNamesFrom, toFrontendResources } from './frontend-resources';
+import { deleteJavascriptConfigFiles, writeJavascriptConfigFiles } from './javascript-config-files';
+import { JavascriptFrontendBlock, readJavascriptBlock } from './javascript-frontend-block';
+import { guessFramework, scanProject } from './project-scanner';
+import { publishApp } from './publisher';
+
+export { constants, scanProject };
+export { FRAMEWORKS, frameworkDefaults, isFramework } from './frameworks';
+export type { Framework, JavascriptFrontendConfig } from './frameworks';
+export type { JavascriptFrontendBlock } from './javascript-frontend-block';
+export type { FrontendContext } from './frontend-context';
+export { createAwsExportsObject } from './aws-exports-object';
+export type { AwsExports } from './aws-exports-object';
+export { renderAwsExports, parseAwsExports } from './aws-exports-file';
+export type { FrontendResources, FrontendResource } from './frontend-resources';
+
+function currentBlock(context: FrontendContext, projectPath: string): JavascriptFrontendBlock {
+  return readJavascriptBlock(projectConfigOf(context, projectPath), projectPath);
+}
+
+/** The block being initialised lives in `exeInfo.projectConfig`, which the core's init creates before calling us. */
+function exeProjectConfig(context: FrontendContext, step: string) {
+  const projectConfig = context.exeInfo?.projectConfig;
+  if (!projectConfig) {
+    throw new AmplifyFault('FrontendCalledOutOfOrder', `The javascript frontend's ${step} needs context.exeInfo.projectConfig`);
+  }
+  return projectConfig;
+}
+
+/** `amplify init`: the framework and project settings, from `--frontend`, the questions, or (`--yes`) the defaults. */
+export async function init(context: FrontendContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const projectConfig = exeProjectConfig(context, 'init');
+  projectConfig[constants.Label] = await askJavascriptBlock({
+    prompter: context.amplify.prompter,
+    print: context.print,
+    yes: isYes(context),
+    guessedFramework: guessFramework(projectPath),
+    headless: headlessJavascriptInput(context.exeInfo?.inputParams),
+  });
+}
+
+/**
+ * After a successful init: the config files exist right away (with the project region), so the app can import them
+ * before anything is pushed.
+ */
+export async function onInitSuccessful(context: FrontendContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
+  const outputs = getResourceOutputs(meta).outputsForFrontend;
+  if (outputs.metadata?.Region) {
+    writeJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config, toFrontendResources(outputs, resourceNamesFrom(meta)));
+  }
+}
+
+/** `amplify configure project`: the same questions, defaulting to the current settings. */
+export async function configure(context: FrontendContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const projectConfig = projectConfigOf(context, projectPath);
+  const current = projectConfig[constants.Label] === undefined ? undefined : readJavascriptBlock(projectConfig, projectPath);
+  const block = await askJavascriptBlock({
+    prompter: context.amplify.prompter,
+    print: context.print,
+    yes: isYes(context),
+    guessedFramework: guessFramework(projectPath),
+    current,
+    headless: headlessJavascriptInput(context.exeInfo?.inputParams),
+  });
+  projectConfig[constants.Label] = block;
+  // Inside `configure project` the core writes exeInfo.projectConfig at the end; called alone, we persist it.
+  if (!context.exeInfo?.projectConfig) {
+    context.amplify.stateManager.setProjectConfig(projectPath, projectConfig);
+  }
+}
+
+/**
+ * After a push or pull: `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json` from the outputs.
+ * `cloudOutputs` are the last deployed ones, used to tell keys a user added by hand from stale generated keys.
+ */
+export async function createFrontendConfigs(
+  context: FrontendContext,
+  outputs: FrontendOutputs,
+  cloudOutputs?: FrontendOutputs,
+): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const { config } = currentBlock(context, projectPath);
+  const nameOf = resourceNamesFrom(
+    context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} }),
+    context.amplify.stateManager.getCurrentMeta(projectPath, { default: {} }),
+  );
+  writeJavascriptConfigFiles(
+    projectPath,
+    config,
+    toFrontendResources(outputs, nameOf),
+    cloudOutputs ? toFrontendResources(cloudOutputs, nameOf) : undefined,
+  );
+}
+
+/** `amplify run`: the StartCommand in the app folder; a non-zero exit is a failed command. */
+export async function run(context: FrontendContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const { config } = currentBlock(context, projectPath);
+  const result = await runCommandLine(config.StartCommand, projectPath);
+  if (result.exitCode !== 0) {
+    throw new AmplifyError('FrontendRunFailed', `The start command "${config.StartCommand}" ${describeFailure(result)}`, {
+      resolution: 'Fix the errors above, or change the start command with "amplify configure project"',
+    });
+  }
+}
+
+/** `amplify publish`: build, then publish the DistributionDir through every hosting service of the project. */
+export async function publish(context: AmplifyContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const { config } = currentBlock(context, projectPath);
+  await publishApp({
+    context,
+    hostingPlugin: context.amplify.getPluginInstance(context, 'hosting'),
+    projectPath,
+    config,
+    meta: context.amplify.stateManager.getMeta(projectPath),
+  });
+}
+
+/** `amplify delete`: removes the generated config files. */
+export async function deleteConfig(context: FrontendContext): Promise<void> {
+  const projectPath = projectPathOf(context);
+  deleteJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config);
+}
+
+/** The defaults init would take, shown before "Initialize the project with the above configuration?". */
+export function displayFrontendDefaults(context: FrontendContext, projectPath: string): void {
+  const framework = guessFramework(projectPath);
+  const defaults = frameworkDefaults(framework);
+  context.print.info(`| Javascript framework: ${framework}`);
+  context.print.info(`| Source Directory Path: ${defaults.SourceDir}`);
+  context.print.info(`| Distribution Directory Path: ${defaults.DistributionDir}`);
+  context.print.info(`| Build Command: ${defaults.BuildCommand}`);
+  context.print.info(`| Start Command: ${defaults.StartCommand}`);
+}
+
+/** Takes those defaults without asking (the user accepted the summary). */
+export function setFrontendDefaults(context: FrontendContext, projectPath: string): void {
+  const framework = guessFramework(projectPath);
+  exeProjectConfig(context, 'setFrontendDefaults')[constants.Label] = { framework, config: frameworkDefaults(framework) };
+}
+
+/** Compile-time proof that this module is what the core calls a frontend plugin. */
+type FrontendPluginModule<T extends FrontendPlugin> = T;
+export type JavascriptFrontendPlugin = FrontendPluginModule<typeof import('./index')>;

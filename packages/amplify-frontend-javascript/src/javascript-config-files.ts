@@ -1,0 +1,79 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
+import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from './aws-exports-file';
+import { AwsExports, createAwsExportsObject } from './aws-exports-object';
+import { constants } from './constants';
+import { withCustomKeys } from './custom-keys';
+import { FrontendResources } from './frontend-resources';
+import { JavascriptFrontendConfig } from './frameworks';
+import { ModuleParseError } from './object-literal-module';
+
+export interface JavascriptConfigFiles {
+  awsExportsPath: string;
+  amplifyConfigurationPath: string;
+  config: AwsExports;
+}
+
+function sourceDirOf(projectPath: string, config: JavascriptFrontendConfig): string {
+  return path.join(projectPath, config.SourceDir);
+}
+
+function readExistingAwsExports(filePath: string): AwsExports | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+  try {
+    return parseAwsExports(text);
+  } catch (error) {
+    if (error instanceof ModuleParseError) {
+      throw new AmplifyError('AwsExportsUnreadable', `${filePath} is not plain data: ${error.message}`, {
+        resolution: 'Keep only literal values in the file (or delete it): it is regenerated from the deployed outputs',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json` from the outputs, keeping the keys a
+ * user added by hand to the existing aws-exports.js. `cloud` (the last deployed outputs) decides what counts as
+ * hand-added; without it the local outputs do.
+ */
+export function writeJavascriptConfigFiles(
+  projectPath: string,
+  config: JavascriptFrontendConfig,
+  outputs: FrontendResources,
+  cloud?: FrontendResources,
+): JavascriptConfigFiles {
+  const sourceDir = sourceDirOf(projectPath, config);
+  const awsExportsPath = path.join(sourceDir, constants.exportsFilename);
+  const amplifyConfigurationPath = path.join(sourceDir, constants.amplifyConfigurationFilename);
+  const generated = createAwsExportsObject(outputs);
+  const cloudGenerated = cloud ? createAwsExportsObject(cloud) : generated;
+  const merged = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated);
+  writeFileAtomic(awsExportsPath, renderAwsExports(merged));
+  writeFileAtomic(amplifyConfigurationPath, renderAmplifyConfigurationJson(merged));
+  return { awsExportsPath, amplifyConfigurationPath, config: merged };
+}
+
+/** Removes the generated files (`amplify delete`); files that are already gone are fine. */
+export function deleteJavascriptConfigFiles(projectPath: string, config: JavascriptFrontendConfig): string[] {
+  const sourceDir = sourceDirOf(projectPath, config);
+  const removed: string[] = [];
+  for (const name of [constants.exportsFilename, constants.amplifyConfigurationFilename]) {
+    const filePath = path.join(sourceDir, name);
+    if (fs.existsSync(filePath)) {
+      fs.rmSync(filePath, { force: true });
+      removed.push(filePath);
+    }
+  }
+  return removed;
+}
