@@ -1,0 +1,21 @@
+import { getInstanceStatus } from '../instance/instance-status';
+import { readSelector, type LocalCloudCommand } from './command-types';
+
+export const status: LocalCloudCommand = {
+  description: 'Show whether the local cloud runs, and where',
+  async run(options, output) {
+    const selector = readSelector(options);
+    const result = await getInstanceStatus(selector);
+    switch (result.type) {
+      case 'running':
+        output.info(`running at ${result.info.endpoint} (pid ${result.info.pid}, since ${result.info.startedAt}, data in ${result.info.dataDir})`);
+        break;
+      case 'other-port':
+        output.info(`not running on port ${selector.port}; the local cloud for ${selector.dataDir} runs at ${result.info.endpoint} (pid ${result.info.pid})`);
+        break;
+      case 'stopped':
+        output.info(`not running (data in ${selector.dataDir})`);
+        break;
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFileAtomic } from 'amplify-cli-core';
+
+/** What a running server records in `<dataDir>/server.json`, so `status`, `stop` and the provider can find it. */
+export interface ServerInfo {
+  pid: number;
+  port: number;
+  endpoint: string;
+  dataDir: string;
+  startedAt: string;
+}
+
+export const SERVER_INFO_FILE = 'server.json';
+export const SERVER_LOG_FILE = 'server.log';
+
+export function writeServerInfo(info: ServerInfo): void {
+  writeFileAtomic(path.join(info.dataDir, SERVER_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
+}
+
+/** The recorded server, or `undefined` when there is no record or it is unreadable (a torn or foreign file). */
+export function readServerInfo(dataDir: string): ServerInfo | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dataDir, SERVER_INFO_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<ServerInfo>;
+    if (typeof value.pid === 'number' && typeof value.port === 'number' && typeof value.endpoint === 'string') {
+      return { pid: value.pid, port: value.port, endpoint: value.endpoint, dataDir, startedAt: String(value.startedAt ?? '') };
+    }
+  } catch {
+    // Unparseable: treated like no record; the next start overwrites it.
+  }
+  return undefined;
+}
+
+/** Removes the record, but only if it still describes `pid` (a newer server may have replaced it). */
+export function removeServerInfo(dataDir: string, pid: number): void {
+  if (readServerInfo(dataDir)?.pid === pid) {
+    fs.rmSync(path.join(dataDir, SERVER_INFO_FILE), { force: true });
+  }
+}
