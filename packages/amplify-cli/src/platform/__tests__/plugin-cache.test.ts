@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanupTempDirs, FakeMachine, makeFakeMachine, writePackage } from '../../__tests__/helpers/fixtures';
+import { loadPluginPlatform, PluginPlatformOptions, pluginCacheFilePath } from '../plugin-platform-loader';
+
+afterEach(cleanupTempDirs);
+
+function options(machine: FakeMachine): PluginPlatformOptions {
+  return {
+    env: { npm_config_prefix: machine.globalPrefix },
+    homeDir: machine.home,
+    homeDotAmplifyDir: path.join(machine.home, '.amplify'),
+    execPath: path.join(machine.root, 'node', 'bin', 'node'),
+    platform: 'linux',
+    cliPackageDir: machine.cliDir,
+  };
+}
+
+const tools = { name: 'tools', type: 'util', commands: ['lint'] };
+
+function activeVersions(machine: FakeMachine): Record<string, string[]> {
+  const { cache } = loadPluginPlatform(options(machine));
+  const versions: Record<string, string[]> = {};
+  for (const [name, infos] of Object.entries(cache.plugins)) {
+    if (name !== 'core') versions[name] = infos.map((info) => info.packageVersion);
+  }
+  return versions;
+}
+
+describe('plugins.json cache', () => {
+  it('is reused while nothing changed', () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
+    expect(loadPluginPlatform(options(machine)).scanned).toBe(true);
+    expect(loadPluginPlatform(options(machine)).scanned).toBe(false);
+    expect(fs.existsSync(pluginCacheFilePath(path.join(machine.home, '.amplify')))).toBe(true);
+  });
+
+  it('sees an install, an upgrade and a removal at once', () => {
+    const machine = makeFakeMachine();
+    expect(activeVersions(machine)).toEqual({});
+    writePackage(machine.globalNodeModules, 'amplify-tools', { version: '1.0.0', manifest: tools });
+    expect(activeVersions(machine)).toEqual({ tools: ['1.0.0'] });
+    // npm replaces the package folder on upgrade; an in-place edit of package.json must be seen as well.
+    fs.writeFileSync(path.join(machine.globalNodeModules, 'amplify-tools', 'package.json'), JSON.stringify({ name: 'amplify-tools', version: '1.1.0' }));
+    expect(activeVersions(machine)).toEqual({ tools: ['1.1.0'] });
+    fs.rmSync(path.join(machine.globalNodeModules, 'amplify-tools'), { recursive: true });
+    writePackage(machine.globalNodeModules, 'amplify-tools', { version: '2.0.0', manifest: tools });
+    expect(activeVersions(machine)).toEqual({ tools: ['2.0.0'] });
+    fs.rmSync(path.join(machine.globalNodeModules, 'amplify-tools'), { recursive: true });
+    expect(activeVersions(machine)).toEqual({});
+  });
+
+  it('notices a manifest added to an amplify-* package that had none', () => {
+    const machine = makeFakeMachine();
+    const dir = writePackage(machine.globalNodeModules, 'amplify-tools');
+    expect(activeVersions(machine)).toEqual({});
+    fs.writeFileSync(path.join(dir, 'amplify-plugin.json'), JSON.stringify(tools));
+    expect(activeVersions(machine)).toEqual({ tools: ['1.0.0'] });
+  });
+
+  it('notices a change of global prefix', () => {
+    const machine = makeFakeMachine();
+    const other = path.join(machine.root, 'other-prefix');
+    writePackage(path.join(other, 'lib', 'node_modules'), 'amplify-tools', { manifest: tools });
+    expect(loadPluginPlatform(options(machine)).cache.plugins.tools).toBeUndefined();
+    const moved = { ...options(machine), env: { npm_config_prefix: other } };
+    expect(loadPluginPlatform(moved).cache.plugins.tools).toHaveLength(1);
+  });
+
+  it.each([
+    ['corrupted', '{"cacheFormat": 1, "plugins": '],
+    ['of another format', JSON.stringify({ cacheFormat: 0, plugins: {} })],
+    ['not an object', 'null'],
+  ])('is rebuilt silently when %s', (_, text) => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
+    const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    const { cache, scanned } = loadPluginPlatform(options(machine));
+    expect(scanned).toBe(true);
+    expect(cache.plugins.tools).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).cacheFormat).toBe(1);
+  });
+
+  it('revalidates without listing a folder of 2,000 unrelated packages', () => {
+    const machine = makeFakeMachine();
+    for (let index = 0; index < 2000; index++) {
+      fs.mkdirSync(path.join(machine.globalNodeModules, `unrelated-${index}`));
+    }
+    writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
+    loadPluginPlatform(options(machine));
+    const readdir = jest.spyOn(fs, 'readdirSync');
+    try {
+      expect(loadPluginPlatform(options(machine)).scanned).toBe(false);
+      expect(readdir).not.toHaveBeenCalled();
+    } finally {
+      readdir.mockRestore();
+    }
+  });
+});
