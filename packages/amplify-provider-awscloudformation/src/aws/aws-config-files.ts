@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** `~/.aws/credentials` and `~/.aws/config` as sections of key/value pairs (INI, as the AWS CLI writes them). */
+export type IniSections = Record<string, Record<string, string>>;
+
+export function credentialsFilePath(): string {
+  return process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.aws', 'credentials');
+}
+
+export function configFilePath(): string {
+  return process.env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config');
+}
+
+export function parseIni(text: string): IniSections {
+  const sections: IniSections = {};
+  let current: Record<string, string> | undefined;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      current = sections[header[1].trim()] ??= {};
+      continue;
+    }
+    const eq = line.indexOf('=');
+    // Continuation lines of nested settings (s3 = \n  addressing_style = ...) have no meaning for us.
+    if (eq < 0 || !current) continue;
+    current[line.slice(0, eq).trim().toLowerCase()] = line.slice(eq + 1).trim();
+  }
+  return sections;
+}
+
+export function stringifyIni(sections: IniSections): string {
+  return (
+    Object.entries(sections)
+      .map(([name, values]) => [`[${name}]`, ...Object.entries(values).map(([k, v]) => `${k} = ${v}`)].join('\n'))
+      .join('\n\n') + '\n'
+  );
+}
+
+function readIni(file: string): IniSections {
+  return fs.existsSync(file) ? parseIni(fs.readFileSync(file, 'utf8')) : {};
+}
+
+/** The config file names sections `profile <name>` except `default`; the credentials file uses bare names. */
+function configSectionName(profile: string): string {
+  return profile === 'default' ? 'default' : `profile ${profile}`;
+}
+
+/** Every profile named in either file (SSO and role profiles often exist only in the config file). */
+export function listProfiles(): string[] {
+  const names = new Set(Object.keys(readIni(credentialsFilePath())));
+  for (const section of Object.keys(readIni(configFilePath()))) {
+    if (section === 'default') names.add('default');
+    else if (section.startsWith('profile ')) names.add(section.slice('profile '.length).trim());
+  }
+  return [...names].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+}
+
+export function profileExists(profile: string): boolean {
+  return listProfiles().includes(profile);
+}
+
+export function profileRegion(profile: string): string | undefined {
+  return readIni(configFilePath())[configSectionName(profile)]?.region;
+}
+
+export interface ProfileKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+function writePrivate(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text, { mode: 0o600 });
+  fs.renameSync(temp, file);
+  fs.chmodSync(file, 0o600);
+}
+
+/**
+ * Creates or updates one profile in both files, keeping every other section and key as it was, with both
+ * files readable by the owner only (they hold secrets, and the config may hold SSO start URLs).
+ */
+export function writeProfile(profile: string, keys: ProfileKeys): void {
+  const credentials = readIni(credentialsFilePath());
+  credentials[profile] = {
+    ...credentials[profile],
+    aws_access_key_id: keys.accessKeyId,
+    aws_secret_access_key: keys.secretAccessKey,
+  };
+  writePrivate(credentialsFilePath(), stringifyIni(credentials));
+  const config = readIni(configFilePath());
+  const section = configSectionName(profile);
+  config[section] = { ...config[section], region: keys.region };
+  writePrivate(configFilePath(), stringifyIni(config));
+}

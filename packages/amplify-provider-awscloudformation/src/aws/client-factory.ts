@@ -1,0 +1,126 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AwsTarget } from './aws-target';
+import { loadCloudFormationSdk, loadIamSdk, loadS3Sdk, loadStsSdk } from './sdk-modules';
+import { CloudFormationApi, SdkCloudFormationApi } from './cloudformation-api';
+import { S3Api, SdkS3Api } from './s3-api';
+
+let cachedVersion: string | undefined;
+
+/** The version in the user agent: this package's, read once (package.json sits two levels above src/ and lib/). */
+export function providerVersion(): string {
+  if (cachedVersion === undefined) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    cachedVersion = manifest.version;
+  }
+  return cachedVersion;
+}
+
+function isLoopback(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one place AWS clients are made (STYLE §6): credentials, region, user agent and endpoint come from the
+ * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
+ * created on first use and reused for the life of the factory.
+ */
+export class AwsClientFactory {
+  private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient } = {};
+
+  constructor(
+    readonly target: AwsTarget,
+    private readonly userAgentSuffix?: string,
+  ) {
+    // The SDK prints a notice about the Node version from each client on Node 20; it is noise for CLI users.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  }
+
+  get region(): string {
+    return this.target.region;
+  }
+
+  private common(): {
+    region: string;
+    credentials?: AwsTarget['credentials'];
+    endpoint?: string;
+    customUserAgent: string;
+    maxAttempts: number;
+  } {
+    const userAgent = `aws-amplify-cli/${providerVersion()}${this.userAgentSuffix ? ` ${this.userAgentSuffix}` : ''}`;
+    return {
+      region: this.target.region,
+      ...(this.target.credentials ? { credentials: this.target.credentials } : {}),
+      // Leaving `endpoint` unset when not local keeps the SDK's own AWS_ENDPOINT_URL[_<SERVICE>] handling intact.
+      ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+      customUserAgent: userAgent,
+      maxAttempts: 5,
+    };
+  }
+
+  cloudFormationClient(): CloudFormationClient {
+    if (!this.clients.cfn) {
+      const { CloudFormationClient: Client } = loadCloudFormationSdk();
+      this.clients.cfn = new Client(this.common());
+    }
+    return this.clients.cfn;
+  }
+
+  s3Client(): S3Client {
+    if (!this.clients.s3) {
+      const { S3Client: Client } = loadS3Sdk();
+      // Virtual-hosted bucket names do not resolve on loopback hosts; the endpoint may come from the env vars too.
+      const endpoint = this.target.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+      const loopback = isLoopback(endpoint);
+      this.clients.s3 = new Client({
+        ...this.common(),
+        ...(loopback
+          ? { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+          : {}),
+      });
+    }
+    return this.clients.s3;
+  }
+
+  stsClient(): STSClient {
+    if (!this.clients.sts) {
+      const { STSClient: Client } = loadStsSdk();
+      this.clients.sts = new Client(this.common());
+    }
+    return this.clients.sts;
+  }
+
+  iamClient(): IAMClient {
+    if (!this.clients.iam) {
+      const { IAMClient: Client } = loadIamSdk();
+      this.clients.iam = new Client(this.common());
+    }
+    return this.clients.iam;
+  }
+
+  cloudFormation(): CloudFormationApi {
+    return new SdkCloudFormationApi(this.cloudFormationClient());
+  }
+
+  s3(): S3Api {
+    return new SdkS3Api(this.s3Client());
+  }
+
+  /** Ends keep-alive sockets so a finished command (or test) does not hold the event loop open. */
+  destroy(): void {
+    this.clients.cfn?.destroy();
+    this.clients.s3?.destroy();
+    this.clients.sts?.destroy();
+    this.clients.iam?.destroy();
+  }
+}

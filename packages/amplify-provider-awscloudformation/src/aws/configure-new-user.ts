@@ -1,0 +1,45 @@
+import type { ProviderPrompter } from '../io/provider-prompter';
+import { writeProfile } from './aws-config-files';
+import { AWS_REGIONS } from './regions';
+import { DEFAULT_REGION } from '../constants';
+
+const PLACEHOLDER = /^<YOUR_.*>$/;
+const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers with that profile)';
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 7);
+}
+
+/**
+ * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
+ * with a named profile in ~/.aws/credentials and ~/.aws/config (both owner-only). Returns the profile name.
+ */
+export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void): Promise<string> {
+  print('Follow these steps to set up access to your AWS account:');
+  print('');
+  print('Sign in to your AWS administrator account:');
+  print('https://console.aws.amazon.com/');
+  await prompter.input({ message: 'Press Enter to continue', flag: CONFIGURE_FLAG, default: '' });
+  const region = await prompter.pick<string>({
+    message: 'Specify the AWS Region',
+    flag: CONFIGURE_FLAG,
+    choices: AWS_REGIONS.map((r) => ({ name: r, value: r })),
+    default: DEFAULT_REGION,
+  });
+  const userName = await prompter.input({ message: 'Specify the username of the new IAM user:', flag: CONFIGURE_FLAG, default: `amplify-${randomSuffix()}` });
+  print('Complete the user creation using the AWS console:');
+  print(
+    `https://console.aws.amazon.com/iam/home?region=${region}#/users$new?step=final&accessKey&userNames=${encodeURIComponent(userName)}&permissionType=policies&policies=arn:aws:iam::aws:policy%2FAdministratorAccess-Amplify`,
+  );
+  await prompter.input({ message: 'Press Enter to continue', flag: CONFIGURE_FLAG, default: '' });
+  print('Enter the access key of the newly created user:');
+  const notPlaceholder = (label: string) => (value: string) => (value.trim() === '' || PLACEHOLDER.test(value.trim()) ? `${label} is required` : true);
+  const accessKeyId = await prompter.password({ message: 'accessKeyId:', flag: CONFIGURE_FLAG, validate: notPlaceholder('accessKeyId') });
+  const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: CONFIGURE_FLAG, validate: notPlaceholder('secretAccessKey') });
+  print('This would update/create the AWS Profile in your local machine');
+  const profileName = await prompter.input({ message: 'Profile Name:', flag: CONFIGURE_FLAG, default: 'default' });
+  writeProfile(profileName.trim(), { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), region });
+  print('');
+  print('Successfully set up the new user.');
+  return profileName.trim();
+}

@@ -1,0 +1,157 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import type { AwsTarget } from './aws-target';
+import type { AwsConfigChoice, AwsConfigInfo } from './aws-config-info';
+import { keysDir } from './amplify-home';
+import { listProfiles, profileExists, profileRegion } from './aws-config-files';
+import { loadCredentialProviders } from './sdk-modules';
+import { type LocalCloudLauncher, defaultLocalCloudLauncher } from './local-cloud-launcher';
+import { LOCAL_CLOUD_REGION } from '../constants';
+
+/**
+ * Fixed keys for the local cloud: it signs and checks SigV4 like AWS, but any key pair is its own account,
+ * so a constant pair keeps every project on one machine in the same local account.
+ */
+export const LOCAL_CLOUD_CREDENTIALS = { accessKeyId: 'AKIALOCALCLOUD000001', secretAccessKey: 'local-cloud-secret-access-key' } as const;
+
+export interface AccessKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+function makeId(length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.randomBytes(length);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Writes keys given at init to `<amplify home>/awscloudformation/<id>`, readable by the owner only. */
+export function saveKeysFile(keys: AccessKeys): string {
+  fs.mkdirSync(keysDir(), { recursive: true, mode: 0o700 });
+  const file = path.join(keysDir(), makeId(10));
+  fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
+/**
+ * Projects store the keys file's absolute path (as the original did); when the home folder moved, the same
+ * file name under the current amplify home is tried before giving up.
+ */
+function locateKeysFile(awsConfigFilePath: string): string | undefined {
+  if (fs.existsSync(awsConfigFilePath)) return awsConfigFilePath;
+  const relocated = path.join(keysDir(), path.basename(awsConfigFilePath));
+  return fs.existsSync(relocated) ? relocated : undefined;
+}
+
+export function readKeysFile(awsConfigFilePath: string): AccessKeys {
+  const file = locateKeysFile(awsConfigFilePath);
+  const missing = new AmplifyError('CredentialsNotFound', `The access keys file ${awsConfigFilePath} is missing or incomplete.`, {
+    resolution: 'Run "amplify configure project" to enter the access keys (or choose a profile) again.',
+  });
+  if (!file) throw missing;
+  let parsed: Partial<AccessKeys>;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<AccessKeys>;
+  } catch (cause) {
+    throw new AmplifyError('CredentialsNotFound', `The access keys file ${file} is not valid JSON.`, {
+      resolution: 'Run "amplify configure project" to enter the access keys again.',
+      cause,
+    });
+  }
+  if (!parsed.accessKeyId || !parsed.secretAccessKey || !parsed.region) throw missing;
+  return { accessKeyId: parsed.accessKeyId, secretAccessKey: parsed.secretAccessKey, region: parsed.region };
+}
+
+/** Turns a chosen configuration into what local-aws-info stores, writing the keys file when keys were given. */
+export function persistAwsConfig(input: AwsConfigChoice): AwsConfigInfo {
+  if (input.configLevel !== 'project' || input.useProfile || !('accessKeyId' in input)) return input;
+  const awsConfigFilePath = saveKeysFile({ accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, region: input.region });
+  return { configLevel: 'project', useProfile: false, awsConfigFilePath };
+}
+
+/** Forgets a stored configuration; the keys file goes too, so secrets do not outlive their use. */
+export function removeAwsConfig(info: AwsConfigInfo): void {
+  if (info.configLevel === 'project' && !info.useProfile) {
+    const file = locateKeysFile(info.awsConfigFilePath);
+    if (file) fs.rmSync(file, { force: true });
+  }
+}
+
+/** Region for the SDK default chain: env vars first (AMAZON_REGION is the original's alias), then the profile. */
+export function generalRegion(): string | undefined {
+  return (
+    process.env.AWS_REGION ||
+    process.env.AMAZON_REGION ||
+    process.env.AWS_DEFAULT_REGION ||
+    profileRegion(process.env.AWS_PROFILE || 'default')
+  );
+}
+
+function regionMissing(where: string): AmplifyError {
+  return new AmplifyError('RegionNotFound', `No AWS region is set for ${where}.`, {
+    resolution: 'Set "region" in ~/.aws/config for that profile, or export AWS_REGION.',
+  });
+}
+
+export interface ResolveTargetOptions {
+  localCloud?: LocalCloudLauncher;
+  /** Asked when a role profile needs an MFA code (the SDK calls it with the device serial). */
+  mfaCodeProvider?: (serial: string) => Promise<string>;
+}
+
+/**
+ * Everything the client factory needs for one env. Profiles go through the SDK's own `fromIni`, which covers
+ * static keys, `role_arn`/`source_profile`, `credential_process`, web identity and SSO (IAM Identity Center).
+ */
+export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+  switch (info.configLevel) {
+    case 'local': {
+      const { endpoint } = await (options.localCloud ?? defaultLocalCloudLauncher).ensure();
+      return { region: LOCAL_CLOUD_REGION, credentials: { ...LOCAL_CLOUD_CREDENTIALS }, endpoint, local: true };
+    }
+    case 'general': {
+      const region = generalRegion();
+      if (!region) throw regionMissing('the default credential chain');
+      return { region };
+    }
+    case 'project': {
+      if (info.useProfile) {
+        if (!profileExists(info.profileName)) {
+          throw new AmplifyError('ProfileNotFound', `The AWS profile "${info.profileName}" is not in ~/.aws/credentials or ~/.aws/config.`, {
+            resolution: 'Create it with "aws configure --profile <name>" (or "aws configure sso"), or pick another with "amplify configure project".',
+          });
+        }
+        const region = profileRegion(info.profileName) || process.env.AWS_REGION;
+        if (!region) throw regionMissing(`the profile "${info.profileName}"`);
+        const { fromIni } = loadCredentialProviders();
+        return { region, credentials: fromIni({ profile: info.profileName, mfaCodeProvider: options.mfaCodeProvider }) };
+      }
+      const keys = readKeysFile(info.awsConfigFilePath);
+      return { region: keys.region, credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } };
+    }
+  }
+}
+
+/** Where credentials were found by `newUserCheck` (the original's scan order and names). */
+export type CredentialsSource = 'project' | 'profile-available' | 'system' | 'envVar' | 'envVar-profile' | 'none';
+
+/**
+ * "Do credentials exist at all?": decides whether init offers the profile question, the keys question or,
+ * when nothing exists, the local cloud first.
+ */
+export function newUserCheck(info: AwsConfigInfo | undefined): CredentialsSource {
+  if (info) {
+    if (info.configLevel === 'general' || info.configLevel === 'local') return 'project';
+    if (info.useProfile ? profileExists(info.profileName) : locateKeysFile(info.awsConfigFilePath) !== undefined) return 'project';
+  }
+  const profiles = listProfiles();
+  if (profiles.some((p) => p !== 'default')) return 'profile-available';
+  if (profiles.includes('default')) return 'system';
+  if (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY) return 'envVar';
+  if (process.env.AWS_PROFILE && profileExists(process.env.AWS_PROFILE)) return 'envVar-profile';
+  return 'none';
+}

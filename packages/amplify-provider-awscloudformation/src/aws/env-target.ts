@@ -1,0 +1,29 @@
+import { AmplifyError } from 'amplify-cli-core';
+import type { ProjectFiles } from '../project/project-files';
+import { type AwsConfigChoice, type AwsConfigInfo, parseAwsConfigInfo } from './aws-config-info';
+import type { AwsTarget } from './aws-target';
+import { type ResolveTargetOptions, resolveAwsTarget } from './credentials';
+
+/** This machine's credential choice for an env, from local-aws-info.json. */
+export function readEnvAwsConfig(files: ProjectFiles, envName: string): AwsConfigInfo | undefined {
+  return parseAwsConfigInfo(files.readLocalAwsInfo()[envName], envName);
+}
+
+/** The target for an env that was configured on this machine; the error says how to configure it otherwise. */
+export async function envTarget(files: ProjectFiles, envName: string, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+  const info = readEnvAwsConfig(files, envName);
+  if (!info) {
+    throw new AmplifyError('EnvironmentNotConfigured', `Env "${envName}" has no credentials configured on this machine.`, {
+      resolution: `Run "amplify env checkout ${envName}" (or "amplify configure project") to choose credentials for it.`,
+    });
+  }
+  return resolveAwsTarget(info, options);
+}
+
+/** A choice not yet persisted may still hold inline keys; those reach AWS directly. */
+export async function targetForChoice(choice: AwsConfigChoice, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+  if (choice.configLevel === 'project' && !choice.useProfile && 'accessKeyId' in choice) {
+    return { region: choice.region, credentials: { accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey } };
+  }
+  return resolveAwsTarget(choice as AwsConfigInfo, options);
+}

@@ -1,0 +1,35 @@
+import { AmplifyError } from 'amplify-cli-core';
+
+/** The embedded local cloud as this provider needs it: a running endpoint, started on demand. */
+export interface LocalCloudLauncher {
+  ensure(): Promise<{ endpoint: string }>;
+}
+
+interface LocalCloudModule {
+  ensureLocalCloud(options?: { port?: number; dataDir?: string }): Promise<{ endpoint: string }>;
+}
+
+function isLocalCloudModule(value: unknown): value is LocalCloudModule {
+  return typeof value === 'object' && value !== null && typeof (value as { ensureLocalCloud?: unknown }).ensureLocalCloud === 'function';
+}
+
+/**
+ * Starts (or finds) the background local cloud through the `amplify-local-cloud` package. Required lazily: its
+ * SQLite binding and CloudFormation engine are far too heavy for commands that never deploy.
+ */
+export const defaultLocalCloudLauncher: LocalCloudLauncher = {
+  async ensure() {
+    const loaded: unknown = require('amplify-local-cloud');
+    if (!isLocalCloudModule(loaded)) {
+      throw new AmplifyError('LocalCloudUnavailable', 'The installed amplify-local-cloud package cannot start the local cloud.', {
+        resolution: 'Reinstall the Amplify CLI so that amplify-local-cloud matches it, or choose AWS credentials with "amplify configure project".',
+      });
+    }
+    return loaded.ensureLocalCloud();
+  },
+};
+
+/** A launcher for an endpoint that is already running (tests, or a local cloud the user started by hand). */
+export function fixedLocalCloud(endpoint: string): LocalCloudLauncher {
+  return { ensure: async () => ({ endpoint }) };
+}

@@ -1,0 +1,41 @@
+import type { ProviderPrompter } from '../io/provider-prompter';
+import type { MetaFile, ResourceRef, RootStackOutputs, TeamProviderInfoFile } from '../project/project-types';
+
+/**
+ * The part of the core's `AmplifyContext` the provider's plugin functions read: a structural slice, so the
+ * provider compiles against the contract rather than the CLI's internals, and tests can build one honestly.
+ */
+export interface ProviderContext {
+  input?: { command?: string; subCommands?: string[]; options?: Record<string, string | boolean> };
+  exeInfo?: ProviderExeInfo;
+  print: {
+    info(message: string): void;
+    warning(message: string): void;
+    success(message: string): void;
+  };
+  amplify: { prompter: ProviderPrompter };
+}
+
+export interface ProviderExeInfo {
+  inputParams?: Record<string, unknown>;
+  projectConfig?: { projectName?: string };
+  localEnvInfo?: { envName?: string };
+  amplifyMeta?: MetaFile;
+  teamProviderInfo?: TeamProviderInfoFile;
+  isNewEnv?: boolean;
+  forcePush?: boolean;
+  restoreBackend?: boolean;
+  /** The credential choice made by `init`, persisted by `onInitSuccessful`. */
+  awsConfigInfo?: unknown;
+  [key: string]: unknown;
+}
+
+/** The status the core hands to `pushResources` (the core's `ResourceStatus`, narrowed). */
+export interface ProviderResourceStatus {
+  resourcesToBeCreated: Array<ResourceRef & { providerPlugin?: string }>;
+  resourcesToBeUpdated: Array<ResourceRef & { providerPlugin?: string }>;
+  resourcesToBeDeleted: Array<ResourceRef & { providerPlugin?: string }>;
+  allResources: Array<ResourceRef & { providerPlugin?: string }>;
+}
+
+export type { RootStackOutputs };

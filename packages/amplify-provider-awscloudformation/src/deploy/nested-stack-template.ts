@@ -1,0 +1,67 @@
+import { AmplifyError } from 'amplify-cli-core';
+import { type CfnTemplate, rootStackTemplate } from '../root-stack/root-stack-template';
+import type { DependsOn } from '../project/project-types';
+
+/** One category resource as it becomes a nested stack of the root template. */
+export interface NestedStackInput {
+  category: string;
+  resourceName: string;
+  templateUrl: string;
+  /** parameters.json merged with the env-specific values of team-provider-info. */
+  parameters: Record<string, unknown>;
+  dependsOn?: DependsOn[];
+  /** Parameter names the nested template declares, when known: CloudFormation rejects undeclared ones. */
+  declaredParameters?: ReadonlySet<string>;
+}
+
+/** `<category><resourceName>`: the nested stack's logical id, which dependants use in `Fn::GetAtt`. */
+export function nestedStackLogicalId(category: string, resourceName: string): string {
+  return `${category}${resourceName}`;
+}
+
+/** CloudFormation parameters are strings; lists become comma-separated (the original's rule). */
+export function parameterValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => parameterValue(item)).join(',');
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * The root template of a push: the root stack's own resources plus one `AWS::CloudFormation::Stack` per
+ * resource, wired to its dependencies' outputs with `Fn::GetAtt` (or `Fn::ImportValue` for exports).
+ */
+export function buildNestedRootTemplate(resources: NestedStackInput[], envName: string): CfnTemplate {
+  const template = rootStackTemplate();
+  const logicalIds = new Set(resources.map((r) => nestedStackLogicalId(r.category, r.resourceName)));
+  for (const resource of [...resources].sort((a, b) => nestedStackLogicalId(a.category, a.resourceName).localeCompare(nestedStackLogicalId(b.category, b.resourceName)))) {
+    const logicalId = nestedStackLogicalId(resource.category, resource.resourceName);
+    const parameters: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(resource.parameters)) parameters[key] = parameterValue(value);
+    for (const dependency of resource.dependsOn ?? []) {
+      const dependencyId = nestedStackLogicalId(dependency.category, dependency.resourceName);
+      for (const attribute of dependency.attributes) {
+        const exportName = dependency.exports?.[attribute];
+        if (exportName !== undefined) {
+          parameters[`${dependencyId}${attribute}`] = { 'Fn::ImportValue': exportName };
+          continue;
+        }
+        if (!logicalIds.has(dependencyId)) {
+          throw new AmplifyError('DependencyNotDeployed', `${resource.category} ${resource.resourceName} depends on ${dependency.category} ${dependency.resourceName}, which is not deployed and not part of this push.`, {
+            resolution: `Run "amplify push" without a category filter, or add ${dependency.category} ${dependency.resourceName} back.`,
+          });
+        }
+        parameters[`${dependencyId}${attribute}`] = { 'Fn::GetAtt': [dependencyId, `Outputs.${attribute}`] };
+      }
+    }
+    parameters.env = envName;
+    const declared = resource.declaredParameters;
+    const passed = declared ? Object.fromEntries(Object.entries(parameters).filter(([key]) => declared.has(key))) : parameters;
+    template.Resources[logicalId] = {
+      Type: 'AWS::CloudFormation::Stack',
+      Properties: { TemplateURL: resource.templateUrl, Parameters: passed },
+    };
+  }
+  return template;
+}

@@ -1,0 +1,242 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import type { AwsClientFactory } from '../aws/client-factory';
+import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
+import { ProjectFiles, writeJson } from '../project/project-files';
+import { getResourceEntry, listMetaResources, type MetaFile, type ResourceRef, type RootStackOutputs } from '../project/project-types';
+import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
+import { type DependencyInstaller, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
+import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
+import type { ProgressListener } from './progress-event';
+import { findResourceTemplates } from './resource-templates';
+import { updateStackAndWait } from './stack-operations';
+import { collectNestedStackOutputs } from './stack-outputs';
+import { formatTemplateIssue, specTemplateValidator, type TemplateValidator } from './template-validator';
+import { s3ObjectUrl } from './template-url';
+
+export interface PushResourcesOptions {
+  projectRoot: string;
+  envName: string;
+  /** Resources to create or update (the core's status, filtered to this provider). */
+  resources: ResourceRef[];
+  factory: AwsClientFactory;
+  onProgress: ProgressListener;
+  validator?: TemplateValidator;
+  installDependencies?: DependencyInstaller;
+  maxPollIntervalMs?: number;
+}
+
+/** What the push did, for the core to act on (STYLE §2): only `deployed` is followed by the meta/backup steps. */
+export type PushResult =
+  | { type: 'no-changes'; outputs: Record<string, Record<string, Record<string, string>>> }
+  | { type: 'deployed'; outputs: Record<string, Record<string, Record<string, string>>>; uploaded: string[] };
+
+interface PreparedResource {
+  ref: ResourceRef;
+  artifacts: Artifact[];
+  templateUrl: string;
+  declaredParameters?: ReadonlySet<string>;
+  packaged?: { zipFileName: string };
+}
+
+/** Root-stack outputs of the current env: from meta, else from team-provider-info (fresh clones, checkouts). */
+export function readRootStackOutputs(files: ProjectFiles, envName: string): RootStackOutputs {
+  const fromMeta = files.readMeta().providers?.[PROVIDER_NAME];
+  const outputs = fromMeta?.StackName ? fromMeta : files.readTeamProviderInfo()[envName]?.awscloudformation;
+  if (!outputs?.StackName || !outputs.DeploymentBucketName) {
+    throw new AmplifyError('RootStackNotCreated', `Env "${envName}" has no root stack yet.`, {
+      resolution: 'Run "amplify init" (or "amplify env add") to create the env in the cloud first.',
+    });
+  }
+  return outputs;
+}
+
+function declaredParameterNames(template: Record<string, unknown>): ReadonlySet<string> | undefined {
+  const parameters = template.Parameters;
+  if (typeof parameters !== 'object' || parameters === null) return new Set();
+  return new Set(Object.keys(parameters));
+}
+
+/** Reads, validates and (for functions) packages one resource; nothing leaves the machine here. */
+async function prepareResource(
+  files: ProjectFiles,
+  ref: ResourceRef,
+  meta: MetaFile,
+  bucket: string,
+  options: PushResourcesOptions,
+  validator: TemplateValidator,
+  problems: string[],
+): Promise<PreparedResource | undefined> {
+  const resourceDir = files.paths.resourceDir(ref.category, ref.resourceName);
+  const templates = findResourceTemplates(resourceDir);
+  if (templates.length === 0) {
+    problems.push(`${path.relative(options.projectRoot, resourceDir)}: no CloudFormation template (a file named *template*.json or .yml)`);
+    return undefined;
+  }
+  const entry = getResourceEntry(meta, ref.category, ref.resourceName);
+  if (entry?.build && templates.length > 1) {
+    problems.push(`${path.relative(options.projectRoot, resourceDir)}: only one CloudFormation template is allowed in a resource that is built`);
+    return undefined;
+  }
+  let packaged: { zipFileName: string; zip: Uint8Array } | undefined;
+  if (entry?.build) packaged = await packageFunction(resourceDir, ref.resourceName, options.installDependencies ?? npmInstall);
+  const artifacts: Artifact[] = [];
+  let templateUrl = '';
+  let declaredParameters: ReadonlySet<string> | undefined;
+  for (const template of templates) {
+    const relative = path.relative(options.projectRoot, template.filePath);
+    const text = fs.readFileSync(template.filePath, 'utf8');
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = validator.parse(text, relative);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
+    let body = text;
+    if (packaged) {
+      pointTemplateAtCode(parsed, bucket, `${BUILDS_PREFIX}/${packaged.zipFileName}`);
+      body = JSON.stringify(parsed, null, 2);
+    }
+    const key = `${CFN_TEMPLATES_PREFIX}/${ref.category}/${template.fileName}`;
+    artifacts.push({ key, body, contentType: 'text/plain' });
+    // With several templates, the one named after the resource is the resource's stack (the rest are nested in it).
+    if (!templateUrl || template.fileName.startsWith(ref.resourceName)) {
+      templateUrl = s3ObjectUrl(options.factory.target, bucket, key);
+      declaredParameters = declaredParameterNames(parsed);
+    }
+  }
+  if (packaged) artifacts.push({ key: `${BUILDS_PREFIX}/${packaged.zipFileName}`, body: packaged.zip, contentType: 'application/zip' });
+  return { ref, artifacts, templateUrl, declaredParameters, packaged: packaged && { zipFileName: packaged.zipFileName } };
+}
+
+/** parameters.json (or build/parameters.json) with the env-specific values from team-provider-info on top. */
+export function loadResourceParameters(files: ProjectFiles, envName: string, category: string, resourceName: string): Record<string, unknown> {
+  const envParameters = files.readTeamProviderInfo()[envName]?.categories?.[category]?.[resourceName] ?? {};
+  return { ...files.readResourceParameters(category, resourceName), ...envParameters };
+}
+
+/** Parameter names of a deployed resource's template on disk, for resources this push does not upload. */
+function declaredParametersOnDisk(files: ProjectFiles, category: string, resourceName: string, validator: TemplateValidator): ReadonlySet<string> | undefined {
+  const templates = findResourceTemplates(files.paths.resourceDir(category, resourceName));
+  const main = templates.find((t) => t.fileName.startsWith(resourceName)) ?? templates[0];
+  if (!main) return undefined;
+  try {
+    return declaredParameterNames(validator.parse(fs.readFileSync(main.filePath, 'utf8'), main.fileName));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deploys the given resources (reference §5.5, ARCHITECTURE §5): validate every template first, package
+ * functions, upload only what changed, update the root stack with one nested stack per resource, then record
+ * outputs and template URLs in amplify-meta.json. A failure before or during the deploy leaves every local
+ * file as it was and throws an error naming the file or the failing resource.
+ */
+export async function pushResources(options: PushResourcesOptions): Promise<PushResult> {
+  const files = new ProjectFiles(options.projectRoot);
+  const validator = options.validator ?? specTemplateValidator();
+  const rootOutputs = readRootStackOutputs(files, options.envName);
+  const bucket = rootOutputs.DeploymentBucketName!;
+  const stackName = rootOutputs.StackName!;
+  const meta = files.readMeta();
+
+  options.onProgress({ type: 'phase', phase: 'validate', message: 'Validating CloudFormation templates...' });
+  const problems: string[] = [];
+  const prepared: PreparedResource[] = [];
+  for (const ref of options.resources) {
+    const resource = await prepareResource(files, ref, meta, bucket, options, validator, problems);
+    if (resource) prepared.push(resource);
+  }
+  if (problems.length > 0) {
+    throw new AmplifyError('InvalidTemplate', `Invalid CloudFormation template: ${problems.join('; ')}`, {
+      resolution: 'Fix the template(s) named above and push again; nothing was uploaded or deployed.',
+    });
+  }
+
+  const pushedByLogicalId = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
+  const nestedStacks: NestedStackInput[] = [];
+  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+    if (entry.providerPlugin !== PROVIDER_NAME) continue;
+    const pushed = pushedByLogicalId.get(nestedStackLogicalId(category, resourceName));
+    const templateUrl = pushed?.templateUrl ?? entry.providerMetadata?.s3TemplateURL;
+    // Never deployed and not part of this push (a filtered push): it stays out of the cloud for now.
+    if (!templateUrl) continue;
+    nestedStacks.push({
+      category,
+      resourceName,
+      templateUrl,
+      parameters: loadResourceParameters(files, options.envName, category, resourceName),
+      dependsOn: entry.dependsOn,
+      declaredParameters: pushed ? pushed.declaredParameters : declaredParametersOnDisk(files, category, resourceName, validator),
+    });
+  }
+  const rootTemplate = buildNestedRootTemplate(nestedStacks, options.envName);
+  const rootTemplateText = JSON.stringify(rootTemplate, null, 2);
+
+  options.onProgress({ type: 'phase', phase: 'upload', message: 'Uploading templates and artifacts...' });
+  const s3 = options.factory.s3();
+  const uploads = await uploadChangedArtifacts(s3, bucket, [
+    ...prepared.flatMap((p) => p.artifacts),
+    { key: ROOT_TEMPLATE_KEY, body: rootTemplateText, contentType: 'text/plain' },
+  ]);
+
+  options.onProgress({ type: 'phase', phase: 'deploy', message: 'Updating resources in the cloud. This may take a few minutes...' });
+  const cfn = options.factory.cloudFormation();
+  const outcome = await updateStackAndWait(
+    cfn,
+    {
+      StackName: stackName,
+      TemplateURL: s3ObjectUrl(options.factory.target, bucket, ROOT_TEMPLATE_KEY),
+      Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+      Parameters: [
+        { ParameterKey: 'DeploymentBucketName', ParameterValue: bucket },
+        { ParameterKey: 'AuthRoleName', ParameterValue: rootOutputs.AuthRoleName },
+        { ParameterKey: 'UnauthRoleName', ParameterValue: rootOutputs.UnauthRoleName },
+      ],
+    },
+    { onProgress: options.onProgress, maxPollIntervalMs: options.maxPollIntervalMs },
+  );
+
+  options.onProgress({ type: 'phase', phase: 'outputs', message: 'Reading the outputs of the deployed resources...' });
+  const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName);
+  const outputs = recordPushInMeta(files, prepared, outputsByLogicalId);
+  writeJson(files.paths.rootTemplateFile, rootTemplate);
+  return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
+    ? { type: 'no-changes', outputs }
+    : { type: 'deployed', outputs, uploaded: uploads.uploaded };
+}
+
+/** Writes outputs (every deployed resource) and providerMetadata (pushed ones) into backend amplify-meta.json. */
+function recordPushInMeta(
+  files: ProjectFiles,
+  prepared: PreparedResource[],
+  outputsByLogicalId: Record<string, Record<string, string>>,
+): Record<string, Record<string, Record<string, string>>> {
+  // Re-read: the meta may have been written by the core or a category while the stack was deploying.
+  const meta = files.readMeta();
+  const outputs: Record<string, Record<string, Record<string, string>>> = {};
+  const pushed = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
+  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+    if (entry.providerPlugin !== PROVIDER_NAME) continue;
+    const logicalId = nestedStackLogicalId(category, resourceName);
+    const resource = pushed.get(logicalId);
+    if (resource) {
+      entry.providerMetadata = { ...entry.providerMetadata, s3TemplateURL: resource.templateUrl, logicalId };
+      if (resource.packaged) {
+        entry.distZipFilename = resource.packaged.zipFileName;
+        entry.lastPackageTimeStamp = new Date().toISOString();
+      }
+    }
+    const stackOutputs = outputsByLogicalId[logicalId];
+    if (stackOutputs) {
+      entry.output = stackOutputs;
+      (outputs[category] ??= {})[resourceName] = stackOutputs;
+    }
+  }
+  files.writeMeta(meta);
+  return outputs;
+}

@@ -1,0 +1,58 @@
+import { AmplifyFault } from 'amplify-cli-core';
+
+/** One problem in a template, located by file, resource and property path (the spec package's issue shape). */
+export interface TemplateIssue {
+  message: string;
+  path: string;
+  resource?: string;
+  fileName?: string;
+}
+
+/**
+ * Parses and checks templates against the CloudFormation resource specification. A seam so unit tests of the
+ * push engine do not load the specification (300 ms) and the engine does not depend on its internals.
+ */
+export interface TemplateValidator {
+  /** JSON or YAML (with short-form tags) to a plain object; throws an error naming the file on bad syntax. */
+  parse(text: string, fileName: string): Record<string, unknown>;
+  validate(template: Record<string, unknown>, fileName: string): TemplateIssue[];
+}
+
+interface SpecModule {
+  parseTemplate(text: string, fileName?: string): Record<string, unknown>;
+  validateTemplate(template: Record<string, unknown>, options?: { fileName?: string }): readonly TemplateIssue[];
+}
+
+function isSpecModule(value: unknown): value is SpecModule {
+  if (typeof value !== 'object' || value === null) return false;
+  const mod = value as Record<string, unknown>;
+  return typeof mod.parseTemplate === 'function' && typeof mod.validateTemplate === 'function';
+}
+
+/** The validator backed by `amplify-cloudformation-spec`, loaded on first use (only pushes pay for it). */
+export function specTemplateValidator(): TemplateValidator {
+  let spec: SpecModule | undefined;
+  const load = (): SpecModule => {
+    if (!spec) {
+      const loaded: unknown = require('amplify-cloudformation-spec');
+      if (!isSpecModule(loaded)) {
+        throw new AmplifyFault('SpecUnavailable', 'amplify-cloudformation-spec does not export parseTemplate and validateTemplate.', {
+          resolution: 'Reinstall the Amplify CLI so its packages match.',
+        });
+      }
+      spec = loaded;
+    }
+    return spec;
+  };
+  return {
+    parse: (text, fileName) => load().parseTemplate(text, fileName),
+    validate: (template, fileName) => [...load().validateTemplate(template, { fileName })],
+  };
+}
+
+/** `<file>: resource <id>: <path>: <message>`, leaving out what an issue does not have. */
+export function formatTemplateIssue(issue: TemplateIssue, fileName: string): string {
+  return [issue.fileName ?? fileName, issue.resource !== undefined ? `resource ${issue.resource}` : undefined, issue.path || undefined, issue.message]
+    .filter((part): part is string => part !== undefined)
+    .join(': ');
+}

@@ -1,0 +1,52 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import type { S3Api } from '../aws/s3-api';
+import { CURRENT_CLOUD_BACKEND_ZIP } from '../constants';
+import type { ProjectFiles } from '../project/project-files';
+import { unzipToDirectory, zipDirectory } from './zip-directory';
+
+/**
+ * Uploads `#current-cloud-backend/` as `#current-cloud-backend.zip` (plus its meta and backend-config, which
+ * `pull` reads before it has anything else) to the env's deployment bucket: what other clones restore from.
+ */
+export async function storeCurrentCloudBackend(files: ProjectFiles, s3: S3Api, bucket: string): Promise<void> {
+  const dir = files.paths.currentCloudBackendDir;
+  fs.mkdirSync(dir, { recursive: true });
+  const zip = zipDirectory(dir, { exclude: (name) => name.split('/').includes('node_modules') || name.startsWith('.temp/') });
+  const uploads: Array<Promise<void>> = [s3.putObject(bucket, CURRENT_CLOUD_BACKEND_ZIP, zip, 'application/zip')];
+  for (const file of ['amplify-meta.json', 'backend-config.json']) {
+    const full = path.join(dir, file);
+    if (fs.existsSync(full)) uploads.push(s3.putObject(bucket, file, fs.readFileSync(full), 'application/json'));
+  }
+  await Promise.all(uploads);
+}
+
+/**
+ * Replaces `#current-cloud-backend/` with the env's copy from the cloud (and, when restoring, `backend/` too).
+ * Returns false when the bucket holds no copy yet (an env that was never pushed), leaving the folders alone.
+ */
+export async function downloadCurrentCloudBackend(files: ProjectFiles, s3: S3Api, bucket: string, restoreBackend: boolean): Promise<boolean> {
+  const zip = await s3.getObject(bucket, CURRENT_CLOUD_BACKEND_ZIP);
+  if (!zip) return false;
+  const staging = path.join(files.paths.tempDir(), `ccb-${process.pid}`);
+  try {
+    unzipToDirectory(zip, staging);
+  } catch (cause) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new AmplifyError('CloudBackendCorrupt', `${CURRENT_CLOUD_BACKEND_ZIP} in bucket ${bucket} cannot be unzipped.`, {
+      resolution: 'Push this env again from a machine that has its backend, which uploads a fresh copy.',
+      cause,
+    });
+  }
+  fs.rmSync(files.paths.currentCloudBackendDir, { recursive: true, force: true });
+  fs.cpSync(staging, files.paths.currentCloudBackendDir, { recursive: true });
+  if (restoreBackend) {
+    // The generated root template and build output are the only parts of backend/ that are not in the copy.
+    fs.rmSync(files.paths.backendDir, { recursive: true, force: true });
+    fs.cpSync(staging, files.paths.backendDir, { recursive: true });
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.rmSync(files.paths.tempDir(), { recursive: true, force: true });
+  return true;
+}

@@ -1,0 +1,103 @@
+import type { StackResource } from '@aws-sdk/client-cloudformation';
+import type { AwsClientFactory } from '../aws/client-factory';
+import type { CloudFormationApi } from '../aws/cloudformation-api';
+import { deleteStackAndWait } from '../deploy/stack-operations';
+import type { ProgressListener } from '../deploy/progress-event';
+import type { RootStackOutputs } from '../project/project-types';
+import { specTemplateValidator, type TemplateValidator } from '../deploy/template-validator';
+
+export interface DeleteEnvOptions {
+  envName: string;
+  rootStack: RootStackOutputs;
+  factory: AwsClientFactory;
+  /** Also empty and delete the deployment bucket, which the root stack retains by policy. */
+  deleteS3: boolean;
+  onProgress: ProgressListener;
+  maxPollIntervalMs?: number;
+  /** Reads deployed templates (JSON or YAML) to find buckets kept by `DeletionPolicy: Retain`. */
+  validator?: TemplateValidator;
+}
+
+export interface DeleteEnvResult {
+  stack: 'deleted' | 'not-found';
+  /** Buckets emptied so that their stacks could delete them, plus the deployment bucket when it was deleted. */
+  bucketsDeleted: string[];
+}
+
+interface StackBucket {
+  physicalId: string;
+  retained: boolean;
+}
+
+function deletionPolicies(templateBody: string | undefined, parse: TemplateValidator['parse']): Record<string, string | undefined> {
+  if (!templateBody) return {};
+  let template: Record<string, unknown>;
+  try {
+    template = parse(templateBody, 'deployed template');
+  } catch {
+    return {};
+  }
+  const resources = (template.Resources ?? {}) as Record<string, { DeletionPolicy?: unknown }>;
+  return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, typeof r.DeletionPolicy === 'string' ? r.DeletionPolicy : undefined]));
+}
+
+/** Every S3 bucket in a stack and its nested stacks, with whether the template keeps it on stack deletion. */
+async function stackBuckets(cfn: CloudFormationApi, stackName: string, parse: TemplateValidator['parse']): Promise<StackBucket[]> {
+  let resources: StackResource[];
+  try {
+    resources = await cfn.describeStackResources(stackName);
+  } catch {
+    return [];
+  }
+  const policies = deletionPolicies(await cfn.getTemplateBody(stackName), parse);
+  const buckets: StackBucket[] = [];
+  for (const resource of resources) {
+    if (!resource.PhysicalResourceId || !resource.LogicalResourceId) continue;
+    if (resource.ResourceType === 'AWS::S3::Bucket') {
+      const policy = policies[resource.LogicalResourceId];
+      buckets.push({ physicalId: resource.PhysicalResourceId, retained: policy === 'Retain' || policy === 'RetainExceptOnCreate' });
+    } else if (resource.ResourceType === 'AWS::CloudFormation::Stack') {
+      buckets.push(...(await stackBuckets(cfn, resource.PhysicalResourceId, parse)));
+    }
+  }
+  return buckets;
+}
+
+/**
+ * Removes an env from the cloud (reference §5.9, fixing complaint 8): buckets the stacks own are emptied first
+ * so CloudFormation can delete them, retained buckets are left as the template asks, the root stack is deleted
+ * (events streamed), and with `deleteS3` the deployment bucket goes too.
+ */
+export async function deleteEnvFromCloud(options: DeleteEnvOptions): Promise<DeleteEnvResult> {
+  const cfn = options.factory.cloudFormation();
+  const s3 = options.factory.s3();
+  const stackName = options.rootStack.StackName;
+  const deploymentBucket = options.rootStack.DeploymentBucketName;
+  const bucketsDeleted: string[] = [];
+  let stack: DeleteEnvResult['stack'] = 'not-found';
+  if (stackName) {
+    options.onProgress({ type: 'phase', phase: 'delete', message: `Deleting env ${options.envName} from the cloud...` });
+    const parse = (options.validator ?? specTemplateValidator()).parse;
+    const buckets = (await stackBuckets(cfn, stackName, parse)).filter((b) => !b.retained && b.physicalId !== deploymentBucket);
+    for (const bucket of buckets) {
+      if (await s3.bucketExists(bucket.physicalId)) {
+        await s3.emptyBucket(bucket.physicalId);
+        bucketsDeleted.push(bucket.physicalId);
+      }
+    }
+    stack = await deleteStackAndWait(cfn, stackName, { onProgress: options.onProgress, maxPollIntervalMs: options.maxPollIntervalMs });
+    if (stack === 'not-found') {
+      options.onProgress({ type: 'notice', level: 'warning', message: `Stack ${stackName} does not exist any more; nothing to delete there.` });
+    }
+  }
+  if (options.deleteS3 && deploymentBucket) {
+    if (await s3.bucketExists(deploymentBucket)) {
+      await s3.emptyBucket(deploymentBucket);
+      await s3.deleteBucket(deploymentBucket);
+      bucketsDeleted.push(deploymentBucket);
+    } else {
+      options.onProgress({ type: 'notice', level: 'info', message: `Deployment bucket ${deploymentBucket} does not exist any more.` });
+    }
+  }
+  return { stack, bucketsDeleted };
+}

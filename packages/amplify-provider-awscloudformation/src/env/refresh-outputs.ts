@@ -1,0 +1,24 @@
+import type { CloudFormationApi } from '../aws/cloudformation-api';
+import { collectNestedStackOutputs } from '../deploy/stack-outputs';
+import { nestedStackLogicalId } from '../deploy/nested-stack-template';
+import type { ProjectFiles } from '../project/project-files';
+import { getResourceEntry, listMetaResources } from '../project/project-types';
+import { PROVIDER_NAME } from '../constants';
+
+/**
+ * Brings backend meta up to date with the cloud (reference §5.4): every deployed resource's `output` from its
+ * nested stack, and `providerMetadata` from the current-cloud copy of the meta.
+ */
+export async function refreshOutputsFromCloud(files: ProjectFiles, cfn: CloudFormationApi, rootStackName: string): Promise<void> {
+  const outputs = await collectNestedStackOutputs(cfn, rootStackName);
+  const meta = files.readMeta();
+  const current = files.readCurrentMeta();
+  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+    if (entry.providerPlugin !== PROVIDER_NAME) continue;
+    const deployed = outputs[nestedStackLogicalId(category, resourceName)];
+    if (deployed) entry.output = deployed;
+    const cloudEntry = getResourceEntry(current, category, resourceName);
+    if (cloudEntry?.providerMetadata) entry.providerMetadata = cloudEntry.providerMetadata;
+  }
+  files.writeMeta(meta);
+}

@@ -1,0 +1,328 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import { PROVIDER_ALIASES, PROVIDER_NAME } from './constants';
+import type { ProviderContext, ProviderResourceStatus } from './context/provider-context';
+import { findProjectRoot } from './context/project-root';
+import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
+import { chooseAwsConfig } from './aws/choose-aws-config';
+import { AwsClientFactory } from './aws/client-factory';
+import { persistAwsConfig, removeAwsConfig } from './aws/credentials';
+import { envTarget, readEnvAwsConfig, targetForChoice } from './aws/env-target';
+import { amplifyHomeDir } from './aws/amplify-home';
+import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
+import { AWS_REGIONS } from './aws/regions';
+import { createEventLogPrinter } from './deploy/event-printer';
+import type { ProgressListener } from './deploy/progress-event';
+import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
+import { storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
+import { completeEnvironment } from './env/create-env';
+import { consoleUrl } from './env/console-url';
+import { deleteEnvFromCloud } from './env/delete-env';
+import { recordAwsConfig } from './env/record-env';
+import { syncEnvironment } from './env/sync-env';
+import { ProjectFiles } from './project/project-files';
+import type { RootStackOutputs } from './project/project-types';
+import { createRootStack } from './root-stack/create-root-stack';
+
+/**
+ * The provider's plugin functions (reference §1.7). Each is a thin wrapper: it reads what it needs from the
+ * context, then calls a service function that takes explicit inputs (and is what the tests exercise).
+ */
+
+function projectFiles(): ProjectFiles {
+  return new ProjectFiles(findProjectRoot());
+}
+
+function envNameOf(context: ProviderContext, files: ProjectFiles): string {
+  return context.exeInfo?.localEnvInfo?.envName ?? files.currentEnvName();
+}
+
+function progressPrinter(context: ProviderContext): ProgressListener {
+  return createEventLogPrinter((line) => context.print.info(line));
+}
+
+/** The provider block of `--providers`, under its name or one of its aliases. */
+function headlessBlock(context: ProviderContext): unknown {
+  const params = context.exeInfo?.inputParams ?? {};
+  for (const key of [PROVIDER_NAME, ...PROVIDER_ALIASES]) if (params[key] !== undefined) return params[key];
+  const providers = params.providers;
+  if (typeof providers === 'object' && providers !== null) {
+    for (const key of [PROVIDER_NAME, ...PROVIDER_ALIASES]) {
+      const block = (providers as Record<string, unknown>)[key];
+      if (block !== undefined) return block;
+    }
+  }
+  return undefined;
+}
+
+function isYes(context: ProviderContext): boolean {
+  return context.exeInfo?.inputParams?.yes === true || context.input?.options?.yes === true;
+}
+
+async function chooseForContext(context: ProviderContext, files: ProjectFiles, envName: string): Promise<AwsConfigChoice> {
+  return chooseAwsConfig({
+    headless: headlessBlock(context),
+    existing: readEnvAwsConfig(files, envName),
+    yes: isYes(context),
+    prompter: context.amplify.prompter,
+    info: (line) => context.print.info(line),
+  });
+}
+
+/** Factory for the current env (or a named one) as configured on this machine. */
+async function envFactory(files: ProjectFiles, envName: string, action?: string): Promise<AwsClientFactory> {
+  return new AwsClientFactory(await envTarget(files, envName), action);
+}
+
+/** `init`: pick credentials and, for a new env, create its root stack; results wait in exeInfo for onInitSuccessful. */
+export async function init(context: ProviderContext): Promise<void> {
+  const files = projectFiles();
+  const exeInfo = (context.exeInfo ??= {});
+  const envName = envNameOf(context, files);
+  const choice = await chooseForContext(context, files, envName);
+  exeInfo.awsConfigInfo = choice;
+  if (exeInfo.isNewEnv === false) return;
+  const projectName = exeInfo.projectConfig?.projectName;
+  if (!projectName) {
+    throw new AmplifyError('ProjectNameMissing', 'The project has no name, so its root stack cannot be named.', {
+      resolution: 'Pass --amplify \'{"projectName":"<name>"}\' or run "amplify init" again.',
+    });
+  }
+  const factory = new AwsClientFactory(await targetForChoice(choice), 'init');
+  try {
+    const outputs = await createRootStack({ projectName, envName, factory, onProgress: progressPrinter(context) });
+    exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
+    const teamProviderInfo = (exeInfo.teamProviderInfo ??= {});
+    teamProviderInfo[envName] = { ...teamProviderInfo[envName], [PROVIDER_NAME]: outputs };
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `onInitSuccessful`: persist the credential choice and, for a new env, its records and first backend copy. */
+export async function onInitSuccessful(context: ProviderContext): Promise<void> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const info = persistAwsConfig(parseAwsConfigChoice(context.exeInfo?.awsConfigInfo, envName));
+  if (context.exeInfo?.isNewEnv === false) {
+    recordAwsConfig(files, envName, info);
+    return;
+  }
+  const outputs = context.exeInfo?.teamProviderInfo?.[envName]?.[PROVIDER_NAME] as RootStackOutputs | undefined;
+  if (!outputs?.StackName) {
+    recordAwsConfig(files, envName, info);
+    return;
+  }
+  const factory = new AwsClientFactory(await targetForChoice(info));
+  try {
+    await completeEnvironment(files.paths.projectRoot, envName, outputs, info, factory);
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `initEnv` (env checkout / pull / init of an existing env): bring the deployed backend and outputs here. */
+export async function initEnv(context: ProviderContext, providerMeta?: RootStackOutputs): Promise<void> {
+  if (context.exeInfo?.isNewEnv) return;
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const factory = await envFactory(files, envName);
+  try {
+    await syncEnvironment({
+      projectRoot: files.paths.projectRoot,
+      envName,
+      factory,
+      restoreBackend: context.exeInfo?.restoreBackend === true,
+      rootStack: providerMeta?.StackName ? providerMeta : undefined,
+    });
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `amplify pull` into a fresh clone: the env's deployed backend replaces the local one. */
+export async function attachBackend(context: ProviderContext): Promise<void> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  if (!readEnvAwsConfig(files, envName)) {
+    const choice = await chooseForContext(context, files, envName);
+    recordAwsConfig(files, envName, persistAwsConfig(choice));
+  }
+  const factory = await envFactory(files, envName, 'pull');
+  try {
+    await syncEnvironment({ projectRoot: files.paths.projectRoot, envName, factory, restoreBackend: true });
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `pushResources`: deploy what the status says changed (everything with forcePush). */
+export async function pushResources(context: ProviderContext, status: ProviderResourceStatus): Promise<PushResult> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
+  const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
+  const unique = [...new Map(selected.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
+  const factory = await envFactory(files, envName, 'push');
+  try {
+    return await deployResources({ projectRoot: files.paths.projectRoot, envName, resources: unique, factory, onProgress: progressPrinter(context) });
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `storeCurrentCloudBackend`: called by the core after it refreshed `#current-cloud-backend/`. */
+export async function storeCurrentCloudBackend(context: ProviderContext): Promise<void> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const rootStack = readRootStackOutputs(files, envName);
+  const factory = await envFactory(files, envName);
+  try {
+    await uploadCurrentCloudBackend(files, factory.s3(), rootStack.DeploymentBucketName!);
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `deleteEnv`: the env's stack, the buckets its stacks own, and (with deleteS3) its deployment bucket. */
+export async function deleteEnv(context: ProviderContext, envName: string, deleteS3 = true): Promise<void> {
+  const files = projectFiles();
+  const rootStack = files.readTeamProviderInfo()[envName]?.[PROVIDER_NAME];
+  if (!rootStack?.StackName) {
+    context.print.warning(`Env "${envName}" has no root stack recorded; nothing to delete in the cloud.`);
+    return;
+  }
+  const factory = await envFactory(files, envName, 'delete');
+  try {
+    await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
+export async function console(context: ProviderContext): Promise<string> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const rootStack = readRootStackOutputs(files, envName);
+  const url = consoleUrl(await envTarget(files, envName), rootStack);
+  context.print.info(url);
+  return url;
+}
+
+/**
+ * `configure` (the provider's part of `amplify configure project`, reference §5.10): replace or remove this
+ * env's credential choice. Headless input replaces it directly.
+ */
+export async function configure(context: ProviderContext): Promise<void> {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const current = readEnvAwsConfig(files, envName);
+  const headless = headlessBlock(context);
+  let next: AwsConfigChoice;
+  if (headless !== undefined) {
+    next = parseAwsConfigInput(headless);
+  } else {
+    const action = await context.amplify.prompter.pick<'update' | 'remove' | 'cancel'>({
+      message: current ? 'Do you want to update or remove the project level AWS profile?' : 'Do you want to set the project level configuration?',
+      flag: '--providers',
+      choices: current
+        ? [
+            { name: 'update', value: 'update' },
+            { name: 'remove', value: 'remove' },
+            { name: 'cancel', value: 'cancel' },
+          ]
+        : [
+            { name: 'yes', value: 'update' },
+            { name: 'no (use the default credential chain)', value: 'remove' },
+          ],
+      default: current ? 'cancel' : 'update',
+    });
+    if (action === 'cancel') return;
+    next = action === 'remove' ? { configLevel: 'general' } : await chooseAwsConfig({ yes: false, prompter: context.amplify.prompter, info: (l) => context.print.info(l) });
+  }
+  if (current) removeAwsConfig(current);
+  recordAwsConfig(files, envName, persistAwsConfig(next));
+  context.print.success('Successfully made configuration changes to your project.');
+}
+
+/** `amplify configure`: the new IAM user walkthrough, ending in a profile. */
+export async function configureNewUser(context: ProviderContext): Promise<string> {
+  return runNewUserWalkthrough(context.amplify.prompter, (line) => context.print.info(line));
+}
+
+/** `getConfiguredAWSClient`: the client factory for the current env, for categories that call AWS themselves. */
+export async function getConfiguredAWSClient(context: ProviderContext, category?: string, action?: string): Promise<AwsClientFactory> {
+  const files = projectFiles();
+  return envFactory(files, envNameOf(context, files), category && action ? `${category.slice(0, 2)}:${action.slice(0, 1)}` : undefined);
+}
+
+/** parameters.json merged with this env's values from team-provider-info. */
+export function loadResourceParameters(context: ProviderContext, category: string, resourceName: string): Record<string, unknown> {
+  const files = projectFiles();
+  return loadParameters(files, envNameOf(context, files), category, resourceName);
+}
+
+/**
+ * Saves a resource's parameters, moving env-specific ones (secrets, per-env names) to team-provider-info so
+ * that parameters.json stays the same in every env.
+ */
+export function saveResourceParameters(
+  context: ProviderContext,
+  // Kept from the original signature so callers carry over; this provider only saves its own parameters.
+  _providerName: string,
+  category: string,
+  resourceName: string,
+  parameters: Record<string, unknown>,
+  envSpecificParameters: string[] = [],
+): void {
+  const files = projectFiles();
+  const envName = envNameOf(context, files);
+  const shared: Record<string, unknown> = {};
+  const perEnv: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parameters)) (envSpecificParameters.includes(key) ? perEnv : shared)[key] = value;
+  files.writeResourceParameters(category, resourceName, shared);
+  if (envSpecificParameters.length > 0) {
+    const teamProviderInfo = files.readTeamProviderInfo();
+    const env = (teamProviderInfo[envName] ??= {});
+    const categories = (env.categories ??= {});
+    (categories[category] ??= {})[resourceName] = perEnv;
+    files.writeTeamProviderInfo(teamProviderInfo);
+  }
+}
+
+/** `amplify awscloudformation <command>` (the manifest's commands). */
+export async function executeAmplifyCommand(context: ProviderContext): Promise<void> {
+  switch (context.input?.command) {
+    case 'configure':
+      await configure(context);
+      return;
+    case 'console':
+      await console(context);
+      return;
+    case 'reset-cache': {
+      // Role credentials are cached by the SDK in memory only; this removes the file older CLIs kept them in.
+      fs.rmSync(path.join(amplifyHomeDir(), 'awscloudformation', 'cache.json'), { force: true });
+      context.print.success('Cached AWS credentials were removed.');
+      return;
+    }
+    case 'help':
+    case undefined:
+      context.print.info('amplify awscloudformation <command>');
+      context.print.info('  configure    choose the credentials of the current env');
+      context.print.info('  console      print where to look at the current env');
+      context.print.info('  reset-cache  remove cached AWS credentials');
+      context.print.info('  help         show this list');
+      return;
+    default:
+      throw new AmplifyError('UnknownCommand', `"${context.input?.command}" is not an awscloudformation command.`, {
+        resolution: 'Run "amplify awscloudformation help" to see the commands.',
+      });
+  }
+}
+
+/** Utilities categories reach through `executeProviderUtils`. */
+export const providerUtils = {
+  getRegions: async (): Promise<string[]> => [...AWS_REGIONS],
+};
