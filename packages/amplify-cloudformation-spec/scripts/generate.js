@@ -2,13 +2,16 @@
 'use strict';
 /**
  * Extracts the official CloudFormation resource specification (npm `@aws-cdk/aws-service-spec`) into compact JSON
- * shards under `data/`, one per service namespace (`AWS::S3` -> `AWS_S3.json`) plus `index.json`.
+ * shards under `data/`, one per service namespace (`AWS::S3` -> `AWS_S3.json`), the sorted list of every type
+ * name (`types.json`) and `index.json` (format version, fingerprint of the inputs, type count).
  *
  * Why: loading the whole specification database costs 300 ms or more; a shard of the one service a template uses
  * parses in about a millisecond. The output is deterministic (sorted keys, no timestamps) and the run is skipped
  * when `index.json` already carries the fingerprint of the current database and of this script.
  *
- * Shard format, per resource type (see src/spec-data.ts, which reads it):
+ * A shard maps each resource type name to the JSON text of its entry: parsing a shard then only scans strings,
+ * several times faster than building every type's objects, and a lookup parses the one entry it needs.
+ * Entry format (see src/spec-data.ts, which reads it):
  *   p: property name -> type expression, r: required property names, u: property name -> 'I' (Immutable,
  *   replacement) or 'C' (Conditional replacement), t: property type name -> { p, r, u }, a: attribute name -> type
  *   expression, i: primary identifier, f: Ref identifier when it differs, n: ARN template, x: further replacement
@@ -20,7 +23,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const DEFAULT_OUT_DIR = path.join(__dirname, '..', 'data');
 
 const PRIMITIVES = {
@@ -142,12 +145,12 @@ function buildShards(stamp) {
     }
     const shard = shardNameOf(typeName);
     if (!byShard.has(shard)) byShard.set(shard, []);
-    byShard.get(shard).push([typeName, compactResource(db, resource)]);
+    byShard.get(shard).push([typeName, JSON.stringify(compactResource(db, resource))]);
   }
   const shards = new Map([...byShard.entries()].map(([name, entries]) => [name, sortedObject(entries)]));
   const types = [...shards.values()].flatMap((shard) => Object.keys(shard)).sort();
-  const index = { formatVersion: FORMAT_VERSION, fingerprint: stamp, types };
-  return { index, shards };
+  const index = { formatVersion: FORMAT_VERSION, fingerprint: stamp, typeCount: types.length };
+  return { index, types, shards };
 }
 
 function readStamp(outDir) {
@@ -170,21 +173,22 @@ function generate(options = {}) {
   const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const stamp = fingerprint();
   if (!options.force && readStamp(outDir) === stamp) {
-    const { types } = JSON.parse(fs.readFileSync(path.join(outDir, 'index.json'), 'utf8'));
-    return { status: 'up-to-date', outDir, typeCount: types.length };
+    const { typeCount } = JSON.parse(fs.readFileSync(path.join(outDir, 'index.json'), 'utf8'));
+    return { status: 'up-to-date', outDir, typeCount };
   }
-  const { index, shards } = buildShards(stamp);
+  const { index, types, shards } = buildShards(stamp);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const tmpDir = fs.mkdtempSync(`${outDir}.tmp-`);
   try {
     for (const [name, shard] of shards) fs.writeFileSync(path.join(tmpDir, `${name}.json`), JSON.stringify(shard));
+    fs.writeFileSync(path.join(tmpDir, 'types.json'), JSON.stringify(types));
     // index.json last: its presence with the right fingerprint is what marks the data complete.
     fs.writeFileSync(path.join(tmpDir, 'index.json'), JSON.stringify(index));
     swapIn(tmpDir, outDir);
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
-  return { status: 'generated', outDir, typeCount: index.types.length };
+  return { status: 'generated', outDir, typeCount: index.typeCount };
 }
 
 function swapIn(tmpDir, outDir) {
@@ -206,7 +210,7 @@ function swapIn(tmpDir, outDir) {
   }
 }
 
-module.exports = { generate, shardNameOf, FORMAT_VERSION };
+module.exports = { generate, FORMAT_VERSION };
 
 if (require.main === module) {
   const force = process.argv.includes('--force');

@@ -44,10 +44,7 @@ export function attributeNames(typeName: string): string[] {
 
 function toResourceTypeSpec(typeName: string, stored: StoredResourceType): ResourceTypeSpec {
   const properties = toPropertySpecs(stored);
-  const propertyTypes: Record<string, PropertyTypeSpec> = {};
-  for (const [name, storedType] of Object.entries(stored.t ?? {})) {
-    propertyTypes[name] = { properties: toPropertySpecs(storedType) };
-  }
+  const propertyTypes = lazyPropertyTypes(stored.t ?? {});
   const attributes: Record<string, ValueType> = {};
   for (const [name, expression] of Object.entries(stored.a ?? {})) attributes[name] = parseValueType(expression);
   const immutable = Object.keys(properties).filter((name) => properties[name].updateType === 'Immutable');
@@ -62,6 +59,26 @@ function toResourceTypeSpec(typeName: string, stored: StoredResourceType): Resou
     ...(stored.f ? { refIdentifier: stored.f } : {}),
     ...(stored.n ? { arnTemplate: stored.n } : {}),
   };
+}
+
+/**
+ * Property types built on first access: a type like AWS::S3::Bucket has a hundred of them and validating a
+ * template usually visits a few. Each is an enumerable getter that replaces itself with its value.
+ */
+function lazyPropertyTypes(stored: Readonly<Record<string, StoredProperties>>): Record<string, PropertyTypeSpec> {
+  const propertyTypes: Record<string, PropertyTypeSpec> = {};
+  for (const [name, storedType] of Object.entries(stored)) {
+    Object.defineProperty(propertyTypes, name, {
+      enumerable: true,
+      configurable: true,
+      get(): PropertyTypeSpec {
+        const value: PropertyTypeSpec = { properties: toPropertySpecs(storedType) };
+        Object.defineProperty(propertyTypes, name, { value, enumerable: true, configurable: false, writable: false });
+        return value;
+      },
+    });
+  }
+  return propertyTypes;
 }
 
 function toPropertySpecs(stored: StoredProperties): Record<string, PropertySpec> {

@@ -27,24 +27,30 @@ export interface StoredResourceType extends StoredProperties {
 interface StoredIndex {
   readonly formatVersion: number;
   readonly fingerprint: string;
-  readonly types: readonly string[];
+  readonly typeCount: number;
 }
 
 interface GeneratorModule {
-  generate(options: { outDir?: string }): { status: string; outDir: string; typeCount: number };
-  FORMAT_VERSION: number;
+  generate(options: { outDir?: string }): unknown;
 }
+
+/** The data format this code reads; scripts/generate.js writes the same number into `index.json`. */
+const DATA_FORMAT_VERSION = 2;
 
 // Both src/ (tests) and lib/ (built) sit directly under the package root, as do data/ and scripts/.
 const PACKAGE_ROOT = path.join(__dirname, '..');
 const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
 const GENERATOR = path.join(PACKAGE_ROOT, 'scripts', 'generate.js');
 
-const shards = new Map<string, Readonly<Record<string, StoredResourceType>> | null>();
-let index: StoredIndex | undefined;
+/** Shard name -> (type name -> JSON text of the stored type), or null for a namespace with no shard. */
+const shards = new Map<string, Readonly<Record<string, string>> | null>();
+let typeNames: readonly string[] | undefined;
 let dataChecked = false;
 
-/** The stored form of a resource type, or undefined when the specification has no such type. */
+/**
+ * The stored form of a resource type, or undefined when the specification has no such type. Not cached: the
+ * caller keeps what it builds from it.
+ */
 export function readStoredResourceType(typeName: string): StoredResourceType | undefined {
   const shardName = shardNameOf(typeName);
   if (shardName === undefined) return undefined;
@@ -53,12 +59,17 @@ export function readStoredResourceType(typeName: string): StoredResourceType | u
     shard = readShard(shardName);
     shards.set(shardName, shard);
   }
-  return shard !== null && Object.prototype.hasOwnProperty.call(shard, typeName) ? shard[typeName] : undefined;
+  if (shard === null || !Object.prototype.hasOwnProperty.call(shard, typeName)) return undefined;
+  return JSON.parse(shard[typeName]) as StoredResourceType;
 }
 
 /** Every resource type name of the specification, sorted. */
 export function storedTypeNames(): readonly string[] {
-  return readIndex().types;
+  if (typeNames === undefined) {
+    ensureData();
+    typeNames = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'types.json'), 'utf8')) as string[];
+  }
+  return typeNames;
 }
 
 function shardNameOf(typeName: string): string | undefined {
@@ -66,7 +77,7 @@ function shardNameOf(typeName: string): string | undefined {
   return match ? `${match[1]}_${match[2]}` : undefined;
 }
 
-function readShard(shardName: string): Readonly<Record<string, StoredResourceType>> | null {
+function readShard(shardName: string): Readonly<Record<string, string>> | null {
   ensureData();
   let text: string;
   try {
@@ -75,24 +86,17 @@ function readShard(shardName: string): Readonly<Record<string, StoredResourceTyp
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return JSON.parse(text) as Record<string, StoredResourceType>;
-}
-
-function readIndex(): StoredIndex {
-  if (index === undefined) {
-    ensureData();
-    index = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'index.json'), 'utf8')) as StoredIndex;
-  }
-  return index;
+  return JSON.parse(text) as Record<string, string>;
 }
 
 /**
  * The data exists after `npm run build`. Unit tests run from sources without a build, so when the data is
- * missing and the generator with its specification source is at hand (a development checkout), generate it.
+ * missing or in an older format and the generator with its specification source is at hand (a development
+ * checkout), generate it.
  */
 function ensureData(): void {
   if (dataChecked) return;
-  if (!fs.existsSync(path.join(DATA_DIR, 'index.json'))) {
+  if (readIndexFormat() !== DATA_FORMAT_VERSION) {
     if (!fs.existsSync(GENERATOR)) throw missingData();
     // A computed path keeps the compiler from pulling the plain-JS generator into the build.
     const generator = require(GENERATOR) as GeneratorModule;
@@ -101,12 +105,21 @@ function ensureData(): void {
     } catch (error) {
       throw missingData(error);
     }
+    if (readIndexFormat() !== DATA_FORMAT_VERSION) throw missingData();
   }
   dataChecked = true;
 }
 
+function readIndexFormat(): number | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'index.json'), 'utf8')) as StoredIndex).formatVersion;
+  } catch {
+    return undefined;
+  }
+}
+
 function missingData(cause?: unknown): AmplifyFault {
-  return amplifyFault('CloudFormationSpecMissing', `The CloudFormation specification data is missing from ${DATA_DIR}.`, {
+  return amplifyFault('CloudFormationSpecMissing', `The CloudFormation specification data in ${DATA_DIR} is missing or outdated.`, {
     resolution: 'Generate it with: npm run generate -w amplify-cloudformation-spec',
     cause,
   });

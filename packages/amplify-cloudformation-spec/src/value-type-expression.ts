@@ -6,11 +6,19 @@ import type { PrimitiveType, ValueType } from './resource-type-spec';
  * `String|@Policy`, ...) into `ValueType` trees. See scripts/generate.js for the grammar.
  */
 export function parseValueType(expression: string): ValueType {
-  const parser = new ExpressionParser(expression);
-  const type = parser.union();
-  parser.expectEnd();
+  let type = parsed.get(expression);
+  if (type === undefined) {
+    const parser = new ExpressionParser(expression);
+    type = parser.union();
+    parser.expectEnd();
+    parsed.set(expression, type);
+  }
   return type;
 }
+
+// Most properties share a few expressions ("String" alone is more than half of them) and the trees are never
+// mutated, so each expression is parsed once and its tree shared.
+const parsed = new Map<string, ValueType>();
 
 const PRIMITIVE_TYPES = new Set<string>(['String', 'Integer', 'Double', 'Boolean', 'Json', 'Timestamp', 'Null']);
 
