@@ -1,0 +1,116 @@
+import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+
+let cloud: CfnTestCloud;
+beforeAll(async () => {
+  cloud = await startCfnTestCloud();
+});
+afterAll(async () => {
+  await cloud.dispose();
+});
+
+const bucketTemplate = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    Description: 'lifecycle',
+    Parameters: { Env: { Type: 'String', Default: 'dev', AllowedValues: ['dev', 'prod'] }, Secret: { Type: 'String', NoEcho: true, Default: 's3cr3t' } },
+    Resources: {
+      Bucket: { Type: 'AWS::S3::Bucket', ...extra },
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': '${AWS::StackName}-${Env}' } } },
+    },
+    Outputs: {
+      BucketName: { Value: { Ref: 'Bucket' } },
+      BucketArn: { Value: { 'Fn::GetAtt': ['Bucket', 'Arn'] }, Export: { Name: { 'Fn::Sub': '${AWS::StackName}-BucketArn' } } },
+      TopicArn: { Value: { Ref: 'Topic' } },
+    },
+  });
+
+test('creates a stack asynchronously, then describes it with outputs, masked NoEcho and resources', async () => {
+  const { StackId } = await cloud.cfn.send(new CreateStackCommand({ StackName: 'life', TemplateBody: bucketTemplate() }));
+  expect(StackId).toMatch(/^arn:aws:cloudformation:us-east-1:123456789012:stack\/life\/[0-9a-f-]{36}$/);
+  const stack = await cloud.waitForStack('life');
+  expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+  const outputs = Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]));
+  expect(outputs.BucketName).toMatch(/^life-bucket-[a-z0-9]{12,13}$/);
+  expect(outputs.BucketArn).toBe(`arn:aws:s3:::${outputs.BucketName}`);
+  expect(outputs.TopicArn).toBe('arn:aws:sns:us-east-1:123456789012:life-dev');
+  expect(stack.Parameters).toEqual(expect.arrayContaining([{ ParameterKey: 'Secret', ParameterValue: '****' }, { ParameterKey: 'Env', ParameterValue: 'dev' }]));
+  const { StackResources } = await cloud.cfn.send(new DescribeStackResourcesCommand({ StackName: 'life' }));
+  expect(StackResources!.map((resource) => [resource.LogicalResourceId, resource.ResourceStatus])).toEqual([
+    ['Bucket', 'CREATE_COMPLETE'],
+    ['Topic', 'CREATE_COMPLETE'],
+  ]);
+  const events = await cloud.events('life');
+  expect(events[0]).toMatchObject({ LogicalResourceId: 'life', ResourceStatus: 'CREATE_COMPLETE' });
+  expect(events[events.length - 1]).toMatchObject({ LogicalResourceId: 'life', ResourceStatus: 'CREATE_IN_PROGRESS', ResourceStatusReason: 'User Initiated' });
+  const template = await cloud.cfn.send(new GetTemplateCommand({ StackName: 'life' }));
+  expect(template.TemplateBody).toBe(bucketTemplate());
+});
+
+test('an identical update answers "No updates are to be performed."', async () => {
+  await expect(cloud.cfn.send(new UpdateStackCommand({ StackName: 'life', TemplateBody: bucketTemplate() }))).rejects.toMatchObject({
+    name: 'ValidationError',
+    message: 'No updates are to be performed.',
+  });
+});
+
+test('an update changes a parameter in place and replaces on a create-only change, deleting the old one in cleanup', async () => {
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'life', TemplateBody: bucketTemplate(), Parameters: [{ ParameterKey: 'Env', ParameterValue: 'prod' }] }));
+  const stack = await cloud.waitForStack('life');
+  expect(stack.StackStatus).toBe('UPDATE_COMPLETE');
+  expect(stack.LastUpdatedTime).toBeDefined();
+  const outputs = Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]));
+  expect(outputs.TopicArn).toBe('arn:aws:sns:us-east-1:123456789012:life-prod');
+  const events = await cloud.events('life');
+  const sinceUpdate = events.slice(0, events.findIndex((event) => event.ResourceStatus === 'UPDATE_IN_PROGRESS' && event.LogicalResourceId === 'life') + 1);
+  const statuses = sinceUpdate.reverse().map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
+  expect(statuses).toEqual([
+    'life UPDATE_IN_PROGRESS',
+    'Topic UPDATE_IN_PROGRESS',
+    'Topic UPDATE_IN_PROGRESS',
+    'Topic UPDATE_COMPLETE',
+    'life UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+    'Topic DELETE_IN_PROGRESS',
+    'Topic DELETE_COMPLETE',
+    'life UPDATE_COMPLETE',
+  ]);
+  expect(sinceUpdate.find((event) => event.ResourceStatusReason?.startsWith('Requested update requires the creation'))).toBeDefined();
+});
+
+test('DeleteStack deletes in reverse order, keeps Retain resources, and the deleted stack is found by id only', async () => {
+  const template = JSON.stringify({
+    Resources: {
+      Kept: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'Retain', Properties: { BucketName: 'kept-bucket-retain' } },
+      Gone: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'gone-bucket' } },
+      Policy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Gone' }, PolicyDocument: { Statement: [] } } },
+    },
+  });
+  const { StackId } = await cloud.cfn.send(new CreateStackCommand({ StackName: 'retain', TemplateBody: template }));
+  expect((await cloud.waitForStack('retain')).StackStatus).toBe('CREATE_COMPLETE');
+  await cloud.cfn.send(new DeleteStackCommand({ StackName: 'retain' }));
+  const deleted = await cloud.waitForStack(StackId!);
+  expect(deleted.StackStatus).toBe('DELETE_COMPLETE');
+  await expect(cloud.cfn.send(new DescribeStacksCommand({ StackName: 'retain' }))).rejects.toThrow('Stack with id retain does not exist');
+  const events = (await cloud.events(StackId!)).reverse().map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
+  const deletion = events.slice(events.indexOf('retain DELETE_IN_PROGRESS'));
+  expect(deletion.indexOf('Policy DELETE_COMPLETE')).toBeLessThan(deletion.indexOf('Gone DELETE_IN_PROGRESS'));
+  expect(deletion).toContain('Kept DELETE_SKIPPED');
+  // The retained bucket still exists; the other one is gone.
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'kept-bucket-retain' }))).resolves.toBeDefined();
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'gone-bucket' }))).rejects.toThrow();
+  const { StackSummaries } = await cloud.cfn.send(new ListStacksCommand({ StackStatusFilter: ['DELETE_COMPLETE'] }));
+  expect(StackSummaries!.map((summary) => summary.StackId)).toContain(StackId);
+});
+
+test('a non-empty bucket fails the delete as on AWS', async () => {
+  const template = JSON.stringify({ Resources: { Full: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'full-bucket-x' } } } });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'full', TemplateBody: template }));
+  await cloud.waitForStack('full');
+  await cloud.s3.send(new PutObjectCommand({ Bucket: 'full-bucket-x', Key: 'a.txt', Body: 'a' }));
+  await cloud.cfn.send(new DeleteStackCommand({ StackName: 'full' }));
+  const stack = await cloud.waitForStack('full');
+  expect(stack.StackStatus).toBe('DELETE_FAILED');
+  expect(stack.StackStatusReason).toBe('The following resource(s) failed to delete: [Full]. ');
+  const events = await cloud.events('full');
+  expect(events.find((event) => event.ResourceStatus === 'DELETE_FAILED' && event.LogicalResourceId === 'Full')?.ResourceStatusReason).toContain('BucketNotEmpty');
+});

@@ -1,0 +1,137 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { randomUUID } from 'crypto';
+import { RUNNER_SOURCE } from './runner-source';
+import type { ResponseCollector } from './response-collector';
+
+export interface CustomResourceInvocation {
+  codeDirectory: string;
+  handler: string;
+  functionName: string;
+  functionArn: string;
+  timeoutSeconds: number;
+  environment: Record<string, string>;
+  /** The custom resource event without ResponseURL (added here). */
+  event: Record<string, unknown>;
+  stackId: string;
+  logicalId: string;
+  region: string;
+}
+
+/** The response the function PUT to its ResponseURL. */
+export interface CustomResourceResponse {
+  Status?: string;
+  Reason?: string;
+  PhysicalResourceId?: string;
+  NoEcho?: boolean;
+  Data?: Record<string, unknown>;
+}
+
+/** Runs Node.js Lambda functions of custom resources in child processes and collects their responses. */
+export class NodeFunctionInvoker {
+  private runnerFile: string | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly endpoint: string,
+    private readonly responses: ResponseCollector,
+  ) {}
+
+  async invoke(invocation: CustomResourceInvocation): Promise<CustomResourceResponse> {
+    const port = await this.responses.port();
+    const requestId = randomUUID();
+    const { url, token } = this.responses.newResponse(invocation.stackId, invocation.logicalId, requestId, invocation.region);
+    const event = { ...invocation.event, ResponseURL: url, RequestId: requestId };
+    const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
+    const job = {
+      codeDirectory: invocation.codeDirectory,
+      handler: invocation.handler,
+      functionName: invocation.functionName,
+      functionArn: invocation.functionArn,
+      requestId,
+      logStreamName,
+      timeoutMs: invocation.timeoutSeconds * 1000,
+      event,
+      responseHost: new URL(url).hostname,
+      responsePort: port,
+    };
+    const child = spawn(process.execPath, [this.runner()], {
+      cwd: invocation.codeDirectory,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        TZ: 'UTC',
+        AWS_REGION: invocation.region,
+        AWS_DEFAULT_REGION: invocation.region,
+        AWS_LAMBDA_FUNCTION_NAME: invocation.functionName,
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+        AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
+        AWS_ACCESS_KEY_ID: 'LOCALCLOUDLAMBDA',
+        AWS_SECRET_ACCESS_KEY: 'local-cloud-lambda',
+        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
+        AWS_ENDPOINT_URL: this.endpoint,
+        LAMBDA_TASK_ROOT: invocation.codeDirectory,
+        ...invocation.environment,
+      },
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.stdin.end(JSON.stringify(job));
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`Custom resource function ${invocation.functionName} timed out after ${invocation.timeoutSeconds} seconds without sending a response`));
+      }, invocation.timeoutSeconds * 1000);
+    });
+    const exited = new Promise<never>((_, reject) => {
+      child.on('exit', (code) => {
+        // The response PUT finishes before the function ends; give the listener a moment to hand it over.
+        setTimeout(() => {
+          const detail = output.trim().split('\n').slice(-3).join(' ').trim();
+          reject(new Error(`Custom resource function ${invocation.functionName} ended (exit code ${code}) without sending a response${detail ? `: ${detail}` : ''}`));
+        }, 200);
+      });
+      child.on('error', reject);
+    });
+    // Whichever loses the race must not surface as an unhandled rejection.
+    timedOut.catch(() => undefined);
+    exited.catch(() => undefined);
+    try {
+      const body = await Promise.race([this.responses.waitFor(token), timedOut, exited]);
+      return parseResponse(body);
+    } finally {
+      clearTimeout(timer);
+      this.responses.forget(token);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+
+  private runner(): string {
+    if (this.runnerFile === undefined) {
+      const file = path.join(this.dataDir, 'cloudformation', 'runtime', 'custom-resource-runner.js');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, RUNNER_SOURCE);
+      this.runnerFile = file;
+    }
+    return this.runnerFile;
+  }
+}
+
+function parseResponse(body: string): CustomResourceResponse {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) return parsed as CustomResourceResponse;
+  } catch {
+    // Reported below with the body, as CloudFormation reports a malformed response.
+  }
+  throw new Error(`Invalid response object from the custom resource: ${body.slice(0, 200)}`);
+}

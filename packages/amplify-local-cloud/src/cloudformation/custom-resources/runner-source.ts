@@ -1,0 +1,88 @@
+/**
+ * The program a custom resource's Node.js Lambda runs in: a child `node` process that reads one job as JSON on stdin
+ * (code folder, `file.export` handler, event), runs the handler with a Lambda-like context, and routes https requests
+ * (and `fetch`) for the ResponseURL's host to the engine's response listener on 127.0.0.1, so handlers that PUT their
+ * response like `cfn-response` does reach the engine unchanged.
+ */
+export const RUNNER_SOURCE = `'use strict';
+const http = require('http');
+const https = require('https');
+const path = require('path');
+
+function readJob() {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    process.stdin.on('data', (chunk) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    process.stdin.on('error', reject);
+  });
+}
+
+function routeResponses(job) {
+  const originalRequest = https.request;
+  const local = (options, callback) => {
+    const { agent, protocol, host, hostname, port, ...rest } = options;
+    return http.request({ ...rest, protocol: 'http:', hostname: '127.0.0.1', port: job.responsePort }, callback);
+  };
+  https.request = function request(first, second, third) {
+    if (typeof first === 'string' || first instanceof URL) {
+      const url = new URL(first);
+      if (url.hostname === job.responseHost) {
+        const options = typeof second === 'object' && second !== null ? second : {};
+        const callback = typeof second === 'function' ? second : third;
+        return local({ ...options, path: url.pathname + url.search }, callback);
+      }
+    } else if (first && (first.hostname || String(first.host || '').split(':')[0]) === job.responseHost) {
+      return local(first, second);
+    }
+    return originalRequest.apply(this, arguments);
+  };
+  if (typeof globalThis.fetch === 'function') {
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      if (url.hostname !== job.responseHost) return originalFetch(input, init);
+      return originalFetch('http://127.0.0.1:' + job.responsePort + url.pathname + url.search, init);
+    };
+  }
+}
+
+async function main() {
+  const job = await readJob();
+  routeResponses(job);
+  const dot = job.handler.lastIndexOf('.');
+  const modulePath = path.join(job.codeDirectory, job.handler.slice(0, dot));
+  const exported = require(modulePath)[job.handler.slice(dot + 1)];
+  if (typeof exported !== 'function') throw new Error('Handler ' + job.handler + ' is not a function exported by ' + modulePath);
+  const deadline = Date.now() + job.timeoutMs;
+  let finished = false;
+  const finish = (error) => {
+    if (finished) return;
+    finished = true;
+    if (error) console.error('Invocation failed:', error);
+    // Lambda freezes the environment after the invocation: end the process once pending output is written.
+    setImmediate(() => process.exit(error ? 1 : 0));
+  };
+  const context = {
+    functionName: job.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: job.functionArn,
+    memoryLimitInMB: '128',
+    awsRequestId: job.requestId,
+    logGroupName: '/aws/lambda/' + job.functionName,
+    logStreamName: job.logStreamName,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: (error) => finish(error),
+    succeed: () => finish(),
+    fail: (error) => finish(error || new Error('fail')),
+  };
+  const result = exported(job.event, context, (error) => finish(error));
+  if (result && typeof result.then === 'function') result.then(() => finish(), (error) => finish(error));
+}
+
+main().catch((error) => {
+  console.error(error && error.stack ? error.stack : String(error));
+  process.exit(1);
+});
+`;

@@ -1,0 +1,49 @@
+import type { CloudFormationService, CloudFormationServiceDeps } from '../contracts';
+import { NodeFunctionInvoker } from './custom-resources/node-function-invoker';
+import { ResponseCollector } from './custom-resources/response-collector';
+import { QueryApi } from './query-api';
+import { createHandlerRegistry } from './resource-handlers/handler-registry';
+import { StackEngine } from './stack-engine';
+import { StackStore } from './stack-store';
+
+export { StackEngine } from './stack-engine';
+export type { StackStatus, ResourceStatus } from './stack-status';
+export { isComplete, isFailure, isInProgress } from './stack-status';
+
+/**
+ * The CloudFormation service of the local cloud: the query API over the engine, its tables in `deps.db`, resource
+ * handlers with side effects in `deps.buckets` and `deps.dataDir`.
+ */
+export function createCloudFormationService(deps: CloudFormationServiceDeps): CloudFormationService {
+  const store = new StackStore(deps.db);
+  const engine = new StackEngine(deps, store);
+  const responses = new ResponseCollector();
+  const invoker = new NodeFunctionInvoker(deps.dataDir, deps.endpoint, responses);
+  engine.useHandlers(
+    createHandlerRegistry(
+      {
+        buckets: deps.buckets,
+        store,
+        endpoint: deps.endpoint,
+        accountId: deps.accountId,
+        dataDir: deps.dataDir,
+        nestedStacks: {
+          createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
+          childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),
+          updateChild: (childId, body, parameters) => engine.updateChild(childId, body, parameters),
+          deleteChild: (childId) => engine.deleteChild(childId),
+        },
+      },
+      invoker,
+    ),
+  );
+  const api = new QueryApi(engine, deps.buckets, deps.endpoint);
+  return {
+    handle: (request) => api.handle(request),
+    recover: () => engine.recover(),
+    async close() {
+      await engine.close();
+      await responses.close();
+    },
+  };
+}

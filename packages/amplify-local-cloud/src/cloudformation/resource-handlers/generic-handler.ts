@@ -1,0 +1,112 @@
+import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
+import { generatedName, ids } from '../physical-ids';
+import type { TemplateValue } from '../template-value';
+import type { ProvisionedResource, ResourceHandler, ResourceRequest } from './resource-handler';
+
+/**
+ * The property that names a resource of the type (`TopicName` for `AWS::SNS::Topic`, `Name` for many others), if the
+ * specification has one.
+ */
+export function nameProperty(type: string, spec: ResourceTypeSpec | undefined): string | undefined {
+  const shortName = type.split('::')[2] ?? '';
+  const candidates = [`${shortName}Name`, 'Name', ...(spec?.primaryIdentifier ?? []).filter((name) => name.endsWith('Name'))];
+  return candidates.find((name) => spec?.properties[name] !== undefined);
+}
+
+/** The resource's name: the one the template gives, else one generated as AWS does. */
+export function resourceName(request: ResourceRequest, options: { maxLength?: number; lowercase?: boolean } = {}): string {
+  const property = nameProperty(request.type, request.spec);
+  const given = property === undefined ? undefined : request.properties[property];
+  if (typeof given === 'string' && given !== '') return given;
+  return generatedName(request.stack.stackName, request.logicalId, { maxLength: options.maxLength ?? 64, ...options });
+}
+
+/**
+ * Fills the specification's ARN pattern (`arn:${Partition}:sns:${Region}:${Account}:${TopicName}`): variables come
+ * from `values` (properties and identifiers), else a name for `...Name` variables, else a generated id.
+ */
+export function fillArnTemplate(template: string, request: ResourceRequest, values: Record<string, string>): string {
+  return template.replace(/\$\{([^}]+)\}/g, (_, variable: string) => {
+    if (variable === 'Partition') return 'aws';
+    if (variable === 'Region') return request.stack.region;
+    if (variable === 'Account' || variable === 'AccountId') return request.stack.accountId;
+    if (values[variable] === undefined) values[variable] = variable.endsWith('Name') ? values.__name : ids.hex(10);
+    return values[variable];
+  });
+}
+
+function isListType(spec: ResourceTypeSpec, attribute: string): boolean {
+  return spec.attributes[attribute]?.kind === 'list';
+}
+
+/**
+ * Physical id and attributes for any type of the specification, in AWS's formats: the name the template gives or a
+ * generated one, the ARN from the specification's pattern, ids for `...Id` attributes, and the identifier `Ref`
+ * returns (the specification's ref or primary identifier, parts joined with `|` as CloudFormation joins them).
+ */
+export function provisionGeneric(request: ResourceRequest, fixed: Record<string, TemplateValue> = {}): ProvisionedResource {
+  const spec = request.spec;
+  const name = resourceName(request);
+  const shortName = request.type.split('::')[2] ?? 'Resource';
+  const service = (request.type.split('::')[1] ?? 'aws').toLowerCase();
+  const values: Record<string, string> = { __name: name };
+  for (const [key, value] of Object.entries(request.properties)) if (typeof value === 'string') values[key] = value;
+  for (const [key, value] of Object.entries(fixed)) if (typeof value === 'string') values[key] = value;
+  const property = nameProperty(request.type, spec);
+  if (property !== undefined) values[property] = name;
+
+  const arn = spec?.arnTemplate
+    ? fillArnTemplate(spec.arnTemplate, request, values)
+    : `arn:aws:${service}:${request.stack.region}:${request.stack.accountId}:${shortName.toLowerCase()}/${name}`;
+  const attributes: Record<string, TemplateValue> = {};
+  for (const attribute of Object.keys(spec?.attributes ?? {})) {
+    attributes[attribute] = fixed[attribute] ?? genericAttribute(attribute, { spec: spec!, shortName, service, name, arn, values, request });
+    if (typeof attributes[attribute] === 'string') values[attribute] = attributes[attribute] as string;
+  }
+  for (const [key, value] of Object.entries(fixed)) attributes[key] = value;
+  const identifier = spec?.refIdentifier ?? spec?.primaryIdentifier ?? [];
+  const parts = identifier.map((part) => (typeof attributes[part] === 'string' ? (attributes[part] as string) : values[part]));
+  const physicalId = parts.length > 0 && parts.every((part) => part !== undefined) ? parts.join('|') : name;
+  return { physicalId, attributes };
+}
+
+interface AttributeContext {
+  spec: ResourceTypeSpec;
+  shortName: string;
+  service: string;
+  name: string;
+  arn: string;
+  values: Record<string, string>;
+  request: ResourceRequest;
+}
+
+function genericAttribute(attribute: string, context: AttributeContext): TemplateValue {
+  const { values, arn, name, request } = context;
+  if (isListType(context.spec, attribute)) return [];
+  if (values[attribute] !== undefined) return values[attribute];
+  const leaf = attribute.split('.').pop() ?? attribute;
+  if (leaf === 'Arn' || leaf === `${context.shortName}Arn`) return arn;
+  if (leaf.endsWith('Arn')) return `${arn}/${leaf.slice(0, -3).toLowerCase()}`;
+  if (leaf.endsWith('Name')) return name;
+  if (leaf.endsWith('Id')) return ids.hex(leaf === 'Id' || leaf === `${context.shortName}Id` ? 10 : 12);
+  if (/Url$|URL$|Endpoint$|Address$|DomainName$/.test(leaf)) {
+    const host = `${name.toLowerCase()}.${context.service}.${request.stack.region}.amazonaws.com`;
+    return /Url$|URL$/.test(leaf) ? `https://${host}` : host;
+  }
+  if (leaf === 'Port') return '443';
+  return name;
+}
+
+/** The handler for types without side effects in the local cloud: identity and attributes only. */
+export const genericHandler: ResourceHandler = {
+  async create(request) {
+    return provisionGeneric(request);
+  },
+  async update(request) {
+    // Names and ids stay: only replacement (a createOnly property changed) makes a new resource.
+    return { physicalId: request.physicalId, attributes: request.attributes };
+  },
+  async delete() {
+    // Nothing outside the engine's own tables exists for these resources.
+  },
+};

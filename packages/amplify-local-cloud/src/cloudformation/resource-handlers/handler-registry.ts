@@ -1,0 +1,27 @@
+import { isCustomResourceType } from '../template';
+import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
+import { customResourceHandler } from './custom-resource-handler';
+import { cognitoHandlers, dynamoDbTableHandler } from './data-handlers';
+import { genericHandler } from './generic-handler';
+import { iamManagedPolicyHandler, iamPolicyHandler, iamRoleHandler } from './iam-handlers';
+import { lambdaFunctionHandler } from './lambda-function-handler';
+import { nestedStackHandler } from './nested-stack-handler';
+import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
+import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
+
+/** The handler for each resource type: specific ones where the data plane needs side effects, else the generic one. */
+export function createHandlerRegistry(environment: HandlerEnvironment, invoker: NodeFunctionInvoker): (type: string) => ResourceHandler {
+  const specific: Record<string, ResourceHandler> = {
+    'AWS::S3::Bucket': s3BucketHandler(environment),
+    'AWS::S3::BucketPolicy': s3BucketPolicyHandler(environment),
+    'AWS::IAM::Role': iamRoleHandler,
+    'AWS::IAM::Policy': iamPolicyHandler,
+    'AWS::IAM::ManagedPolicy': iamManagedPolicyHandler,
+    'AWS::Lambda::Function': lambdaFunctionHandler(environment),
+    'AWS::DynamoDB::Table': dynamoDbTableHandler,
+    'AWS::CloudFormation::Stack': nestedStackHandler(environment),
+    ...cognitoHandlers,
+  };
+  const custom = customResourceHandler(environment, invoker);
+  return (type) => specific[type] ?? (isCustomResourceType(type) ? custom : genericHandler);
+}

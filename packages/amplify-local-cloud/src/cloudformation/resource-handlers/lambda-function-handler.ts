@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CFN_RESPONSE_SOURCE } from '../custom-resources/cfn-response-source';
+import { isTemplateObject, TemplateValue } from '../template-value';
+import { resourceName } from './generic-handler';
+import type { HandlerEnvironment, ResourceHandler, ResourceRequest } from './resource-handler';
+
+/** Where a function's unpacked code lives: one folder per function name, replaced when the code changes. */
+export function functionCodeDirectory(dataDir: string, functionName: string): string {
+  return path.join(dataDir, 'cloudformation', 'lambda', functionName);
+}
+
+const INLINE_FILE: Record<string, string> = { nodejs: 'index.js', python: 'index.py', ruby: 'index.rb' };
+
+/**
+ * Writes the function's code: `Code.ZipFile` as the runtime's `index` file (with the `cfn-response` module beside it
+ * for Node.js, as Lambda provides it to inline code), or the zip at `Code.S3Bucket`/`Code.S3Key` unpacked.
+ */
+function deployCode(environment: HandlerEnvironment, request: ResourceRequest, directory: string): void {
+  const code = request.properties.Code;
+  if (!isTemplateObject(code)) throw new Error('Properties validation failed: Code must contain ZipFile or S3Bucket and S3Key');
+  const staging = `${directory}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  try {
+    if (typeof code.ZipFile === 'string') {
+      const runtime = String(request.properties.Runtime ?? 'nodejs');
+      const family = Object.keys(INLINE_FILE).find((prefix) => runtime.startsWith(prefix)) ?? 'nodejs';
+      fs.writeFileSync(path.join(staging, INLINE_FILE[family]), code.ZipFile);
+      if (family === 'nodejs') fs.writeFileSync(path.join(staging, 'cfn-response.js'), CFN_RESPONSE_SOURCE);
+    } else if (typeof code.S3Bucket === 'string' && typeof code.S3Key === 'string') {
+      const zip = environment.buckets.bucketExists(code.S3Bucket) ? environment.buckets.getObject(code.S3Bucket, code.S3Key) : undefined;
+      if (zip === undefined) {
+        throw new Error(
+          `Error occurred while GetObject. S3 Error Code: ${environment.buckets.bucketExists(code.S3Bucket) ? 'NoSuchKey' : 'NoSuchBucket'}. S3 Error Message: the object s3://${code.S3Bucket}/${code.S3Key} does not exist`,
+        );
+      }
+      unpackZip(zip, staging);
+    } else {
+      throw new Error('Properties validation failed: Code must contain ZipFile or S3Bucket and S3Key');
+    }
+    fs.rmSync(directory, { recursive: true, force: true });
+    fs.renameSync(staging, directory);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function unpackZip(zip: Buffer, directory: string): void {
+  const { unzipSync } = require('fflate') as typeof import('fflate');
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(zip));
+  } catch (error) {
+    throw new Error(`Could not unzip uploaded file. Please check your file, then try to upload again. (${(error as Error).message})`);
+  }
+  const root = path.resolve(directory);
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.resolve(root, name);
+    // A zip entry may not escape the function's folder (`../` in names).
+    if (!target.startsWith(root + path.sep)) throw new Error(`Could not unzip uploaded file: entry ${name} leaves the archive root`);
+    if (name.endsWith('/')) {
+      fs.mkdirSync(target, { recursive: true });
+    } else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+  }
+}
+
+function functionAttributes(request: ResourceRequest, name: string): Record<string, TemplateValue> {
+  return { Arn: `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${name}` };
+}
+
+/** `AWS::Lambda::Function`: the code is kept under the data directory so custom resources can run it. */
+export function lambdaFunctionHandler(environment: HandlerEnvironment): ResourceHandler {
+  return {
+    async create(request) {
+      const name = resourceName(request, { maxLength: 64 });
+      deployCode(environment, request, functionCodeDirectory(environment.dataDir, name));
+      return { physicalId: name, attributes: functionAttributes(request, name) };
+    },
+    async update(request) {
+      deployCode(environment, request, functionCodeDirectory(environment.dataDir, request.physicalId));
+      return { physicalId: request.physicalId, attributes: request.attributes };
+    },
+    async delete(request) {
+      fs.rmSync(functionCodeDirectory(environment.dataDir, request.physicalId), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,929 @@
+import { randomUUID } from 'crypto';
+import { formatValidationIssue, getResourceTypeSpec, hasResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
+import { isAmplifyError } from 'amplify-cli-core';
+import type { CloudFormationServiceDeps } from '../contracts';
+import { DependencyGraph } from './dependency-graph';
+import { NO_VALUE, resolveValue } from './intrinsics';
+import { GivenParameter, ParameterValues, resolveParameters } from './parameters';
+import { nestedStackName, regionOfArn, stackArn } from './physical-ids';
+import type { ProvisionedResource, ResourceHandler, StackIdentity } from './resource-handlers/resource-handler';
+import { StackContext } from './stack-context';
+import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
+import { ResourceRecord, StackOutput, StackRecord, StackSnapshot, StackStore } from './stack-store';
+import { asTemplate, checkTemplate, isCustomResourceType } from './template';
+import { cloudFormationError, validationError } from './template-error';
+import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';
+
+export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
+
+export interface CreateStackInput {
+  stackName: string;
+  templateBody: string;
+  parameters: GivenParameter[];
+  capabilities: string[];
+  tags: Record<string, string>;
+  onFailure: OnFailure;
+  region: string;
+}
+
+export interface UpdateStackInput {
+  stackName: string;
+  /** Undefined with `UsePreviousTemplate`. */
+  templateBody?: string;
+  parameters: GivenParameter[];
+  capabilities: string[];
+  tags?: Record<string, string>;
+}
+
+const INTERRUPTED = 'Operation interrupted by a restart of the local cloud';
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+const NAMED_IAM_PROPERTIES = ['RoleName', 'UserName', 'GroupName', 'ManagedPolicyName', 'InstanceProfileName'];
+
+/** Parses a template body (JSON or YAML) and checks it as CreateStack does; errors are 400 ValidationErrors. */
+export function prepareTemplate(body: string): Template {
+  let parsed: unknown;
+  try {
+    parsed = parseTemplate(body);
+  } catch (error) {
+    throw validationError(`Template format error: ${isAmplifyError(error) ? error.message.replace(/^template:\s*/, '') : String(error)}`);
+  }
+  const template = asTemplate(parsed);
+  checkTemplate(template, hasResourceType);
+  return template;
+}
+
+/** The capability CloudFormation requires for the template's IAM resources, if any. */
+export function requiredCapability(template: Template): 'CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM' | undefined {
+  const iam = Object.values(template.Resources).filter((resource) => resource.Type.startsWith('AWS::IAM::'));
+  if (iam.length === 0) return undefined;
+  const named = iam.some((resource) => NAMED_IAM_PROPERTIES.some((name) => resource.Properties?.[name] !== undefined));
+  return named ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM';
+}
+
+function checkCapabilities(template: Template, capabilities: string[]): void {
+  const required = requiredCapability(template);
+  if (required === undefined || capabilities.includes('CAPABILITY_NAMED_IAM')) return;
+  if (required === 'CAPABILITY_IAM' && capabilities.includes('CAPABILITY_IAM')) return;
+  throw cloudFormationError('InsufficientCapabilitiesException', `Requires capabilities : [${required}]`, `Pass --capabilities ${required}.`);
+}
+
+const now = (): string => new Date().toISOString();
+
+type Work = (logicalId: string) => Promise<boolean>;
+
+/**
+ * Runs `work` for every id once all of its dependencies succeeded; independent ids run concurrently. After a failure no
+ * new work starts unless `continueOnFailure` (deletes go on with what does not depend on the failed resource).
+ * Answers the ids that failed.
+ */
+function runInOrder(ids: string[], needs: (id: string) => Iterable<string>, work: Work, continueOnFailure = false): Promise<string[]> {
+  const pending = new Set(ids);
+  const done = new Set<string>();
+  const failed: string[] = [];
+  let running = 0;
+  let stopped = false;
+  return new Promise((resolve) => {
+    const launch = (): void => {
+      if (!stopped) {
+        for (const id of [...pending]) {
+          if ([...needs(id)].every((need) => done.has(need) || !ids.includes(need))) {
+            pending.delete(id);
+            running += 1;
+            const settle = (ok: boolean): void => {
+              running -= 1;
+              if (ok) done.add(id);
+              else {
+                failed.push(id);
+                stopped = !continueOnFailure;
+              }
+              launch();
+            };
+            work(id).then(settle, () => settle(false));
+          }
+        }
+      }
+      if (running === 0) resolve(failed);
+    };
+    launch();
+  });
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The CloudFormation engine: stack operations with AWS's lifecycle (create, update with cleanup, delete, rollbacks),
+ * nested stacks, events and exports, all persisted in `StackStore`. API calls validate synchronously and return;
+ * the operation runs in the background like on AWS.
+ */
+export class StackEngine {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
+  private handlerFor!: (type: string) => ResourceHandler;
+
+  constructor(
+    private readonly deps: CloudFormationServiceDeps,
+    readonly store: StackStore,
+  ) {}
+
+  /** Set once by the service: the handlers need the engine (nested stacks) and the engine needs them. */
+  useHandlers(handlerFor: (type: string) => ResourceHandler): void {
+    this.handlerFor = handlerFor;
+  }
+
+  // ---- API operations -------------------------------------------------------------------------------------------
+
+  createStack(input: CreateStackInput): string {
+    if (!STACK_NAME.test(input.stackName)) {
+      throw validationError(
+        `1 validation error detected: Value '${input.stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`,
+      );
+    }
+    if (this.store.findStack(input.stackName)) {
+      throw cloudFormationError('AlreadyExistsException', `Stack [${input.stackName}] already exists`, 'Choose another stack name or update the stack.');
+    }
+    const template = prepareTemplate(input.templateBody);
+    checkCapabilities(template, input.capabilities);
+    const parameters = resolveParameters(template.Parameters ?? {}, input.parameters);
+    const stackId = stackArn(input.region, this.deps.accountId, input.stackName);
+    this.checkConditions(template, parameters, stackId, input.stackName);
+    this.store.insertStack({
+      stackId,
+      stackName: input.stackName,
+      status: 'CREATE_IN_PROGRESS',
+      creationTime: now(),
+      description: template.Description,
+      templateBody: input.templateBody,
+      parameters,
+      capabilities: input.capabilities,
+      tags: input.tags,
+      outputs: [],
+      disableRollback: input.onFailure === 'DO_NOTHING',
+    });
+    this.stackEvent(stackId, 'CREATE_IN_PROGRESS', 'User Initiated');
+    this.schedule(stackId, async () => {
+      await this.runCreate(stackId, template, input.onFailure);
+    });
+    return stackId;
+  }
+
+  async updateStack(input: UpdateStackInput): Promise<string> {
+    const stack = this.store.findStack(input.stackName);
+    if (stack === undefined || stack.status === 'DELETE_COMPLETE') throw validationError(`Stack [${input.stackName}] does not exist`);
+    if (!isUpdatable(stack.status)) throw validationError(`Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
+    const body = input.templateBody ?? stack.templateBody;
+    const template = prepareTemplate(body);
+    checkCapabilities(template, input.capabilities);
+    const parameters = resolveParameters(template.Parameters ?? {}, input.parameters, stack.parameters);
+    this.checkConditions(template, parameters, stack.stackId, stack.stackName);
+    const tagsChanged = input.tags !== undefined && canonicalJson(input.tags) !== canonicalJson(stack.tags);
+    if (!tagsChanged && !(await this.stackHasChanges(stack, template, parameters))) throw validationError('No updates are to be performed.');
+    this.beginUpdate(stack, body, template, parameters, input.capabilities, input.tags);
+    this.schedule(stack.stackId, async () => {
+      const outcome = await this.runUpdatePhase(stack.stackId, template, parameters);
+      if (outcome === undefined) await this.runCleanup(stack.stackId);
+      else await this.runUpdateRollback(stack.stackId, outcome);
+    });
+    return stack.stackId;
+  }
+
+  deleteStack(nameOrId: string): void {
+    const stack = this.store.findStack(nameOrId);
+    // Deleting a stack that does not exist succeeds on AWS.
+    if (stack === undefined || stack.status === 'DELETE_COMPLETE') return;
+    this.schedule(stack.stackId, async () => {
+      await this.runDelete(stack.stackId);
+    });
+  }
+
+  /** Stacks a crash left IN_PROGRESS end as AWS would have ended them: rolled back, cleaned up or deleted. */
+  async recover(): Promise<void> {
+    const stuck = () => this.store.allStacks().filter((stack) => isInProgress(stack.status));
+    const roots = stuck().filter((stack) => stack.parentId === undefined || !isInProgress(this.store.getStack(stack.parentId)?.status ?? 'DELETE_COMPLETE'));
+    for (const stack of roots) await this.recoverStack(stack.stackId);
+    for (const stack of stuck()) await this.recoverStack(stack.stackId);
+  }
+
+  async close(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  // ---- scheduling and records ---------------------------------------------------------------------------------------
+
+  /** Operations on one stack run one after another (a delete waits for the create in flight). */
+  private schedule(stackId: string, work: () => Promise<void>): void {
+    const previous = this.queues.get(stackId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => this.failUnexpectedly(stackId, error));
+    const tracked = next.finally(() => {
+      this.running.delete(tracked);
+      if (this.queues.get(stackId) === next) this.queues.delete(stackId);
+    });
+    this.queues.set(stackId, next);
+    this.running.add(tracked);
+  }
+
+  /** A bug in the engine must not leave a stack IN_PROGRESS forever: it fails with the error as reason. */
+  private failUnexpectedly(stackId: string, error: unknown): void {
+    const stack = this.store.getStack(stackId);
+    if (stack === undefined || !isInProgress(stack.status)) return;
+    const failed: Partial<Record<StackStatus, StackStatus>> = {
+      CREATE_IN_PROGRESS: 'CREATE_FAILED',
+      ROLLBACK_IN_PROGRESS: 'ROLLBACK_FAILED',
+      DELETE_IN_PROGRESS: 'DELETE_FAILED',
+      UPDATE_IN_PROGRESS: 'UPDATE_ROLLBACK_FAILED',
+      UPDATE_ROLLBACK_IN_PROGRESS: 'UPDATE_ROLLBACK_FAILED',
+      UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: 'UPDATE_COMPLETE',
+      UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: 'UPDATE_ROLLBACK_COMPLETE',
+    };
+    this.setStatus(stackId, failed[stack.status] ?? 'UPDATE_ROLLBACK_FAILED', `Internal failure of the local cloud: ${reasonOf(error)}`);
+  }
+
+  private identity(stack: StackRecord): StackIdentity {
+    return { stackId: stack.stackId, stackName: stack.stackName, region: regionOfArn(stack.stackId), accountId: this.deps.accountId, capabilities: stack.capabilities };
+  }
+
+  private setStatus(stackId: string, status: StackStatus, reason?: string, changes: Partial<StackRecord> = {}): StackRecord {
+    const stack = this.store.getStack(stackId)!;
+    const updated: StackRecord = { ...stack, ...changes, status, statusReason: reason };
+    if (status === 'DELETE_COMPLETE') updated.deletionTime = now();
+    this.store.saveStack(updated);
+    this.stackEvent(stackId, status, reason);
+    return updated;
+  }
+
+  private stackEvent(stackId: string, status: StackStatus, reason?: string): void {
+    const stack = this.store.getStack(stackId)!;
+    this.store.addEvent({
+      eventId: randomUUID(),
+      stackId,
+      stackName: stack.stackName,
+      logicalId: stack.stackName,
+      physicalId: stackId,
+      type: 'AWS::CloudFormation::Stack',
+      status,
+      reason,
+      timestamp: now(),
+    });
+  }
+
+  /** Saves the resource's new state and records the event of the transition. */
+  private transition(stack: StackRecord, record: ResourceRecord, status: ResourceStatus, reason?: string, eventPhysicalId = record.physicalId): ResourceRecord {
+    const updated: ResourceRecord = { ...record, status, statusReason: reason, lastUpdated: now() };
+    this.store.putResource(stack.stackId, updated);
+    this.store.addEvent({
+      eventId: randomUUID(),
+      stackId: stack.stackId,
+      stackName: stack.stackName,
+      logicalId: record.logicalId,
+      physicalId: eventPhysicalId,
+      type: record.type,
+      status,
+      reason,
+      properties: status.endsWith('_IN_PROGRESS') ? JSON.stringify(record.properties) : undefined,
+      timestamp: updated.lastUpdated,
+    });
+    return updated;
+  }
+
+  private event(stack: StackRecord, record: ResourceRecord, status: ResourceStatus, reason: string | undefined, physicalId: string | undefined): void {
+    this.store.addEvent({
+      eventId: randomUUID(),
+      stackId: stack.stackId,
+      stackName: stack.stackName,
+      logicalId: record.logicalId,
+      physicalId,
+      type: record.type,
+      status,
+      reason,
+      timestamp: now(),
+    });
+  }
+
+  private context(stack: { stackId: string; stackName: string }, template: Template, parameters: ParameterValues, resources: Map<string, ResourceRecord>): StackContext {
+    return new StackContext(
+      { stackId: stack.stackId, stackName: stack.stackName, region: regionOfArn(stack.stackId), accountId: this.deps.accountId },
+      template,
+      parameters,
+      resources,
+      (name) => this.store.getExport(name)?.value,
+    );
+  }
+
+  /** Conditions only read parameters: evaluating them all before the operation starts makes their errors 400s. */
+  private checkConditions(template: Template, parameters: ParameterValues, stackId: string, stackName: string): void {
+    const context = this.context({ stackId, stackName }, template, parameters, new Map());
+    for (const name of Object.keys(template.Conditions ?? {})) context.condition(name);
+  }
+
+  private activeResources(template: Template, context: StackContext): Record<string, ResourceDeclaration> {
+    return Object.fromEntries(Object.entries(template.Resources).filter(([, declaration]) => context.isActive(declaration.Condition)));
+  }
+
+  /** Resolves a resource's properties and checks them against the specification, failing as AWS words it. */
+  private resolveProperties(logicalId: string, declaration: ResourceDeclaration, context: StackContext): Record<string, TemplateValue> {
+    const resolved = resolveValue(declaration.Properties ?? {}, context);
+    const properties = resolved === NO_VALUE || !isTemplateObject(resolved) ? {} : resolved;
+    const issues = validateResourceProperties(declaration.Type, properties);
+    if (issues.length > 0) {
+      const details = issues.map((issue) => `#/${formatValidationIssue({ ...issue, path: issue.path.replace(/^Properties\.?/, '').replace(/\./g, '/') })}`);
+      throw new Error(`Properties validation failed for resource ${logicalId} with message: [${details.join(', ')}]`);
+    }
+    return properties;
+  }
+
+  private request(stack: StackRecord, logicalId: string, type: string, properties: Record<string, TemplateValue>) {
+    return { stack: this.identity(stack), logicalId, type, properties, spec: getResourceTypeSpec(type) };
+  }
+
+  // ---- create -------------------------------------------------------------------------------------------------------
+
+  /** Creates every resource, then outputs and exports; on failure rolls back (or not) as `onFailure` says. */
+  private async runCreate(stackId: string, template: Template, onFailure: OnFailure): Promise<string | undefined> {
+    const stack = this.store.getStack(stackId)!;
+    const context = this.context(stack, template, stack.parameters, new Map());
+    const active = this.activeResources(template, context);
+    const graph = DependencyGraph.of(active);
+    const failed = await runInOrder(Object.keys(active), (id) => graph.dependencies.get(id) ?? [], (id) =>
+      this.createResource(stack, id, active[id], context),
+    );
+    let reason = failed.length > 0 ? `The following resource(s) failed to create: [${failed.join(', ')}]. ` : undefined;
+    if (reason === undefined) {
+      try {
+        const outputs = this.resolveOutputs(template, context);
+        this.publishExports(stack, outputs);
+        this.store.replaceImports(stackId, [...context.imported]);
+        this.setStatus(stackId, 'CREATE_COMPLETE', undefined, { outputs });
+        return undefined;
+      } catch (error) {
+        reason = reasonOf(error);
+      }
+    }
+    if (onFailure === 'DO_NOTHING') {
+      this.setStatus(stackId, 'CREATE_FAILED', reason);
+      return reason;
+    }
+    this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}Rollback requested by user.`);
+    const rolledBack = await this.rollbackCreate(stackId, template);
+    if (rolledBack && onFailure === 'DELETE') await this.runDelete(stackId);
+    return reason;
+  }
+
+  private async createResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext): Promise<boolean> {
+    let record: ResourceRecord = {
+      logicalId,
+      type: declaration.Type,
+      status: 'CREATE_IN_PROGRESS',
+      properties: {},
+      attributes: {},
+      lastUpdated: now(),
+      deletionPolicy: declaration.DeletionPolicy,
+    };
+    context.resources.set(logicalId, record);
+    record = this.transition(stack, record, 'CREATE_IN_PROGRESS');
+    try {
+      const properties = this.resolveProperties(logicalId, declaration, context);
+      record = { ...record, properties };
+      const created = await this.handlerFor(declaration.Type).create(this.request(stack, logicalId, declaration.Type, properties));
+      record = { ...record, physicalId: created.physicalId, attributes: created.attributes };
+      this.transition(stack, record, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
+      record = this.transition(stack, record, 'CREATE_COMPLETE');
+      context.resources.set(logicalId, record);
+      return true;
+    } catch (error) {
+      record = this.transition(stack, record, 'CREATE_FAILED', reasonOf(error));
+      context.resources.set(logicalId, record);
+      return false;
+    }
+  }
+
+  private resolveOutputs(template: Template, context: StackContext): StackOutput[] {
+    const outputs: StackOutput[] = [];
+    for (const [key, declaration] of Object.entries(template.Outputs ?? {})) {
+      if (!context.isActive(declaration.Condition)) continue;
+      const value = resolveValue(declaration.Value, context);
+      if (value === NO_VALUE) continue;
+      const output: StackOutput = { key, value: outputText(value) };
+      if (declaration.Description !== undefined) output.description = String(declaration.Description);
+      if (declaration.Export !== undefined) {
+        const name = resolveValue(declaration.Export.Name, context);
+        if (typeof name !== 'string' || name === '') throw validationError(`Template error: the Export Name of output ${key} must be a non-empty string`);
+        output.exportName = name;
+      }
+      outputs.push(output);
+    }
+    return outputs;
+  }
+
+  /** Exports are global: a name exported by another stack fails; one in use by another stack may not change. */
+  private publishExports(stack: StackRecord, outputs: StackOutput[]): void {
+    const exports = outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value }));
+    const seen = new Set<string>();
+    for (const item of exports) {
+      if (seen.has(item.name)) throw validationError(`Template error: duplicate export name ${item.name}`);
+      seen.add(item.name);
+      const existing = this.store.getExport(item.name);
+      if (existing !== undefined && existing.stackId !== stack.stackId) {
+        const owner = this.store.getStack(existing.stackId);
+        throw validationError(`Export with name ${item.name} is already exported by stack ${owner?.stackName ?? existing.stackId}`);
+      }
+    }
+    for (const previous of this.store.exportsOf(stack.stackId)) {
+      const next = exports.find((item) => item.name === previous.name);
+      if (next !== undefined && next.value === previous.value) continue;
+      const users = this.store.importersOf(previous.name).filter((id) => id !== stack.stackId);
+      if (users.length > 0) {
+        const names = users.map((id) => this.store.getStack(id)?.stackName ?? id).join(', ');
+        throw validationError(
+          next === undefined
+            ? `Export ${previous.name} cannot be deleted as it is in use by ${names}`
+            : `Cannot update export ${previous.name} as it is in use by ${names}`,
+        );
+      }
+    }
+    this.store.replaceExports(stack.stackId, exports);
+  }
+
+  /** Deletes what a failed create made, newest dependencies first, and ends in ROLLBACK_COMPLETE (or _FAILED). */
+  private async rollbackCreate(stackId: string, template: Template | undefined): Promise<boolean> {
+    const stack = this.store.getStack(stackId)!;
+    const failed = await this.deleteResources(stack, template, this.store.resources(stackId));
+    await this.deleteOrphanChildren(stackId);
+    if (failed.length > 0) {
+      this.setStatus(stackId, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+      return false;
+    }
+    this.store.replaceExports(stackId, []);
+    this.setStatus(stackId, 'ROLLBACK_COMPLETE');
+    return true;
+  }
+
+  /** Child stacks whose parent never recorded them (the parent was interrupted while creating them). */
+  private async deleteOrphanChildren(parentId: string): Promise<void> {
+    const recorded = new Set(this.store.resources(parentId).map((resource) => resource.physicalId));
+    const orphans = this.store.allStacks().filter((stack) => stack.parentId === parentId && stack.status !== 'DELETE_COMPLETE' && !recorded.has(stack.stackId));
+    for (const orphan of orphans) await this.runDelete(orphan.stackId);
+  }
+
+  /** Deletes resources in reverse dependency order; `Retain` ones are skipped. Answers the ids that failed. */
+  private async deleteResources(stack: StackRecord, template: Template | undefined, resources: ResourceRecord[]): Promise<string[]> {
+    const live = resources.filter((resource) => resource.status !== 'DELETE_COMPLETE' && resource.status !== 'DELETE_SKIPPED');
+    const byId = new Map(live.map((resource) => [resource.logicalId, resource]));
+    const graph = DependencyGraph.of(
+      Object.fromEntries(live.map((resource) => [resource.logicalId, template?.Resources[resource.logicalId] ?? { Type: resource.type }])),
+    );
+    return runInOrder(
+      [...byId.keys()],
+      (id) => graph.dependentsOf(id),
+      (id) => this.deleteResource(stack, byId.get(id)!),
+      true,
+    );
+  }
+
+  private async deleteResource(stack: StackRecord, record: ResourceRecord, options: { keepRecord?: boolean } = {}): Promise<boolean> {
+    const save = (status: ResourceStatus, reason?: string): void => {
+      if (options.keepRecord) this.event(stack, record, status, reason, record.physicalId);
+      else this.transition(stack, record, status, reason);
+    };
+    if (record.deletionPolicy === 'Retain' && record.physicalId !== undefined) {
+      save('DELETE_SKIPPED');
+      return true;
+    }
+    if (record.physicalId === undefined) {
+      save('DELETE_COMPLETE');
+      return true;
+    }
+    save('DELETE_IN_PROGRESS');
+    try {
+      await this.handlerFor(record.type).delete({
+        ...this.request(stack, record.logicalId, record.type, record.properties),
+        physicalId: record.physicalId,
+        attributes: record.attributes,
+      });
+      save('DELETE_COMPLETE');
+      return true;
+    } catch (error) {
+      save('DELETE_FAILED', reasonOf(error));
+      return false;
+    }
+  }
+
+  // ---- update -------------------------------------------------------------------------------------------------------
+
+  private beginUpdate(
+    stack: StackRecord,
+    body: string,
+    template: Template,
+    parameters: ParameterValues,
+    capabilities: string[],
+    tags: Record<string, string> | undefined,
+  ): void {
+    const previous: StackSnapshot = {
+      templateBody: stack.templateBody,
+      parameters: stack.parameters,
+      outputs: stack.outputs,
+      description: stack.description,
+      resources: this.store.resources(stack.stackId),
+    };
+    this.store.saveStack({
+      ...stack,
+      status: 'UPDATE_IN_PROGRESS',
+      statusReason: undefined,
+      lastUpdatedTime: now(),
+      templateBody: body,
+      description: template.Description,
+      parameters,
+      capabilities,
+      tags: tags ?? stack.tags,
+      previous,
+    });
+    this.stackEvent(stack.stackId, 'UPDATE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
+  }
+
+  /**
+   * Whether an update would change anything: the template or parameters, or, through nested stacks whose templates
+   * live at unchanged URLs, any descendant's.
+   */
+  private async stackHasChanges(stack: StackRecord, template: Template, parameters: ParameterValues): Promise<boolean> {
+    const current = prepareTemplate(stack.templateBody);
+    if (canonicalJson(current) !== canonicalJson(template) || canonicalJson(parameters) !== canonicalJson(stack.parameters)) return true;
+    const records = new Map(this.store.resources(stack.stackId).map((record) => [record.logicalId, record]));
+    const context = this.context(stack, template, parameters, records);
+    for (const record of records.values()) {
+      const declaration = template.Resources[record.logicalId];
+      const handler = this.handlerFor(record.type);
+      if (declaration === undefined || record.physicalId === undefined || handler.changedBeyondProperties === undefined) continue;
+      let properties: Record<string, TemplateValue>;
+      try {
+        properties = this.resolveProperties(record.logicalId, declaration, context);
+      } catch {
+        return true;
+      }
+      const request = { ...this.request(stack, record.logicalId, record.type, properties), physicalId: record.physicalId, attributes: record.attributes, previousProperties: record.properties };
+      if (await handler.changedBeyondProperties(request)) return true;
+    }
+    return false;
+  }
+
+  /** Updates, replaces or creates each resource; answers the failure reason, or undefined when the stack may clean up. */
+  private async runUpdatePhase(stackId: string, template: Template, parameters: ParameterValues): Promise<string | undefined> {
+    const stack = this.store.getStack(stackId)!;
+    const previous = new Map((stack.previous?.resources ?? []).map((record) => [record.logicalId, record]));
+    const records = new Map(previous);
+    const context = this.context(stack, template, parameters, records);
+    const active = this.activeResources(template, context);
+    const graph = DependencyGraph.of(active);
+    const created = new Set<string>();
+    const failed = await runInOrder(Object.keys(active), (id) => graph.dependencies.get(id) ?? [], async (id) => {
+      const old = previous.get(id);
+      if (old === undefined || old.physicalId === undefined || old.status === 'CREATE_FAILED') {
+        created.add(id);
+        return this.createResource(stack, id, active[id], context);
+      }
+      return this.updateResource(stack, id, active[id], context, old);
+    });
+    if (failed.length > 0) {
+      const createFailures = failed.filter((id) => created.has(id));
+      const updateFailures = failed.filter((id) => !created.has(id));
+      return [
+        createFailures.length > 0 ? `The following resource(s) failed to create: [${createFailures.join(', ')}]. ` : '',
+        updateFailures.length > 0 ? `The following resource(s) failed to update: [${updateFailures.join(', ')}]. ` : '',
+      ].join('');
+    }
+    try {
+      const outputs = this.resolveOutputs(template, context);
+      this.publishExports(stack, outputs);
+      this.store.replaceImports(stackId, [...context.imported]);
+      this.setStatus(stackId, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, { outputs });
+      return undefined;
+    } catch (error) {
+      return reasonOf(error);
+    }
+  }
+
+  private async updateResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext, old: ResourceRecord): Promise<boolean> {
+    let record: ResourceRecord = { ...old, deletionPolicy: declaration.DeletionPolicy };
+    try {
+      const properties = this.resolveProperties(logicalId, declaration, context);
+      const handler = this.handlerFor(declaration.Type);
+      const request = {
+        ...this.request(stack, logicalId, declaration.Type, properties),
+        physicalId: old.physicalId!,
+        attributes: old.attributes,
+        previousProperties: old.properties,
+      };
+      const sameType = declaration.Type === old.type;
+      const unchanged =
+        sameType && canonicalJson(properties) === canonicalJson(old.properties) && !(await handler.changedBeyondProperties?.(request));
+      if (unchanged) {
+        context.resources.set(logicalId, { ...old, deletionPolicy: declaration.DeletionPolicy });
+        this.store.putResource(stack.stackId, context.resources.get(logicalId)!);
+        return true;
+      }
+      record = { ...record, properties: old.properties };
+      if (!sameType || this.requiresReplacement(declaration.Type, old.properties, properties)) {
+        this.assertReplaceable(declaration.Type, old.properties, properties);
+        record = this.transition(stack, record, 'UPDATE_IN_PROGRESS', 'Requested update requires the creation of a new physical resource; hence creating one.');
+        const replacement = await handler.create(this.request(stack, logicalId, declaration.Type, properties));
+        return this.completeUpdate(stack, { ...record, type: declaration.Type, properties }, replacement, context, true);
+      }
+      record = this.transition(stack, record, 'UPDATE_IN_PROGRESS');
+      const updated = await handler.update(request);
+      return this.completeUpdate(stack, { ...record, properties }, updated, context, updated.physicalId !== old.physicalId);
+    } catch (error) {
+      // The failed resource keeps its previous properties and identity: rollback starts from what exists.
+      record = this.transition(stack, { ...record, properties: old.properties, physicalId: old.physicalId, attributes: old.attributes }, 'UPDATE_FAILED', reasonOf(error));
+      context.resources.set(logicalId, record);
+      return false;
+    }
+  }
+
+  private completeUpdate(stack: StackRecord, record: ResourceRecord, result: ProvisionedResource, context: StackContext, replaced: boolean): boolean {
+    const next: ResourceRecord = { ...record, physicalId: result.physicalId, attributes: result.attributes };
+    if (replaced) this.transition(stack, next, 'UPDATE_IN_PROGRESS', 'Resource creation Initiated');
+    context.resources.set(record.logicalId, this.transition(stack, next, 'UPDATE_COMPLETE'));
+    return true;
+  }
+
+  /** Whether a changed property is create-only in the specification (custom resources decide through their response). */
+  private requiresReplacement(type: string, before: Record<string, TemplateValue>, after: Record<string, TemplateValue>): boolean {
+    if (isCustomResourceType(type)) return false;
+    const spec = getResourceTypeSpec(type);
+    return (spec?.createOnlyProperties ?? []).some((path) => canonicalJson(valueAtPath(before, path)) !== canonicalJson(valueAtPath(after, path)));
+  }
+
+  /** AWS refuses to replace a resource whose custom name stays the same: the new one could not be created. */
+  private assertReplaceable(type: string, before: Record<string, TemplateValue>, after: Record<string, TemplateValue>): void {
+    const spec = getResourceTypeSpec(type);
+    const shortName = type.split('::')[2] ?? '';
+    const nameProperty = [`${shortName}Name`, 'Name'].find((name) => spec?.properties[name] !== undefined);
+    if (nameProperty !== undefined && after[nameProperty] !== undefined && canonicalJson(after[nameProperty]) === canonicalJson(before[nameProperty])) {
+      throw new Error(`CloudFormation cannot update a stack when a custom-named resource requires replacing. Rename ${String(after[nameProperty])} and update the stack again.`);
+    }
+  }
+
+  /** After a successful update: deletes replaced and removed resources, finishes nested stacks, then UPDATE_COMPLETE. */
+  private async runCleanup(stackId: string): Promise<void> {
+    const stack = this.store.getStack(stackId)!;
+    const snapshot = stack.previous;
+    const current = new Map(this.store.resources(stackId).map((record) => [record.logicalId, record]));
+    for (const record of current.values()) {
+      if (record.type !== 'AWS::CloudFormation::Stack' || record.physicalId === undefined) continue;
+      const child = this.store.getStack(record.physicalId);
+      if (child?.status === 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') await this.runCleanup(child.stackId);
+    }
+    if (snapshot !== undefined) {
+      const obsolete = snapshot.resources.filter((old) => {
+        const present = current.get(old.logicalId);
+        return old.physicalId !== undefined && (present === undefined || present.physicalId !== old.physicalId);
+      });
+      const oldTemplate = safeTemplate(snapshot.templateBody);
+      const byId = new Map(obsolete.map((record) => [record.logicalId, record]));
+      const graph = DependencyGraph.of(Object.fromEntries(obsolete.map((record) => [record.logicalId, oldTemplate?.Resources[record.logicalId] ?? { Type: record.type }])));
+      // Failures here do not fail the update, as on AWS: the resource is reported and left behind.
+      await runInOrder([...byId.keys()], (id) => graph.dependentsOf(id), async (id) => {
+        const record = byId.get(id)!;
+        const removed = !current.has(id);
+        const ok = await this.deleteResource(stack, record, { keepRecord: true });
+        if (removed) this.store.deleteResource(stackId, id);
+        return ok;
+      }, true);
+    }
+    this.setStatus(stackId, 'UPDATE_COMPLETE', undefined, { previous: undefined });
+  }
+
+  /** Restores the stack as it was before the update: resources updated back, new ones deleted, outputs restored. */
+  private async runUpdateRollback(stackId: string, reason: string): Promise<void> {
+    let stack = this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
+    const snapshot = stack.previous;
+    if (snapshot === undefined) {
+      this.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', 'The state before the update is unknown');
+      return;
+    }
+    const newTemplate = safeTemplate(stack.templateBody);
+    const current = new Map(this.store.resources(stackId).map((record) => [record.logicalId, record]));
+    const oldTemplate = safeTemplate(snapshot.templateBody);
+    const graph = DependencyGraph.of(Object.fromEntries(snapshot.resources.map((record) => [record.logicalId, oldTemplate?.Resources[record.logicalId] ?? { Type: record.type }])));
+    const previousById = new Map(snapshot.resources.map((record) => [record.logicalId, record]));
+    const failed = await runInOrder([...previousById.keys()], (id) => graph.dependencies.get(id) ?? [], async (id) => {
+      const old = previousById.get(id)!;
+      const present = current.get(id);
+      if (present === undefined || old.physicalId === undefined || present.physicalId !== old.physicalId) return true;
+      return this.restoreResource(stack, old, present);
+    });
+    if (failed.length > 0) {
+      this.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${failed.join(', ')}]. `);
+      return;
+    }
+    stack = this.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', undefined, {
+      templateBody: snapshot.templateBody,
+      parameters: snapshot.parameters,
+      outputs: snapshot.outputs,
+      description: snapshot.description,
+    });
+    const created = [...current.values()].filter((record) => {
+      const old = previousById.get(record.logicalId);
+      return record.physicalId !== undefined && (old === undefined || old.physicalId !== record.physicalId);
+    });
+    const createdGraph = DependencyGraph.of(Object.fromEntries(created.map((record) => [record.logicalId, newTemplate?.Resources[record.logicalId] ?? { Type: record.type }])));
+    const createdById = new Map(created.map((record) => [record.logicalId, record]));
+    await runInOrder([...createdById.keys()], (id) => createdGraph.dependentsOf(id), (id) => this.deleteResource(stack, { ...createdById.get(id)!, deletionPolicy: undefined }, { keepRecord: true }), true);
+    this.store.replaceResources(stackId, snapshot.resources);
+    this.store.replaceExports(stackId, snapshot.outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value })));
+    this.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });
+  }
+
+  /** Puts one resource back to its state before the update (nested stacks roll back their own update). */
+  private async restoreResource(stack: StackRecord, old: ResourceRecord, present: ResourceRecord): Promise<boolean> {
+    if (old.type === 'AWS::CloudFormation::Stack') {
+      const child = this.store.getStack(old.physicalId!);
+      if (child === undefined || child.previous === undefined) return true;
+      this.transition(stack, present, 'UPDATE_IN_PROGRESS');
+      await this.runUpdateRollback(child.stackId, 'Rollback requested by the parent stack');
+      this.transition(stack, old, 'UPDATE_COMPLETE');
+      return true;
+    }
+    if (canonicalJson(old.properties) === canonicalJson(present.properties)) return true;
+    this.transition(stack, present, 'UPDATE_IN_PROGRESS');
+    try {
+      await this.handlerFor(old.type).update({
+        ...this.request(stack, old.logicalId, old.type, old.properties),
+        physicalId: old.physicalId!,
+        attributes: present.attributes,
+        previousProperties: present.properties,
+      });
+      this.transition(stack, old, 'UPDATE_COMPLETE');
+      return true;
+    } catch (error) {
+      this.transition(stack, present, 'UPDATE_FAILED', reasonOf(error));
+      return false;
+    }
+  }
+
+  // ---- delete -------------------------------------------------------------------------------------------------------
+
+  private async runDelete(stackId: string): Promise<void> {
+    const stack = this.store.getStack(stackId);
+    if (stack === undefined || stack.status === 'DELETE_COMPLETE') return;
+    for (const item of this.store.exportsOf(stackId)) {
+      const users = this.store.importersOf(item.name).filter((id) => id !== stackId);
+      if (users.length > 0) {
+        const names = users.map((id) => this.store.getStack(id)?.stackName ?? id).join(', ');
+        this.setStatus(stackId, 'DELETE_FAILED', `Export ${item.name} cannot be deleted as it is in use by ${names}`);
+        return;
+      }
+    }
+    const deleting = this.setStatus(stackId, 'DELETE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
+    const failed = await this.deleteResources(deleting, safeTemplate(stack.templateBody), this.store.resources(stackId));
+    await this.deleteOrphanChildren(stackId);
+    if (failed.length > 0) {
+      this.setStatus(stackId, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+      return;
+    }
+    this.store.replaceExports(stackId, []);
+    this.store.replaceImports(stackId, []);
+    this.setStatus(stackId, 'DELETE_COMPLETE', undefined, { previous: undefined });
+  }
+
+  // ---- nested stacks (driven by the AWS::CloudFormation::Stack handler) ----------------------------------------------
+
+  async createChild(parent: StackIdentity, logicalId: string, templateBody: string, given: Record<string, string>): Promise<ProvisionedResource> {
+    const template = prepareTemplate(templateBody);
+    checkCapabilities(template, parent.capabilities);
+    const parameters = resolveParameters(template.Parameters ?? {}, Object.entries(given).map(([key, value]) => ({ key, value })));
+    const parentRecord = this.store.getStack(parent.stackId)!;
+    const stackName = nestedStackName(parent.stackName, logicalId);
+    const stackId = stackArn(parent.region, this.deps.accountId, stackName);
+    this.checkConditions(template, parameters, stackId, stackName);
+    this.store.insertStack({
+      stackId,
+      stackName,
+      status: 'CREATE_IN_PROGRESS',
+      creationTime: now(),
+      description: template.Description,
+      templateBody,
+      parameters,
+      capabilities: parent.capabilities,
+      tags: parentRecord.tags,
+      outputs: [],
+      disableRollback: false,
+      parentId: parent.stackId,
+      rootId: parentRecord.rootId ?? parent.stackId,
+    });
+    this.stackEvent(stackId, 'CREATE_IN_PROGRESS');
+    const failure = await this.runCreate(stackId, template, 'ROLLBACK');
+    if (failure !== undefined) throw new Error(`Embedded stack ${stackId} was not successfully created: ${failure}`);
+    return { physicalId: stackId, attributes: outputAttributes(this.store.getStack(stackId)!) };
+  }
+
+  async childHasChanges(childId: string, templateBody: string, given: Record<string, string>): Promise<boolean> {
+    const child = this.store.getStack(childId);
+    if (child === undefined || child.status === 'DELETE_COMPLETE') return true;
+    const template = prepareTemplate(templateBody);
+    const parameters = resolveParameters(template.Parameters ?? {}, Object.entries(given).map(([key, value]) => ({ key, value })));
+    return this.stackHasChanges(child, template, parameters);
+  }
+
+  async updateChild(childId: string, templateBody: string, given: Record<string, string>): Promise<ProvisionedResource> {
+    const child = this.store.getStack(childId);
+    if (child === undefined || !isUpdatable(child.status)) {
+      throw new Error(`Embedded stack ${childId} cannot be updated in state ${child?.status ?? 'DELETE_COMPLETE'}`);
+    }
+    const template = prepareTemplate(templateBody);
+    checkCapabilities(template, child.capabilities);
+    const parameters = resolveParameters(template.Parameters ?? {}, Object.entries(given).map(([key, value]) => ({ key, value })), child.parameters);
+    this.beginUpdate(child, templateBody, template, parameters, child.capabilities, undefined);
+    const failure = await this.runUpdatePhase(childId, template, parameters);
+    if (failure !== undefined) {
+      await this.runUpdateRollback(childId, failure);
+      throw new Error(`Embedded stack ${childId} was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: ${failure}`);
+    }
+    return { physicalId: childId, attributes: outputAttributes(this.store.getStack(childId)!) };
+  }
+
+  async deleteChild(childId: string): Promise<void> {
+    await this.runDelete(childId);
+    const child = this.store.getStack(childId);
+    if (child !== undefined && child.status !== 'DELETE_COMPLETE') {
+      throw new Error(`Embedded stack ${childId} was not successfully deleted: ${child.statusReason ?? child.status}`);
+    }
+  }
+
+  // ---- recovery -----------------------------------------------------------------------------------------------------
+
+  private async recoverStack(stackId: string): Promise<void> {
+    const stack = this.store.getStack(stackId);
+    if (stack === undefined || !isInProgress(stack.status)) return;
+    for (const record of this.store.resources(stackId)) {
+      if (isInProgress(record.status)) {
+        const failedStatus = record.status.replace('_IN_PROGRESS', '_FAILED') as ResourceStatus;
+        this.transition(stack, record, failedStatus, INTERRUPTED);
+      }
+    }
+    switch (stack.status) {
+      case 'CREATE_IN_PROGRESS':
+      case 'ROLLBACK_IN_PROGRESS':
+        this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', INTERRUPTED);
+        await this.rollbackCreate(stackId, safeTemplate(stack.templateBody));
+        return;
+      case 'UPDATE_IN_PROGRESS':
+      case 'UPDATE_ROLLBACK_IN_PROGRESS':
+      case 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS':
+        await this.rollbackInterruptedUpdate(stackId);
+        return;
+      case 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS':
+        if (stack.parentId === undefined) await this.runCleanup(stackId);
+        else await this.rollbackInterruptedUpdate(stackId);
+        return;
+      case 'DELETE_IN_PROGRESS':
+        await this.runDelete(stackId);
+        return;
+    }
+  }
+
+  /** Nested stacks interrupted mid-update roll back first, so the parent's rollback finds them settled. */
+  private async rollbackInterruptedUpdate(stackId: string): Promise<void> {
+    for (const record of this.store.resources(stackId)) {
+      if (record.type !== 'AWS::CloudFormation::Stack' || record.physicalId === undefined) continue;
+      const child = this.store.getStack(record.physicalId);
+      if (child !== undefined && isInProgress(child.status) && child.status !== 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') await this.recoverStack(child.stackId);
+    }
+    await this.runUpdateRollback(stackId, INTERRUPTED);
+  }
+}
+
+function outputText(value: TemplateValue): string {
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(',');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A nested stack's attributes: `Outputs.<Name>` for each output of the child. */
+function outputAttributes(stack: StackRecord): Record<string, TemplateValue> {
+  return Object.fromEntries(stack.outputs.map((output) => [`Outputs.${output.key}`, output.value]));
+}
+
+/** Stored templates were valid when stored; a later parse failure only loses dependency order. */
+function safeTemplate(body: string): Template | undefined {
+  try {
+    return asTemplate(parseTemplate(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value at a dotted property path (`*` for every list item), as the specification names create-only paths. */
+function valueAtPath(value: TemplateValue | undefined, path: string): TemplateValue | undefined {
+  let current: TemplateValue | undefined = value;
+  const parts = path.split('.');
+  for (let index = 0; index < parts.length; index += 1) {
+    if (current === undefined || current === null) return undefined;
+    const part = parts[index];
+    if (part === '*') {
+      if (!Array.isArray(current)) return undefined;
+      const rest = parts.slice(index + 1).join('.');
+      return current.map((item) => (rest === '' ? item : (valueAtPath(item, rest) ?? null)));
+    }
+    current = isTemplateObject(current) ? current[part] : undefined;
+  }
+  return current;
+}
