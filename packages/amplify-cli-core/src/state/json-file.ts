@@ -1,4 +1,3 @@
-import * as crypto from 'crypto';
 // A plain require (not a namespace copy) so a test can intercept the rename and simulate a crash before it.
 import fs = require('fs');
 import * as path from 'path';
@@ -51,7 +50,8 @@ export function readJsonFile<T>(filePath: string, options: ReadJsonFileOptions =
  */
 export function writeFileAtomic(filePath: string, content: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const tempPath = `${filePath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  // Unique per process and attempt; not a secret, so Math.random spares loading crypto on start-up paths.
+  const tempPath = `${filePath}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   const fd = fs.openSync(tempPath, 'w');
   try {
     try {

@@ -1,4 +1,3 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -39,7 +38,8 @@ export function hashDirectory(dir: string): string | undefined {
   const files: string[] = [];
   collectFiles(dir, '', files);
   files.sort();
-  const hash = crypto.createHash('sha256');
+  // Required here so that commands which never hash do not pay for loading crypto.
+  const hash = (require('crypto') as typeof import('crypto')).createHash('sha256');
   for (const rel of files) {
     const full = path.join(dir, rel);
     const stat = fs.lstatSync(full);

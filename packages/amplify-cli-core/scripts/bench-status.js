@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Start-up cost of computing `amplify status` with the core library alone, beside bare `node -e 0`, on a
+// 10-resource fixture project (pushed, a few edited, one new, one deleted). Needs the built lib/ (`npx tsc -b`).
+// Usage: node packages/amplify-cli-core/scripts/bench-status.js [runs]
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const runs = Number(process.argv[2] || 20);
+const lib = path.join(__dirname, '..', 'lib', 'index.js');
+
+function write(file, content) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+}
+
+function makeFixture() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-bench-status-'));
+  const amplify = path.join(root, 'amplify');
+  write(path.join(amplify, '.config', 'project-config.json'), { projectName: 'bench', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+  write(path.join(amplify, '.config', 'local-env-info.json'), { envName: 'dev' });
+  const providers = { awscloudformation: { Region: 'us-east-1', StackName: 'amplify-bench-dev-1' } };
+  const meta = { providers };
+  const current = { providers };
+  const categories = ['auth', 'api', 'function', 'storage', 'hosting'];
+  for (let i = 0; i < 10; i++) {
+    const category = categories[i % categories.length];
+    const name = `${category}${i}`;
+    const entry = { service: 'Svc', providerPlugin: 'awscloudformation', lastPushTimeStamp: '2026-01-01T00:00:00.000Z' };
+    (meta[category] = meta[category] || {})[name] = i === 9 ? { service: 'Svc', providerPlugin: 'awscloudformation' } : entry;
+    if (i !== 9) (current[category] = current[category] || {})[name] = entry;
+    for (const base of ['backend', '#current-cloud-backend']) {
+      if (base === '#current-cloud-backend' && i === 9) continue;
+      const dir = path.join(amplify, base, category, name);
+      write(path.join(dir, `${name}-cloudformation-template.json`), { Resources: { R: { Type: 'AWS::S3::Bucket', Properties: { Tag: base === 'backend' && i % 4 === 0 ? 'edited' : 'same' } } } });
+      write(path.join(dir, 'parameters.json'), { env: 'dev', name });
+      write(path.join(dir, 'src', 'index.js'), `exports.handler = async () => ${i};\n`.repeat(50));
+    }
+  }
+  (current.storage = current.storage || {}).removed = { service: 'S3', providerPlugin: 'awscloudformation', lastPushTimeStamp: '2026-01-01T00:00:00.000Z' };
+  write(path.join(amplify, 'backend', 'amplify-meta.json'), meta);
+  write(path.join(amplify, '#current-cloud-backend', 'amplify-meta.json'), current);
+  return root;
+}
+
+function time(args, cwd) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { min: samples[0], median: samples[Math.floor(samples.length / 2)] };
+}
+
+const root = makeFixture();
+try {
+  const script = `const c = require(${JSON.stringify(lib)}); const s = c.getResourceStatus(c.pathManager.findProjectRoot()); for (const r of c.getStatusTable(s)) process.stdout.write(r.category + ' ' + r.resourceName + ' ' + r.operation + '\\n');`;
+  console.log(execFileSync(process.execPath, ['-e', script], { cwd: root }).toString().trim());
+  const bare = time(['-e', '0'], root);
+  const load = time(['-e', `require(${JSON.stringify(lib)})`], root);
+  const status = time(['-e', script], root);
+  const fmt = (t) => `min ${t.min.toFixed(1)} ms, median ${t.median.toFixed(1)} ms`;
+  console.log(`node -e 0:              ${fmt(bare)}`);
+  console.log(`require core library:   ${fmt(load)}  (+${(load.median - bare.median).toFixed(1)} ms over bare node)`);
+  console.log(`core status (10 res):   ${fmt(status)}  (+${(status.median - bare.median).toFixed(1)} ms over bare node)`);
+} finally {
+  fs.rmSync(root, { recursive: true, force: true });
+}
