@@ -1,6 +1,6 @@
 import { PluginInfo, PluginManifest } from 'amplify-cli-core';
 import { parseCommandInput } from '../command-input';
-import { didYouMean, levenshtein } from '../did-you-mean';
+import { didYouMean, editDistance } from '../did-you-mean';
 import { pluginNouns, resolveCommand } from '../resolve-command';
 
 const coreManifest: PluginManifest = {
@@ -96,9 +96,11 @@ describe('resolveCommand', () => {
 
 describe('did you mean', () => {
   it('measures edit distance', () => {
-    expect(levenshtein('status', 'stauts')).toBe(2);
-    expect(levenshtein('', 'abc')).toBe(3);
-    expect(levenshtein('push', 'push')).toBe(0);
+    expect(editDistance('status', 'stauts')).toBe(1);
+    expect(editDistance('list', 'lsit')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('push', 'push')).toBe(0);
   });
 
   it('suggests only plausible typos', () => {
