@@ -1,3 +1,6 @@
+import { AmplifyError, listResources } from 'amplify-cli-core';
+import type { AmplifyMeta, FrontendOutputs, ResourceMeta } from 'amplify-cli-core';
+
 /**
  * What a frontend receives after a push: the awscloudformation provider's metadata and every pushed resource grouped
  * by service name (reference §6.1, the original's `outputsForFrontend`). Generators dispatch on the service name.
@@ -37,4 +40,52 @@ export interface FrontendResources {
 export function outputString(resource: FrontendResource, key: string): string | undefined {
   const value = resource.output[key];
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The core hands frontends its `FrontendOutputs` (meta entries grouped by service). This narrows them to what the
+ * generators read. `nameOf` supplies a resource's name when the entry does not carry one.
+ */
+export function toFrontendResources(outputs: FrontendOutputs, nameOf: (entry: ResourceMeta) => string): FrontendResources {
+  const region = outputs.metadata?.Region;
+  if (typeof region !== 'string' || region === '') {
+    throw new AmplifyError('ProjectRegionUnknown', 'amplify-meta.json names no region for the awscloudformation provider', {
+      resolution: 'Run "amplify init" (or "amplify pull" in a cloned project) so the backend is set up',
+    });
+  }
+  const serviceResourceMapping: Record<string, FrontendResource[]> = {};
+  for (const [service, entries] of Object.entries(outputs.serviceResourceMapping)) {
+    serviceResourceMapping[service] = entries.map((entry) => ({
+      service,
+      resourceName: typeof entry.resourceName === 'string' ? entry.resourceName : nameOf(entry),
+      output: entry.output ?? {},
+      frontendAuthConfig: isRecord(entry.frontendAuthConfig) ? (entry.frontendAuthConfig as FrontendAuthConfig) : undefined,
+      customAuth: entry.customAuth === true,
+      authorizationType: typeof entry.authorizationType === 'string' ? entry.authorizationType : undefined,
+      testMode: entry.testMode === true || outputs.testMode,
+    }));
+  }
+  return { metadata: { Region: region }, serviceResourceMapping, testMode: outputs.testMode };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Names meta entries that arrive without their name, by finding the same entry (same service and outputs) in the
+ * project's meta; the service name stands in when the entry is not there.
+ */
+export function resourceNamesFrom(...metas: Array<AmplifyMeta | undefined>): (entry: ResourceMeta) => string {
+  return (entry) => {
+    const output = JSON.stringify(entry.output ?? {});
+    for (const meta of metas) {
+      for (const [, name, candidate] of meta ? listResources(meta) : []) {
+        if (candidate === entry || (candidate.service === entry.service && JSON.stringify(candidate.output ?? {}) === output)) {
+          return name;
+        }
+      }
+    }
+    return entry.service;
+  };
 }

@@ -1,0 +1,81 @@
+import { AmplifyError, pathManager } from 'amplify-cli-core';
+import type { ProjectConfig, Prompter } from 'amplify-cli-core';
+import { constants } from './constants';
+import type { FrontendContext } from './frontend-context';
+
+/** `project-config.json` → `android`. */
+export interface AndroidFrontendBlock {
+  config: { ResDir: string };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resDirOf(value: unknown): string | undefined {
+  const config = isRecord(value) ? value.config : undefined;
+  const resDir = isRecord(config) ? config.ResDir : undefined;
+  return typeof resDir === 'string' && resDir !== '' ? resDir : undefined;
+}
+
+/** The `android` block of a project config, checked; a broken block names the file and the fix. */
+export function readAndroidBlock(projectConfig: ProjectConfig, projectPath: string): AndroidFrontendBlock {
+  const resDir = resDirOf(projectConfig[constants.Label]);
+  if (resDir === undefined) {
+    const file = pathManager.getProjectConfigFilePath(projectPath);
+    const what = projectConfig[constants.Label] === undefined ? 'is missing' : 'lacks config.ResDir';
+    throw new AmplifyError('InvalidFrontendConfig', `The "${constants.Label}" block of ${file} ${what}`, {
+      resolution: 'Run "amplify configure project" to set the frontend settings again',
+    });
+  }
+  return { config: { ResDir: resDir } };
+}
+
+export interface ResDirQuestionOptions {
+  prompter: Prompter;
+  print: FrontendContext['print'];
+  yes: boolean;
+  current?: AndroidFrontendBlock;
+  /** The `android` part of `--frontend`, when given. */
+  headless?: unknown;
+}
+
+/**
+ * The Res directory: from `--frontend` when it carries a `config` (which must name `ResDir`), else asked, defaulting
+ * to the current one (so `--yes` takes it).
+ */
+export async function askAndroidBlock(options: ResDirQuestionOptions): Promise<AndroidFrontendBlock> {
+  if (isRecord(options.headless) && options.headless.config !== undefined) {
+    const resDir = resDirOf(options.headless);
+    if (resDir === undefined) {
+      throw new AmplifyError('InvalidHeadlessInput', '--frontend config lacks ResDir', {
+        resolution: `Pass --frontend '{"frontend":"android","config":{"ResDir":"${constants.DefaultResDir}"}}'`,
+      });
+    }
+    return { config: { ResDir: resDir } };
+  }
+  if (!options.yes) {
+    options.print.info('Describe your project:');
+  }
+  const resDir = await options.prompter.input({
+    message: 'Where is your Res directory: ',
+    default: options.current?.config.ResDir ?? constants.DefaultResDir,
+    flag: '--frontend',
+  });
+  return { config: { ResDir: resDir } };
+}
+
+/** The `android` part of the headless input, wherever the core put it. */
+export function headlessAndroidInput(inputParams: Record<string, unknown> | undefined): unknown {
+  if (!inputParams) {
+    return undefined;
+  }
+  if (inputParams[constants.Label] !== undefined) {
+    return inputParams[constants.Label];
+  }
+  const frontend = inputParams.frontend;
+  if (isRecord(frontend) && (frontend.frontend ?? frontend.type) === constants.Label) {
+    return frontend;
+  }
+  return undefined;
+}
