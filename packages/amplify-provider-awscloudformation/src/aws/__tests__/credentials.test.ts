@@ -1,0 +1,170 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAwsConfigInput } from '../aws-config-info';
+import { listProfiles, writeProfile } from '../aws-config-files';
+import { LOCAL_CLOUD_CREDENTIALS, newUserCheck, persistAwsConfig, readKeysFile, removeAwsConfig, resolveAwsTarget } from '../credentials';
+import { fixedLocalCloud } from '../local-cloud-launcher';
+import type { AwsTarget } from '../aws-target';
+
+const ENV_KEYS = [
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE',
+  'AMPLIFY_HOME',
+  'AWS_REGION',
+  'AMAZON_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+] as const;
+
+let tmp: string;
+const saved: Record<string, string | undefined> = {};
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-credentials-'));
+  for (const key of ENV_KEYS) {
+    saved[key] = process.env[key];
+    delete process.env[key];
+  }
+  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmp, 'aws', 'credentials');
+  process.env.AWS_CONFIG_FILE = path.join(tmp, 'aws', 'config');
+  process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
+});
+
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function credentialsOf(target: AwsTarget): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const credentials = target.credentials;
+  if (!credentials) throw new Error('no credentials');
+  return typeof credentials === 'function' ? credentials() : credentials;
+}
+
+describe('parseAwsConfigInput (headless --providers)', () => {
+  it('accepts the original shapes and the local cloud', () => {
+    expect(parseAwsConfigInput({ configLevel: 'project', useProfile: true, profileName: 'dev' })).toEqual({ configLevel: 'project', useProfile: true, profileName: 'dev' });
+    expect(parseAwsConfigInput({ configLevel: 'general' })).toEqual({ configLevel: 'general' });
+    expect(parseAwsConfigInput({ configLevel: 'local' })).toEqual({ configLevel: 'local' });
+    expect(parseAwsConfigInput({ useProfile: false, accessKeyId: 'AKIA1', secretAccessKey: 's', region: 'eu-west-1' })).toEqual({
+      configLevel: 'project',
+      useProfile: false,
+      accessKeyId: 'AKIA1',
+      secretAccessKey: 's',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('rejects incomplete blocks with the original message', () => {
+    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: true })).toThrow('Error in the command line parameter for awscloudformation configuration');
+    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: false, accessKeyId: 'a' })).toThrow(/accessKeyId, secretAccessKey or region/);
+    expect(() => parseAwsConfigInput({ useProfile: false, accessKeyId: '<YOUR_ACCESS_KEY_ID>', secretAccessKey: 's', region: 'r' })).toThrow(/placeholders/);
+    expect(() => parseAwsConfigInput('profile')).toThrow(/JSON object/);
+  });
+});
+
+describe('access keys given at init', () => {
+  it('are stored outside the project, owner-only, and read back', () => {
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'eu-central-1' });
+    if (info.configLevel !== 'project' || info.useProfile) throw new Error('expected a keys file entry');
+    expect(path.dirname(info.awsConfigFilePath)).toBe(path.join(tmp, 'amplify-home', 'awscloudformation'));
+    expect(fs.statSync(info.awsConfigFilePath).mode & 0o777).toBe(0o600);
+    expect(readKeysFile(info.awsConfigFilePath)).toEqual({ accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'eu-central-1' });
+    removeAwsConfig(info);
+    expect(fs.existsSync(info.awsConfigFilePath)).toBe(false);
+  });
+
+  it('resolve to static credentials and the stored region', async () => {
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
+    const target = await resolveAwsTarget(info);
+    expect(target.region).toBe('ap-south-1');
+    expect(await credentialsOf(target)).toEqual({ accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret' });
+  });
+
+  it('are found under the current amplify home when the stored path moved', async () => {
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
+    if (info.configLevel !== 'project' || info.useProfile) throw new Error('expected a keys file entry');
+    const moved = { ...info, awsConfigFilePath: path.join('/old/home/.amplify/awscloudformation', path.basename(info.awsConfigFilePath)) };
+    expect((await resolveAwsTarget(moved)).region).toBe('ap-south-1');
+  });
+
+  it('fail with a fix when the file is gone', async () => {
+    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: false, awsConfigFilePath: path.join(tmp, 'nope') })).rejects.toThrow(/amplify configure project|missing/);
+  });
+});
+
+describe('profiles', () => {
+  it('are written to both files owner-only, keeping other sections', () => {
+    fs.mkdirSync(path.join(tmp, 'aws'));
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile sso]\nsso_start_url = https://example.awsapps.com/start\nregion = us-west-2\n');
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
+    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' });
+    expect(fs.statSync(process.env.AWS_SHARED_CREDENTIALS_FILE!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(process.env.AWS_CONFIG_FILE!).mode & 0o777).toBe(0o600);
+    const config = fs.readFileSync(process.env.AWS_CONFIG_FILE!, 'utf8');
+    expect(config).toContain('[profile sso]');
+    expect(config).toContain('[profile work]\nregion = eu-west-3');
+    expect(config).toContain('[default]\nregion = us-east-2');
+    expect(listProfiles()).toEqual(['default', 'sso', 'work']);
+  });
+
+  it('resolve through the SDK (static keys) with the profile region', async () => {
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
+    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'work' });
+    expect(target.region).toBe('eu-west-3');
+    expect(await credentialsOf(target)).toMatchObject({ accessKeyId: 'AKIAWORK', secretAccessKey: 'w' });
+  });
+
+  it('resolve credential_process profiles that exist only in the config file', async () => {
+    fs.mkdirSync(path.join(tmp, 'aws'));
+    const script = path.join(tmp, 'creds.js');
+    fs.writeFileSync(script, 'process.stdout.write(JSON.stringify({Version:1,AccessKeyId:"AKIAPROC",SecretAccessKey:"p"}))');
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, `[profile proc]\nregion = sa-east-1\ncredential_process = ${process.execPath} ${script}\n`);
+    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'proc' });
+    expect(target.region).toBe('sa-east-1');
+    expect(await credentialsOf(target)).toMatchObject({ accessKeyId: 'AKIAPROC', secretAccessKey: 'p' });
+  });
+
+  it('fail with a fix when the profile does not exist', async () => {
+    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'ghost' })).rejects.toThrow(/"ghost" is not in/);
+  });
+});
+
+describe('general and local levels', () => {
+  it('general leaves credentials to the SDK chain and takes the region from the environment', async () => {
+    process.env.AMAZON_REGION = 'ca-central-1';
+    expect(await resolveAwsTarget({ configLevel: 'general' })).toEqual({ region: 'ca-central-1' });
+    process.env.AWS_REGION = 'eu-north-1';
+    expect((await resolveAwsTarget({ configLevel: 'general' })).region).toBe('eu-north-1');
+  });
+
+  it('general fails naming the fix when no region is known', async () => {
+    await expect(resolveAwsTarget({ configLevel: 'general' })).rejects.toThrow(/No AWS region/);
+  });
+
+  it('local points at the local cloud with fixed credentials in us-east-1', async () => {
+    const target = await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud('http://127.0.0.1:4999') });
+    expect(target).toEqual({ region: 'us-east-1', credentials: { ...LOCAL_CLOUD_CREDENTIALS }, endpoint: 'http://127.0.0.1:4999', local: true });
+  });
+});
+
+describe('newUserCheck', () => {
+  it('reports where credentials are, in the original order', () => {
+    expect(newUserCheck(undefined)).toBe('none');
+    process.env.AWS_ACCESS_KEY_ID = 'AKIAENV';
+    process.env.AWS_SECRET_ACCESS_KEY = 'e';
+    expect(newUserCheck(undefined)).toBe('envVar');
+    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' });
+    expect(newUserCheck(undefined)).toBe('system');
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
+    expect(newUserCheck(undefined)).toBe('profile-available');
+    expect(newUserCheck({ configLevel: 'project', useProfile: true, profileName: 'work' })).toBe('project');
+    expect(newUserCheck({ configLevel: 'local' })).toBe('project');
+  });
+});
