@@ -18,7 +18,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = distance;
     }
   }
-  return bestDistance <= threshold ? best : undefined;
+  // Replacing every letter of a short word is no typo: `p` does not suggest `A`.
+  return bestDistance <= threshold && bestDistance < word.length ? best : undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ describe('didYouMean', () => {
   it('suggests nothing when no candidate is plausibly meant', () => {
     expect(didYouMean('Handler', properties)).toBeUndefined();
     expect(didYouMean('X', [])).toBeUndefined();
+    expect(didYouMean('p', ['A', 'B'])).toBeUndefined();
+    expect(didYouMean('ab', ['ac'])).toBe('ac');
   });
 
   it('counts an adjacent transposition as one edit', () => {

@@ -221,6 +221,35 @@ describe('validateTemplate', () => {
     expect(messages(issues)).toEqual(['Resources: Circular dependency between resources: [A, B, C]']);
   });
 
+  it('reports malformed members instead of throwing', () => {
+    const bucket = (properties: unknown, extra: Record<string, unknown> = {}) => template({ A: { Type: 'AWS::S3::Bucket', Properties: properties, ...extra } });
+    expect(messages(validateTemplate({ Resources: { A: null } }))).toEqual([
+      'resource A: Template format error: Every Resources object must be an object with a Type member',
+    ]);
+    expect(messages(validateTemplate({ Resources: { A: { Type: 5 } } }))).toEqual([
+      'resource A: Type: Template format error: the Type of a resource must be a string',
+    ]);
+    expect(messages(validateTemplate(bucket({}, { DependsOn: { a: 1 } })))).toEqual([
+      'resource A: DependsOn: Template format error: DependsOn must name resources by their logical ids',
+    ]);
+    expect(messages(validateTemplate(bucket({ BucketName: { 'Fn::GetAtt': null } })))).toEqual([
+      'resource A: Properties.BucketName.Fn::GetAtt: Template error: every Fn::GetAtt object requires two non-empty parameters',
+    ]);
+    expect(messages(validateTemplate(bucket({ BucketName: { 'Fn::Sub': [1, 2, 3] } })))).toEqual([
+      'resource A: Properties.BucketName.Fn::Sub: Template error: Fn::Sub takes a string, or a list of a string and a map of variables',
+    ]);
+    expect(messages(validateTemplate(bucket({ BucketName: { 'Fn::If': 'x' } })))).toEqual([
+      'resource A: Properties.BucketName.Fn::If: Template error: Fn::If requires a list of three elements: a condition name and two values',
+    ]);
+    expect(messages(validateTemplate(bucket({ Tags: [null, 'x'] })))).toEqual([
+      "resource A: Properties.Tags[0]: 'null' values are not allowed in templates",
+      'resource A: Properties.Tags[1]: Value of property Tags[1] must be an object',
+    ]);
+    expect(messages(validateTemplate(bucket({ BucketName: { Ref: 'toString' } })))).toEqual([
+      'resource A: Properties.BucketName.Ref: Template format error: Unresolved resource dependencies [toString] in the Resources block of the template',
+    ]);
+  });
+
   it('defers to the transform for what it may generate', () => {
     const issues = validateTemplate(
       template(
