@@ -61,6 +61,8 @@ export type {
 } from './prompts/prompter';
 
 export { inputValidation } from './validation/input-validation';
+export { getWhen } from './validation/get-when';
+export type { WhenCondition, ConditionalQuestion, ProjectConfigSource } from './validation/get-when';
 export type { ValidatedQuestion, QuestionValidation, ValidationOperator, Answer } from './validation/input-validation';
 
 export { copyBatch } from './templates/copy-batch';

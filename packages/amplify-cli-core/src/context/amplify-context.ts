@@ -19,6 +19,7 @@ import type {
 } from '../state/types';
 import type { ResourceStatus } from '../status/resource-status';
 import type { CopyJob } from '../templates/copy-batch';
+import type { ConditionalQuestion, ProjectConfigSource } from '../validation/get-when';
 import type { Answer, ValidatedQuestion } from '../validation/input-validation';
 
 /**
@@ -183,6 +184,12 @@ export interface CoreToolkit {
   removeResource(context: AmplifyContext, category: string, resourceName?: string): Promise<RemovedResource>;
 
   inputValidation(question: ValidatedQuestion): (answer: Answer) => true | string;
+  getWhen(
+    question: ConditionalQuestion,
+    answers: Record<string, unknown>,
+    previousValues?: Record<string, unknown>,
+    amplify?: ProjectConfigSource,
+  ): (current?: Record<string, unknown>) => boolean;
   copyBatch(context: AmplifyContext, jobs: CopyJob[], props: object, force?: boolean, writeParams?: boolean): Promise<string[]>;
   confirmPrompt(message: string, defaultValue?: boolean): Promise<boolean>;
   makeId(length?: number): string;

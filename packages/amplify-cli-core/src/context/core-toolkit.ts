@@ -7,6 +7,7 @@ import { hashDirectory } from '../status/hash-directory';
 import { getResourceStatus } from '../status/resource-status';
 import { copyBatch } from '../templates/copy-batch';
 import { makeId } from '../utils/make-id';
+import { getWhen } from '../validation/get-when';
 import { inputValidation } from '../validation/input-validation';
 import type { AmplifyContext, CoreToolkit, ExeInfo, ProjectDetails } from './amplify-context';
 
@@ -129,6 +130,7 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
       resourceMeta.removeResource(root(), { category, resourceName, yes: isYes(context), prompter }),
 
     inputValidation,
+    getWhen,
     copyBatch: (_context, jobs, props, force, writeParams) => copyBatch(jobs, props, { force, writeParams, prompter }),
     confirmPrompt: (message, defaultValue = true) => prompter.confirm({ message, default: defaultValue }),
     makeId,
