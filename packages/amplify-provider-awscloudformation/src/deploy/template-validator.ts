@@ -1,4 +1,4 @@
-import { AmplifyFault } from 'amplify-cli-core';
+import type * as SpecModule from 'amplify-cloudformation-spec';
 
 /** One problem in a template, located by file, resource and property path (the spec package's issue shape). */
 export interface TemplateIssue {
@@ -18,35 +18,12 @@ export interface TemplateValidator {
   validate(template: Record<string, unknown>, fileName: string): TemplateIssue[];
 }
 
-interface SpecModule {
-  parseTemplate(text: string, fileName?: string): Record<string, unknown>;
-  validateTemplate(template: Record<string, unknown>, options?: { fileName?: string }): readonly TemplateIssue[];
-}
-
-function isSpecModule(value: unknown): value is SpecModule {
-  if (typeof value !== 'object' || value === null) return false;
-  const mod = value as Record<string, unknown>;
-  return typeof mod.parseTemplate === 'function' && typeof mod.validateTemplate === 'function';
-}
-
 /** The validator backed by `amplify-cloudformation-spec`, loaded on first use (only pushes pay for it). */
 export function specTemplateValidator(): TemplateValidator {
-  let spec: SpecModule | undefined;
-  const load = (): SpecModule => {
-    if (!spec) {
-      const loaded: unknown = require('amplify-cloudformation-spec');
-      if (!isSpecModule(loaded)) {
-        throw new AmplifyFault('SpecUnavailable', 'amplify-cloudformation-spec does not export parseTemplate and validateTemplate.', {
-          resolution: 'Reinstall the Amplify CLI so its packages match.',
-        });
-      }
-      spec = loaded;
-    }
-    return spec;
-  };
+  const spec = () => require('amplify-cloudformation-spec') as typeof SpecModule;
   return {
-    parse: (text, fileName) => load().parseTemplate(text, fileName),
-    validate: (template, fileName) => [...load().validateTemplate(template, { fileName })],
+    parse: (text, fileName) => spec().parseTemplate(text, fileName),
+    validate: (template, fileName) => spec().validateTemplate(template, { fileName }),
   };
 }
 

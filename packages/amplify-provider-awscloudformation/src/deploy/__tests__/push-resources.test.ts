@@ -1,0 +1,171 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CloudFormationClient,
+  DescribeStackEventsCommand,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  UpdateStackCommand,
+} from '@aws-sdk/client-cloudformation';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { AwsClientFactory } from '../../aws/client-factory';
+import { pushResources } from '../push-resources';
+import { BUCKET, STACK_NAME, createFixtureProject } from './fixture-project';
+
+const cfnMock = mockClient(CloudFormationClient);
+const s3Mock = mockClient(S3Client);
+const NESTED = {
+  storageimages: 'arn:aws:cloudformation:us-east-1:123456789012:stack/nested-images/1',
+  storagenotes: 'arn:aws:cloudformation:us-east-1:123456789012:stack/nested-notes/1',
+};
+
+let projectRoot: string;
+let factory: AwsClientFactory;
+const resources = [
+  { category: 'storage', resourceName: 'images' },
+  { category: 'storage', resourceName: 'notes' },
+];
+
+function metaText(): string {
+  return fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8');
+}
+
+/** A deployed root stack whose nested stacks report outputs. */
+function cloudThatDeploys(): void {
+  let rootDescribes = 0;
+  cfnMock.on(DescribeStacksCommand, { StackName: STACK_NAME }).callsFake(() => {
+    rootDescribes++;
+    return { Stacks: [{ StackName: STACK_NAME, CreationTime: new Date(), StackStatus: rootDescribes === 1 ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE' }] };
+  });
+  cfnMock.on(DescribeStacksCommand, { StackName: NESTED.storageimages }).resolves({
+    Stacks: [{ StackName: 'nested-images', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'BucketName', OutputValue: 'fixture-images-dev' }] }],
+  });
+  cfnMock.on(DescribeStacksCommand, { StackName: NESTED.storagenotes }).resolves({
+    Stacks: [{ StackName: 'nested-notes', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'Name', OutputValue: 'notes' }] }],
+  });
+  cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+  cfnMock.on(UpdateStackCommand).resolves({ StackId: STACK_NAME });
+  cfnMock.on(DescribeStackResourcesCommand).resolves({
+    StackResources: [
+      { LogicalResourceId: 'DeploymentBucket', ResourceType: 'AWS::S3::Bucket', PhysicalResourceId: BUCKET, ResourceStatus: 'CREATE_COMPLETE', Timestamp: new Date() },
+      ...Object.entries(NESTED).map(([id, arn]) => ({ LogicalResourceId: id, ResourceType: 'AWS::CloudFormation::Stack', PhysicalResourceId: arn, ResourceStatus: 'CREATE_COMPLETE' as const, Timestamp: new Date() })),
+    ],
+  });
+}
+
+beforeEach(() => {
+  cfnMock.reset();
+  s3Mock.reset();
+  projectRoot = createFixtureProject();
+  factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  s3Mock.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
+  s3Mock.on(PutObjectCommand).resolves({});
+});
+
+afterEach(() => {
+  factory.destroy();
+  fs.rmSync(projectRoot, { recursive: true, force: true });
+});
+
+describe('pushResources', () => {
+  it('uploads templates and the root template, updates the root stack and records outputs in meta', async () => {
+    cloudThatDeploys();
+    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined });
+    expect(result.type).toBe('deployed');
+    expect(result.outputs).toEqual({ storage: { images: { BucketName: 'fixture-images-dev' }, notes: { Name: 'notes' } } });
+
+    const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key).sort();
+    expect(keys).toEqual([
+      'amplify-cfn-templates/storage/images-cloudformation-template.json',
+      'amplify-cfn-templates/storage/notes-cloudformation-template.json',
+      'nested-cloudformation-stack.yml',
+    ]);
+    const update = cfnMock.commandCalls(UpdateStackCommand)[0].args[0].input;
+    expect(update.TemplateURL).toBe(`https://s3.amazonaws.com/${BUCKET}/nested-cloudformation-stack.yml`);
+    expect(update.Capabilities).toEqual(['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']);
+
+    const rootTemplate = JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8'));
+    // The env-specific value from team-provider-info wins over parameters.json.
+    expect(rootTemplate.Resources.storageimages.Properties.Parameters).toEqual({ bucketName: 'fixture-images', env: 'dev' });
+    expect(rootTemplate.Resources.storagenotes.Properties.Parameters).toEqual({
+      tableName: 'notes',
+      storageimagesBucketName: { 'Fn::GetAtt': ['storageimages', 'Outputs.BucketName'] },
+      env: 'dev',
+    });
+
+    const meta = JSON.parse(metaText());
+    expect(meta.storage.images.output).toEqual({ BucketName: 'fixture-images-dev' });
+    expect(meta.storage.images.providerMetadata).toEqual({
+      s3TemplateURL: `https://s3.amazonaws.com/${BUCKET}/amplify-cfn-templates/storage/images-cloudformation-template.json`,
+      logicalId: 'storageimages',
+    });
+  });
+
+  it('skips uploads whose content the bucket already holds', async () => {
+    cloudThatDeploys();
+    const imagesTemplate = fs.readFileSync(path.join(projectRoot, 'amplify/backend/storage/images/images-cloudformation-template.json'));
+    s3Mock
+      .on(HeadObjectCommand, { Key: 'amplify-cfn-templates/storage/images-cloudformation-template.json' })
+      .resolves({ ETag: `"${crypto.createHash('md5').update(imagesTemplate).digest('hex')}"` });
+    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined });
+    const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
+    expect(keys).not.toContain('amplify-cfn-templates/storage/images-cloudformation-template.json');
+    expect(keys).toContain('amplify-cfn-templates/storage/notes-cloudformation-template.json');
+    expect(result.type === 'deployed' && result.uploaded).toEqual(['amplify-cfn-templates/storage/notes-cloudformation-template.json', 'nested-cloudformation-stack.yml']);
+  });
+
+  it('reports no changes when CloudFormation has nothing to update', async () => {
+    cloudThatDeploys();
+    cfnMock.on(UpdateStackCommand).rejects(Object.assign(new Error('No updates are to be performed.'), { name: 'ValidationError' }));
+    s3Mock.on(HeadObjectCommand).callsFake(() => ({ ETag: 'will-not-match' }));
+    const result = await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    expect(result.type).toBe('no-changes');
+  });
+
+  it('rejects an invalid template before anything is uploaded, naming file, resource and property, and leaves meta alone', async () => {
+    const templateFile = path.join(projectRoot, 'amplify/backend/storage/notes/notes-cloudformation-template.json');
+    const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+    template.Resources.Table.Properties.BillingModee = 'PAY_PER_REQUEST';
+    fs.writeFileSync(templateFile, JSON.stringify(template));
+    const before = metaText();
+    const error = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'InvalidTemplate' });
+    const message = (error as Error).message;
+    expect(message).toContain(path.join('amplify', 'backend', 'storage', 'notes', 'notes-cloudformation-template.json'));
+    expect(message).toContain('resource Table');
+    expect(message).toContain('BillingModee');
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+    expect(cfnMock.commandCalls(UpdateStackCommand)).toHaveLength(0);
+    expect(metaText()).toBe(before);
+  });
+
+  it('fails without touching meta when the deploy fails', async () => {
+    cloudThatDeploys();
+    let describes = 0;
+    cfnMock.on(DescribeStacksCommand, { StackName: STACK_NAME }).callsFake(() => {
+      describes++;
+      return { Stacks: [{ StackName: STACK_NAME, CreationTime: new Date(), StackStatus: describes === 1 ? 'UPDATE_COMPLETE' : 'UPDATE_ROLLBACK_COMPLETE' }] };
+    });
+    cfnMock.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        { EventId: 'e1', StackId: STACK_NAME, StackName: STACK_NAME, LogicalResourceId: 'storagenotes', ResourceType: 'AWS::CloudFormation::Stack', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'Table already exists', Timestamp: new Date() },
+      ],
+    });
+    const before = metaText();
+    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
+      code: 'StackDeployFailed',
+      message: expect.stringContaining('storagenotes (AWS::CloudFormation::Stack) failed: Table already exists'),
+    });
+    expect(metaText()).toBe(before);
+    expect(fs.existsSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'))).toBe(false);
+  });
+
+  it('asks for init when the env has no root stack', async () => {
+    fs.rmSync(projectRoot, { recursive: true, force: true });
+    projectRoot = createFixtureProject({});
+    fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), '{}');
+    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined })).rejects.toMatchObject({ code: 'RootStackNotCreated' });
+  });
+});
