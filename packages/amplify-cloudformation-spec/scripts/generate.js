@@ -184,7 +184,9 @@ function generate(options = {}) {
     fs.writeFileSync(path.join(tmpDir, 'types.json'), JSON.stringify(types));
     // index.json last: its presence with the right fingerprint is what marks the data complete.
     fs.writeFileSync(path.join(tmpDir, 'index.json'), JSON.stringify(index));
-    swapIn(tmpDir, outDir);
+    // A concurrent run (parallel test workers) may have finished meanwhile; replacing its output would only
+    // pull the directory from under its readers.
+    if (readStamp(outDir) !== stamp) swapIn(tmpDir, outDir);
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }

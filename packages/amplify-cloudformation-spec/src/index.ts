@@ -6,6 +6,7 @@ export type { PrimitiveType, PropertySpec, PropertyTypeSpec, ResourceTypeSpec, U
 export { attributeNames, getResourceTypeSpec, hasResourceType, isCustomResourceType, listResourceTypes } from './resource-types';
 export { validateResourceProperties, type ValidateResourcePropertiesOptions } from './validate-resource-properties';
 export { validateTemplate, type ValidateTemplateOptions } from './validate-template';
+export { assertValidTemplate } from './assert-valid-template';
 export { formatValidationIssue, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
 export { parseTemplate } from './parse-template';
 export { didYouMean } from './did-you-mean';

@@ -34,7 +34,9 @@ let shortFormTags: Array<ScalarTag | CollectionTag> | undefined;
  * (`!GetAtt Bucket.Arn` becomes `{ "Fn::GetAtt": ["Bucket", "Arn"] }`). A syntax error names the file and line.
  */
 export function parseTemplate(text: string, fileName = 'template'): Record<string, unknown> {
-  const parsed = /^\s*\{/.test(text) ? parseJson(text, fileName) : parseYaml(text, fileName);
+  // Editors on Windows may save a byte order mark, which JSON.parse refuses.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = /^\s*\{/.test(source) ? parseJson(source, fileName) : parseYaml(source, fileName);
   if (!isPlainObject(parsed)) {
     throw amplifyError('TemplateParseError', `${fileName} is not a CloudFormation template: its top level is not an object.`, {
       resolution: `Write ${fileName} as a JSON or YAML object with a Resources section.`,

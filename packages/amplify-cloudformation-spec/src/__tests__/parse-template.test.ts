@@ -81,6 +81,10 @@ describe('parseTemplate', () => {
     expect(template).toEqual({ Resources: { B: { Type: 'AWS::S3::Bucket' } } });
   });
 
+  it('ignores a byte order mark', () => {
+    expect(parseTemplate('\uFEFF{ "Resources": {} }')).toEqual({ Resources: {} });
+  });
+
   it('names the file and line of a YAML syntax error', () => {
     const error = parseError('Resources:\n  B:\n    Type: [AWS::S3::Bucket\n  C: x\n', 'broken.yaml');
     expect(error.code).toBe('TemplateParseError');

@@ -1,4 +1,5 @@
-import { formatValidationIssue, validateTemplate, type ValidationIssue } from '..';
+import { isAmplifyError } from 'amplify-cli-core';
+import { assertValidTemplate, formatValidationIssue, validateTemplate, type ValidationIssue } from '..';
 
 const role = {
   Type: 'AWS::IAM::Role',
@@ -261,5 +262,29 @@ describe('validateTemplate', () => {
       ),
     );
     expect(issues).toEqual([]);
+  });
+
+  describe('assertValidTemplate', () => {
+    it('returns for a valid template', () => {
+      expect(() => assertValidTemplate(template({ Role: role }))).not.toThrow();
+    });
+
+    it('throws one AmplifyError listing every issue', () => {
+      let thrown: unknown;
+      try {
+        assertValidTemplate(template({ B: { Type: 'AWS::S3::Bucket', Properties: { BuketName: 'b', Tags: {} } } }), { fileName: 'storage.json' });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isAmplifyError(thrown)).toBe(true);
+      expect(thrown).toMatchObject({
+        code: 'TemplateValidationFailed',
+        message: [
+          'storage.json: resource B: Properties.BuketName: Encountered unsupported property BuketName (did you mean BucketName?)',
+          'storage.json: resource B: Properties.Tags: Value of property Tags must be of type List',
+        ].join('\n'),
+      });
+      expect((thrown as { resolution?: string }).resolution).toMatch(/resource specification/);
+    });
   });
 });
