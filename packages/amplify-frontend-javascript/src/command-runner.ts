@@ -1,4 +1,3 @@
-import { spawn } from 'child_process';
 import { AmplifyError } from 'amplify-cli-core';
 
 export interface CommandResult {
@@ -12,6 +11,8 @@ export interface CommandResult {
  */
 export function runCommandLine(commandLine: string, cwd: string): Promise<CommandResult> {
   const [program, ...args] = commandLine.trim().split(/\s+/);
+  // Required here: child_process costs tens of milliseconds to load, and init and push never run a command.
+  const { spawn } = require('child_process') as typeof import('child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
     child.once('error', (error: NodeJS.ErrnoException) => {
