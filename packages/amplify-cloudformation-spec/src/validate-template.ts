@@ -43,6 +43,9 @@ const PARAMETER_TYPE =
 
 const STACK_TYPE = 'AWS::CloudFormation::Stack';
 
+/** CloudFormation's quotas per template (Amplify splits large APIs into nested stacks because of the first). */
+const MAXIMUM_MEMBERS: Readonly<Record<string, number>> = { Resources: 500, Parameters: 200, Outputs: 200, Mappings: 200 };
+
 /** Where a reference sits decides what it may name. */
 type Block = 'Resources' | 'Outputs' | 'Conditions';
 
@@ -116,6 +119,14 @@ class TemplateValidator {
     for (const section of ['Parameters', 'Mappings', 'Conditions', 'Outputs']) {
       if (template[section] !== undefined && !isPlainObject(template[section])) {
         this.report('InvalidTemplate', section, `Template format error: ${section} must be an object`);
+      }
+    }
+    for (const [section, maximum] of Object.entries(MAXIMUM_MEMBERS)) {
+      const members = template[section];
+      const count = isPlainObject(members) ? Object.keys(members).length : 0;
+      if (count > maximum) {
+        const noun = section === 'Resources' ? 'resources' : section.toLowerCase();
+        this.report('InvalidTemplate', section, `Template format error: Number of ${noun}, ${count}, is greater than maximum allowed, ${maximum}`);
       }
     }
   }

@@ -210,6 +210,18 @@ describe('validateTemplate', () => {
     expect(messages(validateTemplate('Resources'))).toEqual(['Template format error: a template must be a JSON or YAML object']);
   });
 
+  it('enforces the per-template quotas', () => {
+    const queues = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`Q${i}`, { Type: 'AWS::SQS::Queue' }]));
+    expect(validateTemplate(template(queues(500)))).toEqual([]);
+    expect(messages(validateTemplate(template(queues(501))))).toEqual([
+      'Resources: Template format error: Number of resources, 501, is greater than maximum allowed, 500',
+    ]);
+    const outputs = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`O${i}`, { Value: 'x' }]));
+    expect(messages(validateTemplate(template(queues(1), { Outputs: outputs })))).toEqual([
+      'Outputs: Template format error: Number of outputs, 201, is greater than maximum allowed, 200',
+    ]);
+  });
+
   it('finds circular dependencies', () => {
     const issues = validateTemplate(
       template({
