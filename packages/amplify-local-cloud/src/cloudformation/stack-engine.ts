@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { formatValidationIssue, getResourceTypeSpec, hasResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
+import { getResourceTypeSpec, hasResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
 import { isAmplifyError } from 'amplify-cli-core';
 import type { CloudFormationServiceDeps } from '../contracts';
 import { DependencyGraph } from './dependency-graph';
@@ -326,7 +326,11 @@ export class StackEngine {
     const properties = resolved === NO_VALUE || !isTemplateObject(resolved) ? {} : resolved;
     const issues = validateResourceProperties(declaration.Type, properties);
     if (issues.length > 0) {
-      const details = issues.map((issue) => `#/${formatValidationIssue({ ...issue, path: issue.path.replace(/^Properties\.?/, '').replace(/\./g, '/') })}`);
+      // AWS words these as JSON-pointer paths into the properties: `#/KeySchema/0/KeyType: ...`.
+      const details = issues.map((issue) => {
+        const pointer = issue.path.replace(/^Properties\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '/');
+        return `${pointer === '' ? '#' : `#/${pointer}`}: ${issue.message}`;
+      });
       throw new Error(`Properties validation failed for resource ${logicalId} with message: [${details.join(', ')}]`);
     }
     return properties;

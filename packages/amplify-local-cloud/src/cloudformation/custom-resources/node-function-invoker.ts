@@ -74,6 +74,8 @@ export class NodeFunctionInvoker {
         // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
         AWS_ENDPOINT_URL: this.endpoint,
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
+        // Inline functions `require('cfn-response')` by bare name, as Lambda provides it on their module path.
+        NODE_PATH: invocation.codeDirectory,
         ...invocation.environment,
       },
     });

@@ -1,0 +1,129 @@
+import { CreateStackCommand, DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { strToU8, zipSync } from 'fflate';
+import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+
+let cloud: CfnTestCloud;
+beforeAll(async () => {
+  cloud = await startCfnTestCloud();
+  await cloud.s3.send(new CreateBucketCommand({ Bucket: 'code' }));
+  // A handler that answers like the cfn-response module: an https PUT of JSON to the ResponseURL, and logs every
+  // request it gets into a file so the test sees the Create/Update/Delete sequence.
+  const handler = `
+const https = require('https');
+const fs = require('fs');
+exports.handler = (event, context) => {
+  fs.appendFileSync(process.env.LOG_FILE, JSON.stringify({ type: event.RequestType, id: event.PhysicalResourceId, old: event.OldResourceProperties && event.OldResourceProperties.Name }) + '\\n');
+  const name = event.ResourceProperties.Name;
+  const failed = name === 'fail' && event.RequestType !== 'Delete';
+  const body = JSON.stringify({
+    Status: failed ? 'FAILED' : 'SUCCESS',
+    Reason: failed ? 'boom: name may not be fail' : 'ok',
+    PhysicalResourceId: event.RequestType === 'Delete' ? event.PhysicalResourceId : 'greeter-' + name,
+    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId,
+    Data: { Greeting: 'hello ' + name + ' from ' + process.env.AWS_REGION },
+  });
+  const url = new URL(event.ResponseURL);
+  const request = https.request({ hostname: url.hostname, port: 443, path: url.pathname + url.search, method: 'PUT',
+    headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, (response) => { response.resume(); response.on('end', () => context.done()); });
+  request.on('error', (error) => context.done(error));
+  request.end(body);
+};`;
+  await cloud.upload('code', 'greeter.zip', Buffer.from(zipSync({ 'src/index.js': strToU8(handler) })));
+});
+afterAll(async () => {
+  await cloud.dispose();
+});
+
+const logFile = () => `${cloud.dataDir}/greeter-log.jsonl`;
+
+const template = (name: string) =>
+  JSON.stringify({
+    Resources: {
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } },
+      Greeter: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Runtime: 'nodejs20.x',
+          Handler: 'src/index.handler',
+          Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+          Code: { S3Bucket: 'code', S3Key: 'greeter.zip' },
+          Environment: { Variables: { LOG_FILE: logFile() } },
+        },
+      },
+      Greeting: { Type: 'Custom::Greeting', Properties: { ServiceToken: { 'Fn::GetAtt': ['Greeter', 'Arn'] }, Name: name } },
+    },
+    Outputs: { Greeting: { Value: { 'Fn::GetAtt': ['Greeting', 'Greeting'] } }, Id: { Value: { Ref: 'Greeting' } } },
+  });
+
+const requests = async () => (await import('fs')).readFileSync(logFile(), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; id?: string; old?: string });
+
+test('a Node.js Lambda from S3 backs a custom resource through create, replacing update and delete', async () => {
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'custom', TemplateBody: template('world'), Capabilities: ['CAPABILITY_IAM'] }));
+  let stack = await cloud.waitForStack('custom');
+  expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ Greeting: 'hello world from us-east-1', Id: 'greeter-world' });
+
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'custom', TemplateBody: template('moon'), Capabilities: ['CAPABILITY_IAM'] }));
+  stack = await cloud.waitForStack('custom');
+  expect(stack.StackStatus).toBe('UPDATE_COMPLETE');
+  expect(stack.Outputs!.find((output) => output.OutputKey === 'Greeting')!.OutputValue).toBe('hello moon from us-east-1');
+
+  await cloud.cfn.send(new DeleteStackCommand({ StackName: 'custom' }));
+  expect((await cloud.waitForStack(stack.StackId!)).StackStatus).toBe('DELETE_COMPLETE');
+  // The new id from the update made it a replacement: the old resource got its Delete during cleanup.
+  expect(await requests()).toEqual([
+    { type: 'Create' },
+    { type: 'Update', id: 'greeter-world', old: 'world' },
+    { type: 'Delete', id: 'greeter-world' },
+    { type: 'Delete', id: 'greeter-moon' },
+  ]);
+});
+
+test('a FAILED response fails the resource with the returned reason', async () => {
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'custom-fails', TemplateBody: template('fail'), Capabilities: ['CAPABILITY_IAM'] }));
+  expect((await cloud.waitForStack('custom-fails')).StackStatus).toBe('ROLLBACK_COMPLETE');
+  const failed = (await cloud.events('custom-fails')).find((event) => event.ResourceStatus === 'CREATE_FAILED')!;
+  expect(failed.LogicalResourceId).toBe('Greeting');
+  expect(failed.ResourceStatusReason).toBe('Received response status [FAILED] from custom resource. Message returned: boom: name may not be fail');
+});
+
+test('inline code with cfn-response and fetch both work; silence times out; other runtimes fail clearly', async () => {
+  const inline = (code: string, runtime = 'nodejs20.x', timeout = 3) => ({
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: runtime, Handler: 'index.handler', Timeout: timeout, Role: 'arn:aws:iam::123456789012:role/x', Code: { ZipFile: code } },
+  });
+  const body = JSON.stringify({
+    Resources: {
+      WithModule: inline(`const response = require('cfn-response');
+exports.handler = (event, context) => response.send(event, context, response.SUCCESS, { Value: 'module' }, 'with-module');`),
+      WithFetch: inline(`exports.handler = async (event) => {
+  await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify({ Status: 'SUCCESS', PhysicalResourceId: 'with-fetch', StackId: event.StackId,
+    RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: { Value: 'fetch' } }) });
+};`),
+      A: { Type: 'Custom::A', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithModule', 'Arn'] } } },
+      B: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithFetch', 'Arn'] } } },
+    },
+    Outputs: { A: { Value: { 'Fn::GetAtt': ['A', 'Value'] } }, B: { Value: { 'Fn::GetAtt': ['B', 'Value'] } } },
+  });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'inline', TemplateBody: body }));
+  const stack = await cloud.waitForStack('inline');
+  expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ A: 'module', B: 'fetch' });
+
+  const silent = JSON.stringify({
+    Resources: {
+      Silent: inline('exports.handler = () => new Promise(() => setInterval(() => undefined, 1000));', 'nodejs20.x', 1),
+      Python: inline('def handler(event, context): pass', 'python3.12'),
+      Waits: { Type: 'Custom::Waits', Properties: { ServiceToken: { 'Fn::GetAtt': ['Silent', 'Arn'] } } },
+      Py: { Type: 'Custom::Py', Properties: { ServiceToken: { 'Fn::GetAtt': ['Python', 'Arn'] } } },
+    },
+  });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'silent', TemplateBody: silent, DisableRollback: true }));
+  expect((await cloud.waitForStack('silent')).StackStatus).toBe('CREATE_FAILED');
+  const reasons = Object.fromEntries(
+    (await cloud.events('silent')).filter((event) => event.ResourceStatus === 'CREATE_FAILED').map((event) => [event.LogicalResourceId, event.ResourceStatusReason]),
+  );
+  expect(reasons.Py).toMatch(/^Runtime python3\.12 of silent-Python-\w+ cannot run in the local cloud: only nodejs runtimes are invoked locally$/);
+  expect(reasons.Waits).toMatch(/^Custom resource function silent-Silent-\w+ timed out after 1 seconds without sending a response$/);
+});
