@@ -1,8 +1,15 @@
-import type { AmplifyContext } from 'amplify-cli-core';
+import type { CommandInput } from 'amplify-cli-core';
 import { findCommand } from './commands/command-table';
+import type { CommandOutput } from './commands/command-types';
+
+/** What this plugin needs of the CLI's context: the parsed command line and gluegun's `print`. */
+export interface LocalCloudCommandContext {
+  input: CommandInput;
+  print: CommandOutput;
+}
 
 /** The plugin entry the `amplify` CLI calls for `amplify local-cloud <command>`. */
-export async function executeAmplifyCommand(context: Pick<AmplifyContext, 'input' | 'print'>): Promise<void> {
+export async function executeAmplifyCommand(context: LocalCloudCommandContext): Promise<void> {
   const command = findCommand(context.input.command === 'local-cloud' ? context.input.subCommands?.[0] : context.input.command);
   await command.run(context.input.options ?? {}, context.print);
 }

@@ -1,7 +1,7 @@
 export * from './contracts';
 export { startLocalCloud, HEALTH_PATH, type LocalCloud, type LocalCloudOptions } from './local-cloud';
 export { ensureLocalCloud, type EnsureLocalCloudOptions } from './ensure-local-cloud';
-export { executeAmplifyCommand } from './execute-amplify-command';
+export { executeAmplifyCommand, type LocalCloudCommandContext } from './execute-amplify-command';
 export { getInstanceStatus, type InstanceStatus } from './instance/instance-status';
 export { stopInstance, type StopResult } from './instance/stop-instance';
 export { defaultDataDir, type InstanceSelector } from './instance/instance-selector';

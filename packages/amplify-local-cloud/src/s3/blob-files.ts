@@ -11,6 +11,8 @@ import * as path from 'path';
 export class BlobFiles {
   private readonly blobsDir: string;
   private readonly tmpDir: string;
+  /** Shard folders known to exist, so a write does not pay for a mkdir each time. */
+  private readonly shards = new Set<string>();
 
   constructor(root: string) {
     this.blobsDir = path.join(root, 'blobs');
@@ -101,7 +103,11 @@ export class BlobFiles {
 
   private moveIntoPlace(tmp: string, id: string): void {
     const target = this.pathOf(id);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const shard = path.dirname(target);
+    if (!this.shards.has(shard)) {
+      fs.mkdirSync(shard, { recursive: true });
+      this.shards.add(shard);
+    }
     fs.renameSync(tmp, target);
   }
 

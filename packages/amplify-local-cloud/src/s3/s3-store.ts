@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { BucketStore, BucketWebsite } from '../contracts';
 import { toXml } from '../xml/xml-writer';
 import { childElements, childText, parseXml } from '../xml/xml-reader';
@@ -129,6 +129,7 @@ CREATE TABLE IF NOT EXISTS s3_parts (
  */
 export class S3Store implements BucketStore {
   private readonly blobs: BlobFiles;
+  private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Database,
@@ -154,36 +155,36 @@ export class S3Store implements BucketStore {
     if (this.bucketExists(name)) {
       throw new S3Error('BucketAlreadyOwnedByYou', { BucketName: name });
     }
-    this.db.prepare('INSERT INTO s3_buckets (name, region, created) VALUES (?, ?, ?)').run(name, region, wholeSeconds(Date.now()));
+    this.sql('INSERT INTO s3_buckets (name, region, created) VALUES (?, ?, ?)').run(name, region, wholeSeconds(Date.now()));
   }
 
   deleteBucket(name: string): void {
     this.requireBucket(name);
-    if (this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(name) !== undefined) {
+    if (this.sql('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(name) !== undefined) {
       throw new S3Error('BucketNotEmpty', { BucketName: name });
     }
     // Unfinished multipart uploads do not keep a bucket alive; their parts go with it.
-    const partBlobs = this.db
-      .prepare('SELECT p.blob FROM s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?')
+    const partBlobs = this
+      .sql('SELECT p.blob FROM s3_parts p JOIN s3_uploads u ON u.upload_id = p.upload_id WHERE u.bucket = ?')
       .pluck()
       .all(name) as string[];
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM s3_uploads WHERE bucket = ?').run(name);
-      this.db.prepare('DELETE FROM s3_buckets WHERE name = ?').run(name);
+      this.sql('DELETE FROM s3_uploads WHERE bucket = ?').run(name);
+      this.sql('DELETE FROM s3_buckets WHERE name = ?').run(name);
     })();
     this.blobs.remove(partBlobs);
   }
 
   bucketExists(name: string): boolean {
-    return this.db.prepare('SELECT 1 FROM s3_buckets WHERE name = ?').get(name) !== undefined;
+    return this.sql('SELECT 1 FROM s3_buckets WHERE name = ?').get(name) !== undefined;
   }
 
   bucketRegion(name: string): string | undefined {
-    return this.db.prepare('SELECT region FROM s3_buckets WHERE name = ?').pluck().get(name) as string | undefined;
+    return this.sql('SELECT region FROM s3_buckets WHERE name = ?').pluck().get(name) as string | undefined;
   }
 
   listBuckets(): BucketRecord[] {
-    return this.db.prepare('SELECT name, region, created FROM s3_buckets ORDER BY name').all() as BucketRecord[];
+    return this.sql('SELECT name, region, created FROM s3_buckets ORDER BY name').all() as BucketRecord[];
   }
 
   requireBucket(name: string): void {
@@ -196,7 +197,7 @@ export class S3Store implements BucketStore {
 
   getConfig(bucket: string, kind: BucketConfigKind): string | undefined {
     this.requireBucket(bucket);
-    return this.db.prepare('SELECT document FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').pluck().get(bucket, kind) as
+    return this.sql('SELECT document FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').pluck().get(bucket, kind) as
       | string
       | undefined;
   }
@@ -204,10 +205,10 @@ export class S3Store implements BucketStore {
   putConfig(bucket: string, kind: BucketConfigKind, document: string | undefined): void {
     this.requireBucket(bucket);
     if (document === undefined) {
-      this.db.prepare('DELETE FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').run(bucket, kind);
+      this.sql('DELETE FROM s3_bucket_configs WHERE bucket = ? AND kind = ?').run(bucket, kind);
     } else {
-      this.db
-        .prepare('INSERT INTO s3_bucket_configs (bucket, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket, kind) DO UPDATE SET document = excluded.document')
+      this
+        .sql('INSERT INTO s3_bucket_configs (bucket, kind, document) VALUES (?, ?, ?) ON CONFLICT (bucket, kind) DO UPDATE SET document = excluded.document')
         .run(bucket, kind, document);
     }
   }
@@ -266,7 +267,7 @@ export class S3Store implements BucketStore {
   }
 
   headObject(bucket: string, key: string): ObjectRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as ObjectRow | undefined;
+    const row = this.sql('SELECT * FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as ObjectRow | undefined;
     return row === undefined ? undefined : toRecord(row);
   }
 
@@ -286,7 +287,7 @@ export class S3Store implements BucketStore {
   /** Deletes an object; deleting a key that does not exist succeeds, as in S3. */
   deleteObject(bucket: string, key: string): void {
     this.requireBucket(bucket);
-    const blob = this.db.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ? RETURNING blob').pluck().get(bucket, key) as
+    const blob = this.sql('DELETE FROM s3_objects WHERE bucket = ? AND key = ? RETURNING blob').pluck().get(bucket, key) as
       | string
       | undefined;
     if (blob !== undefined) {
@@ -306,7 +307,7 @@ export class S3Store implements BucketStore {
   listObjects(bucket: string, options: ListObjectsOptions): ListObjectsResult {
     this.requireBucket(bucket);
     const { prefix, delimiter, marker, maxKeys } = options;
-    const page = this.db.prepare('SELECT * FROM s3_objects WHERE bucket = ? AND key > ? AND key >= ? ORDER BY key LIMIT ?');
+    const page = this.sql('SELECT * FROM s3_objects WHERE bucket = ? AND key > ? AND key >= ? ORDER BY key LIMIT ?');
     const result: ListObjectsResult = { contents: [], commonPrefixes: [], isTruncated: false };
     let cursor = marker ?? '';
     let count = 0;
@@ -356,8 +357,8 @@ export class S3Store implements BucketStore {
     this.requireBucket(bucket);
     checkKey(key);
     const uploadId = crypto.randomBytes(36).toString('base64url');
-    this.db
-      .prepare('INSERT INTO s3_uploads (upload_id, bucket, key, initiated, content_type, headers, checksum_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO s3_uploads (upload_id, bucket, key, initiated, content_type, headers, checksum_algorithm) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(
         uploadId,
         bucket,
@@ -372,7 +373,7 @@ export class S3Store implements BucketStore {
 
   requireUpload(bucket: string, key: string, uploadId: string): UploadRecord {
     this.requireBucket(bucket);
-    const row = this.db.prepare('SELECT * FROM s3_uploads WHERE upload_id = ? AND bucket = ? AND key = ?').get(uploadId, bucket, key) as
+    const row = this.sql('SELECT * FROM s3_uploads WHERE upload_id = ? AND bucket = ? AND key = ?').get(uploadId, bucket, key) as
       | { upload_id: string; bucket: string; key: string; initiated: number; content_type: string; headers: string; checksum_algorithm: string | null }
       | undefined;
     if (row === undefined) {
@@ -404,8 +405,8 @@ export class S3Store implements BucketStore {
   }
 
   listParts(upload: UploadRecord): PartRecord[] {
-    const rows = this.db
-      .prepare('SELECT part_number, blob, size, etag, last_modified, checksum FROM s3_parts WHERE upload_id = ? ORDER BY part_number')
+    const rows = this
+      .sql('SELECT part_number, blob, size, etag, last_modified, checksum FROM s3_parts WHERE upload_id = ? ORDER BY part_number')
       .all(upload.uploadId) as { part_number: number; blob: string; size: number; etag: string; last_modified: number; checksum: string | null }[];
     return rows.map((row) => ({
       partNumber: row.part_number,
@@ -462,13 +463,23 @@ export class S3Store implements BucketStore {
 
   // ---- internals -----------------------------------------------------------------------------------------------
 
+  /** Statements are prepared once per store: preparing dominates the cost of these small queries. */
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (statement === undefined) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
   private storePart(upload: UploadRecord, part: PartRecord): void {
     const replaced = this.db.transaction(() => {
-      const old = this.db.prepare('SELECT blob FROM s3_parts WHERE upload_id = ? AND part_number = ?').pluck().get(upload.uploadId, part.partNumber) as
+      const old = this.sql('SELECT blob FROM s3_parts WHERE upload_id = ? AND part_number = ?').pluck().get(upload.uploadId, part.partNumber) as
         | string
         | undefined;
-      this.db
-        .prepare(
+      this
+        .sql(
           `INSERT INTO s3_parts (upload_id, part_number, blob, size, etag, last_modified, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (upload_id, part_number) DO UPDATE SET blob = excluded.blob, size = excluded.size, etag = excluded.etag,
              last_modified = excluded.last_modified, checksum = excluded.checksum`,
@@ -482,8 +493,8 @@ export class S3Store implements BucketStore {
   }
 
   private dropUpload(upload: UploadRecord): void {
-    const blobs = this.db.prepare('SELECT blob FROM s3_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];
-    this.db.prepare('DELETE FROM s3_uploads WHERE upload_id = ?').run(upload.uploadId);
+    const blobs = this.sql('SELECT blob FROM s3_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];
+    this.sql('DELETE FROM s3_uploads WHERE upload_id = ?').run(upload.uploadId);
     this.blobs.remove(blobs);
   }
 
@@ -500,9 +511,9 @@ export class S3Store implements BucketStore {
       checksum: attributes.checksum,
     };
     const replaced = this.db.transaction(() => {
-      const old = this.db.prepare('SELECT blob FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as string | undefined;
-      this.db
-        .prepare(
+      const old = this.sql('SELECT blob FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as string | undefined;
+      this
+        .sql(
           `INSERT INTO s3_objects (bucket, key, blob, size, etag, last_modified, content_type, headers, checksum_algorithm, checksum)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (bucket, key) DO UPDATE SET blob = excluded.blob, size = excluded.size, etag = excluded.etag,

@@ -37,14 +37,12 @@ function element(name: string, value: XmlValue): string {
 
 /** Escapes text for element content; CR is written as a reference because XML parsers otherwise fold it into LF. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (char) => XML_ESCAPES[char]);
+  return text.replace(/[&<>\r]/g, (char) => XML_ESCAPES[char]);
 }
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
   '\r': '&#13;',
 };

@@ -1,0 +1,94 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseArgs } from '../../cli';
+import { executeAmplifyCommand } from '../../execute-amplify-command';
+import { startLocalCloud } from '../../local-cloud';
+import { writeServerInfo } from '../../instance/server-info';
+import { readSelector, type CommandOutput } from '../command-types';
+
+function recorder(): CommandOutput & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(m), success: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`) };
+}
+
+let dir: string;
+let home: string | undefined;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-cmd-'));
+  home = process.env.AMPLIFY_HOME;
+  process.env.AMPLIFY_HOME = path.join(dir, 'home');
+});
+afterEach(() => {
+  if (home === undefined) delete process.env.AMPLIFY_HOME;
+  else process.env.AMPLIFY_HOME = home;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('command options', () => {
+  it('parses commands, --name value, --name=value and flags', () => {
+    expect(parseArgs(['start', '--port', '5000', '--data-dir=/tmp/x', '--detach'])).toEqual({
+      command: 'start',
+      options: { port: '5000', 'data-dir': '/tmp/x', detach: true },
+    });
+    expect(parseArgs(['--detach', 'start'])).toEqual({ command: 'start', options: { detach: true } });
+    expect(parseArgs(['-h']).command).toBe('help');
+  });
+
+  it('defaults the data directory to <AMPLIFY_HOME>/local-cloud and validates --port', () => {
+    expect(readSelector({})).toEqual({ dataDir: path.join(dir, 'home', 'local-cloud'), port: undefined });
+    expect(readSelector({ port: '0', 'data-dir': 'rel' })).toEqual({ dataDir: path.resolve('rel'), port: 0 });
+    expect(() => readSelector({ port: 'http' })).toThrow(expect.objectContaining({ code: 'LocalCloudInvalidOption' }));
+    expect(() => readSelector({ port: '70000' })).toThrow(expect.objectContaining({ code: 'LocalCloudInvalidOption' }));
+    expect(() => readSelector({ 'data-dir': true })).toThrow(expect.objectContaining({ code: 'LocalCloudInvalidOption' }));
+  });
+});
+
+describe('executeAmplifyCommand', () => {
+  const run = (command: string | undefined, options: Record<string, string | boolean> = {}) => {
+    const print = recorder();
+    return executeAmplifyCommand({ input: { argv: [], plugin: 'local-cloud', command, options }, print }).then(() => print.lines);
+  };
+
+  it('prints help for `help` and for no command', async () => {
+    const help = await run('help');
+    expect(help.join('\n')).toMatch(/Usage: amplify local-cloud <command>[\s\S]*start[\s\S]*stop[\s\S]*status[\s\S]*reset/);
+    expect(await run(undefined)).toEqual(help);
+  });
+
+  it('refuses an unknown command, naming the ones that exist', async () => {
+    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, help') });
+  });
+
+  it('reports status and stop of a data directory with no server', async () => {
+    expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
+    expect(await run('stop', { 'data-dir': dir })).toEqual([`No local cloud is running for ${dir}.`]);
+  });
+
+  it('sees a running server through server.json and the health probe, and its port', async () => {
+    const cloud = await startLocalCloud({ port: 0, dataDir: dir });
+    try {
+      writeServerInfo({ pid: process.pid, port: cloud.port, endpoint: cloud.endpoint, dataDir: dir, startedAt: '2026-01-01T00:00:00.000Z' });
+      expect((await run('status', { 'data-dir': dir }))[0]).toBe(`running at ${cloud.endpoint} (pid ${process.pid}, since 2026-01-01T00:00:00.000Z, data in ${dir})`);
+      expect((await run('status', { 'data-dir': dir, port: String(cloud.port + 1) }))[0]).toMatch(/^not running on port \d+; the local cloud for .* runs at/);
+    } finally {
+      await cloud.close();
+    }
+    // Once the server is gone, its record is stale and removed.
+    expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
+    expect(fs.existsSync(path.join(dir, 'server.json'))).toBe(false);
+  });
+
+  it('treats a record whose pid answers no probe as stale', async () => {
+    writeServerInfo({ pid: process.pid, port: 1, endpoint: 'http://127.0.0.1:1', dataDir: dir, startedAt: '' });
+    expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
+  });
+
+  it('resets a stopped data directory, removing only the local cloud files', async () => {
+    const cloud = await startLocalCloud({ port: 0, dataDir: dir });
+    await cloud.close();
+    fs.writeFileSync(path.join(dir, 'keep-me.txt'), 'not ours');
+    await run('reset', { 'data-dir': dir });
+    expect(fs.readdirSync(dir)).toEqual(['keep-me.txt']);
+  });
+});

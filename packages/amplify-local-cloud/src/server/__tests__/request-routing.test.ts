@@ -1,0 +1,72 @@
+import { authorizationHeader, rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+
+let t: TestCloud;
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+describe('request routing and authentication', () => {
+  it('refuses S3 requests without authentication with AccessDenied', async () => {
+    const response = await rawRequest(`${t.cloud.endpoint}/`);
+    expect(response.status).toBe(403);
+    expect(response.body).toContain('<Code>AccessDenied</Code>');
+  });
+
+  it('refuses query-protocol requests without authentication with MissingAuthenticationToken', async () => {
+    const response = await rawRequest(`${t.cloud.endpoint}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+    });
+    expect(response.status).toBe(403);
+    expect(response.body).toContain('<ErrorResponse');
+    expect(response.body).toContain('<Code>MissingAuthenticationToken</Code>');
+  });
+
+  it('refuses a malformed Authorization header in the shape of the service named by its scope', async () => {
+    const sts = await rawRequest(`${t.cloud.endpoint}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/sts/aws4_request', 'X-Amz-Date': '20260101T000000Z' },
+      body: 'Action=GetCallerIdentity',
+    });
+    expect(sts.status).toBe(403);
+    expect(sts.body).toContain('<Code>IncompleteSignature</Code>');
+    const s3 = await rawRequest(`${t.cloud.endpoint}/`, {
+      headers: { Authorization: `AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=xyz`, 'X-Amz-Date': '20260101T000000Z' },
+    });
+    expect(s3.status).toBe(400);
+    expect(s3.body).toContain('<Code>AuthorizationHeaderMalformed</Code>');
+  });
+
+  it('answers a service it does not emulate with a 400 that names it', async () => {
+    const xml = await rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: authorizationHeader('sqs'), body: 'Action=ListQueues' });
+    expect(xml.status).toBe(400);
+    expect(xml.body).toContain("the AWS service 'sqs'");
+    const json = await rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { ...authorizationHeader('lambda'), 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' });
+    expect(json.status).toBe(400);
+    expect(JSON.parse(json.body)).toEqual({ __type: 'UnknownService', message: expect.stringContaining("'lambda'") });
+  });
+
+  it('addresses buckets virtual-hosted style through the Host header', async () => {
+    const put = await rawRequest(`${t.cloud.endpoint}/`, { method: 'PUT', headers: { ...authorizationHeader('s3'), Host: 'vhost-bucket.localhost' } });
+    expect(put.status).toBe(200);
+    const object = await rawRequest(`${t.cloud.endpoint}/dir/file.txt`, { method: 'PUT', headers: { ...authorizationHeader('s3'), Host: 'vhost-bucket.localhost:4581' }, body: 'virtual' });
+    expect(object.status).toBe(200);
+    const pathStyle = await rawRequest(`${t.cloud.endpoint}/vhost-bucket/dir/file.txt`, { headers: authorizationHeader('s3') });
+    expect(pathStyle.body).toBe('virtual');
+  });
+
+  it('refuses CreateBucket without a LocationConstraint on a regional endpoint', async () => {
+    const response = await rawRequest(`${t.cloud.endpoint}/regionless-bucket`, { method: 'PUT', headers: authorizationHeader('s3', 'eu-west-1') });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('<Code>IllegalLocationConstraintException</Code>');
+  });
+
+  it('reports its health without authentication', async () => {
+    const response = await rawRequest(`${t.cloud.endpoint}/_local-cloud/health`);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', pid: process.pid });
+  });
+});
