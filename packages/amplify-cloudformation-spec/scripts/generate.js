@@ -14,8 +14,8 @@
  * Entry format (see src/spec-data.ts, which reads it):
  *   p: property name -> type expression, r: required property names, u: property name -> 'I' (Immutable,
  *   replacement) or 'C' (Conditional replacement), t: property type name -> { p, r, u }, a: attribute name -> type
- *   expression, i: primary identifier, f: Ref identifier when it differs, n: ARN template, x: further replacement
- *   paths ('*' stands for every list item).
+ *   expression, i: primary identifier, f: Ref identifier when it differs, n: ARN template, x: replacement paths below
+ *   the top level (dotted; '*' stands for every list item or map key).
  * Type expressions: String, Integer, Double, Boolean, Json, Timestamp, Null, Tag, @Name (a property type of the same
  *   resource type), List<T>, Map<T>, and unions written T1|T2.
  */
@@ -23,7 +23,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const DEFAULT_OUT_DIR = path.join(__dirname, '..', 'data');
 
 const PRIMITIVES = {
@@ -126,11 +126,42 @@ function compactResource(db, resource) {
     out.f = [...refIdentifier];
   }
   if (resource.arnTemplate) out.n = resource.arnTemplate;
-  if (resource.additionalReplacementProperties) {
-    const paths = [...new Set(resource.additionalReplacementProperties.map((segments) => segments.join('.')))].sort();
-    out.x = paths;
-  }
+  const deeper = [
+    ...nestedReplacementPaths(resource.properties, typeDefinitions),
+    ...(resource.additionalReplacementProperties ?? []).map((segments) => segments.join('.')),
+  ];
+  if (deeper.length > 0) out.x = [...new Set(deeper)].sort();
   return out;
+}
+
+/**
+ * Paths below the top level whose change replaces the resource: properties of property types marked as causing
+ * replacement, under a top-level property that does not already replace it. `*` stands for any list item or
+ * map key. Recursive property types are followed once per path.
+ */
+function nestedReplacementPaths(properties, typeDefinitions) {
+  const byId = new Map(typeDefinitions.map((definition) => [definition.$id, definition]));
+  const paths = [];
+  const walk = (props, prefix, visiting) => {
+    for (const [name, property] of Object.entries(props)) {
+      const path = prefix === '' ? name : `${prefix}.${name}`;
+      if (property.causesReplacement === 'yes') {
+        if (prefix !== '') paths.push(path);
+        continue;
+      }
+      let type = property.type;
+      let itemPath = path;
+      while (type.type === 'array' || type.type === 'map') {
+        type = type.element;
+        itemPath = `${itemPath}.*`;
+      }
+      if (type.type !== 'ref' || visiting.has(type.reference.$ref)) continue;
+      const definition = byId.get(type.reference.$ref);
+      if (definition) walk(definition.properties, itemPath, new Set([...visiting, type.reference.$ref]));
+    }
+  };
+  walk(properties, '', new Set());
+  return paths;
 }
 
 /** Builds every shard in memory: { index, shards: Map<shardName, object> }. */

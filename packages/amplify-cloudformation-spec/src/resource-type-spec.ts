@@ -46,8 +46,9 @@ export interface ResourceTypeSpec {
   /** Attribute names, some dotted (`Endpoint.Address`), with their types. */
   readonly attributes: Readonly<Record<string, ValueType>>;
   /**
-   * Property paths whose change replaces the resource: the top-level `Immutable` properties, and deeper paths
-   * the specification lists separately (dotted, `*` standing for every list item).
+   * Property paths whose change replaces the resource: the top-level `Immutable` properties, then deeper dotted
+   * paths (`BlockDeviceMappings.*.Ebs.KmsKeyId`, `*` standing for every list item or map key) for immutable
+   * properties of property types under a mutable top-level property.
    */
   readonly createOnlyProperties: readonly string[];
   /** The properties that identify a resource of this type (Cloud Control API primary identifier). */

@@ -35,7 +35,7 @@ interface GeneratorModule {
 }
 
 /** The data format this code reads; scripts/generate.js writes the same number into `index.json`. */
-const DATA_FORMAT_VERSION = 2;
+const DATA_FORMAT_VERSION = 3;
 
 // Both src/ (tests) and lib/ (built) sit directly under the package root, as do data/ and scripts/.
 const PACKAGE_ROOT = path.join(__dirname, '..');

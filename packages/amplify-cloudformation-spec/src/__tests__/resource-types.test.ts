@@ -84,6 +84,15 @@ describe('resource type lookups', () => {
     expect(attributeNames('AWS::CloudFormation::Stack')).toContain('Outputs');
   });
 
+  it('lists replacement paths below the top level', () => {
+    expect(getResourceTypeSpec('AWS::EC2::Instance')?.createOnlyProperties).toEqual(
+      expect.arrayContaining(['ImageId', 'BlockDeviceMappings.*.Ebs.KmsKeyId']),
+    );
+    expect(getResourceTypeSpec('AWS::EFS::AccessPoint')?.createOnlyProperties).toEqual(
+      expect.arrayContaining(['FileSystemId', 'CreationInfo.OwnerUid']),
+    );
+  });
+
   it('lists dotted attribute names', () => {
     expect(attributeNames('AWS::RDS::DBInstance')).toEqual(expect.arrayContaining(['Endpoint.Address', 'Endpoint.Port']));
     expect(attributeNames('AWS::S3::Buckett')).toEqual([]);
