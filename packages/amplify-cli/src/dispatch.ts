@@ -1,11 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, AmplifyEvent } from 'amplify-cli-core';
+import { AmplifyError, AmplifyEvent, CommandInput } from 'amplify-cli-core';
 import type { CliEnvironment } from './cli-environment';
 import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
-import { createAmplifyContext } from './context/create-context';
-import { runPluginCommand } from './execution/run-plugin-command';
 import { printPluginHelp } from './output/help-view';
 import type { Printer } from './output/printer';
 import { reportProblems } from './output/problems-view';
@@ -43,22 +41,26 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
     case 'plugin-help':
       printPluginHelp(printer, target.noun, target.plugins);
       return;
-    case 'plugin':
+    case 'plugin': {
+      // Loaded only when a plugin runs: `help` and `status` never pay for the toolbox and the executor.
+      const { runPluginCommand } = await import('./execution/run-plugin-command');
       await runPluginCommand(session, input, target.command, target.candidates);
       return;
+    }
     case 'core':
       await runCoreCommand(session, target.command, target.subCommands, input);
       return;
   }
 }
 
-async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: Parameters<typeof createAmplifyContext>[1]): Promise<void> {
+async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: CommandInput): Promise<void> {
   const key = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
   if (key === undefined) {
     throw new AmplifyError('CommandNotAvailable', `"amplify ${command}" is not available yet in this build of amplify`, {
       resolution: 'Run "amplify help" to see the commands this build provides',
     });
   }
+  const { createAmplifyContext } = await import('./context/create-context');
   const context = createAmplifyContext(session, input);
   const commandModule = await coreCommands[key]();
   const events = COMMAND_EVENTS[command];
