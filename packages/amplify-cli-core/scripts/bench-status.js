@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Start-up cost of computing `amplify status` with the core library alone, beside bare `node -e 0`, on a
+// Start-up cost of computing `amplify status` with the core library alone, beside bare node, on a
 // 10-resource fixture project (pushed, a few edited, one new, one deleted). Needs the built lib/ (`npx tsc -b`).
 // Usage: node packages/amplify-cli-core/scripts/bench-status.js [runs]
 'use strict';
@@ -58,13 +58,26 @@ function time(args, cwd) {
 
 const root = makeFixture();
 try {
-  const script = `const c = require(${JSON.stringify(lib)}); const s = c.getResourceStatus(c.pathManager.findProjectRoot()); for (const r of c.getStatusTable(s)) process.stdout.write(r.category + ' ' + r.resourceName + ' ' + r.operation + '\\n');`;
-  console.log(execFileSync(process.execPath, ['-e', script], { cwd: root }).toString().trim());
-  const bare = time(['-e', '0'], root);
-  const load = time(['-e', `require(${JSON.stringify(lib)})`], root);
-  const status = time(['-e', script], root);
+  // Script files rather than `node -e`: eval mode preloads modules (crypto) a real binary does not.
+  const probe = (name, body) => {
+    const file = path.join(root, name);
+    fs.writeFileSync(file, body);
+    return file;
+  };
+  const bareScript = probe('bare.js', '');
+  const loadScript = probe('load.js', `require(${JSON.stringify(lib)});`);
+  const statusScript = probe(
+    'status.js',
+    `const c = require(${JSON.stringify(lib)});
+     const s = c.getResourceStatus(c.pathManager.findProjectRoot());
+     for (const r of c.getStatusTable(s)) process.stdout.write(r.category + ' ' + r.resourceName + ' ' + r.operation + '\\n');`,
+  );
+  console.log(execFileSync(process.execPath, [statusScript], { cwd: root }).toString().trim());
+  const bare = time([bareScript], root);
+  const load = time([loadScript], root);
+  const status = time([statusScript], root);
   const fmt = (t) => `min ${t.min.toFixed(1)} ms, median ${t.median.toFixed(1)} ms`;
-  console.log(`node -e 0:              ${fmt(bare)}`);
+  console.log(`bare node:              ${fmt(bare)}`);
   console.log(`require core library:   ${fmt(load)}  (+${(load.median - bare.median).toFixed(1)} ms over bare node)`);
   console.log(`core status (10 res):   ${fmt(status)}  (+${(status.median - bare.median).toFixed(1)} ms over bare node)`);
 } finally {
