@@ -22,6 +22,12 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestDistance <= threshold && bestDistance < word.length ? best : undefined;
 }
 
+/** ` (did you mean X?)` for a message, or an empty string when nothing is close. */
+export function didYouMeanSuffix(word: string, candidates: Iterable<string>): string {
+  const match = didYouMean(word, candidates);
+  return match === undefined ? '' : ` (did you mean ${match}?)`;
+}
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, the commonest typo), giving up
  * early with `limit + 1` once every alignment exceeds `limit`.

@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean';
+import { didYouMeanSuffix } from './did-you-mean';
 import { intrinsicCallOf, isNoValue, isPlainObject } from './intrinsic-function';
 import type { PropertySpec, ResourceTypeSpec, ValueType } from './resource-type-spec';
 import { getResourceTypeSpec, listResourceTypes } from './resource-types';
@@ -48,12 +48,7 @@ export function validateResourceProperties(
 }
 
 export function unknownResourceTypeMessage(typeName: string): string {
-  return `Unrecognized resource type: ${typeName}${suggestion(typeName, listResourceTypes())}`;
-}
-
-function suggestion(word: string, candidates: Iterable<string>): string {
-  const match = didYouMean(word, candidates);
-  return match === undefined ? '' : ` (did you mean ${match}?)`;
+  return `Unrecognized resource type: ${typeName}${didYouMeanSuffix(typeName, listResourceTypes())}`;
 }
 
 class PropertyChecker {
@@ -87,7 +82,7 @@ function checkObject(
         checker.issues.push({
           code: 'UnknownProperty',
           path: childPath(path, name),
-          message: `Encountered unsupported property ${name}${suggestion(name, Object.keys(properties))}`,
+          message: `Encountered unsupported property ${name}${didYouMeanSuffix(name, Object.keys(properties))}`,
         });
       }
       continue;

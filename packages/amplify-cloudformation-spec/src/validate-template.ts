@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean';
+import { didYouMeanSuffix } from './did-you-mean';
 import { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isPlainObject } from './intrinsic-function';
 import { getResourceTypeSpec } from './resource-types';
 import { unknownResourceTypeMessage, validateResourceProperties } from './validate-resource-properties';
@@ -106,7 +106,7 @@ class TemplateValidator {
   private checkSections(template: Record<string, unknown>): void {
     for (const section of Object.keys(template)) {
       if (!TEMPLATE_SECTIONS.includes(section)) {
-        this.report('InvalidTemplate', section, `Template format error: Invalid template property or properties [${section}]${hint(section, TEMPLATE_SECTIONS)}`);
+        this.report('InvalidTemplate', section, `Template format error: Invalid template property or properties [${section}]${didYouMeanSuffix(section, TEMPLATE_SECTIONS)}`);
       }
     }
     const version = template.AWSTemplateFormatVersion;
@@ -154,7 +154,7 @@ class TemplateValidator {
     }
     for (const member of Object.keys(resource)) {
       if (!RESOURCE_MEMBERS.includes(member)) {
-        this.report('InvalidTemplate', member, `Template format error: Invalid template resource property '${member}'${hint(member, RESOURCE_MEMBERS)}`, logicalId);
+        this.report('InvalidTemplate', member, `Template format error: Invalid template resource property '${member}'${didYouMeanSuffix(member, RESOURCE_MEMBERS)}`, logicalId);
       }
     }
     this.checkResourceType(logicalId, resource);
@@ -209,7 +209,7 @@ class TemplateValidator {
   private checkConditionName(name: unknown, path: string, resource?: string, usage = ''): void {
     if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(this.conditions, name)) {
       const label = typeof name === 'string' ? name : JSON.stringify(name);
-      this.report('UnresolvedReference', path, `Template format error: Unresolved condition dependency ${label}${usage}${hint(label, Object.keys(this.conditions))}`, resource);
+      this.report('UnresolvedReference', path, `Template format error: Unresolved condition dependency ${label}${usage}${didYouMeanSuffix(label, Object.keys(this.conditions))}`, resource);
     }
   }
 
@@ -277,7 +277,7 @@ class TemplateValidator {
         return;
       default:
         if (!INTRINSIC_FUNCTION_NAMES.includes(call.name)) {
-          this.reportAt(site, 'InvalidTemplate', `Template format error: Encountered unsupported function: ${call.name}${hint(call.name, INTRINSIC_FUNCTION_NAMES)}`);
+          this.reportAt(site, 'InvalidTemplate', `Template format error: Encountered unsupported function: ${call.name}${didYouMeanSuffix(call.name, INTRINSIC_FUNCTION_NAMES)}`);
           return;
         }
         this.checkReferences(call.argument, site);
@@ -336,7 +336,7 @@ class TemplateValidator {
     }
     if (!this.hasResource(logicalId)) {
       if (!this.transformed) {
-        this.reportAt(site, 'UnresolvedReference', `Template error: instance of Fn::GetAtt references undefined resource ${logicalId}${hint(logicalId, Object.keys(this.resources))}`);
+        this.reportAt(site, 'UnresolvedReference', `Template error: instance of Fn::GetAtt references undefined resource ${logicalId}${didYouMeanSuffix(logicalId, Object.keys(this.resources))}`);
       }
       return;
     }
@@ -356,7 +356,7 @@ class TemplateValidator {
     if (spec === undefined || spec.custom) return;
     if (type === STACK_TYPE && /^Outputs\.[A-Za-z0-9]+$/.test(attribute)) return;
     if (Object.prototype.hasOwnProperty.call(spec.attributes, attribute)) return;
-    this.reportAt(site, 'UnknownAttribute', `Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt${hint(attribute, Object.keys(spec.attributes))}`);
+    this.reportAt(site, 'UnknownAttribute', `Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt${didYouMeanSuffix(attribute, Object.keys(spec.attributes))}`);
   }
 
   private checkSub(argument: unknown, site: ReferenceSite): void {
@@ -396,7 +396,7 @@ class TemplateValidator {
     const [mapName, topKey, secondKey] = argument;
     if (typeof mapName !== 'string') return;
     if (!Object.prototype.hasOwnProperty.call(this.mappings, mapName)) {
-      this.reportAt(site, 'UnresolvedReference', `Template error: Unable to get mapping for ${mapName}${hint(mapName, Object.keys(this.mappings))}`);
+      this.reportAt(site, 'UnresolvedReference', `Template error: Unable to get mapping for ${mapName}${didYouMeanSuffix(mapName, Object.keys(this.mappings))}`);
       return;
     }
     const mapping = this.mappings[mapName];
@@ -450,11 +450,6 @@ function isLogicalId(name: string): boolean {
   return /^[A-Za-z0-9]+$/.test(name);
 }
 
-function hint(word: string, candidates: Iterable<string>): string {
-  const match = didYouMean(word, candidates);
-  return match === undefined ? '' : ` (did you mean ${match}?)`;
-}
-
 function unresolvedMessage(target: string, block: Block, candidates: string[]): string {
-  return `Template format error: Unresolved resource dependencies [${target}] in the ${block} block of the template${hint(target, candidates)}`;
+  return `Template format error: Unresolved resource dependencies [${target}] in the ${block} block of the template${didYouMeanSuffix(target, candidates)}`;
 }
