@@ -30,7 +30,7 @@ export function fillArnTemplate(template: string, request: ResourceRequest, valu
     if (variable === 'Partition') return 'aws';
     if (variable === 'Region') return request.stack.region;
     if (variable === 'Account' || variable === 'AccountId') return request.stack.accountId;
-    if (values[variable] === undefined) values[variable] = variable.endsWith('Name') ? values.__name : ids.hex(10);
+    if (values[variable] === undefined) values[variable] = variable.endsWith('Name') ? values.__name : (values.__id ?? ids.hex(10));
     return values[variable];
   });
 }
@@ -54,12 +54,18 @@ export function provisionGeneric(request: ResourceRequest, fixed: Record<string,
   for (const [key, value] of Object.entries(fixed)) if (typeof value === 'string') values[key] = value;
   const property = nameProperty(request.type, spec);
   if (property !== undefined) values[property] = name;
+  const attributeNames = Object.keys(spec?.attributes ?? {});
+  // Ids first: the ARN pattern names the same id under other names (`${GraphQLAPIId}` for the `ApiId` attribute).
+  const idNames = [...(spec?.primaryIdentifier ?? []), ...attributeNames].filter((key) => /Id$/.test(key) && !key.includes('.'));
+  for (const key of idNames) values[key] ??= ids.hex(key === 'Id' || key === `${shortName}Id` ? 10 : 12);
+  const mainId = idNames.length > 0 ? values[idNames[0]] : undefined;
+  if (mainId !== undefined) values.__id = mainId;
 
   const arn = spec?.arnTemplate
     ? fillArnTemplate(spec.arnTemplate, request, values)
     : `arn:aws:${service}:${request.stack.region}:${request.stack.accountId}:${shortName.toLowerCase()}/${name}`;
   const attributes: Record<string, TemplateValue> = {};
-  for (const attribute of Object.keys(spec?.attributes ?? {})) {
+  for (const attribute of attributeNames) {
     attributes[attribute] = fixed[attribute] ?? genericAttribute(attribute, { spec: spec!, shortName, service, name, arn, values, request });
     if (typeof attributes[attribute] === 'string') values[attribute] = attributes[attribute] as string;
   }
@@ -82,18 +88,23 @@ interface AttributeContext {
 
 function genericAttribute(attribute: string, context: AttributeContext): TemplateValue {
   const { values, arn, name, request } = context;
-  if (isListType(context.spec, attribute)) return [];
+  const type = context.spec.attributes[attribute];
+  if (type?.kind === 'list') return [];
+  if (type?.kind === 'named' || type?.kind === 'map') return {};
   if (values[attribute] !== undefined) return values[attribute];
   const leaf = attribute.split('.').pop() ?? attribute;
+  if (type?.kind === 'primitive' && type.primitive === 'Boolean') return 'false';
+  if (type?.kind === 'primitive' && (type.primitive === 'Integer' || type.primitive === 'Double')) return leaf === 'Port' ? '443' : '0';
+  if (type?.kind === 'primitive' && type.primitive === 'Timestamp') return new Date().toISOString();
   if (leaf === 'Arn' || leaf === `${context.shortName}Arn`) return arn;
   if (leaf.endsWith('Arn')) return `${arn}/${leaf.slice(0, -3).toLowerCase()}`;
-  if (leaf.endsWith('Name')) return name;
-  if (leaf.endsWith('Id')) return ids.hex(leaf === 'Id' || leaf === `${context.shortName}Id` ? 10 : 12);
-  if (/Url$|URL$|Endpoint$|Address$|DomainName$/.test(leaf)) {
-    const host = `${name.toLowerCase()}.${context.service}.${request.stack.region}.amazonaws.com`;
+  if (/Url$|URL$|Endpoint$|Address$|DomainName$|Dns$/.test(leaf)) {
+    const host =
+      context.service === 'cloudfront' ? `d${ids.lowerAlnum(13)}.cloudfront.net` : `${name.toLowerCase()}.${context.service}.${request.stack.region}.amazonaws.com`;
     return /Url$|URL$/.test(leaf) ? `https://${host}` : host;
   }
-  if (leaf === 'Port') return '443';
+  if (leaf.endsWith('Name')) return name;
+  if (leaf.endsWith('Id')) return ids.hex(12);
   return name;
 }
 

@@ -1,5 +1,6 @@
 import { isCustomResourceType } from '../template';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
+import { apiKeyHandler, graphQlApiHandler } from './appsync-handlers';
 import { customResourceHandler } from './custom-resource-handler';
 import { cognitoHandlers, dynamoDbTableHandler } from './data-handlers';
 import { genericHandler } from './generic-handler';
@@ -20,6 +21,8 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::Lambda::Function': lambdaFunctionHandler(environment),
     'AWS::DynamoDB::Table': dynamoDbTableHandler,
     'AWS::CloudFormation::Stack': nestedStackHandler(environment),
+    'AWS::AppSync::GraphQLApi': graphQlApiHandler,
+    'AWS::AppSync::ApiKey': apiKeyHandler,
     ...cognitoHandlers,
   };
   const custom = customResourceHandler(environment, invoker);

@@ -1,0 +1,38 @@
+import { ids } from '../physical-ids';
+import type { TemplateValue } from '../template-value';
+import { genericHandler, provisionGeneric } from './generic-handler';
+import type { ResourceHandler, ResourceRequest } from './resource-handler';
+
+function apiArn(request: ResourceRequest, apiId: string): string {
+  return `arn:aws:appsync:${request.stack.region}:${request.stack.accountId}:apis/${apiId}`;
+}
+
+/** `AWS::AppSync::GraphQLApi`: a 26-character api id, its ARN (what Ref returns) and the endpoint URLs clients use. */
+export const graphQlApiHandler: ResourceHandler = {
+  ...genericHandler,
+  async create(request) {
+    const apiId = ids.lowerAlnum(26);
+    const graphQlDns = `${apiId}.appsync-api.${request.stack.region}.amazonaws.com`;
+    const realtimeDns = `${apiId}.appsync-realtime-api.${request.stack.region}.amazonaws.com`;
+    const fixed: Record<string, TemplateValue> = {
+      ApiId: apiId,
+      Arn: apiArn(request, apiId),
+      GraphQLDns: graphQlDns,
+      GraphQLUrl: `https://${graphQlDns}/graphql`,
+      RealtimeDns: realtimeDns,
+      RealtimeUrl: `wss://${realtimeDns}/graphql`,
+      GraphQLEndpointArn: `${apiArn(request, apiId)}/endpoints/graphql`,
+    };
+    return { physicalId: apiArn(request, apiId), attributes: provisionGeneric(request, fixed).attributes };
+  },
+};
+
+/** `AWS::AppSync::ApiKey`: keys look like `da2-` and 26 characters; Ref is the key's ARN. */
+export const apiKeyHandler: ResourceHandler = {
+  ...genericHandler,
+  async create(request) {
+    const key = `da2-${ids.lowerAlnum(26)}`;
+    const arn = `${apiArn(request, String(request.properties.ApiId))}/apikeys/${key.slice(4)}`;
+    return { physicalId: arn, attributes: provisionGeneric(request, { ApiKey: key, ApiKeyId: key.slice(4), Arn: arn }).attributes };
+  },
+};
