@@ -1,6 +1,7 @@
-import { AwsConfiguration, appSyncDefaultAuthMode, NativePlatform } from './aws-configuration';
+import { AwsConfiguration, NativePlatform } from './aws-configuration';
 import { FrontendResource, FrontendResources, outputString } from './frontend-resources';
 import { isJsonObject, JsonObject } from './json-value';
+import { appSyncDefaultAuthMode, enabledChannel } from './output-readers';
 
 /** `amplifyconfiguration.json` of the Amplify Android and Amplify Swift libraries (reference §6.6). */
 export type AmplifyConfiguration = JsonObject;
@@ -27,8 +28,8 @@ function notificationPlugins(platform: NativePlatform): ReadonlyArray<readonly [
 }
 
 function channelApplicationId(resource: FrontendResource, channel: string): string | undefined {
-  const settings = resource.output[channel];
-  if (!isJsonObject(settings) || settings.Enabled !== true) {
+  const settings = enabledChannel(resource, channel);
+  if (settings === undefined) {
     return undefined;
   }
   return typeof settings.ApplicationId === 'string' ? settings.ApplicationId : outputString(resource, 'Id');

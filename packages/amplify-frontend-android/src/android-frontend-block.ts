@@ -2,19 +2,17 @@ import { AmplifyError, pathManager } from 'amplify-cli-core';
 import type { ProjectConfig, Prompter } from 'amplify-cli-core';
 import { constants } from './constants';
 import type { FrontendContext } from './frontend-context';
+import { isJsonObject } from './json-value';
 
 /** `project-config.json` → `android`. */
 export interface AndroidFrontendBlock {
   config: { ResDir: string };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function resDirOf(value: unknown): string | undefined {
-  const config = isRecord(value) ? value.config : undefined;
-  const resDir = isRecord(config) ? config.ResDir : undefined;
+  const config = isJsonObject(value) ? value.config : undefined;
+  const resDir = isJsonObject(config) ? config.ResDir : undefined;
   return typeof resDir === 'string' && resDir !== '' ? resDir : undefined;
 }
 
@@ -45,7 +43,7 @@ export interface ResDirQuestionOptions {
  * to the current one (so `--yes` takes it).
  */
 export async function askAndroidBlock(options: ResDirQuestionOptions): Promise<AndroidFrontendBlock> {
-  if (isRecord(options.headless) && options.headless.config !== undefined) {
+  if (isJsonObject(options.headless) && options.headless.config !== undefined) {
     const resDir = resDirOf(options.headless);
     if (resDir === undefined) {
       throw new AmplifyError('InvalidHeadlessInput', '--frontend config lacks ResDir', {
@@ -63,19 +61,4 @@ export async function askAndroidBlock(options: ResDirQuestionOptions): Promise<A
     flag: '--frontend',
   });
   return { config: { ResDir: resDir } };
-}
-
-/** The `android` part of the headless input, wherever the core put it. */
-export function headlessAndroidInput(inputParams: Record<string, unknown> | undefined): unknown {
-  if (!inputParams) {
-    return undefined;
-  }
-  if (inputParams[constants.Label] !== undefined) {
-    return inputParams[constants.Label];
-  }
-  const frontend = inputParams.frontend;
-  if (isRecord(frontend) && (frontend.frontend ?? frontend.type) === constants.Label) {
-    return frontend;
-  }
-  return undefined;
 }

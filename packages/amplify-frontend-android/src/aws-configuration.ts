@@ -1,5 +1,6 @@
 import { FrontendResource, FrontendResources, outputString } from './frontend-resources';
-import { isJsonObject, JsonObject } from './json-value';
+import { JsonObject } from './json-value';
+import { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, hostedUiDomain, oauthMetadata } from './output-readers';
 
 /** `awsconfiguration.json`: the legacy AWS Mobile SDK configuration of android and iOS apps (reference §6.5). */
 export type AwsConfiguration = JsonObject;
@@ -32,12 +33,10 @@ function cognitoBlocks(cognito: FrontendResource, region: string, platform: Nati
   }
 
   const authDefault: JsonObject = {};
-  const oauthRaw = cognito.output.OAuthMetadata;
-  if (typeof oauthRaw === 'string' && oauthRaw !== '') {
-    const oauth = JSON.parse(oauthRaw) as { AllowedOAuthScopes?: string[]; CallbackURLs?: string[]; LogoutURLs?: string[] };
-    const prefix = outputString(cognito, 'HostedUIDomain');
+  const oauth = oauthMetadata(cognito);
+  if (oauth) {
     authDefault.OAuth = {
-      WebDomain: prefix === undefined ? undefined : `${prefix}.auth.${region}.amazoncognito.com`,
+      WebDomain: hostedUiDomain(cognito, region),
       AppClientId: appClientId,
       AppClientSecret: appClientSecret,
       SignInRedirectURI: (oauth.CallbackURLs ?? []).join(','),
@@ -58,29 +57,6 @@ function cognitoBlocks(cognito: FrontendResource, region: string, platform: Nati
   }
   blocks.Auth = { Default: authDefault };
   return blocks;
-}
-
-/** The default authorization mode of an AppSync API: legacy projects store `securityType`, newer ones `authConfig`. */
-export function appSyncDefaultAuthMode(api: FrontendResource): string | undefined {
-  const securityType = outputString(api, 'securityType');
-  if (securityType !== undefined) {
-    return securityType;
-  }
-  const authConfig = api.output.authConfig;
-  if (isJsonObject(authConfig) && isJsonObject(authConfig.defaultAuthentication)) {
-    const mode = authConfig.defaultAuthentication.authenticationType;
-    return typeof mode === 'string' ? mode : undefined;
-  }
-  return undefined;
-}
-
-function appSyncAdditionalAuthModes(api: FrontendResource): string[] {
-  const authConfig = api.output.authConfig;
-  const providers = isJsonObject(authConfig) ? authConfig.additionalAuthenticationProviders : undefined;
-  if (!Array.isArray(providers)) {
-    return [];
-  }
-  return providers.flatMap((p) => (isJsonObject(p) && typeof p.authenticationType === 'string' ? [p.authenticationType] : []));
 }
 
 function appSyncBlock(api: FrontendResource, region: string): AwsConfiguration {

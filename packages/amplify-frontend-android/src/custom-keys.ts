@@ -21,14 +21,15 @@ export const RESERVED_AWS_CONFIGURATION_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Adds to `generated` the blocks a user wrote by hand into the existing file: those the CLI does not own and the
- * deployed (cloud) outputs do not produce.
+ * Adds to `generated` the top-level keys a user wrote by hand into the existing config file: those the CLI does not
+ * own (`reserved`) and the deployed (cloud) outputs do not produce. Owned keys are always recomputed, so a removed
+ * resource also removes its keys.
  */
 export function withCustomKeys(
   generated: JsonObject,
   existing: JsonObject | undefined,
   cloudGenerated: JsonObject,
-  reserved: ReadonlySet<string> = RESERVED_AWS_CONFIGURATION_KEYS,
+  reserved: ReadonlySet<string>,
 ): JsonObject {
   const merged: JsonObject = { ...generated };
   for (const [key, value] of Object.entries(existing ?? {})) {

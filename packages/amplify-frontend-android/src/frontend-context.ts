@@ -1,5 +1,7 @@
 import * as fs from 'fs';
+import { AmplifyFault } from 'amplify-cli-core';
 import type { AmplifyContext, AmplifyToolkit, ProjectConfig } from 'amplify-cli-core';
+import { isJsonObject } from './json-value';
 
 /**
  * The part of the context a frontend plugin uses. Declaring it keeps the plugin honest about its needs and lets
@@ -40,4 +42,35 @@ export function projectConfigOf(context: FrontendContext, projectPath: string): 
 /** Whether the command runs under `--yes`: defaults are taken and nothing is asked. */
 export function isYes(context: FrontendContext): boolean {
   return context.exeInfo?.inputParams.yes === true || context.input.options?.yes === true || context.input.options?.y === true;
+}
+
+/**
+ * The project config being initialised, where a frontend's `init` records its block. The core's init creates it
+ * before calling the frontend; its absence is our bug, not the user's.
+ */
+export function initProjectConfig(context: FrontendContext, frontend: string, step: string): ProjectConfig {
+  const projectConfig = context.exeInfo?.projectConfig;
+  if (!projectConfig) {
+    throw new AmplifyFault('FrontendCalledOutOfOrder', `The ${frontend} frontend's ${step} needs context.exeInfo.projectConfig`);
+  }
+  return projectConfig;
+}
+
+/**
+ * A frontend's part of `--frontend`: under its name once the core flattened the payload (reference §4.1), or the raw
+ * payload when it is addressed to this frontend (`frontend` or `type` naming it or one of its aliases).
+ */
+export function headlessFrontendInput(inputParams: Record<string, unknown> | undefined, names: readonly string[]): unknown {
+  const [label] = names;
+  if (inputParams?.[label] !== undefined) {
+    return inputParams[label];
+  }
+  const frontend = inputParams?.frontend;
+  if (isJsonObject(frontend)) {
+    const addressee = frontend.frontend ?? frontend.type;
+    if (typeof addressee === 'string' && names.includes(addressee)) {
+      return frontend;
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { AmplifyError, listResources } from 'amplify-cli-core';
 import type { AmplifyMeta, FrontendOutputs, ResourceMeta } from 'amplify-cli-core';
+import { isJsonObject } from './json-value';
 
 /**
  * What a frontend receives after a push: the awscloudformation provider's metadata and every pushed resource grouped
@@ -59,17 +60,13 @@ export function toFrontendResources(outputs: FrontendOutputs, nameOf: (entry: Re
       service,
       resourceName: typeof entry.resourceName === 'string' ? entry.resourceName : nameOf(entry),
       output: entry.output ?? {},
-      frontendAuthConfig: isRecord(entry.frontendAuthConfig) ? (entry.frontendAuthConfig as FrontendAuthConfig) : undefined,
+      frontendAuthConfig: isJsonObject(entry.frontendAuthConfig) ? (entry.frontendAuthConfig as FrontendAuthConfig) : undefined,
       customAuth: entry.customAuth === true,
       authorizationType: typeof entry.authorizationType === 'string' ? entry.authorizationType : undefined,
       testMode: entry.testMode === true || outputs.testMode,
     }));
   }
   return { metadata: { Region: region }, serviceResourceMapping, testMode: outputs.testMode };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,9 +1,9 @@
 import * as path from 'path';
-import { AmplifyError, AmplifyFault, getResourceOutputs } from 'amplify-cli-core';
-import type { FrontendOutputs, FrontendPlugin, ProjectConfig } from 'amplify-cli-core';
-import { AndroidFrontendBlock, askAndroidBlock, headlessAndroidInput, readAndroidBlock } from './android-frontend-block';
+import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
+import type { FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
+import { AndroidFrontendBlock, askAndroidBlock, readAndroidBlock } from './android-frontend-block';
 import { constants } from './constants';
-import { FrontendContext, isYes, projectConfigOf, projectPathOf } from './frontend-context';
+import { FrontendContext, headlessFrontendInput, initProjectConfig, isYes, projectConfigOf, projectPathOf } from './frontend-context';
 import { resourceNamesFrom, toFrontendResources } from './frontend-resources';
 import { deleteNativeConfigFiles, writeNativeConfigFiles } from './native-config-files';
 import { scanProject } from './project-scanner';
@@ -11,16 +11,22 @@ import { scanProject } from './project-scanner';
 export { constants, scanProject };
 export type { AndroidFrontendBlock } from './android-frontend-block';
 
-// Shared with the iOS frontend: the native config files and the plumbing to reach them.
+// Shared with the other frontends (iOS and javascript depend on this package, never the other way round): the typed
+// view of the outputs, the readers of service outputs, the context plumbing, and the native config files.
 export { createAwsConfiguration } from './aws-configuration';
 export type { AwsConfiguration, NativePlatform } from './aws-configuration';
 export { createAmplifyConfiguration, MANAGED_AMPLIFY_CONFIGURATION_KEYS } from './amplify-configuration';
 export type { AmplifyConfiguration } from './amplify-configuration';
 export { writeNativeConfigFiles, deleteNativeConfigFiles, NATIVE_CONFIG_FILENAMES } from './native-config-files';
 export type { NativeConfigFiles } from './native-config-files';
-export { toFrontendResources, resourceNamesFrom } from './frontend-resources';
+export { toFrontendResources, resourceNamesFrom, outputString } from './frontend-resources';
 export type { FrontendResources, FrontendResource, FrontendAuthConfig } from './frontend-resources';
-export { projectPathOf, projectConfigOf, isYes } from './frontend-context';
+export { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, enabledChannel, hostedUiDomain, oauthMetadata } from './output-readers';
+export type { OAuthMetadata } from './output-readers';
+export { isJsonObject } from './json-value';
+export type { JsonObject, JsonValue } from './json-value';
+export { withCustomKeys, RESERVED_AWS_CONFIGURATION_KEYS } from './custom-keys';
+export { projectPathOf, projectConfigOf, isYes, initProjectConfig, headlessFrontendInput } from './frontend-context';
 export type { FrontendContext } from './frontend-context';
 
 /** `<ResDir>/raw`, where Android apps keep raw resource files such as the config JSON. */
@@ -28,22 +34,14 @@ function rawDirOf(projectPath: string, block: AndroidFrontendBlock): string {
   return path.join(projectPath, block.config.ResDir, 'raw');
 }
 
-function exeProjectConfig(context: FrontendContext, step: string): ProjectConfig {
-  const projectConfig = context.exeInfo?.projectConfig;
-  if (!projectConfig) {
-    throw new AmplifyFault('FrontendCalledOutOfOrder', `The android frontend's ${step} needs context.exeInfo.projectConfig`);
-  }
-  return projectConfig;
-}
-
 /** `amplify init`: the Res directory, from `--frontend`, the question, or (`--yes`) the default. */
 export async function init(context: FrontendContext): Promise<void> {
-  const projectConfig = exeProjectConfig(context, 'init');
+  const projectConfig = initProjectConfig(context, constants.Label, 'init');
   projectConfig[constants.Label] = await askAndroidBlock({
     prompter: context.amplify.prompter,
     print: context.print,
     yes: isYes(context),
-    headless: headlessAndroidInput(context.exeInfo?.inputParams),
+    headless: headlessFrontendInput(context.exeInfo?.inputParams, [constants.Label]),
   });
 }
 
@@ -68,7 +66,7 @@ export async function configure(context: FrontendContext): Promise<void> {
     print: context.print,
     yes: isYes(context),
     current,
-    headless: headlessAndroidInput(context.exeInfo?.inputParams),
+    headless: headlessFrontendInput(context.exeInfo?.inputParams, [constants.Label]),
   });
   // Inside `configure project` the core writes exeInfo.projectConfig at the end; called alone, we persist it.
   if (!context.exeInfo?.projectConfig) {
@@ -121,7 +119,7 @@ export function displayFrontendDefaults(context: FrontendContext): void {
 
 /** Takes that default without asking. */
 export function setFrontendDefaults(context: FrontendContext): void {
-  exeProjectConfig(context, 'setFrontendDefaults')[constants.Label] = { config: { ResDir: constants.DefaultResDir } };
+  initProjectConfig(context, constants.Label, 'setFrontendDefaults')[constants.Label] = { config: { ResDir: constants.DefaultResDir } };
 }
 
 /** Compile-time proof that this module is what the core calls a frontend plugin. */

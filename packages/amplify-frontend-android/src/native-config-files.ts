@@ -3,7 +3,7 @@ import * as path from 'path';
 import { AmplifyError, parseJson, writeFileAtomic } from 'amplify-cli-core';
 import { AmplifyConfiguration, createAmplifyConfiguration } from './amplify-configuration';
 import { AwsConfiguration, createAwsConfiguration, NativePlatform } from './aws-configuration';
-import { withCustomKeys } from './custom-keys';
+import { RESERVED_AWS_CONFIGURATION_KEYS, withCustomKeys } from './custom-keys';
 import { FrontendResources } from './frontend-resources';
 import { isJsonObject, JsonObject } from './json-value';
 
@@ -55,7 +55,7 @@ export function writeNativeConfigFiles(
   const amplifyConfigurationPath = path.join(dir, NATIVE_CONFIG_FILENAMES[1]);
   const generated = createAwsConfiguration(outputs, platform);
   const cloudGenerated = cloud ? createAwsConfiguration(cloud, platform) : generated;
-  const awsConfiguration = withCustomKeys(generated, readExisting(awsConfigurationPath), cloudGenerated);
+  const awsConfiguration = withCustomKeys(generated, readExisting(awsConfigurationPath), cloudGenerated, RESERVED_AWS_CONFIGURATION_KEYS);
   const amplifyConfiguration = createAmplifyConfiguration(outputs, awsConfiguration, platform, readExisting(amplifyConfigurationPath));
   writeFileAtomic(awsConfigurationPath, render(awsConfiguration));
   writeFileAtomic(amplifyConfigurationPath, render(amplifyConfiguration));

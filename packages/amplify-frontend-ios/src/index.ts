@@ -1,8 +1,9 @@
-import { AmplifyError, AmplifyFault, getResourceOutputs } from 'amplify-cli-core';
+import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
 import type { FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
 import {
   deleteNativeConfigFiles,
   FrontendContext,
+  initProjectConfig,
   projectPathOf,
   resourceNamesFrom,
   toFrontendResources,
@@ -18,11 +19,7 @@ export { constants, scanProject };
  * project-config.json names the frontend's settings like the other frontends do.
  */
 export async function init(context: FrontendContext): Promise<void> {
-  const projectConfig = context.exeInfo?.projectConfig;
-  if (!projectConfig) {
-    throw new AmplifyFault('FrontendCalledOutOfOrder', "The ios frontend's init needs context.exeInfo.projectConfig");
-  }
-  projectConfig[constants.Label] = { config: {} };
+  initProjectConfig(context, constants.Label, 'init')[constants.Label] = { config: {} };
 }
 
 /** After a successful init: the config files exist right away, so the app builds before anything is pushed. */

@@ -1,47 +1,33 @@
-import { FrontendResource, FrontendResources, outputString } from './frontend-resources';
-import { isJsonObject, JsonObject, JsonValue } from './json-value';
+import {
+  appSyncDefaultAuthMode,
+  enabledChannel,
+  FrontendResource,
+  FrontendResources,
+  hostedUiDomain,
+  JsonObject,
+  oauthMetadata,
+  outputString,
+} from 'amplify-frontend-android';
 
 /** The object exported by `aws-exports.js`. Keys whose value is undefined are left out when the file is written. */
 export type AwsExports = JsonObject;
-
-interface OAuthMetadata {
-  AllowedOAuthFlows?: string[];
-  AllowedOAuthScopes?: string[];
-  CallbackURLs?: string[];
-  LogoutURLs?: string[];
-}
-
-function parseOAuthMetadata(resource: FrontendResource): OAuthMetadata | undefined {
-  const raw = resource.output.OAuthMetadata;
-  if (typeof raw === 'string' && raw !== '') {
-    const parsed: unknown = JSON.parse(raw);
-    return isJsonObject(parsed) ? (parsed as OAuthMetadata) : undefined;
-  }
-  return isJsonObject(raw) ? (raw as OAuthMetadata) : undefined;
-}
-
-/** The hosted UI domain as the client libraries want it: a bare host name. */
-export function hostedUiDomain(resource: FrontendResource, region: string): string | undefined {
-  const prefix = outputString(resource, 'HostedUIDomain');
-  return prefix === undefined ? undefined : `${prefix}.auth.${region}.amazoncognito.com`;
-}
 
 const SOCIAL_CLIENT_OUTPUTS = ['GoogleWebClient', 'FacebookWebClient', 'AmazonWebClient', 'AppleWebClient'];
 
 function cognitoKeys(resources: FrontendResource[], region: string): AwsExports {
   // One auth resource per project: the original takes the first too.
   const cognito = resources[0];
-  const oauthMetadata = parseOAuthMetadata(cognito);
-  const oauth: JsonObject = { domain: hostedUiDomain(cognito, region) };
-  if (oauthMetadata) {
-    const [flow] = oauthMetadata.AllowedOAuthFlows ?? [];
-    oauth.scope = oauthMetadata.AllowedOAuthScopes;
-    oauth.redirectSignIn = (oauthMetadata.CallbackURLs ?? []).join(',');
-    oauth.redirectSignOut = (oauthMetadata.LogoutURLs ?? []).join(',');
+  const oauth = oauthMetadata(cognito);
+  const oauthKeys: JsonObject = { domain: hostedUiDomain(cognito, region) };
+  if (oauth) {
+    const [flow] = oauth.AllowedOAuthFlows ?? [];
+    oauthKeys.scope = oauth.AllowedOAuthScopes;
+    oauthKeys.redirectSignIn = (oauth.CallbackURLs ?? []).join(',');
+    oauthKeys.redirectSignOut = (oauth.LogoutURLs ?? []).join(',');
     // Cognito calls the implicit grant "implicit"; the client libraries call the response type "token".
-    oauth.responseType = flow === 'implicit' ? 'token' : flow;
+    oauthKeys.responseType = flow === 'implicit' ? 'token' : flow;
   }
-  const userPoolFederation = oauthMetadata !== undefined;
+  const userPoolFederation = oauth !== undefined;
   const identityPoolFederation = SOCIAL_CLIENT_OUTPUTS.some((key) => outputString(cognito, key) !== undefined);
   let federationTarget: string | undefined;
   if (userPoolFederation) {
@@ -54,7 +40,7 @@ function cognitoKeys(resources: FrontendResource[], region: string): AwsExports 
     aws_cognito_region: region,
     aws_user_pools_id: outputString(cognito, 'UserPoolId'),
     aws_user_pools_web_client_id: outputString(cognito, 'AppClientIDWeb'),
-    oauth,
+    oauth: oauthKeys,
     federationTarget,
   };
   const auth = cognito.frontendAuthConfig;
@@ -80,32 +66,6 @@ function s3Keys(resources: FrontendResource[], region: string): AwsExports {
     keys.aws_user_files_s3_dangerously_connect_to_http_endpoint_for_testing = true;
   }
   return keys;
-}
-
-/** The default authorization mode of an AppSync API: legacy projects store `securityType`, newer ones `authConfig`. */
-export function appSyncDefaultAuthMode(api: FrontendResource): string | undefined {
-  const securityType = outputString(api, 'securityType');
-  if (securityType !== undefined) {
-    return securityType;
-  }
-  const authConfig = api.output.authConfig;
-  if (isJsonObject(authConfig) && isJsonObject(authConfig.defaultAuthentication)) {
-    const mode = authConfig.defaultAuthentication.authenticationType;
-    return typeof mode === 'string' ? mode : undefined;
-  }
-  return undefined;
-}
-
-/** The additional authorization modes of an AppSync API, in the order they were configured. */
-export function appSyncAdditionalAuthModes(api: FrontendResource): string[] {
-  const authConfig = api.output.authConfig;
-  const providers: JsonValue | undefined = isJsonObject(authConfig) ? authConfig.additionalAuthenticationProviders : undefined;
-  if (!Array.isArray(providers)) {
-    return [];
-  }
-  return providers.flatMap((provider) =>
-    isJsonObject(provider) && typeof provider.authenticationType === 'string' ? [provider.authenticationType] : [],
-  );
 }
 
 function appSyncKeys(resources: FrontendResource[], region: string): AwsExports {
@@ -140,11 +100,6 @@ const NOTIFICATION_CHANNELS: ReadonlyArray<readonly [string, string]> = [
   ['SMS', 'SMS'],
 ];
 
-export function isChannelEnabled(resource: FrontendResource, channel: string): boolean {
-  const settings = resource.output[channel];
-  return isJsonObject(settings) && settings.Enabled === true;
-}
-
 function pinpointKeys(resources: FrontendResource[], region: string): AwsExports {
   // Analytics and notifications share one Pinpoint app; the first resource that names it wins.
   const appId = resources.map((r) => outputString(r, 'Id')).find((id) => id !== undefined);
@@ -157,7 +112,7 @@ function pinpointKeys(resources: FrontendResource[], region: string): AwsExports
   };
   const notifications: JsonObject = {};
   for (const [channel, key] of NOTIFICATION_CHANNELS) {
-    if (resources.some((resource) => isChannelEnabled(resource, channel))) {
+    if (resources.some((resource) => enabledChannel(resource, channel) !== undefined)) {
       notifications[key] = pinpoint;
     }
   }

@@ -1,5 +1,3 @@
-import { AwsExports } from './aws-exports-object';
-
 /**
  * Keys the CLI owns in `aws-exports.js`. They are always recomputed from the outputs, never carried over from the
  * old file, so a removed resource also removes its keys. The two "dangerously connect" keys belong to local mocking.
@@ -44,21 +42,3 @@ export const RESERVED_AWS_EXPORTS_KEYS: ReadonlySet<string> = new Set([
   'geo',
 ]);
 
-/**
- * Adds to `generated` the keys a user wrote by hand into the existing file. A key counts as the user's when the CLI
- * does not own it and the deployed (cloud) outputs do not produce it either.
- */
-export function withCustomKeys(
-  generated: AwsExports,
-  existing: AwsExports | undefined,
-  cloudGenerated: AwsExports,
-  reserved: ReadonlySet<string> = RESERVED_AWS_EXPORTS_KEYS,
-): AwsExports {
-  const merged: AwsExports = { ...generated };
-  for (const [key, value] of Object.entries(existing ?? {})) {
-    if (!reserved.has(key) && cloudGenerated[key] === undefined && value !== undefined) {
-      merged[key] = value;
-    }
-  }
-  return merged;
-}

@@ -3,7 +3,8 @@ import type { Prompter } from 'amplify-cli-core';
 import { constants } from './constants';
 import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
 import { checkFrontendConfig, JavascriptFrontendBlock } from './javascript-frontend-block';
-import type { FrontendContext } from './frontend-context';
+import { isJsonObject } from 'amplify-frontend-android';
+import type { FrontendContext } from 'amplify-frontend-android';
 
 export interface FrontendQuestionsOptions {
   prompter: Prompter;
@@ -19,10 +20,6 @@ export interface FrontendQuestionsOptions {
 }
 
 const FLAG = '--frontend';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'` (reference §4.2). An unknown
@@ -57,7 +54,7 @@ function fromHeadless(input: Record<string, unknown>, options: FrontendQuestions
  * the defaults to that framework's.
  */
 export async function askJavascriptBlock(options: FrontendQuestionsOptions): Promise<JavascriptFrontendBlock> {
-  if (isRecord(options.headless)) {
+  if (isJsonObject(options.headless)) {
     return fromHeadless(options.headless, options);
   }
   const { prompter } = options;
@@ -82,23 +79,4 @@ export async function askJavascriptBlock(options: FrontendQuestionsOptions): Pro
       StartCommand: await ask('Start Command:', defaults.StartCommand),
     },
   };
-}
-
-/** The `javascript` part of the headless input, wherever the core put it. */
-export function headlessJavascriptInput(inputParams: Record<string, unknown> | undefined): unknown {
-  if (!inputParams) {
-    return undefined;
-  }
-  if (inputParams[constants.Label] !== undefined) {
-    return inputParams[constants.Label];
-  }
-  // Unflattened `--frontend` payload: take it when it is addressed to this frontend.
-  const frontend = inputParams.frontend;
-  if (isRecord(frontend)) {
-    const name = frontend.frontend ?? frontend.type;
-    if (name === constants.Label || name === 'js') {
-      return frontend;
-    }
-  }
-  return undefined;
 }

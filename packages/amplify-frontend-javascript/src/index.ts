@@ -1,11 +1,19 @@
-import { AmplifyError, AmplifyFault, getResourceOutputs } from 'amplify-cli-core';
+import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
 import type { AmplifyContext, FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
 import { describeFailure, runCommandLine } from './command-runner';
 import { constants } from './constants';
 import { frameworkDefaults } from './frameworks';
-import { FrontendContext, isYes, projectConfigOf, projectPathOf } from './frontend-context';
-import { askJavascriptBlock, headlessJavascriptInput } from './frontend-questions';
-import { resourceNamesFrom, toFrontendResources } from './frontend-resources';
+import {
+  FrontendContext,
+  headlessFrontendInput,
+  initProjectConfig,
+  isYes,
+  projectConfigOf,
+  projectPathOf,
+  resourceNamesFrom,
+  toFrontendResources,
+} from 'amplify-frontend-android';
+import { askJavascriptBlock } from './frontend-questions';
 import { deleteJavascriptConfigFiles, writeJavascriptConfigFiles } from './javascript-config-files';
 import { JavascriptFrontendBlock, readJavascriptBlock } from './javascript-frontend-block';
 import { guessFramework, scanProject } from './project-scanner';
@@ -15,35 +23,27 @@ export { constants, scanProject };
 export { FRAMEWORKS, frameworkDefaults, isFramework } from './frameworks';
 export type { Framework, JavascriptFrontendConfig } from './frameworks';
 export type { JavascriptFrontendBlock } from './javascript-frontend-block';
-export type { FrontendContext } from './frontend-context';
 export { createAwsExportsObject } from './aws-exports-object';
 export type { AwsExports } from './aws-exports-object';
 export { renderAwsExports, parseAwsExports } from './aws-exports-file';
-export type { FrontendResources, FrontendResource } from './frontend-resources';
 
 function currentBlock(context: FrontendContext, projectPath: string): JavascriptFrontendBlock {
   return readJavascriptBlock(projectConfigOf(context, projectPath), projectPath);
 }
 
-/** The block being initialised lives in `exeInfo.projectConfig`, which the core's init creates before calling us. */
-function exeProjectConfig(context: FrontendContext, step: string) {
-  const projectConfig = context.exeInfo?.projectConfig;
-  if (!projectConfig) {
-    throw new AmplifyFault('FrontendCalledOutOfOrder', `The javascript frontend's ${step} needs context.exeInfo.projectConfig`);
-  }
-  return projectConfig;
-}
+/** The frontend's name and the alias `--frontend` may use for it. */
+const NAMES = [constants.Label, 'js'] as const;
 
 /** `amplify init`: the framework and project settings, from `--frontend`, the questions, or (`--yes`) the defaults. */
 export async function init(context: FrontendContext): Promise<void> {
   const projectPath = projectPathOf(context);
-  const projectConfig = exeProjectConfig(context, 'init');
+  const projectConfig = initProjectConfig(context, constants.Label, 'init');
   projectConfig[constants.Label] = await askJavascriptBlock({
     prompter: context.amplify.prompter,
     print: context.print,
     yes: isYes(context),
     guessedFramework: guessFramework(projectPath),
-    headless: headlessJavascriptInput(context.exeInfo?.inputParams),
+    headless: headlessFrontendInput(context.exeInfo?.inputParams, NAMES),
   });
 }
 
@@ -71,7 +71,7 @@ export async function configure(context: FrontendContext): Promise<void> {
     yes: isYes(context),
     guessedFramework: guessFramework(projectPath),
     current,
-    headless: headlessJavascriptInput(context.exeInfo?.inputParams),
+    headless: headlessFrontendInput(context.exeInfo?.inputParams, NAMES),
   });
   projectConfig[constants.Label] = block;
   // Inside `configure project` the core writes exeInfo.projectConfig at the end; called alone, we persist it.
@@ -148,7 +148,7 @@ export function displayFrontendDefaults(context: FrontendContext, projectPath: s
 /** Takes those defaults without asking (the user accepted the summary). */
 export function setFrontendDefaults(context: FrontendContext, projectPath: string): void {
   const framework = guessFramework(projectPath);
-  exeProjectConfig(context, 'setFrontendDefaults')[constants.Label] = { framework, config: frameworkDefaults(framework) };
+  initProjectConfig(context, constants.Label, 'setFrontendDefaults')[constants.Label] = { framework, config: frameworkDefaults(framework) };
 }
 
 /** Compile-time proof that this module is what the core calls a frontend plugin. */

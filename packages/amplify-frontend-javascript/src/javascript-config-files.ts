@@ -4,8 +4,8 @@ import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from './aws-exports-file';
 import { AwsExports, createAwsExportsObject } from './aws-exports-object';
 import { constants } from './constants';
-import { withCustomKeys } from './custom-keys';
-import { FrontendResources } from './frontend-resources';
+import { RESERVED_AWS_EXPORTS_KEYS } from './custom-keys';
+import { FrontendResources, withCustomKeys } from 'amplify-frontend-android';
 import { JavascriptFrontendConfig } from './frameworks';
 import { ModuleParseError } from './object-literal-module';
 
@@ -58,7 +58,7 @@ export function writeJavascriptConfigFiles(
   const amplifyConfigurationPath = path.join(sourceDir, constants.amplifyConfigurationFilename);
   const generated = createAwsExportsObject(outputs);
   const cloudGenerated = cloud ? createAwsExportsObject(cloud) : generated;
-  const merged = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated);
+  const merged = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated, RESERVED_AWS_EXPORTS_KEYS);
   writeFileAtomic(awsExportsPath, renderAwsExports(merged));
   writeFileAtomic(amplifyConfigurationPath, renderAmplifyConfigurationJson(merged));
   return { awsExportsPath, amplifyConfigurationPath, config: merged };

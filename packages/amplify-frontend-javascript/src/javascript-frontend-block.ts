@@ -1,5 +1,6 @@
 import { AmplifyError, pathManager } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
+import { isJsonObject } from 'amplify-frontend-android';
 import { constants } from './constants';
 import { Framework, isFramework, JavascriptFrontendConfig } from './frameworks';
 
@@ -9,13 +10,9 @@ export interface JavascriptFrontendBlock {
   config: JavascriptFrontendConfig;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The four settings, or the names of those missing or not strings. */
 export function checkFrontendConfig(value: unknown): { config: JavascriptFrontendConfig } | { missing: string[] } {
-  const record = isRecord(value) ? value : {};
+  const record = isJsonObject(value) ? value : {};
   const missing = constants.ProjectConfigKeys.filter((key) => typeof record[key] !== 'string' || record[key] === '');
   if (missing.length > 0) {
     return { missing };
@@ -31,9 +28,9 @@ export function checkFrontendConfig(value: unknown): { config: JavascriptFronten
 export function readJavascriptBlock(projectConfig: ProjectConfig, projectPath: string): JavascriptFrontendBlock {
   const file = pathManager.getProjectConfigFilePath(projectPath);
   const block = projectConfig[constants.Label];
-  const checked = checkFrontendConfig(isRecord(block) ? block.config : undefined);
-  if (!isRecord(block) || 'missing' in checked) {
-    const what = isRecord(block) && 'missing' in checked ? `lacks config.${checked.missing.join(', config.')}` : 'is missing';
+  const checked = checkFrontendConfig(isJsonObject(block) ? block.config : undefined);
+  if (!isJsonObject(block) || 'missing' in checked) {
+    const what = isJsonObject(block) && 'missing' in checked ? `lacks config.${checked.missing.join(', config.')}` : 'is missing';
     throw new AmplifyError('InvalidFrontendConfig', `The "${constants.Label}" block of ${file} ${what}`, {
       resolution: 'Run "amplify configure project" to set the frontend settings again',
     });

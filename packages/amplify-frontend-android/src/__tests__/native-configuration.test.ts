@@ -1,6 +1,6 @@
 import { createAmplifyConfiguration } from '../amplify-configuration';
 import { createAwsConfiguration } from '../aws-configuration';
-import { withCustomKeys } from '../custom-keys';
+import { RESERVED_AWS_CONFIGURATION_KEYS, withCustomKeys } from '../custom-keys';
 import { FrontendResources } from '../frontend-resources';
 import { pushedResources } from './fixtures/pushed-resources';
 
@@ -203,7 +203,7 @@ describe('createAmplifyConfiguration', () => {
 describe('withCustomKeys (awsconfiguration.json)', () => {
   it('keeps hand-written blocks and drops owned blocks of removed services', () => {
     const existing = { UserAgent: 'x', S3TransferUtility: { Default: {} }, MyCustom: { Default: { a: 1 } } };
-    expect(withCustomKeys({ UserAgent: 'aws-amplify-cli/0.1.0' }, existing, {})).toEqual({
+    expect(withCustomKeys({ UserAgent: 'aws-amplify-cli/0.1.0' }, existing, {}, RESERVED_AWS_CONFIGURATION_KEYS)).toEqual({
       UserAgent: 'aws-amplify-cli/0.1.0',
       MyCustom: { Default: { a: 1 } },
     });

@@ -1,5 +1,6 @@
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from '../aws-exports-file';
-import { withCustomKeys } from '../custom-keys';
+import { withCustomKeys } from 'amplify-frontend-android';
+import { RESERVED_AWS_EXPORTS_KEYS } from '../custom-keys';
 
 describe('aws-exports.js text', () => {
   it('renders the original layout: header, 4-space JSON object, default export', () => {
@@ -31,7 +32,7 @@ describe('aws-exports.js text', () => {
   });
 });
 
-describe('withCustomKeys', () => {
+describe('withCustomKeys over the aws-exports keys', () => {
   it('keeps keys the user added and drops CLI-owned keys of removed resources', () => {
     const existing = {
       aws_project_region: 'us-east-1',
@@ -40,7 +41,7 @@ describe('withCustomKeys', () => {
       Auth: { cookieStorage: { domain: 'example.com' } },
     };
     const generated = { aws_project_region: 'us-east-1', aws_user_pools_id: 'p' };
-    expect(withCustomKeys(generated, existing, generated)).toEqual({
+    expect(withCustomKeys(generated, existing, generated, RESERVED_AWS_EXPORTS_KEYS)).toEqual({
       aws_project_region: 'us-east-1',
       aws_user_pools_id: 'p',
       my_feature_flag: true,
@@ -49,7 +50,7 @@ describe('withCustomKeys', () => {
   });
 
   it('lets the deployed outputs win over a stale hand-written copy of the same key', () => {
-    expect(withCustomKeys({ a: 1 }, { extra: 'old' }, { extra: 'cloud' })).toEqual({ a: 1 });
-    expect(withCustomKeys({ a: 1 }, undefined, {})).toEqual({ a: 1 });
+    expect(withCustomKeys({ a: 1 }, { extra: 'old' }, { extra: 'cloud' }, RESERVED_AWS_EXPORTS_KEYS)).toEqual({ a: 1 });
+    expect(withCustomKeys({ a: 1 }, undefined, {}, RESERVED_AWS_EXPORTS_KEYS)).toEqual({ a: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { createAwsExportsObject } from '../aws-exports-object';
-import { FrontendResources } from '../frontend-resources';
+import type { FrontendResources } from 'amplify-frontend-android';
 import { pushedResources } from './fixtures/pushed-resources';
 
 /** What JSON.stringify writes, i.e. what lands in the file (undefined values vanish). */

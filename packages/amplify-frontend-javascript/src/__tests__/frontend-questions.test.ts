@@ -1,5 +1,5 @@
 import { createPrompter } from 'amplify-cli-core';
-import { askJavascriptBlock, headlessJavascriptInput } from '../frontend-questions';
+import { askJavascriptBlock } from '../frontend-questions';
 import { scriptedPrompter, testContext } from './helpers/test-project';
 
 describe('askJavascriptBlock', () => {
@@ -102,15 +102,5 @@ describe('askJavascriptBlock', () => {
       headless: { framework: 'react', config: { SourceDir: 'src', BuildCommand: 'x' } },
     });
     await expect(asking).rejects.toMatchObject({ code: 'InvalidHeadlessInput', message: '--frontend config lacks DistributionDir, StartCommand' });
-  });
-});
-
-describe('headlessJavascriptInput', () => {
-  it('finds the flattened block, the raw --frontend payload addressed to javascript or js, and nothing else', () => {
-    expect(headlessJavascriptInput({ javascript: { framework: 'vue' } })).toEqual({ framework: 'vue' });
-    expect(headlessJavascriptInput({ frontend: { frontend: 'javascript', framework: 'vue' } })).toEqual({ frontend: 'javascript', framework: 'vue' });
-    expect(headlessJavascriptInput({ frontend: { type: 'js' } })).toEqual({ type: 'js' });
-    expect(headlessJavascriptInput({ frontend: { frontend: 'android' } })).toBeUndefined();
-    expect(headlessJavascriptInput(undefined)).toBeUndefined();
   });
 });
