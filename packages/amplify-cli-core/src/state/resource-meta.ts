@@ -65,33 +65,33 @@ function resourceLabel(category: string, resourceName: string): string {
   return `${category}/${resourceName}`;
 }
 
-/** Throws when adding `resource` with `dependsOn` would close a cycle in the dependency graph of `meta`. */
+/**
+ * Throws when giving resource `category/resourceName` the edges `dependsOn` would close a cycle in the dependency
+ * graph of `meta`. The resource's own edges are taken from `dependsOn`, not from meta, so the check works for an
+ * add and for a replacement of the edges alike.
+ */
 function assertNoDependencyCycle(meta: AmplifyMeta, category: string, resourceName: string, dependsOn: DependsOn[]): void {
   const start = resourceLabel(category, resourceName);
-  const edges = (label: string): string[] => {
-    const list =
-      label === start
-        ? dependsOn
-        : (() => {
-            const [cat, ...rest] = label.split('/');
-            return getResourceMeta(meta, cat, rest.join('/'))?.dependsOn ?? [];
-          })();
-    return list.map((d) => resourceLabel(d.category, d.resourceName));
-  };
-  // Depth-first walk from the new resource; reaching it again means a cycle.
+  const edges = (ref: ResourceRef): ResourceRef[] =>
+    resourceLabel(ref.category, ref.resourceName) === start
+      ? dependsOn
+      : (getResourceMeta(meta, ref.category, ref.resourceName)?.dependsOn ?? []);
+  // Depth-first walk from the resource; reaching it again means a cycle. Each stack entry is the path so far.
   const seen = new Set<string>();
-  const stack = edges(start).map((next) => [start, next]);
+  const stack: ResourceRef[][] = dependsOn.map((d) => [{ category, resourceName }, d]);
   while (stack.length > 0) {
     const chain = stack.pop()!;
-    const label = chain[chain.length - 1];
+    const last = chain[chain.length - 1];
+    const label = resourceLabel(last.category, last.resourceName);
     if (label === start) {
-      throw new AmplifyError('CyclicDependency', `Resource ${start} would depend on itself: ${chain.join(' -> ')}`, {
+      const description = chain.map((r) => resourceLabel(r.category, r.resourceName)).join(' -> ');
+      throw new AmplifyError('CyclicDependency', `Resource ${start} would depend on itself: ${description}`, {
         resolution: 'Remove one of these dependencies from the resource',
       });
     }
     if (seen.has(label)) continue;
     seen.add(label);
-    for (const next of edges(label)) stack.push([...chain, next]);
+    for (const next of edges(last)) stack.push([...chain, next]);
   }
 }
 
@@ -157,14 +157,10 @@ export function updateamplifyMetaAfterResourceUpdate(
 ): AmplifyMeta {
   const meta = readMeta(projectRoot);
   const entry = requireResource(meta, category, resourceName, 'amplify-meta.json');
-  mergeAttribute(entry, attribute, value);
-  if (attribute === 'dependsOn' && Array.isArray(value) && value.length > 0) {
-    // Check the graph without this resource's old edges: they are being replaced.
-    const { dependsOn: _replaced, ...rest } = entry;
-    setResourceMeta(meta, category, resourceName, rest as ResourceMeta);
+  if (attribute === 'dependsOn' && Array.isArray(value)) {
     assertNoDependencyCycle(meta, category, resourceName, value as DependsOn[]);
-    setResourceMeta(meta, category, resourceName, entry);
   }
+  mergeAttribute(entry, attribute, value);
   stateManager.setMeta(projectRoot, meta);
   if (attribute === 'dependsOn' || attribute === 'service') {
     const backendConfig = readBackendConfig(projectRoot);

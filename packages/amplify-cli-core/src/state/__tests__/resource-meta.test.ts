@@ -196,6 +196,25 @@ describe('updateamplifyMetaAfterResourceUpdate', () => {
     expect(error.code).toBe('CyclicDependency');
   });
 
+  it("checks a new dependsOn against the others' current edges, not the resource's old ones", () => {
+    const dep = (resourceName: string) => [{ category: 'function', resourceName, attributes: ['Arn'] }];
+    const root = createFixtureProject({
+      meta: {
+        providers,
+        function: {
+          a: { service: 'Lambda', providerPlugin: 'awscloudformation', dependsOn: dep('b') },
+          b: { service: 'Lambda', providerPlugin: 'awscloudformation' },
+        },
+      },
+    });
+    expect(thrown(() => updateamplifyMetaAfterResourceUpdate(root, 'function', 'b', 'dependsOn', dep('a'))).message).toBe(
+      'Resource function/b would depend on itself: function/b -> function/a -> function/b',
+    );
+    updateamplifyMetaAfterResourceUpdate(root, 'function', 'a', 'dependsOn', []);
+    updateamplifyMetaAfterResourceUpdate(root, 'function', 'b', 'dependsOn', dep('a'));
+    expect(readJson<AmplifyMeta>(metaPath(root)).function!.b).toMatchObject({ dependsOn: dep('a') });
+  });
+
   it('names a missing resource', () => {
     const error = thrown(() => updateamplifyMetaAfterResourceUpdate(base(), 'api', 'nope', 'build', true));
     expect(error.code).toBe('ResourceNotFound');
