@@ -55,6 +55,8 @@ async function main() {
   const exported = require(modulePath)[job.handler.slice(dot + 1)];
   if (typeof exported !== 'function') throw new Error('Handler ' + job.handler + ' is not a function exported by ' + modulePath);
   const deadline = Date.now() + job.timeoutMs;
+  // Like Lambda, the invocation ends at its timeout even if the engine that started it is gone.
+  setTimeout(() => process.exit(124), job.timeoutMs + 1000).unref();
   let finished = false;
   const finish = (error) => {
     if (finished) return;

@@ -1,0 +1,135 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, ListStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+/**
+ * A server child process over the built `lib/` output (run `npx tsc -b packages/amplify-local-cloud` first): the
+ * local cloud's S3 and CloudFormation on a free port, printing its endpoint, closing on SIGTERM.
+ */
+const SERVER = `
+const path = require('path');
+const lib = ${JSON.stringify(path.join(__dirname, '..', '..', '..', 'lib'))};
+const { openDatabase } = require(path.join(lib, 'store', 'database'));
+const { S3Store } = require(path.join(lib, 's3', 's3-store'));
+const { createS3Handler } = require(path.join(lib, 's3', 's3-api'));
+const { listenHttp } = require(path.join(lib, 'server', 'http-server'));
+const { routeRequest } = require(path.join(lib, 'server', 'request-router'));
+const { createCloudFormationService } = require(path.join(lib, 'cloudformation'));
+(async () => {
+  const dataDir = process.argv[1];
+  const db = openDatabase(dataDir);
+  let services;
+  const server = await listenHttp('127.0.0.1', 0, (request) => routeRequest(request, { services, publicPaths: [] }));
+  const endpoint = 'http://127.0.0.1:' + server.port;
+  const store = new S3Store(db, dataDir, endpoint);
+  const cloudformation = createCloudFormationService({ db, buckets: store, endpoint, accountId: '123456789012', dataDir });
+  await cloudformation.recover();
+  services = new Map([['s3', createS3Handler({ store, endpoint })], ['cloudformation', cloudformation.handle]]);
+  process.stdout.write(JSON.stringify({ endpoint }) + '\\n');
+  process.on('SIGTERM', async () => { await cloudformation.close(); await server.close(); db.close(); process.exit(0); });
+})();
+`;
+
+interface Server {
+  child: ChildProcess;
+  endpoint: string;
+}
+
+function startServer(dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, ['-e', SERVER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n')[0];
+      if (output.includes('\n')) resolve({ child, endpoint: (JSON.parse(line) as { endpoint: string }).endpoint });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
+  });
+}
+
+const clients = (endpoint: string) => {
+  const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } };
+  return { cfn: new CloudFormationClient(config), s3: new S3Client({ ...config, forcePathStyle: true }) };
+};
+
+let dataDir: string;
+let server: Server | undefined;
+beforeAll(() => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-crash-'));
+});
+afterAll(async () => {
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server!.child.on('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after restart', async () => {
+  server = await startServer(dataDir);
+  let { cfn, s3 } = clients(server.endpoint);
+  await s3.send(new CreateBucketCommand({ Bucket: 'templates' }));
+  // The nested stack's custom resource never answers within the test: the create is stuck mid-way when the kill comes.
+  const nested = JSON.stringify({
+    Parameters: { Token: { Type: 'String' } },
+    Resources: {
+      Made: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'made-before-crash' } },
+      Slow: { Type: 'Custom::Slow', DependsOn: 'Made', Properties: { ServiceToken: { Ref: 'Token' } } },
+    },
+  });
+  await s3.send(new PutObjectCommand({ Bucket: 'templates', Key: 'nested.json', Body: nested }));
+  const root = JSON.stringify({
+    Resources: {
+      Waiter: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 20, Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'exports.handler = () => new Promise(() => setInterval(() => undefined, 1000));' } },
+      },
+      Nested: {
+        Type: 'AWS::CloudFormation::Stack',
+        Properties: { TemplateURL: 'https://templates.s3.amazonaws.com/nested.json', Parameters: { Token: { 'Fn::GetAtt': ['Waiter', 'Arn'] } } },
+      },
+    },
+  });
+  const { StackId } = await cfn.send(new CreateStackCommand({ StackName: 'crashy', TemplateBody: root }));
+  // Wait until the nested stack's custom resource is in flight.
+  let nestedId: string | undefined;
+  for (let attempt = 0; attempt < 200 && nestedId === undefined; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { StackSummaries = [] } = await cfn.send(new ListStacksCommand({}));
+    nestedId = StackSummaries.find((summary) => summary.ParentId === StackId)?.StackId;
+    if (nestedId !== undefined) {
+      const events = await cfn.send(new DescribeStackEventsCommand({ StackName: nestedId }));
+      if (!events.StackEvents!.some((event) => event.LogicalResourceId === 'Slow' && event.ResourceStatus === 'CREATE_IN_PROGRESS')) nestedId = undefined;
+    }
+  }
+  expect(nestedId).toBeDefined();
+  const killed = new Promise((resolve) => server!.child.on('exit', resolve));
+  server.child.kill('SIGKILL');
+  await killed;
+  cfn.destroy();
+  s3.destroy();
+
+  server = await startServer(dataDir);
+  ({ cfn, s3 } = clients(server.endpoint));
+  const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: StackId }));
+  expect(Stacks![0].StackStatus).toBe('ROLLBACK_COMPLETE');
+  const rootEvents = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
+  expect(rootEvents.find((event) => event.ResourceStatus === 'ROLLBACK_IN_PROGRESS')!.ResourceStatusReason).toBe('Operation interrupted by a restart of the local cloud');
+  expect(rootEvents.find((event) => event.LogicalResourceId === 'Nested' && event.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason).toBe(
+    'Operation interrupted by a restart of the local cloud',
+  );
+  const child = (await cfn.send(new DescribeStacksCommand({ StackName: nestedId }))).Stacks![0];
+  expect(child.StackStatus).toBe('DELETE_COMPLETE');
+  // What the interrupted create made was removed.
+  await expect(s3.send(new HeadBucketCommand({ Bucket: 'made-before-crash' }))).rejects.toThrow();
+  const resources = await cfn.send(new ListStackResourcesCommand({ StackName: StackId }));
+  expect(resources.StackResourceSummaries!.every((resource) => !resource.ResourceStatus!.endsWith('_IN_PROGRESS'))).toBe(true);
+  cfn.destroy();
+  s3.destroy();
+});
