@@ -1,5 +1,5 @@
-import { CreateStackCommand, DeleteStackCommand, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
 
 let cloud: CfnTestCloud;
@@ -113,4 +113,56 @@ test('a non-empty bucket fails the delete as on AWS', async () => {
   expect(stack.StackStatusReason).toBe('The following resource(s) failed to delete: [Full]. ');
   const events = await cloud.events('full');
   expect(events.find((event) => event.ResourceStatus === 'DELETE_FAILED' && event.LogicalResourceId === 'Full')?.ResourceStatusReason).toContain('BucketNotEmpty');
+});
+
+test('TemplateURL, UsePreviousTemplate, UsePreviousValue and Tags', async () => {
+  await cloud.s3.send(new CreateBucketCommand({ Bucket: 'lifecycle-templates' }));
+  const url = await cloud.upload('lifecycle-templates', 'one.yaml', 'Parameters:\n  A: {Type: String}\n  B: {Type: String}\nResources:\n  T: {Type: AWS::SNS::Topic, Properties: {DisplayName: !Sub "${A}-${B}"}}\nOutputs:\n  D: {Value: !GetAtt T.TopicName}\n');
+  await cloud.cfn.send(
+    new CreateStackCommand({
+      StackName: 'from-url',
+      TemplateURL: url,
+      Parameters: [
+        { ParameterKey: 'A', ParameterValue: 'a1' },
+        { ParameterKey: 'B', ParameterValue: 'b1' },
+      ],
+      Tags: [{ Key: 'team', Value: 'blue' }],
+    }),
+  );
+  expect((await cloud.waitForStack('from-url')).Tags).toEqual([{ Key: 'team', Value: 'blue' }]);
+  await cloud.cfn.send(
+    new UpdateStackCommand({
+      StackName: 'from-url',
+      UsePreviousTemplate: true,
+      Parameters: [
+        { ParameterKey: 'A', UsePreviousValue: true },
+        { ParameterKey: 'B', ParameterValue: 'b2' },
+      ],
+    }),
+  );
+  const stack = await cloud.waitForStack('from-url');
+  expect(stack.StackStatus).toBe('UPDATE_COMPLETE');
+  expect(stack.Parameters).toEqual(expect.arrayContaining([{ ParameterKey: 'A', ParameterValue: 'a1' }, { ParameterKey: 'B', ParameterValue: 'b2' }]));
+});
+
+test('DescribeStackEvents pages newest first with NextToken', async () => {
+  const resources = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`Topic${index}`, { Type: 'AWS::SNS::Topic' }]));
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'many', TemplateBody: JSON.stringify({ Resources: resources }) }));
+  await cloud.waitForStack('many');
+  const first = await cloud.cfn.send(new DescribeStackEventsCommand({ StackName: 'many' }));
+  expect(first.StackEvents).toHaveLength(100);
+  expect(first.NextToken).toBeDefined();
+  const all = await cloud.events('many');
+  expect(all).toHaveLength(40 * 3 + 2);
+  expect(new Set(all.map((event) => event.EventId)).size).toBe(all.length);
+  const times = all.map((event) => event.Timestamp!.getTime());
+  expect([...times].sort((a, b) => b - a)).toEqual(times);
+});
+
+test('a bucket name that is taken fails the resource', async () => {
+  const body = JSON.stringify({ Resources: { Taken: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'lifecycle-templates' } } } });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'clash', TemplateBody: body }));
+  expect((await cloud.waitForStack('clash')).StackStatus).toBe('ROLLBACK_COMPLETE');
+  const reason = (await cloud.events('clash')).find((event) => event.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason;
+  expect(reason).toMatch(/^lifecycle-templates already exists/);
 });
