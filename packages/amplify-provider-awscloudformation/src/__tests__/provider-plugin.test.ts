@@ -1,0 +1,153 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import * as plugin from '../provider-plugin';
+import type { ProviderContext } from '../context/provider-context';
+import { scriptedPrompter } from '../io/__tests__/scripted-prompter';
+
+const cfnMock = mockClient(CloudFormationClient);
+const s3Mock = mockClient(S3Client);
+const saved = { cwd: process.cwd(), home: process.env.AMPLIFY_HOME };
+let projectRoot: string;
+let lines: string[];
+
+function context(exeInfo: ProviderContext['exeInfo'], answers: unknown[] = [], command?: string): ProviderContext {
+  return {
+    input: { command, options: {} },
+    exeInfo,
+    print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
+    amplify: { prompter: scriptedPrompter(answers) },
+  };
+}
+
+function read<T>(relative: string): T {
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, relative), 'utf8')) as T;
+}
+
+beforeEach(() => {
+  cfnMock.reset();
+  s3Mock.reset();
+  lines = [];
+  projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-plugin-'));
+  fs.mkdirSync(path.join(projectRoot, 'amplify', '.config'), { recursive: true });
+  fs.writeFileSync(path.join(projectRoot, 'amplify', '.config', 'local-env-info.json'), '{"envName":"dev"}');
+  process.env.AMPLIFY_HOME = path.join(projectRoot, '.home');
+  process.chdir(projectRoot);
+});
+
+afterEach(() => {
+  process.chdir(saved.cwd);
+  if (saved.home === undefined) delete process.env.AMPLIFY_HOME;
+  else process.env.AMPLIFY_HOME = saved.home;
+  fs.rmSync(projectRoot, { recursive: true, force: true });
+});
+
+describe('init + onInitSuccessful (headless keys, --yes)', () => {
+  it('creates the root stack, then persists the keys outside the project and records the env', async () => {
+    const outputs = {
+      StackName: 'amplify-ctxapp-dev-1',
+      StackId: 'arn:aws:cloudformation:eu-west-1:1:stack/amplify-ctxapp-dev-1/x',
+      DeploymentBucketName: 'amplify-ctxapp-dev-1-deployment',
+      AuthRoleName: 'amplify-ctxapp-dev-1-authRole',
+      UnauthRoleName: 'amplify-ctxapp-dev-1-unauthRole',
+      Region: 'eu-west-1',
+    };
+    cfnMock.on(CreateStackCommand).resolves({ StackId: outputs.StackId });
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    cfnMock.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: outputs.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+    });
+    s3Mock.on(PutObjectCommand).resolves({});
+    const ctx = context({
+      inputParams: { yes: true, awscloudformation: { configLevel: 'project', useProfile: false, accessKeyId: 'AKIACTX', secretAccessKey: 'secret', region: 'eu-west-1' } },
+      projectConfig: { projectName: 'ctxapp' },
+      localEnvInfo: { envName: 'dev' },
+      isNewEnv: true,
+    });
+
+    await plugin.init(ctx);
+    const create = cfnMock.commandCalls(CreateStackCommand)[0].args[0].input;
+    expect(create.StackName).toMatch(/^amplify-ctxapp-dev-\d{5,6}$/);
+    expect(create.Capabilities).toEqual(['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']);
+    expect(create.Parameters?.map((p) => p.ParameterKey)).toEqual(['DeploymentBucketName', 'AuthRoleName', 'UnauthRoleName']);
+    expect(await cfnMock.call(0).thisValue.config.region()).toBe('eu-west-1');
+    expect(ctx.exeInfo?.amplifyMeta?.providers?.awscloudformation).toEqual(outputs);
+    expect(ctx.exeInfo?.teamProviderInfo?.dev.awscloudformation).toEqual(outputs);
+    // Nothing is written into the project before the core's init has succeeded.
+    expect(fs.existsSync(path.join(projectRoot, 'amplify', '.config', 'local-aws-info.json'))).toBe(false);
+
+    await plugin.onInitSuccessful(ctx);
+    const localAwsInfo = read<{ dev: { configLevel: string; useProfile: boolean; awsConfigFilePath: string } }>('amplify/.config/local-aws-info.json');
+    expect(localAwsInfo.dev).toMatchObject({ configLevel: 'project', useProfile: false });
+    expect(localAwsInfo.dev.awsConfigFilePath.startsWith(path.join(projectRoot, '.home', 'awscloudformation'))).toBe(true);
+    expect(fs.statSync(localAwsInfo.dev.awsConfigFilePath).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify(read('amplify/.config/local-aws-info.json'))).not.toContain('secret');
+    expect(read<{ dev: unknown }>('amplify/team-provider-info.json').dev).toEqual({ awscloudformation: outputs });
+    expect(read<{ providers: unknown }>('amplify/backend/amplify-meta.json').providers).toEqual({ awscloudformation: outputs });
+    expect(read<{ providers: unknown }>('amplify/#current-cloud-backend/amplify-meta.json').providers).toEqual({ awscloudformation: outputs });
+    const uploaded = s3Mock.commandCalls(PutObjectCommand).map((c) => [c.args[0].input.Bucket, c.args[0].input.Key]);
+    expect(uploaded).toContainEqual([outputs.DeploymentBucketName, '#current-cloud-backend.zip']);
+
+    lines = [];
+    const url = await plugin.console(context({}));
+    expect(url).toBe(`https://console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=${encodeURIComponent(outputs.StackId)}`);
+    expect(lines).toEqual([url]);
+  });
+
+  it('fails at once naming --providers when there is nothing to use under --yes', async () => {
+    const ctx = context({ inputParams: { yes: true }, projectConfig: { projectName: 'x' }, localEnvInfo: { envName: 'dev' }, isNewEnv: true });
+    const saveEnv = { id: process.env.AWS_ACCESS_KEY_ID, creds: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(projectRoot, 'none');
+    process.env.AWS_CONFIG_FILE = path.join(projectRoot, 'none');
+    try {
+      await expect(plugin.init(ctx)).rejects.toMatchObject({ code: 'CredentialsNotFound', resolution: expect.stringContaining('--providers') });
+    } finally {
+      for (const [key, value] of [
+        ['AWS_ACCESS_KEY_ID', saveEnv.id],
+        ['AWS_SHARED_CREDENTIALS_FILE', saveEnv.creds],
+        ['AWS_CONFIG_FILE', saveEnv.config],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    expect(cfnMock.commandCalls(CreateStackCommand)).toHaveLength(0);
+  });
+});
+
+describe('configure and saveResourceParameters', () => {
+  it('replaces the env credential choice from headless input and removes the old keys file', async () => {
+    const keysFile = path.join(projectRoot, '.home', 'awscloudformation', 'oldkeys');
+    fs.mkdirSync(path.dirname(keysFile), { recursive: true });
+    fs.writeFileSync(keysFile, '{}');
+    fs.writeFileSync(path.join(projectRoot, 'amplify/.config/local-aws-info.json'), JSON.stringify({ dev: { configLevel: 'project', useProfile: false, awsConfigFilePath: keysFile } }));
+    await plugin.configure(context({ inputParams: { awscloudformation: { configLevel: 'general' } } }));
+    expect(read('amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'general' } });
+    expect(fs.existsSync(keysFile)).toBe(false);
+    expect(lines).toContain('success: Successfully made configuration changes to your project.');
+  });
+
+  it('keeps env-specific parameters out of parameters.json', () => {
+    plugin.saveResourceParameters(context({}), 'awscloudformation', 'auth', 'users', { poolName: 'users', googleClientId: 'g-123' }, ['googleClientId']);
+    expect(read('amplify/backend/auth/users/parameters.json')).toEqual({ poolName: 'users' });
+    expect(read('amplify/team-provider-info.json')).toEqual({ dev: { categories: { auth: { users: { googleClientId: 'g-123' } } } } });
+    expect(plugin.loadResourceParameters(context({}), 'auth', 'users')).toEqual({ poolName: 'users', googleClientId: 'g-123' });
+  });
+});
+
+describe('executeAmplifyCommand', () => {
+  it('lists its commands for help and rejects unknown ones', async () => {
+    await plugin.executeAmplifyCommand(context({}, [], 'help'));
+    expect(lines.join('\n')).toContain('reset-cache');
+    await expect(plugin.executeAmplifyCommand(context({}, [], 'deploy'))).rejects.toMatchObject({ code: 'UnknownCommand' });
+  });
+
+  it('has a manifest that declares exactly these commands', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'amplify-plugin.json'), 'utf8'));
+    expect(manifest).toEqual({ name: 'awscloudformation', type: 'provider', aliases: ['awscfn', 'aws'], commands: ['configure', 'console', 'reset-cache', 'help'], eventHandlers: [] });
+  });
+});
