@@ -1,4 +1,5 @@
-import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
+import * as fs from 'fs';
+import { AmplifyError, getResourceOutputs, isAmplifyError } from 'amplify-cli-core';
 import type { AmplifyContext, FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
 import { describeFailure, runCommandLine } from './command-runner';
 import { constants } from './constants';
@@ -14,6 +15,7 @@ import {
   toFrontendResources,
 } from 'amplify-frontend-android';
 import { askJavascriptBlock } from './frontend-questions';
+import { existingGraphqlStatementFiles } from './graphql-statement-files';
 import { deleteJavascriptConfigFiles, writeJavascriptConfigFiles } from './javascript-config-files';
 import { JavascriptFrontendBlock, readJavascriptBlock } from './javascript-frontend-block';
 import { guessFramework, scanProject } from './project-scanner';
@@ -128,10 +130,24 @@ export async function publish(context: AmplifyContext): Promise<void> {
   });
 }
 
-/** `amplify delete`: removes the generated config files. */
+/** `amplify delete`: removes the generated config files and the GraphQL statements codegen generated. */
 export async function deleteConfig(context: FrontendContext): Promise<void> {
   const projectPath = projectPathOf(context);
   deleteJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config);
+  let statements: string[];
+  try {
+    statements = existingGraphqlStatementFiles(projectPath);
+  } catch (error) {
+    // A broken codegen config must not stop the project's deletion; the statements are only left behind.
+    if (!isAmplifyError(error)) {
+      throw error;
+    }
+    context.print.warning(`${error.message}; the generated GraphQL statements were left in place`);
+    return;
+  }
+  for (const file of statements) {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** The defaults init would take, shown before "Initialize the project with the above configuration?". */
