@@ -4,14 +4,14 @@
  * Cold-start timings of the built library (`lib/`), each measured in a fresh Node process so that no shard is
  * cached: import, first lookup, validation of a 20-resource template, and YAML parsing plus validation of an
  * Amplify storage template. Prints the median of several runs. Run after `npm run build`:
- *   node packages/amplify-cloudformation-spec/scripts/bench.js [runs]
+ *   node scripts/bench/cloudformation-spec.js [runs]
  */
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 // Runs per scenario: the first argument (as scripts/bench/run-all.js passes it), else BENCH_RUNS, else 9.
 const RUNS = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 9);
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..', 'packages', 'amplify-cloudformation-spec');
 const fixtures = path.join(root, 'src', '__tests__', 'fixtures');
 
 const probe = `
