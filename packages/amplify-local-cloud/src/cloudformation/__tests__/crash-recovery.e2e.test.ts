@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, ListStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /**
@@ -62,12 +62,15 @@ beforeAll(() => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-crash-'));
 });
-afterAll(async () => {
+async function stopServer(): Promise<void> {
   if (server && server.child.exitCode === null) {
     const exited = new Promise((resolve) => server!.child.on('exit', resolve));
     server.child.kill('SIGTERM');
     await exited;
   }
+}
+afterAll(async () => {
+  await stopServer();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -130,6 +133,57 @@ test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after 
   await expect(s3.send(new HeadBucketCommand({ Bucket: 'made-before-crash' }))).rejects.toThrow();
   const resources = await cfn.send(new ListStackResourcesCommand({ StackName: StackId }));
   expect(resources.StackResourceSummaries!.every((resource) => !resource.ResourceStatus!.endsWith('_IN_PROGRESS'))).toBe(true);
+  cfn.destroy();
+  s3.destroy();
+});
+
+test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the previous state', async () => {
+  await stopServer();
+  server = await startServer(dataDir);
+  let { cfn, s3 } = clients(server.endpoint);
+  const waiter = {
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 20, Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'exports.handler = () => new Promise(() => setInterval(() => undefined, 1000));' } },
+  };
+  const before = { Resources: { Waiter: waiter, Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'before' } } }, Outputs: { Display: { Value: 'before' } } };
+  const { StackId } = await cfn.send(new CreateStackCommand({ StackName: 'crashy-update', TemplateBody: JSON.stringify(before) }));
+  for (let status = ''; status !== 'CREATE_COMPLETE'; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = (await cfn.send(new DescribeStacksCommand({ StackName: StackId }))).Stacks![0].StackStatus!;
+  }
+  const after = {
+    Resources: {
+      Waiter: waiter,
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'after' } },
+      Added: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'added-during-update' } },
+      Slow: { Type: 'Custom::Slow', DependsOn: ['Added', 'Topic'], Properties: { ServiceToken: { 'Fn::GetAtt': ['Waiter', 'Arn'] } } },
+    },
+    Outputs: { Display: { Value: 'after' } },
+  };
+  await cfn.send(new UpdateStackCommand({ StackName: StackId, TemplateBody: JSON.stringify(after) }));
+  for (let inFlight = false; !inFlight; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
+    inFlight = events.some((event) => event.LogicalResourceId === 'Slow' && event.ResourceStatus === 'CREATE_IN_PROGRESS');
+  }
+  const killed = new Promise((resolve) => server!.child.on('exit', resolve));
+  server.child.kill('SIGKILL');
+  await killed;
+  cfn.destroy();
+  s3.destroy();
+
+  server = await startServer(dataDir);
+  ({ cfn, s3 } = clients(server.endpoint));
+  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: StackId }))).Stacks![0];
+  expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+  expect(stack.Outputs).toEqual([{ OutputKey: 'Display', OutputValue: 'before' }]);
+  const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
+  expect(events.find((event) => event.ResourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS')!.ResourceStatusReason).toBe('Operation interrupted by a restart of the local cloud');
+  await expect(s3.send(new HeadBucketCommand({ Bucket: 'added-during-update' }))).rejects.toThrow();
+  const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: StackId }))).StackResourceSummaries!;
+  expect(resources.map((resource) => `${resource.LogicalResourceId} ${resource.ResourceStatus}`).sort()).toEqual(['Topic CREATE_COMPLETE', 'Waiter CREATE_COMPLETE']);
+  const template = (await cfn.send(new GetTemplateCommand({ StackName: StackId }))).TemplateBody;
+  expect(JSON.parse(template!)).toEqual(before);
   cfn.destroy();
   s3.destroy();
 });
