@@ -1,5 +1,5 @@
-import { AwsExports } from './aws-exports-object';
 import { isJsonObject } from 'amplify-frontend-android';
+import { AwsExports } from './aws-exports-object';
 import { ModuleParseError, readLiteralModuleDefaultExport } from './object-literal-module';
 
 /** The original's header: linters skip the file and people are told not to edit it. */

@@ -1,10 +1,10 @@
 import { AmplifyError } from 'amplify-cli-core';
 import type { Prompter } from 'amplify-cli-core';
+import { isJsonObject } from 'amplify-frontend-android';
+import type { FrontendContext } from 'amplify-frontend-android';
 import { constants } from './constants';
 import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
 import { checkFrontendConfig, JavascriptFrontendBlock } from './javascript-frontend-block';
-import { isJsonObject } from 'amplify-frontend-android';
-import type { FrontendContext } from 'amplify-frontend-android';
 
 export interface FrontendQuestionsOptions {
   prompter: Prompter;

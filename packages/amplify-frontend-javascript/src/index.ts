@@ -1,9 +1,6 @@
 import * as fs from 'fs';
 import { AmplifyError, getResourceOutputs, isAmplifyError } from 'amplify-cli-core';
 import type { AmplifyContext, FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
-import { describeFailure, runCommandLine } from './command-runner';
-import { constants } from './constants';
-import { frameworkDefaults } from './frameworks';
 import {
   FrontendContext,
   headlessFrontendInput,
@@ -14,6 +11,9 @@ import {
   resourceNamesFrom,
   toFrontendResources,
 } from 'amplify-frontend-android';
+import { describeFailure, runCommandLine } from './command-runner';
+import { constants } from './constants';
+import { frameworkDefaults } from './frameworks';
 import { askJavascriptBlock } from './frontend-questions';
 import { existingGraphqlStatementFiles } from './graphql-statement-files';
 import { deleteJavascriptConfigFiles, writeJavascriptConfigFiles } from './javascript-config-files';

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
+import { FrontendResources, withCustomKeys } from 'amplify-frontend-android';
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from './aws-exports-file';
 import { AwsExports, createAwsExportsObject } from './aws-exports-object';
 import { constants } from './constants';
 import { RESERVED_AWS_EXPORTS_KEYS } from './custom-keys';
-import { FrontendResources, withCustomKeys } from 'amplify-frontend-android';
 import { JavascriptFrontendConfig } from './frameworks';
 import { ModuleParseError } from './object-literal-module';
 
