@@ -60,6 +60,9 @@ export type {
   PickManyOptions,
 } from './prompts/prompter';
 
+export { selectService } from './prompts/service-selection';
+export type { SupportedService, SelectServiceOptions, ServiceSelection } from './prompts/service-selection';
+
 export { inputValidation } from './validation/input-validation';
 export { getWhen } from './validation/get-when';
 export type { WhenCondition, ConditionalQuestion, ProjectConfigSource } from './validation/get-when';

@@ -2,6 +2,7 @@ import type { GluegunToolbox } from 'gluegun';
 import type { PathConstants, PathManager } from '../paths/path-manager';
 import type { PluginEventName, PluginPlatform } from '../plugins/plugin-types';
 import type { Prompter } from '../prompts/prompter';
+import type { SupportedService } from '../prompts/service-selection';
 import type { RemovedResource, ResourceOutputs } from '../state/resource-meta';
 import type { StateManager } from '../state/state-manager';
 import type {
@@ -192,6 +193,15 @@ export interface CoreToolkit {
   ): (current?: Record<string, unknown>) => boolean;
   copyBatch(context: AmplifyContext, jobs: CopyJob[], props: object, force?: boolean, writeParams?: boolean): Promise<string[]>;
   confirmPrompt(message: string, defaultValue?: boolean): Promise<boolean>;
+  /**
+   * Picks the service of a new resource among a category's supported services (only those of enabled providers;
+   * one is taken without asking). `provider` is the provider plugin's package directory.
+   */
+  serviceSelectionPrompt(
+    context: AmplifyContext,
+    category: string,
+    supportedServices: Record<string, SupportedService>,
+  ): Promise<{ service: string; providerName: string; provider: string | undefined }>;
   makeId(length?: number): string;
   readJsonFile<T>(filePath: string): T;
   writeObjectAsJson(filePath: string, data: unknown): void;

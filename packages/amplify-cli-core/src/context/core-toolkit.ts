@@ -1,5 +1,6 @@
 import { pathManager, PathConstants, projectNotInitializedError } from '../paths/path-manager';
 import type { Prompter } from '../prompts/prompter';
+import { selectService } from '../prompts/service-selection';
 import { readJsonFile, writeJsonFile } from '../state/json-file';
 import * as resourceMeta from '../state/resource-meta';
 import { stateManager } from '../state/state-manager';
@@ -133,6 +134,15 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
     getWhen,
     copyBatch: (_context, jobs, props, force, writeParams) => copyBatch(jobs, props, { force, writeParams, prompter }),
     confirmPrompt: (message, defaultValue = true) => prompter.confirm({ message, default: defaultValue }),
+    async serviceSelectionPrompt(context, category, supportedServices) {
+      const enabledProviders = stateManager.getProjectConfig(root()).providers;
+      const selection = await selectService({ category, supportedServices, enabledProviders, prompter });
+      if (selection.autoSelected) {
+        context.print.info(`Using service: ${selection.service}, provided by: ${selection.providerName}`);
+      }
+      const provider = context.amplify.getProviderPlugins(context)[selection.providerName];
+      return { service: selection.service, providerName: selection.providerName, provider };
+    },
     makeId,
     readJsonFile: <T>(filePath: string) => readJsonFile<T>(filePath),
     writeObjectAsJson: (filePath, data) => writeJsonFile(filePath, data),

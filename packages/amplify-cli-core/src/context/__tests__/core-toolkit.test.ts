@@ -63,6 +63,21 @@ describe('createCoreToolkit', () => {
     expect(fs.existsSync(path.join(root, 'amplify', 'backend', 'auth', 'u'))).toBe(false);
   });
 
+  it('serviceSelectionPrompt announces an automatic pick and returns the provider plugin directory', async () => {
+    const root = project();
+    const amplify = createCoreToolkit({ prompter: createPrompter({ isInteractive: () => false }), searchProjectRoot: () => root });
+    const printed: string[] = [];
+    const context = {
+      input: { argv: [] },
+      print: { info: (message: string) => printed.push(message) },
+      amplify: { getProviderPlugins: () => ({ awscloudformation: '/plugins/amplify-provider-awscloudformation' }) },
+    } as unknown as AmplifyContext;
+    await expect(
+      amplify.serviceSelectionPrompt(context, 'storage', { S3: { alias: 'Content', provider: 'awscloudformation' } }),
+    ).resolves.toEqual({ service: 'S3', providerName: 'awscloudformation', provider: '/plugins/amplify-provider-awscloudformation' });
+    expect(printed).toEqual(['Using service: S3, provided by: awscloudformation']);
+  });
+
   it('updateProjectConfig sets one top-level key', () => {
     const root = project();
     const amplify = createCoreToolkit({ prompter: createPrompter({ yes: true }), searchProjectRoot: () => root });
