@@ -7,9 +7,16 @@ import type { PluginProblem, ScanResult } from './plugin-scan';
 /** Bumped whenever the shape below changes, so an older cache is simply rescanned. */
 const CACHE_FORMAT = 1;
 
-/** `~/.amplify/plugins.json`: the last scan and the fingerprints that prove it is still current. */
+/**
+ * `~/.amplify/plugins.json`: the last scan and the fingerprints that prove it is still current. The original
+ * CLI's keys (`plugins`, `excluded`, `userAddedLocations`, `pluginDirectories`, ...) keep their meaning, so a
+ * machine that also has the original installed can share the file.
+ */
 export interface PluginCache {
   cacheFormat: typeof CACHE_FORMAT;
+  pluginDirectories: string[];
+  pluginPrefixes: string[];
+  maxScanIntervalInSeconds: number;
   lastScanTime: string;
   directories: ScanResult['directories'];
   candidates: Record<string, string>;
@@ -42,6 +49,55 @@ export function readPluginCache(file: string): PluginCache | undefined {
   }
 }
 
+/** What a user chose with `amplify plugin add/remove`, read from any plugins.json (ours or the original CLI's). */
+export interface PluginUserChoices {
+  userAddedLocations: string[];
+  excluded: Record<string, PluginInfo[]>;
+}
+
+/**
+ * The user's choices from a cache that is not usable as is (another format, the original CLI's file), so that
+ * a rescan does not forget them. Entries of the wrong shape are dropped.
+ */
+export function readUserChoices(file: string): PluginUserChoices | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { userAddedLocations, excluded } = value as { userAddedLocations?: unknown; excluded?: unknown };
+  const choices: PluginUserChoices = { userAddedLocations: [], excluded: {} };
+  if (Array.isArray(userAddedLocations)) {
+    choices.userAddedLocations = userAddedLocations.filter((entry): entry is string => typeof entry === 'string');
+  }
+  if (typeof excluded === 'object' && excluded !== null) {
+    for (const [name, entries] of Object.entries(excluded)) {
+      const valid = Array.isArray(entries) ? entries.filter(isPluginInfo) : [];
+      if (valid.length > 0) {
+        choices.excluded[name] = valid;
+      }
+    }
+  }
+  return choices;
+}
+
+function isPluginInfo(value: unknown): value is PluginInfo {
+  const info = value as Partial<PluginInfo> | null;
+  return (
+    typeof info === 'object' &&
+    info !== null &&
+    typeof info.packageName === 'string' &&
+    typeof info.packageVersion === 'string' &&
+    typeof info.packageLocation === 'string' &&
+    typeof info.manifest === 'object' &&
+    info.manifest !== null
+  );
+}
+
 /**
  * Whether the cache still describes the disk: the same folders are scanned and none of them, nor any package
  * seen in them, changed since. This is a handful of `stat` calls however many unrelated packages a folder holds.
@@ -67,6 +123,10 @@ export function isPluginCacheCurrent(cache: PluginCache, directories: PluginDire
 export function cacheFromScan(scan: ScanResult, excluded: Record<string, PluginInfo[]>, now: Date): PluginCache {
   return {
     cacheFormat: CACHE_FORMAT,
+    pluginDirectories: ['cli-local-node-modules', 'cli-parent-directory', 'global-node-modules'],
+    pluginPrefixes: ['amplify-'],
+    // Never reached: fingerprints decide when to rescan. Kept for the original CLI, which reads it.
+    maxScanIntervalInSeconds: 86400,
     lastScanTime: now.toISOString(),
     directories: scan.directories,
     candidates: scan.candidates,

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { PluginInfo } from 'amplify-cli-core';
-import { cacheFromScan, isPluginCacheCurrent, PluginCache, readPluginCache, writePluginCache } from './plugin-cache';
+import { cacheFromScan, isPluginCacheCurrent, PluginCache, readPluginCache, readUserChoices, writePluginCache } from './plugin-cache';
 import { getPluginDirectories, PluginDirectoryOptions } from './plugin-directories';
 import { scanPlugins } from './plugin-scan';
 
@@ -27,7 +27,7 @@ export function loadPluginPlatform(options: PluginPlatformOptions): LoadedPlugin
   if (cache && isPluginCacheCurrent(cache, getPluginDirectories(options))) {
     return { cache, scanned: false };
   }
-  return { cache: rescanPlugins(options, cache), scanned: true };
+  return { cache: rescanPlugins(options, cache, cache ? {} : readUserChoices(file)), scanned: true };
 }
 
 export interface PlatformChanges {

@@ -39,7 +39,7 @@ export function resolveCommand(input: CommandInput, options: RouteOptions): Comm
   return input.plugin === undefined ? resolveCoreOrUtil(input, options) : resolvePluginCommand(input, input.plugin, options);
 }
 
-function resolvePluginCommand(input: CommandInput, noun: string, { plugins }: RouteOptions): CommandTarget {
+function resolvePluginCommand(input: CommandInput, noun: string, { plugins, coreManifest }: RouteOptions): CommandTarget {
   const addressed = nonCorePlugins(plugins).filter(
     (info) => info.manifest.name === noun || (info.manifest.aliases ?? []).includes(noun),
   );
@@ -62,6 +62,13 @@ function resolvePluginCommand(input: CommandInput, noun: string, { plugins }: Ro
   }
   if (requested === 'help') {
     return { kind: 'plugin-help', noun, plugins: addressed };
+  }
+  // `amplify status api` reads as `amplify api status`; when the plugin has no such command, the core's command
+  // runs with the noun as its first argument (`amplify status <category>`, `amplify push <category>`).
+  if ((coreManifest.commands ?? []).includes(requested)) {
+    input.subCommands = [noun, ...(input.subCommands ?? [])];
+    input.plugin = undefined;
+    return { kind: 'core', command: requested, subCommands: input.subCommands };
   }
   const known = addressed.flatMap((info) => [...(info.manifest.commands ?? []), ...Object.keys(info.manifest.commandAliases ?? {})]);
   const suggestion = didYouMean(requested, known);
@@ -102,8 +109,10 @@ function resolveCoreOrUtil(input: CommandInput, { coreManifest, plugins }: Route
     (info) => info.manifest.type === 'util' && (info.manifest.commands ?? []).includes(command),
   );
   if (utilities.length > 0) {
-    input.plugin = utilities[0].manifest.name;
-    return { kind: 'plugin', noun: utilities[0].manifest.name, command, candidates: utilities };
+    // Several util plugins may claim one command: the alphabetically first plugin name answers, deterministically.
+    const noun = utilities.map((info) => info.manifest.name).sort()[0];
+    input.plugin = noun;
+    return { kind: 'plugin', noun, command, candidates: utilities.filter((info) => info.manifest.name === noun) };
   }
   const known = [
     ...(coreManifest.commands ?? []),

@@ -84,6 +84,29 @@ describe('plugins.json cache', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).cacheFormat).toBe(1);
   });
 
+  it('keeps the user choices found in a plugins.json written by the original CLI', () => {
+    const machine = makeFakeMachine();
+    const removed = writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
+    const added = writePackage(path.join(machine.root, 'dev'), 'amplify-extra', { manifest: { name: 'extra', type: 'util' } });
+    const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const info = { packageName: 'amplify-tools', packageVersion: '1.0.0', packageLocation: removed, manifest: tools };
+    fs.writeFileSync(file, JSON.stringify({
+      pluginDirectories: ['cli-local-node-modules', 'cli-parent-directory', 'global-node-modules'],
+      pluginPrefixes: ['amplify-'],
+      userAddedLocations: [added, 42],
+      lastScanTime: '2020-01-01T00:00:00.000Z',
+      maxScanIntervalInSeconds: 86400,
+      plugins: {},
+      excluded: { tools: [info, { bogus: true }] },
+    }));
+    const { cache } = loadPluginPlatform(options(machine));
+    expect(Object.keys(cache.plugins).sort()).toEqual(['core', 'extra']);
+    expect(cache.excluded).toEqual({ tools: [info] });
+    expect(cache.userAddedLocations).toEqual([added]);
+    expect(cache.pluginPrefixes).toEqual(['amplify-']);
+  });
+
   it('revalidates without listing a folder of 2,000 unrelated packages', () => {
     const machine = makeFakeMachine();
     for (let index = 0; index < 2000; index++) {

@@ -83,6 +83,12 @@ describe('resolveCommand', () => {
     expect(route('mock').target).toEqual({ kind: 'plugin-help', noun: 'mock', plugins: [mock] });
   });
 
+  it('hands a core command addressed to a plugin that lacks it back to the core, noun first', () => {
+    const { input, target } = route('status', 'api');
+    expect(target).toEqual({ kind: 'core', command: 'status', subCommands: ['api'] });
+    expect(input.plugin).toBeUndefined();
+  });
+
   it('routes util plugin commands given without the plugin name', () => {
     expect(route('types').target).toMatchObject({ kind: 'plugin', noun: 'codegen', command: 'types' });
   });
