@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, type ServiceHandler } from './contracts';
+import { createCloudFormationService } from './cloudformation';
+import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler } from './contracts';
 import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
@@ -25,6 +26,9 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
+/** The CloudFormation engine's own files (Lambda code, custom-resource work dirs) live under this sub-folder. */
+export const CLOUDFORMATION_DIR = 'cloudformation';
+
 /** Answers without authentication, so `status` can tell a live local cloud from something else on the port. */
 export const HEALTH_PATH = '/_local-cloud/health';
 
@@ -32,7 +36,8 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
  * Starts the local cloud: opens the data directory, listens, then serves S3, STS and CloudFormation from one
- * endpoint. Requests that arrive while the services are still being set up wait for them.
+ * endpoint. The port is bound first because the engine needs the endpoint (nested-stack `TemplateURL`s point at
+ * it); requests that arrive while the services are still being set up wait for them.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
@@ -55,11 +60,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     throw error;
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  let cloudformation: CloudFormationService;
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    cloudformation = createCloudFormationService({
+      db,
+      buckets: store,
+      endpoint,
+      accountId: LOCAL_ACCOUNT_ID,
+      dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
+    });
+    // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
+    await cloudformation.recover();
     const services = new Map<string, ServiceHandler>([
       ['s3', createS3Handler({ store, endpoint })],
       ['sts', createStsHandler()],
+      ['cloudformation', cloudformation.handle],
     ]);
     const startedAt = new Date().toISOString();
     resolveRouter({
@@ -88,7 +104,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dataDir,
     close: () => {
       closing ??= (async () => {
-        await server.close();
+        // Stop accepting connections, let stack operations in flight finish, then release the database.
+        const serverClosed = server.close();
+        await cloudformation.close();
+        await serverClosed;
         db.close();
       })();
       return closing;

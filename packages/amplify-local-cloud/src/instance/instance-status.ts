@@ -41,7 +41,7 @@ export function isProcessAlive(pid: number): boolean {
 /** The pid the health endpoint reports, or `undefined` when nothing (or something else) answers. */
 export function probe(endpoint: string, timeoutMs = 1000): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const request = http.get(`${endpoint}${HEALTH_PATH}`, { timeout: timeoutMs }, (response) => {
+    const request = http.get(`${endpoint}${HEALTH_PATH}`, { timeout: timeoutMs, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {

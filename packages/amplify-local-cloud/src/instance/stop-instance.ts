@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
+import { CLOUDFORMATION_DIR } from '../local-cloud';
 import { DATABASE_FILE } from '../store/database';
 import { runsElsewhere } from './detached-start';
 import { getInstanceStatus, isProcessAlive } from './instance-status';
@@ -37,7 +38,7 @@ export async function stopInstance(selector: InstanceSelector): Promise<StopResu
  * The files of the local cloud in a data directory: only these are removed by `reset`, so a mistyped
  * `--data-dir` pointing at a folder with other content never loses that content.
  */
-const OWNED_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, 's3', 'cloudformation', SERVER_INFO_FILE, SERVER_LOG_FILE];
+const OWNED_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, 's3', CLOUDFORMATION_DIR, SERVER_INFO_FILE, SERVER_LOG_FILE];
 
 export type ResetResult = { stopped: StopResult; removed: string[] };
 

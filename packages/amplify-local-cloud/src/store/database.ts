@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { AmplifyError } from 'amplify-cli-core';
 
 export const DATABASE_FILE = 'local-cloud.sqlite';
+const LOCK_WAIT_MS = 200;
 
 /**
  * Opens `<dataDir>/local-cloud.sqlite`, the one metadata store of the local cloud; every module creates its own
@@ -20,7 +21,8 @@ export function openDatabase(dataDir: string): Database {
   // Required here, not at the top: better-sqlite3 is a native module that only the running server needs.
   const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
   const file = path.join(dataDir, DATABASE_FILE);
-  const db = new BetterSqlite3(file);
+  // A short busy timeout: the lock is held for a server's whole life, so waiting longer would only delay the refusal.
+  const db = new BetterSqlite3(file, { timeout: LOCK_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
