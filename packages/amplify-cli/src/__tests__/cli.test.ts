@@ -90,13 +90,6 @@ describe('amplify binary (in process)', () => {
     expect(result.stderr).toBe('✖ "stauts" is not an amplify command or plugin. Did you mean "amplify status"?\n  Run "amplify help" to list the commands and plugins\n');
   });
 
-  it('says which core commands are not available yet', async () => {
-    const machine = makeFakeMachine();
-    const result = await amplify(machine, ['publish']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('"amplify publish" is not available yet');
-  });
-
   it('runs executeAmplifyCommand plugins in both word orders with the original context.input', async () => {
     const machine = makeFakeMachine();
     installModernPlugin(machine);
