@@ -71,6 +71,15 @@ const now = (): string => new Date().toISOString();
 
 type Work = (logicalId: string) => Promise<boolean>;
 
+interface DeleteOptions {
+  /** Report events only: the resource's record is gone or describes its replacement. */
+  keepRecord?: boolean;
+  /** The resource was replaced in an update: `UpdateReplacePolicy` decides, not `DeletionPolicy`. */
+  replaced?: boolean;
+  /** Undoing the operation that created the resource: `RetainExceptOnCreate` deletes it. */
+  undoingCreate?: boolean;
+}
+
 /**
  * Runs `work` for every id once all of its dependencies succeeded; independent ids run concurrently. After a failure no
  * new work starts unless `continueOnFailure` (deletes go on with what does not depend on the failed resource).
@@ -382,6 +391,7 @@ export class StackEngine {
       attributes: {},
       lastUpdated: now(),
       deletionPolicy: declaration.DeletionPolicy,
+      updateReplacePolicy: declaration.UpdateReplacePolicy,
     };
     context.resources.set(logicalId, record);
     record = this.transition(stack, record, 'CREATE_IN_PROGRESS');
@@ -451,7 +461,7 @@ export class StackEngine {
   /** Deletes what a failed create made, newest dependencies first, and ends in ROLLBACK_COMPLETE (or _FAILED). */
   private async rollbackCreate(stackId: string, template: Template | undefined): Promise<boolean> {
     const stack = this.store.getStack(stackId)!;
-    const failed = await this.deleteResources(stack, template, this.store.resources(stackId));
+    const failed = await this.deleteResources(stack, template, this.store.resources(stackId), { undoingCreate: true });
     await this.deleteOrphanChildren(stackId);
     if (failed.length > 0) {
       this.setStatus(stackId, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
@@ -470,7 +480,7 @@ export class StackEngine {
   }
 
   /** Deletes resources in reverse dependency order; `Retain` ones are skipped. Answers the ids that failed. */
-  private async deleteResources(stack: StackRecord, template: Template | undefined, resources: ResourceRecord[]): Promise<string[]> {
+  private async deleteResources(stack: StackRecord, template: Template | undefined, resources: ResourceRecord[], options: DeleteOptions = {}): Promise<string[]> {
     const live = resources.filter((resource) => resource.status !== 'DELETE_COMPLETE' && resource.status !== 'DELETE_SKIPPED');
     const byId = new Map(live.map((resource) => [resource.logicalId, resource]));
     const graph = DependencyGraph.of(
@@ -479,17 +489,19 @@ export class StackEngine {
     return runInOrder(
       [...byId.keys()],
       (id) => graph.dependentsOf(id),
-      (id) => this.deleteResource(stack, byId.get(id)!),
+      (id) => this.deleteResource(stack, byId.get(id)!, options),
       true,
     );
   }
 
-  private async deleteResource(stack: StackRecord, record: ResourceRecord, options: { keepRecord?: boolean } = {}): Promise<boolean> {
+  private async deleteResource(stack: StackRecord, record: ResourceRecord, options: DeleteOptions = {}): Promise<boolean> {
     const save = (status: ResourceStatus, reason?: string): void => {
       if (options.keepRecord) this.event(stack, record, status, reason, record.physicalId);
       else this.transition(stack, record, status, reason);
     };
-    if (record.deletionPolicy === 'Retain' && record.physicalId !== undefined) {
+    const policy = options.replaced ? record.updateReplacePolicy : record.deletionPolicy;
+    const retained = policy === 'Retain' || (policy === 'RetainExceptOnCreate' && !options.undoingCreate);
+    if (retained && record.physicalId !== undefined) {
       save('DELETE_SKIPPED');
       return true;
     }
@@ -606,7 +618,8 @@ export class StackEngine {
   }
 
   private async updateResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext, old: ResourceRecord): Promise<boolean> {
-    let record: ResourceRecord = { ...old, deletionPolicy: declaration.DeletionPolicy };
+    const policies = { deletionPolicy: declaration.DeletionPolicy, updateReplacePolicy: declaration.UpdateReplacePolicy };
+    let record: ResourceRecord = { ...old, ...policies };
     try {
       const properties = this.resolveProperties(logicalId, declaration, context);
       const handler = this.handlerFor(declaration.Type);
@@ -620,7 +633,7 @@ export class StackEngine {
       const unchanged =
         sameType && canonicalJson(properties) === canonicalJson(old.properties) && !(await handler.changedBeyondProperties?.(request));
       if (unchanged) {
-        context.resources.set(logicalId, { ...old, deletionPolicy: declaration.DeletionPolicy });
+        context.resources.set(logicalId, { ...old, ...policies });
         this.store.putResource(stack.stackId, context.resources.get(logicalId)!);
         return true;
       }
@@ -688,7 +701,7 @@ export class StackEngine {
       await runInOrder([...byId.keys()], (id) => graph.dependentsOf(id), async (id) => {
         const record = byId.get(id)!;
         const removed = !current.has(id);
-        const ok = await this.deleteResource(stack, record, { keepRecord: true });
+        const ok = await this.deleteResource(stack, record, { keepRecord: true, replaced: !removed });
         if (removed) this.store.deleteResource(stackId, id);
         return ok;
       }, true);
@@ -731,7 +744,7 @@ export class StackEngine {
     });
     const createdGraph = DependencyGraph.of(Object.fromEntries(created.map((record) => [record.logicalId, newTemplate?.Resources[record.logicalId] ?? { Type: record.type }])));
     const createdById = new Map(created.map((record) => [record.logicalId, record]));
-    await runInOrder([...createdById.keys()], (id) => createdGraph.dependentsOf(id), (id) => this.deleteResource(stack, { ...createdById.get(id)!, deletionPolicy: undefined }, { keepRecord: true }), true);
+    await runInOrder([...createdById.keys()], (id) => createdGraph.dependentsOf(id), (id) => this.deleteResource(stack, createdById.get(id)!, { keepRecord: true, undoingCreate: true }), true);
     this.store.replaceResources(stackId, snapshot.resources);
     this.store.replaceExports(stackId, snapshot.outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value })));
     this.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });

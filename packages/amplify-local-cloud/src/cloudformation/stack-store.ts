@@ -49,6 +49,7 @@ export interface ResourceRecord {
   attributes: Record<string, TemplateValue>;
   lastUpdated: string;
   deletionPolicy?: string;
+  updateReplacePolicy?: string;
 }
 
 export interface StackEvent {
@@ -101,6 +102,7 @@ interface ResourceRow {
   attributes: string;
   last_updated: string;
   deletion_policy: string | null;
+  update_replace_policy: string | null;
 }
 
 interface EventRow {
@@ -127,7 +129,7 @@ CREATE INDEX IF NOT EXISTS cfn_stacks_by_name ON cfn_stacks (stack_name);
 CREATE TABLE IF NOT EXISTS cfn_resources (
   stack_id TEXT NOT NULL, logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL,
   status_reason TEXT, properties TEXT NOT NULL, attributes TEXT NOT NULL, last_updated TEXT NOT NULL,
-  deletion_policy TEXT, PRIMARY KEY (stack_id, logical_id));
+  deletion_policy TEXT, update_replace_policy TEXT, PRIMARY KEY (stack_id, logical_id));
 CREATE TABLE IF NOT EXISTS cfn_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, stack_id TEXT NOT NULL, stack_name TEXT NOT NULL,
   logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
@@ -159,7 +161,7 @@ export class StackStore {
       liveStackByName: prepare(`SELECT * FROM cfn_stacks WHERE stack_name = ? AND status <> 'DELETE_COMPLETE' ORDER BY creation_time DESC LIMIT 1`),
       allStacks: prepare('SELECT * FROM cfn_stacks ORDER BY creation_time DESC, rowid DESC'),
       upsertResource: prepare(`INSERT OR REPLACE INTO cfn_resources VALUES (@stack_id, @logical_id, @physical_id, @type,
-        @status, @status_reason, @properties, @attributes, @last_updated, @deletion_policy)`),
+        @status, @status_reason, @properties, @attributes, @last_updated, @deletion_policy, @update_replace_policy)`),
       resources: prepare('SELECT * FROM cfn_resources WHERE stack_id = ? ORDER BY rowid'),
       deleteResource: prepare('DELETE FROM cfn_resources WHERE stack_id = ? AND logical_id = ?'),
       deleteResources: prepare('DELETE FROM cfn_resources WHERE stack_id = ?'),
@@ -222,6 +224,7 @@ export class StackStore {
       attributes: JSON.stringify(resource.attributes),
       last_updated: resource.lastUpdated,
       deletion_policy: resource.deletionPolicy ?? null,
+      update_replace_policy: resource.updateReplacePolicy ?? null,
     });
   }
 
@@ -374,5 +377,6 @@ function fromResourceRow(row: ResourceRow): ResourceRecord {
     attributes: JSON.parse(row.attributes) as Record<string, TemplateValue>,
     lastUpdated: row.last_updated,
     deletionPolicy: optional(row.deletion_policy),
+    updateReplacePolicy: optional(row.update_replace_policy),
   };
 }

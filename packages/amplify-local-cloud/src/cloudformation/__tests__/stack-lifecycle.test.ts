@@ -166,3 +166,26 @@ test('a bucket name that is taken fails the resource', async () => {
   const reason = (await cloud.events('clash')).find((event) => event.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason;
   expect(reason).toMatch(/^lifecycle-templates already exists/);
 });
+
+test('UpdateReplacePolicy Retain keeps a replaced resource; RetainExceptOnCreate does not survive a failed create', async () => {
+  const template = (name: string) =>
+    JSON.stringify({ Resources: { Kept: { Type: 'AWS::S3::Bucket', UpdateReplacePolicy: 'Retain', Properties: { BucketName: name } } } });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'replace-policy', TemplateBody: template('urp-one') }));
+  await cloud.waitForStack('replace-policy');
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'replace-policy', TemplateBody: template('urp-two') }));
+  expect((await cloud.waitForStack('replace-policy')).StackStatus).toBe('UPDATE_COMPLETE');
+  const skipped = (await cloud.events('replace-policy')).find((event) => event.ResourceStatus === 'DELETE_SKIPPED');
+  expect(skipped).toMatchObject({ LogicalResourceId: 'Kept', PhysicalResourceId: 'urp-one' });
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'urp-one' }))).resolves.toBeDefined();
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'urp-two' }))).resolves.toBeDefined();
+
+  const failing = JSON.stringify({
+    Resources: {
+      Temp: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'RetainExceptOnCreate', Properties: { BucketName: 'retain-except-on-create' } },
+      Bad: { Type: 'AWS::SNS::Topic', DependsOn: 'Temp', Properties: { Colour: 'red' } },
+    },
+  });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'except-on-create', TemplateBody: failing }));
+  expect((await cloud.waitForStack('except-on-create')).StackStatus).toBe('ROLLBACK_COMPLETE');
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'retain-except-on-create' }))).rejects.toThrow();
+});
