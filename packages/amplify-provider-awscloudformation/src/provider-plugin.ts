@@ -202,13 +202,12 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
 }
 
 /** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
-export async function console(context: ProviderContext): Promise<string> {
+export async function console(context: ProviderContext): Promise<void> {
   const files = projectFiles();
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
   const url = consoleUrl(await envTarget(files, envName), rootStack);
   context.print.info(url);
-  return url;
 }
 
 /**

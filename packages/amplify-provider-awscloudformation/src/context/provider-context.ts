@@ -1,5 +1,6 @@
 import type { ProviderPrompter } from '../io/provider-prompter';
-import type { MetaFile, ResourceRef, RootStackOutputs, TeamProviderInfoFile } from '../project/project-types';
+import type { AmplifyMeta, ResourceRef, TeamProviderInfo } from 'amplify-cli-core';
+import type { RootStackOutputs } from '../project/project-types';
 
 /**
  * The part of the core's `AmplifyContext` the provider's plugin functions read: a structural slice, so the
@@ -20,8 +21,8 @@ export interface ProviderExeInfo {
   inputParams?: Record<string, unknown>;
   projectConfig?: { projectName?: string };
   localEnvInfo?: { envName?: string };
-  amplifyMeta?: MetaFile;
-  teamProviderInfo?: TeamProviderInfoFile;
+  amplifyMeta?: AmplifyMeta;
+  teamProviderInfo?: TeamProviderInfo;
   isNewEnv?: boolean;
   forcePush?: boolean;
   restoreBackend?: boolean;

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { type AmplifyMeta, AmplifyError, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
-import { ProjectFiles, writeJson } from '../project/project-files';
-import { getResourceEntry, listMetaResources, type MetaFile, type ResourceRef, type RootStackOutputs } from '../project/project-types';
+import { ProjectFiles } from '../project/project-files';
+import type { DependsOn, RootStackOutputs } from '../project/project-types';
 import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
 import { type DependencyInstaller, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
 import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
@@ -62,7 +62,7 @@ function declaredParameterNames(template: Record<string, unknown>): ReadonlySet<
 async function prepareResource(
   files: ProjectFiles,
   ref: ResourceRef,
-  meta: MetaFile,
+  meta: AmplifyMeta,
   bucket: string,
   options: PushResourcesOptions,
   validator: TemplateValidator,
@@ -74,7 +74,7 @@ async function prepareResource(
     problems.push(`${path.relative(options.projectRoot, resourceDir)}: no CloudFormation template (a file named *template*.json or .yml)`);
     return undefined;
   }
-  const entry = getResourceEntry(meta, ref.category, ref.resourceName);
+  const entry = getResourceMeta(meta, ref.category, ref.resourceName);
   if (entry?.build && templates.length > 1) {
     problems.push(`${path.relative(options.projectRoot, resourceDir)}: only one CloudFormation template is allowed in a resource that is built`);
     return undefined;
@@ -159,7 +159,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
 
   const pushedByLogicalId = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
   const nestedStacks: NestedStackInput[] = [];
-  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+  for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const pushed = pushedByLogicalId.get(nestedStackLogicalId(category, resourceName));
     const templateUrl = pushed?.templateUrl ?? entry.providerMetadata?.s3TemplateURL;
@@ -170,7 +170,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
       resourceName,
       templateUrl,
       parameters: loadResourceParameters(files, options.envName, category, resourceName),
-      dependsOn: entry.dependsOn,
+      dependsOn: entry.dependsOn as DependsOn[] | undefined,
       declaredParameters: pushed ? pushed.declaredParameters : declaredParametersOnDisk(files, category, resourceName, validator),
     });
   }
@@ -204,7 +204,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   options.onProgress({ type: 'phase', phase: 'outputs', message: 'Reading the outputs of the deployed resources...' });
   const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName);
   const outputs = recordPushInMeta(files, prepared, outputsByLogicalId);
-  writeJson(files.paths.rootTemplateFile, rootTemplate);
+  files.writeRootTemplate(rootTemplate);
   return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
     ? { type: 'no-changes', outputs }
     : { type: 'deployed', outputs, uploaded: uploads.uploaded };
@@ -220,7 +220,7 @@ function recordPushInMeta(
   const meta = files.readMeta();
   const outputs: Record<string, Record<string, Record<string, string>>> = {};
   const pushed = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
-  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+  for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const logicalId = nestedStackLogicalId(category, resourceName);
     const resource = pushed.get(logicalId);

@@ -1,9 +1,10 @@
 import { PROVIDER_NAME } from '../constants';
 import type { AwsConfigInfo } from '../aws/aws-config-info';
 import type { ProjectFiles } from '../project/project-files';
-import type { MetaFile, RootStackOutputs } from '../project/project-types';
+import type { AmplifyMeta } from 'amplify-cli-core';
+import type { RootStackOutputs } from '../project/project-types';
 
-function withProviders(meta: MetaFile, outputs: RootStackOutputs): MetaFile {
+function withProviders(meta: AmplifyMeta, outputs: RootStackOutputs): AmplifyMeta {
   return { ...meta, providers: { ...meta.providers, [PROVIDER_NAME]: outputs } };
 }
 

@@ -2,7 +2,7 @@ import type { CloudFormationApi } from '../aws/cloudformation-api';
 import { collectNestedStackOutputs } from '../deploy/stack-outputs';
 import { nestedStackLogicalId } from '../deploy/nested-stack-template';
 import type { ProjectFiles } from '../project/project-files';
-import { getResourceEntry, listMetaResources } from '../project/project-types';
+import { getResourceMeta, listResources } from 'amplify-cli-core';
 import { PROVIDER_NAME } from '../constants';
 
 /**
@@ -13,11 +13,11 @@ export async function refreshOutputsFromCloud(files: ProjectFiles, cfn: CloudFor
   const outputs = await collectNestedStackOutputs(cfn, rootStackName);
   const meta = files.readMeta();
   const current = files.readCurrentMeta();
-  for (const [category, resourceName, entry] of listMetaResources(meta)) {
+  for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const deployed = outputs[nestedStackLogicalId(category, resourceName)];
     if (deployed) entry.output = deployed;
-    const cloudEntry = getResourceEntry(current, category, resourceName);
+    const cloudEntry = getResourceMeta(current, category, resourceName);
     if (cloudEntry?.providerMetadata) entry.providerMetadata = cloudEntry.providerMetadata;
   }
   files.writeMeta(meta);

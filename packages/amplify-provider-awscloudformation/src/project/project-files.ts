@@ -1,51 +1,25 @@
-import * as crypto from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
-import type { MetaFile, TeamProviderInfoFile } from './project-types';
+import { type AmplifyMeta, type TeamProviderInfo, pathManager, readJsonFile, stateManager, writeJsonFile } from 'amplify-cli-core';
 
-/** The folders of one project that the provider works in (reference §2.1). */
+/** The folders and generated files of one project that the provider works in (reference §2.1). */
 export class ProjectPaths {
   constructor(readonly projectRoot: string) {}
 
   get amplifyDir(): string {
-    return path.join(this.projectRoot, 'amplify');
-  }
-  get dotConfigDir(): string {
-    return path.join(this.amplifyDir, '.config');
+    return pathManager.getAmplifyDirPath(this.projectRoot);
   }
   get backendDir(): string {
-    return path.join(this.amplifyDir, 'backend');
+    return pathManager.getBackendDirPath(this.projectRoot);
   }
   get currentCloudBackendDir(): string {
-    return path.join(this.amplifyDir, '#current-cloud-backend');
+    return pathManager.getCurrentCloudBackendDirPath(this.projectRoot);
   }
-  get metaFile(): string {
-    return path.join(this.backendDir, 'amplify-meta.json');
-  }
-  get currentMetaFile(): string {
-    return path.join(this.currentCloudBackendDir, 'amplify-meta.json');
-  }
-  get backendConfigFile(): string {
-    return path.join(this.backendDir, 'backend-config.json');
-  }
-  get currentBackendConfigFile(): string {
-    return path.join(this.currentCloudBackendDir, 'backend-config.json');
-  }
-  get teamProviderInfoFile(): string {
-    return path.join(this.amplifyDir, 'team-provider-info.json');
-  }
-  get localAwsInfoFile(): string {
-    return path.join(this.dotConfigDir, 'local-aws-info.json');
-  }
-  get localEnvInfoFile(): string {
-    return path.join(this.dotConfigDir, 'local-env-info.json');
-  }
+  /** The root template of the last push (JSON despite the name, as the original wrote it). */
   get rootTemplateFile(): string {
     return path.join(this.backendDir, 'awscloudformation', 'nested-cloudformation-stack.yml');
   }
   resourceDir(category: string, resourceName: string): string {
-    return path.join(this.backendDir, category, resourceName);
+    return pathManager.getResourceDirectoryPath(this.projectRoot, category, resourceName);
   }
   /** A scratch folder under amplify/ for zips on their way in or out; removed after use. */
   tempDir(): string {
@@ -53,82 +27,59 @@ export class ProjectPaths {
   }
 }
 
-export function readJson<T>(file: string): T | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (cause) {
-    throw new AmplifyError('ProjectFileInvalid', `${file} is not valid JSON.`, {
-      resolution: 'Fix the file (or restore it from version control) and run the command again.',
-      cause,
-    });
-  }
-}
-
-/** Readers see the old or the new file, never half of one: write a temp file beside it, then rename. */
-export function writeJson(file: string, data: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`);
-  fs.renameSync(temp, file);
-}
-
 /**
- * Typed access to the project files the provider owns a part of. Every read is fresh from disk: the core and
- * the categories write the same files between the provider's calls.
+ * The project files as the provider reads and writes them, through the core's state accessor (fresh reads,
+ * atomic writes). Missing files read as empty: the provider runs during init, before all of them exist.
  */
 export class ProjectFiles {
   readonly paths: ProjectPaths;
 
-  constructor(projectRoot: string) {
+  constructor(readonly projectRoot: string) {
     this.paths = new ProjectPaths(projectRoot);
   }
 
-  readMeta(): MetaFile {
-    return readJson<MetaFile>(this.paths.metaFile) ?? {};
+  readMeta(): AmplifyMeta {
+    return stateManager.getMeta(this.projectRoot, { default: {} });
   }
-  writeMeta(meta: MetaFile): void {
-    writeJson(this.paths.metaFile, meta);
+  writeMeta(meta: AmplifyMeta): void {
+    stateManager.setMeta(this.projectRoot, meta);
   }
-  readCurrentMeta(): MetaFile {
-    return readJson<MetaFile>(this.paths.currentMetaFile) ?? {};
+  readCurrentMeta(): AmplifyMeta {
+    return stateManager.getCurrentMeta(this.projectRoot, { default: {} });
   }
-  writeCurrentMeta(meta: MetaFile): void {
-    writeJson(this.paths.currentMetaFile, meta);
+  writeCurrentMeta(meta: AmplifyMeta): void {
+    stateManager.setCurrentMeta(this.projectRoot, meta);
   }
-  readTeamProviderInfo(): TeamProviderInfoFile {
-    return readJson<TeamProviderInfoFile>(this.paths.teamProviderInfoFile) ?? {};
+  readTeamProviderInfo(): TeamProviderInfo {
+    return stateManager.getTeamProviderInfo(this.projectRoot, { default: {} });
   }
-  writeTeamProviderInfo(info: TeamProviderInfoFile): void {
-    writeJson(this.paths.teamProviderInfoFile, info);
+  writeTeamProviderInfo(info: TeamProviderInfo): void {
+    stateManager.setTeamProviderInfo(this.projectRoot, info);
   }
+  /**
+   * local-aws-info.json read untyped: this provider adds `{"configLevel":"local"}` to the shapes the core's type
+   * knows, and every entry is checked by `parseAwsConfigInfo` before use.
+   */
   readLocalAwsInfo(): Record<string, unknown> {
-    return readJson<Record<string, unknown>>(this.paths.localAwsInfoFile) ?? {};
+    return readJsonFile<Record<string, unknown>>(pathManager.getLocalAWSInfoFilePath(this.projectRoot), { throwIfNotExist: false }) ?? {};
   }
   writeLocalAwsInfo(info: Record<string, unknown>): void {
-    writeJson(this.paths.localAwsInfoFile, info);
+    writeJsonFile(pathManager.getLocalAWSInfoFilePath(this.projectRoot), info);
   }
   readResourceParameters(category: string, resourceName: string): Record<string, unknown> {
-    const dir = this.paths.resourceDir(category, resourceName);
     // A category build step (e.g. the GraphQL transformer) may leave final parameters in build/.
-    return readJson<Record<string, unknown>>(path.join(dir, 'build', 'parameters.json')) ?? readJson<Record<string, unknown>>(path.join(dir, 'parameters.json')) ?? {};
+    const built = readJsonFile<Record<string, unknown>>(path.join(this.paths.resourceDir(category, resourceName), 'build', 'parameters.json'), {
+      throwIfNotExist: false,
+    });
+    return built ?? stateManager.getResourceParametersJson(this.projectRoot, category, resourceName);
   }
   writeResourceParameters(category: string, resourceName: string, parameters: Record<string, unknown>): void {
-    writeJson(path.join(this.paths.resourceDir(category, resourceName), 'parameters.json'), parameters);
+    stateManager.setResourceParametersJson(this.projectRoot, category, resourceName, parameters);
+  }
+  writeRootTemplate(template: unknown): void {
+    writeJsonFile(this.paths.rootTemplateFile, template);
   }
   currentEnvName(): string {
-    const info = readJson<{ envName?: string }>(this.paths.localEnvInfoFile);
-    if (!info?.envName) {
-      throw new AmplifyError('EnvironmentNotInitialized', `No current env in ${this.paths.localEnvInfoFile}.`, {
-        resolution: 'Run "amplify env checkout <name>" or "amplify init" to select an env.',
-      });
-    }
-    return info.envName;
+    return stateManager.getCurrentEnvName(this.projectRoot);
   }
 }
