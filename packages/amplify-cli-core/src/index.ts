@@ -12,6 +12,7 @@ export type { ReadJsonFileOptions } from './state/json-file';
 export { withProjectLock, getProjectLockHolder } from './state/project-lock';
 export type { ProjectLockInfo } from './state/project-lock';
 export { stateManager } from './state/state-manager';
+export { getProjectTags, DEFAULT_PROJECT_TAGS } from './state/project-tags';
 export type { StateManager, GetStateOptions } from './state/state-manager';
 export {
   categoryNames,

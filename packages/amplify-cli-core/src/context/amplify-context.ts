@@ -13,6 +13,7 @@ import type {
   EnvResourceParameters,
   LocalEnvInfo,
   ProjectConfig,
+  ProjectTags,
   ResourceMeta,
   ResourceRef,
   TeamProviderEnv,
@@ -203,6 +204,8 @@ export interface CoreToolkit {
     supportedServices: Record<string, SupportedService>,
   ): Promise<{ service: string; providerName: string; provider: string | undefined }>;
   makeId(length?: number): string;
+  /** The project's stack tags with `{project-name}` / `{project-env}` filled in. */
+  getTags(context: AmplifyContext): ProjectTags;
   readJsonFile<T>(filePath: string): T;
   writeObjectAsJson(filePath: string, data: unknown): void;
   hashDir(dir: string): Promise<string | undefined>;

@@ -3,6 +3,7 @@ import type { Prompter } from '../prompts/prompter';
 import { selectService } from '../prompts/service-selection';
 import { readJsonFile, writeJsonFile } from '../state/json-file';
 import * as resourceMeta from '../state/resource-meta';
+import { getProjectTags } from '../state/project-tags';
 import { stateManager } from '../state/state-manager';
 import { hashDirectory } from '../status/hash-directory';
 import { getResourceStatus } from '../status/resource-status';
@@ -144,6 +145,7 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
       return { service: selection.service, providerName: selection.providerName, provider };
     },
     makeId,
+    getTags: () => getProjectTags(root()),
     readJsonFile: <T>(filePath: string) => readJsonFile<T>(filePath),
     writeObjectAsJson: (filePath, data) => writeJsonFile(filePath, data),
     hashDir: async (dir) => hashDirectory(dir),

@@ -14,6 +14,8 @@ export interface ResourceStatus {
   resourcesToBeDeleted: StatusResource[];
   /** Every resource of the backend meta (after filters), whatever its operation. */
   allResources: StatusResource[];
+  /** `backend/tags.json` differs from its last deployed copy (a push would retag the stacks). */
+  tagsUpdated: boolean;
 }
 
 export interface ResourceStatusFilter {
@@ -120,5 +122,13 @@ export function getResourceStatus(projectRoot: string, filter: ResourceStatusFil
     resourcesToBeUpdated,
     resourcesToBeDeleted,
     allResources: allUnfiltered.filter((r) => matches(r, filter)),
+    tagsUpdated: areTagsUpdated(projectRoot),
   };
+}
+
+function areTagsUpdated(projectRoot: string): boolean {
+  const local = readJsonFile<unknown>(pathManager.getTagsConfigFilePath(projectRoot), { throwIfNotExist: false });
+  if (local === undefined) return false;
+  const deployed = readJsonFile<unknown>(pathManager.getCurrentTagsConfigFilePath(projectRoot), { throwIfNotExist: false });
+  return JSON.stringify(local) !== JSON.stringify(deployed);
 }

@@ -39,9 +39,10 @@ export function getStatusTable(status: ResourceStatus): StatusRow[] {
   ];
 }
 
-/** Whether a push has anything to do. */
+/** Whether a push has anything to do (resources to change, or new stack tags). */
 export function hasChanges(status: ResourceStatus): boolean {
   return (
+    status.tagsUpdated ||
     status.resourcesToBeCreated.length + status.resourcesToBeUpdated.length + status.resourcesToBeDeleted.length > 0
   );
 }

@@ -108,6 +108,19 @@ describe('getResourceStatus', () => {
     expect(getStatusTable(status)).toEqual([{ category: 'Auth', resourceName: 'u', operation: 'No Change', providerPlugin: cfn }]);
   });
 
+  it('reports changed stack tags against their deployed copy', () => {
+    const tags = JSON.stringify([{ Key: 'user:Stack', Value: '{project-env}' }]);
+    const same = createFixtureProject({ meta: { providers }, files: { 'backend/tags.json': tags, '#current-cloud-backend/tags.json': tags } });
+    expect(getResourceStatus(same).tagsUpdated).toBe(false);
+    const changed = createFixtureProject({
+      meta: { providers },
+      files: { 'backend/tags.json': tags, '#current-cloud-backend/tags.json': '[]' },
+    });
+    expect(getResourceStatus(changed).tagsUpdated).toBe(true);
+    expect(hasChanges(getResourceStatus(changed))).toBe(true);
+    expect(getResourceStatus(createFixtureProject({ meta: { providers } })).tagsUpdated).toBe(false);
+  });
+
   it('uses backend-config when the cloud was never initialised, and fails without either file', () => {
     const root = createFixtureProject({ backendConfig: { auth: { u: { service: 'Cognito', providerPlugin: cfn } } } });
     expect(names(getResourceStatus(root).resourcesToBeCreated)).toEqual(['auth/u']);
