@@ -28,6 +28,23 @@ export const coreCommands: Record<string, () => Promise<CoreCommandModule>> = {
   'plugin new': () => import('./plugin/new'),
   // The original's alias of `plugin new`.
   'plugin init': () => import('./plugin/new'),
+  init: () => import('./init'),
+  push: () => import('./push'),
+  pull: () => import('./pull'),
+  publish: () => import('./publish'),
+  run: () => import('./run'),
+  delete: () => import('./delete'),
+  console: () => import('./console'),
+  configure: () => import('./configure'),
+  'configure project': () => import('./configure/project'),
+  'env help': () => import('./env/help'),
+  'env add': () => import('./env/add'),
+  'env list': () => import('./env/list'),
+  'env get': () => import('./env/get'),
+  'env checkout': () => import('./env/checkout'),
+  'env pull': () => import('./env/pull'),
+  'env import': () => import('./env/import'),
+  'env remove': () => import('./env/remove'),
 };
 
 /** One line per core command for `amplify help` (the original's wording, paraphrased). */

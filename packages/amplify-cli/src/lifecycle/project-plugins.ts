@@ -18,7 +18,7 @@ export interface LoadedPlugin<T> {
   module: T;
 }
 
-type PluginFunction = (...args: never[]) => unknown;
+type PluginFunction = (...args: unknown[]) => unknown;
 
 function load<T>(context: CoreCommandContext, info: PluginInfo): LoadedPlugin<T> {
   // A package without a main module exports nothing; every function lookup below then names what is missing.
@@ -81,7 +81,7 @@ export async function callPlugin<T extends object, K extends keyof T>(
       resolution: 'Update the plugin to a version that implements the amplify plugin contract',
     });
   }
-  return runPluginCode(plugin.info, String(name), () => (fn as PluginFunction)(...(args as never[])));
+  return runPluginCode(plugin.info, String(name), () => (fn as PluginFunction)(...(args as unknown[])));
 }
 
 /** Whether the plugin exports `name` (optional hooks such as a category's initEnv). */

@@ -1,0 +1,18 @@
+import { pathManager } from 'amplify-cli-core';
+import type { CoreCommandContext } from '../cli-session';
+import { parseHeadlessInput } from '../lifecycle/headless-input';
+import { pushProject } from '../lifecycle/push/push-project';
+
+/** `amplify push [category] [resource] [--yes] [--force]`: deploy what changed since the last push. */
+export const run = async (context: CoreCommandContext): Promise<void> => {
+  const headless = parseHeadlessInput(context.input.options);
+  const [category, resourceName] = context.input.subCommands ?? [];
+  await pushProject(context, {
+    projectRoot: pathManager.findProjectRoot(context.session.environment.cwd),
+    category,
+    resourceName,
+    yes: headless.yes,
+    force: context.input.options?.force === true,
+    headless,
+  });
+};

@@ -1,0 +1,108 @@
+import * as fs from 'fs';
+import {
+  AmplifyMeta,
+  getResourceStatus,
+  hasChanges,
+  pathManager,
+  ProviderPlugin,
+  ResourceRef,
+  ResourceStatus,
+  stateManager,
+  updateamplifyMetaAfterPush,
+  updateamplifyMetaAfterResourceDelete,
+  UserAbort,
+  withProjectLock,
+} from 'amplify-cli-core';
+import type { CoreCommandContext } from '../../cli-session';
+import { printStatus } from '../../output/status-view';
+import { projectExeInfo } from '../exe-info';
+import type { HeadlessInput } from '../headless-input';
+import { callPlugin, hasFunction, providerPlugin } from '../project-plugins';
+
+export interface PushOptions {
+  projectRoot: string;
+  /** Only this category (and resource), as `amplify <category> push [name]` asks. */
+  category?: string;
+  resourceName?: string;
+  /** `--yes`: no confirmation. */
+  yes: boolean;
+  /** `--force`: deploy every resource, changed or not. */
+  force: boolean;
+  headless: HeadlessInput;
+}
+
+/** What a push did (STYLE §2). */
+export type PushOutcome = { type: 'no-changes' } | { type: 'pushed'; resources: ResourceRef[]; deleted: ResourceRef[] };
+
+function refs(resources: ResourceStatus['allResources']): ResourceRef[] {
+  const unique = new Map(resources.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }]));
+  return [...unique.values()];
+}
+
+function forProvider(status: ResourceStatus, provider: string): ResourceStatus {
+  const ours = (list: ResourceStatus['allResources']) => list.filter((r) => r.providerPlugin === provider);
+  return {
+    ...status,
+    resourcesToBeCreated: ours(status.resourcesToBeCreated),
+    resourcesToBeUpdated: ours(status.resourcesToBeUpdated),
+    resourcesToBeDeleted: ours(status.resourcesToBeDeleted),
+    allResources: ours(status.allResources),
+  };
+}
+
+/**
+ * `amplify push` (reference §3.5, ARCHITECTURE §5), under the project lock: the status table, "No changes
+ * detected" when there is nothing to do, a confirmation unless `--yes`, then each provider deploys. Only after
+ * every provider succeeded does the core stamp the meta, refresh `#current-cloud-backend/` (and its copy in the
+ * cloud) and regenerate the frontend configuration. A failed deploy leaves `amplify-meta.json` byte for byte as it
+ * was, so the same push can simply be run again.
+ */
+export async function pushProject(context: CoreCommandContext, options: PushOptions): Promise<PushOutcome> {
+  const { projectRoot } = options;
+  return withProjectLock(projectRoot, 'push', async () => {
+    const { printer } = context.session;
+    const exeInfo = context.exeInfo?.projectConfig ? context.exeInfo : projectExeInfo(context, projectRoot, options.headless);
+    exeInfo.forcePush = options.force;
+    const status = getResourceStatus(projectRoot, { category: options.category, resourceName: options.resourceName });
+    const envName = stateManager.getCurrentEnvName(projectRoot);
+    printStatus(printer, status, envName);
+    if (!hasChanges(status) && !(options.force && status.allResources.length > 0)) {
+      printer.info('\nNo changes detected');
+      return { type: 'no-changes' };
+    }
+    if (!options.yes) {
+      const confirmed = await context.amplify.prompter.confirm({ message: 'Are you sure you want to continue?', default: true, flag: '--yes' });
+      if (!confirmed) throw new UserAbort('Push cancelled; nothing was deployed.');
+    }
+
+    const metaPath = pathManager.getAmplifyMetaFilePath(projectRoot);
+    const metaBefore = fs.readFileSync(metaPath);
+    const cloudMetaBefore = stateManager.getCurrentMeta(projectRoot, { default: {} });
+    const providers = stateManager.getProjectConfig(projectRoot).providers;
+    try {
+      for (const name of providers) {
+        const provider = providerPlugin(context, name);
+        const providerStatus = forProvider(status, name);
+        await callPlugin<Partial<ProviderPlugin>, 'pushResources'>(provider, 'pushResources', context, providerStatus);
+      }
+    } catch (error) {
+      // Whatever a provider wrote before failing is undone: the meta must describe what is deployed.
+      fs.writeFileSync(metaPath, metaBefore);
+      printer.error('An error occurred when pushing the resources to the cloud; local files are unchanged, fix the problem and push again.');
+      throw error;
+    }
+
+    const pushed = refs(options.force ? status.allResources : [...status.resourcesToBeCreated, ...status.resourcesToBeUpdated]);
+    const deleted = refs(status.resourcesToBeDeleted);
+    for (const resource of deleted) updateamplifyMetaAfterResourceDelete(projectRoot, resource.category, resource.resourceName);
+    updateamplifyMetaAfterPush(projectRoot, pushed);
+    for (const name of providers) {
+      const provider = providerPlugin(context, name);
+      if (hasFunction(provider, 'storeCurrentCloudBackend')) await callPlugin(provider, 'storeCurrentCloudBackend', context);
+    }
+    exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
+    await context.amplify.onCategoryOutputsChange(context, cloudMetaBefore as AmplifyMeta);
+    printer.success('✔ All resources are updated in the cloud');
+    return { type: 'pushed', resources: pushed, deleted };
+  });
+}
