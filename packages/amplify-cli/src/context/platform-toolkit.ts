@@ -117,9 +117,10 @@ export function createPlatformToolkit(options: PlatformToolkitOptions): Platform
       return hasChanges(status);
     },
 
+    // The push flow lives with the lifecycle commands; until it is exposed here, plugins are pointed at the command.
     async pushResources() {
-      throw new AmplifyError('CommandNotAvailable', 'Pushing resources is not available yet in this build of amplify', {
-        resolution: 'Use a build that includes "amplify push"',
+      throw new AmplifyError('PushFromPluginNotSupported', 'context.amplify.pushResources is not available to plugins in this build', {
+        resolution: 'Run "amplify push" instead',
       });
     },
   };
