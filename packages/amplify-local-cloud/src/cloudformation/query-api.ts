@@ -4,7 +4,8 @@ import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts'
 import { toXml, XmlNode, XmlValue } from '../xml/xml-writer';
 import { GivenParameter, isNoEcho } from './parameters';
 import type { ParameterDeclaration } from './template-value';
-import { OnFailure, prepareTemplate, requiredCapability, StackEngine } from './stack-engine';
+import { OnFailure, StackEngine } from './stack-engine';
+import { prepareTemplate, requiredCapability } from './template-preparation';
 import { isStackStatus } from './stack-status';
 import type { ResourceRecord, StackEvent, StackRecord } from './stack-store';
 import { validationError } from './template-error';
@@ -12,6 +13,8 @@ import { readTemplateUrl } from './template-url';
 
 const XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 const PAGE_SIZE = 100;
+/** AWS's limit for a template passed inline; larger ones must come from S3. */
+const MAX_TEMPLATE_BODY = 51200;
 
 /** The parameters of a query-protocol request: form body and query string together. */
 class QueryParameters {
@@ -129,7 +132,12 @@ export class QueryApi {
     const body = query.get('TemplateBody');
     const url = query.get('TemplateURL');
     if (body !== undefined && url !== undefined) throw validationError('Specify exactly one of TemplateBody or TemplateUrl.');
-    if (body !== undefined) return body;
+    if (body !== undefined) {
+      if (Buffer.byteLength(body) > MAX_TEMPLATE_BODY) {
+        throw validationError(`1 validation error detected: Value '<template of ${Buffer.byteLength(body)} bytes>' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TEMPLATE_BODY}`);
+      }
+      return body;
+    }
     if (url !== undefined) return readTemplateUrl(url, this.endpoint, this.buckets);
     if (allowPrevious && query.flag('UsePreviousTemplate')) return undefined;
     throw validationError('Either Template URL or Template Body must be specified.');

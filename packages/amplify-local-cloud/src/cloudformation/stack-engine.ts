@@ -1,6 +1,5 @@
 import { randomUUID } from 'crypto';
-import { getResourceTypeSpec, hasResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
-import { isAmplifyError } from 'amplify-cli-core';
+import { getResourceTypeSpec, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
 import type { CloudFormationServiceDeps } from '../contracts';
 import { DependencyGraph } from './dependency-graph';
 import { NO_VALUE, resolveValue } from './intrinsics';
@@ -10,7 +9,9 @@ import type { ProvisionedResource, ResourceHandler, StackIdentity } from './reso
 import { StackContext } from './stack-context';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
 import { ResourceRecord, StackOutput, StackRecord, StackSnapshot, StackStore } from './stack-store';
-import { asTemplate, checkTemplate, isCustomResourceType } from './template';
+import { runInOrder } from './run-in-order';
+import { asTemplate, isCustomResourceType } from './template';
+import { checkCapabilities, prepareTemplate } from './template-preparation';
 import { cloudFormationError, validationError } from './template-error';
 import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';
 
@@ -37,39 +38,8 @@ export interface UpdateStackInput {
 
 const INTERRUPTED = 'Operation interrupted by a restart of the local cloud';
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
-const NAMED_IAM_PROPERTIES = ['RoleName', 'UserName', 'GroupName', 'ManagedPolicyName', 'InstanceProfileName'];
-
-/** Parses a template body (JSON or YAML) and checks it as CreateStack does; errors are 400 ValidationErrors. */
-export function prepareTemplate(body: string): Template {
-  let parsed: unknown;
-  try {
-    parsed = parseTemplate(body);
-  } catch (error) {
-    throw validationError(`Template format error: ${isAmplifyError(error) ? error.message.replace(/^template:\s*/, '') : String(error)}`);
-  }
-  const template = asTemplate(parsed);
-  checkTemplate(template, hasResourceType);
-  return template;
-}
-
-/** The capability CloudFormation requires for the template's IAM resources, if any. */
-export function requiredCapability(template: Template): 'CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM' | undefined {
-  const iam = Object.values(template.Resources).filter((resource) => resource.Type.startsWith('AWS::IAM::'));
-  if (iam.length === 0) return undefined;
-  const named = iam.some((resource) => NAMED_IAM_PROPERTIES.some((name) => resource.Properties?.[name] !== undefined));
-  return named ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM';
-}
-
-function checkCapabilities(template: Template, capabilities: string[]): void {
-  const required = requiredCapability(template);
-  if (required === undefined || capabilities.includes('CAPABILITY_NAMED_IAM')) return;
-  if (required === 'CAPABILITY_IAM' && capabilities.includes('CAPABILITY_IAM')) return;
-  throw cloudFormationError('InsufficientCapabilitiesException', `Requires capabilities : [${required}]`, `Pass --capabilities ${required}.`);
-}
 
 const now = (): string => new Date().toISOString();
-
-type Work = (logicalId: string) => Promise<boolean>;
 
 interface DeleteOptions {
   /** Report events only: the resource's record is gone or describes its replacement. */
@@ -78,43 +48,6 @@ interface DeleteOptions {
   replaced?: boolean;
   /** Undoing the operation that created the resource: `RetainExceptOnCreate` deletes it. */
   undoingCreate?: boolean;
-}
-
-/**
- * Runs `work` for every id once all of its dependencies succeeded; independent ids run concurrently. After a failure no
- * new work starts unless `continueOnFailure` (deletes go on with what does not depend on the failed resource).
- * Answers the ids that failed.
- */
-function runInOrder(ids: string[], needs: (id: string) => Iterable<string>, work: Work, continueOnFailure = false): Promise<string[]> {
-  const pending = new Set(ids);
-  const done = new Set<string>();
-  const failed: string[] = [];
-  let running = 0;
-  let stopped = false;
-  return new Promise((resolve) => {
-    const launch = (): void => {
-      if (!stopped) {
-        for (const id of [...pending]) {
-          if ([...needs(id)].every((need) => done.has(need) || !ids.includes(need))) {
-            pending.delete(id);
-            running += 1;
-            const settle = (ok: boolean): void => {
-              running -= 1;
-              if (ok) done.add(id);
-              else {
-                failed.push(id);
-                stopped = !continueOnFailure;
-              }
-              launch();
-            };
-            work(id).then(settle, () => settle(false));
-          }
-        }
-      }
-      if (running === 0) resolve(failed);
-    };
-    launch();
-  });
 }
 
 function reasonOf(error: unknown): string {
@@ -188,6 +121,9 @@ export class StackEngine {
     this.checkConditions(template, parameters, stack.stackId, stack.stackName);
     const tagsChanged = input.tags !== undefined && canonicalJson(input.tags) !== canonicalJson(stack.tags);
     if (!tagsChanged && !(await this.stackHasChanges(stack, template, parameters))) throw validationError('No updates are to be performed.');
+    const current = this.store.getStack(stack.stackId)!;
+    // Another operation may have started while nested templates were compared.
+    if (!isUpdatable(current.status)) throw validationError(`Stack:${stack.stackId} is in ${current.status} state and can not be updated.`);
     this.beginUpdate(stack, body, template, parameters, input.capabilities, input.tags);
     this.schedule(stack.stackId, async () => {
       const outcome = await this.runUpdatePhase(stack.stackId, template, parameters);

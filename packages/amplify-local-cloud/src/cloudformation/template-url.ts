@@ -1,6 +1,9 @@
 import type { BucketStore } from '../contracts';
 import { validationError } from './template-error';
 
+/** AWS's limit for a template read from S3. */
+const MAX_TEMPLATE_SIZE = 1_000_000;
+
 export interface S3Location {
   bucket: string;
   key: string;
@@ -44,5 +47,6 @@ export function readTemplateUrl(url: string, endpoint: string, buckets: BucketSt
   if (location === undefined) throw validationError('TemplateURL must be a supported URL.');
   const body = buckets.bucketExists(location.bucket) ? buckets.getObject(location.bucket, location.key) : undefined;
   if (body === undefined) throw validationError(`S3 error: Access Denied. The template at ${url} does not exist in the local cloud's S3`);
+  if (body.length > MAX_TEMPLATE_SIZE) throw validationError(`Template may not exceed ${MAX_TEMPLATE_SIZE} bytes in size.`);
   return body.toString('utf8');
 }

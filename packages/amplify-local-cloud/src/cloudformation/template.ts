@@ -14,6 +14,11 @@ export const PSEUDO_PARAMETERS = new Set([
   'AWS::URLSuffix',
 ]);
 
+/** CloudFormation's quotas per template. */
+const MAX_RESOURCES = 500;
+const MAX_PARAMETERS = 200;
+const MAX_OUTPUTS = 200;
+
 const SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs']);
 
 /** Custom resources are typed by the template author; every other type must be in the specification. */
@@ -32,6 +37,13 @@ export function asTemplate(parsed: unknown): Template {
   const resources = parsed.Resources;
   if (!isTemplateObject(resources) || Object.keys(resources).length === 0) {
     throw validationError('Template format error: At least one Resources member must be defined.');
+  }
+  for (const [section, count, limit] of [
+    ['resources', Object.keys(resources).length, MAX_RESOURCES],
+    ['parameters', Object.keys(isTemplateObject(parsed.Parameters) ? parsed.Parameters : {}).length, MAX_PARAMETERS],
+    ['outputs', Object.keys(isTemplateObject(parsed.Outputs) ? parsed.Outputs : {}).length, MAX_OUTPUTS],
+  ] as const) {
+    if (count > limit) throw validationError(`Template format error: Number of ${section}, ${count}, is greater than maximum allowed, ${limit}`);
   }
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!/^[A-Za-z0-9]+$/.test(logicalId)) throw validationError(`Template format error: Resource name ${logicalId} is non alphanumeric.`);

@@ -161,6 +161,48 @@ test('a failing nested stack fails its parent with the embedded stack reason, an
   expect(events.map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`)).toEqual(expect.arrayContaining(['Fine DELETE_COMPLETE', 'breaks ROLLBACK_IN_PROGRESS']));
 });
 
+test('when one nested stack fails an update, the parent rolls back the siblings that had updated', async () => {
+  const simple = (display: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: display } }, ...extra }, Outputs: { Display: { Value: display } } });
+  await cloud.upload('deployment', 'rb-a.json', simple('a1'));
+  await cloud.upload('deployment', 'rb-b.json', simple('b1'));
+  const parent = JSON.stringify({
+    Resources: {
+      A: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/deployment/rb-a.json' } },
+      B: { Type: 'AWS::CloudFormation::Stack', DependsOn: 'A', Properties: { TemplateURL: 'https://s3.amazonaws.com/deployment/rb-b.json' } },
+    },
+    Outputs: { A: { Value: { 'Fn::GetAtt': ['A', 'Outputs.Display'] } } },
+  });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'rb', TemplateBody: parent }));
+  expect((await cloud.waitForStack('rb')).StackStatus).toBe('CREATE_COMPLETE');
+  const { StackResourceSummaries } = await cloud.cfn.send(new ListStackResourcesCommand({ StackName: 'rb' }));
+  const ids = Object.fromEntries(StackResourceSummaries!.map((summary) => [summary.LogicalResourceId!, summary.PhysicalResourceId!]));
+
+  await cloud.upload('deployment', 'rb-a.json', simple('a2'));
+  await cloud.upload('deployment', 'rb-b.json', simple('b2', { Broken: { Type: 'AWS::SQS::Queue', Properties: { Wrong: 1 } } }));
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'rb', TemplateBody: parent }));
+  const stack = await cloud.waitForStack('rb');
+  expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+  expect(stack.Outputs).toEqual([{ OutputKey: 'A', OutputValue: 'a1' }]);
+  const events = await cloud.events('rb');
+  const failed = events.find((event) => event.LogicalResourceId === 'B' && event.ResourceStatus === 'UPDATE_FAILED')!;
+  expect(failed.ResourceStatusReason).toBe(
+    `Embedded stack ${ids.B} was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: The following resource(s) failed to create: [Broken]. `,
+  );
+  for (const id of [ids.A, ids.B]) {
+    const child = (await cloud.cfn.send(new DescribeStacksCommand({ StackName: id }))).Stacks![0];
+    expect(child.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+    expect(child.Outputs![0].OutputValue).toBe(id === ids.A ? 'a1' : 'b1');
+  }
+  const childA = (await cloud.events(ids.A)).map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
+  expect(childA.slice(0, 4)).toEqual([
+    `${childA[0].split(' ')[0]} UPDATE_ROLLBACK_COMPLETE`,
+    `${childA[0].split(' ')[0]} UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS`,
+    'Topic UPDATE_COMPLETE',
+    'Topic UPDATE_IN_PROGRESS',
+  ]);
+});
+
 test('an export in use blocks deleting its stack; deleting the root after the importer deletes every nested stack', async () => {
   const ids = await nestedStackIds();
   const rootId = (await cloud.cfn.send(new DescribeStacksCommand({ StackName: 'app' }))).Stacks![0].StackId!;
