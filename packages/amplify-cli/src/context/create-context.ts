@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import type { GluegunParameters } from 'gluegun';
 import {
-  AmplifyContext,
   AmplifyToolkit,
   CommandInput,
   createCoreToolkit,
