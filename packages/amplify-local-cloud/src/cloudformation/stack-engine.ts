@@ -5,7 +5,7 @@ import { DependencyGraph } from './dependency-graph';
 import { NO_VALUE, resolveValue } from './intrinsics';
 import { GivenParameter, ParameterValues, resolveParameters } from './parameters';
 import { nestedStackName, regionOfArn, stackArn } from './physical-ids';
-import type { ProvisionedResource, ResourceHandler, StackIdentity } from './resource-handlers/resource-handler';
+import type { ProvisionedResource, ResourceHandler, ResourceRequest, StackIdentity } from './resource-handlers/resource-handler';
 import { StackContext } from './stack-context';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
 import { ResourceRecord, StackOutput, StackRecord, StackSnapshot, StackStore } from './stack-store';
@@ -124,7 +124,7 @@ export class StackEngine {
     const current = this.store.getStack(stack.stackId)!;
     // Another operation may have started while nested templates were compared.
     if (!isUpdatable(current.status)) throw validationError(`Stack:${stack.stackId} is in ${current.status} state and can not be updated.`);
-    this.beginUpdate(stack, body, template, parameters, input.capabilities, input.tags);
+    this.beginUpdate(current, body, template, parameters, input.capabilities, input.tags);
     this.schedule(stack.stackId, async () => {
       const outcome = await this.runUpdatePhase(stack.stackId, template, parameters);
       if (outcome === undefined) await this.runCleanup(stack.stackId);
@@ -281,7 +281,7 @@ export class StackEngine {
     return properties;
   }
 
-  private request(stack: StackRecord, logicalId: string, type: string, properties: Record<string, TemplateValue>) {
+  private request(stack: StackRecord, logicalId: string, type: string, properties: Record<string, TemplateValue>): ResourceRequest {
     return { stack: this.identity(stack), logicalId, type, properties, spec: getResourceTypeSpec(type) };
   }
 
@@ -312,7 +312,7 @@ export class StackEngine {
       this.setStatus(stackId, 'CREATE_FAILED', reason);
       return reason;
     }
-    this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}Rollback requested by user.`);
+    this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${reason!.endsWith(' ') ? '' : ' '}Rollback requested by user.`);
     const rolledBack = await this.rollbackCreate(stackId, template);
     if (rolledBack && onFailure === 'DELETE') await this.runDelete(stackId);
     return reason;
