@@ -24,6 +24,7 @@ import { syncEnvironment } from './env/sync-env';
 import { ProjectFiles } from './project/project-files';
 import type { RootStackOutputs } from './project/project-types';
 import { createRootStack } from './root-stack/create-root-stack';
+import { stackTags } from './root-stack/stack-tags';
 
 /**
  * The provider's plugin functions (reference §1.7). Each is a thin wrapper: it reads what it needs from the
@@ -82,7 +83,8 @@ export async function init(context: ProviderContext): Promise<void> {
   const envName = envNameOf(context, files);
   const choice = await chooseForContext(context, files, envName);
   exeInfo.awsConfigInfo = choice;
-  if (exeInfo.isNewEnv === false) return;
+  // Only a new env gets a root stack; init of an existing env (checkout, a second machine) only picks credentials.
+  if (exeInfo.isNewEnv !== true) return;
   const projectName = exeInfo.projectConfig?.projectName;
   if (!projectName) {
     throw new AmplifyError('ProjectNameMissing', 'The project has no name, so its root stack cannot be named.', {
@@ -91,7 +93,8 @@ export async function init(context: ProviderContext): Promise<void> {
   }
   const factory = new AwsClientFactory(await targetForChoice(choice), 'init');
   try {
-    const outputs = await createRootStack({ projectName, envName, factory, onProgress: progressPrinter(context) });
+    const tags = stackTags(files.readProjectTags(), projectName, envName);
+    const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
     exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
     const teamProviderInfo = (exeInfo.teamProviderInfo ??= {});
     teamProviderInfo[envName] = { ...teamProviderInfo[envName], [PROVIDER_NAME]: outputs };
@@ -105,12 +108,8 @@ export async function onInitSuccessful(context: ProviderContext): Promise<void> 
   const files = projectFiles();
   const envName = envNameOf(context, files);
   const info = persistAwsConfig(parseAwsConfigChoice(context.exeInfo?.awsConfigInfo, envName));
-  if (context.exeInfo?.isNewEnv === false) {
-    recordAwsConfig(files, envName, info);
-    return;
-  }
   const outputs = context.exeInfo?.teamProviderInfo?.[envName]?.[PROVIDER_NAME] as RootStackOutputs | undefined;
-  if (!outputs?.StackName) {
+  if (context.exeInfo?.isNewEnv !== true || !outputs?.StackName) {
     recordAwsConfig(files, envName, info);
     return;
   }

@@ -11,6 +11,7 @@ import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } 
 import type { ProgressListener } from './progress-event';
 import { findResourceTemplates } from './resource-templates';
 import { updateStackAndWait } from './stack-operations';
+import { stackTags } from '../root-stack/stack-tags';
 import { collectNestedStackOutputs } from './stack-outputs';
 import { formatTemplateIssue, specTemplateValidator, type TemplateValidator } from './template-validator';
 import { s3ObjectUrl } from './template-url';
@@ -197,6 +198,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
         { ParameterKey: 'AuthRoleName', ParameterValue: rootOutputs.AuthRoleName },
         { ParameterKey: 'UnauthRoleName', ParameterValue: rootOutputs.UnauthRoleName },
       ],
+      Tags: stackTags(files.readProjectTags(), files.projectName(), options.envName),
     },
     { onProgress: options.onProgress, maxPollIntervalMs: options.maxPollIntervalMs },
   );

@@ -79,6 +79,13 @@ export class ProjectFiles {
   writeRootTemplate(template: unknown): void {
     writeJsonFile(this.paths.rootTemplateFile, template);
   }
+  /** `backend/tags.json`; none when absent (projects from before tags existed). */
+  readProjectTags(): Array<{ Key: string; Value: string }> {
+    return stateManager.getProjectTags(this.projectRoot, { default: [] });
+  }
+  projectName(): string {
+    return stateManager.getProjectConfig(this.projectRoot).projectName;
+  }
   currentEnvName(): string {
     return stateManager.getCurrentEnvName(this.projectRoot);
   }

@@ -72,6 +72,7 @@ afterEach(() => {
 describe('pushResources', () => {
   it('uploads templates and the root template, updates the root stack and records outputs in meta', async () => {
     cloudThatDeploys();
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/tags.json'), JSON.stringify([{ Key: 'user:Stack', Value: '{project-env}' }]));
     const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined });
     expect(result.type).toBe('deployed');
     expect(result.outputs).toEqual({ storage: { images: { BucketName: 'fixture-images-dev' }, notes: { Name: 'notes' } } });
@@ -85,6 +86,7 @@ describe('pushResources', () => {
     const update = cfnMock.commandCalls(UpdateStackCommand)[0].args[0].input;
     expect(update.TemplateURL).toBe(`https://s3.amazonaws.com/${BUCKET}/nested-cloudformation-stack.yml`);
     expect(update.Capabilities).toEqual(['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']);
+    expect(update.Tags).toEqual([{ Key: 'user:Stack', Value: 'dev' }]);
 
     const rootTemplate = JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8'));
     // The env-specific value from team-provider-info wins over parameters.json.
