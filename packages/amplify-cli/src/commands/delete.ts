@@ -15,8 +15,9 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
   const force = context.input.options?.force === true;
   const projectRoot = pathManager.findProjectRoot(context.session.environment.cwd);
   if (!force) {
-    if (headless.yes) {
-      throw new AmplifyError('ConfirmationRequired', '"amplify delete" removes every env from the cloud; --yes alone does not confirm that', {
+    // --yes takes defaults, and this question's default is "no": only --force confirms without a person.
+    if (headless.yes || context.session.environment.stdin.isTTY !== true) {
+      throw new AmplifyError('ConfirmationRequired', '"amplify delete" removes every env from the cloud and needs a confirmation', {
         resolution: 'Pass --force to delete without the question',
       });
     }

@@ -1,0 +1,222 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir, TEST_CREDENTIALS } from './helpers/amplify-sandbox';
+
+/**
+ * The main job end to end, on the built binary against a local cloud started here: headless init, a third-party
+ * category plugin, status, push, a no-op push, a broken push that changes nothing, env add/checkout, pull into a
+ * fresh clone, env remove and delete. The steps share one project and run in order.
+ */
+jest.setTimeout(120_000);
+
+describe('project lifecycle (built binary, local cloud)', () => {
+  let sandbox: AmplifySandbox;
+  let app: string;
+  const meta = (): Record<string, Record<string, { output?: Record<string, string>; lastPushTimeStamp?: string }>> =>
+    readJson(path.join(app, 'amplify', 'backend', 'amplify-meta.json'));
+  const awsExports = (dir = app): string => fs.readFileSync(path.join(dir, 'src', 'aws-exports.js'), 'utf8');
+  const sdkConfig = () => ({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, forcePathStyle: true });
+
+  beforeAll(async () => {
+    sandbox = await AmplifySandbox.start();
+    app = sandbox.createApp('shop');
+    const added = await sandbox.run(app, ['plugin', 'add', DEMO_PLUGIN_DIR]);
+    expect(added.exitCode).toBe(0);
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  test('without a TTY and without --yes, init fails at once naming the flag, and writes nothing', async () => {
+    const result = await sandbox.run(app, ['init']);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(/--amplify/);
+    expect(fs.existsSync(path.join(app, 'amplify'))).toBe(false);
+  });
+
+  test('malformed headless JSON is a one-line error naming the flag', async () => {
+    const result = await sandbox.run(app, ['init', '--amplify', '{projectName:', '--yes']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.split('\n')[0]).toMatch(/--amplify is not valid JSON/);
+    expect(fs.existsSync(path.join(app, 'amplify'))).toBe(false);
+  });
+
+  test('headless init creates the env in the cloud and the project files, without absolute paths in committed files', async () => {
+    const result = await sandbox.run(app, [
+      'init',
+      '--amplify',
+      JSON.stringify({ projectName: 'shop', envName: 'dev', defaultEditor: 'code' }),
+      '--frontend',
+      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
+      '--providers',
+      GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+    expect(result.exitCode).toBe(0);
+    const projectConfig = readJson(path.join(app, 'amplify', '.config', 'project-config.json'));
+    expect(projectConfig).toMatchObject({ projectName: 'shop', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toEqual({ envName: 'dev', defaultEditor: 'code' });
+    const teamProviderInfo = readJson<Record<string, { awscloudformation: { StackName: string } }>>(path.join(app, 'amplify', 'team-provider-info.json'));
+    expect(teamProviderInfo.dev.awscloudformation.StackName).toMatch(/^amplify-shop-dev-/);
+    expect(readJson(path.join(app, 'amplify', 'backend', 'backend-config.json'))).toEqual({});
+    expect(readJson(path.join(app, 'amplify', '#current-cloud-backend', 'amplify-meta.json'))).toHaveProperty('providers.awscloudformation.StackName');
+    const gitignore = fs.readFileSync(path.join(app, '.gitignore'), 'utf8');
+    expect(gitignore).toContain('#amplify-do-not-edit-begin');
+    expect(gitignore).toContain('amplify/backend/amplify-meta.json');
+    for (const file of ['amplify/.config/project-config.json', 'amplify/team-provider-info.json', 'amplify/backend/backend-config.json']) {
+      expect(fs.readFileSync(path.join(app, file), 'utf8')).not.toContain(sandbox.root);
+    }
+    expect(fs.readFileSync(path.join(app, 'amplify', '.config', 'local-env-info.json'), 'utf8')).not.toContain(sandbox.root);
+    expect(awsExports()).toContain('"aws_project_region": "us-east-1"');
+  });
+
+  test('a third-party category plugin adds resources; status shows them as Create', async () => {
+    expect((await sandbox.run(app, ['add', 'demo', 'files', '--service', 'S3', '--retain'])).exitCode).toBe(0);
+    expect((await sandbox.run(app, ['demo', 'add', 'items', '--service', 'DynamoDB'])).exitCode).toBe(0);
+    const status = await sandbox.run(app, ['status']);
+    expect(status.stdout).toContain('Current Environment: dev');
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| Create +\| awscloudformation/);
+    expect(status.stdout).toMatch(/\| Demo +\| items +\| Create +\| awscloudformation/);
+  });
+
+  test('without a TTY and without --yes, push fails at once naming --yes and deploys nothing', async () => {
+    const result = await sandbox.run(app, ['push']);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain('--yes');
+    expect(meta().demo.files.lastPushTimeStamp).toBeUndefined();
+  });
+
+  test('push deploys, records outputs, refreshes #current-cloud-backend and writes aws-exports.js', async () => {
+    const result = await sandbox.run(app, ['push', '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('All resources are updated in the cloud');
+    const outputs = meta().demo;
+    expect(outputs.files.output?.BucketName).toBeTruthy();
+    expect(outputs.items.output?.Name).toBeTruthy();
+    expect(fs.existsSync(path.join(app, 'amplify', '#current-cloud-backend', 'demo', 'files', 'files-cloudformation-template.json'))).toBe(true);
+    expect(awsExports()).toContain(`"aws_user_files_s3_bucket": "${outputs.files.output?.BucketName}"`);
+    expect(awsExports()).toContain(`"tableName": "${outputs.items.output?.Name}"`);
+    const status = await sandbox.run(app, ['status']);
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
+    expect(status.stdout).toMatch(/\| Demo +\| items +\| No Change/);
+  });
+
+  test('a push with nothing to do says "No changes detected" and is quick', async () => {
+    const result = await sandbox.run(app, ['push', '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('No changes detected');
+    expect(result.stdout).not.toContain('Updating resources');
+    expect(result.ms).toBeLessThan(5000);
+  });
+
+  test('a broken template fails the push, names file, resource and property, and changes no local state; the fixed push succeeds', async () => {
+    const template = path.join(app, 'amplify', 'backend', 'demo', 'files', 'files-cloudformation-template.json');
+    const good = fs.readFileSync(template, 'utf8');
+    const metaFile = path.join(app, 'amplify', 'backend', 'amplify-meta.json');
+    const metaBefore = fs.readFileSync(metaFile);
+    const cloudBefore = snapshotDir(path.join(app, 'amplify', '#current-cloud-backend'));
+    fs.writeFileSync(template, good.replace('"Tags"', '"Tagz"'));
+
+    const broken = await sandbox.run(app, ['push', '--yes']);
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toContain('files-cloudformation-template.json');
+    expect(broken.stderr).toContain('Bucket');
+    expect(broken.stderr).toContain('Tagz');
+    expect(fs.readFileSync(metaFile).equals(metaBefore)).toBe(true);
+    expect(snapshotDir(path.join(app, 'amplify', '#current-cloud-backend'))).toEqual(cloudBefore);
+
+    fs.writeFileSync(template, good.replace('"Value": {\n              "Ref": "env"\n            }', '"Value": "tagged"'));
+    const fixed = await sandbox.run(app, ['push', '--yes']);
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.stdout).toMatch(/\| Demo +\| files +\| Update/);
+    expect((await sandbox.run(app, ['status'])).stdout).toMatch(/\| Demo +\| files +\| No Change/);
+  });
+
+  test('env add creates a second env and pushes to it; checkout switches back', async () => {
+    const devBucket = meta().demo.files.output?.BucketName;
+    const add = await sandbox.run(app, ['env', 'add', '--envName', 'prod', '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(add.exitCode).toBe(0);
+    const prodBucket = meta().demo.files.output?.BucketName;
+    expect(prodBucket).toBeTruthy();
+    expect(prodBucket).not.toBe(devBucket);
+    expect(awsExports()).toContain(prodBucket);
+
+    const list = await sandbox.run(app, ['env', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual({ envs: ['dev', 'prod'] });
+
+    const checkout = await sandbox.run(app, ['env', 'checkout', 'dev']);
+    expect(checkout.exitCode).toBe(0);
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toMatchObject({ envName: 'dev' });
+    expect(meta().demo.files.output?.BucketName).toBe(devBucket);
+    expect(awsExports()).toContain(devBucket);
+    const status = await sandbox.run(app, ['status']);
+    expect(status.stdout).toContain('Current Environment: dev');
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
+  });
+
+  test('pull brings an env into a fresh clone made of the committed files only', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: app });
+    const committed = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: app, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(committed).toContain('amplify/team-provider-info.json');
+    expect(committed).not.toContain('amplify/backend/amplify-meta.json');
+    expect(committed.some((file) => file.startsWith('amplify/#current-cloud-backend'))).toBe(false);
+    const clone = path.join(sandbox.root, 'clone');
+    for (const file of committed) {
+      fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+      fs.copyFileSync(path.join(app, file), path.join(clone, file));
+    }
+    fs.rmSync(path.join(app, '.git'), { recursive: true, force: true });
+
+    const pull = await sandbox.run(clone, ['pull', '--envName', 'prod', '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(pull.exitCode).toBe(0);
+    const status = await sandbox.run(clone, ['status']);
+    expect(status.stdout).toContain('Current Environment: prod');
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
+    expect(status.stdout).toMatch(/\| Demo +\| items +\| No Change/);
+    const cloneMeta = readJson<Record<string, Record<string, { output?: Record<string, string> }>>>(path.join(clone, 'amplify', 'backend', 'amplify-meta.json'));
+    expect(awsExports(clone)).toContain(cloneMeta.demo.files.output?.BucketName);
+    expect(cloneMeta.demo.files.output?.BucketName).not.toBe(meta().demo.files.output?.BucketName);
+  });
+
+  test('env remove refuses the current env, needs --yes without a TTY, and deletes another env', async () => {
+    const current = await sandbox.run(app, ['env', 'remove', 'dev', '--yes']);
+    expect(current.exitCode).toBe(1);
+    expect(current.stderr).toContain('current environment');
+    const unconfirmed = await sandbox.run(app, ['env', 'remove', 'prod']);
+    expect(unconfirmed.exitCode).toBe(1);
+    expect(unconfirmed.stderr).toContain('--yes');
+    const removed = await sandbox.run(app, ['env', 'remove', 'prod', '--yes']);
+    expect(removed.exitCode).toBe(0);
+    expect(Object.keys(readJson(path.join(app, 'amplify', 'team-provider-info.json')))).toEqual(['dev']);
+    const stacks = await new CloudFormationClient(sdkConfig()).send(new ListStacksCommand({}));
+    const live = (stacks.StackSummaries ?? []).filter((s) => s.StackStatus !== 'DELETE_COMPLETE' && s.StackName?.includes('-prod-'));
+    expect(live).toEqual([]);
+  });
+
+  test('delete needs --force without a TTY, then leaves no stacks and no buckets but the retained ones', async () => {
+    const retained = meta().demo.files.output?.ArchiveBucketName;
+    expect(retained).toBeTruthy();
+    const unconfirmed = await sandbox.run(app, ['delete']);
+    expect(unconfirmed.exitCode).toBe(1);
+    expect(unconfirmed.stderr).toContain('--force');
+    expect(fs.existsSync(path.join(app, 'amplify'))).toBe(true);
+
+    const deleted = await sandbox.run(app, ['delete', '--force']);
+    expect(deleted.exitCode).toBe(0);
+    expect(fs.existsSync(path.join(app, 'amplify'))).toBe(false);
+    expect(fs.existsSync(path.join(app, 'src', 'aws-exports.js'))).toBe(false);
+    const stacks = await new CloudFormationClient(sdkConfig()).send(new ListStacksCommand({}));
+    expect((stacks.StackSummaries ?? []).filter((s) => s.StackStatus !== 'DELETE_COMPLETE')).toEqual([]);
+    const buckets = await new S3Client(sdkConfig()).send(new ListBucketsCommand({}));
+    const names = (buckets.Buckets ?? []).map((b) => b.Name);
+    // The dev env's archive bucket is retained by its template; prod's went with "env remove" the same way.
+    expect(names).toContain(retained);
+    expect(names.every((name) => name?.includes('archivebucket'))).toBe(true);
+  });
+});
