@@ -9,6 +9,9 @@ const consoleOutput: CommandOutput = {
   warning: (message) => process.stderr.write(`${message}\n`),
 };
 
+/** Options that never take a value, so `--detach start` does not read `start` as the value of `--detach`. */
+const FLAGS = new Set(['--detach', '--debug']);
+
 /** Splits `<command> [--name value | --name=value | --flag]...` into the command and its options. */
 export function parseArgs(argv: readonly string[]): { command?: string; options: RawOptions } {
   const options: RawOptions = {};
@@ -21,7 +24,7 @@ export function parseArgs(argv: readonly string[]): { command?: string; options:
       const equals = arg.indexOf('=');
       if (equals > 0) {
         options[arg.slice(2, equals)] = arg.slice(equals + 1);
-      } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && arg !== '--detach') {
+      } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && !FLAGS.has(arg)) {
         options[arg.slice(2)] = argv[i + 1];
         i += 1;
       } else {

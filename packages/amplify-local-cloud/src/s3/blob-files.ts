@@ -3,59 +3,45 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * Object bodies as immutable files under `<root>/blobs/`, each written once under a fresh random id: a body is
- * written to `<root>/tmp/` and renamed into place, so a reader never sees half a file, and metadata in SQLite
- * points at a blob only after the blob is complete. Replaced or deleted blobs are unlinked after the metadata
- * commit; blobs orphaned by a crash in between are swept at start-up.
+ * Object bodies as immutable files under `<root>/blobs/`, each written once under a fresh random id. Metadata in
+ * SQLite points at a blob only after the blob is complete, so the commit of the metadata is what makes a write
+ * visible, atomically: no reader can reach a half-written file, and no temp-file-and-rename is needed. Replaced or
+ * deleted blobs are unlinked after the metadata commit; blobs orphaned by a crash in between are swept at start-up.
  */
 export class BlobFiles {
   private readonly blobsDir: string;
-  private readonly tmpDir: string;
   /** Shard folders known to exist, so a write does not pay for a mkdir each time. */
   private readonly shards = new Set<string>();
 
   constructor(root: string) {
     this.blobsDir = path.join(root, 'blobs');
-    this.tmpDir = path.join(root, 'tmp');
     fs.mkdirSync(this.blobsDir, { recursive: true });
-    fs.rmSync(this.tmpDir, { recursive: true, force: true });
-    fs.mkdirSync(this.tmpDir, { recursive: true });
   }
 
   write(body: Buffer): string {
-    const id = crypto.randomBytes(16).toString('hex');
-    const tmp = path.join(this.tmpDir, id);
-    fs.writeFileSync(tmp, body);
-    this.moveIntoPlace(tmp, id);
-    return id;
+    return this.create((target) => fs.writeFileSync(target, body));
   }
 
   /** Writes the concatenation of existing blobs, reading one at a time so large uploads stay out of memory. */
   concat(ids: readonly string[]): string {
-    const id = crypto.randomBytes(16).toString('hex');
-    const tmp = path.join(this.tmpDir, id);
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      for (const part of ids) {
-        const data = fs.readFileSync(this.pathOf(part));
-        let written = 0;
-        while (written < data.length) {
-          written += fs.writeSync(fd, data, written, data.length - written);
+    return this.create((target) => {
+      const fd = fs.openSync(target, 'w');
+      try {
+        for (const part of ids) {
+          const data = fs.readFileSync(this.pathOf(part));
+          let written = 0;
+          while (written < data.length) {
+            written += fs.writeSync(fd, data, written, data.length - written);
+          }
         }
+      } finally {
+        fs.closeSync(fd);
       }
-    } finally {
-      fs.closeSync(fd);
-    }
-    this.moveIntoPlace(tmp, id);
-    return id;
+    });
   }
 
   copy(source: string): string {
-    const id = crypto.randomBytes(16).toString('hex');
-    const tmp = path.join(this.tmpDir, id);
-    fs.copyFileSync(this.pathOf(source), tmp, fs.constants.COPYFILE_FICLONE);
-    this.moveIntoPlace(tmp, id);
-    return id;
+    return this.create((target) => fs.copyFileSync(this.pathOf(source), target, fs.constants.COPYFILE_FICLONE));
   }
 
   read(id: string, start?: number, endInclusive?: number): Buffer {
@@ -101,14 +87,22 @@ export class BlobFiles {
     return removed;
   }
 
-  private moveIntoPlace(tmp: string, id: string): void {
+  /** Runs `fill` on the path of a new blob; a failed fill (disk full, missing source) leaves no file behind. */
+  private create(fill: (target: string) => void): string {
+    const id = crypto.randomBytes(16).toString('hex');
     const target = this.pathOf(id);
     const shard = path.dirname(target);
     if (!this.shards.has(shard)) {
       fs.mkdirSync(shard, { recursive: true });
       this.shards.add(shard);
     }
-    fs.renameSync(tmp, target);
+    try {
+      fill(target);
+    } catch (error) {
+      fs.rmSync(target, { force: true });
+      throw error;
+    }
+    return id;
   }
 
   private pathOf(id: string): string {

@@ -42,6 +42,9 @@ export function openDatabase(dataDir: string): Database {
   return db;
 }
 
+/** Any flavour of SQLITE_BUSY/SQLITE_LOCKED (extended codes such as SQLITE_BUSY_RECOVERY included). */
 function isBusy(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
+  // Not `instanceof Error`: the native module's errors may come from another realm (jest sandboxes, for one).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
 }

@@ -32,6 +32,7 @@ describe('command options', () => {
       options: { port: '5000', 'data-dir': '/tmp/x', detach: true },
     });
     expect(parseArgs(['--detach', 'start'])).toEqual({ command: 'start', options: { detach: true } });
+    expect(parseArgs(['--debug', 'stop'])).toEqual({ command: 'stop', options: { debug: true } });
     expect(parseArgs(['-h']).command).toBe('help');
   });
 

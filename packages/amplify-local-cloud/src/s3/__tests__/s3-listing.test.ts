@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (let i = 0; i < KEYS.length; i += 50) {
     await Promise.all(KEYS.slice(i, i + 50).map((Key) => t.s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))));
   }
-}, 60000);
+}, 120000);
 afterAll(async () => {
   await t.dispose();
 });
