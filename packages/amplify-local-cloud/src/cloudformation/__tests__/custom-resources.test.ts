@@ -97,19 +97,22 @@ test('inline code with cfn-response and fetch both work; silence times out; othe
     Resources: {
       WithModule: inline(`const response = require('cfn-response');
 exports.handler = (event, context) => response.send(event, context, response.SUCCESS, { Value: 'module' }, 'with-module');`),
-      WithFetch: inline(`exports.handler = async (event) => {
+      // Uses the SDK as Lambda's Node.js runtimes provide it: the call reaches this local cloud.
+      WithFetch: inline(`const { S3Client, ListBucketsCommand } = require('@aws-sdk/client-s3');
+exports.handler = async (event) => {
+  const { Buckets } = await new S3Client({ forcePathStyle: true }).send(new ListBucketsCommand({}));
   await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify({ Status: 'SUCCESS', PhysicalResourceId: 'with-fetch', StackId: event.StackId,
-    RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: { Value: 'fetch' } }) });
+    RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: { Value: 'fetch', Buckets: Buckets.map((bucket) => bucket.Name).join(',') } }) });
 };`),
       A: { Type: 'Custom::A', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithModule', 'Arn'] } } },
       B: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithFetch', 'Arn'] } } },
     },
-    Outputs: { A: { Value: { 'Fn::GetAtt': ['A', 'Value'] } }, B: { Value: { 'Fn::GetAtt': ['B', 'Value'] } } },
+    Outputs: { A: { Value: { 'Fn::GetAtt': ['A', 'Value'] } }, B: { Value: { 'Fn::GetAtt': ['B', 'Value'] } }, Buckets: { Value: { 'Fn::GetAtt': ['B', 'Buckets'] } } },
   });
   await cloud.cfn.send(new CreateStackCommand({ StackName: 'inline', TemplateBody: body }));
   const stack = await cloud.waitForStack('inline');
   expect(stack.StackStatus).toBe('CREATE_COMPLETE');
-  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ A: 'module', B: 'fetch' });
+  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ A: 'module', B: 'fetch', Buckets: 'code' });
 
   const silent = JSON.stringify({
     Resources: {

@@ -74,8 +74,9 @@ export class NodeFunctionInvoker {
         // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
         AWS_ENDPOINT_URL: this.endpoint,
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
-        // Inline functions `require('cfn-response')` by bare name, as Lambda provides it on their module path.
-        NODE_PATH: invocation.codeDirectory,
+        // Inline functions `require('cfn-response')` by bare name, as Lambda provides it on their module path; the
+        // Node.js runtimes also provide the AWS SDK v3, here the clients installed with the local cloud.
+        NODE_PATH: [invocation.codeDirectory, ...sdkModulePath()].join(path.delimiter),
         ...invocation.environment,
       },
     });
@@ -126,6 +127,21 @@ export class NodeFunctionInvoker {
     }
     return this.runnerFile;
   }
+}
+
+let sdkModules: string[] | undefined;
+
+/** The `node_modules` folder holding the installed `@aws-sdk` clients, if any (resolved once, on first use). */
+function sdkModulePath(): string[] {
+  if (sdkModules === undefined) {
+    try {
+      const manifest = require.resolve('@aws-sdk/client-s3/package.json');
+      sdkModules = [path.resolve(path.dirname(manifest), '..', '..')];
+    } catch {
+      sdkModules = [];
+    }
+  }
+  return sdkModules;
 }
 
 function parseResponse(body: string): CustomResourceResponse {
