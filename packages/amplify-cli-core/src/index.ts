@@ -1,54 +1,133 @@
-// The one public entry of the core library. Importing it must stay cheap: inquirer, ejs and gluegun are only
-// ever required inside the functions that use them (type-only imports here are erased).
+/**
+ * The one public entry of the core library.
+ *
+ * The `amplify` binary imports it on every run, including `amplify --version`, so only the error family and the
+ * plugin contract load eagerly. Every other export is a getter that loads its module on first use: the values are
+ * declared here with their exact types (`export declare`), and `lazyExports` defines them at run time. A unit
+ * test checks that each declared name is defined.
+ */
+import type * as PathManagerModule from './paths/path-manager';
+import type * as JsonFileModule from './state/json-file';
+import type * as ProjectLockModule from './state/project-lock';
+import type * as StateManagerModule from './state/state-manager';
+import type * as ProjectTagsModule from './state/project-tags';
+import type * as MetaEntriesModule from './state/meta-entries';
+import type * as ResourceMetaModule from './state/resource-meta';
+import type * as HashDirectoryModule from './status/hash-directory';
+import type * as ResourceStatusModule from './status/resource-status';
+import type * as StatusTableModule from './status/status-table';
+import type * as PrompterModule from './prompts/prompter';
+import type * as ServiceSelectionModule from './prompts/service-selection';
+import type * as InputValidationModule from './validation/input-validation';
+import type * as GetWhenModule from './validation/get-when';
+import type * as CopyBatchModule from './templates/copy-batch';
+import type * as MakeIdModule from './utils/make-id';
+import type * as CoreToolkitModule from './context/core-toolkit';
+
 export * from './errors/amplify-error';
 export * from './plugins';
 
-export { pathManager, PathConstants, projectNotInitializedError } from './paths/path-manager';
+/** Defines `names` as getters on this module's exports that require the module on first access. */
+function lazyExports<T extends object>(load: () => T, names: Array<keyof T & string>): void {
+  let loaded: T | undefined;
+  for (const name of names) {
+    Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });
+  }
+}
+
+export declare const pathManager: typeof PathManagerModule.pathManager;
+export declare const PathConstants: typeof PathManagerModule.PathConstants;
+export declare const projectNotInitializedError: typeof PathManagerModule.projectNotInitializedError;
 export type { PathManager } from './paths/path-manager';
+lazyExports(() => require('./paths/path-manager') as typeof PathManagerModule, ['pathManager', 'PathConstants', 'projectNotInitializedError']);
 
-export * from './state/types';
-export { readJsonFile, writeJsonFile, writeFileAtomic, parseJson } from './state/json-file';
+export type * from './state/types';
+
+export declare const readJsonFile: typeof JsonFileModule.readJsonFile;
+export declare const writeJsonFile: typeof JsonFileModule.writeJsonFile;
+export declare const writeFileAtomic: typeof JsonFileModule.writeFileAtomic;
+export declare const parseJson: typeof JsonFileModule.parseJson;
 export type { ReadJsonFileOptions } from './state/json-file';
-export { withProjectLock, getProjectLockHolder } from './state/project-lock';
+lazyExports(() => require('./state/json-file') as typeof JsonFileModule, ['readJsonFile', 'writeJsonFile', 'writeFileAtomic', 'parseJson']);
+
+export declare const withProjectLock: typeof ProjectLockModule.withProjectLock;
+export declare const getProjectLockHolder: typeof ProjectLockModule.getProjectLockHolder;
 export type { ProjectLockInfo } from './state/project-lock';
-export { stateManager } from './state/state-manager';
-export { getProjectTags, DEFAULT_PROJECT_TAGS } from './state/project-tags';
+lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, ['withProjectLock', 'getProjectLockHolder']);
+
+export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
-export {
-  categoryNames,
-  getCategoryResources,
-  getResourceMeta,
-  listResources,
-  setResourceMeta,
-  deleteResourceMeta,
-  PROVIDERS_KEY,
-} from './state/meta-entries';
-export {
-  updateamplifyMetaAfterResourceAdd,
-  updateamplifyMetaAfterResourceUpdate,
-  updateamplifyMetaAfterResourceDelete,
-  updateamplifyMetaAfterPush,
-  updateamplifyMetaAfterBuild,
-  updateAmplifyMetaAfterPackage,
-  updateProvideramplifyMeta,
-  updateBackendConfigAfterResourceAdd,
-  updateBackendConfigAfterResourceUpdate,
-  updateBackendConfigAfterResourceRemove,
-  loadEnvResourceParameters,
-  saveEnvResourceParameters,
-  removeResourceParameters,
-  getResourceOutputs,
-  removeResource,
-} from './state/resource-meta';
+lazyExports(() => require('./state/state-manager') as typeof StateManagerModule, ['stateManager']);
+
+export declare const getProjectTags: typeof ProjectTagsModule.getProjectTags;
+export declare const DEFAULT_PROJECT_TAGS: typeof ProjectTagsModule.DEFAULT_PROJECT_TAGS;
+lazyExports(() => require('./state/project-tags') as typeof ProjectTagsModule, ['getProjectTags', 'DEFAULT_PROJECT_TAGS']);
+
+export declare const categoryNames: typeof MetaEntriesModule.categoryNames;
+export declare const getCategoryResources: typeof MetaEntriesModule.getCategoryResources;
+export declare const getResourceMeta: typeof MetaEntriesModule.getResourceMeta;
+export declare const listResources: typeof MetaEntriesModule.listResources;
+export declare const setResourceMeta: typeof MetaEntriesModule.setResourceMeta;
+export declare const deleteResourceMeta: typeof MetaEntriesModule.deleteResourceMeta;
+export declare const PROVIDERS_KEY: typeof MetaEntriesModule.PROVIDERS_KEY;
+lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
+  'categoryNames',
+  'getCategoryResources',
+  'getResourceMeta',
+  'listResources',
+  'setResourceMeta',
+  'deleteResourceMeta',
+  'PROVIDERS_KEY',
+]);
+
+export declare const updateamplifyMetaAfterResourceAdd: typeof ResourceMetaModule.updateamplifyMetaAfterResourceAdd;
+export declare const updateamplifyMetaAfterResourceUpdate: typeof ResourceMetaModule.updateamplifyMetaAfterResourceUpdate;
+export declare const updateamplifyMetaAfterResourceDelete: typeof ResourceMetaModule.updateamplifyMetaAfterResourceDelete;
+export declare const updateamplifyMetaAfterPush: typeof ResourceMetaModule.updateamplifyMetaAfterPush;
+export declare const updateamplifyMetaAfterBuild: typeof ResourceMetaModule.updateamplifyMetaAfterBuild;
+export declare const updateAmplifyMetaAfterPackage: typeof ResourceMetaModule.updateAmplifyMetaAfterPackage;
+export declare const updateProvideramplifyMeta: typeof ResourceMetaModule.updateProvideramplifyMeta;
+export declare const updateBackendConfigAfterResourceAdd: typeof ResourceMetaModule.updateBackendConfigAfterResourceAdd;
+export declare const updateBackendConfigAfterResourceUpdate: typeof ResourceMetaModule.updateBackendConfigAfterResourceUpdate;
+export declare const updateBackendConfigAfterResourceRemove: typeof ResourceMetaModule.updateBackendConfigAfterResourceRemove;
+export declare const loadEnvResourceParameters: typeof ResourceMetaModule.loadEnvResourceParameters;
+export declare const saveEnvResourceParameters: typeof ResourceMetaModule.saveEnvResourceParameters;
+export declare const removeResourceParameters: typeof ResourceMetaModule.removeResourceParameters;
+export declare const getResourceOutputs: typeof ResourceMetaModule.getResourceOutputs;
+export declare const removeResource: typeof ResourceMetaModule.removeResource;
 export type { ProviderOutputs, ResourceOutputs, RemoveResourceOptions, RemovedResource } from './state/resource-meta';
+lazyExports(() => require('./state/resource-meta') as typeof ResourceMetaModule, [
+  'updateamplifyMetaAfterResourceAdd',
+  'updateamplifyMetaAfterResourceUpdate',
+  'updateamplifyMetaAfterResourceDelete',
+  'updateamplifyMetaAfterPush',
+  'updateamplifyMetaAfterBuild',
+  'updateAmplifyMetaAfterPackage',
+  'updateProvideramplifyMeta',
+  'updateBackendConfigAfterResourceAdd',
+  'updateBackendConfigAfterResourceUpdate',
+  'updateBackendConfigAfterResourceRemove',
+  'loadEnvResourceParameters',
+  'saveEnvResourceParameters',
+  'removeResourceParameters',
+  'getResourceOutputs',
+  'removeResource',
+]);
 
-export { hashDirectory } from './status/hash-directory';
-export { getResourceStatus } from './status/resource-status';
+export declare const hashDirectory: typeof HashDirectoryModule.hashDirectory;
+lazyExports(() => require('./status/hash-directory') as typeof HashDirectoryModule, ['hashDirectory']);
+
+export declare const getResourceStatus: typeof ResourceStatusModule.getResourceStatus;
 export type { ResourceStatus, ResourceStatusFilter, StatusResource } from './status/resource-status';
-export { getStatusTable, hasChanges, STATUS_TABLE_HEADER } from './status/status-table';
-export type { StatusRow, StatusOperation } from './status/status-table';
+lazyExports(() => require('./status/resource-status') as typeof ResourceStatusModule, ['getResourceStatus']);
 
-export { createPrompter } from './prompts/prompter';
+export declare const getStatusTable: typeof StatusTableModule.getStatusTable;
+export declare const hasChanges: typeof StatusTableModule.hasChanges;
+export declare const STATUS_TABLE_HEADER: typeof StatusTableModule.STATUS_TABLE_HEADER;
+export type { StatusRow, StatusOperation } from './status/status-table';
+lazyExports(() => require('./status/status-table') as typeof StatusTableModule, ['getStatusTable', 'hasChanges', 'STATUS_TABLE_HEADER']);
+
+export declare const createPrompter: typeof PrompterModule.createPrompter;
 export type {
   Prompter,
   PrompterOptions,
@@ -60,19 +139,26 @@ export type {
   PickOptions,
   PickManyOptions,
 } from './prompts/prompter';
+lazyExports(() => require('./prompts/prompter') as typeof PrompterModule, ['createPrompter']);
 
-export { selectService } from './prompts/service-selection';
+export declare const selectService: typeof ServiceSelectionModule.selectService;
 export type { SupportedService, SelectServiceOptions, ServiceSelection } from './prompts/service-selection';
+lazyExports(() => require('./prompts/service-selection') as typeof ServiceSelectionModule, ['selectService']);
 
-export { inputValidation } from './validation/input-validation';
-export { getWhen } from './validation/get-when';
-export type { WhenCondition, ConditionalQuestion, ProjectConfigSource } from './validation/get-when';
+export declare const inputValidation: typeof InputValidationModule.inputValidation;
 export type { ValidatedQuestion, QuestionValidation, ValidationOperator, Answer } from './validation/input-validation';
+lazyExports(() => require('./validation/input-validation') as typeof InputValidationModule, ['inputValidation']);
 
-export { copyBatch } from './templates/copy-batch';
+export declare const getWhen: typeof GetWhenModule.getWhen;
+export type { WhenCondition, ConditionalQuestion, ProjectConfigSource } from './validation/get-when';
+lazyExports(() => require('./validation/get-when') as typeof GetWhenModule, ['getWhen']);
+
+export declare const copyBatch: typeof CopyBatchModule.copyBatch;
 export type { CopyJob, CopyBatchOptions } from './templates/copy-batch';
+lazyExports(() => require('./templates/copy-batch') as typeof CopyBatchModule, ['copyBatch']);
 
-export { makeId } from './utils/make-id';
+export declare const makeId: typeof MakeIdModule.makeId;
+lazyExports(() => require('./utils/make-id') as typeof MakeIdModule, ['makeId']);
 
 export type {
   AmplifyContext,
@@ -93,5 +179,8 @@ export type {
   PermissionPolicies,
   FrontendOutputs,
 } from './context/amplify-context';
-export { createCoreToolkit, PROJECT_CONFIG_VERSION } from './context/core-toolkit';
+
+export declare const createCoreToolkit: typeof CoreToolkitModule.createCoreToolkit;
+export declare const PROJECT_CONFIG_VERSION: typeof CoreToolkitModule.PROJECT_CONFIG_VERSION;
 export type { CoreToolkitOptions } from './context/core-toolkit';
+lazyExports(() => require('./context/core-toolkit') as typeof CoreToolkitModule, ['createCoreToolkit', 'PROJECT_CONFIG_VERSION']);
