@@ -30,6 +30,11 @@ function isLoopback(endpoint: string | undefined): boolean {
   }
 }
 
+/** `HTTPS_PROXY` (or `HTTP_PROXY`, either case), read when a client is made. */
+export function proxyUrl(): string | undefined {
+  return process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy || undefined;
+}
+
 /**
  * The one place AWS clients are made (STYLE §6): credentials, region, user agent and endpoint come from the
  * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
@@ -56,6 +61,7 @@ export class AwsClientFactory {
     endpoint?: string;
     customUserAgent: string;
     maxAttempts: number;
+    requestHandler?: { httpsAgent: import('https').Agent };
   } {
     const userAgent = `aws-amplify-cli/${providerVersion()}${this.userAgentSuffix ? ` ${this.userAgentSuffix}` : ''}`;
     return {
@@ -65,7 +71,16 @@ export class AwsClientFactory {
       ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
       customUserAgent: userAgent,
       maxAttempts: 5,
+      ...this.proxyHandler(),
     };
+  }
+
+  /** Corporate networks reach AWS through a proxy; the local cloud on loopback never goes through one. */
+  private proxyHandler(): { requestHandler?: { httpsAgent: import('https').Agent } } {
+    const proxy = proxyUrl();
+    if (!proxy || isLoopback(this.target.endpoint ?? process.env.AWS_ENDPOINT_URL)) return {};
+    const { HttpsProxyAgent } = require('https-proxy-agent') as typeof import('https-proxy-agent');
+    return { requestHandler: { httpsAgent: new HttpsProxyAgent(proxy) } };
   }
 
   cloudFormationClient(): CloudFormationClient {

@@ -38,6 +38,25 @@ describe('AwsClientFactory', () => {
     factory.destroy();
   });
 
+  it('sends AWS traffic through HTTPS_PROXY, but never the local cloud', async () => {
+    const saved = process.env.HTTPS_PROXY;
+    process.env.HTTPS_PROXY = 'http://proxy.internal:3128';
+    try {
+      const { HttpsProxyAgent } = await import('https-proxy-agent');
+      const aws = new AwsClientFactory({ region: 'us-east-1' });
+      const handler = aws.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: unknown }> };
+      expect((await handler.configProvider).httpsAgent).toBeInstanceOf(HttpsProxyAgent);
+      aws.destroy();
+      const local = new AwsClientFactory({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4581' });
+      const localHandler = local.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent?: unknown }> };
+      expect((await localHandler.configProvider).httpsAgent).not.toBeInstanceOf(HttpsProxyAgent);
+      local.destroy();
+    } finally {
+      if (saved === undefined) delete process.env.HTTPS_PROXY;
+      else process.env.HTTPS_PROXY = saved;
+    }
+  });
+
   it('turns off the SDK Node-version notice for the clients it makes', () => {
     delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
     new AwsClientFactory({ region: 'us-east-1' }).destroy();
