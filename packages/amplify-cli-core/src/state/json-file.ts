@@ -2,7 +2,7 @@
 import fs = require('fs');
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
-import { findJsonSyntaxError } from './json-syntax-error';
+import type * as JsonSyntaxErrorModule from './json-syntax-error';
 
 export interface ReadJsonFileOptions {
   /** Throw `FileNotFound` when the file is missing (default true); otherwise return undefined. */
@@ -16,6 +16,8 @@ export function parseJson<T>(text: string, filePath: string): T {
   try {
     return JSON.parse(body) as T;
   } catch (cause) {
+    // The locator is needed only when a file is broken, so it stays off the start-up path.
+    const { findJsonSyntaxError } = require('./json-syntax-error') as typeof JsonSyntaxErrorModule;
     const located = findJsonSyntaxError(body);
     const where = located ? `${located.message} at line ${located.line} column ${located.column}` : String(cause);
     throw new AmplifyError('InvalidJson', `${filePath}: ${where}`, { resolution: 'Fix or restore the file', cause });
