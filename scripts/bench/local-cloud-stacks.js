@@ -73,35 +73,6 @@ function rootTemplate() {
   return JSON.stringify({ Resources: resources, Outputs: { First: { Value: { 'Fn::GetAtt': ['Nested0', 'Outputs.Table'] } } } });
 }
 
-async function startCloud(dataDir) {
-  const { openDatabase } = require(path.join(lib, 'store', 'database'));
-  const { S3Store } = require(path.join(lib, 's3', 's3-store'));
-  const { createS3Handler } = require(path.join(lib, 's3', 's3-api'));
-  const { listenHttp } = require(path.join(lib, 'server', 'http-server'));
-  const { routeRequest } = require(path.join(lib, 'server', 'request-router'));
-  const { createCloudFormationService } = require(path.join(lib, 'cloudformation'));
-  const { LOCAL_ACCOUNT_ID } = require(path.join(lib, 'contracts'));
-  const db = openDatabase(dataDir);
-  let services;
-  const server = await listenHttp('127.0.0.1', 0, (request) => routeRequest(request, { services, publicPaths: [] }));
-  const endpoint = `http://127.0.0.1:${server.port}`;
-  const store = new S3Store(db, dataDir, endpoint);
-  const cloudformation = createCloudFormationService({ db, buckets: store, endpoint, accountId: LOCAL_ACCOUNT_ID, dataDir });
-  await cloudformation.recover();
-  services = new Map([
-    ['s3', createS3Handler({ store, endpoint })],
-    ['cloudformation', cloudformation.handle],
-  ]);
-  return {
-    endpoint,
-    close: async () => {
-      await cloudformation.close();
-      await server.close();
-      db.close();
-    },
-  };
-}
-
 async function waitFor(cfn, stackId, expected) {
   for (;;) {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackId }));
@@ -116,7 +87,8 @@ async function waitFor(cfn, stackId, expected) {
 
 async function run(runIndex) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-bench-'));
-  const cloud = await startCloud(dataDir);
+  const { startLocalCloud } = require(path.join(lib, 'local-cloud'));
+  const cloud = await startLocalCloud({ port: 0, dataDir });
   const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } };
   const cfn = new CloudFormationClient(config);
   const s3 = new S3Client({ ...config, forcePathStyle: true });

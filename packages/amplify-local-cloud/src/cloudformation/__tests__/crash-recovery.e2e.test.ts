@@ -6,31 +6,15 @@ import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, D
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /**
- * A server child process over the built `lib/` output (run `npx tsc -b packages/amplify-local-cloud` first): the
- * local cloud's S3 and CloudFormation on a free port, printing its endpoint, closing on SIGTERM.
+ * A server child process over the built `lib/` output (run `npx tsc -b packages/amplify-local-cloud` first):
+ * `startLocalCloud` on a free port, printing its endpoint, closing on SIGTERM.
  */
 const SERVER = `
-const path = require('path');
-const lib = ${JSON.stringify(path.join(__dirname, '..', '..', '..', 'lib'))};
-const { openDatabase } = require(path.join(lib, 'store', 'database'));
-const { S3Store } = require(path.join(lib, 's3', 's3-store'));
-const { createS3Handler } = require(path.join(lib, 's3', 's3-api'));
-const { listenHttp } = require(path.join(lib, 'server', 'http-server'));
-const { routeRequest } = require(path.join(lib, 'server', 'request-router'));
-const { createCloudFormationService } = require(path.join(lib, 'cloudformation'));
-(async () => {
-  const dataDir = process.argv[1];
-  const db = openDatabase(dataDir);
-  let services;
-  const server = await listenHttp('127.0.0.1', 0, (request) => routeRequest(request, { services, publicPaths: [] }));
-  const endpoint = 'http://127.0.0.1:' + server.port;
-  const store = new S3Store(db, dataDir, endpoint);
-  const cloudformation = createCloudFormationService({ db, buckets: store, endpoint, accountId: '123456789012', dataDir });
-  await cloudformation.recover();
-  services = new Map([['s3', createS3Handler({ store, endpoint })], ['cloudformation', cloudformation.handle]]);
-  process.stdout.write(JSON.stringify({ endpoint }) + '\\n');
-  process.on('SIGTERM', async () => { await cloudformation.close(); await server.close(); db.close(); process.exit(0); });
-})();
+const { startLocalCloud } = require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'lib', 'local-cloud'))});
+startLocalCloud({ port: 0, dataDir: process.argv[1] }).then((cloud) => {
+  process.stdout.write(JSON.stringify({ endpoint: cloud.endpoint }) + '\\n');
+  process.on('SIGTERM', () => cloud.close().then(() => process.exit(0)));
+});
 `;
 
 interface Server {

@@ -120,7 +120,7 @@ export class NodeFunctionInvoker {
 
   private runner(): string {
     if (this.runnerFile === undefined) {
-      const file = path.join(this.dataDir, 'cloudformation', 'runtime', 'custom-resource-runner.js');
+      const file = path.join(this.dataDir, 'runtime', 'custom-resource-runner.js');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, RUNNER_SOURCE);
       this.runnerFile = file;

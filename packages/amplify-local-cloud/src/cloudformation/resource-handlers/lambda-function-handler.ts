@@ -7,7 +7,7 @@ import type { HandlerEnvironment, ResourceHandler, ResourceRequest } from './res
 
 /** Where a function's unpacked code lives: one folder per function name, replaced when the code changes. */
 export function functionCodeDirectory(dataDir: string, functionName: string): string {
-  return path.join(dataDir, 'cloudformation', 'lambda', functionName);
+  return path.join(dataDir, 'lambda', functionName);
 }
 
 const INLINE_FILE: Record<string, string> = { nodejs: 'index.js', python: 'index.py', ruby: 'index.rb' };
