@@ -119,6 +119,11 @@ export function createPrompter(options: PrompterOptions = {}): Prompter {
 
   async function pick<T>(pickOptions: PickOptions<T> | PickManyOptions<T>): Promise<T | T[]> {
     const choices = normalizeChoices(pickOptions.choices);
+    if (choices.length === 0) {
+      throw new AmplifyError('NoChoices', `Nothing to choose for "${pickOptions.message}"`, {
+        resolution: pickOptions.flag ? `Pass ${pickOptions.flag}` : 'Create what the command expects first',
+      });
+    }
     if (pickOptions.multiSelect) {
       const known = resolveWithoutAsking(options, pickOptions.message, pickOptions.flag, pickOptions.default);
       if (known !== undefined) return known;
@@ -134,11 +139,6 @@ export function createPrompter(options: PrompterOptions = {}): Prompter {
           context,
         ),
       );
-    }
-    if (choices.length === 0) {
-      throw new AmplifyError('NoChoices', `Nothing to choose for "${pickOptions.message}"`, {
-        resolution: pickOptions.flag ? `Pass ${pickOptions.flag}` : 'Create what the command expects first',
-      });
     }
     const known = resolveWithoutAsking(options, pickOptions.message, pickOptions.flag, pickOptions.default);
     if (known !== undefined) return known;

@@ -188,12 +188,19 @@ export function updateamplifyMetaAfterResourceDelete(projectRoot: string, catego
   });
 }
 
-/** Copies a folder tree, replacing whatever was at the target. */
+/**
+ * Copies a resource folder over its deployed copy, replacing whatever was there. `node_modules` folders are left
+ * out: they are never part of what status compares, and the deployed copy is zipped and uploaded on every push.
+ */
 function replaceDirectory(source: string, target: string): void {
   fs.rmSync(target, { recursive: true, force: true });
   if (fs.existsSync(source)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(source, target, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (from) => path.basename(from) !== 'node_modules',
+    });
   }
 }
 

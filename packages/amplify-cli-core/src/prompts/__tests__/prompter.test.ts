@@ -103,6 +103,8 @@ describe('prompter without a terminal', () => {
   it('fails on an empty pick list before anything else', async () => {
     const error = await rejection(createPrompter({ yes: true }).pick({ message: 'Resource', choices: [], flag: '--name' }));
     expect(error.code).toBe('NoChoices');
+    const many = await rejection(createPrompter({ isInteractive: () => true }).pick({ message: 'Resources', choices: [], multiSelect: true }));
+    expect(many.code).toBe('NoChoices');
   });
 });
 

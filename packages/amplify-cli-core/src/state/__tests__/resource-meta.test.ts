@@ -249,6 +249,7 @@ describe('updateamplifyMetaAfterPush', () => {
       files: {
         'backend/auth/u/template.json': '{"Resources":{}}',
         'backend/auth/u/parameters.json': '{"a":1}',
+        'backend/auth/u/src/node_modules/dep/index.js': 'module.exports = 1;',
         // A file deleted locally since the last push must not survive in the mirror.
         '#current-cloud-backend/auth/u/stale.json': '{}',
       },
@@ -262,7 +263,8 @@ describe('updateamplifyMetaAfterPush', () => {
     expect((meta.storage!.s as { lastPushTimeStamp?: string }).lastPushTimeStamp).toBeUndefined();
 
     const cloud = path.join(root, 'amplify', '#current-cloud-backend');
-    expect(fs.readdirSync(path.join(cloud, 'auth', 'u')).sort()).toEqual(['parameters.json', 'template.json']);
+    expect(fs.readdirSync(path.join(cloud, 'auth', 'u')).sort()).toEqual(['parameters.json', 'src', 'template.json']);
+    expect(fs.readdirSync(path.join(cloud, 'auth', 'u', 'src'))).toEqual([]);
     expect(readJson(path.join(cloud, 'amplify-meta.json'))).toEqual(meta);
     expect(readJson(path.join(cloud, 'backend-config.json'))).toEqual(readJson(backendConfigPath(root)));
     expect(fs.existsSync(path.join(cloud, 'storage'))).toBe(false);
