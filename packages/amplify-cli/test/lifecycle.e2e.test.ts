@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir, TEST_CREDENTIALS } from './helpers/amplify-sandbox';
@@ -103,6 +104,26 @@ describe('project lifecycle (built binary, local cloud)', () => {
     const status = await sandbox.run(app, ['status']);
     expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
     expect(status.stdout).toMatch(/\| Demo +\| items +\| No Change/);
+  });
+
+  test('the generated aws-exports.js configures the real Amplify JS v6 library with the deployed outputs', async () => {
+    const outputs = meta().demo;
+    // Loaded as the ES module an app bundler sees, by Node itself (jest cannot import ESM), into aws-amplify v6.
+    const moduleCopy = path.join(sandbox.root, 'aws-exports.mjs');
+    fs.copyFileSync(path.join(app, 'src', 'aws-exports.js'), moduleCopy);
+    const amplifyEntry = path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', 'index.mjs');
+    const script = path.join(sandbox.root, 'check-config.mjs');
+    fs.writeFileSync(
+      script,
+      [
+        `import config from ${JSON.stringify(pathToFileURL(moduleCopy).href)};`,
+        `import { Amplify } from ${JSON.stringify(pathToFileURL(amplifyEntry).href)};`,
+        'Amplify.configure(config);',
+        'process.stdout.write(JSON.stringify(Amplify.getConfig()));',
+      ].join('\n'),
+    );
+    const config = JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8' }));
+    expect(config.Storage.S3).toEqual({ bucket: outputs.files.output?.BucketName, region: 'us-east-1' });
   });
 
   test('a push with nothing to do says "No changes detected" and is quick', async () => {
