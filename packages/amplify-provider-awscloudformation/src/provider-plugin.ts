@@ -7,7 +7,7 @@ import { findProjectRoot } from './context/project-root';
 import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
 import { chooseAwsConfig } from './aws/choose-aws-config';
 import { AwsClientFactory } from './aws/client-factory';
-import { persistAwsConfig, removeAwsConfig } from './aws/credentials';
+import { type ResolveTargetOptions, persistAwsConfig, removeAwsConfig } from './aws/credentials';
 import { envTarget, readEnvAwsConfig, targetForChoice } from './aws/env-target';
 import { amplifyHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
@@ -71,9 +71,20 @@ async function chooseForContext(context: ProviderContext, files: ProjectFiles, e
   });
 }
 
+/** Role profiles with `mfa_serial` need a code from the person at the keyboard. */
+function resolveOptions(context: ProviderContext): ResolveTargetOptions {
+  return {
+    mfaCodeProvider: (serial) =>
+      context.amplify.prompter.input({
+        message: `Enter the MFA token code for ${serial}:`,
+        flag: 'a profile without mfa_serial (or session credentials in AWS_* variables with configLevel "general")',
+      }),
+  };
+}
+
 /** Factory for the current env (or a named one) as configured on this machine. */
-async function envFactory(files: ProjectFiles, envName: string, action?: string): Promise<AwsClientFactory> {
-  return new AwsClientFactory(await envTarget(files, envName), action);
+async function envFactory(context: ProviderContext, files: ProjectFiles, envName: string, action?: string): Promise<AwsClientFactory> {
+  return new AwsClientFactory(await envTarget(files, envName, resolveOptions(context)), action);
 }
 
 /** `init`: pick credentials and, for a new env, create its root stack; results wait in exeInfo for onInitSuccessful. */
@@ -91,7 +102,7 @@ export async function init(context: ProviderContext): Promise<void> {
       resolution: 'Pass --amplify \'{"projectName":"<name>"}\' or run "amplify init" again.',
     });
   }
-  const factory = new AwsClientFactory(await targetForChoice(choice), 'init');
+  const factory = new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), 'init');
   try {
     const tags = stackTags(files.readProjectTags(), projectName, envName);
     const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
@@ -113,7 +124,7 @@ export async function onInitSuccessful(context: ProviderContext): Promise<void> 
     recordAwsConfig(files, envName, info);
     return;
   }
-  const factory = new AwsClientFactory(await targetForChoice(info));
+  const factory = new AwsClientFactory(await targetForChoice(info, resolveOptions(context)));
   try {
     await completeEnvironment(files.paths.projectRoot, envName, outputs, info, factory);
   } finally {
@@ -126,7 +137,7 @@ export async function initEnv(context: ProviderContext, providerMeta?: RootStack
   if (context.exeInfo?.isNewEnv) return;
   const files = projectFiles();
   const envName = envNameOf(context, files);
-  const factory = await envFactory(files, envName);
+  const factory = await envFactory(context, files, envName);
   try {
     await syncEnvironment({
       projectRoot: files.paths.projectRoot,
@@ -148,7 +159,7 @@ export async function attachBackend(context: ProviderContext): Promise<void> {
     const choice = await chooseForContext(context, files, envName);
     recordAwsConfig(files, envName, persistAwsConfig(choice));
   }
-  const factory = await envFactory(files, envName, 'pull');
+  const factory = await envFactory(context, files, envName, 'pull');
   try {
     await syncEnvironment({ projectRoot: files.paths.projectRoot, envName, factory, restoreBackend: true });
   } finally {
@@ -163,7 +174,7 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
   const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
   const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
   const unique = [...new Map(selected.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
-  const factory = await envFactory(files, envName, 'push');
+  const factory = await envFactory(context, files, envName, 'push');
   try {
     return await deployResources({ projectRoot: files.paths.projectRoot, envName, resources: unique, factory, onProgress: progressPrinter(context) });
   } finally {
@@ -176,7 +187,7 @@ export async function storeCurrentCloudBackend(context: ProviderContext): Promis
   const files = projectFiles();
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
-  const factory = await envFactory(files, envName);
+  const factory = await envFactory(context, files, envName);
   try {
     await uploadCurrentCloudBackend(files, factory.s3(), rootStack.DeploymentBucketName!);
   } finally {
@@ -192,7 +203,7 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
     context.print.warning(`Env "${envName}" has no root stack recorded; nothing to delete in the cloud.`);
     return;
   }
-  const factory = await envFactory(files, envName, 'delete');
+  const factory = await envFactory(context, files, envName, 'delete');
   try {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   } finally {
@@ -205,7 +216,7 @@ export async function console(context: ProviderContext): Promise<void> {
   const files = projectFiles();
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
-  const url = consoleUrl(await envTarget(files, envName), rootStack);
+  const url = consoleUrl(await envTarget(files, envName, resolveOptions(context)), rootStack);
   context.print.info(url);
 }
 
@@ -253,7 +264,7 @@ export async function configureNewUser(context: ProviderContext): Promise<string
 /** `getConfiguredAWSClient`: the client factory for the current env, for categories that call AWS themselves. */
 export async function getConfiguredAWSClient(context: ProviderContext, category?: string, action?: string): Promise<AwsClientFactory> {
   const files = projectFiles();
-  return envFactory(files, envNameOf(context, files), category && action ? `${category.slice(0, 2)}:${action.slice(0, 1)}` : undefined);
+  return envFactory(context, files, envNameOf(context, files), category && action ? `${category.slice(0, 2)}:${action.slice(0, 1)}` : undefined);
 }
 
 /** parameters.json merged with this env's values from team-provider-info. */
