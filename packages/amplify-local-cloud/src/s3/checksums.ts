@@ -40,6 +40,17 @@ export function verifyUploadChecksums(headers: Record<string, string | string[] 
   return found;
 }
 
+/**
+ * S3 checks a hex `x-amz-content-sha256` (the signed payload hash) against the body it received, even though this
+ * server does not check the signature itself; streaming and `UNSIGNED-PAYLOAD` values carry no hash to check.
+ */
+export function verifyPayloadHash(headers: Record<string, string | string[] | undefined>, body: Buffer): void {
+  const declared = single(headers['x-amz-content-sha256']);
+  if (declared !== undefined && /^[0-9a-f]{64}$/.test(declared) && crypto.createHash('sha256').update(body).digest('hex') !== declared) {
+    throw new S3Error('XAmzContentSHA256Mismatch', { ClientComputedContentSHA256: declared });
+  }
+}
+
 export function hasIntegrityHeader(headers: Record<string, string | string[] | undefined>): boolean {
   return headers['content-md5'] !== undefined || ALGORITHMS.some((algorithm) => headers[`x-amz-checksum-${algorithm}`] !== undefined);
 }

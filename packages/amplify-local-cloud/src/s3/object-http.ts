@@ -121,6 +121,31 @@ export function checkConditions(headers: IncomingHttpHeaders, record: ObjectReco
   return 'proceed';
 }
 
+/**
+ * Conditional writes (PutObject): `If-None-Match: *` succeeds only when the key is free, `If-Match` only when the
+ * current object has that ETag.
+ */
+export function checkWriteConditions(headers: IncomingHttpHeaders, existing: ObjectRecord | undefined, key: string): void {
+  const ifNoneMatch = headers['if-none-match'] as string | undefined;
+  const ifMatch = headers['if-match'] as string | undefined;
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*') {
+      throw new S3Error('NotImplemented', { Header: 'If-None-Match' }, 'If-None-Match on writes only supports the value *');
+    }
+    if (existing !== undefined) {
+      throw new S3Error('PreconditionFailed', { Condition: 'If-None-Match' });
+    }
+  }
+  if (ifMatch !== undefined) {
+    if (existing === undefined) {
+      throw new S3Error('NoSuchKey', { Key: key });
+    }
+    if (!etagMatches(ifMatch, existing.etag)) {
+      throw new S3Error('PreconditionFailed', { Condition: 'If-Match' });
+    }
+  }
+}
+
 function etagMatches(condition: string, etag: string): boolean {
   const bare = etag.replace(/"/g, '');
   return condition.split(',').some((candidate) => {

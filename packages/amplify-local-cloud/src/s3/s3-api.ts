@@ -3,8 +3,8 @@ import type { IncomingHttpHeaders } from 'http';
 import { LOCAL_ACCOUNT_ID, S3StoreError, type ServiceHandler, type ServiceRequest, type ServiceResponse } from '../contracts';
 import { childElements, childText, parseXml, XmlSyntaxError, type XmlElement } from '../xml/xml-reader';
 import { toXml, type XmlNode } from '../xml/xml-writer';
-import { hasIntegrityHeader, verifyUploadChecksums } from './checksums';
-import { checkConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
+import { hasIntegrityHeader, verifyPayloadHash, verifyUploadChecksums } from './checksums';
+import { checkConditions, checkWriteConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
 import { resolveS3Address } from './s3-address';
 import { noSuchKey, S3Error, type S3ErrorCode } from './s3-errors';
 import { S3_XMLNS, type BucketConfigKind, type ObjectRecord, type S3Store, type UploadRecord } from './s3-store';
@@ -82,6 +82,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
   function route(request: ServiceRequest): ServiceResponse {
     const { bucket, key } = resolveS3Address(headerText(request.headers, 'host'), request.path);
     const { method, query } = request;
+    verifyPayloadHash(request.headers, request.body);
     const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
     if (unsupported !== undefined) {
       throw new S3Error('NotImplemented', { Subresource: unsupported }, `The local cloud does not emulate the S3 '${unsupported}' sub-resource.`);
@@ -313,6 +314,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
   function putObject(call: S3Call, key: string): ServiceResponse {
     const { request, bucket } = call;
     store.requireBucket(bucket);
+    checkWriteConditions(request.headers, store.headObject(bucket, key), key);
     const checksum = verifyUploadChecksums(request.headers, request.body);
     const record = store.writeObject(bucket, key, request.body, { ...readObjectAttributes(request.headers), checksum });
     return { status: 200, headers: { ETag: record.etag, 'x-amz-server-side-encryption': 'AES256', ...checksumHeader(record) } };

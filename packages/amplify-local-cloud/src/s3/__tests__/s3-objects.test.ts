@@ -13,7 +13,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { authorizationHeader, rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'objects-bucket';
 let t: TestCloud;
@@ -134,6 +134,26 @@ describe('S3 objects', () => {
     const failed = await errorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfMatch: '"0000"' })));
     expect(failed.$metadata.httpStatusCode).toBe(412);
     expect(failed.name).toBe('PreconditionFailed');
+  });
+
+  it('makes conditional writes: If-None-Match * only creates, If-Match only replaces that version', async () => {
+    const first = await t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":1}', IfNoneMatch: '*' }));
+    const taken = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfNoneMatch: '*' })));
+    expect(taken.$metadata.httpStatusCode).toBe(412);
+    const stale = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfMatch: '"00000000000000000000000000000000"' })));
+    expect(stale.name).toBe('PreconditionFailed');
+    await t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfMatch: first.ETag }));
+    expect((await bodyOf(t.s3, 'lock.json')).toString()).toBe('{"v":2}');
+  });
+
+  it('refuses a body that does not match its signed x-amz-content-sha256', async () => {
+    const response = await rawRequest(`${t.cloud.endpoint}/${Bucket}/hashed.txt`, {
+      method: 'PUT',
+      headers: { ...authorizationHeader('s3'), 'x-amz-content-sha256': crypto.createHash('sha256').update('other').digest('hex') },
+      body: 'payload',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
   });
 
   it('answers NoSuchKey for Get and a bare 404 for Head of a missing key; deleting a missing key succeeds', async () => {
