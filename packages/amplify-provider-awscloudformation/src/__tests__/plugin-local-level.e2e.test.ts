@@ -1,0 +1,107 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { defaultDataDir, ensureLocalCloud, stopInstance } from 'amplify-local-cloud';
+import * as plugin from '../provider-plugin';
+import type { ProviderContext } from '../context/provider-context';
+import { scriptedPrompter } from '../io/__tests__/scripted-prompter';
+
+/**
+ * The plugin functions as the CLI calls them, with `configLevel: "local"`: the provider finds the background local
+ * cloud through `ensureLocalCloud` (started here on a free port for a temp AMPLIFY_HOME), so no endpoint is ever
+ * configured by hand. init, push, console and deleteEnv go through a context, as in `amplify init --providers`.
+ */
+
+const saved = { cwd: process.cwd(), home: process.env.AMPLIFY_HOME };
+let tmp: string;
+let projectRoot: string;
+let endpoint: string;
+let lines: string[];
+
+function context(exeInfo: ProviderContext['exeInfo']): ProviderContext {
+  return {
+    input: { options: {} },
+    exeInfo,
+    print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
+    amplify: { prompter: scriptedPrompter([]) },
+  };
+}
+
+function read<T>(relative: string): T {
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, relative), 'utf8')) as T;
+}
+
+function write(relative: string, data: unknown): void {
+  const file = path.join(projectRoot, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(data, null, 2));
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-local-level-'));
+  process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
+  ({ endpoint } = await ensureLocalCloud({ port: 0, dataDir: defaultDataDir() }));
+  projectRoot = path.join(tmp, 'app');
+  write('amplify/.config/project-config.json', { projectName: 'localapp', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+  write('amplify/.config/local-env-info.json', { envName: 'dev' });
+  process.chdir(projectRoot);
+});
+
+afterAll(async () => {
+  process.chdir(saved.cwd);
+  await stopInstance({ dataDir: defaultDataDir() });
+  if (saved.home === undefined) delete process.env.AMPLIFY_HOME;
+  else process.env.AMPLIFY_HOME = saved.home;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  lines = [];
+});
+
+it('init and onInitSuccessful with --providers configLevel local create and record the env', async () => {
+  const ctx = context({
+    inputParams: { yes: true, awscloudformation: { configLevel: 'local' } },
+    projectConfig: { projectName: 'localapp' },
+    localEnvInfo: { envName: 'dev' },
+    isNewEnv: true,
+  });
+  await plugin.init(ctx);
+  await plugin.onInitSuccessful(ctx);
+  expect(read('amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'local' } });
+  const root = read<{ dev: { awscloudformation: { StackName: string; Region: string } } }>('amplify/team-provider-info.json').dev.awscloudformation;
+  expect(root.StackName).toMatch(/^amplify-localapp-dev-\d+$/);
+  expect(root.Region).toBe('us-east-1');
+  // The event log went through the context's printer.
+  expect(lines.some((line) => /CREATE_COMPLETE\s+DeploymentBucket/.test(line))).toBe(true);
+});
+
+it('pushResources deploys a category resource through the context and reports it', async () => {
+  write('amplify/backend/storage/files/files-cloudformation-template.json', {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Parameters: { env: { Type: 'String' } },
+    Resources: { Bucket: { Type: 'AWS::S3::Bucket' } },
+    Outputs: { BucketName: { Value: { Ref: 'Bucket' } } },
+  });
+  const meta = read<Record<string, unknown>>('amplify/backend/amplify-meta.json');
+  write('amplify/backend/amplify-meta.json', { ...meta, storage: { files: { service: 'S3', providerPlugin: 'awscloudformation' } } });
+  const files = { category: 'storage', resourceName: 'files', providerPlugin: 'awscloudformation' };
+  const result = await plugin.pushResources(context({ localEnvInfo: { envName: 'dev' } }), {
+    resourcesToBeCreated: [files],
+    resourcesToBeUpdated: [],
+    resourcesToBeDeleted: [],
+    allResources: [files],
+  });
+  expect(result.type).toBe('deployed');
+  expect(read<{ storage: { files: { output: { BucketName: string } } } }>('amplify/backend/amplify-meta.json').storage.files.output.BucketName).toMatch(/\S+/);
+});
+
+it('console prints the local cloud endpoint', async () => {
+  await plugin.console(context({}));
+  expect(lines).toEqual([endpoint]);
+});
+
+it('deleteEnv removes the env from the local cloud', async () => {
+  await plugin.deleteEnv(context({}), 'dev', true);
+  expect(lines.some((line) => /DELETE_COMPLETE/.test(line))).toBe(true);
+});
