@@ -10,6 +10,5 @@ export interface LocalCloudCommandContext {
 
 /** The plugin entry the `amplify` CLI calls for `amplify local-cloud <command>`. */
 export async function executeAmplifyCommand(context: LocalCloudCommandContext): Promise<void> {
-  const command = findCommand(context.input.command === 'local-cloud' ? context.input.subCommands?.[0] : context.input.command);
-  await command.run(context.input.options ?? {}, context.print);
+  await findCommand(context.input.command).run(context.input.options ?? {}, context.print);
 }

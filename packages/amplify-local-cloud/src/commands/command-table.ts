@@ -15,9 +15,12 @@ export const COMMANDS: Record<string, LocalCloudCommand> = {
   help: helpCommand(() => COMMANDS),
 };
 
+/** The command of that name; no name means help. */
 export function findCommand(name: string | undefined): LocalCloudCommand {
-  const command = COMMANDS[name ?? 'help'];
-  if (command === undefined || !Object.prototype.hasOwnProperty.call(COMMANDS, name ?? 'help')) {
+  const wanted = name ?? 'help';
+  // An own-property check, so that names such as `constructor` are not found on the prototype.
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, wanted) ? COMMANDS[wanted] : undefined;
+  if (command === undefined) {
     throw new AmplifyError('LocalCloudUnknownCommand', `'${name}' is not a local-cloud command.`, {
       resolution: `Use one of: ${Object.keys(COMMANDS).join(', ')} (see \`amplify local-cloud help\`).`,
     });

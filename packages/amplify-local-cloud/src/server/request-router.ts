@@ -90,9 +90,11 @@ export function internalError(request: RawRequest, error: unknown): ServiceRespo
  * `Action`, in the query string or a form body; everything else is taken for S3.
  */
 function guessIsS3(request: RawRequest): boolean {
-  const credential = /Credential=[^/]*\/[^/]*\/[^/]*\/([^/,\s]+)/.exec(request.headers.authorization ?? request.query.get('X-Amz-Credential') ?? '');
-  if (credential !== null) {
-    return credential[1] === 's3';
+  const authorization = request.headers.authorization;
+  const credential = authorization === undefined ? request.query.get('X-Amz-Credential') : /Credential=([^,\s]*)/.exec(authorization)?.[1];
+  const service = credential?.split('/')[3];
+  if (service) {
+    return service === 's3';
   }
   const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
   return !(request.query.has('Action') || form);

@@ -41,6 +41,19 @@ describe('request routing and authentication', () => {
     expect(s3.body).toContain('<Code>AuthorizationHeaderMalformed</Code>');
   });
 
+  it('refuses an incomplete presigned URL with AuthorizationQueryParametersError', async () => {
+    const query = new URLSearchParams({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Credential': 'AKID/20260101/us-east-1/s3/aws4_request',
+      'X-Amz-Date': '20260101T000000Z',
+      'X-Amz-SignedHeaders': 'host',
+    });
+    const response = await rawRequest(`${t.cloud.endpoint}/some-bucket/key?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('<Code>AuthorizationQueryParametersError</Code>');
+    expect(response.body).toContain('X-Amz-Signature');
+  });
+
   it('answers a service it does not emulate with a 400 that names it', async () => {
     const xml = await rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: authorizationHeader('sqs'), body: 'Action=ListQueues' });
     expect(xml.status).toBe(400);
