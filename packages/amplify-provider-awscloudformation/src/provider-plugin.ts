@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, pathManager } from 'amplify-cli-core';
 import { PROVIDER_ALIASES, PROVIDER_NAME } from './constants';
 import type { ProviderContext, ProviderResourceStatus } from './context/provider-context';
-import { findProjectRoot } from './context/project-root';
 import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
 import { chooseAwsConfig } from './aws/choose-aws-config';
 import { AwsClientFactory } from './aws/client-factory';
@@ -31,8 +30,9 @@ import { stackTags } from './root-stack/stack-tags';
  * context, then calls a service function that takes explicit inputs (and is what the tests exercise).
  */
 
+/** The project of this command; during init of a new project, the working directory it is being created in. */
 function projectFiles(): ProjectFiles {
-  return new ProjectFiles(findProjectRoot());
+  return new ProjectFiles(pathManager.searchProjectRootPath() ?? process.cwd());
 }
 
 function envNameOf(context: ProviderContext, files: ProjectFiles): string {
