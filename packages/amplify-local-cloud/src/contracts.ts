@@ -87,6 +87,11 @@ export interface CloudFormationServiceDeps {
 
 export interface CloudFormationService {
   handle: ServiceHandler;
+  /**
+   * IAM's GetRole and UpdateAssumeRolePolicy on the roles CloudFormation made (custom resources of Amplify's root
+   * stack call them); to be routed for the `iam` credential-scope service.
+   */
+  iam?: ServiceHandler;
   /** Called once at start-up: stacks left IN_PROGRESS by a crash are rolled back or failed, with a reason. */
   recover(): Promise<void>;
   /** Waits for operations in flight (used by `stop` and tests). */

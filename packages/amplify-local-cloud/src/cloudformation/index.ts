@@ -1,6 +1,7 @@
 import type { CloudFormationService, CloudFormationServiceDeps } from '../contracts';
 import { NodeFunctionInvoker } from './custom-resources/node-function-invoker';
 import { ResponseCollector } from './custom-resources/response-collector';
+import { createIamHandler } from './iam-api';
 import { QueryApi } from './query-api';
 import { createHandlerRegistry } from './resource-handlers/handler-registry';
 import { StackEngine } from './stack-engine';
@@ -40,6 +41,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
   const api = new QueryApi(engine, deps.buckets, deps.endpoint);
   return {
     handle: (request) => api.handle(request),
+    iam: createIamHandler(store, deps.accountId),
     recover: () => engine.recover(),
     async close() {
       await engine.close();

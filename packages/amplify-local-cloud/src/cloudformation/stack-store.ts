@@ -137,6 +137,7 @@ CREATE TABLE IF NOT EXISTS cfn_events (
 CREATE INDEX IF NOT EXISTS cfn_events_by_stack ON cfn_events (stack_id, seq);
 CREATE TABLE IF NOT EXISTS cfn_exports (name TEXT PRIMARY KEY, value TEXT NOT NULL, stack_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cfn_imports (stack_id TEXT NOT NULL, export_name TEXT NOT NULL, PRIMARY KEY (stack_id, export_name));
+CREATE TABLE IF NOT EXISTS iam_role_trust_policies (role_name TEXT PRIMARY KEY, document TEXT NOT NULL);
 `;
 
 const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -165,6 +166,11 @@ export class StackStore {
       resources: prepare('SELECT * FROM cfn_resources WHERE stack_id = ? ORDER BY rowid'),
       deleteResource: prepare('DELETE FROM cfn_resources WHERE stack_id = ? AND logical_id = ?'),
       deleteResources: prepare('DELETE FROM cfn_resources WHERE stack_id = ?'),
+      liveResource: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id = ?
+        AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY last_updated DESC LIMIT 1`),
+      putTrustPolicy: prepare('INSERT OR REPLACE INTO iam_role_trust_policies VALUES (?, ?)'),
+      trustPolicy: prepare('SELECT document FROM iam_role_trust_policies WHERE role_name = ?'),
+      deleteTrustPolicy: prepare('DELETE FROM iam_role_trust_policies WHERE role_name = ?'),
       lambdaByArn: prepare(`SELECT * FROM cfn_resources WHERE type = 'AWS::Lambda::Function' AND json_extract(attributes, '$.Arn') = ?
         AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED')`),
       insertEvent: prepare(`INSERT INTO cfn_events (event_id, stack_id, stack_name, logical_id, physical_id, type, status,
@@ -247,6 +253,22 @@ export class StackStore {
   lambdaByArn(arn: string): ResourceRecord | undefined {
     const row = this.statements.lambdaByArn.get(arn) as ResourceRow | undefined;
     return row && fromResourceRow(row);
+  }
+
+  /** The resource of this type and physical id that exists now (retained ones included), wherever its stack is. */
+  liveResource(type: string, physicalId: string): ResourceRecord | undefined {
+    const row = this.statements.liveResource.get(type, physicalId) as ResourceRow | undefined;
+    return row && fromResourceRow(row);
+  }
+
+  /** A role trust policy set through the IAM API, which overrides the template's until CloudFormation sets it again. */
+  trustPolicy(roleName: string): string | undefined {
+    return (this.statements.trustPolicy.get(roleName) as { document: string } | undefined)?.document;
+  }
+
+  setTrustPolicy(roleName: string, document: string | undefined): void {
+    if (document === undefined) this.statements.deleteTrustPolicy.run(roleName);
+    else this.statements.putTrustPolicy.run(roleName, document);
   }
 
   addEvent(event: Omit<StackEvent, 'seq'>): void {

@@ -73,6 +73,7 @@ export class NodeFunctionInvoker {
         AWS_SECRET_ACCESS_KEY: 'local-cloud-lambda',
         // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
         AWS_ENDPOINT_URL: this.endpoint,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
         // Inline functions `require('cfn-response')` by bare name, as Lambda provides it on their module path; the
         // Node.js runtimes also provide the AWS SDK v3, here the clients installed with the local cloud.
@@ -135,7 +136,7 @@ let sdkModules: string[] | undefined;
 function sdkModulePath(): string[] {
   if (sdkModules === undefined) {
     try {
-      const manifest = require.resolve('@aws-sdk/client-s3/package.json');
+      const manifest = require.resolve('@aws-sdk/client-iam/package.json');
       sdkModules = [path.resolve(path.dirname(manifest), '..', '..')];
     } catch {
       sdkModules = [];

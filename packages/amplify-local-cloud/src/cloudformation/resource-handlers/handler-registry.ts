@@ -15,7 +15,7 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
   const specific: Record<string, ResourceHandler> = {
     'AWS::S3::Bucket': s3BucketHandler(environment),
     'AWS::S3::BucketPolicy': s3BucketPolicyHandler(environment),
-    'AWS::IAM::Role': iamRoleHandler,
+    'AWS::IAM::Role': iamRoleHandler(environment),
     'AWS::IAM::Policy': iamPolicyHandler,
     'AWS::IAM::ManagedPolicy': iamManagedPolicyHandler,
     'AWS::Lambda::Function': lambdaFunctionHandler(environment),
