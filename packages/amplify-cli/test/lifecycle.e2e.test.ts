@@ -169,6 +169,12 @@ describe('project lifecycle (built binary, local cloud)', () => {
     const list = await sandbox.run(app, ['env', 'list', '--json']);
     expect(JSON.parse(list.stdout)).toEqual({ envs: ['dev', 'prod'] });
 
+    const toDev = await sandbox.run(app, ['env', 'checkout', 'dev']);
+    expect(toDev.exitCode).toBe(0);
+    const toProd = await sandbox.run(app, ['env', 'checkout', 'prod']);
+    expect(toProd.exitCode).toBe(0);
+    expect(awsExports()).toContain(prodBucket);
+
     const checkout = await sandbox.run(app, ['env', 'checkout', 'dev']);
     expect(checkout.exitCode).toBe(0);
     expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toMatchObject({ envName: 'dev' });
@@ -177,6 +183,19 @@ describe('project lifecycle (built binary, local cloud)', () => {
     const status = await sandbox.run(app, ['status']);
     expect(status.stdout).toContain('Current Environment: dev');
     expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
+  });
+
+  test('init in an initialised project adds an env under a new name and switches to an env under a known one', async () => {
+    const stage = await sandbox.run(app, ['init', '--envName', 'stage', '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(stage.exitCode).toBe(0);
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toMatchObject({ envName: 'stage' });
+    expect(meta().demo.items.output?.Name).toMatch(/-stage-/);
+
+    const back = await sandbox.run(app, ['init', '--envName', 'dev', '--yes']);
+    expect(back.exitCode).toBe(0);
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toMatchObject({ envName: 'dev' });
+    expect(meta().demo.items.output?.Name).toMatch(/-dev-/);
+    expect((await sandbox.run(app, ['status'])).stdout).toMatch(/\| Demo +\| items +\| No Change/);
   });
 
   test('pull brings an env into a fresh clone made of the committed files only', async () => {
@@ -214,7 +233,7 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(unconfirmed.stderr).toContain('--yes');
     const removed = await sandbox.run(app, ['env', 'remove', 'prod', '--yes']);
     expect(removed.exitCode).toBe(0);
-    expect(Object.keys(readJson(path.join(app, 'amplify', 'team-provider-info.json')))).toEqual(['dev']);
+    expect(Object.keys(readJson(path.join(app, 'amplify', 'team-provider-info.json')))).toEqual(['dev', 'stage']);
     const stacks = await new CloudFormationClient(sdkConfig()).send(new ListStacksCommand({}));
     const live = (stacks.StackSummaries ?? []).filter((s) => s.StackStatus !== 'DELETE_COMPLETE' && s.StackName?.includes('-prod-'));
     expect(live).toEqual([]);

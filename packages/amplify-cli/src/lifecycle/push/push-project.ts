@@ -24,6 +24,8 @@ export interface PushOptions {
   /** Only this category (and resource), as `amplify <category> push [name]` asks. */
   category?: string;
   resourceName?: string;
+  /** Only these resources (a plugin's `context.amplify.pushResources(context, undefined, undefined, list)`). */
+  filteredResources?: ResourceRef[];
   /** `--yes`: no confirmation. */
   yes: boolean;
   /** `--force`: deploy every resource, changed or not. */
@@ -63,7 +65,11 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
     const { printer } = context.session;
     const exeInfo = context.exeInfo?.projectConfig ? context.exeInfo : projectExeInfo(context, projectRoot, options.headless);
     exeInfo.forcePush = options.force;
-    const status = getResourceStatus(projectRoot, { category: options.category, resourceName: options.resourceName });
+    const status = getResourceStatus(projectRoot, {
+      category: options.category,
+      resourceName: options.resourceName,
+      filteredResources: options.filteredResources,
+    });
     const envName = stateManager.getCurrentEnvName(projectRoot);
     printStatus(printer, status, envName);
     if (!hasChanges(status) && !(options.force && status.allResources.length > 0)) {
