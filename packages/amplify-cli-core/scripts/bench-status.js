@@ -3,7 +3,7 @@
 // 10-resource fixture project (pushed, a few edited, one new, one deleted). Needs the built lib/ (`npx tsc -b`).
 // Usage: node packages/amplify-cli-core/scripts/bench-status.js [runs]
 'use strict';
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -45,15 +45,27 @@ function makeFixture() {
   return root;
 }
 
-function time(args, cwd) {
-  const samples = [];
+/** Every probe reports the CPU time its whole process used, which waiting for a busy CPU does not inflate. */
+const REPORT_CPU = `\nprocess.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(String((u.user + u.system) / 1000)); });\n`;
+
+/** Runs the variants in turn, `runs` rounds, so load changes on a shared machine hit them alike. */
+function timeInterleaved(variants, cwd) {
+  const wall = variants.map(() => []);
+  const cpu = variants.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    execFileSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    variants.forEach((args, v) => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+      wall[v].push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+      cpu[v].push(Number(result.stderr));
+    });
   }
-  samples.sort((a, b) => a - b);
-  return { min: samples[0], median: samples[Math.floor(samples.length / 2)] };
+  const stats = (list) => {
+    list.sort((a, b) => a - b);
+    return { min: list[0], median: list[Math.floor(list.length / 2)] };
+  };
+  return variants.map((_, v) => ({ wall: stats(wall[v]), cpu: stats(cpu[v]) }));
 }
 
 const root = makeFixture();
@@ -61,7 +73,7 @@ try {
   // Script files rather than `node -e`: eval mode preloads modules (crypto) a real binary does not.
   const probe = (name, body) => {
     const file = path.join(root, name);
-    fs.writeFileSync(file, body);
+    fs.writeFileSync(file, body + REPORT_CPU);
     return file;
   };
   const bareScript = probe('bare.js', '');
@@ -73,13 +85,12 @@ try {
      for (const r of c.getStatusTable(s)) process.stdout.write(r.category + ' ' + r.resourceName + ' ' + r.operation + '\\n');`,
   );
   console.log(execFileSync(process.execPath, [statusScript], { cwd: root }).toString().trim());
-  const bare = time([bareScript], root);
-  const load = time([loadScript], root);
-  const status = time([statusScript], root);
-  const fmt = (t) => `min ${t.min.toFixed(1)} ms, median ${t.median.toFixed(1)} ms`;
+  const [bare, load, status] = timeInterleaved([[bareScript], [loadScript], [statusScript]], root);
+  const fmt = (t) => `wall min ${t.wall.min.toFixed(1)} / median ${t.wall.median.toFixed(1)} ms, cpu median ${t.cpu.median.toFixed(1)} ms`;
+  const extra = (t) => `(+${(t.wall.median - bare.wall.median).toFixed(1)} ms wall, +${(t.cpu.median - bare.cpu.median).toFixed(1)} ms cpu over bare node)`;
   console.log(`bare node:              ${fmt(bare)}`);
-  console.log(`require core library:   ${fmt(load)}  (+${(load.median - bare.median).toFixed(1)} ms over bare node)`);
-  console.log(`core status (10 res):   ${fmt(status)}  (+${(status.median - bare.median).toFixed(1)} ms over bare node)`);
+  console.log(`require core library:   ${fmt(load)} ${extra(load)}`);
+  console.log(`core status (10 res):   ${fmt(status)} ${extra(status)}`);
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
