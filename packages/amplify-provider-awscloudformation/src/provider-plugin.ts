@@ -8,7 +8,7 @@ import { chooseAwsConfig } from './aws/choose-aws-config';
 import { AwsClientFactory } from './aws/client-factory';
 import { type ResolveTargetOptions, persistAwsConfig, removeAwsConfig } from './aws/credentials';
 import { envTarget, readEnvAwsConfig, targetForChoice } from './aws/env-target';
-import { amplifyHomeDir } from './aws/amplify-home';
+import { providerHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
 import { AWS_REGIONS } from './aws/regions';
 import { createEventLogPrinter } from './deploy/event-printer';
@@ -312,7 +312,7 @@ export async function executeAmplifyCommand(context: ProviderContext): Promise<v
       return;
     case 'reset-cache': {
       // Role credentials are cached by the SDK in memory only; this removes the file older CLIs kept them in.
-      fs.rmSync(path.join(amplifyHomeDir(), 'awscloudformation', 'cache.json'), { force: true });
+      fs.rmSync(path.join(providerHomeDir(), 'cache.json'), { force: true });
       context.print.success('Cached AWS credentials were removed.');
       return;
     }

@@ -1,3 +1,4 @@
+import { makeId } from 'amplify-cli-core';
 import type { ProviderPrompter } from '../io/provider-prompter';
 import { writeProfile } from './aws-config-files';
 import { AWS_REGIONS } from './regions';
@@ -5,10 +6,6 @@ import { DEFAULT_REGION } from '../constants';
 
 const PLACEHOLDER = /^<YOUR_.*>$/;
 const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers with that profile)';
-
-function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 7);
-}
 
 /**
  * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
@@ -26,7 +23,7 @@ export async function configureNewUser(prompter: ProviderPrompter, print: (line:
     choices: AWS_REGIONS.map((r) => ({ name: r, value: r })),
     default: DEFAULT_REGION,
   });
-  const userName = await prompter.input({ message: 'Specify the username of the new IAM user:', flag: CONFIGURE_FLAG, default: `amplify-${randomSuffix()}` });
+  const userName = await prompter.input({ message: 'Specify the username of the new IAM user:', flag: CONFIGURE_FLAG, default: `amplify-${makeId(5)}` });
   print('Complete the user creation using the AWS console:');
   print(
     `https://console.aws.amazon.com/iam/home?region=${region}#/users$new?step=final&accessKey&userNames=${encodeURIComponent(userName)}&permissionType=policies&policies=arn:aws:iam::aws:policy%2FAdministratorAccess-Amplify`,

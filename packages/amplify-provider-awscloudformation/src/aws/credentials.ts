@@ -1,10 +1,9 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, makeId } from 'amplify-cli-core';
 import type { AwsTarget } from './aws-target';
 import type { AwsConfigChoice, AwsConfigInfo } from './aws-config-info';
-import { keysDir } from './amplify-home';
+import { providerHomeDir } from './amplify-home';
 import { listProfiles, profileExists, profileRegion } from './aws-config-files';
 import { loadCredentialProviders } from './sdk-modules';
 import { type LocalCloudLauncher, defaultLocalCloudLauncher } from './local-cloud-launcher';
@@ -22,16 +21,10 @@ export interface AccessKeys {
   region: string;
 }
 
-function makeId(length: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
-
 /** Writes keys given at init to `<amplify home>/awscloudformation/<id>`, readable by the owner only. */
 export function saveKeysFile(keys: AccessKeys): string {
-  fs.mkdirSync(keysDir(), { recursive: true, mode: 0o700 });
-  const file = path.join(keysDir(), makeId(10));
+  fs.mkdirSync(providerHomeDir(), { recursive: true, mode: 0o700 });
+  const file = path.join(providerHomeDir(), makeId(10));
   fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return file;
@@ -43,7 +36,7 @@ export function saveKeysFile(keys: AccessKeys): string {
  */
 function locateKeysFile(awsConfigFilePath: string): string | undefined {
   if (fs.existsSync(awsConfigFilePath)) return awsConfigFilePath;
-  const relocated = path.join(keysDir(), path.basename(awsConfigFilePath));
+  const relocated = path.join(providerHomeDir(), path.basename(awsConfigFilePath));
   return fs.existsSync(relocated) ? relocated : undefined;
 }
 

@@ -1,0 +1,49 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { configureNewUser } from '../configure-new-user';
+import { profileRegion } from '../aws-config-files';
+import { scriptedPrompter } from '../../io/__tests__/scripted-prompter';
+
+const saved = { creds: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
+let tmp: string;
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-new-user-'));
+  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmp, '.aws', 'credentials');
+  process.env.AWS_CONFIG_FILE = path.join(tmp, '.aws', 'config');
+});
+afterEach(() => {
+  for (const [key, value] of [
+    ['AWS_SHARED_CREDENTIALS_FILE', saved.creds],
+    ['AWS_CONFIG_FILE', saved.config],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('configureNewUser', () => {
+  it('walks through the IAM user creation and ends with an owner-only profile', async () => {
+    const lines: string[] = [];
+    const prompter = scriptedPrompter([undefined, 'eu-west-1', undefined, undefined, 'AKIANEWUSER', 'new-secret', 'amplify-dev']);
+    expect(await configureNewUser(prompter, (line) => lines.push(line))).toBe('amplify-dev');
+    expect(prompter.asked.map((q) => q.message)).toEqual([
+      'Press Enter to continue',
+      'Specify the AWS Region',
+      'Specify the username of the new IAM user:',
+      'Press Enter to continue',
+      'accessKeyId:',
+      'secretAccessKey:',
+      'Profile Name:',
+    ]);
+    const consoleLink = lines.find((line) => line.includes('/iam/home'));
+    expect(consoleLink).toMatch(/region=eu-west-1.*userNames=amplify-[a-z0-9]{5}&/);
+    const credentials = fs.readFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE!, 'utf8');
+    expect(credentials).toContain('[amplify-dev]\naws_access_key_id = AKIANEWUSER\naws_secret_access_key = new-secret');
+    expect(fs.statSync(process.env.AWS_SHARED_CREDENTIALS_FILE!).mode & 0o777).toBe(0o600);
+    expect(profileRegion('amplify-dev')).toBe('eu-west-1');
+    expect(lines).toContain('Successfully set up the new user.');
+  });
+});
