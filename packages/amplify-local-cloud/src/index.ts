@@ -1,5 +1,6 @@
 export * from './contracts';
-export { startLocalCloud, HEALTH_PATH, type LocalCloud, type LocalCloudOptions } from './local-cloud';
+export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud';
+export { HEALTH_PATH } from './well-known-paths';
 export { ensureLocalCloud, type EnsureLocalCloudOptions } from './ensure-local-cloud';
 export { executeAmplifyCommand, type LocalCloudCommandContext } from './execute-amplify-command';
 export { getInstanceStatus, type InstanceStatus } from './instance/instance-status';

@@ -1,6 +1,5 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { createCloudFormationService } from './cloudformation';
 import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler } from './contracts';
 import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
@@ -10,6 +9,7 @@ import { listenHttp } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
+import { CLOUDFORMATION_DIR, HEALTH_PATH } from './well-known-paths';
 
 export interface LocalCloudOptions {
   /** Default 4581; 0 picks a free port. */
@@ -25,12 +25,6 @@ export interface LocalCloud {
   dataDir: string;
   close(): Promise<void>;
 }
-
-/** The CloudFormation engine's own files (Lambda code, custom-resource work dirs) live under this sub-folder. */
-export const CLOUDFORMATION_DIR = 'cloudformation';
-
-/** Answers without authentication, so `status` can tell a live local cloud from something else on the port. */
-export const HEALTH_PATH = '/_local-cloud/health';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
@@ -63,6 +57,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   let cloudformation: CloudFormationService;
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
+    // the commands that only manage a server (status, stop, reset) must not pay for them.
+    const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
     cloudformation = createCloudFormationService({
       db,
       buckets: store,
@@ -77,6 +74,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
     ]);
+    if (cloudformation.iam !== undefined) {
+      // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
+      services.set('iam', cloudformation.iam);
+    }
     const startedAt = new Date().toISOString();
     resolveRouter({
       services,

@@ -2,7 +2,7 @@ import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, waitUn
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startLocalCloud } from '../local-cloud';
-import { startTestCloud } from './test-cloud';
+import { authorizationHeader, rawRequest, startTestCloud } from './test-cloud';
 
 describe('startLocalCloud', () => {
   it('serves CloudFormation, S3 and STS from one endpoint, and stacks survive a restart', async () => {
@@ -26,6 +26,20 @@ describe('startLocalCloud', () => {
       again.destroy();
     } finally {
       await second.dispose();
+    }
+  });
+
+  it('routes IAM calls to the engine, which knows the roles its stacks made', async () => {
+    const t = await startTestCloud();
+    try {
+      const response = await rawRequest(`${t.cloud.endpoint}/`, {
+        method: 'POST',
+        headers: { ...authorizationHeader('iam'), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'Action=GetRole&RoleName=no-such-role&Version=2010-05-08',
+      });
+      expect(response.body).toContain('<Code>NoSuchEntity</Code>');
+    } finally {
+      await t.dispose();
     }
   });
 

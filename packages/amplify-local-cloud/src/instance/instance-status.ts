@@ -1,5 +1,5 @@
 import * as http from 'http';
-import { HEALTH_PATH } from '../local-cloud';
+import { HEALTH_PATH } from '../well-known-paths';
 import { readServerInfo, removeServerInfo, type ServerInfo } from './server-info';
 import type { InstanceSelector } from './instance-selector';
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { CLOUDFORMATION_DIR } from '../local-cloud';
+import { CLOUDFORMATION_DIR } from '../well-known-paths';
 import { DATABASE_FILE } from '../store/database';
 import { runsElsewhere } from './detached-start';
 import { getInstanceStatus, isProcessAlive } from './instance-status';

@@ -51,7 +51,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
   const { scope } = auth;
   const handler = options.services.get(scope.service);
   if (handler === undefined) {
-    return unknownService(scope.service, request.headers);
+    return unknownService(scope.service, [...options.services.keys()], request.headers);
   }
   let { body, headers } = request;
   if (isAwsChunked(headers)) {
@@ -100,8 +100,8 @@ function guessIsS3(request: RawRequest): boolean {
   return !(request.query.has('Action') || form);
 }
 
-function unknownService(service: string, headers: IncomingHttpHeaders): ServiceResponse {
-  const message = `The local cloud does not emulate the AWS service '${service}'; it answers cloudformation, s3 and sts.`;
+function unknownService(service: string, known: string[], headers: IncomingHttpHeaders): ServiceResponse {
+  const message = `The local cloud does not emulate the AWS service '${service}'; it answers ${known.sort().join(', ')}.`;
   const contentType = String(headers['content-type'] ?? '');
   if (contentType.includes('json') || contentType.includes('cbor')) {
     return { status: 400, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'UnknownService' }, body: JSON.stringify({ __type: 'UnknownService', message }) };
