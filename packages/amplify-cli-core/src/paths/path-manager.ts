@@ -23,11 +23,8 @@ export const PathConstants = {
 } as const;
 
 function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  // No exception for a missing entry: the walk up probes a missing folder at almost every level.
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /**

@@ -41,10 +41,12 @@ function readBackendConfig(projectRoot: string): BackendConfig {
   return stateManager.getBackendConfig(projectRoot, { default: {} });
 }
 
-/** Keys that only make sense in meta (deployment results, build bookkeeping); backend-config never holds them. */
+/**
+ * Keys that only make sense in meta (deployment and build bookkeeping); backend-config never holds them. `output`
+ * is not one of them: categories keep desired settings there too (the API's `output.authConfig`).
+ */
 const META_ONLY_KEYS = new Set([
   'providerMetadata',
-  'output',
   'lastPushTimeStamp',
   'lastPushDirHash',
   'lastBuildTimeStamp',

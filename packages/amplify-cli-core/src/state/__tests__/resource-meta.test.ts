@@ -84,7 +84,7 @@ describe('updateamplifyMetaAfterResourceAdd', () => {
     });
   });
 
-  it('keeps meta-only keys out of the mirrored backend-config entry', () => {
+  it('keeps meta-only keys out of the mirrored backend-config entry, but not output', () => {
     const root = emptyProject();
     updateamplifyMetaAfterResourceAdd(root, 'function', 'fn1', {
       service: 'Lambda',
@@ -92,11 +92,13 @@ describe('updateamplifyMetaAfterResourceAdd', () => {
       build: true,
       lastBuildTimeStamp: 'x',
       providerMetadata: { logicalId: 'functionfn1' },
+      output: { authConfig: { defaultAuthentication: { authenticationType: 'API_KEY' } } },
     });
     expect(readJson<BackendConfig>(backendConfigPath(root)).function.fn1).toEqual({
       service: 'Lambda',
       providerPlugin: 'awscloudformation',
       build: true,
+      output: { authConfig: { defaultAuthentication: { authenticationType: 'API_KEY' } } },
     });
   });
 
