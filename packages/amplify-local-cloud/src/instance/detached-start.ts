@@ -34,6 +34,8 @@ export async function startDetached(selector: InstanceSelector): Promise<Detache
   const child = spawn(process.execPath, [BIN, 'start', '--port', String(port), '--data-dir', selector.dataDir], {
     detached: true,
     stdio: ['ignore', log, log],
+    // Not the caller's folder: a long-lived server should not pin a project directory the user may delete.
+    cwd: selector.dataDir,
   });
   fs.closeSync(log);
   let exited: number | null | undefined;
