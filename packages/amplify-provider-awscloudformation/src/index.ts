@@ -40,6 +40,7 @@ export { createRootStack } from './root-stack/create-root-stack';
 export type { ProgressEvent, ProgressListener, StackActivityEvent, PhaseEvent, NoticeEvent } from './deploy/progress-event';
 export { ignoreProgress } from './deploy/progress-event';
 export { createEventLogPrinter } from './deploy/event-printer';
+export { createLiveActivityPrinter } from './deploy/live-activity-printer';
 export { StackStatus } from './deploy/stack-status';
 export { pushResources as deployResources, type PushResourcesOptions, type PushResult } from './deploy/push-resources';
 export { buildNestedRootTemplate } from './deploy/nested-stack-template';

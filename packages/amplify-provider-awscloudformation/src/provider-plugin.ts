@@ -12,6 +12,7 @@ import { providerHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
 import { AWS_REGIONS } from './aws/regions';
 import { createEventLogPrinter } from './deploy/event-printer';
+import { createLiveActivityPrinter } from './deploy/live-activity-printer';
 import type { ProgressListener } from './deploy/progress-event';
 import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
 import { storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
@@ -39,7 +40,9 @@ function envNameOf(context: ProviderContext, files: ProjectFiles): string {
   return context.exeInfo?.localEnvInfo?.envName ?? files.currentEnvName();
 }
 
+/** A live view for a person at a terminal; one line per event for pipes, CI and logs. */
 function progressPrinter(context: ProviderContext): ProgressListener {
+  if (process.stdout.isTTY && !process.env.CI) return createLiveActivityPrinter(process.stdout);
   return createEventLogPrinter((line) => context.print.info(line));
 }
 
