@@ -224,6 +224,68 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(cloneMeta.demo.files.output?.BucketName).not.toBe(meta().demo.files.output?.BucketName);
   });
 
+  test('env get, env list --details and env import record an env that exists in the cloud', async () => {
+    const get = await sandbox.run(app, ['env', 'get', '--name', 'prod', '--json']);
+    expect(get.exitCode).toBe(0);
+    const prod = JSON.parse(get.stdout) as { awscloudformation: { StackName: string } };
+    expect(prod.awscloudformation.StackName).toMatch(/-prod-/);
+    expect((await sandbox.run(app, ['env', 'get'])).exitCode).toBe(1);
+    const details = await sandbox.run(app, ['env', 'list', '--details']);
+    expect(details.stdout).toContain(`StackName: ${prod.awscloudformation.StackName}`);
+
+    const imported = await sandbox.run(app, [
+      'env', 'import', '--name', 'copy', '--config', JSON.stringify(prod), '--awsInfo', JSON.stringify({ configLevel: 'general' }), '--yes',
+    ]);
+    expect(imported.exitCode).toBe(0);
+    expect(readJson(path.join(app, 'amplify', 'team-provider-info.json'))).toHaveProperty('copy.awscloudformation.StackName', prod.awscloudformation.StackName);
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-aws-info.json'))).toHaveProperty('copy', { configLevel: 'general' });
+    const malformed = await sandbox.run(app, ['env', 'import', '--name', 'bad', '--config', '{oops']);
+    expect(malformed.exitCode).toBe(1);
+    expect(malformed.stderr).toContain('--config is not valid JSON');
+  });
+
+  test('configure project changes the name and the frontend settings headlessly', async () => {
+    const result = await sandbox.run(app, [
+      'configure', 'project',
+      '--amplify', JSON.stringify({ projectName: 'shopfront' }),
+      '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'vue' }),
+      '--providers', GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(readJson(path.join(app, 'amplify', '.config', 'project-config.json'))).toMatchObject({
+      projectName: 'shopfront',
+      javascript: { framework: 'vue', config: { SourceDir: 'src', DistributionDir: 'dist', StartCommand: 'npm run-script serve' } },
+    });
+    expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toEqual({ envName: 'dev', defaultEditor: 'code' });
+  });
+
+  test('console prints the env\'s URL; run and publish exit non-zero when they cannot do their job', async () => {
+    const consoleRun = await sandbox.run(app, ['console']);
+    expect(consoleRun.exitCode).toBe(0);
+    expect(consoleRun.stdout).toMatch(/https?:\/\//);
+
+    const configured = await sandbox.run(app, [
+      'configure', 'project',
+      '--frontend', JSON.stringify({
+        frontend: 'javascript',
+        framework: 'react',
+        config: { SourceDir: 'src', DistributionDir: 'build', BuildCommand: 'npm run-script build', StartCommand: 'node -e process.exit(3)' },
+      }),
+      '--providers', GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+    expect(configured.exitCode).toBe(0);
+    const run = await sandbox.run(app, ['run', '--yes']);
+    expect(run.stdout).toContain('No changes detected');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('node -e process.exit(3)');
+
+    const publish = await sandbox.run(app, ['publish', '--yes']);
+    expect(publish.exitCode).toBe(1);
+    expect(publish.stderr).toContain('amplify hosting add');
+  });
+
   test('env remove refuses the current env, needs --yes without a TTY, and deletes another env', async () => {
     const current = await sandbox.run(app, ['env', 'remove', 'dev', '--yes']);
     expect(current.exitCode).toBe(1);
@@ -233,7 +295,7 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(unconfirmed.stderr).toContain('--yes');
     const removed = await sandbox.run(app, ['env', 'remove', 'prod', '--yes']);
     expect(removed.exitCode).toBe(0);
-    expect(Object.keys(readJson(path.join(app, 'amplify', 'team-provider-info.json')))).toEqual(['dev', 'stage']);
+    expect(Object.keys(readJson(path.join(app, 'amplify', 'team-provider-info.json')))).toEqual(['dev', 'stage', 'copy']);
     const stacks = await new CloudFormationClient(sdkConfig()).send(new ListStacksCommand({}));
     const live = (stacks.StackSummaries ?? []).filter((s) => s.StackStatus !== 'DELETE_COMPLETE' && s.StackName?.includes('-prod-'));
     expect(live).toEqual([]);

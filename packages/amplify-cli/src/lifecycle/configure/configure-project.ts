@@ -33,12 +33,14 @@ export async function configureProject(context: CoreCommandContext, projectRoot:
     }
     projectConfig.projectName = projectName;
     const localEnvInfo = stateManager.getLocalEnvInfo(projectRoot);
+    const currentEditor = localEnvInfo.defaultEditor ?? 'vscode';
     const defaultEditor =
       headless.amplify.defaultEditor ??
       (await prompter.pick<string>({
         message: 'Choose your default editor:',
-        choices: EDITORS,
-        default: localEnvInfo.defaultEditor && EDITORS.includes(localEnvInfo.defaultEditor) ? localEnvInfo.defaultEditor : 'vscode',
+        // An editor named through --amplify at init (e.g. the original's "code") stays selectable.
+        choices: EDITORS.includes(currentEditor) ? EDITORS : [currentEditor, ...EDITORS],
+        default: currentEditor,
         flag: '--amplify \'{"defaultEditor":"vscode"}\'',
       }));
 
