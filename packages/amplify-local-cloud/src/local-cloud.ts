@@ -5,7 +5,7 @@ import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
-import { listenHttp } from './server/http-server';
+import { listenHttp, type HttpServer } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
@@ -46,7 +46,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const router = new Promise<RouterOptions>((resolve) => {
     resolveRouter = resolve;
   });
-  let server;
+  let server: HttpServer;
   try {
     server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router));
   } catch (error) {
