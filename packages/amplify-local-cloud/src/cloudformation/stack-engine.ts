@@ -142,12 +142,33 @@ export class StackEngine {
     });
   }
 
-  /** Stacks a crash left IN_PROGRESS end as AWS would have ended them: rolled back, cleaned up or deleted. */
+  /**
+   * Stacks a crash left IN_PROGRESS end as AWS would have ended them: rolled back, cleaned up or deleted, with the reason
+   * in their events. Answers once every interrupted stack has entered its recovery (ROLLBACK_IN_PROGRESS, ...); the
+   * recovery itself runs in the background like any operation, because undoing resources may invoke custom-resource
+   * functions that call this very endpoint. Calls on those stacks wait for it, and `close()` waits for it too.
+   */
   async recover(): Promise<void> {
-    const stuck = () => this.store.allStacks().filter((stack) => isInProgress(stack.status));
-    const roots = stuck().filter((stack) => stack.parentId === undefined || !isInProgress(this.store.getStack(stack.parentId)?.status ?? 'DELETE_COMPLETE'));
-    for (const stack of roots) await this.recoverStack(stack.stackId);
-    for (const stack of stuck()) await this.recoverStack(stack.stackId);
+    const stuck = this.store.allStacks().filter((stack) => isInProgress(stack.status));
+    if (stuck.length === 0) return;
+    const parentInProgress = (stack: StackRecord) => stack.parentId !== undefined && isInProgress(this.store.getStack(stack.parentId)?.status ?? 'DELETE_COMPLETE');
+    const roots = stuck.filter((stack) => !parentInProgress(stack)).map((stack) => ({ stackId: stack.stackId, interrupted: stack.status }));
+    for (const root of roots) this.beginRecovery(root.stackId, root.interrupted);
+    const work = (async () => {
+      for (const root of roots) await this.finishRecovery(root.stackId, root.interrupted);
+      // Nested stacks their parent's recovery did not reach.
+      for (const stack of this.store.allStacks().filter((candidate) => isInProgress(candidate.status))) await this.recoverStack(stack.stackId);
+    })();
+    const tracked = work
+      .catch((error: unknown) => {
+        for (const stack of stuck) this.failUnexpectedly(stack.stackId, error);
+      })
+      .finally(() => {
+        this.running.delete(tracked);
+        for (const stack of stuck) if (this.queues.get(stack.stackId) === tracked) this.queues.delete(stack.stackId);
+      });
+    this.running.add(tracked);
+    for (const stack of stuck) this.queues.set(stack.stackId, tracked);
   }
 
   async close(): Promise<void> {
@@ -646,8 +667,8 @@ export class StackEngine {
   }
 
   /** Restores the stack as it was before the update: resources updated back, new ones deleted, outputs restored. */
-  private async runUpdateRollback(stackId: string, reason: string): Promise<void> {
-    let stack = this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
+  private async runUpdateRollback(stackId: string, reason: string, announce = true): Promise<void> {
+    let stack = announce ? this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason) : this.store.getStack(stackId)!;
     const snapshot = stack.previous;
     if (snapshot === undefined) {
       this.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', 'The state before the update is unknown');
@@ -807,41 +828,60 @@ export class StackEngine {
   private async recoverStack(stackId: string): Promise<void> {
     const stack = this.store.getStack(stackId);
     if (stack === undefined || !isInProgress(stack.status)) return;
+    this.beginRecovery(stackId, stack.status);
+    await this.finishRecovery(stackId, stack.status);
+  }
+
+  /** Marks what the crash cut off as failed and moves the stack into the phase that will settle it. */
+  private beginRecovery(stackId: string, interrupted: StackStatus): void {
+    const stack = this.store.getStack(stackId)!;
     for (const record of this.store.resources(stackId)) {
-      if (isInProgress(record.status)) {
-        const failedStatus = record.status.replace('_IN_PROGRESS', '_FAILED') as ResourceStatus;
-        this.transition(stack, record, failedStatus, INTERRUPTED);
-      }
+      if (isInProgress(record.status)) this.transition(stack, record, record.status.replace('_IN_PROGRESS', '_FAILED') as ResourceStatus, INTERRUPTED);
     }
-    switch (stack.status) {
-      case 'CREATE_IN_PROGRESS':
-      case 'ROLLBACK_IN_PROGRESS':
-        this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', INTERRUPTED);
+    const phase = recoveryPhase(interrupted, stack.parentId !== undefined);
+    if (phase === 'rollback-create') this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', INTERRUPTED);
+    if (phase === 'rollback-update') this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', INTERRUPTED);
+  }
+
+  private async finishRecovery(stackId: string, interrupted: StackStatus): Promise<void> {
+    const stack = this.store.getStack(stackId)!;
+    switch (recoveryPhase(interrupted, stack.parentId !== undefined)) {
+      case 'rollback-create':
         await this.rollbackCreate(stackId, safeTemplate(stack.templateBody));
         return;
-      case 'UPDATE_IN_PROGRESS':
-      case 'UPDATE_ROLLBACK_IN_PROGRESS':
-      case 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS':
-        await this.rollbackInterruptedUpdate(stackId);
+      case 'rollback-update':
+        // Nested stacks interrupted mid-update roll back first, so the parent's rollback finds them settled.
+        for (const record of this.store.resources(stackId)) {
+          if (record.type !== 'AWS::CloudFormation::Stack' || record.physicalId === undefined) continue;
+          const child = this.store.getStack(record.physicalId);
+          if (child !== undefined && isInProgress(child.status) && child.status !== 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') await this.recoverStack(child.stackId);
+        }
+        await this.runUpdateRollback(stackId, INTERRUPTED, false);
         return;
-      case 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS':
-        if (stack.parentId === undefined) await this.runCleanup(stackId);
-        else await this.rollbackInterruptedUpdate(stackId);
+      case 'cleanup':
+        await this.runCleanup(stackId);
         return;
-      case 'DELETE_IN_PROGRESS':
+      case 'delete':
         await this.runDelete(stackId);
         return;
     }
   }
+}
 
-  /** Nested stacks interrupted mid-update roll back first, so the parent's rollback finds them settled. */
-  private async rollbackInterruptedUpdate(stackId: string): Promise<void> {
-    for (const record of this.store.resources(stackId)) {
-      if (record.type !== 'AWS::CloudFormation::Stack' || record.physicalId === undefined) continue;
-      const child = this.store.getStack(record.physicalId);
-      if (child !== undefined && isInProgress(child.status) && child.status !== 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') await this.recoverStack(child.stackId);
-    }
-    await this.runUpdateRollback(stackId, INTERRUPTED);
+type RecoveryPhase = 'rollback-create' | 'rollback-update' | 'cleanup' | 'delete';
+
+/** How AWS settles an operation cut off in `interrupted` (a nested stack's cleanup waits for its parent: rolled back). */
+function recoveryPhase(interrupted: StackStatus, nested: boolean): RecoveryPhase {
+  switch (interrupted) {
+    case 'CREATE_IN_PROGRESS':
+    case 'ROLLBACK_IN_PROGRESS':
+      return 'rollback-create';
+    case 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS':
+      return nested ? 'rollback-update' : 'cleanup';
+    case 'DELETE_IN_PROGRESS':
+      return 'delete';
+    default:
+      return 'rollback-update';
   }
 }
 

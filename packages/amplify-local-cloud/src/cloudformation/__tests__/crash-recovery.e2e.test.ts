@@ -2,8 +2,10 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, Stack, DescribeStackEventsCommand, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+// Jest applies testTimeout only globally: these tests run servers and functions, so they say their own.
 
 /**
  * A server child process over the built `lib/` output (run `npx tsc -b packages/amplify-local-cloud` first):
@@ -33,6 +35,15 @@ function startServer(dataDir: string): Promise<Server> {
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
+}
+
+/** Recovery runs in the background after start-up, as any stack operation: poll until it has settled. */
+async function settled(cfn: CloudFormationClient, stackId: string): Promise<Stack> {
+  for (;;) {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackId }))).Stacks![0];
+    if (!stack.StackStatus!.endsWith('_IN_PROGRESS')) return stack;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const clients = (endpoint: string) => {
@@ -104,14 +115,13 @@ test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after 
 
   server = await startServer(dataDir);
   ({ cfn, s3 } = clients(server.endpoint));
-  const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: StackId }));
-  expect(Stacks![0].StackStatus).toBe('ROLLBACK_COMPLETE');
+  expect((await settled(cfn, StackId!)).StackStatus).toBe('ROLLBACK_COMPLETE');
   const rootEvents = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
   expect(rootEvents.find((event) => event.ResourceStatus === 'ROLLBACK_IN_PROGRESS')!.ResourceStatusReason).toBe('Operation interrupted by a restart of the local cloud');
   expect(rootEvents.find((event) => event.LogicalResourceId === 'Nested' && event.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason).toBe(
     'Operation interrupted by a restart of the local cloud',
   );
-  const child = (await cfn.send(new DescribeStacksCommand({ StackName: nestedId }))).Stacks![0];
+  const child = await settled(cfn, nestedId!);
   expect(child.StackStatus).toBe('DELETE_COMPLETE');
   // What the interrupted create made was removed.
   await expect(s3.send(new HeadBucketCommand({ Bucket: 'made-before-crash' }))).rejects.toThrow();
@@ -119,7 +129,7 @@ test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after 
   expect(resources.StackResourceSummaries!.every((resource) => !resource.ResourceStatus!.endsWith('_IN_PROGRESS'))).toBe(true);
   cfn.destroy();
   s3.destroy();
-});
+}, 60_000);
 
 test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the previous state', async () => {
   await stopServer();
@@ -140,7 +150,28 @@ test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the
       Waiter: waiter,
       Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'after' } },
       Added: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'added-during-update' } },
-      Slow: { Type: 'Custom::Slow', DependsOn: ['Added', 'Topic'], Properties: { ServiceToken: { 'Fn::GetAtt': ['Waiter', 'Arn'] } } },
+      // Its Delete during the recovery calls this endpoint: recovery must not keep the endpoint from answering.
+      CallerFunction: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Timeout: 20,
+          Role: 'arn:aws:iam::123456789012:role/r',
+          Code: {
+            ZipFile: [
+              "const response = require('cfn-response');",
+              "const { S3Client, ListBucketsCommand } = require('@aws-sdk/client-s3');",
+              'exports.handler = async (event, context) => {',
+              '  const { Buckets } = await new S3Client({ forcePathStyle: true }).send(new ListBucketsCommand({}));',
+              "  await new Promise(() => response.send(event, context, response.SUCCESS, { Count: String(Buckets.length) }, 'caller'));",
+              '};',
+            ].join('\n'),
+          },
+        },
+      },
+      Caller: { Type: 'Custom::Caller', Properties: { ServiceToken: { 'Fn::GetAtt': ['CallerFunction', 'Arn'] } } },
+      Slow: { Type: 'Custom::Slow', DependsOn: ['Added', 'Topic', 'Caller'], Properties: { ServiceToken: { 'Fn::GetAtt': ['Waiter', 'Arn'] } } },
     },
     Outputs: { Display: { Value: 'after' } },
   };
@@ -158,16 +189,17 @@ test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the
 
   server = await startServer(dataDir);
   ({ cfn, s3 } = clients(server.endpoint));
-  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: StackId }))).Stacks![0];
+  const stack = await settled(cfn, StackId!);
   expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
   expect(stack.Outputs).toEqual([{ OutputKey: 'Display', OutputValue: 'before' }]);
   const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
   expect(events.find((event) => event.ResourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS')!.ResourceStatusReason).toBe('Operation interrupted by a restart of the local cloud');
   await expect(s3.send(new HeadBucketCommand({ Bucket: 'added-during-update' }))).rejects.toThrow();
+  expect(events.find((event) => event.LogicalResourceId === 'Caller' && event.ResourceStatus === 'DELETE_COMPLETE')).toBeDefined();
   const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: StackId }))).StackResourceSummaries!;
   expect(resources.map((resource) => `${resource.LogicalResourceId} ${resource.ResourceStatus}`).sort()).toEqual(['Topic CREATE_COMPLETE', 'Waiter CREATE_COMPLETE']);
   const template = (await cfn.send(new GetTemplateCommand({ StackName: StackId }))).TemplateBody;
   expect(JSON.parse(template!)).toEqual(before);
   cfn.destroy();
   s3.destroy();
-});
+}, 60_000);

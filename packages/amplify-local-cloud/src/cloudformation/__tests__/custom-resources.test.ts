@@ -78,7 +78,7 @@ test('a Node.js Lambda from S3 backs a custom resource through create, replacing
     { type: 'Delete', id: 'greeter-world' },
     { type: 'Delete', id: 'greeter-moon' },
   ]);
-});
+}, 30_000);
 
 test('a FAILED response fails the resource with the returned reason', async () => {
   await cloud.cfn.send(new CreateStackCommand({ StackName: 'custom-fails', TemplateBody: template('fail'), Capabilities: ['CAPABILITY_IAM'] }));
@@ -86,7 +86,7 @@ test('a FAILED response fails the resource with the returned reason', async () =
   const failed = (await cloud.events('custom-fails')).find((event) => event.ResourceStatus === 'CREATE_FAILED')!;
   expect(failed.LogicalResourceId).toBe('Greeting');
   expect(failed.ResourceStatusReason).toBe('Received response status [FAILED] from custom resource. Message returned: boom: name may not be fail');
-});
+}, 30_000);
 
 test('inline code with cfn-response and fetch both work; silence times out; other runtimes fail clearly', async () => {
   const inline = (code: string, runtime = 'nodejs20.x', timeout = 3) => ({
@@ -129,4 +129,4 @@ exports.handler = async (event) => {
   );
   expect(reasons.Py).toMatch(/^Runtime python3\.12 of silent-Python-\w+ cannot run in the local cloud: only nodejs runtimes are invoked locally$/);
   expect(reasons.Waits).toMatch(/^Custom resource function silent-Silent-\w+ timed out after 1 seconds without sending a response$/);
-});
+}, 30_000);
