@@ -75,7 +75,6 @@ function isStale(lockPath: string, holder: ProjectLockInfo | undefined): boolean
 }
 
 function acquire(lockPath: string, commandName: string): void {
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const info: ProjectLockInfo = { pid: process.pid, command: commandName, startedAt: new Date().toISOString() };
   // Two attempts: the second follows the removal of a stale lock. If another process takes the stale lock over
   // between our removal and our retry, it wins and we report it as the holder.
@@ -105,7 +104,10 @@ function release(lockPath: string): void {
  * taken over. Re-entrant within one process. Released when `fn` settles.
  */
 export async function withProjectLock<T>(projectRoot: string, commandName: string, fn: () => Promise<T> | T): Promise<T> {
-  const lockPath = pathManager.getProjectLockFilePath(projectRoot);
+  const configDir = pathManager.getDotConfigDirPath(projectRoot);
+  fs.mkdirSync(configDir, { recursive: true });
+  // The real path, so that one project reached through a symlink and directly is still one lock.
+  const lockPath = path.join(fs.realpathSync(configDir), path.basename(pathManager.getProjectLockFilePath(projectRoot)));
   const depth = heldLocks.get(lockPath) ?? 0;
   if (depth === 0) {
     acquire(lockPath, commandName);

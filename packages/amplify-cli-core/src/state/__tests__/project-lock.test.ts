@@ -82,6 +82,18 @@ describe('withProjectLock', () => {
     expect(fs.existsSync(lockPath(root))).toBe(false);
   });
 
+  it('is one lock whether the project is reached through a symlink or directly', async () => {
+    const root = createFixtureProject();
+    const link = `${root}-link`;
+    fs.symlinkSync(root, link);
+    try {
+      await withProjectLock(root, 'push', () => withProjectLock(link, 'add', () => undefined));
+      expect(fs.existsSync(lockPath(root))).toBe(false);
+    } finally {
+      fs.unlinkSync(link);
+    }
+  });
+
   it('fails at once, naming the pid and command, while another live process holds the lock', async () => {
     const root = createFixtureProject();
     const holder = await spawnHolder(root);
