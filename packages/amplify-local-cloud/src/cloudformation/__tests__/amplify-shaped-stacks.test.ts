@@ -1,4 +1,5 @@
 import { CreateStackCommand, DescribeStacksCommand, ListStackResourcesCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
 
 /**
@@ -251,4 +252,74 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
   expect(api.GraphQLAPIEndpointOutput).toBe(`https://${api.GraphQLAPIIdOutput}.appsync-api.us-east-1.amazonaws.com/graphql`);
   expect(api.GraphQLAPIKeyOutput).toMatch(/^da2-[a-z0-9]{26}$/);
   expect(api.TodoTableStreamArn).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:123456789012:table/Todo-${api.GraphQLAPIIdOutput}-dev/stream/`));
-});
+
+  // With an identity pool, the root stack gets the custom resource that points the roles' trust policies at it.
+  const withIdp = rootTemplate({ ...nested, ...updateRolesWithIdp });
+  await cloud.upload(bucket, 'nested-cloudformation-stack.yml', JSON.stringify(withIdp));
+  await cloud.cfn.send(
+    new UpdateStackCommand({
+      StackName: 'amplify-app-dev-12345',
+      TemplateURL: `https://s3.amazonaws.com/${bucket}/nested-cloudformation-stack.yml`,
+      Parameters: parameters,
+      Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+    }),
+  );
+  expect((await cloud.waitForStack('amplify-app-dev-12345')).StackStatus).toBe('UPDATE_COMPLETE');
+  const iam = new IAMClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } });
+  const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'amplify-app-dev-12345-authRole' }));
+  iam.destroy();
+  const trust = JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)) as { Statement: { Effect: string; Condition: Record<string, Record<string, string>> }[] };
+  expect(trust.Statement[0].Effect).toBe('Allow');
+  expect(trust.Statement[0].Condition.StringEquals['cognito-identity.amazonaws.com:aud']).toBe(auth.IdentityPoolId);
+}, 30_000);
+
+/** A function like the one Amplify adds to the root stack: it rewrites both roles' trust policies through IAM. */
+const updateRolesWithIdp = {
+  UpdateRolesWithIDPFunction: {
+    DependsOn: ['AuthRole', 'UnauthRole', 'authapp'],
+    Type: 'AWS::Lambda::Function',
+    Properties: {
+      Code: {
+        ZipFile: [
+          "const response = require('cfn-response');",
+          "const { IAMClient, UpdateAssumeRolePolicyCommand } = require('@aws-sdk/client-iam');",
+          'exports.handler = async (event, context) => {',
+          '  const { authRoleName, unauthRoleName, idpId, region } = event.ResourceProperties;',
+          "  const trust = (amr) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: event.RequestType === 'Delete' ? 'Deny' : 'Allow',",
+          "    Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity',",
+          "    Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': idpId }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } } }] });",
+          '  try {',
+          '    const iam = new IAMClient({ region });',
+          "    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: authRoleName, PolicyDocument: trust('authenticated') }));",
+          "    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: unauthRoleName, PolicyDocument: trust('unauthenticated') }));",
+          '    await new Promise(() => response.send(event, context, response.SUCCESS, {}));',
+          '  } catch (error) {',
+          '    await new Promise(() => response.send(event, context, response.FAILED, { Error: String(error) }));',
+          '  }',
+          '};',
+        ].join('\n'),
+      },
+      Handler: 'index.handler',
+      Runtime: 'nodejs20.x',
+      Timeout: 300,
+      Role: { 'Fn::GetAtt': ['UpdateRolesWithIDPFunctionRole', 'Arn'] },
+    },
+  },
+  UpdateRolesWithIDPFunctionOutputs: {
+    Type: 'Custom::LambdaCallout',
+    Properties: {
+      ServiceToken: { 'Fn::GetAtt': ['UpdateRolesWithIDPFunction', 'Arn'] },
+      region: { Ref: 'AWS::Region' },
+      idpId: { 'Fn::GetAtt': ['authapp', 'Outputs.IdentityPoolId'] },
+      authRoleName: { Ref: 'AuthRole' },
+      unauthRoleName: { Ref: 'UnauthRole' },
+    },
+  },
+  UpdateRolesWithIDPFunctionRole: {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      RoleName: { 'Fn::Join': ['', [{ Ref: 'AuthRole' }, '-idp']] },
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }] },
+    },
+  },
+};
