@@ -137,6 +137,10 @@ export class StackEngine {
     const stack = this.store.findStack(nameOrId);
     // Deleting a stack that does not exist succeeds on AWS.
     if (stack === undefined || stack.status === 'DELETE_COMPLETE') return;
+    // A create in flight is deleted after it (AWS cancels it); an update in flight must finish first.
+    if (stack.status.startsWith('UPDATE_') && isInProgress(stack.status)) {
+      throw validationError(`Stack [${stack.stackName}] cannot be deleted while in status ${stack.status}`);
+    }
     this.schedule(stack.stackId, async () => {
       await this.runDelete(stack.stackId);
     });

@@ -65,6 +65,8 @@ test('a Node.js Lambda from S3 backs a custom resource through create, replacing
   expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ Greeting: 'hello world from us-east-1', Id: 'greeter-world' });
 
   await cloud.cfn.send(new UpdateStackCommand({ StackName: 'custom', TemplateBody: template('moon'), Capabilities: ['CAPABILITY_IAM'] }));
+  // The function runs for a while: meanwhile the stack cannot be deleted, as on AWS.
+  await expect(cloud.cfn.send(new DeleteStackCommand({ StackName: 'custom' }))).rejects.toThrow('Stack [custom] cannot be deleted while in status UPDATE_IN_PROGRESS');
   stack = await cloud.waitForStack('custom');
   expect(stack.StackStatus).toBe('UPDATE_COMPLETE');
   expect(stack.Outputs!.find((output) => output.OutputKey === 'Greeting')!.OutputValue).toBe('hello moon from us-east-1');
