@@ -18,6 +18,7 @@ import type * as ResourceStatusModule from './status/resource-status';
 import type * as StatusTableModule from './status/status-table';
 import type * as PrompterModule from './prompts/prompter';
 import type * as ServiceSelectionModule from './prompts/service-selection';
+import type * as OpenEditorModule from './prompts/open-editor';
 import type * as InputValidationModule from './validation/input-validation';
 import type * as GetWhenModule from './validation/get-when';
 import type * as CopyBatchModule from './templates/copy-batch';
@@ -140,6 +141,11 @@ export type {
   PickManyOptions,
 } from './prompts/prompter';
 lazyExports(() => require('./prompts/prompter') as typeof PrompterModule, ['createPrompter']);
+
+export declare const openEditor: typeof OpenEditorModule.openEditor;
+export declare const EDITORS: typeof OpenEditorModule.EDITORS;
+export type { OpenEditorOptions } from './prompts/open-editor';
+lazyExports(() => require('./prompts/open-editor') as typeof OpenEditorModule, ['openEditor', 'EDITORS']);
 
 export declare const selectService: typeof ServiceSelectionModule.selectService;
 export type { SupportedService, SelectServiceOptions, ServiceSelection } from './prompts/service-selection';

@@ -194,6 +194,8 @@ export interface CoreToolkit {
   ): (current?: Record<string, unknown>) => boolean;
   copyBatch(context: AmplifyContext, jobs: CopyJob[], props: object, force?: boolean, writeParams?: boolean): Promise<string[]>;
   confirmPrompt(message: string, defaultValue?: boolean): Promise<boolean>;
+  /** Opens a file in the project's `defaultEditor` and returns when the user is done with it. */
+  openEditor(context: AmplifyContext, filePath: string): Promise<void>;
   /**
    * Picks the service of a new resource among a category's supported services (only those of enabled providers;
    * one is taken without asking). `provider` is the provider plugin's package directory.

@@ -1,5 +1,6 @@
 import { pathManager, PathConstants, projectNotInitializedError } from '../paths/path-manager';
 import type { Prompter } from '../prompts/prompter';
+import { openEditor } from '../prompts/open-editor';
 import { selectService } from '../prompts/service-selection';
 import { readJsonFile, writeJsonFile } from '../state/json-file';
 import * as resourceMeta from '../state/resource-meta';
@@ -135,6 +136,13 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
     getWhen,
     copyBatch: (_context, jobs, props, force, writeParams) => copyBatch(jobs, props, { force, writeParams, prompter }),
     confirmPrompt: (message, defaultValue = true) => prompter.confirm({ message, default: defaultValue }),
+    openEditor: (context, filePath) =>
+      openEditor({
+        filePath,
+        editor: stateManager.getLocalEnvInfo(root(), { throwIfNotExist: false })?.defaultEditor,
+        prompter,
+        info: (message) => context.print.info(message),
+      }),
     async serviceSelectionPrompt(context, category, supportedServices) {
       const enabledProviders = stateManager.getProjectConfig(root()).providers;
       const selection = await selectService({ category, supportedServices, enabledProviders, prompter });
