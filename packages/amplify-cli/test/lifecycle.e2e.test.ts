@@ -134,6 +134,22 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(result.ms).toBeLessThan(5000);
   });
 
+  test('amplify push <category> <resource> deploys that resource only', async () => {
+    const template = path.join(app, 'amplify', 'backend', 'demo', 'items', 'items-cloudformation-template.json');
+    fs.writeFileSync(template, fs.readFileSync(template, 'utf8').replace('"Value": "id"', '"Value": "identifier"'));
+    const files = path.join(app, 'amplify', 'backend', 'demo', 'files', 'parameters.json');
+    fs.writeFileSync(files, '{"unused":"changed"}\n');
+    const result = await sandbox.run(app, ['push', 'demo', 'items', '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/\| Demo +\| items +\| Update/);
+    expect(result.stdout).not.toMatch(/\| Demo +\| files/);
+    expect(meta().demo.items.output?.PartitionKeyName).toBe('identifier');
+    const status = await sandbox.run(app, ['status']);
+    expect(status.stdout).toMatch(/\| Demo +\| items +\| No Change/);
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| Update/);
+    fs.writeFileSync(files, '{}\n');
+  });
+
   test('a broken template fails the push, names file, resource and property, and changes no local state; the fixed push succeeds', async () => {
     const template = path.join(app, 'amplify', 'backend', 'demo', 'files', 'files-cloudformation-template.json');
     const good = fs.readFileSync(template, 'utf8');
