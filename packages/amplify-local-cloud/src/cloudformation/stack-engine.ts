@@ -10,7 +10,7 @@ import { StackContext } from './stack-context';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
 import { ResourceRecord, StackOutput, StackRecord, StackSnapshot, StackStore } from './stack-store';
 import { runInOrder } from './run-in-order';
-import { asTemplate, isCustomResourceType } from './template';
+import { asTemplate, isCustomResourceType, TYPES_OUTSIDE_SPECIFICATION } from './template';
 import { checkCapabilities, prepareTemplate } from './template-preparation';
 import { cloudFormationError, validationError } from './template-error';
 import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';
@@ -294,7 +294,7 @@ export class StackEngine {
   private resolveProperties(logicalId: string, declaration: ResourceDeclaration, context: StackContext): Record<string, TemplateValue> {
     const resolved = resolveValue(declaration.Properties ?? {}, context);
     const properties = resolved === NO_VALUE || !isTemplateObject(resolved) ? {} : resolved;
-    const issues = validateResourceProperties(declaration.Type, properties);
+    const issues = TYPES_OUTSIDE_SPECIFICATION.has(declaration.Type) ? [] : validateResourceProperties(declaration.Type, properties);
     if (issues.length > 0) {
       // AWS words these as JSON-pointer paths into the properties: `#/KeySchema/0/KeyType: ...`.
       const details = issues.map((issue) => {

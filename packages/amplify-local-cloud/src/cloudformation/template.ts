@@ -21,6 +21,12 @@ const MAX_OUTPUTS = 200;
 
 const SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs']);
 
+/**
+ * Types CloudFormation accepts that the resource specification does not list: the metadata resource the CDK adds to
+ * the stacks it synthesizes (Amplify's overrides and custom stacks come from the CDK).
+ */
+export const TYPES_OUTSIDE_SPECIFICATION = new Set(['AWS::CDK::Metadata']);
+
 /** Custom resources are typed by the template author; every other type must be in the specification. */
 export function isCustomResourceType(type: string): boolean {
   return type === 'AWS::CloudFormation::CustomResource' || /^Custom::[A-Za-z0-9_@-]{1,60}$/.test(type);
@@ -74,7 +80,7 @@ export function asTemplate(parsed: unknown): Template {
 export function checkTemplate(template: Template, isKnownType: (type: string) => boolean): void {
   const resources = template.Resources;
   const unknownTypes = [...new Set(Object.values(resources).map((resource) => resource.Type))].filter(
-    (type) => !isCustomResourceType(type) && !isKnownType(type),
+    (type) => !isCustomResourceType(type) && !TYPES_OUTSIDE_SPECIFICATION.has(type) && !isKnownType(type),
   );
   if (unknownTypes.length > 0) throw validationError(`Template format error: Unrecognized resource types: [${unknownTypes.join(', ')}]`);
 

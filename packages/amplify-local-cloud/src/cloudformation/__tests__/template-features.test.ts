@@ -38,6 +38,10 @@ Conditions:
 Resources:
   Bucket:
     Type: AWS::S3::Bucket
+  CDKMetadata:
+    Type: AWS::CDK::Metadata
+    Properties:
+      Analytics: v2:deflate64:H4sIAAAAAAAA
   ProdOnly:
     Type: AWS::SNS::Topic
     Condition: IsProd
