@@ -45,6 +45,12 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   const { printer, environment } = context.session;
   const headless = parseHeadlessInput(context.input.options);
   const existingRoot = pathManager.searchProjectRootPath(environment.cwd);
+  if (mode === 'init' && existingRoot !== undefined && existingRoot !== environment.cwd) {
+    // The providers and plugins find a project by walking up: a project nested in another would write into it.
+    throw new AmplifyError('NestedProject', `This folder is inside the amplify project at ${existingRoot}`, {
+      resolution: `Run "amplify init" in ${existingRoot} (to add or switch an env), or in a folder outside that project`,
+    });
+  }
   const projectRoot = mode === 'env-add' ? requireProject(existingRoot) : environment.cwd;
   const isNewProject = !stateManager.projectConfigExists(projectRoot);
   if (isNewProject && !headless.yes) {

@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../cli';
+import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions, writePackage } from '../../__tests__/helpers/fixtures';
+
+afterEach(cleanupTempDirs);
+
+async function amplify(machine: FakeMachine, args: string[], options: RunOptions = {}) {
+  const run = fakeEnvironment(machine, args, options);
+  const code = await runCli(run.environment);
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/**
+ * A provider and a frontend that do no I/O of their own beyond what init hands them, so the core's init flow (the
+ * order of the steps, the files, the rollback) is seen in isolation. A marker file in the working folder makes
+ * the provider's onInitSuccessful fail, as a failed upload would.
+ */
+function installPlugins(machine: FakeMachine): void {
+  writePackage(machine.globalNodeModules, 'amplify-provider-fakecloud', {
+    manifest: { name: 'fakecloud', type: 'provider' },
+    files: {
+      'index.js': `
+const fs = require('fs');
+const path = require('path');
+module.exports = {
+  async init(context) {
+    const env = context.exeInfo.localEnvInfo.envName;
+    context.exeInfo.awsConfigInfo = { configLevel: 'general' };
+    if (context.exeInfo.isNewEnv === false) return;
+    const outputs = { StackName: 'stack-' + env, Region: 'local-1' };
+    context.exeInfo.teamProviderInfo[env] = { fakecloud: outputs };
+    context.exeInfo.amplifyMeta = { providers: { fakecloud: outputs } };
+  },
+  async onInitSuccessful(context) {
+    if (fs.existsSync(path.join(context.session.environment.cwd, 'fail-on-init-successful'))) throw new Error('upload failed');
+  },
+  async initEnv() {},
+};`,
+    },
+  });
+  writePackage(machine.globalNodeModules, 'amplify-frontend-fakeweb', {
+    manifest: { name: 'fakeweb', type: 'frontend' },
+    files: {
+      'index.js': `
+module.exports = {
+  scanProject: () => 50,
+  async init(context) { context.exeInfo.projectConfig.fakeweb = { config: { SourceDir: 'src' } }; },
+  async onInitSuccessful() {},
+  async createFrontendConfigs() {},
+};`,
+    },
+  });
+}
+
+const HEADLESS = ['--amplify', '{"projectName":"myapp","envName":"dev","defaultEditor":"vim"}', '--yes'];
+
+describe('amplify init (in-process, fake provider and frontend)', () => {
+  test('writes the project, env and meta files in the order of the original, and the .gitignore block', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    fs.writeFileSync(path.join(machine.cwd, '.gitignore'), 'node_modules\n');
+    const result = await amplify(machine, ['init', ...HEADLESS]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const amplifyDir = path.join(machine.cwd, 'amplify');
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(amplifyDir, file), 'utf8'));
+    expect(read('.config/project-config.json')).toEqual({
+      projectName: 'myapp',
+      version: '3.0',
+      frontend: 'fakeweb',
+      providers: ['fakecloud'],
+      fakeweb: { config: { SourceDir: 'src' } },
+    });
+    expect(read('.config/local-env-info.json')).toEqual({ envName: 'dev', defaultEditor: 'vim' });
+    expect(read('team-provider-info.json')).toEqual({ dev: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
+    expect(read('backend/backend-config.json')).toEqual({});
+    expect(read('backend/amplify-meta.json')).toEqual({ providers: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
+    expect(read('#current-cloud-backend/amplify-meta.json')).toEqual({ providers: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
+    expect(fs.readFileSync(path.join(machine.cwd, '.gitignore'), 'utf8')).toMatch(/^node_modules\n\n#amplify-do-not-edit-begin\n/);
+  });
+
+  test('a failure after the files were written leaves no amplify/ folder and the old .gitignore', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    fs.writeFileSync(path.join(machine.cwd, '.gitignore'), 'node_modules\n');
+    fs.writeFileSync(path.join(machine.cwd, 'fail-on-init-successful'), '');
+    const result = await amplify(machine, ['init', ...HEADLESS]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('upload failed');
+    expect(result.stderr).toContain('stack-dev');
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify'))).toBe(false);
+    expect(fs.readFileSync(path.join(machine.cwd, '.gitignore'), 'utf8')).toBe('node_modules\n');
+  });
+
+  test('a failed env add leaves the existing project as it was', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    const before = fs.readFileSync(path.join(machine.cwd, 'amplify', 'team-provider-info.json'), 'utf8');
+    fs.writeFileSync(path.join(machine.cwd, 'fail-on-init-successful'), '');
+    const result = await amplify(machine, ['env', 'add', '--envName', 'prod', '--yes']);
+    expect(result.code).toBe(1);
+    expect(fs.readFileSync(path.join(machine.cwd, 'amplify', 'team-provider-info.json'), 'utf8')).toBe(before);
+    expect(JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '.config', 'local-env-info.json'), 'utf8')).envName).toBe('dev');
+  });
+
+  test('--yes without an env name fails naming the flag, before anything is created', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    const result = await amplify(machine, ['init', '--amplify', '{"projectName":"myapp"}', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Environment name missing');
+    expect(result.stderr).toContain('--envName');
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify'))).toBe(false);
+  });
+
+  test('env add refuses an env that exists; init refuses a folder nested in a project', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    const again = await amplify(machine, ['env', 'add', '--envName', 'dev', '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('amplify env checkout dev');
+    const nested = path.join(machine.cwd, 'web');
+    fs.mkdirSync(nested);
+    const inner = await amplify(machine, ['init', ...HEADLESS], { cwd: nested });
+    expect(inner.code).toBe(1);
+    expect(inner.stderr).toContain(`inside the amplify project at ${machine.cwd}`);
+    expect(fs.existsSync(path.join(nested, 'amplify'))).toBe(false);
+  });
+});
