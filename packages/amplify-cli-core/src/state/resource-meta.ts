@@ -184,10 +184,16 @@ export function updateamplifyMetaAfterResourceDelete(projectRoot: string, catego
   if (deleteResourceMeta(currentMeta, category, resourceName)) {
     stateManager.setCurrentMeta(projectRoot, currentMeta);
   }
-  fs.rmSync(pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, category, resourceName), {
-    recursive: true,
-    force: true,
-  });
+  removeResourceDirectory(pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, category, resourceName));
+}
+
+/** Deletes a resource folder, and its category folder when that is left empty. */
+function removeResourceDirectory(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const categoryDir = path.dirname(dir);
+  if (fs.existsSync(categoryDir) && fs.readdirSync(categoryDir).length === 0) {
+    fs.rmdirSync(categoryDir);
+  }
 }
 
 /**
@@ -477,6 +483,6 @@ export async function removeResource(projectRoot: string, options: RemoveResourc
   if (envName) {
     removeResourceParameters(projectRoot, category, resourceName, envName);
   }
-  fs.rmSync(pathManager.getResourceDirectoryPath(projectRoot, category, resourceName), { recursive: true, force: true });
+  removeResourceDirectory(pathManager.getResourceDirectoryPath(projectRoot, category, resourceName));
   return { category, resourceName, service: entry.service };
 }
