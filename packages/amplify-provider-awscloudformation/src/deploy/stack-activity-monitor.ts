@@ -7,6 +7,8 @@ import type { ProgressListener, StackActivityEvent } from './progress-event';
 export interface MonitorOptions {
   /** Events older than this belong to earlier operations and are not shown. */
   startTime: Date;
+  /** The newest event from before this operation (see `StackEventPoller`). */
+  stopAtEventId?: string;
   onProgress: ProgressListener;
   /** First wait between polls; doubles up to `maxPollIntervalMs` (the local cloud answers in milliseconds). */
   initialPollIntervalMs?: number;
@@ -27,7 +29,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * because the event that carries the failure reason often lands after the status the loop saw.
  */
 export async function monitorStackOperation(cfn: CloudFormationApi, stackName: string, options: MonitorOptions): Promise<StackOperationResult> {
-  const poller = new StackEventPoller(cfn, stackName, options.startTime);
+  const poller = new StackEventPoller(cfn, stackName, options.startTime, [], options.stopAtEventId);
   const events: StackActivityEvent[] = [];
   const emit = (batch: StackActivityEvent[]) => {
     for (const event of batch) {

@@ -21,12 +21,20 @@ interface NestedStackPoller {
 export class StackEventPoller {
   private readonly seen = new Set<string>();
   private readonly nested = new Map<string, NestedStackPoller>();
+  /** When this operation first reported each nested stack, by logical id. */
+  private readonly nestedStarts = new Map<string, Date>();
 
+  /**
+   * @param startTime events older than this belong to earlier operations
+   * @param stopAtEventId the newest event before this operation began: a second boundary, because an operation
+   *   that follows another within the clock slack would otherwise show the earlier one's events again
+   */
   constructor(
     private readonly cfn: CloudFormationApi,
     private readonly stackName: string,
     private readonly startTime: Date,
     private readonly nestedPath: string[] = [],
+    private readonly stopAtEventId?: string,
   ) {}
 
   /** New events since the previous call, across this stack and every nested stack seen so far. */
@@ -50,14 +58,16 @@ export class StackEventPoller {
       const page = await this.cfn.describeStackEvents(this.stackName, nextToken);
       for (const event of page.events) {
         const id = event.EventId ?? `${event.LogicalResourceId}-${event.ResourceStatus}-${String(event.Timestamp)}`;
-        if (this.seen.has(id)) break pages;
+        if (this.seen.has(id) || id === this.stopAtEventId) break pages;
         if (event.Timestamp && event.Timestamp.getTime() < this.startTime.getTime()) break pages;
         this.seen.add(id);
         collected.push(event);
       }
       nextToken = page.nextToken;
     } while (nextToken);
-    return collected.reverse().map((event) => this.toActivity(event));
+    // A nested stack's own status events repeat what its parent reports for it (under the nested stack's name).
+    const own = this.nestedPath.length > 0 ? collected.filter((event) => event.LogicalResourceId !== event.StackName) : collected;
+    return own.reverse().map((event) => this.toActivity(event));
   }
 
   private toActivity(event: StackEvent): StackActivityEvent {
@@ -79,6 +89,7 @@ export class StackEventPoller {
     // A stack's own status events name the stack itself as the resource: not a nested stack.
     if (event.resourceType !== NESTED_STACK_TYPE || event.logicalId === '' || event.logicalId === event.stackName) return;
     const inProgress = event.status.endsWith('_IN_PROGRESS');
+    if (!this.nestedStarts.has(event.logicalId)) this.nestedStarts.set(event.logicalId, event.timestamp);
     const existing = this.nested.get(event.logicalId);
     if (existing) {
       existing.state = inProgress ? 'active' : 'final-poll';
@@ -86,9 +97,19 @@ export class StackEventPoller {
     }
     // The physical id (the nested stack's ARN) is only known once CloudFormation has started creating it.
     if (!event.physicalId) return;
+    // The nested stack's part of this operation starts no earlier than the parent's first event for it (both
+    // are CloudFormation's timestamps, so no clock slack is needed between them).
+    const first = this.nestedStarts.get(event.logicalId) ?? this.startTime;
+    const childStart = first.getTime() > this.startTime.getTime() ? first : this.startTime;
     this.nested.set(event.logicalId, {
-      poller: new StackEventPoller(this.cfn, event.physicalId, this.startTime, [...this.nestedPath, event.logicalId]),
+      poller: new StackEventPoller(this.cfn, event.physicalId, childStart, [...this.nestedPath, event.logicalId]),
       state: inProgress ? 'active' : 'final-poll',
     });
   }
+}
+
+/** The id of a stack's newest event, taken just before an operation starts (see `stopAtEventId`). */
+export async function latestEventId(cfn: CloudFormationApi, stackName: string): Promise<string | undefined> {
+  const page = await cfn.describeStackEvents(stackName);
+  return page.events[0]?.EventId;
 }

@@ -3,6 +3,7 @@ import { AmplifyError } from 'amplify-cli-core';
 import type { CloudFormationApi } from '../aws/cloudformation-api';
 import { describeFailureCause, findFailureCause, monitorStackOperation, type StackOperationResult } from './stack-activity-monitor';
 import type { ProgressListener } from './progress-event';
+import { latestEventId } from './stack-event-poller';
 import { StackStatus } from './stack-status';
 
 export interface StackOperationOptions {
@@ -16,19 +17,32 @@ function failureMessage(stackName: string, verb: string, result: StackOperationR
   return `${verb} of stack ${stackName} failed (${result.status.name}): ${detail}`;
 }
 
-async function monitor(cfn: CloudFormationApi, stackName: string, startTime: Date, options: StackOperationOptions): Promise<StackOperationResult> {
-  return monitorStackOperation(cfn, stackName, { startTime, onProgress: options.onProgress, maxPollIntervalMs: options.maxPollIntervalMs });
+async function monitor(cfn: CloudFormationApi, stackName: string, start: OperationStart, options: StackOperationOptions): Promise<StackOperationResult> {
+  return monitorStackOperation(cfn, stackName, {
+    startTime: start.time,
+    stopAtEventId: start.lastEventId,
+    onProgress: options.onProgress,
+    maxPollIntervalMs: options.maxPollIntervalMs,
+  });
 }
 
-/** A time a little before "now", since CloudFormation's clock and ours can disagree by a moment. */
-function operationStart(): Date {
-  return new Date(Date.now() - 1000);
+interface OperationStart {
+  time: Date;
+  lastEventId?: string;
+}
+
+/**
+ * Where an operation's events begin: a time a little before "now" (CloudFormation's clock and ours can disagree
+ * by a moment) and, for an existing stack, its newest event so far.
+ */
+async function operationStart(cfn: CloudFormationApi, existingStack?: string): Promise<OperationStart> {
+  return { time: new Date(Date.now() - 1000), lastEventId: existingStack ? await latestEventId(cfn, existingStack) : undefined };
 }
 
 export async function createStackAndWait(cfn: CloudFormationApi, input: CreateStackInput, options: StackOperationOptions): Promise<Stack> {
-  const startTime = operationStart();
+  const start = await operationStart(cfn);
   const stackId = await cfn.createStack(input);
-  const result = await monitor(cfn, stackId, startTime, options);
+  const result = await monitor(cfn, stackId, start, options);
   if (!result.status.isSuccess || !result.stack) {
     throw new AmplifyError('StackCreateFailed', failureMessage(String(input.StackName), 'Creation', result), {
       resolution: 'Fix the cause above, delete the failed stack in the CloudFormation console (or "amplify env remove"), and run the command again.',
@@ -43,9 +57,9 @@ export async function createStackAndWait(cfn: CloudFormationApi, input: CreateSt
  */
 async function recoverFromRollbackFailure(cfn: CloudFormationApi, stackName: string, options: StackOperationOptions): Promise<StackStatus> {
   options.onProgress({ type: 'notice', level: 'warning', message: `Stack ${stackName} is in UPDATE_ROLLBACK_FAILED; continuing the rollback.` });
-  const startTime = operationStart();
+  const start = await operationStart(cfn, stackName);
   await cfn.continueUpdateRollback(stackName);
-  return (await monitor(cfn, stackName, startTime, options)).status;
+  return (await monitor(cfn, stackName, start, options)).status;
 }
 
 export type UpdateOutcome = { type: 'no-updates'; stack: Stack } | { type: 'updated'; stack: Stack };
@@ -70,9 +84,9 @@ export async function updateStackAndWait(cfn: CloudFormationApi, input: UpdateSt
       resolution: 'Remove this env ("amplify env remove") and create it again with "amplify env add".',
     });
   }
-  const startTime = operationStart();
+  const start = await operationStart(cfn, stackName);
   if ((await cfn.updateStack(input)) === 'no-updates') return { type: 'no-updates', stack: before };
-  const result = await monitor(cfn, stackName, startTime, options);
+  const result = await monitor(cfn, stackName, start, options);
   if (result.status.isSuccess && result.stack) return { type: 'updated', stack: result.stack };
   const message = failureMessage(stackName, 'Update', result);
   if (result.status.needsContinueRollback) await recoverFromRollbackFailure(cfn, stackName, options);
@@ -85,10 +99,10 @@ export async function deleteStackAndWait(cfn: CloudFormationApi, stackName: stri
   const before = await cfn.describeStack(stackName);
   if (!before || new StackStatus(before.StackStatus ?? '').isDeleted) return 'not-found';
   const stackId = before.StackId ?? stackName;
-  const startTime = operationStart();
+  const start = await operationStart(cfn, stackId);
   await cfn.deleteStack(stackId);
   // Polled by id: a deleted stack is no longer found by name, but its id still answers with DELETE_COMPLETE.
-  const result = await monitor(cfn, stackId, startTime, options);
+  const result = await monitor(cfn, stackId, start, options);
   if (!result.status.isDeleted && !result.status.isNotFound) {
     throw new AmplifyError('StackDeleteFailed', failureMessage(stackName, 'Deletion', result), {
       resolution: 'Remove the blocking resource in the AWS console (or empty the bucket named above), then run the command again.',

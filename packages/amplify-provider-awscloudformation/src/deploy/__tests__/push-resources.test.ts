@@ -150,11 +150,19 @@ describe('pushResources', () => {
       describes++;
       return { Stacks: [{ StackName: STACK_NAME, CreationTime: new Date(), StackStatus: describes === 1 ? 'UPDATE_COMPLETE' : 'UPDATE_ROLLBACK_COMPLETE' }] };
     });
-    cfnMock.on(DescribeStackEventsCommand).resolves({
-      StackEvents: [
-        { EventId: 'e1', StackId: STACK_NAME, StackName: STACK_NAME, LogicalResourceId: 'storagenotes', ResourceType: 'AWS::CloudFormation::Stack', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'Table already exists', Timestamp: new Date() },
-      ],
+    // The failure is an event of this update: it appears once UpdateStack has been called.
+    let updated = false;
+    cfnMock.on(UpdateStackCommand).callsFake(() => {
+      updated = true;
+      return { StackId: STACK_NAME };
     });
+    cfnMock.on(DescribeStackEventsCommand).callsFake(() => ({
+      StackEvents: updated
+        ? [
+            { EventId: 'e1', StackId: STACK_NAME, StackName: STACK_NAME, LogicalResourceId: 'storagenotes', ResourceType: 'AWS::CloudFormation::Stack', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'Table already exists', Timestamp: new Date() },
+          ]
+        : [],
+    }));
     const before = metaText();
     await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
       code: 'StackDeployFailed',

@@ -56,6 +56,24 @@ describe('StackEventPoller', () => {
     expect((await poller.poll()).map((e) => e.eventId)).toEqual(['e3']);
   });
 
+  it('stops at the newest event from before the operation, even within the clock slack', async () => {
+    log.add('root', event('prev', 'root', 'root', 'CREATE_COMPLETE', 0, { ResourceType: 'AWS::CloudFormation::Stack' }));
+    log.add('root', event('now1', 'root', 'root', 'UPDATE_IN_PROGRESS', 0, { ResourceType: 'AWS::CloudFormation::Stack' }));
+    const poller = new StackEventPoller(api, 'root', new Date(start.getTime() - 1000), [], 'prev');
+    expect((await poller.poll()).map((e) => e.eventId)).toEqual(['now1']);
+  });
+
+  it('reads a nested stack from the parent\'s first event for it, even when its id is reported later', async () => {
+    const nestedArn = 'arn:aws:cloudformation:us-east-1:1:stack/root-api-Y/1';
+    const nestedType = { ResourceType: 'AWS::CloudFormation::Stack' };
+    log.add('root', event('p1', 'root', 'apimain', 'CREATE_IN_PROGRESS', 1, nestedType));
+    log.add(nestedArn, event('c1', 'root-api-Y', 'Table', 'CREATE_IN_PROGRESS', 1.5));
+    log.add('root', event('p2', 'root', 'apimain', 'CREATE_IN_PROGRESS', 2, { ...nestedType, PhysicalResourceId: nestedArn, ResourceStatusReason: 'Resource creation Initiated' }));
+    log.add(nestedArn, event('c2', 'root-api-Y', 'Table', 'CREATE_COMPLETE', 2.5));
+    const poller = new StackEventPoller(api, 'root', start);
+    expect((await poller.poll()).map((e) => e.eventId)).toEqual(['p1', 'c1', 'p2', 'c2']);
+  });
+
   it('follows pages until it reaches an event it has seen', async () => {
     const events = Array.from({ length: 5 }, (_, i) => event(`p${i}`, 'root', `R${i}`, 'CREATE_COMPLETE', i + 1)).reverse();
     cfnMock.on(DescribeStackEventsCommand).callsFake((input: { NextToken?: string }) =>
@@ -77,7 +95,9 @@ describe('StackEventPoller', () => {
       ['n2', ['storageimages']],
     ]);
     // Once the parent reports the nested stack finished, one last poll reads its final events, then it stops.
-    log.add(nestedArn, event('n3', 'root-storage-X', 'root-storage-X', 'UPDATE_COMPLETE', 4, { ResourceType: 'AWS::CloudFormation::Stack' }));
+    log.add(nestedArn, event('n3', 'root-storage-X', 'BucketPolicy', 'UPDATE_COMPLETE', 4, { ResourceType: 'AWS::S3::BucketPolicy' }));
+    // The nested stack's own status event repeats what the parent reports for it: not shown twice.
+    log.add(nestedArn, event('n3self', 'root-storage-X', 'root-storage-X', 'UPDATE_COMPLETE', 4, { ResourceType: 'AWS::CloudFormation::Stack' }));
     log.add('root', event('r2', 'root', 'storageimages', 'UPDATE_COMPLETE', 5, { ResourceType: 'AWS::CloudFormation::Stack', PhysicalResourceId: nestedArn }));
     expect((await poller.poll()).map((e) => e.eventId)).toEqual(['n3', 'r2']);
     log.add(nestedArn, event('late', 'root-storage-X', 'S3Bucket', 'UPDATE_COMPLETE', 6));
