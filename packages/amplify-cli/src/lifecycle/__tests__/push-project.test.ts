@@ -1,0 +1,155 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../cli';
+import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions, writePackage } from '../../__tests__/helpers/fixtures';
+
+afterEach(cleanupTempDirs);
+
+async function amplify(machine: FakeMachine, args: string[], options: RunOptions = {}) {
+  const run = fakeEnvironment(machine, args, options);
+  const code = await runCli(run.environment);
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/**
+ * A provider that records its calls in `<project>/calls.jsonl` and deploys by writing outputs into the meta. With
+ * a `fail-push` marker it first scribbles over amplify-meta.json and then fails, as a provider failing halfway would.
+ */
+function installPlugins(machine: FakeMachine): void {
+  writePackage(machine.globalNodeModules, 'amplify-provider-fakecloud', {
+    manifest: { name: 'fakecloud', type: 'provider' },
+    files: {
+      'index.js': `
+const fs = require('fs');
+const path = require('path');
+const root = (context) => context.session.environment.cwd;
+const record = (context, entry) => fs.appendFileSync(path.join(root(context), 'calls.jsonl'), JSON.stringify(entry) + '\\n');
+const metaFile = (context) => path.join(root(context), 'amplify', 'backend', 'amplify-meta.json');
+module.exports = {
+  async init(context) {
+    const env = context.exeInfo.localEnvInfo.envName;
+    context.exeInfo.awsConfigInfo = { configLevel: 'general' };
+    const outputs = { StackName: 'stack-' + env };
+    context.exeInfo.teamProviderInfo[env] = { fakecloud: outputs };
+    context.exeInfo.amplifyMeta = { providers: { fakecloud: outputs } };
+  },
+  async onInitSuccessful() {},
+  async pushResources(context, status) {
+    record(context, { call: 'pushResources', created: status.resourcesToBeCreated.map((r) => r.resourceName), updated: status.resourcesToBeUpdated.map((r) => r.resourceName), deleted: status.resourcesToBeDeleted.map((r) => r.resourceName) });
+    if (fs.existsSync(path.join(root(context), 'fail-push'))) {
+      fs.writeFileSync(metaFile(context), '{"half":"written"}');
+      throw new Error('UPDATE_ROLLBACK_COMPLETE: Bucket failed');
+    }
+    const meta = JSON.parse(fs.readFileSync(metaFile(context), 'utf8'));
+    for (const r of [...status.resourcesToBeCreated, ...status.resourcesToBeUpdated]) meta[r.category][r.resourceName].output = { Name: r.resourceName + '-deployed' };
+    fs.writeFileSync(metaFile(context), JSON.stringify(meta));
+  },
+  async storeCurrentCloudBackend(context) { record(context, { call: 'storeCurrentCloudBackend' }); },
+};`,
+    },
+  });
+  writePackage(machine.globalNodeModules, 'amplify-frontend-fakeweb', {
+    manifest: { name: 'fakeweb', type: 'frontend' },
+    files: {
+      'index.js': `
+const fs = require('fs');
+const path = require('path');
+module.exports = {
+  scanProject: () => 50,
+  async init(context) { context.exeInfo.projectConfig.fakeweb = {}; },
+  async onInitSuccessful() {},
+  async createFrontendConfigs(context, outputs) {
+    fs.appendFileSync(path.join(context.session.environment.cwd, 'calls.jsonl'), JSON.stringify({ call: 'createFrontendConfigs', services: Object.keys(outputs.serviceResourceMapping) }) + '\\n');
+  },
+};`,
+    },
+  });
+}
+
+function calls(machine: FakeMachine): Array<Record<string, unknown>> {
+  const file = path.join(machine.cwd, 'calls.jsonl');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+}
+
+/** An initialised project with one resource added through the core's accessor layout. */
+async function projectWithResource(machine: FakeMachine): Promise<void> {
+  installPlugins(machine);
+  expect((await amplify(machine, ['init', '--amplify', '{"projectName":"myapp","envName":"dev","defaultEditor":"vim"}', '--yes'])).code).toBe(0);
+  const backend = path.join(machine.cwd, 'amplify', 'backend');
+  fs.mkdirSync(path.join(backend, 'storage', 'photos'), { recursive: true });
+  fs.writeFileSync(path.join(backend, 'storage', 'photos', 'photos-template.json'), '{"Resources":{}}');
+  const meta = JSON.parse(fs.readFileSync(path.join(backend, 'amplify-meta.json'), 'utf8'));
+  meta.storage = { photos: { service: 'S3', providerPlugin: 'fakecloud' } };
+  fs.writeFileSync(path.join(backend, 'amplify-meta.json'), JSON.stringify(meta));
+  fs.writeFileSync(path.join(backend, 'backend-config.json'), JSON.stringify({ storage: { photos: { service: 'S3', providerPlugin: 'fakecloud' } } }));
+  // Init already generated the frontend config once; the tests look at the push's calls only.
+  fs.rmSync(path.join(machine.cwd, 'calls.jsonl'), { force: true });
+}
+
+describe('amplify push (in-process, fake provider)', () => {
+  test('deploys, stamps the meta, refreshes #current-cloud-backend, uploads it and regenerates the frontend config', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const result = await amplify(machine, ['push', '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(calls(machine).map((c) => c.call)).toEqual(['pushResources', 'storeCurrentCloudBackend', 'createFrontendConfigs']);
+    expect(calls(machine)[0]).toMatchObject({ created: ['photos'], updated: [], deleted: [] });
+    const meta = JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json'), 'utf8'));
+    expect(meta.storage.photos.output).toEqual({ Name: 'photos-deployed' });
+    expect(meta.storage.photos.lastPushTimeStamp).toEqual(expect.any(String));
+    const cloud = path.join(machine.cwd, 'amplify', '#current-cloud-backend');
+    expect(fs.readFileSync(path.join(cloud, 'storage', 'photos', 'photos-template.json'), 'utf8')).toBe('{"Resources":{}}');
+    expect(JSON.parse(fs.readFileSync(path.join(cloud, 'amplify-meta.json'), 'utf8'))).toEqual(meta);
+
+    const again = await amplify(machine, ['push', '--yes']);
+    expect(again.stdout).toContain('No changes detected');
+    expect(calls(machine)).toHaveLength(3);
+  });
+
+  test('a provider failure restores amplify-meta.json byte for byte and leaves #current-cloud-backend alone', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const metaFile = path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json');
+    const metaBefore = fs.readFileSync(metaFile);
+    const cloudMetaBefore = fs.readFileSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'amplify-meta.json'));
+    fs.writeFileSync(path.join(machine.cwd, 'fail-push'), '');
+    const result = await amplify(machine, ['push', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('UPDATE_ROLLBACK_COMPLETE: Bucket failed');
+    expect(fs.readFileSync(metaFile).equals(metaBefore)).toBe(true);
+    expect(fs.readFileSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'amplify-meta.json')).equals(cloudMetaBefore)).toBe(true);
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage'))).toBe(false);
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify', '.config', '.lock'))).toBe(false);
+
+    fs.rmSync(path.join(machine.cwd, 'fail-push'));
+    expect((await amplify(machine, ['push', '--yes'])).code).toBe(0);
+  });
+
+  test('a resource removed locally is deleted: the provider is told and the cloud copy forgets it', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    expect((await amplify(machine, ['push', '--yes'])).code).toBe(0);
+    const backend = path.join(machine.cwd, 'amplify', 'backend');
+    const meta = JSON.parse(fs.readFileSync(path.join(backend, 'amplify-meta.json'), 'utf8'));
+    delete meta.storage;
+    fs.writeFileSync(path.join(backend, 'amplify-meta.json'), JSON.stringify(meta));
+    fs.rmSync(path.join(backend, 'storage'), { recursive: true });
+    const result = await amplify(machine, ['push', '--yes']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\| Storage +\| photos +\| Delete/);
+    expect(calls(machine)[3]).toMatchObject({ created: [], deleted: ['photos'] });
+    const cloud = path.join(machine.cwd, 'amplify', '#current-cloud-backend');
+    expect(JSON.parse(fs.readFileSync(path.join(cloud, 'amplify-meta.json'), 'utf8')).storage).toBeUndefined();
+    expect(fs.existsSync(path.join(cloud, 'storage', 'photos'))).toBe(false);
+  });
+
+  test('without --yes and without a TTY it fails at once naming --yes and calls no plugin', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const noTty = await amplify(machine, ['push']);
+    expect(noTty.code).toBe(1);
+    expect(noTty.stderr).toContain('Pass --yes');
+    expect(calls(machine)).toEqual([]);
+  });
+});
