@@ -1,8 +1,10 @@
-import { hasResourceType, parseTemplate } from 'amplify-cloudformation-spec';
+import { hasResourceType, parseTemplate, validateTemplate, type ValidationIssueCode } from 'amplify-cloudformation-spec';
 import { isAmplifyError } from 'amplify-cli-core';
 import { asTemplate, checkTemplate } from './template';
 import { cloudFormationError, validationError } from './template-error';
 import type { Template } from './template-value';
+
+const TEMPLATE_LEVEL = new Set<ValidationIssueCode>(['InvalidTemplate', 'UnresolvedReference']);
 
 const NAMED_IAM_PROPERTIES = ['RoleName', 'UserName', 'GroupName', 'ManagedPolicyName', 'InstanceProfileName'];
 
@@ -16,6 +18,10 @@ export function prepareTemplate(body: string): Template {
   }
   const template = asTemplate(parsed);
   checkTemplate(template, hasResourceType);
+  // The specification's template checks find the rest of what CloudFormation refuses before creating anything (members,
+  // functions, policies, mappings); property problems and unknown attributes fail the resource later, as they do here.
+  const refused = validateTemplate(parsed).find((issue) => TEMPLATE_LEVEL.has(issue.code));
+  if (refused !== undefined) throw validationError(refused.message);
   return template;
 }
 

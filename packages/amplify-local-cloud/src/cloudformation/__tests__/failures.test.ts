@@ -26,6 +26,15 @@ test('template errors are 400 ValidationErrors at CreateStack, worded as AWS wor
     name: 'InsufficientCapabilitiesException',
     message: 'Requires capabilities : [CAPABILITY_IAM]',
   });
+  await expect(create('bad-function', { Resources: { A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::Frob': 1 } } } } })).rejects.toThrow(
+    'Template format error: Encountered unsupported function: Fn::Frob',
+  );
+  await expect(create('bad-policy', { Resources: { A: { Type: 'AWS::SNS::Topic', DeletionPolicy: 'Keep' } } })).rejects.toThrow(
+    'Template format error: Unrecognized DeletionPolicy Keep for resource A',
+  );
+  await expect(create('bad-map', { Resources: { A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::FindInMap': ['M', 'a', 'b'] } } } } })).rejects.toThrow(
+    'Template error: Unable to get mapping for M',
+  );
   await create('fine', { Resources: { A: { Type: 'AWS::SNS::Topic' } } });
   await expect(create('fine', { Resources: { A: { Type: 'AWS::SNS::Topic' } } })).rejects.toMatchObject({ name: 'AlreadyExistsException', message: 'Stack [fine] already exists' });
 });
