@@ -20,6 +20,10 @@ export interface ChecksumValue {
   value: string;
 }
 
+export type WebsiteSettings =
+  | ({ type: 'site' } & BucketWebsite)
+  | { type: 'redirect'; hostName: string; protocol?: string };
+
 export interface ObjectAttributes {
   contentType?: string;
   /** Response headers stored with the object: `cache-control`, `content-disposition`, ..., `x-amz-meta-*`. */
@@ -232,16 +236,21 @@ export class S3Store implements BucketStore {
     this.putConfig(bucket, 'website', document);
   }
 
-  /** The index and error documents of the bucket's website, or `undefined` when it has none. */
-  getWebsite(bucket: string): BucketWebsite | undefined {
+  /** How the bucket's website answers: its index and error documents, or a redirect of every request. */
+  getWebsite(bucket: string): WebsiteSettings | undefined {
     const document = this.bucketExists(bucket) ? this.getConfig(bucket, 'website') : undefined;
     if (document === undefined) {
       return undefined;
     }
     const root = parseXml(document, 'WebsiteConfiguration');
+    const redirect = childElements(root, 'RedirectAllRequestsTo')[0];
+    const hostName = childText(redirect, 'HostName');
+    if (hostName !== undefined) {
+      return { type: 'redirect', hostName, protocol: childText(redirect, 'Protocol') };
+    }
     const indexDocument = childText(childElements(root, 'IndexDocument')[0], 'Suffix');
     const errorDocument = childText(childElements(root, 'ErrorDocument')[0], 'Key');
-    return indexDocument === undefined ? undefined : { indexDocument, errorDocument };
+    return indexDocument === undefined ? undefined : { type: 'site', indexDocument, errorDocument };
   }
 
   websiteUrl(bucket: string): string {

@@ -9,10 +9,11 @@ import { WEBSITE_PATH_PREFIX } from './website-path';
 /**
  * Serves a bucket's objects as a static website at `/_website/<bucket>/<path>`, without authentication, the way
  * an S3 website endpoint does: a folder path gets the index document, a folder without its trailing slash is
- * redirected to it, a missing object gets the error document with status 404, and only GET and HEAD are allowed.
+ * redirected to it, a missing object gets the error document with status 404, an object's website redirect location
+ * and a bucket-wide `RedirectAllRequestsTo` answer 301, and only GET and HEAD are allowed.
  */
-export function serveWebsite(store: S3Store, method: string, rawPath: string, headers: IncomingHttpHeaders): ServiceResponse {
-  const rest = rawPath.slice(WEBSITE_PATH_PREFIX.length);
+export function serveWebsite(store: S3Store, method: string, requestPath: string, headers: IncomingHttpHeaders): ServiceResponse {
+  const rest = requestPath.slice(WEBSITE_PATH_PREFIX.length);
   const slash = rest.indexOf('/');
   const bucket = safeDecode(slash < 0 ? rest : rest.slice(0, slash));
   if (method !== 'GET' && method !== 'HEAD') {
@@ -25,11 +26,15 @@ export function serveWebsite(store: S3Store, method: string, rawPath: string, he
   if (website === undefined) {
     return page(404, 'NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', method);
   }
+  const rawPath = slash < 0 ? '' : rest.slice(slash + 1);
+  if (website.type === 'redirect') {
+    return { status: 301, headers: { Location: `${website.protocol ?? 'http'}://${website.hostName}/${rawPath}` } };
+  }
   if (slash < 0) {
     // The site's root is `<url>/`; without the slash, relative links in the index document would resolve wrongly.
     return { status: 302, headers: { Location: `${WEBSITE_PATH_PREFIX}${rest}/` } };
   }
-  const path = safeDecode(rest.slice(slash + 1));
+  const path = safeDecode(rawPath);
   if (path === undefined) {
     return page(400, 'InvalidURI', "Couldn't parse the specified URI.", method);
   }
@@ -49,6 +54,10 @@ export function serveWebsite(store: S3Store, method: string, rawPath: string, he
 }
 
 function send(store: S3Store, record: ObjectRecord, status: number, method: string, requestHeaders: IncomingHttpHeaders): ServiceResponse {
+  const redirect = record.headers['x-amz-website-redirect-location'];
+  if (redirect !== undefined && status === 200) {
+    return { status: 301, headers: { Location: redirect } };
+  }
   const headers = objectHeaders(record);
   delete headers['x-amz-server-side-encryption'];
   try {

@@ -53,7 +53,7 @@ describe('S3Store as the CloudFormation engine uses it (BucketStore)', () => {
     store.createBucket('web-bucket', 'us-east-1');
     expect(store.getWebsite('web-bucket')).toBeUndefined();
     store.setWebsite('web-bucket', { indexDocument: 'index.html', errorDocument: 'err.html' });
-    expect(store.getWebsite('web-bucket')).toEqual({ indexDocument: 'index.html', errorDocument: 'err.html' });
+    expect(store.getWebsite('web-bucket')).toEqual({ type: 'site', indexDocument: 'index.html', errorDocument: 'err.html' });
     expect(store.websiteUrl('web-bucket')).toBe(`${ENDPOINT}/_website/web-bucket`);
     store.setWebsite('web-bucket', undefined);
     expect(store.getWebsite('web-bucket')).toBeUndefined();

@@ -50,6 +50,18 @@ describe('bucket websites', () => {
     expect(missing.body).toBe('<h1>oops</h1>');
   });
 
+  it('answers an object website redirect location and a bucket-wide RedirectAllRequestsTo with 301', async () => {
+    await t.s3.send(new PutObjectCommand({ Bucket, Key: 'old.html', Body: 'moved', WebsiteRedirectLocation: '/_website/site-bucket/new.html' }));
+    const moved = await rawRequest(`${site()}/old.html`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe('/_website/site-bucket/new.html');
+    await t.s3.send(new CreateBucketCommand({ Bucket: 'www-redirect-bucket' }));
+    await t.s3.send(new PutBucketWebsiteCommand({ Bucket: 'www-redirect-bucket', WebsiteConfiguration: { RedirectAllRequestsTo: { HostName: 'example.com', Protocol: 'https' } } }));
+    const all = await rawRequest(`${t.cloud.endpoint}/_website/www-redirect-bucket/a/b.html?x=1`);
+    expect(all.status).toBe(301);
+    expect(all.headers.location).toBe('https://example.com/a/b.html');
+  });
+
   it('stops serving when the website configuration is removed, and allows only GET and HEAD', async () => {
     await t.s3.send(new DeleteBucketWebsiteCommand({ Bucket }));
     const after = await rawRequest(`${site()}/`);
