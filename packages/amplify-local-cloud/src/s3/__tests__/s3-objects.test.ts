@@ -80,6 +80,17 @@ describe('S3 objects', () => {
     expect((await bodyOf(client, 'plain.bin')).equals(data)).toBe(true);
   });
 
+  it('stores empty objects (folder markers), sent plain or as an empty aws-chunked stream', async () => {
+    await t.s3.send(new PutObjectCommand({ Bucket, Key: 'empty/', Body: Buffer.alloc(0) }));
+    await t.s3.send(new PutObjectCommand({ Bucket, Key: 'empty-stream', Body: Readable.from([]), ContentLength: 0 }));
+    for (const Key of ['empty/', 'empty-stream']) {
+      const head = await t.s3.send(new HeadObjectCommand({ Bucket, Key }));
+      expect(head.ContentLength).toBe(0);
+      expect(head.ETag).toBe(md5(Buffer.alloc(0)));
+      expect((await bodyOf(t.s3, Key)).length).toBe(0);
+    }
+  });
+
   it('refuses a body whose Content-MD5 or checksum does not match', async () => {
     const wrongMd5 = crypto.createHash('md5').update('other').digest('base64');
     const md5Error = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'bad.txt', Body: 'data', ContentMD5: wrongMd5 })));
