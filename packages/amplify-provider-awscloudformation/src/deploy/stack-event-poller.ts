@@ -95,14 +95,16 @@ export class StackEventPoller {
       existing.state = inProgress ? 'active' : 'final-poll';
       return;
     }
-    // The physical id (the nested stack's ARN) is only known once CloudFormation has started creating it.
-    if (!event.physicalId) return;
+    // The physical id (the nested stack's ARN) is only known once CloudFormation has started creating it; a
+    // nested stack that failed at once may only be named in its parent's failure reason.
+    const physicalId = event.physicalId ?? /Embedded stack (arn:\S+?) was not/.exec(event.reason ?? '')?.[1];
+    if (!physicalId) return;
     // The nested stack's part of this operation starts no earlier than the parent's first event for it (both
     // are CloudFormation's timestamps, so no clock slack is needed between them).
     const first = this.nestedStarts.get(event.logicalId) ?? this.startTime;
     const childStart = first.getTime() > this.startTime.getTime() ? first : this.startTime;
     this.nested.set(event.logicalId, {
-      poller: new StackEventPoller(this.cfn, event.physicalId, childStart, [...this.nestedPath, event.logicalId]),
+      poller: new StackEventPoller(this.cfn, physicalId, childStart, [...this.nestedPath, event.logicalId]),
       state: inProgress ? 'active' : 'final-poll',
     });
   }

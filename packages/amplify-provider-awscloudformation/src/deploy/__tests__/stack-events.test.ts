@@ -74,6 +74,19 @@ describe('StackEventPoller', () => {
     expect((await poller.poll()).map((e) => e.eventId)).toEqual(['p1', 'c1', 'p2', 'c2']);
   });
 
+  it('finds a nested stack that failed at once through the ARN in its parent\'s failure reason', async () => {
+    const nestedArn = 'arn:aws:cloudformation:us-east-1:1:stack/root-storage-Z/9';
+    log.add('root', event('p1', 'root', 'storagefiles', 'CREATE_IN_PROGRESS', 1, { ResourceType: 'AWS::CloudFormation::Stack' }));
+    log.add(nestedArn, event('c1', 'root-storage-Z', 'Bucket', 'CREATE_FAILED', 1.5, { ResourceStatusReason: 'Bucket name is not valid' }));
+    log.add('root', event('p2', 'root', 'storagefiles', 'CREATE_FAILED', 2, {
+      ResourceType: 'AWS::CloudFormation::Stack',
+      ResourceStatusReason: `Embedded stack ${nestedArn} was not successfully created: The following resource(s) failed to create: [Bucket].`,
+    }));
+    const events = await new StackEventPoller(api, 'root', start).poll();
+    expect(events.map((e) => e.eventId)).toEqual(['p1', 'c1', 'p2']);
+    expect(findFailureCause(events)).toMatchObject({ logicalId: 'Bucket', nestedPath: ['storagefiles'], reason: 'Bucket name is not valid' });
+  });
+
   it('follows pages until it reaches an event it has seen', async () => {
     const events = Array.from({ length: 5 }, (_, i) => event(`p${i}`, 'root', `R${i}`, 'CREATE_COMPLETE', i + 1)).reverse();
     cfnMock.on(DescribeStackEventsCommand).callsFake((input: { NextToken?: string }) =>
