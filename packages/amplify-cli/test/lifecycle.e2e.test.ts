@@ -173,6 +173,36 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect((await sandbox.run(app, ['status'])).stdout).toMatch(/\| Demo +\| files +\| No Change/);
   });
 
+  test('a deploy that fails in the cloud names the resource and the reason, changes no local state, and the next push succeeds', async () => {
+    const template = path.join(app, 'amplify', 'backend', 'demo', 'files', 'files-cloudformation-template.json');
+    const good = fs.readFileSync(template, 'utf8');
+    const deploymentBucket = readJson<{ providers: { awscloudformation: { DeploymentBucketName: string } } }>(
+      path.join(app, 'amplify', 'backend', 'amplify-meta.json'),
+    ).providers.awscloudformation.DeploymentBucketName;
+    const parsed = JSON.parse(good);
+    // Valid against the specification, but the name is taken: only the cloud can refuse it.
+    parsed.Resources.Bucket.Properties.BucketName = deploymentBucket;
+    fs.writeFileSync(template, JSON.stringify(parsed, null, 2));
+    const metaFile = path.join(app, 'amplify', 'backend', 'amplify-meta.json');
+    const metaBefore = fs.readFileSync(metaFile);
+    const cloudBefore = snapshotDir(path.join(app, 'amplify', '#current-cloud-backend'));
+
+    const failed = await sandbox.run(app, ['push', '--yes']);
+    expect(failed.exitCode).toBe(1);
+    expect(`${failed.stdout}${failed.stderr}`).toMatch(/Bucket/);
+    expect(`${failed.stdout}${failed.stderr}`).toContain(deploymentBucket);
+    expect(fs.readFileSync(metaFile).equals(metaBefore)).toBe(true);
+    expect(snapshotDir(path.join(app, 'amplify', '#current-cloud-backend'))).toEqual(cloudBefore);
+
+    fs.writeFileSync(template, good);
+    const status = await sandbox.run(app, ['status']);
+    expect(status.stdout).toMatch(/\| Demo +\| files +\| No Change/);
+    fs.writeFileSync(template, good.replace('"Value": "tagged"', '"Value": "retagged"'));
+    const retried = await sandbox.run(app, ['push', '--yes']);
+    expect(retried.exitCode).toBe(0);
+    expect((await sandbox.run(app, ['status'])).stdout).toMatch(/\| Demo +\| files +\| No Change/);
+  });
+
   test('env add creates a second env and pushes to it; checkout switches back', async () => {
     const devBucket = meta().demo.files.output?.BucketName;
     const add = await sandbox.run(app, ['env', 'add', '--envName', 'prod', '--providers', GENERAL_PROVIDERS, '--yes']);
