@@ -46,6 +46,7 @@ const template = (name: string) =>
         Properties: {
           Runtime: 'nodejs20.x',
           Handler: 'src/index.handler',
+          Timeout: 15,
           Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
           Code: { S3Bucket: 'code', S3Key: 'greeter.zip' },
           Environment: { Variables: { LOG_FILE: logFile() } },
@@ -91,7 +92,8 @@ test('a FAILED response fails the resource with the returned reason', async () =
 }, 30_000);
 
 test('inline code with cfn-response and fetch both work; silence times out; other runtimes fail clearly', async () => {
-  const inline = (code: string, runtime = 'nodejs20.x', timeout = 3) => ({
+  // Generous timeouts: a loaded CI machine may take a while to start a function's process.
+  const inline = (code: string, runtime = 'nodejs20.x', timeout = 15) => ({
     Type: 'AWS::Lambda::Function',
     Properties: { Runtime: runtime, Handler: 'index.handler', Timeout: timeout, Role: 'arn:aws:iam::123456789012:role/x', Code: { ZipFile: code } },
   });
