@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Start-up cost of computing `amplify status` with the core library alone, beside bare node, on a
-// 10-resource fixture project (pushed, a few edited, one new, one deleted). Needs the built lib/ (`npx tsc -b`).
+// 10-resource fixture project (pushed, three edited, one new, one removed). Needs the built lib/ (`npx tsc -b`).
 // Usage: node packages/amplify-cli-core/scripts/bench-status.js [runs]
 'use strict';
 const { execFileSync, spawnSync } = require('child_process');
@@ -16,32 +16,41 @@ function write(file, content) {
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
 }
 
+/**
+ * A project as the CLI leaves it: ten resources added and pushed through the library (so the deployed copies and
+ * recorded hashes are real), then three edited locally, one added and not pushed, and one removed.
+ */
 function makeFixture() {
+  const core = require(lib);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-bench-status-'));
   const amplify = path.join(root, 'amplify');
   write(path.join(amplify, '.config', 'project-config.json'), { projectName: 'bench', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
   write(path.join(amplify, '.config', 'local-env-info.json'), { envName: 'dev' });
   const providers = { awscloudformation: { Region: 'us-east-1', StackName: 'amplify-bench-dev-1' } };
-  const meta = { providers };
-  const current = { providers };
+  write(path.join(amplify, 'backend', 'amplify-meta.json'), { providers });
+  write(path.join(amplify, 'backend', 'backend-config.json'), {});
   const categories = ['auth', 'api', 'function', 'storage', 'hosting'];
+  const resources = [];
   for (let i = 0; i < 10; i++) {
     const category = categories[i % categories.length];
-    const name = `${category}${i}`;
-    const entry = { service: 'Svc', providerPlugin: 'awscloudformation', lastPushTimeStamp: '2026-01-01T00:00:00.000Z' };
-    (meta[category] = meta[category] || {})[name] = i === 9 ? { service: 'Svc', providerPlugin: 'awscloudformation' } : entry;
-    if (i !== 9) (current[category] = current[category] || {})[name] = entry;
-    for (const base of ['backend', '#current-cloud-backend']) {
-      if (base === '#current-cloud-backend' && i === 9) continue;
-      const dir = path.join(amplify, base, category, name);
-      write(path.join(dir, `${name}-cloudformation-template.json`), { Resources: { R: { Type: 'AWS::S3::Bucket', Properties: { Tag: base === 'backend' && i % 4 === 0 ? 'edited' : 'same' } } } });
-      write(path.join(dir, 'parameters.json'), { env: 'dev', name });
-      write(path.join(dir, 'src', 'index.js'), `exports.handler = async () => ${i};\n`.repeat(50));
-    }
+    const resourceName = `${category}${i}`;
+    const dir = path.join(amplify, 'backend', category, resourceName);
+    write(path.join(dir, `${resourceName}-cloudformation-template.json`), { Resources: { R: { Type: 'AWS::S3::Bucket' } } });
+    write(path.join(dir, 'parameters.json'), { env: 'dev', resourceName });
+    write(path.join(dir, 'src', 'index.js'), `exports.handler = async () => ${i};\n`.repeat(50));
+    core.updateamplifyMetaAfterResourceAdd(root, category, resourceName, { service: 'Svc', providerPlugin: 'awscloudformation' });
+    resources.push({ category, resourceName });
   }
-  (current.storage = current.storage || {}).removed = { service: 'S3', providerPlugin: 'awscloudformation', lastPushTimeStamp: '2026-01-01T00:00:00.000Z' };
-  write(path.join(amplify, 'backend', 'amplify-meta.json'), meta);
-  write(path.join(amplify, '#current-cloud-backend', 'amplify-meta.json'), current);
+  core.updateamplifyMetaAfterPush(root, resources);
+  for (const { category, resourceName } of resources.slice(0, 3)) {
+    write(path.join(amplify, 'backend', category, resourceName, 'parameters.json'), { env: 'dev', edited: true });
+  }
+  write(path.join(amplify, 'backend', 'storage', 'newbucket', 'parameters.json'), {});
+  core.updateamplifyMetaAfterResourceAdd(root, 'storage', 'newbucket', { service: 'S3', providerPlugin: 'awscloudformation' });
+  fs.rmSync(path.join(amplify, 'backend', 'hosting', 'hosting9'), { recursive: true });
+  const meta = core.stateManager.getMeta(root);
+  delete meta.hosting.hosting9;
+  core.stateManager.setMeta(root, meta);
   return root;
 }
 
@@ -84,7 +93,7 @@ try {
      const s = c.getResourceStatus(c.pathManager.findProjectRoot());
      for (const r of c.getStatusTable(s)) process.stdout.write(r.category + ' ' + r.resourceName + ' ' + r.operation + '\\n');`,
   );
-  console.log(execFileSync(process.execPath, [statusScript], { cwd: root }).toString().trim());
+  console.log(execFileSync(process.execPath, [statusScript], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
   const [bare, load, status] = timeInterleaved([[bareScript], [loadScript], [statusScript]], root);
   const fmt = (t) => `wall min ${t.wall.min.toFixed(1)} / median ${t.wall.median.toFixed(1)} ms, cpu median ${t.cpu.median.toFixed(1)} ms`;
   const extra = (t) => `(+${(t.wall.median - bare.wall.median).toFixed(1)} ms wall, +${(t.cpu.median - bare.cpu.median).toFixed(1)} ms cpu over bare node)`;

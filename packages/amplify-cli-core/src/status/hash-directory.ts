@@ -12,7 +12,12 @@ function isIgnoredDirectory(name: string): boolean {
   return name.startsWith('.') || IGNORED_DIRECTORY_NAMES.has(name);
 }
 
-function collectFiles(root: string, relative: string, out: string[]): void {
+interface FileEntry {
+  rel: string;
+  isSymbolicLink: boolean;
+}
+
+function collectFiles(root: string, relative: string, out: FileEntry[]): void {
   const entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });
   for (const entry of entries) {
     const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
@@ -21,7 +26,7 @@ function collectFiles(root: string, relative: string, out: string[]): void {
         collectFiles(root, rel, out);
       }
     } else if (entry.isFile() || entry.isSymbolicLink()) {
-      out.push(rel);
+      out.push({ rel, isSymbolicLink: entry.isSymbolicLink() });
     }
   }
 }
@@ -35,15 +40,14 @@ export function hashDirectory(dir: string): string | undefined {
   if (!fs.existsSync(dir)) {
     return undefined;
   }
-  const files: string[] = [];
+  const files: FileEntry[] = [];
   collectFiles(dir, '', files);
-  files.sort();
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   // Required here so that commands which never hash do not pay for loading crypto.
   const hash = (require('crypto') as typeof import('crypto')).createHash('sha256');
-  for (const rel of files) {
+  for (const { rel, isSymbolicLink } of files) {
     const full = path.join(dir, rel);
-    const stat = fs.lstatSync(full);
-    const content = stat.isSymbolicLink() ? Buffer.from(`symlink:${fs.readlinkSync(full)}`) : fs.readFileSync(full);
+    const content = isSymbolicLink ? Buffer.from(`symlink:${fs.readlinkSync(full)}`) : fs.readFileSync(full);
     // Length-prefixing keeps "a" + "bc" distinct from "ab" + "c".
     hash.update(`${rel}\0${content.length}\0`);
     hash.update(content);

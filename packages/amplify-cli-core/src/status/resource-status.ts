@@ -60,10 +60,16 @@ function readBackendMeta(projectRoot: string): AmplifyMeta {
   });
 }
 
-function isModified(projectRoot: string, resource: ResourceRef): boolean {
+function isModified(projectRoot: string, resource: ResourceRef, deployed: ResourceMeta): boolean {
   const localHash = hashDirectory(pathManager.getResourceDirectoryPath(projectRoot, resource.category, resource.resourceName));
   if (localHash === undefined) {
     // The original treats a missing local folder as unmodified: the resource lives on in meta only.
+    return false;
+  }
+  // Fast path: a push records the hash of exactly what it copied into #current-cloud-backend, so a local folder
+  // with that hash equals the deployed copy without hashing it. Otherwise (an edit, or a hash recorded by another
+  // tool) the deployed copy is hashed and compared, as the original does.
+  if (deployed.lastPushDirHash === localHash) {
     return false;
   }
   const cloudDir = pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, resource.category, resource.resourceName);
@@ -110,7 +116,7 @@ export function getResourceStatus(projectRoot: string, filter: ResourceStatusFil
   const resourcesToBeUpdated = allUnfiltered.filter((r) => {
     if (!matches(r, filter) || created.has(key(r))) return false;
     const current = getResourceMeta(currentMeta, r.category, r.resourceName);
-    return Boolean(current?.lastPushTimeStamp) && isModified(projectRoot, r);
+    return current !== undefined && Boolean(current.lastPushTimeStamp) && isModified(projectRoot, r, current);
   });
 
   const resourcesToBeDeleted = toStatusResources(currentMeta).filter(

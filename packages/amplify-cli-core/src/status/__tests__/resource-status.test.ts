@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { AmplifyError } from '../../errors/amplify-error';
+import { hashDirectory } from '../hash-directory';
 import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
 import { getResourceStatus, type ResourceStatus } from '../resource-status';
 import { getStatusTable, hasChanges } from '../status-table';
@@ -106,6 +109,27 @@ describe('getResourceStatus', () => {
     });
     const status = getResourceStatus(root);
     expect(getStatusTable(status)).toEqual([{ category: 'Auth', resourceName: 'u', operation: 'No Change', providerPlugin: cfn }]);
+  });
+
+  it('trusts the hash a push recorded, and falls back to hashing the deployed copy when it does not match', () => {
+    const local = { 'backend/auth/u/template.json': '{"v":2}' };
+    const recorded = hashDirectory(path.join(createFixtureProject({ files: local }), 'amplify', 'backend', 'auth', 'u'));
+    const withRecordedHash = createFixtureProject({
+      meta: { providers, auth: { u: pushed('Cognito') } },
+      currentMeta: { providers, auth: { u: pushed('Cognito', { lastPushDirHash: recorded }) } },
+      // The deployed copy is not even read when the recorded hash matches the local folder.
+      files: { ...local, '#current-cloud-backend/auth/u/template.json': 'unrelated' },
+    });
+    expect(getResourceStatus(withRecordedHash).resourcesToBeUpdated).toEqual([]);
+
+    const foreignHash = createFixtureProject({
+      meta: { providers, auth: { u: pushed('Cognito') } },
+      currentMeta: { providers, auth: { u: pushed('Cognito', { lastPushDirHash: 'made-by-another-tool' }) } },
+      files: { ...local, '#current-cloud-backend/auth/u/template.json': '{"v":2}' },
+    });
+    expect(getResourceStatus(foreignHash).resourcesToBeUpdated).toEqual([]);
+    fs.writeFileSync(path.join(foreignHash, 'amplify', 'backend', 'auth', 'u', 'template.json'), '{"v":3}');
+    expect(names(getResourceStatus(foreignHash).resourcesToBeUpdated)).toEqual(['auth/u']);
   });
 
   it('reports changed stack tags against their deployed copy', () => {
