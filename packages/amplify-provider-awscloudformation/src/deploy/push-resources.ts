@@ -228,7 +228,8 @@ function recordPushInMeta(
     const resource = pushed.get(logicalId);
     if (resource) {
       entry.providerMetadata = { ...entry.providerMetadata, s3TemplateURL: resource.templateUrl, logicalId };
-      if (resource.packaged) {
+      // A new package is one with new content, and so a new name.
+      if (resource.packaged && entry.distZipFilename !== resource.packaged.zipFileName) {
         entry.distZipFilename = resource.packaged.zipFileName;
         entry.lastPackageTimeStamp = new Date().toISOString();
       }
