@@ -1,6 +1,6 @@
 import { AmplifyError, pathManager, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
-import { printProviders } from './list';
+import { printProviders } from '../../lifecycle/env/print-env';
 
 /** `amplify env get --name <env> [--json]`: one env's provider records. */
 export const run = async (context: CoreCommandContext): Promise<void> => {

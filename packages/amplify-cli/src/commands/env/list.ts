@@ -1,5 +1,6 @@
 import { pathManager, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
+import { printProviders } from '../../lifecycle/env/print-env';
 
 /** `amplify env list [--details] [--json]`: the envs of team-provider-info, the current one marked `*`. */
 export const run = async (context: CoreCommandContext): Promise<void> => {
@@ -24,11 +25,3 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     printer.info('');
   }
 };
-
-export function printProviders(line: (text: string) => void, envInfo: Record<string, unknown> | undefined): void {
-  for (const [provider, record] of Object.entries(envInfo ?? {})) {
-    if (provider === 'categories' || typeof record !== 'object' || record === null) continue;
-    line(`--------------\nProvider: ${provider}`);
-    for (const [key, value] of Object.entries(record)) line(`${key}: ${String(value)}`);
-  }
-}

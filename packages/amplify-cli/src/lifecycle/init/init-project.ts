@@ -34,6 +34,7 @@ interface InitPlan {
   envName: string;
   projectConfig: ProjectConfig;
   localEnvInfo: LocalEnvInfo;
+  headless: HeadlessInput;
 }
 
 /**
@@ -82,7 +83,7 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
     frontend = frontendPlugin(context, stateManager.getProjectConfig(projectRoot).frontend);
   }
   const projectConfig = exeInfo.projectConfig as ProjectConfig;
-  const plan: InitPlan = { projectRoot, isNewProject, isNewEnv, envName, projectConfig, localEnvInfo };
+  const plan: InitPlan = { projectRoot, isNewProject, isNewEnv, envName, projectConfig, localEnvInfo, headless };
 
   for (const name of projectConfig.providers) {
     await callPlugin(providerPlugin(context, name), 'init', context);
@@ -295,7 +296,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
   }
 
   if (!plan.isNewEnv) {
-    await initializeEnv(context, { projectRoot, envName, restore: exeInfo.inputParams.restore === true });
+    await initializeEnv(context, { projectRoot, envName, restore: plan.headless.inputParams.restore === true });
     return;
   }
   exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
@@ -308,7 +309,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
         default: true,
         flag: '--yes',
       }));
-    if (push) await pushProject(context, { projectRoot, yes: true, force: false, headless: parseHeadlessInput(context.input.options) });
+    if (push) await pushProject(context, { projectRoot, yes: true, force: false, headless: plan.headless });
   }
 }
 
