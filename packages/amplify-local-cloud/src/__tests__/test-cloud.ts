@@ -69,5 +69,7 @@ export function authorizationHeader(service: string, region = 'us-east-1'): Reco
   return {
     Authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`,
     'X-Amz-Date': '20260101T000000Z',
+    // S3 requires it on header-signed requests; the query services ignore it.
+    'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
   };
 }

@@ -41,11 +41,16 @@ export function verifyUploadChecksums(headers: Record<string, string | string[] 
 }
 
 /**
- * S3 checks a hex `x-amz-content-sha256` (the signed payload hash) against the body it received, even though this
- * server does not check the signature itself; streaming and `UNSIGNED-PAYLOAD` values carry no hash to check.
+ * S3 requires `x-amz-content-sha256` (the signed payload hash) on header-signed requests and checks a hex one
+ * against the body it received, even though this server does not check the signature itself; streaming and
+ * `UNSIGNED-PAYLOAD` values carry no hash to check.
  */
 export function verifyPayloadHash(headers: Record<string, string | string[] | undefined>, body: Buffer): void {
   const declared = single(headers['x-amz-content-sha256']);
+  // Header-signed S3 requests must declare their payload hash; presigned URLs carry none.
+  if (declared === undefined && headers.authorization !== undefined) {
+    throw new S3Error('InvalidRequest', {}, 'Missing required header for this request: x-amz-content-sha256');
+  }
   if (declared !== undefined && /^[0-9a-f]{64}$/.test(declared) && crypto.createHash('sha256').update(body).digest('hex') !== declared) {
     throw new S3Error('XAmzContentSHA256Mismatch', { ClientComputedContentSHA256: declared });
   }
@@ -56,7 +61,7 @@ export function hasIntegrityHeader(headers: Record<string, string | string[] | u
 }
 
 /** Base64 of the big-endian checksum, as S3 writes it; `undefined` for an algorithm this server cannot compute. */
-export function computeChecksum(algorithm: string, body: Buffer): string | undefined {
+function computeChecksum(algorithm: string, body: Buffer): string | undefined {
   switch (algorithm) {
     case 'crc32':
       return uint32(zlib.crc32(body));

@@ -72,6 +72,13 @@ describe('request routing and authentication', () => {
     expect(pathStyle.body).toBe('virtual');
   });
 
+  it('refuses a header-signed S3 request without x-amz-content-sha256, as S3 does', async () => {
+    const { 'X-Amz-Content-Sha256': _omitted, ...headers } = authorizationHeader('s3');
+    const response = await rawRequest(`${t.cloud.endpoint}/`, { headers });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('Missing required header for this request: x-amz-content-sha256');
+  });
+
   it('refuses CreateBucket without a LocationConstraint on a regional endpoint', async () => {
     const response = await rawRequest(`${t.cloud.endpoint}/regionless-bucket`, { method: 'PUT', headers: authorizationHeader('s3', 'eu-west-1') });
     expect(response.status).toBe(400);
