@@ -42,8 +42,10 @@ const env = {
 // The demo talks to its own local cloud only, whatever the shell has configured for AWS.
 for (const name of Object.keys(env)) if (name.startsWith('AWS_ENDPOINT_URL')) delete env[name];
 
+const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\x1b[1m${text}\x1b[0m` : (text) => text;
+
 function step(title) {
-  console.log(`\n\x1b[1m━━ ${title}\x1b[0m`);
+  console.log(`\n${bold(`━━ ${title}`)}`);
 }
 
 function amplify(args) {
