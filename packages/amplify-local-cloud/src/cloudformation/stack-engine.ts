@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import { getResourceTypeSpec, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
 import type { CloudFormationServiceDeps } from '../contracts';
 import { DependencyGraph } from './dependency-graph';
@@ -7,8 +6,10 @@ import { GivenParameter, ParameterValues, resolveParameters } from './parameters
 import { nestedStackName, regionOfArn, stackArn } from './physical-ids';
 import type { ProvisionedResource, ResourceHandler, ResourceRequest, StackIdentity } from './resource-handlers/resource-handler';
 import { StackContext } from './stack-context';
+import { publishExports, resolveOutputs } from './stack-outputs';
+import { StackRecorder } from './stack-recorder';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
-import { ResourceRecord, StackOutput, StackRecord, StackSnapshot, StackStore } from './stack-store';
+import { ResourceRecord, StackRecord, StackSnapshot, StackStore } from './stack-store';
 import { runInOrder } from './run-in-order';
 import { asTemplate, isCustomResourceType, TYPES_OUTSIDE_SPECIFICATION } from './template';
 import { checkCapabilities, prepareTemplate } from './template-preparation';
@@ -63,11 +64,14 @@ export class StackEngine {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly running = new Set<Promise<void>>();
   private handlerFor!: (type: string) => ResourceHandler;
+  private readonly recorder: StackRecorder;
 
   constructor(
     private readonly deps: CloudFormationServiceDeps,
     readonly store: StackStore,
-  ) {}
+  ) {
+    this.recorder = new StackRecorder(store);
+  }
 
   /** Set once by the service: the handlers need the engine (nested stacks) and the engine needs them. */
   useHandlers(handlerFor: (type: string) => ResourceHandler): void {
@@ -103,7 +107,7 @@ export class StackEngine {
       outputs: [],
       disableRollback: input.onFailure === 'DO_NOTHING',
     });
-    this.stackEvent(stackId, 'CREATE_IN_PROGRESS', 'User Initiated');
+    this.recorder.stackEvent(stackId, 'CREATE_IN_PROGRESS', 'User Initiated');
     this.schedule(stackId, async () => {
       await this.runCreate(stackId, template, input.onFailure);
     });
@@ -206,68 +210,11 @@ export class StackEngine {
       UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: 'UPDATE_COMPLETE',
       UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: 'UPDATE_ROLLBACK_COMPLETE',
     };
-    this.setStatus(stackId, failed[stack.status] ?? 'UPDATE_ROLLBACK_FAILED', `Internal failure of the local cloud: ${reasonOf(error)}`);
+    this.recorder.setStatus(stackId, failed[stack.status] ?? 'UPDATE_ROLLBACK_FAILED', `Internal failure of the local cloud: ${reasonOf(error)}`);
   }
 
   private identity(stack: StackRecord): StackIdentity {
     return { stackId: stack.stackId, stackName: stack.stackName, region: regionOfArn(stack.stackId), accountId: this.deps.accountId, capabilities: stack.capabilities };
-  }
-
-  private setStatus(stackId: string, status: StackStatus, reason?: string, changes: Partial<StackRecord> = {}): StackRecord {
-    const stack = this.store.getStack(stackId)!;
-    const updated: StackRecord = { ...stack, ...changes, status, statusReason: reason };
-    if (status === 'DELETE_COMPLETE') updated.deletionTime = now();
-    this.store.saveStack(updated);
-    this.stackEvent(stackId, status, reason);
-    return updated;
-  }
-
-  private stackEvent(stackId: string, status: StackStatus, reason?: string): void {
-    const stack = this.store.getStack(stackId)!;
-    this.store.addEvent({
-      eventId: randomUUID(),
-      stackId,
-      stackName: stack.stackName,
-      logicalId: stack.stackName,
-      physicalId: stackId,
-      type: 'AWS::CloudFormation::Stack',
-      status,
-      reason,
-      timestamp: now(),
-    });
-  }
-
-  /** Saves the resource's new state and records the event of the transition. */
-  private transition(stack: StackRecord, record: ResourceRecord, status: ResourceStatus, reason?: string, eventPhysicalId = record.physicalId): ResourceRecord {
-    const updated: ResourceRecord = { ...record, status, statusReason: reason, lastUpdated: now() };
-    this.store.putResource(stack.stackId, updated);
-    this.store.addEvent({
-      eventId: randomUUID(),
-      stackId: stack.stackId,
-      stackName: stack.stackName,
-      logicalId: record.logicalId,
-      physicalId: eventPhysicalId,
-      type: record.type,
-      status,
-      reason,
-      properties: status.endsWith('_IN_PROGRESS') ? JSON.stringify(record.properties) : undefined,
-      timestamp: updated.lastUpdated,
-    });
-    return updated;
-  }
-
-  private event(stack: StackRecord, record: ResourceRecord, status: ResourceStatus, reason: string | undefined, physicalId: string | undefined): void {
-    this.store.addEvent({
-      eventId: randomUUID(),
-      stackId: stack.stackId,
-      stackName: stack.stackName,
-      logicalId: record.logicalId,
-      physicalId,
-      type: record.type,
-      status,
-      reason,
-      timestamp: now(),
-    });
   }
 
   private context(stack: { stackId: string; stackName: string }, template: Template, parameters: ParameterValues, resources: Map<string, ResourceRecord>): StackContext {
@@ -324,20 +271,20 @@ export class StackEngine {
     let reason = failed.length > 0 ? `The following resource(s) failed to create: [${failed.join(', ')}]. ` : undefined;
     if (reason === undefined) {
       try {
-        const outputs = this.resolveOutputs(template, context);
-        this.publishExports(stack, outputs);
+        const outputs = resolveOutputs(template, context);
+        publishExports(this.store, stack, outputs);
         this.store.replaceImports(stackId, [...context.imported]);
-        this.setStatus(stackId, 'CREATE_COMPLETE', undefined, { outputs });
+        this.recorder.setStatus(stackId, 'CREATE_COMPLETE', undefined, { outputs });
         return undefined;
       } catch (error) {
         reason = reasonOf(error);
       }
     }
     if (onFailure === 'DO_NOTHING') {
-      this.setStatus(stackId, 'CREATE_FAILED', reason);
+      this.recorder.setStatus(stackId, 'CREATE_FAILED', reason);
       return reason;
     }
-    this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${reason!.endsWith(' ') ? '' : ' '}Rollback requested by user.`);
+    this.recorder.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${reason!.endsWith(' ') ? '' : ' '}Rollback requested by user.`);
     const rolledBack = await this.rollbackCreate(stackId, template);
     if (rolledBack && onFailure === 'DELETE') await this.runDelete(stackId);
     return reason;
@@ -355,68 +302,21 @@ export class StackEngine {
       updateReplacePolicy: declaration.UpdateReplacePolicy,
     };
     context.resources.set(logicalId, record);
-    record = this.transition(stack, record, 'CREATE_IN_PROGRESS');
+    record = this.recorder.transition(stack, record, 'CREATE_IN_PROGRESS');
     try {
       const properties = this.resolveProperties(logicalId, declaration, context);
       record = { ...record, properties };
       const created = await this.handlerFor(declaration.Type).create(this.request(stack, logicalId, declaration.Type, properties));
       record = { ...record, physicalId: created.physicalId, attributes: created.attributes };
-      this.transition(stack, record, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
-      record = this.transition(stack, record, 'CREATE_COMPLETE');
+      this.recorder.transition(stack, record, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
+      record = this.recorder.transition(stack, record, 'CREATE_COMPLETE');
       context.resources.set(logicalId, record);
       return true;
     } catch (error) {
-      record = this.transition(stack, record, 'CREATE_FAILED', reasonOf(error));
+      record = this.recorder.transition(stack, record, 'CREATE_FAILED', reasonOf(error));
       context.resources.set(logicalId, record);
       return false;
     }
-  }
-
-  private resolveOutputs(template: Template, context: StackContext): StackOutput[] {
-    const outputs: StackOutput[] = [];
-    for (const [key, declaration] of Object.entries(template.Outputs ?? {})) {
-      if (!context.isActive(declaration.Condition)) continue;
-      const value = resolveValue(declaration.Value, context);
-      if (value === NO_VALUE) continue;
-      const output: StackOutput = { key, value: outputText(value) };
-      if (declaration.Description !== undefined) output.description = String(declaration.Description);
-      if (declaration.Export !== undefined) {
-        const name = resolveValue(declaration.Export.Name, context);
-        if (typeof name !== 'string' || name === '') throw validationError(`Template error: the Export Name of output ${key} must be a non-empty string`);
-        output.exportName = name;
-      }
-      outputs.push(output);
-    }
-    return outputs;
-  }
-
-  /** Exports are global: a name exported by another stack fails; one in use by another stack may not change. */
-  private publishExports(stack: StackRecord, outputs: StackOutput[]): void {
-    const exports = outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value }));
-    const seen = new Set<string>();
-    for (const item of exports) {
-      if (seen.has(item.name)) throw validationError(`Template error: duplicate export name ${item.name}`);
-      seen.add(item.name);
-      const existing = this.store.getExport(item.name);
-      if (existing !== undefined && existing.stackId !== stack.stackId) {
-        const owner = this.store.getStack(existing.stackId);
-        throw validationError(`Export with name ${item.name} is already exported by stack ${owner?.stackName ?? existing.stackId}`);
-      }
-    }
-    for (const previous of this.store.exportsOf(stack.stackId)) {
-      const next = exports.find((item) => item.name === previous.name);
-      if (next !== undefined && next.value === previous.value) continue;
-      const users = this.store.importersOf(previous.name).filter((id) => id !== stack.stackId);
-      if (users.length > 0) {
-        const names = users.map((id) => this.store.getStack(id)?.stackName ?? id).join(', ');
-        throw validationError(
-          next === undefined
-            ? `Export ${previous.name} cannot be deleted as it is in use by ${names}`
-            : `Cannot update export ${previous.name} as it is in use by ${names}`,
-        );
-      }
-    }
-    this.store.replaceExports(stack.stackId, exports);
   }
 
   /** Deletes what a failed create made, newest dependencies first, and ends in ROLLBACK_COMPLETE (or _FAILED). */
@@ -425,11 +325,11 @@ export class StackEngine {
     const failed = await this.deleteResources(stack, template, this.store.resources(stackId), { undoingCreate: true });
     await this.deleteOrphanChildren(stackId);
     if (failed.length > 0) {
-      this.setStatus(stackId, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+      this.recorder.setStatus(stackId, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
       return false;
     }
     this.store.replaceExports(stackId, []);
-    this.setStatus(stackId, 'ROLLBACK_COMPLETE');
+    this.recorder.setStatus(stackId, 'ROLLBACK_COMPLETE');
     return true;
   }
 
@@ -457,8 +357,8 @@ export class StackEngine {
 
   private async deleteResource(stack: StackRecord, record: ResourceRecord, options: DeleteOptions = {}): Promise<boolean> {
     const save = (status: ResourceStatus, reason?: string): void => {
-      if (options.keepRecord) this.event(stack, record, status, reason, record.physicalId);
-      else this.transition(stack, record, status, reason);
+      if (options.keepRecord) this.recorder.event(stack, record, status, reason, record.physicalId);
+      else this.recorder.transition(stack, record, status, reason);
     };
     const policy = options.replaced ? record.updateReplacePolicy : record.deletionPolicy;
     const retained = policy === 'Retain' || (policy === 'RetainExceptOnCreate' && !options.undoingCreate);
@@ -514,7 +414,7 @@ export class StackEngine {
       tags: tags ?? stack.tags,
       previous,
     });
-    this.stackEvent(stack.stackId, 'UPDATE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
+    this.recorder.stackEvent(stack.stackId, 'UPDATE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
   }
 
   /**
@@ -568,10 +468,10 @@ export class StackEngine {
       ].join('');
     }
     try {
-      const outputs = this.resolveOutputs(template, context);
-      this.publishExports(stack, outputs);
+      const outputs = resolveOutputs(template, context);
+      publishExports(this.store, stack, outputs);
       this.store.replaceImports(stackId, [...context.imported]);
-      this.setStatus(stackId, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, { outputs });
+      this.recorder.setStatus(stackId, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, { outputs });
       return undefined;
     } catch (error) {
       return reasonOf(error);
@@ -601,16 +501,16 @@ export class StackEngine {
       record = { ...record, properties: old.properties };
       if (!sameType || this.requiresReplacement(declaration.Type, old.properties, properties)) {
         this.assertReplaceable(declaration.Type, old.properties, properties);
-        record = this.transition(stack, record, 'UPDATE_IN_PROGRESS', 'Requested update requires the creation of a new physical resource; hence creating one.');
+        record = this.recorder.transition(stack, record, 'UPDATE_IN_PROGRESS', 'Requested update requires the creation of a new physical resource; hence creating one.');
         const replacement = await handler.create(this.request(stack, logicalId, declaration.Type, properties));
         return this.completeUpdate(stack, { ...record, type: declaration.Type, properties }, replacement, context, true);
       }
-      record = this.transition(stack, record, 'UPDATE_IN_PROGRESS');
+      record = this.recorder.transition(stack, record, 'UPDATE_IN_PROGRESS');
       const updated = await handler.update(request);
       return this.completeUpdate(stack, { ...record, properties }, updated, context, updated.physicalId !== old.physicalId);
     } catch (error) {
       // The failed resource keeps its previous properties and identity: rollback starts from what exists.
-      record = this.transition(stack, { ...record, properties: old.properties, physicalId: old.physicalId, attributes: old.attributes }, 'UPDATE_FAILED', reasonOf(error));
+      record = this.recorder.transition(stack, { ...record, properties: old.properties, physicalId: old.physicalId, attributes: old.attributes }, 'UPDATE_FAILED', reasonOf(error));
       context.resources.set(logicalId, record);
       return false;
     }
@@ -618,8 +518,8 @@ export class StackEngine {
 
   private completeUpdate(stack: StackRecord, record: ResourceRecord, result: ProvisionedResource, context: StackContext, replaced: boolean): boolean {
     const next: ResourceRecord = { ...record, physicalId: result.physicalId, attributes: result.attributes };
-    if (replaced) this.transition(stack, next, 'UPDATE_IN_PROGRESS', 'Resource creation Initiated');
-    context.resources.set(record.logicalId, this.transition(stack, next, 'UPDATE_COMPLETE'));
+    if (replaced) this.recorder.transition(stack, next, 'UPDATE_IN_PROGRESS', 'Resource creation Initiated');
+    context.resources.set(record.logicalId, this.recorder.transition(stack, next, 'UPDATE_COMPLETE'));
     return true;
   }
 
@@ -667,15 +567,15 @@ export class StackEngine {
         return ok;
       }, true);
     }
-    this.setStatus(stackId, 'UPDATE_COMPLETE', undefined, { previous: undefined });
+    this.recorder.setStatus(stackId, 'UPDATE_COMPLETE', undefined, { previous: undefined });
   }
 
   /** Restores the stack as it was before the update: resources updated back, new ones deleted, outputs restored. */
   private async runUpdateRollback(stackId: string, reason: string, announce = true): Promise<void> {
-    let stack = announce ? this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason) : this.store.getStack(stackId)!;
+    let stack = announce ? this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason) : this.store.getStack(stackId)!;
     const snapshot = stack.previous;
     if (snapshot === undefined) {
-      this.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', 'The state before the update is unknown');
+      this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', 'The state before the update is unknown');
       return;
     }
     const newTemplate = safeTemplate(stack.templateBody);
@@ -690,10 +590,10 @@ export class StackEngine {
       return this.restoreResource(stack, old, present);
     });
     if (failed.length > 0) {
-      this.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${failed.join(', ')}]. `);
+      this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${failed.join(', ')}]. `);
       return;
     }
-    stack = this.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', undefined, {
+    stack = this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', undefined, {
       templateBody: snapshot.templateBody,
       parameters: snapshot.parameters,
       outputs: snapshot.outputs,
@@ -708,7 +608,7 @@ export class StackEngine {
     await runInOrder([...createdById.keys()], (id) => createdGraph.dependentsOf(id), (id) => this.deleteResource(stack, createdById.get(id)!, { keepRecord: true, undoingCreate: true }), true);
     this.store.replaceResources(stackId, snapshot.resources);
     this.store.replaceExports(stackId, snapshot.outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value })));
-    this.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });
+    this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });
   }
 
   /** Puts one resource back to its state before the update (nested stacks roll back their own update). */
@@ -716,13 +616,13 @@ export class StackEngine {
     if (old.type === 'AWS::CloudFormation::Stack') {
       const child = this.store.getStack(old.physicalId!);
       if (child === undefined || child.previous === undefined) return true;
-      this.transition(stack, present, 'UPDATE_IN_PROGRESS');
+      this.recorder.transition(stack, present, 'UPDATE_IN_PROGRESS');
       await this.runUpdateRollback(child.stackId, 'Rollback requested by the parent stack');
-      this.transition(stack, old, 'UPDATE_COMPLETE');
+      this.recorder.transition(stack, old, 'UPDATE_COMPLETE');
       return true;
     }
     if (canonicalJson(old.properties) === canonicalJson(present.properties)) return true;
-    this.transition(stack, present, 'UPDATE_IN_PROGRESS');
+    this.recorder.transition(stack, present, 'UPDATE_IN_PROGRESS');
     try {
       await this.handlerFor(old.type).update({
         ...this.request(stack, old.logicalId, old.type, old.properties),
@@ -730,10 +630,10 @@ export class StackEngine {
         attributes: present.attributes,
         previousProperties: present.properties,
       });
-      this.transition(stack, old, 'UPDATE_COMPLETE');
+      this.recorder.transition(stack, old, 'UPDATE_COMPLETE');
       return true;
     } catch (error) {
-      this.transition(stack, present, 'UPDATE_FAILED', reasonOf(error));
+      this.recorder.transition(stack, present, 'UPDATE_FAILED', reasonOf(error));
       return false;
     }
   }
@@ -747,20 +647,20 @@ export class StackEngine {
       const users = this.store.importersOf(item.name).filter((id) => id !== stackId);
       if (users.length > 0) {
         const names = users.map((id) => this.store.getStack(id)?.stackName ?? id).join(', ');
-        this.setStatus(stackId, 'DELETE_FAILED', `Export ${item.name} cannot be deleted as it is in use by ${names}`);
+        this.recorder.setStatus(stackId, 'DELETE_FAILED', `Export ${item.name} cannot be deleted as it is in use by ${names}`);
         return;
       }
     }
-    const deleting = this.setStatus(stackId, 'DELETE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
+    const deleting = this.recorder.setStatus(stackId, 'DELETE_IN_PROGRESS', stack.parentId === undefined ? 'User Initiated' : undefined);
     const failed = await this.deleteResources(deleting, safeTemplate(stack.templateBody), this.store.resources(stackId));
     await this.deleteOrphanChildren(stackId);
     if (failed.length > 0) {
-      this.setStatus(stackId, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+      this.recorder.setStatus(stackId, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
       return;
     }
     this.store.replaceExports(stackId, []);
     this.store.replaceImports(stackId, []);
-    this.setStatus(stackId, 'DELETE_COMPLETE', undefined, { previous: undefined });
+    this.recorder.setStatus(stackId, 'DELETE_COMPLETE', undefined, { previous: undefined });
   }
 
   // ---- nested stacks (driven by the AWS::CloudFormation::Stack handler) ----------------------------------------------
@@ -788,7 +688,7 @@ export class StackEngine {
       parentId: parent.stackId,
       rootId: parentRecord.rootId ?? parent.stackId,
     });
-    this.stackEvent(stackId, 'CREATE_IN_PROGRESS');
+    this.recorder.stackEvent(stackId, 'CREATE_IN_PROGRESS');
     const failure = await this.runCreate(stackId, template, 'ROLLBACK');
     if (failure !== undefined) throw new Error(`Embedded stack ${stackId} was not successfully created: ${failure}`);
     return { physicalId: stackId, attributes: outputAttributes(this.store.getStack(stackId)!) };
@@ -840,11 +740,11 @@ export class StackEngine {
   private beginRecovery(stackId: string, interrupted: StackStatus): void {
     const stack = this.store.getStack(stackId)!;
     for (const record of this.store.resources(stackId)) {
-      if (isInProgress(record.status)) this.transition(stack, record, record.status.replace('_IN_PROGRESS', '_FAILED') as ResourceStatus, INTERRUPTED);
+      if (isInProgress(record.status)) this.recorder.transition(stack, record, record.status.replace('_IN_PROGRESS', '_FAILED') as ResourceStatus, INTERRUPTED);
     }
     const phase = recoveryPhase(interrupted, stack.parentId !== undefined);
-    if (phase === 'rollback-create') this.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', INTERRUPTED);
-    if (phase === 'rollback-update') this.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', INTERRUPTED);
+    if (phase === 'rollback-create') this.recorder.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', INTERRUPTED);
+    if (phase === 'rollback-update') this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', INTERRUPTED);
   }
 
   private async finishRecovery(stackId: string, interrupted: StackStatus): Promise<void> {
@@ -889,10 +789,6 @@ function recoveryPhase(interrupted: StackStatus, nested: boolean): RecoveryPhase
   }
 }
 
-function outputText(value: TemplateValue): string {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(',');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 /** A nested stack's attributes: `Outputs.<Name>` for each output of the child. */
 function outputAttributes(stack: StackRecord): Record<string, TemplateValue> {

@@ -35,10 +35,6 @@ export function fillArnTemplate(template: string, request: ResourceRequest, valu
   });
 }
 
-function isListType(spec: ResourceTypeSpec, attribute: string): boolean {
-  return spec.attributes[attribute]?.kind === 'list';
-}
-
 /**
  * Physical id and attributes for any type of the specification, in AWS's formats: the name the template gives or a
  * generated one, the ARN from the specification's pattern, ids for `...Id` attributes, and the identifier `Ref`
