@@ -105,12 +105,19 @@ function release(lockPath: string): void {
  */
 export async function withProjectLock<T>(projectRoot: string, commandName: string, fn: () => Promise<T> | T): Promise<T> {
   const configDir = pathManager.getDotConfigDirPath(projectRoot);
-  fs.mkdirSync(configDir, { recursive: true });
+  // `amplify init` locks a folder that is not a project yet; the folders made for the lock must not outlive a
+  // failed init, or the folder would pass for a project (`amplify/.config` is what marks one).
+  const firstCreated = fs.mkdirSync(configDir, { recursive: true });
   // The real path, so that one project reached through a symlink and directly is still one lock.
   const lockPath = path.join(fs.realpathSync(configDir), path.basename(pathManager.getProjectLockFilePath(projectRoot)));
   const depth = heldLocks.get(lockPath) ?? 0;
   if (depth === 0) {
-    acquire(lockPath, commandName);
+    try {
+      acquire(lockPath, commandName);
+    } catch (error) {
+      removeIfEmpty(configDir, firstCreated);
+      throw error;
+    }
   }
   heldLocks.set(lockPath, depth + 1);
   try {
@@ -120,9 +127,24 @@ export async function withProjectLock<T>(projectRoot: string, commandName: strin
     if (remaining === 0) {
       heldLocks.delete(lockPath);
       release(lockPath);
+      removeIfEmpty(configDir, firstCreated);
     } else {
       heldLocks.set(lockPath, remaining);
     }
+  }
+}
+
+/** Removes the folders from `dir` up to `firstCreated` (the first one `mkdirSync` made), as long as they are empty. */
+function removeIfEmpty(dir: string, firstCreated: string | undefined): void {
+  if (firstCreated === undefined) return;
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      fs.rmdirSync(current);
+    } catch {
+      // Not empty (the command wrote the project) or already gone: leave it and everything above.
+      return;
+    }
+    if (current === firstCreated || path.dirname(current) === current) return;
   }
 }
 

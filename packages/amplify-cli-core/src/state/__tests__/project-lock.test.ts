@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from '../../errors/amplify-error';
-import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, createFixtureProject, makeTempDir } from '../../__tests__/fixture-project';
 import { getProjectLockHolder, withProjectLock } from '../project-lock';
 
 const lockPath = (root: string): string => path.join(root, 'amplify', '.config', '.lock');
@@ -133,5 +133,21 @@ describe('withProjectLock', () => {
     const root = createFixtureProject();
     fs.rmSync(path.join(root, 'amplify', '.config'), { recursive: true });
     await expect(withProjectLock(root, 'init', () => fs.existsSync(lockPath(root)))).resolves.toBe(true);
+  });
+
+  it('leaves no amplify/.config behind when an init fails, so the folder does not pass for a project', async () => {
+    const dir = makeTempDir();
+    await expect(
+      withProjectLock(dir, 'init', () => {
+        throw new Error('init failed');
+      }),
+    ).rejects.toThrow('init failed');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps the folders an init filled', async () => {
+    const dir = makeTempDir();
+    await withProjectLock(dir, 'init', () => fs.writeFileSync(path.join(dir, 'amplify', '.config', 'project-config.json'), '{}'));
+    expect(fs.readdirSync(path.join(dir, 'amplify', '.config'))).toEqual(['project-config.json']);
   });
 });
