@@ -1,6 +1,6 @@
 import { getResourceTypeSpec, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
 import type { CloudFormationServiceDeps } from '../contracts';
-import { DependencyGraph } from './dependency-graph';
+import { DependencyGraph, dependsOnList } from './dependency-graph';
 import { NO_VALUE, resolveValue } from './intrinsics';
 import { GivenParameter, ParameterValues, resolveParameters } from './parameters';
 import { nestedStackName, regionOfArn, stackArn } from './physical-ids';
@@ -231,6 +231,12 @@ export class StackEngine {
   private checkConditions(template: Template, parameters: ParameterValues, stackId: string, stackName: string): void {
     const context = this.context({ stackId, stackName }, template, parameters, new Map());
     for (const name of Object.keys(template.Conditions ?? {})) context.condition(name);
+    // A resource may not wait for one its condition leaves out.
+    const active = this.activeResources(template, context);
+    const missing = Object.values(active).flatMap((declaration) => dependsOnList(declaration).filter((name) => !(name in active)));
+    if (missing.length > 0) {
+      throw validationError(`Template format error: Unresolved resource dependencies [${[...new Set(missing)].join(', ')}] in the Resources block of the template`);
+    }
   }
 
   private activeResources(template: Template, context: StackContext): Record<string, ResourceDeclaration> {

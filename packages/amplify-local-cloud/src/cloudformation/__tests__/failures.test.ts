@@ -35,6 +35,12 @@ test('template errors are 400 ValidationErrors at CreateStack, worded as AWS wor
   await expect(create('bad-map', { Resources: { A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::FindInMap': ['M', 'a', 'b'] } } } } })).rejects.toThrow(
     'Template error: Unable to get mapping for M',
   );
+  await expect(
+    create('off-dependency', {
+      Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
+      Resources: { Off: { Type: 'AWS::SNS::Topic', Condition: 'Never' }, On: { Type: 'AWS::SNS::Topic', DependsOn: 'Off' } },
+    }),
+  ).rejects.toThrow('Template format error: Unresolved resource dependencies [Off] in the Resources block of the template');
   await create('fine', { Resources: { A: { Type: 'AWS::SNS::Topic' } } });
   await expect(create('fine', { Resources: { A: { Type: 'AWS::SNS::Topic' } } })).rejects.toMatchObject({ name: 'AlreadyExistsException', message: 'Stack [fine] already exists' });
 });
