@@ -41,13 +41,13 @@ export class StackEventPoller {
   async poll(): Promise<StackActivityEvent[]> {
     const fresh = await this.pollOwn();
     for (const event of fresh) this.trackNested(event);
-    const events: StackActivityEvent[] = [...fresh];
+    const streams: StackActivityEvent[][] = [fresh];
     for (const child of this.nested.values()) {
       if (child.state === 'idle') continue;
-      events.push(...(await child.poller.poll()));
+      streams.push(await child.poller.poll());
       if (child.state === 'final-poll') child.state = 'idle';
     }
-    return events.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    return mergeEventStreams(streams);
   }
 
   private async pollOwn(): Promise<StackActivityEvent[]> {
@@ -107,6 +107,38 @@ export class StackEventPoller {
       poller: new StackEventPoller(this.cfn, physicalId, childStart, [...this.nestedPath, event.logicalId]),
       state: inProgress ? 'active' : 'final-poll',
     });
+  }
+}
+
+/**
+ * Where an event sorts among events of other stacks stamped with the same millisecond (the local cloud does a
+ * whole nested stack within one): starts outside-in, then finishes inside-out, so a nested stack's resources
+ * appear between its parent's "in progress" and "complete" lines.
+ */
+function tieRank(event: StackActivityEvent): number {
+  const depth = event.nestedPath.length;
+  return event.status.endsWith('_IN_PROGRESS') ? depth : 1000 - depth;
+}
+
+/** Merges per-stack event lists (each already in order) by time, keeping each stack's own order. */
+function mergeEventStreams(streams: StackActivityEvent[][]): StackActivityEvent[] {
+  const heads = streams.map(() => 0);
+  const merged: StackActivityEvent[] = [];
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < streams.length; i++) {
+      const candidate = streams[i][heads[i]];
+      if (!candidate) continue;
+      if (pick < 0) {
+        pick = i;
+        continue;
+      }
+      const best = streams[pick][heads[pick]];
+      const byTime = candidate.timestamp.getTime() - best.timestamp.getTime();
+      if (byTime < 0 || (byTime === 0 && tieRank(candidate) < tieRank(best))) pick = i;
+    }
+    if (pick < 0) return merged;
+    merged.push(streams[pick][heads[pick]++]);
   }
 }
 

@@ -87,6 +87,14 @@ describe('StackEventPoller', () => {
     expect(findFailureCause(events)).toMatchObject({ logicalId: 'Bucket', nestedPath: ['storagefiles'], reason: 'Bucket name is not valid' });
   });
 
+  it('orders events of one millisecond so a nested stack\'s resources sit inside its parent\'s lines', async () => {
+    const nestedArn = 'arn:aws:cloudformation:us-east-1:1:stack/root-fast/1';
+    const nestedType = { ResourceType: 'AWS::CloudFormation::Stack', PhysicalResourceId: nestedArn };
+    log.add('root', event('p1', 'root', 'storagefast', 'CREATE_IN_PROGRESS', 1, nestedType), event('p2', 'root', 'storagefast', 'CREATE_COMPLETE', 1, nestedType));
+    log.add(nestedArn, event('c1', 'root-fast', 'Bucket', 'CREATE_IN_PROGRESS', 1), event('c2', 'root-fast', 'Bucket', 'CREATE_COMPLETE', 1));
+    expect((await new StackEventPoller(api, 'root', start).poll()).map((e) => e.eventId)).toEqual(['p1', 'c1', 'c2', 'p2']);
+  });
+
   it('follows pages until it reaches an event it has seen', async () => {
     const events = Array.from({ length: 5 }, (_, i) => event(`p${i}`, 'root', `R${i}`, 'CREATE_COMPLETE', i + 1)).reverse();
     cfnMock.on(DescribeStackEventsCommand).callsFake((input: { NextToken?: string }) =>
