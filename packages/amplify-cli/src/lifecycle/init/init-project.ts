@@ -300,8 +300,11 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
     return;
   }
   exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
+  // A new project has no resources: the frontend's onInitSuccessful has written its config already, and no
+  // category can have outputs to react to.
+  if (plan.isNewProject) return;
   await context.amplify.onCategoryOutputsChange(context);
-  if (!plan.isNewProject && hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) {
+  if (hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) {
     const push =
       exeInfo.forcePush === true ||
       (await context.amplify.prompter.confirm({
