@@ -105,6 +105,12 @@ export class QueryApi {
       case 'DeleteStack':
         this.engine.deleteStack(query.required('StackName'));
         return null;
+      case 'ContinueUpdateRollback':
+        this.engine.continueUpdateRollback(
+          query.required('StackName'),
+          query.members('ResourcesToSkip').map((fields) => fields.get('') ?? ''),
+        );
+        return {};
       case 'DescribeStacks':
         return this.describeStacks(query);
       case 'DescribeStackEvents':

@@ -137,6 +137,21 @@ export class StackEngine {
     return stack.stackId;
   }
 
+  /** Retries a rollback that failed (UPDATE_ROLLBACK_FAILED); resources to skip are taken as they were before the update. */
+  continueUpdateRollback(nameOrId: string, resourcesToSkip: string[]): void {
+    const stack = this.store.findStack(nameOrId);
+    if (stack === undefined || stack.status === 'DELETE_COMPLETE') throw validationError(`Stack [${nameOrId}] does not exist`);
+    if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
+      throw validationError(`Stack ${stack.stackName} is in ${stack.status} state and can not be continued: ContinueUpdateRollback needs UPDATE_ROLLBACK_FAILED`);
+    }
+    const known = new Set((stack.previous?.resources ?? []).map((record) => record.logicalId));
+    const unknown = resourcesToSkip.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw validationError(`Resources to skip [${unknown.join(', ')}] are not resources of stack ${stack.stackName}`);
+    const reason = 'Continue update rollback requested by user';
+    this.recorder.setStatus(stack.stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
+    this.schedule(stack.stackId, () => this.runUpdateRollback(stack.stackId, reason, false, new Set(resourcesToSkip)));
+  }
+
   deleteStack(nameOrId: string): void {
     const stack = this.store.findStack(nameOrId);
     // Deleting a stack that does not exist succeeds on AWS.
@@ -577,7 +592,7 @@ export class StackEngine {
   }
 
   /** Restores the stack as it was before the update: resources updated back, new ones deleted, outputs restored. */
-  private async runUpdateRollback(stackId: string, reason: string, announce = true): Promise<void> {
+  private async runUpdateRollback(stackId: string, reason: string, announce = true, skip: ReadonlySet<string> = new Set()): Promise<void> {
     let stack = announce ? this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS', reason) : this.store.getStack(stackId)!;
     const snapshot = stack.previous;
     if (snapshot === undefined) {
@@ -593,6 +608,10 @@ export class StackEngine {
       const old = previousById.get(id)!;
       const present = current.get(id);
       if (present === undefined || old.physicalId === undefined || present.physicalId !== old.physicalId) return true;
+      if (skip.has(id)) {
+        this.recorder.transition(stack, old, 'UPDATE_COMPLETE', 'Resource skipped during UpdateRollback');
+        return true;
+      }
       return this.restoreResource(stack, old, present);
     });
     if (failed.length > 0) {

@@ -1,4 +1,4 @@
-import { CreateStackCommand, DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { ContinueUpdateRollbackCommand, CreateStackCommand, DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
@@ -15,11 +15,13 @@ const fs = require('fs');
 exports.handler = (event, context) => {
   fs.appendFileSync(process.env.LOG_FILE, JSON.stringify({ type: event.RequestType, id: event.PhysicalResourceId, old: event.OldResourceProperties && event.OldResourceProperties.Name }) + '\\n');
   const name = event.ResourceProperties.Name;
-  const failed = name === 'fail' && event.RequestType !== 'Delete';
+  // 'fail' cannot be created; a resource named 'locked' keeps its id and refuses to change back.
+  const locked = event.OldResourceProperties && event.OldResourceProperties.Name === 'locked';
+  const failed = (name === 'fail' || locked) && event.RequestType !== 'Delete';
   const body = JSON.stringify({
     Status: failed ? 'FAILED' : 'SUCCESS',
     Reason: failed ? 'boom: name may not be fail' : 'ok',
-    PhysicalResourceId: event.RequestType === 'Delete' ? event.PhysicalResourceId : 'greeter-' + name,
+    PhysicalResourceId: event.RequestType === 'Delete' || name === 'locked' ? event.PhysicalResourceId : 'greeter-' + name,
     StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId,
     Data: { Greeting: 'hello ' + name + ' from ' + process.env.AWS_REGION },
   });
@@ -37,9 +39,10 @@ afterAll(async () => {
 
 const logFile = () => `${cloud.dataDir}/greeter-log.jsonl`;
 
-const template = (name: string) =>
+const template = (name: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     Resources: {
+      ...extra,
       Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } },
       Greeter: {
         Type: 'AWS::Lambda::Function',
@@ -89,6 +92,22 @@ test('a FAILED response fails the resource with the returned reason', async () =
   const failed = (await cloud.events('custom-fails')).find((event) => event.ResourceStatus === 'CREATE_FAILED')!;
   expect(failed.LogicalResourceId).toBe('Greeting');
   expect(failed.ResourceStatusReason).toBe('Received response status [FAILED] from custom resource. Message returned: boom: name may not be fail');
+}, 30_000);
+
+test('a rollback that fails can be continued, skipping the resource that cannot go back', async () => {
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'stuck', TemplateBody: template('world'), Capabilities: ['CAPABILITY_IAM'] }));
+  expect((await cloud.waitForStack('stuck')).StackStatus).toBe('CREATE_COMPLETE');
+  const broken = { Broken: { Type: 'AWS::SQS::Queue', DependsOn: 'Greeting', Properties: { Wrong: 1 } } };
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'stuck', TemplateBody: template('locked', broken), Capabilities: ['CAPABILITY_IAM'] }));
+  const failed = await cloud.waitForStack('stuck');
+  expect(failed).toMatchObject({ StackStatus: 'UPDATE_ROLLBACK_FAILED', StackStatusReason: 'The following resource(s) failed to update: [Greeting]. ' });
+  await expect(cloud.cfn.send(new ContinueUpdateRollbackCommand({ StackName: 'stuck', ResourcesToSkip: ['Nope'] }))).rejects.toThrow('Resources to skip [Nope]');
+  await cloud.cfn.send(new ContinueUpdateRollbackCommand({ StackName: 'stuck', ResourcesToSkip: ['Greeting'] }));
+  const stack = await cloud.waitForStack('stuck');
+  expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+  const skipped = (await cloud.events('stuck')).find((event) => event.ResourceStatusReason === 'Resource skipped during UpdateRollback');
+  expect(skipped?.LogicalResourceId).toBe('Greeting');
+  await expect(cloud.cfn.send(new ContinueUpdateRollbackCommand({ StackName: 'stuck' }))).rejects.toThrow('ContinueUpdateRollback needs UPDATE_ROLLBACK_FAILED');
 }, 30_000);
 
 test('inline code with cfn-response and fetch both work; silence times out; other runtimes fail clearly', async () => {
