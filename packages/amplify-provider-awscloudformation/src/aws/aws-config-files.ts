@@ -32,12 +32,37 @@ export function parseIni(text: string): IniSections {
   return sections;
 }
 
-export function stringifyIni(sections: IniSections): string {
-  return (
-    Object.entries(sections)
-      .map(([name, values]) => [`[${name}]`, ...Object.entries(values).map(([k, v]) => `${k} = ${v}`)].join('\n'))
-      .join('\n\n') + '\n'
-  );
+/**
+ * Sets keys of one section in INI text, leaving every other line (comments, other sections, nested settings)
+ * as it was: these are the user's own files.
+ */
+export function setIniValues(text: string, section: string, values: Record<string, string>): string {
+  const lines = text.length > 0 ? text.replace(/\r?\n$/, '').split(/\r?\n/) : [];
+  const headerIndex = lines.findIndex((line) => line.trim() === `[${section}]`);
+  const rendered = (key: string) => `${key} = ${values[key]}`;
+  if (headerIndex < 0) {
+    const block = [`[${section}]`, ...Object.keys(values).map(rendered)];
+    return [...lines, ...(lines.length > 0 ? [''] : []), ...block].join('\n') + '\n';
+  }
+  let end = headerIndex + 1;
+  while (end < lines.length && !/^\s*\[/.test(lines[end])) end++;
+  const pending = new Set(Object.keys(values));
+  for (let i = headerIndex + 1; i < end; i++) {
+    const key = /^([^=#;\s][^=]*?)\s*=/.exec(lines[i])?.[1]?.trim().toLowerCase();
+    if (key !== undefined && pending.has(key)) {
+      lines[i] = rendered(key);
+      pending.delete(key);
+    }
+  }
+  // New keys go after the section's last non-blank line.
+  let insertAt = end;
+  while (insertAt > headerIndex + 1 && lines[insertAt - 1].trim() === '') insertAt--;
+  lines.splice(insertAt, 0, ...[...pending].map(rendered));
+  return lines.join('\n') + '\n';
+}
+
+function readText(file: string): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 }
 
 function readIni(file: string): IniSections {
@@ -82,19 +107,14 @@ function writePrivate(file: string, text: string): void {
 }
 
 /**
- * Creates or updates one profile in both files, keeping every other section and key as it was, with both
+ * Creates or updates one profile in both files, keeping every other line as it was, with both
  * files readable by the owner only (they hold secrets, and the config may hold SSO start URLs).
  */
 export function writeProfile(profile: string, keys: ProfileKeys): void {
-  const credentials = readIni(credentialsFilePath());
-  credentials[profile] = {
-    ...credentials[profile],
+  const credentials = setIniValues(readText(credentialsFilePath()), profile, {
     aws_access_key_id: keys.accessKeyId,
     aws_secret_access_key: keys.secretAccessKey,
-  };
-  writePrivate(credentialsFilePath(), stringifyIni(credentials));
-  const config = readIni(configFilePath());
-  const section = configSectionName(profile);
-  config[section] = { ...config[section], region: keys.region };
-  writePrivate(configFilePath(), stringifyIni(config));
+  });
+  writePrivate(credentialsFilePath(), credentials);
+  writePrivate(configFilePath(), setIniValues(readText(configFilePath()), configSectionName(profile), { region: keys.region }));
 }

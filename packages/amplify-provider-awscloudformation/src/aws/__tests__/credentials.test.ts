@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAwsConfigInput } from '../aws-config-info';
-import { listProfiles, writeProfile } from '../aws-config-files';
+import { listProfiles, setIniValues, writeProfile } from '../aws-config-files';
 import { LOCAL_CLOUD_CREDENTIALS, newUserCheck, persistAwsConfig, readKeysFile, removeAwsConfig, resolveAwsTarget } from '../credentials';
 import { fixedLocalCloud } from '../local-cloud-launcher';
 import type { AwsTarget } from '../aws-target';
@@ -166,5 +166,16 @@ describe('newUserCheck', () => {
     expect(newUserCheck(undefined)).toBe('profile-available');
     expect(newUserCheck({ configLevel: 'project', useProfile: true, profileName: 'work' })).toBe('project');
     expect(newUserCheck({ configLevel: 'local' })).toBe('project');
+  });
+});
+
+describe('setIniValues', () => {
+  it('updates keys in place and keeps comments, other sections and other keys', () => {
+    const before = '# my settings\n[default]\nregion = us-east-1\noutput = json\n\n[profile work]\n; sso\nsso_session = corp\n';
+    expect(setIniValues(before, 'default', { region: 'eu-west-1', cli_pager: '' })).toBe(
+      '# my settings\n[default]\nregion = eu-west-1\noutput = json\ncli_pager = \n\n[profile work]\n; sso\nsso_session = corp\n',
+    );
+    expect(setIniValues(before, 'profile new', { region: 'ap-south-1' })).toBe(`${before}\n[profile new]\nregion = ap-south-1\n`);
+    expect(setIniValues('', 'default', { region: 'us-east-2' })).toBe('[default]\nregion = us-east-2\n');
   });
 });
