@@ -116,9 +116,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
         return { status: 204 };
       case 'GET':
         if (query.has('location')) return getLocation(bucket);
-        if (query.has('uploads')) {
-          throw new S3Error('NotImplemented', {}, 'The local cloud does not emulate ListMultipartUploads.');
-        }
+        if (query.has('uploads')) return listUploads(bucket, query);
         return query.get('list-type') === '2' ? listObjectsV2(bucket, query) : listObjectsV1(bucket, query);
       case 'POST':
         if (query.has('delete')) return deleteObjects(call);
@@ -394,6 +392,39 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
   }
 
   // ---- multipart uploads ---------------------------------------------------------------------------------------
+
+  function listUploads(bucket: string, query: URLSearchParams): ServiceResponse {
+    const prefix = query.get('prefix') ?? '';
+    const maxUploads = Math.min(Number(query.get('max-uploads') ?? 1000) || 1000, 1000);
+    const keyMarker = query.get('key-marker') ?? '';
+    const uploadIdMarker = query.get('upload-id-marker') ?? '';
+    // Uploads come sorted by key; after the key marker, or on the marker key after the upload id marker.
+    const all = store.listUploads(bucket, prefix);
+    const markerIndex = uploadIdMarker === '' ? -1 : all.findIndex((u) => u.key === keyMarker && u.uploadId === uploadIdMarker);
+    const after = all.filter((u, index) => (markerIndex >= 0 ? index > markerIndex : u.key > keyMarker));
+    const page = after.slice(0, maxUploads);
+    const truncated = after.length > page.length;
+    const last = page[page.length - 1];
+    return xml(200, 'ListMultipartUploadsResult', {
+      Bucket: bucket,
+      KeyMarker: keyMarker,
+      UploadIdMarker: uploadIdMarker,
+      NextKeyMarker: truncated ? last.key : undefined,
+      NextUploadIdMarker: truncated ? last.uploadId : undefined,
+      Prefix: prefix,
+      MaxUploads: maxUploads,
+      IsTruncated: truncated,
+      Upload: page.map((upload) => ({
+        Key: upload.key,
+        UploadId: upload.uploadId,
+        Initiator: { ID: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local`, DisplayName: 'local' },
+        Owner: OWNER,
+        StorageClass: 'STANDARD',
+        Initiated: isoDate(upload.initiated),
+        ChecksumAlgorithm: upload.checksumAlgorithm?.toUpperCase(),
+      })),
+    });
+  }
 
   function createUpload(call: S3Call, key: string): ServiceResponse {
     const { request, bucket } = call;

@@ -380,23 +380,20 @@ export class S3Store implements BucketStore {
     return uploadId;
   }
 
+  /** Unfinished uploads of a bucket whose keys start with `prefix`, by key then initiation time. */
+  listUploads(bucket: string, prefix: string): UploadRecord[] {
+    this.requireBucket(bucket);
+    const rows = this.sql('SELECT * FROM s3_uploads WHERE bucket = ? AND key >= ? ORDER BY key, initiated, upload_id').all(bucket, prefix) as UploadRow[];
+    return rows.filter((row) => row.key.startsWith(prefix)).map(toUpload);
+  }
+
   requireUpload(bucket: string, key: string, uploadId: string): UploadRecord {
     this.requireBucket(bucket);
-    const row = this.sql('SELECT * FROM s3_uploads WHERE upload_id = ? AND bucket = ? AND key = ?').get(uploadId, bucket, key) as
-      | { upload_id: string; bucket: string; key: string; initiated: number; content_type: string; headers: string; checksum_algorithm: string | null }
-      | undefined;
+    const row = this.sql('SELECT * FROM s3_uploads WHERE upload_id = ? AND bucket = ? AND key = ?').get(uploadId, bucket, key) as UploadRow | undefined;
     if (row === undefined) {
       throw new S3Error('NoSuchUpload', { UploadId: uploadId });
     }
-    return {
-      uploadId: row.upload_id,
-      bucket: row.bucket,
-      key: row.key,
-      initiated: row.initiated,
-      contentType: row.content_type,
-      headers: JSON.parse(row.headers) as Record<string, string>,
-      checksumAlgorithm: row.checksum_algorithm ?? undefined,
-    };
+    return toUpload(row);
   }
 
   putPart(upload: UploadRecord, partNumber: number, body: Buffer, checksum: string | undefined): PartRecord {
@@ -548,6 +545,28 @@ export class S3Store implements BucketStore {
     }
     return record;
   }
+}
+
+interface UploadRow {
+  upload_id: string;
+  bucket: string;
+  key: string;
+  initiated: number;
+  content_type: string;
+  headers: string;
+  checksum_algorithm: string | null;
+}
+
+function toUpload(row: UploadRow): UploadRecord {
+  return {
+    uploadId: row.upload_id,
+    bucket: row.bucket,
+    key: row.key,
+    initiated: row.initiated,
+    contentType: row.content_type,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    checksumAlgorithm: row.checksum_algorithm ?? undefined,
+  };
 }
 
 function toRecord(row: ObjectRow): ObjectRecord {

@@ -6,6 +6,7 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListPartsCommand,
   PutObjectCommand,
   S3ServiceException,
@@ -99,6 +100,25 @@ describe('S3 multipart uploads', () => {
     expect(done.ETag).toMatch(/-1"$/);
     const got = await t.s3.send(new GetObjectCommand({ Bucket, Key }));
     expect(await got.Body?.transformToString()).toBe('2345');
+  });
+
+  it('lists unfinished uploads by prefix, with pagination markers', async () => {
+    await t.s3.send(new CreateBucketCommand({ Bucket: 'uploads-bucket' }));
+    const started: string[] = [];
+    for (const Key of ['logs/b', 'logs/a', 'logs/a', 'other/c']) {
+      const { UploadId } = await t.s3.send(new CreateMultipartUploadCommand({ Bucket: 'uploads-bucket', Key }));
+      started.push(`${Key} ${UploadId}`);
+    }
+    const first = await t.s3.send(new ListMultipartUploadsCommand({ Bucket: 'uploads-bucket', Prefix: 'logs/', MaxUploads: 2 }));
+    expect(first.Uploads?.map((u) => u.Key)).toEqual(['logs/a', 'logs/a']);
+    expect(first.IsTruncated).toBe(true);
+    const second = await t.s3.send(
+      new ListMultipartUploadsCommand({ Bucket: 'uploads-bucket', Prefix: 'logs/', MaxUploads: 2, KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker }),
+    );
+    expect(second.Uploads?.map((u) => u.Key)).toEqual(['logs/b']);
+    expect(second.IsTruncated).toBe(false);
+    const listed = [...(first.Uploads ?? []), ...(second.Uploads ?? [])].map((u) => `${u.Key} ${u.UploadId}`);
+    expect(listed.sort()).toEqual(started.filter((entry) => entry.startsWith('logs/')).sort());
   });
 
   it('refuses part numbers outside 1..10000 and unknown upload ids', async () => {
