@@ -197,23 +197,24 @@ async function chooseEditor(context: CoreCommandContext, headless: HeadlessInput
 
 /** Highest `scanProject` score first (the default); `--frontend` picks by name or alias. */
 async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInput, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>>> {
-  const frontends = loadPlugins<Partial<FrontendPlugin>>(context, installedPlugins(context, 'frontend'));
-  if (frontends.length === 0) {
+  const infos = installedPlugins(context, 'frontend');
+  if (infos.length === 0) {
     throw new AmplifyError('NoFrontendPlugins', 'No frontend plugins are installed', {
       resolution: 'Install amplify-frontend-javascript (or -android, -ios), then run "amplify plugin scan"',
     });
   }
   const requested = headless.frontend ? (headless.frontend.frontend ?? headless.frontend.type) : undefined;
   if (requested !== undefined) {
-    const match = frontends.find((f) => f.info.manifest.name === requested || (f.info.manifest.aliases ?? []).includes(String(requested)));
+    // Only the named frontend is loaded: the others' code is not needed to take its answer.
+    const match = infos.find((info) => info.manifest.name === requested || (info.manifest.aliases ?? []).includes(String(requested)));
     if (!match) {
       throw new AmplifyError('FrontendNotFound', `--frontend names "${String(requested)}", which is not an installed frontend`, {
-        resolution: `Use one of: ${frontends.map((f) => f.info.manifest.name).join(', ')}`,
+        resolution: `Use one of: ${infos.map((info) => info.manifest.name).join(', ')}`,
       });
     }
-    return match;
+    return loadPlugins<Partial<FrontendPlugin>>(context, [match])[0];
   }
-  const scored = frontends
+  const scored = loadPlugins<Partial<FrontendPlugin>>(context, infos)
     .map((frontend) => ({ frontend, score: typeof frontend.module.scanProject === 'function' ? frontend.module.scanProject(projectRoot) : 0 }))
     .sort((a, b) => b.score - a.score);
   const best = scored[0].frontend;
