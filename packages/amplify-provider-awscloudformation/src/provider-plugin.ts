@@ -252,6 +252,10 @@ export async function configure(context: ProviderContext): Promise<void> {
       default: current ? 'cancel' : 'update',
     });
     if (action === 'cancel') return;
+    if (action === 'remove' && current) {
+      const confirmed = await context.amplify.prompter.confirm({ message: 'Remove project level configuration', default: false, flag: '--yes' });
+      if (!confirmed) return;
+    }
     next = action === 'remove' ? { configLevel: 'general' } : await chooseAwsConfig({ yes: false, prompter: context.amplify.prompter, info: (l) => context.print.info(l) });
   }
   if (current) removeAwsConfig(current);

@@ -130,6 +130,14 @@ describe('configure and saveResourceParameters', () => {
     expect(lines).toContain('success: Successfully made configuration changes to your project.');
   });
 
+  it('asks before removing the project level configuration, and keeps it when declined', async () => {
+    fs.writeFileSync(path.join(projectRoot, 'amplify/.config/local-aws-info.json'), JSON.stringify({ dev: { configLevel: 'local' } }));
+    await plugin.configure(context({}, ['remove', false]));
+    expect(read('amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'local' } });
+    await plugin.configure(context({}, ['remove', true]));
+    expect(read('amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'general' } });
+  });
+
   it('keeps env-specific parameters out of parameters.json', () => {
     plugin.saveResourceParameters(context({}), 'awscloudformation', 'auth', 'users', { poolName: 'users', googleClientId: 'g-123' }, ['googleClientId']);
     expect(read('amplify/backend/auth/users/parameters.json')).toEqual({ poolName: 'users' });
