@@ -252,7 +252,7 @@ export async function configure(context: ProviderContext): Promise<void> {
       default: current ? 'cancel' : 'update',
     });
     if (action === 'cancel') return;
-    if (action === 'remove' && current) {
+    if (action === 'remove' && current && !isYes(context)) {
       const confirmed = await context.amplify.prompter.confirm({ message: 'Remove project level configuration', default: false, flag: '--yes' });
       if (!confirmed) return;
     }
