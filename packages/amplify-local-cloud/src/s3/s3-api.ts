@@ -58,7 +58,6 @@ const OWNER = { ID: crypto.createHash('sha256').update(`local-cloud:${LOCAL_ACCO
 interface S3Call {
   request: ServiceRequest;
   bucket: string;
-  key?: string;
 }
 
 /** The S3 REST API over the store: routes by method, bucket, key and sub-resource, answers in S3's XML. */
@@ -93,7 +92,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
       }
       throw new S3Error('MethodNotAllowed', { Method: method, ResourceType: 'SERVICE' });
     }
-    const call: S3Call = { request, bucket, key };
+    const call: S3Call = { request, bucket };
     return key === undefined ? routeBucket(call) : routeObject(call, key);
   }
 
