@@ -268,6 +268,16 @@ describe('project lifecycle (built binary, local cloud)', () => {
     const cloneMeta = readJson<Record<string, Record<string, { output?: Record<string, string> }>>>(path.join(clone, 'amplify', 'backend', 'amplify-meta.json'));
     expect(awsExports(clone)).toContain(cloneMeta.demo.files.output?.BucketName);
     expect(cloneMeta.demo.files.output?.BucketName).not.toBe(meta().demo.files.output?.BucketName);
+
+    // A local edit in the clone: env pull keeps it, env pull --restore brings back the deployed definition.
+    const template = path.join(clone, 'amplify', 'backend', 'demo', 'items', 'items-cloudformation-template.json');
+    const deployed = fs.readFileSync(template, 'utf8');
+    fs.writeFileSync(template, deployed.replace('"PAY_PER_REQUEST"', '"PROVISIONED"'));
+    expect((await sandbox.run(clone, ['env', 'pull'])).exitCode).toBe(0);
+    expect((await sandbox.run(clone, ['status'])).stdout).toMatch(/\| Demo +\| items +\| Update/);
+    expect((await sandbox.run(clone, ['env', 'pull', '--restore'])).exitCode).toBe(0);
+    expect(fs.readFileSync(template, 'utf8')).toBe(deployed);
+    expect((await sandbox.run(clone, ['status'])).stdout).toMatch(/\| Demo +\| items +\| No Change/);
   });
 
   test('env get, env list --details and env import record an env that exists in the cloud', async () => {
