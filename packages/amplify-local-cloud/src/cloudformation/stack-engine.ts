@@ -305,7 +305,9 @@ export class StackEngine {
       this.recorder.setStatus(stackId, 'CREATE_FAILED', reason);
       return reason;
     }
-    this.recorder.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${reason!.endsWith(' ') ? '' : ' '}Rollback requested by user.`);
+    // Reasons listing failed resources end in ". "; others get their sentence closed first.
+    const separator = reason!.endsWith(' ') ? '' : reason!.endsWith('.') ? ' ' : '. ';
+    this.recorder.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${separator}Rollback requested by user.`);
     const rolledBack = await this.rollbackCreate(stackId, template);
     if (rolledBack && onFailure === 'DELETE') await this.runDelete(stackId);
     return reason;

@@ -129,3 +129,17 @@ test('a failed update rolls back to the previous template, parameters, outputs a
   await cloud.cfn.send(new UpdateStackCommand({ StackName: 'upd', TemplateBody: JSON.stringify(good), Parameters: [{ ParameterKey: 'Name', ParameterValue: 'three' }] }));
   expect((await cloud.waitForStack('upd')).StackStatus).toBe('UPDATE_COMPLETE');
 });
+
+test('an export name another stack already exports fails the stack, which rolls back', async () => {
+  const exporting = (name: string) => ({
+    Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: name } } },
+    Outputs: { Arn: { Value: { Ref: 'Topic' }, Export: { Name: 'shared-topic-arn' } } },
+  });
+  await create('first-exporter', exporting('one'));
+  expect((await cloud.waitForStack('first-exporter')).StackStatus).toBe('CREATE_COMPLETE');
+  await create('second-exporter', exporting('two'));
+  const stack = await cloud.waitForStack('second-exporter');
+  expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
+  const rollback = (await cloud.events('second-exporter')).find((event) => event.ResourceStatus === 'ROLLBACK_IN_PROGRESS')!;
+  expect(rollback.ResourceStatusReason).toBe('Export with name shared-topic-arn is already exported by stack first-exporter. Rollback requested by user.');
+});
