@@ -53,40 +53,41 @@ export function readRootStackOutputs(files: ProjectFiles, envName: string): Root
   return outputs;
 }
 
-function declaredParameterNames(template: Record<string, unknown>): ReadonlySet<string> | undefined {
+function declaredParameterNames(template: Record<string, unknown>): ReadonlySet<string> {
   const parameters = template.Parameters;
   if (typeof parameters !== 'object' || parameters === null) return new Set();
   return new Set(Object.keys(parameters));
 }
 
-/** Reads, validates and (for functions) packages one resource; nothing leaves the machine here. */
-async function prepareResource(
-  files: ProjectFiles,
-  ref: ResourceRef,
-  meta: AmplifyMeta,
-  bucket: string,
-  options: PushResourcesOptions,
-  validator: TemplateValidator,
-  problems: string[],
-): Promise<PreparedResource | undefined> {
+interface CheckedTemplate {
+  fileName: string;
+  text: string;
+  parsed: Record<string, unknown>;
+}
+
+interface CheckedResource {
+  ref: ResourceRef;
+  build: boolean;
+  templates: CheckedTemplate[];
+}
+
+/** Reads and validates one resource's templates, adding every problem found to `problems`. */
+function checkResource(files: ProjectFiles, ref: ResourceRef, meta: AmplifyMeta, validator: TemplateValidator, problems: string[]): CheckedResource | undefined {
   const resourceDir = files.paths.resourceDir(ref.category, ref.resourceName);
-  const templates = findResourceTemplates(resourceDir);
-  if (templates.length === 0) {
-    problems.push(`${path.relative(options.projectRoot, resourceDir)}: no CloudFormation template (a file named *template*.json or .yml)`);
+  const where = path.relative(files.projectRoot, resourceDir);
+  const templateFiles = findResourceTemplates(resourceDir);
+  if (templateFiles.length === 0) {
+    problems.push(`${where}: no CloudFormation template (a file named *template*.json or .yml)`);
     return undefined;
   }
-  const entry = getResourceMeta(meta, ref.category, ref.resourceName);
-  if (entry?.build && templates.length > 1) {
-    problems.push(`${path.relative(options.projectRoot, resourceDir)}: only one CloudFormation template is allowed in a resource that is built`);
+  const build = getResourceMeta(meta, ref.category, ref.resourceName)?.build === true;
+  if (build && templateFiles.length > 1) {
+    problems.push(`${where}: only one CloudFormation template is allowed in a resource that is built`);
     return undefined;
   }
-  let packaged: { zipFileName: string; zip: Uint8Array } | undefined;
-  if (entry?.build) packaged = await packageFunction(resourceDir, ref.resourceName, options.installDependencies ?? npmInstall);
-  const artifacts: Artifact[] = [];
-  let templateUrl = '';
-  let declaredParameters: ReadonlySet<string> | undefined;
-  for (const template of templates) {
-    const relative = path.relative(options.projectRoot, template.filePath);
+  const templates: CheckedTemplate[] = [];
+  for (const template of templateFiles) {
+    const relative = path.relative(files.projectRoot, template.filePath);
     const text = fs.readFileSync(template.filePath, 'utf8');
     let parsed: Record<string, unknown>;
     try {
@@ -96,17 +97,32 @@ async function prepareResource(
       continue;
     }
     for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
-    let body = text;
+    templates.push({ fileName: template.fileName, text, parsed });
+  }
+  return { ref, build, templates };
+}
+
+/** Packages a checked resource (functions) and turns it into the objects to upload; runs only once all are valid. */
+async function prepareResource(resource: CheckedResource, files: ProjectFiles, bucket: string, options: PushResourcesOptions): Promise<PreparedResource> {
+  const { ref } = resource;
+  const packaged = resource.build
+    ? await packageFunction(files.paths.resourceDir(ref.category, ref.resourceName), ref.resourceName, options.installDependencies ?? npmInstall)
+    : undefined;
+  const artifacts: Artifact[] = [];
+  let templateUrl = '';
+  let declaredParameters: ReadonlySet<string> | undefined;
+  for (const template of resource.templates) {
+    let body = template.text;
     if (packaged) {
-      pointTemplateAtCode(parsed, bucket, `${BUILDS_PREFIX}/${packaged.zipFileName}`);
-      body = JSON.stringify(parsed, null, 2);
+      pointTemplateAtCode(template.parsed, bucket, `${BUILDS_PREFIX}/${packaged.zipFileName}`);
+      body = JSON.stringify(template.parsed, null, 2);
     }
     const key = `${CFN_TEMPLATES_PREFIX}/${ref.category}/${template.fileName}`;
     artifacts.push({ key, body, contentType: 'text/plain' });
     // With several templates, the one named after the resource is the resource's stack (the rest are nested in it).
     if (!templateUrl || template.fileName.startsWith(ref.resourceName)) {
       templateUrl = s3ObjectUrl(options.factory.target, bucket, key);
-      declaredParameters = declaredParameterNames(parsed);
+      declaredParameters = declaredParameterNames(template.parsed);
     }
   }
   if (packaged) artifacts.push({ key: `${BUILDS_PREFIX}/${packaged.zipFileName}`, body: packaged.zip, contentType: 'application/zip' });
@@ -147,16 +163,17 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
 
   options.onProgress({ type: 'phase', phase: 'validate', message: 'Validating CloudFormation templates...' });
   const problems: string[] = [];
-  const prepared: PreparedResource[] = [];
-  for (const ref of options.resources) {
-    const resource = await prepareResource(files, ref, meta, bucket, options, validator, problems);
-    if (resource) prepared.push(resource);
-  }
+  const checked = options.resources.map((ref) => checkResource(files, ref, meta, validator, problems));
   if (problems.length > 0) {
     throw new AmplifyError('InvalidTemplate', `Invalid CloudFormation template: ${problems.join('; ')}`, {
-      resolution: 'Fix the template(s) named above and push again; nothing was uploaded or deployed.',
+      resolution: 'Fix the template(s) named above and push again; nothing was built, uploaded or deployed.',
     });
   }
+  if (checked.some((resource) => resource?.build)) {
+    options.onProgress({ type: 'phase', phase: 'package', message: 'Building and packaging functions...' });
+  }
+  const prepared: PreparedResource[] = [];
+  for (const resource of checked) if (resource) prepared.push(await prepareResource(resource, files, bucket, options));
 
   const pushedByLogicalId = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
   const nestedStacks: NestedStackInput[] = [];

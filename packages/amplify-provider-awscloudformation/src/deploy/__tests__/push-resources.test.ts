@@ -143,6 +143,30 @@ describe('pushResources', () => {
     expect(metaText()).toBe(before);
   });
 
+  it('builds no function while any template is invalid', async () => {
+    const fnDir = path.join(projectRoot, 'amplify/backend/function/worker');
+    fs.mkdirSync(path.join(fnDir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(fnDir, 'src', 'package.json'), '{"name":"worker"}');
+    fs.writeFileSync(path.join(fnDir, 'worker-cloudformation-template.json'), JSON.stringify({ Resources: { LambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' } } } } }));
+    const meta = JSON.parse(metaText());
+    meta.function = { worker: { service: 'Lambda', providerPlugin: 'awscloudformation', build: true } };
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(meta));
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/storage/notes/notes-cloudformation-template.json'), JSON.stringify({ Resources: { Table: { Type: 'AWS::DynamoDB::Tabel' } } }));
+    const installs: string[] = [];
+    await expect(
+      pushResources({
+        projectRoot,
+        envName: 'dev',
+        resources: [...resources, { category: 'function', resourceName: 'worker' }],
+        factory,
+        onProgress: () => undefined,
+        installDependencies: async (dir) => void installs.push(dir),
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidTemplate', message: expect.stringContaining('AWS::DynamoDB::Tabel') });
+    expect(installs).toEqual([]);
+    expect(fs.existsSync(path.join(fnDir, 'dist'))).toBe(false);
+  });
+
   it('fails without touching meta when the deploy fails', async () => {
     cloudThatDeploys();
     let describes = 0;
