@@ -8,6 +8,7 @@ export {
   initEnv,
   attachBackend,
   pushResources,
+  buildResources,
   storeCurrentCloudBackend,
   deleteEnv,
   console,
@@ -44,6 +45,7 @@ export { createLiveActivityPrinter } from './deploy/live-activity-printer';
 export { StackStatus } from './deploy/stack-status';
 export { pushResources as deployResources, type PushResourcesOptions, type PushResult } from './deploy/push-resources';
 export { buildNestedRootTemplate } from './deploy/nested-stack-template';
+export { buildResources as buildFunctions, type BuiltResource } from './deploy/build-resources';
 export type { TemplateValidator, TemplateIssue } from './deploy/template-validator';
 
 export { createEnvironment, completeEnvironment } from './env/create-env';

@@ -11,6 +11,7 @@ import { envTarget, readEnvAwsConfig, targetForChoice } from './aws/env-target';
 import { providerHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
 import { AWS_REGIONS } from './aws/regions';
+import { buildResources as buildFunctions } from './deploy/build-resources';
 import { createEventLogPrinter } from './deploy/event-printer';
 import { createLiveActivityPrinter } from './deploy/live-activity-printer';
 import type { ProgressListener } from './deploy/progress-event';
@@ -183,6 +184,12 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
   } finally {
     factory.destroy();
   }
+}
+
+/** `buildResources` (`amplify function build`): package built resources without deploying them. */
+export async function buildResources(context: ProviderContext, category?: string, resourceName?: string): Promise<void> {
+  const built = await buildFunctions({ projectRoot: projectFiles().projectRoot, category, resourceName });
+  for (const resource of built) context.print.info(`Built ${resource.category} ${resource.resourceName}: ${resource.zipFileName}`);
 }
 
 /** `storeCurrentCloudBackend`: called by the core after it refreshed `#current-cloud-backend/`. */
