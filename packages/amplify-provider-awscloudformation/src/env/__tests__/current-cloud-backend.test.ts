@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { S3Api } from '../../aws/s3-api';
+import { ProjectFiles } from '../../project/project-files';
+import { downloadCurrentCloudBackend, storeCurrentCloudBackend } from '../current-cloud-backend';
+import { createFixtureProject } from '../../deploy/__tests__/fixture-project';
+
+/** An in-memory bucket behind the provider's S3 seam. */
+function memoryBucket(): S3Api & { objects: Map<string, Uint8Array> } {
+  const objects = new Map<string, Uint8Array>();
+  return {
+    objects,
+    putObject: async (_bucket, key, body) => void objects.set(key, typeof body === 'string' ? new TextEncoder().encode(body) : body),
+    getObject: async (_bucket, key) => objects.get(key),
+    headObjectEtag: async () => undefined,
+    bucketExists: async () => true,
+    emptyBucket: async () => objects.clear(),
+    deleteBucket: async () => undefined,
+  };
+}
+
+let projectRoot: string;
+beforeEach(() => (projectRoot = createFixtureProject()));
+afterEach(() => fs.rmSync(projectRoot, { recursive: true, force: true }));
+
+describe('#current-cloud-backend in the deployment bucket', () => {
+  it('round-trips the folder, and restores backend/ only when asked', async () => {
+    const files = new ProjectFiles(projectRoot);
+    const ccb = files.paths.currentCloudBackendDir;
+    fs.mkdirSync(path.join(ccb, 'storage', 'images'), { recursive: true });
+    fs.writeFileSync(path.join(ccb, 'storage', 'images', 'parameters.json'), '{"deployed":true}');
+    fs.writeFileSync(path.join(ccb, 'backend-config.json'), '{}');
+    const bucket = memoryBucket();
+    await storeCurrentCloudBackend(files, bucket, 'b');
+    expect([...bucket.objects.keys()].sort()).toEqual(['#current-cloud-backend.zip', 'amplify-meta.json', 'backend-config.json']);
+
+    fs.rmSync(ccb, { recursive: true, force: true });
+    expect(await downloadCurrentCloudBackend(files, bucket, 'b', false)).toBe(true);
+    expect(fs.readFileSync(path.join(ccb, 'storage', 'images', 'parameters.json'), 'utf8')).toBe('{"deployed":true}');
+    expect(JSON.parse(fs.readFileSync(path.join(files.paths.backendDir, 'storage', 'images', 'parameters.json'), 'utf8'))).toEqual({ bucketName: 'placeholder' });
+
+    expect(await downloadCurrentCloudBackend(files, bucket, 'b', true)).toBe(true);
+    expect(fs.readFileSync(path.join(files.paths.backendDir, 'storage', 'images', 'parameters.json'), 'utf8')).toBe('{"deployed":true}');
+    expect(fs.existsSync(files.paths.tempDir())).toBe(false);
+  });
+
+  it('leaves the folders alone for an env that was never pushed', async () => {
+    const files = new ProjectFiles(projectRoot);
+    const before = fs.readFileSync(path.join(files.paths.currentCloudBackendDir, 'amplify-meta.json'), 'utf8');
+    expect(await downloadCurrentCloudBackend(files, memoryBucket(), 'b', true)).toBe(false);
+    expect(fs.readFileSync(path.join(files.paths.currentCloudBackendDir, 'amplify-meta.json'), 'utf8')).toBe(before);
+  });
+});
