@@ -138,6 +138,7 @@ CREATE INDEX IF NOT EXISTS cfn_events_by_stack ON cfn_events (stack_id, seq);
 CREATE TABLE IF NOT EXISTS cfn_exports (name TEXT PRIMARY KEY, value TEXT NOT NULL, stack_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cfn_imports (stack_id TEXT NOT NULL, export_name TEXT NOT NULL, PRIMARY KEY (stack_id, export_name));
 CREATE TABLE IF NOT EXISTS iam_role_trust_policies (role_name TEXT PRIMARY KEY, document TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cfn_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
 const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -171,6 +172,7 @@ export class StackStore {
       putTrustPolicy: prepare('INSERT OR REPLACE INTO iam_role_trust_policies VALUES (?, ?)'),
       trustPolicy: prepare('SELECT document FROM iam_role_trust_policies WHERE role_name = ?'),
       deleteTrustPolicy: prepare('DELETE FROM iam_role_trust_policies WHERE role_name = ?'),
+      nextCounter: prepare(`INSERT INTO cfn_counters VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
       lambdaByArn: prepare(`SELECT * FROM cfn_resources WHERE type = 'AWS::Lambda::Function' AND json_extract(attributes, '$.Arn') = ?
         AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED')`),
       insertEvent: prepare(`INSERT INTO cfn_events (event_id, stack_id, stack_name, logical_id, physical_id, type, status,
@@ -259,6 +261,11 @@ export class StackStore {
   liveResource(type: string, physicalId: string): ResourceRecord | undefined {
     const row = this.statements.liveResource.get(type, physicalId) as ResourceRow | undefined;
     return row && fromResourceRow(row);
+  }
+
+  /** 1, 2, 3... per name, across restarts: Lambda version numbers, layer versions. */
+  nextCounter(name: string): number {
+    return (this.statements.nextCounter.get(name) as { value: number }).value;
   }
 
   /** A role trust policy set through the IAM API, which overrides the template's until CloudFormation sets it again. */

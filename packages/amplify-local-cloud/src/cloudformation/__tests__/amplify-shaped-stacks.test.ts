@@ -147,6 +147,19 @@ const apiTemplate = JSON.stringify({
       Type: 'AWS::AppSync::GraphQLSchema',
       Properties: { ApiId: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] }, DefinitionS3Location: { 'Fn::Sub': 's3://${S3DeploymentBucket}/amplify-appsync-files/schema.graphql' } },
     },
+    TodoDataSource: {
+      Type: 'AWS::AppSync::DataSource',
+      Properties: {
+        ApiId: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] },
+        Name: 'TodoTable',
+        Type: 'AMAZON_DYNAMODB',
+        DynamoDBConfig: { TableName: { Ref: 'TodoTable' }, AwsRegion: { Ref: 'AWS::Region' } },
+      },
+    },
+    QueryGetTodoResolver: {
+      Type: 'AWS::AppSync::Resolver',
+      Properties: { ApiId: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] }, TypeName: 'Query', FieldName: 'getTodo', Kind: 'UNIT', DataSourceName: { 'Fn::GetAtt': ['TodoDataSource', 'Name'] } },
+    },
     TodoTable: {
       Type: 'AWS::DynamoDB::Table',
       Properties: {
@@ -159,6 +172,8 @@ const apiTemplate = JSON.stringify({
     },
   },
   Outputs: {
+    DataSourceArn: { Value: { 'Fn::GetAtt': ['TodoDataSource', 'DataSourceArn'] } },
+    ResolverArn: { Value: { Ref: 'QueryGetTodoResolver' } },
     GraphQLAPIIdOutput: { Value: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] }, Export: { Name: { 'Fn::Join': [':', [{ Ref: 'AWS::StackName' }, 'GraphQLApiId']] } } },
     GraphQLAPIEndpointOutput: { Value: { 'Fn::GetAtt': ['GraphQLAPI', 'GraphQLUrl'] } },
     GraphQLAPIKeyOutput: { Value: { 'Fn::GetAtt': ['GraphQLAPIDefaultApiKey', 'ApiKey'] } },
@@ -251,6 +266,9 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
   expect(api.GraphQLAPIIdOutput).toMatch(/^[a-z0-9]{26}$/);
   expect(api.GraphQLAPIEndpointOutput).toBe(`https://${api.GraphQLAPIIdOutput}.appsync-api.us-east-1.amazonaws.com/graphql`);
   expect(api.GraphQLAPIKeyOutput).toMatch(/^da2-[a-z0-9]{26}$/);
+  const apiArn = `arn:aws:appsync:us-east-1:123456789012:apis/${api.GraphQLAPIIdOutput}`;
+  expect(api.DataSourceArn).toBe(`${apiArn}/datasources/TodoTable`);
+  expect(api.ResolverArn).toBe(`${apiArn}/types/Query/resolvers/getTodo`);
   expect(api.TodoTableStreamArn).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:123456789012:table/Todo-${api.GraphQLAPIIdOutput}-dev/stream/`));
 
   // With an identity pool, the root stack gets the custom resource that points the roles' trust policies at it.

@@ -189,3 +189,32 @@ test('UpdateReplacePolicy Retain keeps a replaced resource; RetainExceptOnCreate
   expect((await cloud.waitForStack('except-on-create')).StackStatus).toBe('ROLLBACK_COMPLETE');
   await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'retain-except-on-create' }))).rejects.toThrow();
 });
+
+test('Lambda versions and layer versions are numbered per function and per layer', async () => {
+  const template = (description: string) =>
+    JSON.stringify({
+      Resources: {
+        Layer: { Type: 'AWS::Lambda::LayerVersion', Properties: { LayerName: 'shared', Description: description, Content: { S3Bucket: 'b', S3Key: 'k' } } },
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { FunctionName: 'versioned', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'exports.handler = async () => 1;' } },
+        },
+        Version: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' }, Description: description } },
+        Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: { 'Fn::GetAtt': ['Version', 'Version'] }, Name: 'live' } },
+      },
+      Outputs: { Layer: { Value: { Ref: 'Layer' } }, Version: { Value: { Ref: 'Version' } }, Alias: { Value: { Ref: 'Live' } } },
+    });
+  const outputsOf = async () => Object.fromEntries((await cloud.waitForStack('versions')).Outputs!.map((output) => [output.OutputKey!, output.OutputValue!]));
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'versions', TemplateBody: template('one') }));
+  expect(await outputsOf()).toEqual({
+    Layer: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:1',
+    Version: 'arn:aws:lambda:us-east-1:123456789012:function:versioned:1',
+    Alias: 'arn:aws:lambda:us-east-1:123456789012:function:versioned:live',
+  });
+  // Both descriptions are create-only: the update publishes new versions.
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'versions', TemplateBody: template('two') }));
+  expect(await outputsOf()).toMatchObject({
+    Layer: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:2',
+    Version: 'arn:aws:lambda:us-east-1:123456789012:function:versioned:2',
+  });
+});

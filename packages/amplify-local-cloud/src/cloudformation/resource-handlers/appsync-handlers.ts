@@ -1,6 +1,6 @@
 import { ids } from '../physical-ids';
 import type { TemplateValue } from '../template-value';
-import { genericHandler, provisionGeneric } from './generic-handler';
+import { genericHandler, provisionGeneric, resourceName, withFixedIdentity } from './generic-handler';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
 
 function apiArn(request: ResourceRequest, apiId: string): string {
@@ -36,3 +36,23 @@ export const apiKeyHandler: ResourceHandler = {
     return { physicalId: arn, attributes: provisionGeneric(request, { ApiKey: key, ApiKeyId: key.slice(4), Arn: arn }).attributes };
   },
 };
+
+/** `AWS::AppSync::FunctionConfiguration`: a 26-character function id under its API's ARN. */
+export const functionConfigurationHandler: ResourceHandler = withFixedIdentity((request) => {
+  const functionId = ids.lowerAlnum(26);
+  const arn = `${apiArn(request, String(request.properties.ApiId))}/functions/${functionId}`;
+  return { physicalId: arn, attributes: { FunctionId: functionId, FunctionArn: arn } };
+});
+
+/** `AWS::AppSync::DataSource`: its ARN names the API and the data source. */
+export const dataSourceHandler: ResourceHandler = withFixedIdentity((request) => {
+  const name = resourceName(request);
+  const arn = `${apiArn(request, String(request.properties.ApiId))}/datasources/${name}`;
+  return { physicalId: arn, attributes: { DataSourceArn: arn, Name: name } };
+});
+
+/** `AWS::AppSync::Resolver`: its ARN names the API, the type and the field. */
+export const resolverHandler: ResourceHandler = withFixedIdentity((request) => {
+  const arn = `${apiArn(request, String(request.properties.ApiId))}/types/${String(request.properties.TypeName)}/resolvers/${String(request.properties.FieldName)}`;
+  return { physicalId: arn, attributes: { ResolverArn: arn, TypeName: String(request.properties.TypeName), FieldName: String(request.properties.FieldName) } };
+});

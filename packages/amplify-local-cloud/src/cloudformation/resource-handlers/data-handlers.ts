@@ -1,6 +1,6 @@
 import { ids } from '../physical-ids';
 import { isTemplateObject, TemplateValue } from '../template-value';
-import { genericHandler, provisionGeneric, resourceName } from './generic-handler';
+import { genericHandler, resourceName, withFixedIdentity } from './generic-handler';
 import type { ResourceHandler, ResourceRequest } from './resource-handler';
 
 function tableAttributes(request: ResourceRequest, name: string): Record<string, TemplateValue> {
@@ -62,14 +62,3 @@ export const cognitoHandlers: Record<string, ResourceHandler> = {
     attributes: {},
   })),
 };
-
-/** A handler whose identity comes from `identity`, other attributes from the specification as generic ones. */
-function withFixedIdentity(identity: (request: ResourceRequest) => { physicalId: string; attributes: Record<string, TemplateValue> }): ResourceHandler {
-  return {
-    ...genericHandler,
-    async create(request) {
-      const { physicalId, attributes } = identity(request);
-      return { physicalId, attributes: provisionGeneric(request, attributes).attributes };
-    },
-  };
-}

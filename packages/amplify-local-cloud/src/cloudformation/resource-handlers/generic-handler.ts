@@ -117,3 +117,14 @@ export const genericHandler: ResourceHandler = {
     // Nothing outside the engine's own tables exists for these resources.
   },
 };
+
+/** A handler whose identity comes from `identity`, other attributes from the specification as generic ones. */
+export function withFixedIdentity(identity: (request: ResourceRequest) => { physicalId: string; attributes: Record<string, TemplateValue> }): ResourceHandler {
+  return {
+    ...genericHandler,
+    async create(request) {
+      const { physicalId, attributes } = identity(request);
+      return { physicalId, attributes: provisionGeneric(request, attributes).attributes };
+    },
+  };
+}

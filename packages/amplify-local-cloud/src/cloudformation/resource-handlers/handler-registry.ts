@@ -1,11 +1,11 @@
 import { isCustomResourceType } from '../template';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
-import { apiKeyHandler, graphQlApiHandler } from './appsync-handlers';
+import { apiKeyHandler, dataSourceHandler, functionConfigurationHandler, graphQlApiHandler, resolverHandler } from './appsync-handlers';
 import { customResourceHandler } from './custom-resource-handler';
 import { cognitoHandlers, dynamoDbTableHandler } from './data-handlers';
 import { genericHandler } from './generic-handler';
 import { iamManagedPolicyHandler, iamPolicyHandler, iamRoleHandler } from './iam-handlers';
-import { lambdaFunctionHandler } from './lambda-function-handler';
+import { lambdaAliasHandler, lambdaFunctionHandler, lambdaLayerVersionHandler, lambdaVersionHandler } from './lambda-function-handler';
 import { nestedStackHandler } from './nested-stack-handler';
 import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
@@ -23,6 +23,12 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::CloudFormation::Stack': nestedStackHandler(environment),
     'AWS::AppSync::GraphQLApi': graphQlApiHandler,
     'AWS::AppSync::ApiKey': apiKeyHandler,
+    'AWS::AppSync::FunctionConfiguration': functionConfigurationHandler,
+    'AWS::AppSync::DataSource': dataSourceHandler,
+    'AWS::AppSync::Resolver': resolverHandler,
+    'AWS::Lambda::Version': lambdaVersionHandler(environment),
+    'AWS::Lambda::Alias': lambdaAliasHandler,
+    'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
     ...cognitoHandlers,
   };
   const custom = customResourceHandler(environment, invoker);

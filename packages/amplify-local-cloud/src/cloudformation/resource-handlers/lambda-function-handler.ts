@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CFN_RESPONSE_SOURCE } from '../custom-resources/cfn-response-source';
 import { isTemplateObject, TemplateValue } from '../template-value';
-import { resourceName } from './generic-handler';
+import { resourceName, withFixedIdentity } from './generic-handler';
+import { generatedName } from '../physical-ids';
 import type { HandlerEnvironment, ResourceHandler, ResourceRequest } from './resource-handler';
 
 /** Where a function's unpacked code lives: one folder per function name, replaced when the code changes. */
@@ -89,4 +90,38 @@ export function lambdaFunctionHandler(environment: HandlerEnvironment): Resource
       fs.rmSync(functionCodeDirectory(environment.dataDir, request.physicalId), { recursive: true, force: true });
     },
   };
+}
+
+/** The function name inside a `FunctionName` property, which may be a name, a partial or a full ARN. */
+function functionNameOf(value: TemplateValue | undefined): string {
+  const text = String(value ?? '');
+  const match = /function:([^:]+)/.exec(text);
+  return match ? match[1] : text;
+}
+
+/** `AWS::Lambda::Version`: numbered 1, 2, ... per function; Ref is the qualified function ARN. */
+export function lambdaVersionHandler(environment: HandlerEnvironment): ResourceHandler {
+  return withFixedIdentity((request) => {
+    const name = functionNameOf(request.properties.FunctionName);
+    const version = environment.store.nextCounter(`lambda-version:${request.stack.region}:${name}`);
+    const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${name}:${version}`;
+    return { physicalId: arn, attributes: { FunctionArn: arn, Version: String(version) } };
+  });
+}
+
+/** `AWS::Lambda::Alias`: Ref is the alias ARN. */
+export const lambdaAliasHandler: ResourceHandler = withFixedIdentity((request) => {
+  const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${functionNameOf(request.properties.FunctionName)}:${String(request.properties.Name)}`;
+  return { physicalId: arn, attributes: { AliasArn: arn } };
+});
+
+/** `AWS::Lambda::LayerVersion`: numbered 1, 2, ... per layer name; Ref is the layer version ARN. */
+export function lambdaLayerVersionHandler(environment: HandlerEnvironment): ResourceHandler {
+  return withFixedIdentity((request) => {
+    const given = request.properties.LayerName;
+    const name = typeof given === 'string' ? given : generatedName(request.stack.stackName, request.logicalId, { maxLength: 64 });
+    const version = environment.store.nextCounter(`layer-version:${request.stack.region}:${name}`);
+    const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:layer:${name}:${version}`;
+    return { physicalId: arn, attributes: { LayerVersionArn: arn } };
+  });
 }
