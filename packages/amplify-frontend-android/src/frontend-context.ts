@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { AmplifyFault } from 'amplify-cli-core';
 import type { AmplifyContext, AmplifyToolkit, ProjectConfig } from 'amplify-cli-core';
+import { ProjectResources, projectResourcesFrom } from './frontend-resources';
 import { isJsonObject } from './json-value';
 
 /**
@@ -73,4 +74,16 @@ export function headlessFrontendInput(inputParams: Record<string, unknown> | und
     }
   }
   return undefined;
+}
+
+/**
+ * The project's resources as the frontend config generators need them, from the files of a running init (in
+ * `exeInfo`) or on disk.
+ */
+export function projectResourcesOf(context: FrontendContext, projectPath: string): ProjectResources {
+  const { stateManager } = context.amplify;
+  return projectResourcesFrom(
+    [context.exeInfo?.amplifyMeta ?? stateManager.getMeta(projectPath, { default: {} }), stateManager.getCurrentMeta(projectPath, { default: {} })],
+    context.exeInfo?.backendConfig ?? stateManager.getBackendConfig(projectPath, { default: {} }),
+  );
 }

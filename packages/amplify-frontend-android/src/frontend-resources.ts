@@ -1,5 +1,5 @@
 import { AmplifyError, listResources } from 'amplify-cli-core';
-import type { AmplifyMeta, FrontendOutputs, ResourceMeta } from 'amplify-cli-core';
+import type { AmplifyMeta, BackendConfig, FrontendOutputs, ResourceMeta } from 'amplify-cli-core';
 import { isJsonObject } from './json-value';
 
 /**
@@ -43,11 +43,21 @@ export function outputString(resource: FrontendResource, key: string): string | 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** What the project's files say about the resources behind the outputs. */
+export interface ProjectResources {
+  /** The resource's name, for meta entries that arrive without one. */
+  nameOf(entry: ResourceMeta): string;
+  /** Outputs the category recorded when the resource was added (e.g. AppSync's `authConfig`). */
+  addTimeOutputOf(service: string, resourceName: string): Record<string, unknown>;
+}
+
 /**
  * The core hands frontends its `FrontendOutputs` (meta entries grouped by service). This narrows them to what the
- * generators read. `nameOf` supplies a resource's name when the entry does not carry one.
+ * generators read. A resource's output is its add-time output overlaid with the deployed one, which is what the
+ * original's meta holds after a push (its meta update merges objects): so AppSync's `authConfig` survives even
+ * when a push replaced the meta entry's output with the stack outputs alone.
  */
-export function toFrontendResources(outputs: FrontendOutputs, nameOf: (entry: ResourceMeta) => string): FrontendResources {
+export function toFrontendResources(outputs: FrontendOutputs, project: ProjectResources): FrontendResources {
   const region = outputs.metadata?.Region;
   if (typeof region !== 'string' || region === '') {
     throw new AmplifyError('ProjectRegionUnknown', 'amplify-meta.json names no region for the awscloudformation provider', {
@@ -56,33 +66,48 @@ export function toFrontendResources(outputs: FrontendOutputs, nameOf: (entry: Re
   }
   const serviceResourceMapping: Record<string, FrontendResource[]> = {};
   for (const [service, entries] of Object.entries(outputs.serviceResourceMapping)) {
-    serviceResourceMapping[service] = entries.map((entry) => ({
-      service,
-      resourceName: typeof entry.resourceName === 'string' ? entry.resourceName : nameOf(entry),
-      output: entry.output ?? {},
-      frontendAuthConfig: isJsonObject(entry.frontendAuthConfig) ? (entry.frontendAuthConfig as FrontendAuthConfig) : undefined,
-      customAuth: entry.customAuth === true,
-      authorizationType: typeof entry.authorizationType === 'string' ? entry.authorizationType : undefined,
-      testMode: entry.testMode === true || outputs.testMode,
-    }));
+    serviceResourceMapping[service] = entries.map((entry) => {
+      const resourceName = typeof entry.resourceName === 'string' ? entry.resourceName : project.nameOf(entry);
+      return {
+        service,
+        resourceName,
+        output: { ...project.addTimeOutputOf(service, resourceName), ...entry.output },
+        frontendAuthConfig: isJsonObject(entry.frontendAuthConfig) ? (entry.frontendAuthConfig as FrontendAuthConfig) : undefined,
+        customAuth: entry.customAuth === true,
+        authorizationType: typeof entry.authorizationType === 'string' ? entry.authorizationType : undefined,
+        testMode: entry.testMode === true || outputs.testMode,
+      };
+    });
   }
   return { metadata: { Region: region }, serviceResourceMapping, testMode: outputs.testMode };
 }
 
 /**
- * Names meta entries that arrive without their name, by finding the same entry (same service and outputs) in the
- * project's meta; the service name stands in when the entry is not there.
+ * Reads resource names and add-time outputs from the project's metas (local first, then the last deployed one) and
+ * backend-config.json. An entry is recognised by identity, else by service and outputs; an unknown entry is named
+ * after its service.
  */
-export function resourceNamesFrom(...metas: Array<AmplifyMeta | undefined>): (entry: ResourceMeta) => string {
-  return (entry) => {
-    const output = JSON.stringify(entry.output ?? {});
-    for (const meta of metas) {
-      for (const [, name, candidate] of meta ? listResources(meta) : []) {
-        if (candidate === entry || (candidate.service === entry.service && JSON.stringify(candidate.output ?? {}) === output)) {
-          return name;
+export function projectResourcesFrom(metas: Array<AmplifyMeta | undefined>, backendConfig: BackendConfig | undefined): ProjectResources {
+  return {
+    nameOf(entry) {
+      const output = JSON.stringify(entry.output ?? {});
+      for (const meta of metas) {
+        for (const [, name, candidate] of meta ? listResources(meta) : []) {
+          if (candidate === entry || (candidate.service === entry.service && JSON.stringify(candidate.output ?? {}) === output)) {
+            return name;
+          }
         }
       }
-    }
-    return entry.service;
+      return entry.service;
+    },
+    addTimeOutputOf(service, resourceName) {
+      for (const resources of Object.values(backendConfig ?? {})) {
+        const desired = resources[resourceName];
+        if (desired?.service === service && isJsonObject(desired.output)) {
+          return desired.output;
+        }
+      }
+      return {};
+    },
   };
 }

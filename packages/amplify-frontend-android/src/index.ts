@@ -3,8 +3,16 @@ import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
 import type { FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
 import { AndroidFrontendBlock, askAndroidBlock, readAndroidBlock } from './android-frontend-block';
 import { constants } from './constants';
-import { FrontendContext, headlessFrontendInput, initProjectConfig, isYes, projectConfigOf, projectPathOf } from './frontend-context';
-import { resourceNamesFrom, toFrontendResources } from './frontend-resources';
+import {
+  FrontendContext,
+  headlessFrontendInput,
+  initProjectConfig,
+  isYes,
+  projectConfigOf,
+  projectPathOf,
+  projectResourcesOf,
+} from './frontend-context';
+import { toFrontendResources } from './frontend-resources';
 import { deleteNativeConfigFiles, writeNativeConfigFiles } from './native-config-files';
 import { scanProject } from './project-scanner';
 
@@ -19,14 +27,14 @@ export { createAmplifyConfiguration, MANAGED_AMPLIFY_CONFIGURATION_KEYS } from '
 export type { AmplifyConfiguration } from './amplify-configuration';
 export { writeNativeConfigFiles, deleteNativeConfigFiles, NATIVE_CONFIG_FILENAMES } from './native-config-files';
 export type { NativeConfigFiles } from './native-config-files';
-export { toFrontendResources, resourceNamesFrom, outputString } from './frontend-resources';
-export type { FrontendResources, FrontendResource, FrontendAuthConfig } from './frontend-resources';
+export { toFrontendResources, projectResourcesFrom, outputString } from './frontend-resources';
+export type { FrontendResources, FrontendResource, FrontendAuthConfig, ProjectResources } from './frontend-resources';
 export { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, enabledChannel, hostedUiDomain, oauthMetadata } from './output-readers';
 export type { OAuthMetadata } from './output-readers';
 export { isJsonObject } from './json-value';
 export type { JsonObject, JsonValue } from './json-value';
 export { withCustomKeys, RESERVED_AWS_CONFIGURATION_KEYS } from './custom-keys';
-export { projectPathOf, projectConfigOf, isYes, initProjectConfig, headlessFrontendInput } from './frontend-context';
+export { projectPathOf, projectConfigOf, projectResourcesOf, isYes, initProjectConfig, headlessFrontendInput } from './frontend-context';
 export type { FrontendContext } from './frontend-context';
 
 /** `<ResDir>/raw`, where Android apps keep raw resource files such as the config JSON. */
@@ -52,7 +60,7 @@ export async function onInitSuccessful(context: FrontendContext): Promise<void> 
   const outputs = getResourceOutputs(meta).outputsForFrontend;
   if (outputs.metadata?.Region) {
     const block = readAndroidBlock(projectConfigOf(context, projectPath), projectPath);
-    writeNativeConfigFiles(rawDirOf(projectPath, block), 'android', toFrontendResources(outputs, resourceNamesFrom(meta)));
+    writeNativeConfigFiles(rawDirOf(projectPath, block), 'android', toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
   }
 }
 
@@ -82,15 +90,12 @@ export async function createFrontendConfigs(
 ): Promise<void> {
   const projectPath = projectPathOf(context);
   const block = readAndroidBlock(projectConfigOf(context, projectPath), projectPath);
-  const nameOf = resourceNamesFrom(
-    context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} }),
-    context.amplify.stateManager.getCurrentMeta(projectPath, { default: {} }),
-  );
+  const project = projectResourcesOf(context, projectPath);
   writeNativeConfigFiles(
     rawDirOf(projectPath, block),
     'android',
-    toFrontendResources(outputs, nameOf),
-    cloudOutputs ? toFrontendResources(cloudOutputs, nameOf) : undefined,
+    toFrontendResources(outputs, project),
+    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
   );
 }
 

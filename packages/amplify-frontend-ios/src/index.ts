@@ -5,7 +5,7 @@ import {
   FrontendContext,
   initProjectConfig,
   projectPathOf,
-  resourceNamesFrom,
+  projectResourcesOf,
   toFrontendResources,
   writeNativeConfigFiles,
 } from 'amplify-frontend-android';
@@ -28,7 +28,7 @@ export async function onInitSuccessful(context: FrontendContext): Promise<void> 
   const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
   const outputs = getResourceOutputs(meta).outputsForFrontend;
   if (outputs.metadata?.Region) {
-    writeNativeConfigFiles(projectPath, 'ios', toFrontendResources(outputs, resourceNamesFrom(meta)));
+    writeNativeConfigFiles(projectPath, 'ios', toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
   }
 }
 
@@ -44,15 +44,12 @@ export async function createFrontendConfigs(
   cloudOutputs?: FrontendOutputs,
 ): Promise<void> {
   const projectPath = projectPathOf(context);
-  const nameOf = resourceNamesFrom(
-    context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} }),
-    context.amplify.stateManager.getCurrentMeta(projectPath, { default: {} }),
-  );
+  const project = projectResourcesOf(context, projectPath);
   writeNativeConfigFiles(
     projectPath,
     'ios',
-    toFrontendResources(outputs, nameOf),
-    cloudOutputs ? toFrontendResources(cloudOutputs, nameOf) : undefined,
+    toFrontendResources(outputs, project),
+    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
   );
 }
 

@@ -8,7 +8,7 @@ import {
   isYes,
   projectConfigOf,
   projectPathOf,
-  resourceNamesFrom,
+  projectResourcesOf,
   toFrontendResources,
 } from 'amplify-frontend-android';
 import { describeFailure, runCommandLine } from './command-runner';
@@ -58,7 +58,7 @@ export async function onInitSuccessful(context: FrontendContext): Promise<void> 
   const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
   const outputs = getResourceOutputs(meta).outputsForFrontend;
   if (outputs.metadata?.Region) {
-    writeJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config, toFrontendResources(outputs, resourceNamesFrom(meta)));
+    writeJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config, toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
   }
 }
 
@@ -93,15 +93,12 @@ export async function createFrontendConfigs(
 ): Promise<void> {
   const projectPath = projectPathOf(context);
   const { config } = currentBlock(context, projectPath);
-  const nameOf = resourceNamesFrom(
-    context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} }),
-    context.amplify.stateManager.getCurrentMeta(projectPath, { default: {} }),
-  );
+  const project = projectResourcesOf(context, projectPath);
   writeJavascriptConfigFiles(
     projectPath,
     config,
-    toFrontendResources(outputs, nameOf),
-    cloudOutputs ? toFrontendResources(cloudOutputs, nameOf) : undefined,
+    toFrontendResources(outputs, project),
+    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
   );
 }
 
