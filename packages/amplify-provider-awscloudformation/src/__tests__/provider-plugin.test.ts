@@ -4,6 +4,7 @@ import * as path from 'path';
 import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
+import { validatePluginManifest } from 'amplify-cli-core';
 import * as plugin from '../provider-plugin';
 import type { ProviderContext } from '../context/provider-context';
 import { scriptedPrompter } from '../io/__tests__/scripted-prompter';
@@ -156,5 +157,6 @@ describe('executeAmplifyCommand', () => {
   it('has a manifest that declares exactly these commands', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'amplify-plugin.json'), 'utf8'));
     expect(manifest).toEqual({ name: 'awscloudformation', type: 'provider', aliases: ['awscfn', 'aws'], commands: ['configure', 'console', 'reset-cache', 'help'], eventHandlers: [] });
+    expect(validatePluginManifest(manifest)).toEqual({ valid: true, manifest });
   });
 });
