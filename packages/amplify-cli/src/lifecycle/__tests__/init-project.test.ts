@@ -26,6 +26,7 @@ const path = require('path');
 module.exports = {
   async init(context) {
     const env = context.exeInfo.localEnvInfo.envName;
+    fs.appendFileSync(path.join(context.session.environment.cwd, 'provider-init-calls'), env + '\\n');
     context.exeInfo.awsConfigInfo = { configLevel: 'general' };
     if (context.exeInfo.isNewEnv === false) return;
     const outputs = { StackName: 'stack-' + env, Region: 'local-1' };
@@ -128,5 +129,19 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(inner.code).toBe(1);
     expect(inner.stderr).toContain(`inside the amplify project at ${machine.cwd}`);
     expect(fs.existsSync(path.join(nested, 'amplify'))).toBe(false);
+  });
+
+  test('env add in a project with resources asks about pushing before any env is created', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    fs.writeFileSync(
+      path.join(machine.cwd, 'amplify', 'backend', 'backend-config.json'),
+      JSON.stringify({ storage: { photos: { service: 'S3', providerPlugin: 'fakecloud' } } }),
+    );
+    const result = await amplify(machine, ['env', 'add', '--envName', 'prod']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--forcePush');
+    expect(fs.readFileSync(path.join(machine.cwd, 'provider-init-calls'), 'utf8')).toBe('dev\n');
   });
 });

@@ -84,6 +84,8 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   }
   const projectConfig = exeInfo.projectConfig as ProjectConfig;
   const plan: InitPlan = { projectRoot, isNewProject, isNewEnv, envName, projectConfig, localEnvInfo, headless };
+  // Asked before anything is created, so that without a terminal the command fails before touching the cloud.
+  const pushAfterwards = isNewEnv && !isNewProject && (await askPushAfterwards(context, projectRoot));
 
   for (const name of projectConfig.providers) {
     await callPlugin(providerPlugin(context, name), 'init', context);
@@ -94,6 +96,7 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
     rollback.keepDir(pathManager.getAmplifyDirPath(projectRoot)).keepFile(pathManager.getGitIgnoreFilePath(projectRoot));
   } else {
     rollback.keepDir(pathManager.getCurrentCloudBackendDirPath(projectRoot));
+    if (!isNewEnv && headless.inputParams.restore === true) rollback.keepDir(pathManager.getBackendDirPath(projectRoot));
     for (const file of [
       pathManager.getAmplifyMetaFilePath(projectRoot),
       pathManager.getTeamProviderInfoFilePath(projectRoot),
@@ -110,6 +113,8 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
     throw error;
   }
   printNextSteps(context, plan);
+  // The env exists from here on: a failed push leaves it in place, to be pushed again.
+  if (pushAfterwards) await pushProject(context, { projectRoot, yes: true, force: false, headless });
 }
 
 function requireProject(root: string | undefined): string {
@@ -303,18 +308,18 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
   exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
   // A new project has no resources: the frontend's onInitSuccessful has written its config already, and no
   // category can have outputs to react to.
-  if (plan.isNewProject) return;
-  await context.amplify.onCategoryOutputsChange(context);
-  if (hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) {
-    const push =
-      exeInfo.forcePush === true ||
-      (await context.amplify.prompter.confirm({
-        message: 'Do you want to push your resources to the cloud for your environment?',
-        default: true,
-        flag: '--yes',
-      }));
-    if (push) await pushProject(context, { projectRoot, yes: true, force: false, headless: plan.headless });
-  }
+  if (!plan.isNewProject) await context.amplify.onCategoryOutputsChange(context);
+}
+
+/** A new env of a project with resources: push them to it now (`--yes`/`--forcePush`), or leave that for later. */
+async function askPushAfterwards(context: CoreCommandContext, projectRoot: string): Promise<boolean> {
+  if (!hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) return false;
+  if (context.exeInfo?.forcePush === true) return true;
+  return context.amplify.prompter.confirm({
+    message: 'Do you want to push your resources to the cloud for your environment?',
+    default: true,
+    flag: '--forcePush',
+  });
 }
 
 function hasResources(backendConfig: Record<string, Record<string, unknown>>): boolean {
