@@ -634,6 +634,8 @@ export class StackEngine {
     const createdById = new Map(created.map((record) => [record.logicalId, record]));
     await runInOrder([...createdById.keys()], (id) => createdGraph.dependentsOf(id), (id) => this.deleteResource(stack, createdById.get(id)!, { keepRecord: true, undoingCreate: true }), true);
     this.store.replaceResources(stackId, snapshot.resources);
+    // A nested stack the update failed to create is not among the resources: it goes too.
+    await this.deleteOrphanChildren(stackId);
     this.store.replaceExports(stackId, snapshot.outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value })));
     this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });
   }

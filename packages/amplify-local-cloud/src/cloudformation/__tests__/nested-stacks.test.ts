@@ -1,4 +1,4 @@
-import { CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListExportsCommand, ListStackResourcesCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListExportsCommand, ListStackResourcesCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
 
@@ -194,6 +194,18 @@ test('when one nested stack fails an update, the parent rolls back the siblings 
     expect(child.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
     expect(child.Outputs![0].OutputValue).toBe(id === ids.A ? 'a1' : 'b1');
   }
+  // A nested stack added by a failing update is deleted by the rollback.
+  await cloud.upload('deployment', 'rb-a.json', simple('a1'));
+  await cloud.upload('deployment', 'rb-b.json', simple('b1'));
+  await cloud.upload('deployment', 'rb-c.json', simple('c1', { Broken: { Type: 'AWS::SQS::Queue', Properties: { Wrong: 1 } } }));
+  const withC = JSON.parse(parent) as { Resources: Record<string, unknown> };
+  withC.Resources.C = { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/deployment/rb-c.json' } };
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'rb', TemplateBody: JSON.stringify(withC) }));
+  expect((await cloud.waitForStack('rb')).StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+  const { StackSummaries } = await cloud.cfn.send(new ListStacksCommand({}));
+  const childC = StackSummaries!.find((summary) => summary.StackName!.startsWith('rb-C-'))!;
+  expect(childC.StackStatus).toBe('DELETE_COMPLETE');
+
   const childA = (await cloud.events(ids.A)).map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
   expect(childA.slice(0, 4)).toEqual([
     `${childA[0].split(' ')[0]} UPDATE_ROLLBACK_COMPLETE`,
