@@ -260,7 +260,7 @@ function amplifyJsConfig(app: string): { Auth: unknown; Storage: unknown; API: u
   return JSON.parse(execFileSync(process.execPath, [script], { cwd: app, encoding: 'utf8' }));
 }
 
-test('a pushed React app configures Amplify JS v6 with the deployed outputs, keeping hand-added keys', async () => {
+test('a pushed React app configures Amplify JS v6 with the deployed outputs; hand-added keys survive, configure and delete reach the frontend', async () => {
   const app = path.join(tmp, 'reactapp');
   writeJson(path.join(app, 'package.json'), { name: 'reactapp', type: 'module', dependencies: { react: '18.3.1' } });
   await init(app, { frontend: 'javascript', framework: 'react' });
@@ -320,9 +320,18 @@ test('a pushed React app configures Amplify JS v6 with the deployed outputs, kee
   const regenerated = fs.readFileSync(exportsFile, 'utf8');
   expect(regenerated).toContain('"my_custom_endpoint": "https://example.com"');
   expect(regenerated).toContain(`"tableName": "${deployedOutputs(app).storage.notes.Name}"`);
+
+  // `amplify configure project` reaches the frontend's questions through --frontend; then delete removes its files.
+  await amplify(app, 'configure', 'project', '--yes', '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'vue' }));
+  expect(readJson(path.join(app, 'amplify', '.config', 'project-config.json'))).toMatchObject({
+    javascript: { framework: 'vue', config: { SourceDir: 'src', DistributionDir: 'dist', StartCommand: 'npm run-script serve' } },
+  });
+  await amplify(app, 'delete', '--force');
+  expect(fs.existsSync(exportsFile)).toBe(false);
+  expect(fs.existsSync(path.join(app, 'src', 'amplifyconfiguration.json'))).toBe(false);
 });
 
-test('android and iOS apps get their config files from the push', async () => {
+test('android and iOS apps get their config files from the push and lose them on delete', async () => {
   const android = path.join(tmp, 'androidapp');
   fs.mkdirSync(android, { recursive: true });
   fs.writeFileSync(path.join(android, 'settings.gradle'), "rootProject.name = 'androidapp'\n");
@@ -348,4 +357,9 @@ test('android and iOS apps get their config files from the push', async () => {
     CredentialsProvider: { CognitoIdentity: { Default: { PoolId: cognito.IdentityPoolId, Region: 'us-east-1' } } },
   });
   expect(readJson(path.join(ios, 'amplifyconfiguration.json'))).toHaveProperty('auth.plugins.awsCognitoAuthPlugin.CognitoUserPool');
+
+  await amplify(android, 'delete', '--force');
+  expect(fs.readdirSync(raw)).toEqual([]);
+  await amplify(ios, 'delete', '--force');
+  expect(fs.existsSync(path.join(ios, 'awsconfiguration.json'))).toBe(false);
 });
