@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Start-up cost of computing `amplify status` with the core library alone, beside bare node, on a
 // 10-resource fixture project (pushed, three edited, one new, one removed). Needs the built lib/ (`npx tsc -b`).
-// Usage: node packages/amplify-cli-core/scripts/bench-status.js [runs]
+// Usage: node scripts/bench/core-status.js [runs]
 'use strict';
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 
 const runs = Number(process.argv[2] || 20);
-const lib = path.join(__dirname, '..', 'lib', 'index.js');
+const lib = path.join(__dirname, '..', '..', 'packages', 'amplify-cli-core', 'lib', 'index.js');
 
 function write(file, content) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
