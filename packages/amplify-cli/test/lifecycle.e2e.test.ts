@@ -316,6 +316,21 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toEqual({ envName: 'dev', defaultEditor: 'code' });
   });
 
+  test('configure project to another frontend removes the old config files and writes the new ones', async () => {
+    const toAndroid = await sandbox.run(app, [
+      'configure', 'project', '--frontend', JSON.stringify({ frontend: 'android', config: { ResDir: 'app/src/main/res' } }), '--providers', GENERAL_PROVIDERS, '--yes',
+    ]);
+    expect(toAndroid.exitCode).toBe(0);
+    expect(fs.existsSync(path.join(app, 'src', 'aws-exports.js'))).toBe(false);
+    const awsconfiguration = readJson<{ S3TransferUtility: { Default: { Bucket: string } } }>(path.join(app, 'app', 'src', 'main', 'res', 'raw', 'awsconfiguration.json'));
+    expect(awsconfiguration.S3TransferUtility.Default.Bucket).toBe(meta().demo.files.output?.BucketName);
+
+    const back = await sandbox.run(app, ['configure', 'project', '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }), '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(back.exitCode).toBe(0);
+    expect(fs.existsSync(path.join(app, 'app', 'src', 'main', 'res', 'raw', 'awsconfiguration.json'))).toBe(false);
+    expect(awsExports()).toContain(meta().demo.files.output?.BucketName);
+  });
+
   test('console prints the env\'s URL; run and publish exit non-zero when they cannot do their job', async () => {
     const consoleRun = await sandbox.run(app, ['console']);
     expect(consoleRun.exitCode).toBe(0);

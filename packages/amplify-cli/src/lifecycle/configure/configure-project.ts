@@ -69,6 +69,9 @@ export async function configureProject(context: CoreCommandContext, projectRoot:
       if (frontend.info.manifest.name === projectConfig.frontend) {
         await callPlugin(frontend, 'configure', context);
       } else {
+        // The old frontend's generated files would otherwise be left behind, stale, beside the new ones.
+        const previous = frontends.find((f) => f.info.manifest.name === projectConfig.frontend);
+        if (previous) await callPlugin(previous, 'deleteConfig', context);
         delete projectConfig[projectConfig.frontend];
         projectConfig.frontend = frontend.info.manifest.name;
         await callPlugin(frontend, 'init', context);
