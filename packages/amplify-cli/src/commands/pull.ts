@@ -17,6 +17,11 @@ import { printStatus } from '../output/status-view';
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const { printer, environment } = context.session;
   const headless = parseHeadlessInput(context.input.options);
+  if (context.input.options?.appId !== undefined || headless.amplify.appId !== undefined) {
+    throw new AmplifyError('AppIdNotSupported', '--appId names an Amplify Console app, which this amplify does not use', {
+      resolution: 'Run "amplify pull --envName <env>" in a clone of the project; its team-provider-info.json names the env\'s stack',
+    });
+  }
   const projectRoot = pathManager.searchProjectRootPath(environment.cwd);
   if (projectRoot === undefined || !stateManager.projectConfigExists(projectRoot)) {
     throw new AmplifyError('ProjectNotInitialized', 'amplify pull needs a clone of the project (amplify/.config/project-config.json was not found)', {

@@ -57,6 +57,9 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   if (isNewProject && !headless.yes) {
     printer.info('Note: It is recommended to run this command from the root of your app directory');
   }
+  if (headless.amplify.appId !== undefined) {
+    printer.warning('Ignoring "appId" of --amplify: this amplify creates no Amplify Console app.');
+  }
 
   const exeInfo: ExeInfo = isNewProject ? { inputParams: headless.inputParams } : projectExeInfo(context, projectRoot, headless);
   context.exeInfo = exeInfo;
