@@ -126,6 +126,8 @@ describe('amplify binary (in process)', () => {
     expect(result.stderr).not.toContain('at ');
     const debug = await amplify(machine, ['add', 'boom', '--debug']);
     expect(debug.stderr).toMatch(/Error: kaboom\n\s+at /);
+    const debugByEnv = await amplify(machine, ['add', 'boom'], { env: { AMPLIFY_ENABLE_DEBUG_OUTPUT: 'true' } });
+    expect(debugByEnv.stderr).toMatch(/Caused by:\nError: kaboom\n\s+at /);
     expect((await amplify(machine, ['help'])).code).toBe(0);
   });
 
