@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, AmplifyEvent, CommandInput } from 'amplify-cli-core';
+import { AmplifyError, AmplifyEvent, CommandInput, isAmplifyError } from 'amplify-cli-core';
 import type { CliEnvironment } from './cli-environment';
 import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
@@ -44,7 +44,16 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
     case 'plugin': {
       // Loaded only when a plugin runs: `help` and `status` never pay for the toolbox and the executor.
       const { runPluginCommand } = await import('./execution/run-plugin-command');
-      await runPluginCommand(session, input, target.command, target.candidates);
+      try {
+        await runPluginCommand(session, input, target.command, target.candidates);
+      } catch (error) {
+        // Help must not depend on a plugin's code: when that code cannot even load, its manifest still can answer.
+        if (target.command !== 'help' || !isAmplifyError(error) || error.code !== 'PluginLoadFailed') {
+          throw error;
+        }
+        printer.warning(`⚠ ${error.message}; showing the commands its manifest declares`);
+        printPluginHelp(printer, target.noun, target.candidates);
+      }
       return;
     }
     case 'core':

@@ -131,6 +131,15 @@ describe('amplify binary (in process)', () => {
     expect((await amplify(machine, ['help'])).code).toBe(0);
   });
 
+  it('answers "amplify <plugin> help" from the manifest when the plugin own help cannot load', async () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-category-boom', { manifest: { name: 'boom', type: 'category', commands: ['add', 'help'] }, files: { 'index.js': "throw new Error('kaboom');" } });
+    const result = await amplify(machine, ['boom', 'help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('⚠ Plugin "boom" (amplify-category-boom@1.0.0) failed to load: kaboom; showing the commands its manifest declares');
+    expect(result.stdout).toMatch(/\| add +\|/);
+  });
+
   it('names a plugin whose command throws', async () => {
     const machine = makeFakeMachine();
     writePackage(machine.globalNodeModules, 'amplify-flaky', {
