@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../cli';
+import { coreCommands } from '../commands';
 import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions, writePackage } from './helpers/fixtures';
 
 afterEach(cleanupTempDirs);
@@ -169,6 +170,34 @@ describe('amplify binary (in process)', () => {
       { plugin: 'listener', event: 'PostPush' },
       { plugin: 'widgets', event: 'PostPush', data: { from: 'widgets' } },
     ]);
+  });
+
+  it('raises the Pre and Post events around init, push and pull', async () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-listener', {
+      manifest: { name: 'listener', type: 'util', eventHandlers: ['PrePush', 'PostPush'] },
+      files: { 'index.js': `${RECORD} module.exports = { handleAmplifyEvent: async (context, args) => record(context, { event: args.event }) };` },
+    });
+    const original = coreCommands.push;
+    coreCommands.push = async () => ({
+      run: async (context) => {
+        fs.appendFileSync(path.join(context.session.environment.cwd, 'calls.jsonl'), `${JSON.stringify({ command: 'push' })}\n`);
+      },
+    });
+    try {
+      expect((await amplify(machine, ['push'])).code).toBe(0);
+    } finally {
+      coreCommands.push = original;
+    }
+    expect(calls(machine)).toEqual([{ event: 'PrePush' }, { command: 'push' }, { event: 'PostPush' }]);
+  });
+
+  it('warns once about a skipped plugin, when the scan finds it', async () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-category-liar', { manifest: { name: 'liar', type: 'provider' } });
+    const first = await amplify(machine, ['version']);
+    expect(first.stderr).toContain('⚠ Skipped plugin amplify-category-liar (PluginTypeMismatch): package amplify-category-liar is a category plugin by its name');
+    expect((await amplify(machine, ['version'])).stderr).toBe('');
   });
 
   describe('--headless', () => {
