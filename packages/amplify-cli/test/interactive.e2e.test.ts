@@ -54,6 +54,22 @@ describe('interactive commands (built binary in a pseudo-terminal, local cloud)'
     expect(fs.existsSync(path.join(app, 'app', 'aws-exports.js'))).toBe(true);
   });
 
+  test('init in an initialised project offers the existing environments', async () => {
+    const app = path.join(sandbox.root, 'kiosk-app');
+    const result = await runInTerminal(
+      `${process.execPath} ${AMPLIFY_BIN} init`,
+      [
+        { question: /Do you want to use an existing environment\?/, keys: '\r' },
+        { question: /Choose the environment you would like to use/, keys: '\r' },
+      ],
+      { cwd: app, env: sandbox.env },
+    );
+    expect(result.unanswered).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Environment "test" is ready');
+    expect(readJson(path.join(app, 'amplify', 'team-provider-info.json'))).toEqual({ test: expect.any(Object) });
+  });
+
   test('push asks for confirmation: "no" deploys nothing and exits non-zero, "yes" deploys', async () => {
     const app = path.join(sandbox.root, 'kiosk-app');
     expect((await sandbox.run(app, ['plugin', 'add', DEMO_PLUGIN_DIR])).exitCode).toBe(0);
