@@ -42,6 +42,11 @@ const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 
 const now = (): string => new Date().toISOString();
 
+/** Shared by the resources of one create or update: once one fails, the others in flight are cancelled. */
+interface Operation {
+  failed: boolean;
+}
+
 interface DeleteOptions {
   /** Report events only: the resource's record is gone or describes its replacement. */
   keepRecord?: boolean;
@@ -286,8 +291,9 @@ export class StackEngine {
     const context = this.context(stack, template, stack.parameters, new Map());
     const active = this.activeResources(template, context);
     const graph = DependencyGraph.of(active);
+    const operation: Operation = { failed: false };
     const failed = await runInOrder(Object.keys(active), (id) => graph.dependencies.get(id) ?? [], (id) =>
-      this.createResource(stack, id, active[id], context),
+      this.createResource(stack, id, active[id], context, operation),
     );
     let reason = failed.length > 0 ? `The following resource(s) failed to create: [${failed.join(', ')}]. ` : undefined;
     if (reason === undefined) {
@@ -313,7 +319,7 @@ export class StackEngine {
     return reason;
   }
 
-  private async createResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext): Promise<boolean> {
+  private async createResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext, operation: Operation): Promise<boolean> {
     let record: ResourceRecord = {
       logicalId,
       type: declaration.Type,
@@ -331,11 +337,17 @@ export class StackEngine {
       record = { ...record, properties };
       const created = await this.handlerFor(declaration.Type).create(this.request(stack, logicalId, declaration.Type, properties));
       record = { ...record, physicalId: created.physicalId, attributes: created.attributes };
+      if (operation.failed) {
+        // Another resource failed meanwhile: AWS cancels what is in flight; the rollback deletes what it made.
+        context.resources.set(logicalId, this.recorder.transition(stack, record, 'CREATE_FAILED', 'Resource creation cancelled'));
+        return false;
+      }
       this.recorder.transition(stack, record, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
       record = this.recorder.transition(stack, record, 'CREATE_COMPLETE');
       context.resources.set(logicalId, record);
       return true;
     } catch (error) {
+      operation.failed = true;
       record = this.recorder.transition(stack, record, 'CREATE_FAILED', reasonOf(error));
       context.resources.set(logicalId, record);
       return false;
@@ -474,13 +486,14 @@ export class StackEngine {
     const active = this.activeResources(template, context);
     const graph = DependencyGraph.of(active);
     const created = new Set<string>();
+    const operation: Operation = { failed: false };
     const failed = await runInOrder(Object.keys(active), (id) => graph.dependencies.get(id) ?? [], async (id) => {
       const old = previous.get(id);
       if (old === undefined || old.physicalId === undefined || old.status === 'CREATE_FAILED') {
         created.add(id);
-        return this.createResource(stack, id, active[id], context);
+        return this.createResource(stack, id, active[id], context, operation);
       }
-      return this.updateResource(stack, id, active[id], context, old);
+      return this.updateResource(stack, id, active[id], context, old, operation);
     });
     if (failed.length > 0) {
       const createFailures = failed.filter((id) => created.has(id));
@@ -501,7 +514,14 @@ export class StackEngine {
     }
   }
 
-  private async updateResource(stack: StackRecord, logicalId: string, declaration: ResourceDeclaration, context: StackContext, old: ResourceRecord): Promise<boolean> {
+  private async updateResource(
+    stack: StackRecord,
+    logicalId: string,
+    declaration: ResourceDeclaration,
+    context: StackContext,
+    old: ResourceRecord,
+    operation: Operation,
+  ): Promise<boolean> {
     const policies = { deletionPolicy: declaration.DeletionPolicy, updateReplacePolicy: declaration.UpdateReplacePolicy };
     let record: ResourceRecord = { ...old, ...policies };
     try {
@@ -526,12 +546,13 @@ export class StackEngine {
         this.assertReplaceable(declaration.Type, old.properties, properties);
         record = this.recorder.transition(stack, record, 'UPDATE_IN_PROGRESS', 'Requested update requires the creation of a new physical resource; hence creating one.');
         const replacement = await handler.create(this.request(stack, logicalId, declaration.Type, properties));
-        return this.completeUpdate(stack, { ...record, type: declaration.Type, properties }, replacement, context, true);
+        return this.completeUpdate(stack, { ...record, type: declaration.Type, properties }, replacement, context, true, operation);
       }
       record = this.recorder.transition(stack, record, 'UPDATE_IN_PROGRESS');
       const updated = await handler.update(request);
-      return this.completeUpdate(stack, { ...record, properties }, updated, context, updated.physicalId !== old.physicalId);
+      return this.completeUpdate(stack, { ...record, properties }, updated, context, updated.physicalId !== old.physicalId, operation);
     } catch (error) {
+      operation.failed = true;
       // The failed resource keeps its previous properties and identity: rollback starts from what exists.
       record = this.recorder.transition(stack, { ...record, properties: old.properties, physicalId: old.physicalId, attributes: old.attributes }, 'UPDATE_FAILED', reasonOf(error));
       context.resources.set(logicalId, record);
@@ -539,8 +560,20 @@ export class StackEngine {
     }
   }
 
-  private completeUpdate(stack: StackRecord, record: ResourceRecord, result: ProvisionedResource, context: StackContext, replaced: boolean): boolean {
+  private completeUpdate(
+    stack: StackRecord,
+    record: ResourceRecord,
+    result: ProvisionedResource,
+    context: StackContext,
+    replaced: boolean,
+    operation: Operation,
+  ): boolean {
     const next: ResourceRecord = { ...record, physicalId: result.physicalId, attributes: result.attributes };
+    if (operation.failed) {
+      // Cancelled after the change was made: the record holds the new state, so the rollback undoes it.
+      context.resources.set(record.logicalId, this.recorder.transition(stack, next, 'UPDATE_FAILED', 'Resource update cancelled'));
+      return false;
+    }
     if (replaced) this.recorder.transition(stack, next, 'UPDATE_IN_PROGRESS', 'Resource creation Initiated');
     context.resources.set(record.logicalId, this.recorder.transition(stack, next, 'UPDATE_COMPLETE'));
     return true;

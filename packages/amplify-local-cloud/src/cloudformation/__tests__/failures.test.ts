@@ -143,3 +143,15 @@ test('an export name another stack already exports fails the stack, which rolls 
   const rollback = (await cloud.events('second-exporter')).find((event) => event.ResourceStatus === 'ROLLBACK_IN_PROGRESS')!;
   expect(rollback.ResourceStatusReason).toBe('Export with name shared-topic-arn is already exported by stack first-exporter. Rollback requested by user.');
 });
+
+test('resources in flight when another fails are cancelled, then rolled back', async () => {
+  await create('cancelled', { Resources: { Good: { Type: 'AWS::SNS::Topic' }, Bad: { Type: 'AWS::SQS::Queue', Properties: { Wrong: 1 } } } });
+  const stack = await cloud.waitForStack('cancelled');
+  expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
+  const events = (await cloud.events('cancelled')).reverse().map((event) => `${event.LogicalResourceId} ${event.ResourceStatus} ${event.ResourceStatusReason ?? ''}`.trim());
+  expect(events).toContain('Good CREATE_FAILED Resource creation cancelled');
+  expect(events).toContain('cancelled ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [Bad, Good]. Rollback requested by user.');
+  // Good was made before it was cancelled: the rollback deletes it.
+  expect(events).toContain('Good DELETE_IN_PROGRESS');
+  expect(events.indexOf('Good DELETE_COMPLETE')).toBeGreaterThan(events.indexOf('Good DELETE_IN_PROGRESS'));
+});

@@ -186,9 +186,12 @@ test('when one nested stack fails an update, the parent rolls back the siblings 
   expect(stack.Outputs).toEqual([{ OutputKey: 'A', OutputValue: 'a1' }]);
   const events = await cloud.events('rb');
   const failed = events.find((event) => event.LogicalResourceId === 'B' && event.ResourceStatus === 'UPDATE_FAILED')!;
+  // Topic's update was in flight when Broken failed: it was cancelled, so it is listed too.
   expect(failed.ResourceStatusReason).toBe(
-    `Embedded stack ${ids.B} was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: The following resource(s) failed to create: [Broken]. `,
+    `Embedded stack ${ids.B} was not successfully updated. Currently in UPDATE_ROLLBACK_IN_PROGRESS with reason: The following resource(s) failed to create: [Broken]. The following resource(s) failed to update: [Topic]. `,
   );
+  const cancelled = (await cloud.events(ids.B)).find((event) => event.LogicalResourceId === 'Topic' && event.ResourceStatus === 'UPDATE_FAILED');
+  expect(cancelled?.ResourceStatusReason).toBe('Resource update cancelled');
   for (const id of [ids.A, ids.B]) {
     const child = (await cloud.cfn.send(new DescribeStacksCommand({ StackName: id }))).Stacks![0];
     expect(child.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
