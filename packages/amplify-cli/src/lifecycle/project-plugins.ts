@@ -32,10 +32,13 @@ function findPlugin<T>(context: CoreCommandContext, type: PluginType, name: stri
   return info ? load<T>(context, info) : undefined;
 }
 
+/** The installed plugins of one type, one per name: the first plugin of a name wins, as in the original's lookups. */
 export function installedPlugins(context: CoreCommandContext, type: PluginType): PluginInfo[] {
-  const seen = new Set<string>();
-  // The first plugin of a name wins, as in the original's lookups.
-  return context.session.registry.ofType(type).filter((info) => !seen.has(info.manifest.name) && seen.add(info.manifest.name));
+  const byName = new Map<string, PluginInfo>();
+  for (const info of context.session.registry.ofType(type)) {
+    if (!byName.has(info.manifest.name)) byName.set(info.manifest.name, info);
+  }
+  return [...byName.values()];
 }
 
 export function providerPlugin(context: CoreCommandContext, name: string): LoadedPlugin<LifecycleProvider> {
