@@ -152,4 +152,26 @@ describe('amplify push (in-process, fake provider)', () => {
     expect(noTty.stderr).toContain('Pass --yes');
     expect(calls(machine)).toEqual([]);
   });
+
+  test('pushFromPlugin runs the same push filtered to a category, for plugins that push through the toolkit', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const adapter = path.resolve(__dirname, '..', 'push', 'push-from-plugin.ts');
+    writePackage(machine.globalNodeModules, 'amplify-category-storage', {
+      manifest: { name: 'storage', type: 'category', commands: ['push'] },
+      files: {
+        'index.js': `
+module.exports = {
+  async executeAmplifyCommand(context) {
+    await require(${JSON.stringify(adapter)}).pushFromPlugin(context, 'storage', context.input.subCommands && context.input.subCommands[0]);
+  },
+};`,
+      },
+    });
+    const result = await amplify(machine, ['storage', 'push', 'photos', '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(calls(machine)[0]).toMatchObject({ call: 'pushResources', created: ['photos'] });
+    expect(result.stdout).toContain('All resources are updated in the cloud');
+  });
 });
