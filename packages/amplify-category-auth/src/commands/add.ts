@@ -1,0 +1,14 @@
+import { pathManager, type AmplifyContext } from 'amplify-cli-core';
+import { saveAuthResource } from '../service/auth-resource';
+import { runAddWalkthrough } from '../service/auth-walkthrough';
+import { cognitoDefaults } from '../service/cognito-defaults';
+
+/** `amplify add auth`: the walkthrough (`--yes` takes the default configuration), then the resource files. */
+export async function run(context: AmplifyContext): Promise<void> {
+  const projectRoot = pathManager.findProjectRoot();
+  const defaults = cognitoDefaults(context.amplify.getProjectConfig().projectName);
+  const answers = await runAddWalkthrough(context.amplify.prompter, defaults);
+  const name = await saveAuthResource(projectRoot, answers, 'add', context.amplify.prompter);
+  context.print.success(`Successfully added auth resource ${name} locally`);
+  context.print.info('Run "amplify push" to build and deploy it to the cloud.');
+}

@@ -1,0 +1,46 @@
+import { AmplifyError, pathManager, stateManager, getCategoryResources, type AmplifyContext, type PermissionPolicies } from 'amplify-cli-core';
+
+/**
+ * The auth category plugin (Cognito). Each command lives in `commands/<verb>.ts` and is required only when it runs.
+ */
+type Command = { run(context: AmplifyContext): Promise<void> };
+const COMMANDS: Record<string, () => Command> = {
+  add: () => require('./commands/add') as Command,
+  enable: () => require('./commands/add') as Command,
+  update: () => require('./commands/update') as Command,
+  remove: () => require('./commands/remove') as Command,
+  push: () => require('./commands/push') as Command,
+  console: () => require('./commands/console') as Command,
+  help: () => require('./commands/help') as Command,
+};
+
+export async function executeAmplifyCommand(context: AmplifyContext): Promise<void> {
+  const name = context.input.command ?? 'help';
+  const command = COMMANDS[name];
+  if (!command) {
+    throw new AmplifyError('CommandNotFound', `"amplify auth ${name}" is not a command`, { resolution: 'Run "amplify auth help" to list the commands' });
+  }
+  await command().run(context);
+}
+
+export async function executeAmplifyHeadlessCommand(context: AmplifyContext, payload: string): Promise<void> {
+  const { runHeadless } = require('./commands/headless') as typeof import('./commands/headless');
+  await runHeadless(context, payload);
+}
+
+export async function console(context: AmplifyContext): Promise<void> {
+  await COMMANDS.console().run(context);
+}
+
+/** IAM statements for a function that uses this project's user pools (`{ <auth resource>: ['create', 'read', ...] }`). */
+export async function getPermissionPolicies(_context: AmplifyContext, resourceOpsMapping: Record<string, string[]>): Promise<PermissionPolicies> {
+  const { authPermissionPolicies } = require('./service/permission-policies') as typeof import('./service/permission-policies');
+  return authPermissionPolicies(resourceOpsMapping);
+}
+
+/** The auth resource names of the project (for other categories that need auth, e.g. storage). */
+export function getAuthResourceNames(projectRoot: string = pathManager.findProjectRoot()): string[] {
+  return Object.keys(getCategoryResources(stateManager.getMeta(projectRoot, { default: {} }), 'auth'));
+}
+
+export type { CognitoConfig } from './service/cognito-config';
