@@ -70,6 +70,17 @@ describe('context.amplify platform functions', () => {
     expect((await amplify(machine, ['probe', 'a'])).stderr).toContain('No provider plugin named "nope" is installed');
     expect((await amplify(machine, ['probe', 'b'])).stderr).toContain('Plugin "cloudy" (amplify-provider-cloudy@1.0.0) has no provider util "x"');
   });
+
+  it('hands pushResources to the core push, which needs a project', async () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-category-things', {
+      manifest: { name: 'things', type: 'category', commands: ['push'] },
+      files: { 'index.js': "module.exports = { executeAmplifyCommand: (context) => context.amplify.pushResources(context, 'things') };" },
+    });
+    const result = await amplify(machine, ['things', 'push', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^✖ No amplify project found/);
+  });
 });
 
 describe('choosing between plugins of the same name', () => {

@@ -117,11 +117,10 @@ export function createPlatformToolkit(options: PlatformToolkitOptions): Platform
       return hasChanges(status);
     },
 
-    // The push flow lives with the lifecycle commands; until it is exposed here, plugins are pointed at the command.
-    async pushResources() {
-      throw new AmplifyError('PushFromPluginNotSupported', 'context.amplify.pushResources is not available to plugins in this build', {
-        resolution: 'Run "amplify push" instead',
-      });
+    // The push flow belongs to the lifecycle commands; it is loaded only when a plugin asks for a push.
+    async pushResources(context, category?: string, resourceName?: string, filteredResources?: ResourceRef[]) {
+      const { pushFromPlugin } = await import('../lifecycle/push/push-from-plugin');
+      return pushFromPlugin(context, category, resourceName, filteredResources);
     },
   };
 }
