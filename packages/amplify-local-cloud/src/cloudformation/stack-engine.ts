@@ -607,9 +607,12 @@ export class StackEngine {
       if (child?.status === 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') await this.runCleanup(child.stackId);
     }
     if (snapshot !== undefined) {
+      // Resources the new template no longer has (or whose condition now fails) keep their rows until they are deleted here.
+      const template = safeTemplate(stack.templateBody);
+      const kept = template ? new Set(Object.keys(this.activeResources(template, this.context(stack, template, stack.parameters, new Map())))) : new Set(current.keys());
       const obsolete = snapshot.resources.filter((old) => {
         const present = current.get(old.logicalId);
-        return old.physicalId !== undefined && (present === undefined || present.physicalId !== old.physicalId);
+        return old.physicalId !== undefined && (!kept.has(old.logicalId) || present === undefined || present.physicalId !== old.physicalId);
       });
       const oldTemplate = safeTemplate(snapshot.templateBody);
       const byId = new Map(obsolete.map((record) => [record.logicalId, record]));
@@ -617,7 +620,7 @@ export class StackEngine {
       // Failures here do not fail the update, as on AWS: the resource is reported and left behind.
       await runInOrder([...byId.keys()], (id) => graph.dependentsOf(id), async (id) => {
         const record = byId.get(id)!;
-        const removed = !current.has(id);
+        const removed = !kept.has(id);
         const ok = await this.deleteResource(stack, record, { keepRecord: true, replaced: !removed });
         if (removed) this.store.deleteResource(stackId, id);
         return ok;

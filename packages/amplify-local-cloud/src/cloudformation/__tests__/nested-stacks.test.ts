@@ -209,6 +209,15 @@ test('when one nested stack fails an update, the parent rolls back the siblings 
   const childC = StackSummaries!.find((summary) => summary.StackName!.startsWith('rb-C-'))!;
   expect(childC.StackStatus).toBe('DELETE_COMPLETE');
 
+  // Removing a nested stack from the parent deletes it during the parent's cleanup.
+  const withoutB = JSON.parse(parent) as { Resources: Record<string, unknown> };
+  delete withoutB.Resources.B;
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'rb', TemplateBody: JSON.stringify(withoutB) }));
+  expect((await cloud.waitForStack('rb')).StackStatus).toBe('UPDATE_COMPLETE');
+  expect((await cloud.waitForStack(ids.B)).StackStatus).toBe('DELETE_COMPLETE');
+  const cleanup = (await cloud.events('rb')).map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
+  expect(cleanup.indexOf('B DELETE_COMPLETE')).toBeLessThan(cleanup.indexOf('rb UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'));
+
   const childA = (await cloud.events(ids.A)).map((event) => `${event.LogicalResourceId} ${event.ResourceStatus}`);
   expect(childA.slice(0, 4)).toEqual([
     `${childA[0].split(' ')[0]} UPDATE_ROLLBACK_COMPLETE`,

@@ -218,3 +218,26 @@ test('Lambda versions and layer versions are numbered per function and per layer
     Version: 'arn:aws:lambda:us-east-1:123456789012:function:versioned:2',
   });
 });
+
+test('an update deletes resources the template dropped or whose condition no longer holds', async () => {
+  const template = (withExtra: boolean, keepBucket: string) =>
+    JSON.stringify({
+      Parameters: { KeepBucket: { Type: 'String' } },
+      Conditions: { Keep: { 'Fn::Equals': [{ Ref: 'KeepBucket' }, 'yes'] } },
+      Resources: {
+        Stays: { Type: 'AWS::SNS::Topic' },
+        Conditional: { Type: 'AWS::S3::Bucket', Condition: 'Keep', Properties: { BucketName: 'conditional-bucket-x' } },
+        ...(withExtra ? { Extra: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'extra-bucket-x' } } } : {}),
+      },
+    });
+  const resources = async () =>
+    ((await cloud.cfn.send(new DescribeStackResourcesCommand({ StackName: 'shrinks' }))).StackResources ?? []).map((resource) => resource.LogicalResourceId).sort();
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'shrinks', TemplateBody: template(true, 'yes'), Parameters: [{ ParameterKey: 'KeepBucket', ParameterValue: 'yes' }] }));
+  await cloud.waitForStack('shrinks');
+  expect(await resources()).toEqual(['Conditional', 'Extra', 'Stays']);
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'shrinks', TemplateBody: template(false, 'no'), Parameters: [{ ParameterKey: 'KeepBucket', ParameterValue: 'no' }] }));
+  expect((await cloud.waitForStack('shrinks')).StackStatus).toBe('UPDATE_COMPLETE');
+  expect(await resources()).toEqual(['Stays']);
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'extra-bucket-x' }))).rejects.toThrow();
+  await expect(cloud.s3.send(new HeadBucketCommand({ Bucket: 'conditional-bucket-x' }))).rejects.toThrow();
+});
