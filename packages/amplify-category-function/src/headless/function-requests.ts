@@ -1,0 +1,87 @@
+import { validateHeadlessRequest } from 'amplify-cli-core';
+import { CRUD_OPERATIONS, type CrudOperation, FUNCTION_TEMPLATES, type FunctionTemplateName } from '../function-definition';
+
+/** One resource the function may use, with the operations permitted on it. */
+export interface HeadlessResourceAccess {
+  category: string;
+  resourceName: string;
+  operations: CrudOperation[];
+}
+
+/** `amplify add function --headless`: the fields of the add walkthrough; every one is optional except the version. */
+export interface AddFunctionRequest {
+  version: 1;
+  functionName?: string;
+  runtime?: 'nodejs';
+  template?: FunctionTemplateName;
+  /** The storage DynamoDB resource the CRUD template works on. */
+  crudTable?: string;
+  resourceAccess?: HeadlessResourceAccess[];
+  environmentVariables?: Record<string, string>;
+}
+
+/** `amplify update function --headless`: each given field replaces the function's current setting. */
+export interface UpdateFunctionRequest {
+  version: 1;
+  functionName: string;
+  resourceAccess?: HeadlessResourceAccess[];
+  environmentVariables?: Record<string, string>;
+}
+
+/** A JSON Schema (draft-07), as the core's `validateHeadlessRequest` takes it. */
+type JsonSchema = Record<string, unknown>;
+
+const resourceAccessSchema: JsonSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['category', 'resourceName', 'operations'],
+    additionalProperties: false,
+    properties: {
+      category: { type: 'string', minLength: 1 },
+      resourceName: { type: 'string', minLength: 1 },
+      operations: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CRUD_OPERATIONS] } },
+    },
+  },
+};
+
+const environmentVariablesSchema: JsonSchema = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' },
+  additionalProperties: { type: 'string' },
+};
+
+export const addFunctionRequestSchema: JsonSchema = {
+  type: 'object',
+  required: ['version'],
+  additionalProperties: false,
+  properties: {
+    version: { const: 1 },
+    functionName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
+    runtime: { enum: ['nodejs'] },
+    template: { enum: [...FUNCTION_TEMPLATES] },
+    crudTable: { type: 'string', minLength: 1 },
+    resourceAccess: resourceAccessSchema,
+    environmentVariables: environmentVariablesSchema,
+  },
+};
+
+export const updateFunctionRequestSchema: JsonSchema = {
+  type: 'object',
+  required: ['version', 'functionName'],
+  additionalProperties: false,
+  properties: {
+    version: { const: 1 },
+    functionName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
+    resourceAccess: resourceAccessSchema,
+    environmentVariables: environmentVariablesSchema,
+  },
+};
+
+export function parseAddFunctionRequest(payload: string | unknown): AddFunctionRequest {
+  return validateHeadlessRequest<AddFunctionRequest>(addFunctionRequestSchema, payload, 'AddFunctionRequest');
+}
+
+export function parseUpdateFunctionRequest(payload: string | unknown): UpdateFunctionRequest {
+  return validateHeadlessRequest<UpdateFunctionRequest>(updateFunctionRequestSchema, payload, 'UpdateFunctionRequest');
+}

@@ -1,0 +1,60 @@
+import { type AmplifyContext, AmplifyError, createPrompter, pathManager, stateManager } from 'amplify-cli-core';
+import { addFunction } from '../service/add-function';
+import { accessCandidates } from '../service/project-resources';
+import { pluginLookup } from '../service/resolve-access';
+import { applyFunctionChanges, chooseFunction } from '../service/update-function';
+import { answersFromAccess } from '../walkthrough/resource-access-questions';
+import { type HeadlessResourceAccess, parseAddFunctionRequest, parseUpdateFunctionRequest } from './function-requests';
+
+/** Every resource named in a request must exist, so that a typo fails instead of being skipped. */
+function checkAccessTargets(access: readonly HeadlessResourceAccess[], candidates: Record<string, string[]>): void {
+  access.forEach((entry, index) => {
+    if (!(candidates[entry.category] ?? []).includes(entry.resourceName)) {
+      throw new AmplifyError('InvalidHeadlessInput', `AddFunctionRequest: resourceAccess[${index}] names ${entry.category} ${entry.resourceName}, which is not in this project`, {
+        resolution: `Fix resourceAccess[${index}] in the --headless payload ("amplify status" lists the resources)`,
+      });
+    }
+  });
+}
+
+/** `amplify add|update function --headless`: the walkthrough's answers from one JSON document, defaults for the rest. */
+export async function runHeadless(context: AmplifyContext, payload: string): Promise<void> {
+  const command = context.input.command;
+  const projectRoot = pathManager.findProjectRoot();
+  const print = (line: string): void => context.print.warning(line);
+  if (command === 'add') {
+    const request = parseAddFunctionRequest(payload);
+    checkAccessTargets(request.resourceAccess ?? [], accessCandidates(stateManager.getMeta(projectRoot)));
+    const supplied = {
+      functionName: request.functionName,
+      template: request.template,
+      crudTable: request.crudTable,
+      ...(request.resourceAccess ? answersFromAccess(request.resourceAccess) : {}),
+    };
+    const { spec } = await addFunction({
+      context,
+      projectRoot,
+      // Whatever the request leaves out takes the walkthrough's default.
+      prompter: createPrompter({ yes: true }),
+      lookup: pluginLookup(context),
+      print,
+      supplied,
+      environmentVariables: request.environmentVariables ?? {},
+    });
+    context.print.success(`Successfully added resource ${spec.functionName} locally.`);
+    return;
+  }
+  if (command === 'update') {
+    const request = parseUpdateFunctionRequest(payload);
+    const functionName = await chooseFunction(projectRoot, createPrompter({ yes: true }), request.functionName, 'update');
+    await applyFunctionChanges(
+      { context, projectRoot, lookup: pluginLookup(context), functionName },
+      { resourceAccess: request.resourceAccess, environmentVariables: request.environmentVariables },
+    );
+    context.print.success(`Successfully updated resource ${functionName} locally.`);
+    return;
+  }
+  throw new AmplifyError('HeadlessNotSupported', `"amplify function ${command ?? ''}" has no --headless form`, {
+    resolution: 'Use --headless with add or update, or run the command without it',
+  });
+}

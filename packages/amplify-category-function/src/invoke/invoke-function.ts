@@ -1,0 +1,81 @@
+import { fork } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import { DEFAULT_HANDLER, RESOURCES_DIR } from '../constants';
+
+export interface InvokeOptions {
+  functionName: string;
+  /** The function's `src/` folder. */
+  srcDir: string;
+  event: unknown;
+  /** `<file>.<export>`, relative to `src/`. */
+  handler?: string;
+  /** Environment the handler sees (on top of this process's). */
+  environment: Record<string, string>;
+  timeoutMs: number;
+}
+
+/** What the handler did: its value, or the error it threw (or passed to its callback). */
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; stack?: string } };
+
+/** Reads an event file; a missing or non-JSON file is an error naming it. */
+export function readEvent(file: string): unknown {
+  if (!fs.existsSync(file)) {
+    throw new AmplifyError('EventFileNotFound', `Event file ${file} does not exist`, { resolution: 'Pass an existing JSON file with --event' });
+  }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new AmplifyError('InvalidEventFile', `Event file ${file} is not valid JSON: ${(cause as Error).message}`, {
+      resolution: 'Fix the JSON in the event file',
+      cause,
+    });
+  }
+}
+
+/**
+ * Runs the handler locally in a child node process (so the function's own modules, globals and exit never touch
+ * the CLI), with its console output passed through. A handler that runs past the timeout is killed.
+ */
+export function invokeFunction(options: InvokeOptions): Promise<InvokeOutcome> {
+  const [file, exportName] = splitHandler(options.handler ?? DEFAULT_HANDLER);
+  const modulePath = path.join(options.srcDir, file);
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(RESOURCES_DIR, 'handler-runner.js'), [], {
+      cwd: options.srcDir,
+      env: { ...process.env, ...options.environment },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // The CLI may run under a TypeScript loader in tests; the function is plain JavaScript.
+      execArgv: [],
+    });
+    let outcome: InvokeOutcome | undefined;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new AmplifyError('FunctionTimedOut', `Function ${options.functionName} did not finish within ${options.timeoutMs / 1000} s`, {
+          resolution: 'Make the handler return (or call its callback), or give it longer with --timeout <seconds>',
+        }),
+      );
+    }, options.timeoutMs);
+    child.on('message', (message) => (outcome = message as InvokeOutcome));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (outcome) resolve(outcome);
+      else resolve({ ok: false, error: { name: 'Error', message: `the function's process exited with code ${code} before the handler finished` } });
+    });
+    child.send({ file: modulePath, handler: exportName, event: options.event, functionName: options.functionName, timeoutMs: options.timeoutMs });
+  });
+}
+
+function splitHandler(handler: string): [string, string] {
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0) {
+    throw new AmplifyError('InvalidHandler', `Handler "${handler}" is not of the form <file>.<function>`, { resolution: 'Use e.g. index.handler' });
+  }
+  return [handler.slice(0, dot), handler.slice(dot + 1)];
+}

@@ -1,0 +1,90 @@
+import { type AmplifyContext, AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, makeId, runWalkthrough, stateManager } from 'amplify-cli-core';
+import { CATEGORY } from '../constants';
+import { type FunctionParameters, type FunctionTemplateName, permissionsOf } from '../function-definition';
+import { functionNameQuestion, templateQuestions } from '../walkthrough/add-questions';
+import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from '../walkthrough/function-name';
+import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
+import { type FunctionSpec, writeNewFunction } from './function-files';
+import { accessCandidates, dynamoDbTables, readCrudTable } from './project-resources';
+import { type CategoryPluginLookup, resolveAccess } from './resolve-access';
+
+export interface AddFunctionOptions {
+  context: AmplifyContext;
+  projectRoot: string;
+  prompter: Prompter;
+  lookup: CategoryPluginLookup;
+  print: (line: string) => void;
+  /** Answers given up front (a headless request), validated and never asked. */
+  supplied?: Answers;
+  /** Variables given up front; without them the variable menu is offered. */
+  environmentVariables?: Record<string, string>;
+}
+
+export interface AddedFunction {
+  spec: FunctionSpec;
+  directory: string;
+}
+
+/** Checks variables given up front with the rules the menu applies. */
+export function checkEnvironmentVariables(values: Record<string, string>): void {
+  const names: string[] = [];
+  for (const name of Object.keys(values)) {
+    const problem = environmentVariableProblem(name, names);
+    if (problem) {
+      throw new AmplifyError('InvalidInput', `environmentVariables.${name}: ${problem}`, { resolution: `Rename environment variable ${name}` });
+    }
+    names.push(name);
+  }
+}
+
+/**
+ * `amplify add function` (reference §4.1): name, template (and table for CRUD), access to other resources,
+ * environment variables; then writes the resource. Returns what was written.
+ */
+export async function addFunction(options: AddFunctionOptions): Promise<AddedFunction> {
+  const { projectRoot, prompter, supplied } = options;
+  const meta = stateManager.getMeta(projectRoot);
+  const id = makeId(8);
+  const projectName = stateManager.getProjectConfig(projectRoot).projectName;
+
+  const named = await runWalkthrough([functionNameQuestion(defaultFunctionName(projectName, id))], prompter, { supplied });
+  const functionName = String(named.functionName);
+  if (getResourceMeta(meta, CATEGORY, functionName)) {
+    throw new AmplifyError('ResourceAlreadyExists', `A function named ${functionName} already exists in this project`, {
+      resolution: 'Choose another name, or run "amplify update function" to change the existing one',
+    });
+  }
+
+  const tables = dynamoDbTables(meta);
+  const candidates = accessCandidates(meta);
+  const answers = await runWalkthrough([...templateQuestions(tables), ...resourceAccessQuestions(candidates)], prompter, { supplied, previous: named });
+  let template = answers.template as FunctionTemplateName;
+  if (template === 'crud' && tables.length === 0) {
+    if (answers.useHelloWorld !== true) throw new UserAbort('No function was added: the CRUD template needs a DynamoDB table.');
+    template = 'hello-world';
+  }
+  const crudTable = template === 'crud' ? readCrudTable(projectRoot, String(answers.crudTable)) : undefined;
+  const access = accessFromAnswers(answers, candidates);
+  const resolved = await resolveAccess(options.context, access, options.lookup);
+
+  let environment = { names: [] as string[], values: {} as Record<string, string> };
+  if (options.environmentVariables) {
+    checkEnvironmentVariables(options.environmentVariables);
+    environment = { names: Object.keys(options.environmentVariables), values: { ...options.environmentVariables } };
+  } else {
+    const wanted = await prompter.confirm({ message: 'Do you want to configure environment variables for this function?', default: false });
+    if (wanted) environment = await editEnvironmentVariables(prompter, environment, options.print);
+  }
+
+  const parameters: FunctionParameters = {
+    template,
+    roleName: defaultRoleName(projectName, id),
+    permissions: permissionsOf(access),
+    environmentVariables: environment.names,
+    crudTable,
+  };
+  const spec: FunctionSpec = { functionName, parameters, environmentValues: environment.values };
+  const directory = await writeNewFunction(projectRoot, spec, resolved);
+  return { spec, directory };
+}

@@ -1,0 +1,150 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError, type RenderedFile, loadEnvResourceParameters, pathManager, writeResource } from 'amplify-cli-core';
+import {
+  AMPLIFY_STATE_FILE,
+  CATEGORY,
+  FUNCTION_PARAMETERS_FILE,
+  NODE_RUNTIME_PLUGIN_ID,
+  PARAMETERS_FILE,
+  PROVIDER_PLUGIN,
+  RESOURCES_DIR,
+  SERVICE,
+  templateFileName,
+} from '../constants';
+import { type FunctionParameters, type FunctionTemplateName, environmentVariableParameter, resourceEnvironmentVariable } from '../function-definition';
+import { type ResolvedAccess, dependenciesOf, lambdaTemplate } from '../template/lambda-template';
+
+/** A function as the files describe it: its name, `function-parameters.json` and this env's variable values. */
+export interface FunctionSpec {
+  functionName: string;
+  parameters: FunctionParameters;
+  /** Custom environment variable -> value for the current env. */
+  environmentValues: Record<string, string>;
+}
+
+/** Where the Express templates serve their routes. */
+export const EXPRESS_PATH = '/item';
+
+/** The source files each template copies into `src/` (`.ejs` ones rendered). */
+const SOURCE_FILES: Record<FunctionTemplateName, Array<[template: string, target: string]>> = {
+  'hello-world': [
+    ['index.js.ejs', 'index.js'],
+    ['event.json', 'event.json'],
+    ['package.json.ejs', 'package.json'],
+  ],
+  serverless: [
+    ['index.js', 'index.js'],
+    ['app.js.ejs', 'app.js'],
+    ['event.json.ejs', 'event.json'],
+    ['package.json.ejs', 'package.json'],
+  ],
+  crud: [
+    ['index.js', 'index.js'],
+    ['app.js.ejs', 'app.js'],
+    ['event.json.ejs', 'event.json'],
+    ['package.json.ejs', 'package.json'],
+  ],
+};
+
+/** The file the original opens for editing: the Express app for the Express templates. */
+export function mainSourceFile(template: FunctionTemplateName): string {
+  return template === 'hello-world' ? 'src/index.js' : 'src/app.js';
+}
+
+function sourceFiles(template: FunctionTemplateName): RenderedFile[] {
+  const dir = path.join(RESOURCES_DIR, 'templates', template);
+  return SOURCE_FILES[template].map(([file, target]) => ({ dir, template: file, target: path.join('src', target) }));
+}
+
+/** The env-specific values of the custom variables, keyed by their CloudFormation parameter. */
+function environmentParameters(spec: FunctionSpec): Record<string, string> {
+  return Object.fromEntries(spec.parameters.environmentVariables.map((name) => [environmentVariableParameter(name), spec.environmentValues[name] ?? '']));
+}
+
+function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): Record<string, unknown> {
+  const { functionName, parameters } = spec;
+  return {
+    [templateFileName(functionName)]: lambdaTemplate({
+      functionName,
+      roleName: parameters.roleName,
+      environmentVariables: parameters.environmentVariables,
+      access,
+      crudTable: parameters.crudTable,
+    }),
+    [FUNCTION_PARAMETERS_FILE]: parameters,
+  };
+}
+
+/** Writes a new function: template, parameters, sources, breadcrumbs, env values, then its meta entry. */
+export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, access: readonly ResolvedAccess[]): Promise<string> {
+  const { functionName, parameters } = spec;
+  const table = parameters.crudTable;
+  return writeResource({
+    projectRoot,
+    category: CATEGORY,
+    resourceName: functionName,
+    mode: 'add',
+    jsonFiles: {
+      ...generatedFiles(spec, access),
+      [PARAMETERS_FILE]: { CloudWatchRule: 'NONE' },
+      [AMPLIFY_STATE_FILE]: {
+        pluginId: NODE_RUNTIME_PLUGIN_ID,
+        functionRuntime: 'nodejs',
+        useLegacyBuild: true,
+        defaultEditorFile: mainSourceFile(parameters.template),
+      },
+    },
+    rendered: sourceFiles(parameters.template),
+    props: {
+      functionName,
+      path: EXPRESS_PATH,
+      table,
+      tableNameVariable: table ? resourceEnvironmentVariable('storage', table.resourceName, 'Name') : undefined,
+    },
+    envParameters: parameters.environmentVariables.length > 0 ? environmentParameters(spec) : undefined,
+    meta: { build: true, providerPlugin: PROVIDER_PLUGIN, service: SERVICE, dependsOn: dependenciesOf({ access, crudTable: table }) },
+  });
+}
+
+/**
+ * Rewrites an existing function's template, parameters, env values and `dependsOn` after an update; the sources
+ * under `src/` are the user's and stay as they are.
+ */
+export async function rewriteFunction(projectRoot: string, spec: FunctionSpec, previousVariables: readonly string[], access: readonly ResolvedAccess[]): Promise<void> {
+  const envParameters = { ...loadEnvResourceParameters(projectRoot, CATEGORY, spec.functionName) };
+  for (const name of previousVariables) delete envParameters[environmentVariableParameter(name)];
+  Object.assign(envParameters, environmentParameters(spec));
+  await writeResource({
+    projectRoot,
+    category: CATEGORY,
+    resourceName: spec.functionName,
+    mode: 'update',
+    jsonFiles: generatedFiles(spec, access),
+    envParameters,
+    meta: { dependsOn: dependenciesOf({ access, crudTable: spec.parameters.crudTable }) },
+  });
+}
+
+/** Reads a function's recorded definition and this env's variable values. */
+export function readFunction(projectRoot: string, functionName: string): FunctionSpec {
+  const file = path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, functionName), FUNCTION_PARAMETERS_FILE);
+  if (!fs.existsSync(file)) {
+    throw new AmplifyError('FunctionNotFound', `Function ${functionName} has no ${FUNCTION_PARAMETERS_FILE} (${file})`, {
+      resolution: `Run "amplify function add" to create it, or restore amplify/backend/function/${functionName}`,
+    });
+  }
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters>;
+  const parameters: FunctionParameters = {
+    template: stored.template ?? 'hello-world',
+    roleName: stored.roleName ?? `${functionName}LambdaRole`,
+    permissions: stored.permissions ?? {},
+    environmentVariables: stored.environmentVariables ?? [],
+    crudTable: stored.crudTable,
+  };
+  const values = loadEnvResourceParameters(projectRoot, CATEGORY, functionName);
+  const environmentValues = Object.fromEntries(
+    parameters.environmentVariables.map((name) => [name, String(values[environmentVariableParameter(name)] ?? '')]),
+  );
+  return { functionName, parameters, environmentValues };
+}

@@ -1,0 +1,95 @@
+import { type AmplifyContext, AmplifyError, type Answers, type Prompter, getCategoryResources, runWalkthrough, stateManager } from 'amplify-cli-core';
+import { CATEGORY } from '../constants';
+import { type ResourceAccess, accessOf, permissionsOf } from '../function-definition';
+import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { accessFromAnswers, answersFromAccess, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
+import { checkEnvironmentVariables } from './add-function';
+import { type FunctionSpec, readFunction, rewriteFunction } from './function-files';
+import { accessCandidates } from './project-resources';
+import { type CategoryPluginLookup, resolveAccess } from './resolve-access';
+
+/** What an update changes; a field left out keeps the function's current setting. */
+export interface FunctionChanges {
+  resourceAccess?: ResourceAccess[];
+  environmentVariables?: Record<string, string>;
+}
+
+export interface UpdateFunctionOptions {
+  context: AmplifyContext;
+  projectRoot: string;
+  lookup: CategoryPluginLookup;
+  functionName: string;
+}
+
+/** The function to update: the one named, or a pick among the project's functions. */
+export async function chooseFunction(projectRoot: string, prompter: Prompter, given: string | undefined, verb: string): Promise<string> {
+  const names = Object.keys(getCategoryResources(stateManager.getMeta(projectRoot), CATEGORY));
+  if (names.length === 0) {
+    throw new AmplifyError('ResourceNotFound', 'This project has no function', { resolution: 'Run "amplify add function" to create one' });
+  }
+  if (given !== undefined) {
+    if (!names.includes(given)) {
+      throw new AmplifyError('ResourceNotFound', `This project has no function named ${given}`, {
+        resolution: `Use one of: ${names.join(', ')}`,
+      });
+    }
+    return given;
+  }
+  return prompter.pick<string>({ message: `Select the Lambda function you want to ${verb}`, choices: names, flag: 'the function name' });
+}
+
+/** Applies `changes` to a function and rewrites its files. */
+export async function applyFunctionChanges(options: UpdateFunctionOptions, changes: FunctionChanges): Promise<FunctionSpec> {
+  const current = readFunction(options.projectRoot, options.functionName);
+  const candidates = accessCandidates(stateManager.getMeta(options.projectRoot), options.functionName);
+  const access = changes.resourceAccess ?? accessOf(current.parameters.permissions);
+  for (const [index, entry] of access.entries()) {
+    if (!(candidates[entry.category] ?? []).includes(entry.resourceName)) {
+      throw new AmplifyError('InvalidInput', `resourceAccess[${index}]: this project has no ${entry.category} resource named ${entry.resourceName}`, {
+        resolution: 'Run "amplify status" to list the resources a function can access',
+      });
+    }
+  }
+  const environmentValues = changes.environmentVariables ?? current.environmentValues;
+  if (changes.environmentVariables) checkEnvironmentVariables(changes.environmentVariables);
+  const spec: FunctionSpec = {
+    functionName: options.functionName,
+    parameters: {
+      ...current.parameters,
+      permissions: permissionsOf(access),
+      environmentVariables: changes.environmentVariables ? Object.keys(changes.environmentVariables) : current.parameters.environmentVariables,
+    },
+    environmentValues,
+  };
+  const resolved = await resolveAccess(options.context, access, options.lookup);
+  await rewriteFunction(options.projectRoot, spec, current.parameters.environmentVariables, resolved);
+  return spec;
+}
+
+type UpdateChoice = 'access' | 'environment';
+
+/** The update menu (reference §4.1): resource access permissions or environment variables. */
+export async function askFunctionChanges(options: UpdateFunctionOptions, prompter: Prompter, print: (line: string) => void): Promise<FunctionChanges> {
+  const current = readFunction(options.projectRoot, options.functionName);
+  const choice = await prompter.pick<UpdateChoice>({
+    message: 'Which setting do you want to update?',
+    choices: [
+      { name: 'Resource access permissions', value: 'access' },
+      { name: 'Environment variables configuration', value: 'environment' },
+    ],
+    default: 'access',
+  });
+  if (choice === 'environment') {
+    const edited = await editEnvironmentVariables(prompter, { names: current.parameters.environmentVariables, values: current.environmentValues }, print);
+    return { environmentVariables: Object.fromEntries(edited.names.map((name) => [name, edited.values[name] ?? ''])) };
+  }
+  const candidates = accessCandidates(stateManager.getMeta(options.projectRoot), options.functionName);
+  const questions = resourceAccessQuestions(candidates);
+  if (questions.length === 0) {
+    print('This project has no other resource for the function to access.');
+    return { resourceAccess: [] };
+  }
+  const previous: Answers = answersFromAccess(accessOf(current.parameters.permissions));
+  const answers = await runWalkthrough(questions, prompter, { previous });
+  return { resourceAccess: accessFromAnswers(answers, candidates) };
+}

@@ -1,0 +1,63 @@
+import type { Question } from 'amplify-cli-core';
+import { FUNCTION_TEMPLATES, type FunctionTemplateName } from '../function-definition';
+import { FUNCTION_NAME_VALIDATION } from './function-name';
+
+export const TEMPLATE_LABELS: Record<FunctionTemplateName, string> = {
+  'hello-world': 'Hello World',
+  crud: 'CRUD function for DynamoDB (Integration with API Gateway)',
+  serverless: 'Serverless ExpressJS function (Integration with API Gateway)',
+};
+
+/** The function name question; asked first so that a name in use fails before anything else is asked. */
+export function functionNameQuestion(defaultName: string): Question {
+  return {
+    key: 'functionName',
+    type: 'input',
+    message: 'Provide an AWS Lambda function name:',
+    default: defaultName,
+    required: true,
+    validation: FUNCTION_NAME_VALIDATION,
+    flag: '--headless functionName',
+  };
+}
+
+/**
+ * Template, then the table for CRUD. Without a DynamoDB table in the project, choosing CRUD explains why it
+ * cannot be used and offers Hello World instead (no default: `--yes` cannot decide that for the user).
+ */
+export function templateQuestions(tables: readonly string[]): Question[] {
+  return [
+    {
+      key: 'template',
+      type: 'pick',
+      message: 'Choose the function template that you want to use:',
+      choices: FUNCTION_TEMPLATES.map((value) => ({ name: TEMPLATE_LABELS[value], value })),
+      default: 'hello-world',
+      flag: '--headless template',
+    },
+    {
+      key: 'useHelloWorld',
+      type: 'confirm',
+      message:
+        'The CRUD template works over a DynamoDB table of this project, and the project has none (add one with "amplify add storage"). Use the Hello World template instead?',
+      when: (answers) => answers.template === 'crud' && tables.length === 0,
+      flag: '--headless crudTable',
+    },
+    {
+      key: 'crudTable',
+      type: 'pick',
+      message: 'Choose a DynamoDB data source option: the table of this project to read and write',
+      choices: tables.map((name) => ({ name, value: name })),
+      default: tables[0],
+      when: (answers) => answers.template === 'crud' && tables.length > 0,
+      flag: '--headless crudTable',
+    },
+  ];
+}
+
+export const EDIT_NOW_QUESTION: Question = {
+  key: 'editNow',
+  type: 'confirm',
+  message: 'Do you want to edit the local lambda function now?',
+  default: false,
+};
