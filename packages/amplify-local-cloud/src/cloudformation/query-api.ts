@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { parseTemplate } from 'amplify-cloudformation-spec';
 import { isAmplifyError } from 'amplify-cli-core';
 import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts';
 import { toXml, XmlNode, XmlValue } from '../xml/xml-writer';
@@ -8,6 +9,7 @@ import { OnFailure, StackEngine } from './stack-engine';
 import { prepareTemplate, requiredCapability } from './template-preparation';
 import { isStackStatus } from './stack-status';
 import type { ResourceRecord, StackEvent, StackRecord } from './stack-store';
+import { asTemplate } from './template';
 import { validationError } from './template-error';
 import { readTemplateUrl } from './template-url';
 
@@ -208,7 +210,8 @@ export class QueryApi {
   private stackXml(stack: StackRecord): XmlNode {
     let declarations: Record<string, Pick<ParameterDeclaration, 'NoEcho'>> = {};
     try {
-      declarations = prepareTemplate(stack.templateBody).Parameters ?? {};
+      // Only the parameter declarations are needed: parse, without the checks the template passed when it was stored.
+      declarations = asTemplate(parseTemplate(stack.templateBody)).Parameters ?? {};
     } catch {
       // A stored template always parsed once; without it NoEcho cannot be known, so every value is masked.
       declarations = Object.fromEntries(Object.keys(stack.parameters).map((key) => [key, { NoEcho: true }]));
