@@ -30,7 +30,7 @@ export interface CliEnvironment {
 }
 
 export function processEnvironment(argv: string[]): CliEnvironment {
-  return {
+  const environment: Omit<CliEnvironment, 'stdin'> = {
     argv,
     env: process.env,
     cwd: process.cwd(),
@@ -39,9 +39,11 @@ export function processEnvironment(argv: string[]): CliEnvironment {
     execPath: process.execPath,
     platform: process.platform,
     cliPackageDir: path.resolve(__dirname, '..'),
-    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
   };
+  // process.stdin builds a stream (a TTY reader loads readline) on first access: only headless input and prompts
+  // need it, so it is touched only then.
+  return Object.defineProperty(environment, 'stdin', { get: () => process.stdin, enumerable: true }) as CliEnvironment;
 }
 

@@ -22,7 +22,8 @@ const COMMAND_EVENTS: Record<string, [AmplifyEvent, AmplifyEvent]> = {
 
 /** One run of the CLI after the entry has set up output: load plugins, route, execute. Errors propagate. */
 export async function dispatch(environment: CliEnvironment, printer: Printer): Promise<void> {
-  const platformOptions = { ...environment, homeDotAmplifyDir: environment.homeDotAmplifyDir };
+  const { env, homeDir, homeDotAmplifyDir, execPath, platform, cliPackageDir } = environment;
+  const platformOptions = { env, homeDir, homeDotAmplifyDir, execPath, platform, cliPackageDir };
   const loaded = loadPluginPlatform(platformOptions);
   if (loaded.scanned) {
     reportProblems(printer, loaded.cache.problems);

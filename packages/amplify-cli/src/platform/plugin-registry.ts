@@ -29,12 +29,14 @@ export class PluginRegistry {
     return this.cache.plugins.core[0];
   }
 
-  /** Active plugins other than the core, ordered by name then package. */
+  /** Active plugins other than the core, ordered by name then package (code-point order: `localeCompare` would
+   * load ICU's collator, ~10 ms of start-up, to sort ASCII names). */
   all(): PluginInfo[] {
+    const key = (info: PluginInfo): string => `${info.manifest.name}\u0000${info.packageName}`;
     return Object.values(this.cache.plugins)
       .flat()
       .filter((info) => info.manifest.type !== 'core')
-      .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name) || a.packageName.localeCompare(b.packageName));
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   ofType(type: PluginType): PluginInfo[] {
