@@ -309,8 +309,10 @@ export function saveResourceParameters(
   if (envSpecificParameters.length > 0) {
     const teamProviderInfo = files.readTeamProviderInfo();
     const env = (teamProviderInfo[envName] ??= {});
-    const categories = (env.categories ??= {});
-    (categories[category] ??= {})[resourceName] = perEnv;
+    const byName = ((env.categories ??= {})[category] ??= {});
+    // Where the last push put the resource's code is the provider's record, not one of the category's parameters.
+    const { deploymentBucketName, s3Key } = byName[resourceName] ?? {};
+    byName[resourceName] = { ...perEnv, ...(deploymentBucketName !== undefined && s3Key !== undefined ? { deploymentBucketName, s3Key } : {}) };
     files.writeTeamProviderInfo(teamProviderInfo);
   }
 }

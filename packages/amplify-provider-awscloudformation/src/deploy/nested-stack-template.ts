@@ -1,4 +1,5 @@
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, AmplifyFault } from 'amplify-cli-core';
+import { updateRolesWithIdpResources } from '../root-stack/update-roles-with-idp';
 import { type CfnTemplate, rootStackTemplate } from '../root-stack/root-stack-template';
 import type { DependsOn } from '../project/project-types';
 
@@ -19,20 +20,47 @@ export function nestedStackLogicalId(category: string, resourceName: string): st
   return `${category}${resourceName}`;
 }
 
-/** CloudFormation parameters are strings; lists become comma-separated (the original's rule). */
-export function parameterValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map((item) => parameterValue(item)).join(',');
+/** A CloudFormation intrinsic function call: an object with one key, `Ref` or `Fn::<name>`. */
+export type Intrinsic = { [name: string]: unknown };
+
+export function isIntrinsic(value: unknown): value is Intrinsic {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/**
+ * A nested stack parameter value. CloudFormation parameters are strings, and lists become comma-separated (the
+ * original's rule); an intrinsic (`{"Ref":"AuthRoleName"}`, `{"Fn::GetAtt":["AuthRole","Arn"]}`, ...) is kept as
+ * it is, so the root stack resolves it (reference categories §0.2 item 6), also inside a list.
+ */
+export function parameterValue(value: unknown): string | Intrinsic {
+  if (isIntrinsic(value)) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => parameterValue(item));
+    if (items.some((item) => typeof item !== 'string')) return { 'Fn::Join': [',', items] };
+    return items.join(',');
+  }
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
+export interface NestedRootOptions {
+  /**
+   * Logical id of the auth stack whose identity pool the root roles must trust (its `IdentityPoolId` output);
+   * adds the `UpdateRolesWithIDPFunction` custom resource.
+   */
+  identityPoolStack?: string;
+}
+
 /**
  * The root template of a push: the root stack's own resources plus one `AWS::CloudFormation::Stack` per
- * resource, wired to its dependencies' outputs with `Fn::GetAtt` (or `Fn::ImportValue` for exports).
+ * resource, wired to its dependencies' outputs with `Fn::GetAtt` (or `Fn::ImportValue` for exports), and the
+ * trust-policy custom resource when the project has an identity pool.
  */
-export function buildNestedRootTemplate(resources: NestedStackInput[], envName: string): CfnTemplate {
+export function buildNestedRootTemplate(resources: NestedStackInput[], envName: string, options: NestedRootOptions = {}): CfnTemplate {
   const template = rootStackTemplate();
   const logicalIds = new Set(resources.map((r) => nestedStackLogicalId(r.category, r.resourceName)));
   for (const resource of [...resources].sort((a, b) => nestedStackLogicalId(a.category, a.resourceName).localeCompare(nestedStackLogicalId(b.category, b.resourceName)))) {
@@ -62,6 +90,12 @@ export function buildNestedRootTemplate(resources: NestedStackInput[], envName: 
       Type: 'AWS::CloudFormation::Stack',
       Properties: { TemplateURL: resource.templateUrl, Parameters: passed },
     };
+  }
+  if (options.identityPoolStack !== undefined) {
+    if (!logicalIds.has(options.identityPoolStack)) {
+      throw new AmplifyFault('IdentityPoolStackMissing', `The identity pool stack ${options.identityPoolStack} is not one of the nested stacks of this push.`);
+    }
+    Object.assign(template.Resources, updateRolesWithIdpResources(options.identityPoolStack));
   }
   return template;
 }

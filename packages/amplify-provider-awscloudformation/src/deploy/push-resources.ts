@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { type AmplifyMeta, AmplifyError, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
+import { type AmplifyMeta, AmplifyError, type ResourceMeta, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
 import { ProjectFiles } from '../project/project-files';
@@ -33,12 +33,21 @@ export type PushResult =
   | { type: 'no-changes'; outputs: Record<string, Record<string, Record<string, string>>> }
   | { type: 'deployed'; outputs: Record<string, Record<string, Record<string, string>>>; uploaded: string[] };
 
+/**
+ * Where a packaged resource's code is: the nested-stack parameters `deploymentBucketName` and `s3Key` (reference
+ * categories §4.4-4.6), also recorded in team-provider-info and as meta `s3Bucket`.
+ */
+export interface CodeLocation {
+  deploymentBucketName: string;
+  s3Key: string;
+}
+
 interface PreparedResource {
   ref: ResourceRef;
   artifacts: Artifact[];
   templateUrl: string;
-  declaredParameters?: ReadonlySet<string>;
-  packaged?: { zipFileName: string };
+  shape?: TemplateShape;
+  packaged?: { zipFileName: string; code: CodeLocation };
 }
 
 /** Root-stack outputs of the current env: from meta, else from team-provider-info (fresh clones, checkouts). */
@@ -53,10 +62,20 @@ export function readRootStackOutputs(files: ProjectFiles, envName: string): Root
   return outputs;
 }
 
-function declaredParameterNames(template: Record<string, unknown>): ReadonlySet<string> {
-  const parameters = template.Parameters;
-  if (typeof parameters !== 'object' || parameters === null) return new Set();
-  return new Set(Object.keys(parameters));
+/** What the root template needs to know of a resource's main template: its parameter and output names. */
+interface TemplateShape {
+  parameters: ReadonlySet<string>;
+  outputs: ReadonlySet<string>;
+}
+
+function sectionNames(template: Record<string, unknown>, section: 'Parameters' | 'Outputs'): ReadonlySet<string> {
+  const value = template[section];
+  if (typeof value !== 'object' || value === null) return new Set();
+  return new Set(Object.keys(value));
+}
+
+function templateShape(template: Record<string, unknown>): TemplateShape {
+  return { parameters: sectionNames(template, 'Parameters'), outputs: sectionNames(template, 'Outputs') };
 }
 
 interface CheckedTemplate {
@@ -110,11 +129,14 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
     : undefined;
   const artifacts: Artifact[] = [];
   let templateUrl = '';
-  let declaredParameters: ReadonlySet<string> | undefined;
+  let shape: TemplateShape | undefined;
+  const code: CodeLocation | undefined = packaged && { deploymentBucketName: bucket, s3Key: `${BUILDS_PREFIX}/${packaged.zipFileName}` };
   for (const template of resource.templates) {
     let body = template.text;
-    if (packaged) {
-      pointTemplateAtCode(template.parsed, bucket, `${BUILDS_PREFIX}/${packaged.zipFileName}`);
+    // A template that takes the code location as parameters (the function category's) is uploaded as written: it
+    // changes only when its author changes it, and the location reaches it through the nested-stack parameters.
+    if (code && !takesCodeLocation(sectionNames(template.parsed, 'Parameters'))) {
+      pointTemplateAtCode(template.parsed, code.deploymentBucketName, code.s3Key);
       body = JSON.stringify(template.parsed, null, 2);
     }
     const key = `${CFN_TEMPLATES_PREFIX}/${ref.category}/${template.fileName}`;
@@ -122,11 +144,30 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
     // With several templates, the one named after the resource is the resource's stack (the rest are nested in it).
     if (!templateUrl || template.fileName.startsWith(ref.resourceName)) {
       templateUrl = s3ObjectUrl(options.factory.target, bucket, key);
-      declaredParameters = declaredParameterNames(template.parsed);
+      shape = templateShape(template.parsed);
     }
   }
   if (packaged) artifacts.push({ key: `${BUILDS_PREFIX}/${packaged.zipFileName}`, body: packaged.zip, contentType: 'application/zip' });
-  return { ref, artifacts, templateUrl, declaredParameters, packaged: packaged && { zipFileName: packaged.zipFileName } };
+  return { ref, artifacts, templateUrl, shape, packaged: packaged && code && { zipFileName: packaged.zipFileName, code } };
+}
+
+function takesCodeLocation(declared: ReadonlySet<string>): boolean {
+  return declared.has('deploymentBucketName') && declared.has('s3Key');
+}
+
+/**
+ * The code location of a built resource this push does not package: team-provider-info (through its parameters),
+ * else meta `s3Bucket`, else the last package's name in the env's bucket (pushes made before it was recorded).
+ */
+function deployedCodeLocation(parameters: Record<string, unknown>, entry: ResourceMeta, bucket: string): CodeLocation | undefined {
+  const { deploymentBucketName, s3Key } = parameters;
+  if (typeof deploymentBucketName === 'string' && typeof s3Key === 'string') return { deploymentBucketName, s3Key };
+  const recorded = entry.s3Bucket as Partial<CodeLocation> | undefined;
+  if (typeof recorded?.deploymentBucketName === 'string' && typeof recorded.s3Key === 'string') {
+    return { deploymentBucketName: recorded.deploymentBucketName, s3Key: recorded.s3Key };
+  }
+  if (entry.distZipFilename) return { deploymentBucketName: bucket, s3Key: `${BUILDS_PREFIX}/${entry.distZipFilename}` };
+  return undefined;
 }
 
 /** parameters.json (or build/parameters.json) with the env-specific values from team-provider-info on top. */
@@ -135,16 +176,25 @@ export function loadResourceParameters(files: ProjectFiles, envName: string, cat
   return { ...files.readResourceParameters(category, resourceName), ...envParameters };
 }
 
-/** Parameter names of a deployed resource's template on disk, for resources this push does not upload. */
-function declaredParametersOnDisk(files: ProjectFiles, category: string, resourceName: string, validator: TemplateValidator): ReadonlySet<string> | undefined {
+/** The shape of a deployed resource's main template on disk, for resources this push does not upload. */
+function templateShapeOnDisk(files: ProjectFiles, category: string, resourceName: string, validator: TemplateValidator): TemplateShape | undefined {
   const templates = findResourceTemplates(files.paths.resourceDir(category, resourceName));
   const main = templates.find((t) => t.fileName.startsWith(resourceName)) ?? templates[0];
   if (!main) return undefined;
   try {
-    return declaredParameterNames(validator.parse(fs.readFileSync(main.filePath, 'utf8'), main.fileName));
+    return templateShape(validator.parse(fs.readFileSync(main.filePath, 'utf8'), main.fileName));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The auth stack whose identity pool the root roles must trust: a Cognito resource of this project (not an
+ * imported one, not the user pool groups) whose template outputs `IdentityPoolId`.
+ */
+function identityPoolStack(candidates: Array<{ logicalId: string; category: string; entry: ResourceMeta; shape?: TemplateShape }>): string | undefined {
+  return candidates.find(({ category, entry, shape }) => category === 'auth' && entry.service === 'Cognito' && entry.serviceType !== 'imported' && shape?.outputs.has('IdentityPoolId'))
+    ?.logicalId;
 }
 
 /**
@@ -177,22 +227,27 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
 
   const pushedByLogicalId = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
   const nestedStacks: NestedStackInput[] = [];
+  const deployed: Array<{ logicalId: string; category: string; entry: ResourceMeta; shape?: TemplateShape }> = [];
   for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const pushed = pushedByLogicalId.get(nestedStackLogicalId(category, resourceName));
     const templateUrl = pushed?.templateUrl ?? entry.providerMetadata?.s3TemplateURL;
     // Never deployed and not part of this push (a filtered push): it stays out of the cloud for now.
     if (!templateUrl) continue;
+    const parameters = loadResourceParameters(files, options.envName, category, resourceName);
+    const code = pushed ? pushed.packaged?.code : entry.build === true ? deployedCodeLocation(parameters, entry, bucket) : undefined;
+    const shape = pushed ? pushed.shape : templateShapeOnDisk(files, category, resourceName, validator);
     nestedStacks.push({
       category,
       resourceName,
       templateUrl,
-      parameters: loadResourceParameters(files, options.envName, category, resourceName),
+      parameters: code ? { ...parameters, ...code } : parameters,
       dependsOn: entry.dependsOn as DependsOn[] | undefined,
-      declaredParameters: pushed ? pushed.declaredParameters : declaredParametersOnDisk(files, category, resourceName, validator),
+      declaredParameters: shape?.parameters,
     });
+    deployed.push({ logicalId: nestedStackLogicalId(category, resourceName), category, entry, shape });
   }
-  const rootTemplate = buildNestedRootTemplate(nestedStacks, options.envName);
+  const rootTemplate = buildNestedRootTemplate(nestedStacks, options.envName, { identityPoolStack: identityPoolStack(deployed) });
   const rootTemplateText = JSON.stringify(rootTemplate, null, 2);
 
   options.onProgress({ type: 'phase', phase: 'upload', message: 'Uploading templates and artifacts...' });
@@ -223,6 +278,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   options.onProgress({ type: 'phase', phase: 'outputs', message: 'Reading the outputs of the deployed resources...' });
   const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName);
   const outputs = recordPushInMeta(files, prepared, outputsByLogicalId);
+  recordCodeLocations(files, options.envName, prepared);
   files.writeRootTemplate(rootTemplate);
   return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
     ? { type: 'no-changes', outputs }
@@ -250,6 +306,7 @@ function recordPushInMeta(
         entry.distZipFilename = resource.packaged.zipFileName;
         entry.lastPackageTimeStamp = new Date().toISOString();
       }
+      if (resource.packaged) entry.s3Bucket = resource.packaged.code;
     }
     const stackOutputs = outputsByLogicalId[logicalId];
     if (stackOutputs) {
@@ -259,4 +316,20 @@ function recordPushInMeta(
   }
   files.writeMeta(meta);
   return outputs;
+}
+
+/**
+ * Records where each deployed package is in team-provider-info (`<env>.categories.<category>.<name>`), as the
+ * original did: later pushes that do not package the resource pass the same location to its nested stack.
+ */
+function recordCodeLocations(files: ProjectFiles, envName: string, prepared: PreparedResource[]): void {
+  const packaged = prepared.filter((p) => p.packaged);
+  if (packaged.length === 0) return;
+  const teamProviderInfo = files.readTeamProviderInfo();
+  const categories = ((teamProviderInfo[envName] ??= {}).categories ??= {});
+  for (const { ref, packaged: done } of packaged) {
+    const byName = (categories[ref.category] ??= {});
+    byName[ref.resourceName] = { ...byName[ref.resourceName], ...done!.code };
+  }
+  files.writeTeamProviderInfo(teamProviderInfo);
 }

@@ -62,4 +62,63 @@ describe('parameterValue', () => {
     expect(parameterValue({ a: 1 })).toBe('{"a":1}');
     expect(parameterValue(null)).toBe('');
   });
+
+  it('keeps intrinsics for the root stack to resolve, also inside lists', () => {
+    expect(parameterValue({ Ref: 'AuthRoleName' })).toEqual({ Ref: 'AuthRoleName' });
+    expect(parameterValue({ 'Fn::GetAtt': ['AuthRole', 'Arn'] })).toEqual({ 'Fn::GetAtt': ['AuthRole', 'Arn'] });
+    expect(parameterValue({ 'Fn::Sub': '${AWS::Region}' })).toEqual({ 'Fn::Sub': '${AWS::Region}' });
+    expect(parameterValue(['a', { Ref: 'UnauthRoleName' }])).toEqual({ 'Fn::Join': [',', ['a', { Ref: 'UnauthRoleName' }]] });
+    // Two keys, or a key that is no intrinsic's, is data: it stays JSON text.
+    expect(parameterValue({ Ref: 'a', Other: 'b' })).toBe('{"Ref":"a","Other":"b"}');
+    expect(parameterValue({ 'Fn:GetAtt': ['a'] })).toBe('{"Fn:GetAtt":["a"]}');
+  });
+
+  it('passes the root roles from parameters.json to the nested stack unchanged', () => {
+    const template = buildNestedRootTemplate(
+      [
+        {
+          category: 'auth',
+          resourceName: 'users',
+          templateUrl: 'u',
+          parameters: { authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] }, authRoleName: { Ref: 'AuthRoleName' } },
+        },
+      ],
+      'dev',
+    );
+    expect(template.Resources.authusers.Properties?.Parameters).toEqual({
+      authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
+      authRoleName: { Ref: 'AuthRoleName' },
+      env: 'dev',
+    });
+  });
+});
+
+describe('the identity pool trust custom resource', () => {
+  const auth = { category: 'auth', resourceName: 'users', templateUrl: 'u', parameters: {} };
+
+  it('is added, wired to the auth stack and the root roles, when an identity pool stack is named', () => {
+    const template = buildNestedRootTemplate([auth], 'dev', { identityPoolStack: 'authusers' });
+    expect(template.Resources.UpdateRolesWithIDPFunctionOutputs.Properties).toMatchObject({
+      ServiceToken: { 'Fn::GetAtt': ['UpdateRolesWithIDPFunction', 'Arn'] },
+      idpId: { 'Fn::GetAtt': ['authusers', 'Outputs.IdentityPoolId'] },
+      authRoleName: { Ref: 'AuthRole' },
+      unauthRoleName: { Ref: 'UnauthRole' },
+    });
+    expect(template.Resources.UpdateRolesWithIDPFunction).toMatchObject({ Type: 'AWS::Lambda::Function', Properties: { Handler: 'index.handler', Runtime: expect.stringMatching(/^nodejs/) } });
+    const policy = (template.Resources.UpdateRolesWithIDPFunctionRole.Properties?.Policies as Array<{ PolicyDocument: { Statement: Array<{ Action: string[]; Resource: unknown }> } }>)[0];
+    // The function may change the two identity roles and nothing else in IAM.
+    expect(policy.PolicyDocument.Statement.find((s) => s.Action.includes('iam:UpdateAssumeRolePolicy'))?.Resource).toEqual([
+      { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
+      { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
+    ]);
+  });
+
+  it('is absent without an identity pool', () => {
+    const template = buildNestedRootTemplate([auth], 'dev');
+    expect(Object.keys(template.Resources).filter((id) => id.startsWith('UpdateRoles'))).toEqual([]);
+  });
+
+  it('refuses an identity pool stack that is not in the template', () => {
+    expect(() => buildNestedRootTemplate([auth], 'dev', { identityPoolStack: 'authother' })).toThrow(/authother/);
+  });
 });

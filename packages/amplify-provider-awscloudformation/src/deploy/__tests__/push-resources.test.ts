@@ -167,6 +167,103 @@ describe('pushResources', () => {
     expect(fs.existsSync(path.join(fnDir, 'dist'))).toBe(false);
   });
 
+  it('passes a packaged function its code location as parameters and records it in team-provider-info and meta', async () => {
+    cloudThatDeploys();
+    const fnDir = path.join(projectRoot, 'amplify/backend/function/worker');
+    fs.mkdirSync(path.join(fnDir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(fnDir, 'src', 'index.js'), 'exports.handler = async () => "ok";');
+    const templateText = JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Parameters: { deploymentBucketName: { Type: 'String' }, s3Key: { Type: 'String' }, env: { Type: 'String' } },
+      Resources: {
+        LambdaFunction: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', Role: 'arn:aws:iam::1:role/r', Code: { S3Bucket: { Ref: 'deploymentBucketName' }, S3Key: { Ref: 's3Key' } } },
+        },
+      },
+    });
+    fs.writeFileSync(path.join(fnDir, 'worker-cloudformation-template.json'), templateText);
+    const meta = JSON.parse(metaText());
+    meta.function = { worker: { service: 'Lambda', providerPlugin: 'awscloudformation', build: true } };
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(meta));
+    const teamProviderInfo = () => JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), 'utf8'));
+    const rootParameters = () =>
+      JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8')).Resources.functionworker.Properties.Parameters;
+
+    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'worker' }], factory, onProgress: () => undefined });
+    const zipName: string = JSON.parse(metaText()).function.worker.distZipFilename;
+    const code = { deploymentBucketName: BUCKET, s3Key: `amplify-builds/${zipName}` };
+    expect(rootParameters()).toEqual({ ...code, env: 'dev' });
+    // The template already takes the location as parameters, so it is uploaded as written.
+    const uploadedTemplate = s3Mock.commandCalls(PutObjectCommand).find((c) => c.args[0].input.Key === 'amplify-cfn-templates/function/worker-cloudformation-template.json');
+    expect(uploadedTemplate?.args[0].input.Body).toBe(templateText);
+    expect(teamProviderInfo().dev.categories.function.worker).toEqual(code);
+    expect(teamProviderInfo().dev.categories.storage.images).toEqual({ bucketName: 'fixture-images' });
+    expect(JSON.parse(metaText()).function.worker.s3Bucket).toEqual(code);
+
+    // A later push that does not package the function still gives its nested stack the location: from
+    // team-provider-info, else (records from before it was kept there) from meta.
+    s3Mock.resetHistory();
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    expect(rootParameters()).toEqual({ ...code, env: 'dev' });
+    const withoutRecord = teamProviderInfo();
+    delete withoutRecord.dev.categories.function;
+    fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), JSON.stringify(withoutRecord));
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    expect(rootParameters()).toEqual({ ...code, env: 'dev' });
+  });
+
+  it('points a function template that does not take the location as parameters at the uploaded zip', async () => {
+    cloudThatDeploys();
+    const fnDir = path.join(projectRoot, 'amplify/backend/function/legacy');
+    fs.mkdirSync(path.join(fnDir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(fnDir, 'src', 'index.js'), 'exports.handler = async () => "ok";');
+    fs.writeFileSync(
+      path.join(fnDir, 'legacy-cloudformation-template.json'),
+      JSON.stringify({ Resources: { LambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'index.handler', Runtime: 'nodejs20.x', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' } } } } }),
+    );
+    const meta = JSON.parse(metaText());
+    meta.function = { legacy: { service: 'Lambda', providerPlugin: 'awscloudformation', build: true } };
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(meta));
+    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'legacy' }], factory, onProgress: () => undefined });
+    const zipName: string = JSON.parse(metaText()).function.legacy.distZipFilename;
+    const uploaded = s3Mock.commandCalls(PutObjectCommand).find((c) => c.args[0].input.Key === 'amplify-cfn-templates/function/legacy-cloudformation-template.json');
+    expect(JSON.parse(String(uploaded?.args[0].input.Body)).Resources.LambdaFunction.Properties.Code).toEqual({ S3Bucket: BUCKET, S3Key: `amplify-builds/${zipName}` });
+  });
+
+  it('adds the identity pool trust custom resource while a Cognito auth resource with an identity pool is deployed', async () => {
+    cloudThatDeploys();
+    const authTemplate = (withIdentityPool: boolean) => ({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Parameters: { authRoleArn: { Type: 'String' }, env: { Type: 'String' } },
+      Resources: {
+        UserPool: { Type: 'AWS::Cognito::UserPool', Properties: {} },
+        ...(withIdentityPool ? { IdentityPool: { Type: 'AWS::Cognito::IdentityPool', Properties: { AllowUnauthenticatedIdentities: false } } } : {}),
+      },
+      Outputs: { UserPoolId: { Value: { Ref: 'UserPool' } }, ...(withIdentityPool ? { IdentityPoolId: { Value: { Ref: 'IdentityPool' } } } : {}) },
+    });
+    const authDir = path.join(projectRoot, 'amplify/backend/auth/users');
+    fs.mkdirSync(authDir, { recursive: true });
+    fs.writeFileSync(path.join(authDir, 'users-cloudformation-template.json'), JSON.stringify(authTemplate(true)));
+    fs.writeFileSync(path.join(authDir, 'parameters.json'), JSON.stringify({ authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] } }));
+    const meta = JSON.parse(metaText());
+    meta.auth = { users: { service: 'Cognito', providerPlugin: 'awscloudformation' } };
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(meta));
+    const rootTemplate = () => JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8'));
+    const users = [{ category: 'auth', resourceName: 'users' }];
+
+    await pushResources({ projectRoot, envName: 'dev', resources: users, factory, onProgress: () => undefined });
+    expect(rootTemplate().Resources.authusers.Properties.Parameters).toEqual({ authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] }, env: 'dev' });
+    expect(rootTemplate().Resources.UpdateRolesWithIDPFunctionOutputs.Properties.idpId).toEqual({ 'Fn::GetAtt': ['authusers', 'Outputs.IdentityPoolId'] });
+    // Still there when a later push does not include auth (the template on disk says it has an identity pool).
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    expect(rootTemplate().Resources.UpdateRolesWithIDPFunctionOutputs).toBeDefined();
+    // A user pool without identity pool needs no trust policy.
+    fs.writeFileSync(path.join(authDir, 'users-cloudformation-template.json'), JSON.stringify(authTemplate(false)));
+    await pushResources({ projectRoot, envName: 'dev', resources: users, factory, onProgress: () => undefined });
+    expect(Object.keys(rootTemplate().Resources).filter((id) => id.startsWith('UpdateRoles'))).toEqual([]);
+  });
+
   it('fails without touching meta when the deploy fails', async () => {
     cloudThatDeploys();
     let describes = 0;
