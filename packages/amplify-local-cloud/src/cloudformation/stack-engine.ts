@@ -457,8 +457,8 @@ export class StackEngine {
    * live at unchanged URLs, any descendant's.
    */
   private async stackHasChanges(stack: StackRecord, template: Template, parameters: ParameterValues): Promise<boolean> {
-    const current = prepareTemplate(stack.templateBody);
-    if (canonicalJson(current) !== canonicalJson(template) || canonicalJson(parameters) !== canonicalJson(stack.parameters)) return true;
+    const current = safeTemplate(stack.templateBody);
+    if (current === undefined || canonicalJson(current) !== canonicalJson(template) || canonicalJson(parameters) !== canonicalJson(stack.parameters)) return true;
     const records = new Map(this.store.resources(stack.stackId).map((record) => [record.logicalId, record]));
     const context = this.context(stack, template, parameters, records);
     for (const record of records.values()) {
