@@ -432,6 +432,7 @@ export class StackEngine {
   ): void {
     const previous: StackSnapshot = {
       templateBody: stack.templateBody,
+      imports: this.store.importsOf(stack.stackId),
       parameters: stack.parameters,
       outputs: stack.outputs,
       description: stack.description,
@@ -673,6 +674,7 @@ export class StackEngine {
     // A nested stack the update failed to create is not among the resources: it goes too.
     await this.deleteOrphanChildren(stackId);
     this.store.replaceExports(stackId, snapshot.outputs.filter((output) => output.exportName !== undefined).map((output) => ({ name: output.exportName!, value: output.value })));
+    this.store.replaceImports(stackId, snapshot.imports);
     this.recorder.setStatus(stackId, 'UPDATE_ROLLBACK_COMPLETE', undefined, { previous: undefined });
   }
 

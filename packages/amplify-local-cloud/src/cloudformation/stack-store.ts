@@ -13,6 +13,8 @@ export interface StackOutput {
 /** What an update can be rolled back to: the stack as it was before the update started. */
 export interface StackSnapshot {
   templateBody: string;
+  /** The export names the stack imported. */
+  imports: string[];
   parameters: ParameterValues;
   outputs: StackOutput[];
   description?: string;
@@ -185,6 +187,7 @@ export class StackStore {
       deleteExportsOf: prepare('DELETE FROM cfn_exports WHERE stack_id = ?'),
       allExports: prepare('SELECT * FROM cfn_exports ORDER BY name'),
       putImport: prepare('INSERT OR IGNORE INTO cfn_imports VALUES (?, ?)'),
+      importsOf: prepare('SELECT export_name FROM cfn_imports WHERE stack_id = ? ORDER BY export_name'),
       deleteImportsOf: prepare('DELETE FROM cfn_imports WHERE stack_id = ?'),
       importers: prepare(`SELECT i.stack_id FROM cfn_imports i JOIN cfn_stacks s ON s.stack_id = i.stack_id
         WHERE i.export_name = ? AND s.status <> 'DELETE_COMPLETE'`),
@@ -343,6 +346,10 @@ export class StackStore {
       this.statements.deleteImportsOf.run(stackId);
       for (const name of exportNames) this.statements.putImport.run(stackId, name);
     });
+  }
+
+  importsOf(stackId: string): string[] {
+    return (this.statements.importsOf.all(stackId) as { export_name: string }[]).map((row) => row.export_name);
   }
 
   /** Live stacks that import the export. */
