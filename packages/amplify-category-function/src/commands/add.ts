@@ -1,7 +1,7 @@
 import { type AmplifyContext, pathManager } from 'amplify-cli-core';
 import { addFunction } from '../service/add-function';
 import { mainSourceFile } from '../service/function-files';
-import { pluginLookup } from '../service/resolve-access';
+import { pluginPolicies } from '../service/resolve-access';
 import { printAdded } from './print-next-steps';
 
 /** `amplify function add` / `amplify add function`. */
@@ -9,10 +9,9 @@ export async function run(context: AmplifyContext): Promise<void> {
   const prompter = context.amplify.prompter;
   const projectRoot = pathManager.findProjectRoot();
   const { spec, directory } = await addFunction({
-    context,
     projectRoot,
     prompter,
-    lookup: pluginLookup(context),
+    policies: pluginPolicies(context),
     print: (line) => context.print.warning(line),
   });
   const editNow = await prompter.confirm({ message: 'Do you want to edit the local lambda function now?', default: false });

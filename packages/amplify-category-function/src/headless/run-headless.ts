@@ -1,7 +1,7 @@
 import { type AmplifyContext, AmplifyError, createPrompter, pathManager, stateManager } from 'amplify-cli-core';
 import { addFunction } from '../service/add-function';
 import { accessCandidates } from '../service/project-resources';
-import { pluginLookup } from '../service/resolve-access';
+import { pluginPolicies } from '../service/resolve-access';
 import { applyFunctionChanges, chooseFunction } from '../service/update-function';
 import { answersFromAccess } from '../walkthrough/resource-access-questions';
 import { type HeadlessResourceAccess, parseAddFunctionRequest, parseUpdateFunctionRequest } from './function-requests';
@@ -32,11 +32,10 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       ...(request.resourceAccess ? answersFromAccess(request.resourceAccess) : {}),
     };
     const { spec } = await addFunction({
-      context,
       projectRoot,
       // Whatever the request leaves out takes the walkthrough's default.
       prompter: createPrompter({ yes: true }),
-      lookup: pluginLookup(context),
+      policies: pluginPolicies(context),
       print,
       supplied,
       environmentVariables: request.environmentVariables ?? {},
@@ -48,7 +47,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
     const request = parseUpdateFunctionRequest(payload);
     const functionName = await chooseFunction(projectRoot, createPrompter({ yes: true }), request.functionName, 'update');
     await applyFunctionChanges(
-      { context, projectRoot, lookup: pluginLookup(context), functionName },
+      { projectRoot, policies: pluginPolicies(context), functionName },
       { resourceAccess: request.resourceAccess, environmentVariables: request.environmentVariables },
     );
     context.print.success(`Successfully updated resource ${functionName} locally.`);

@@ -1,4 +1,4 @@
-import { type AmplifyContext, AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, makeId, runWalkthrough, stateManager } from 'amplify-cli-core';
+import { AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, makeId, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
 import { type FunctionParameters, type FunctionTemplateName, permissionsOf } from '../function-definition';
 import { functionNameQuestion, templateQuestions } from '../walkthrough/add-questions';
@@ -7,13 +7,12 @@ import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from
 import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
 import { type FunctionSpec, writeNewFunction } from './function-files';
 import { accessCandidates, dynamoDbTables, readCrudTable } from './project-resources';
-import { type CategoryPluginLookup, resolveAccess } from './resolve-access';
+import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
 
 export interface AddFunctionOptions {
-  context: AmplifyContext;
   projectRoot: string;
   prompter: Prompter;
-  lookup: CategoryPluginLookup;
+  policies: PermissionPoliciesSource;
   print: (line: string) => void;
   /** Answers given up front (a headless request), validated and never asked. */
   supplied?: Answers;
@@ -66,7 +65,7 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
   }
   const crudTable = template === 'crud' ? readCrudTable(projectRoot, String(answers.crudTable)) : undefined;
   const access = accessFromAnswers(answers, candidates);
-  const resolved = await resolveAccess(options.context, access, options.lookup);
+  const resolved = await resolveAccess(access, options.policies);
 
   let environment = { names: [] as string[], values: {} as Record<string, string> };
   if (options.environmentVariables) {

@@ -2,11 +2,15 @@ import { type AmplifyContext, AmplifyError, type CategoryPlugin, type Permission
 import type { ResourceAccess } from '../function-definition';
 import type { ResolvedAccess } from '../template/lambda-template';
 
-/** How the other categories' plugins are reached: `context.amplify.getPluginInstance` in the CLI, a map in tests. */
-export type CategoryPluginLookup = (category: string) => CategoryPlugin | undefined;
+/** A category's `getPermissionPolicies`, bound to the running command; undefined when the category offers none. */
+export type PermissionPoliciesSource = (category: string) => ((resourceOpsMapping: Record<string, string[]>) => Promise<PermissionPolicies>) | undefined;
 
-export function pluginLookup(context: AmplifyContext): CategoryPluginLookup {
-  return (category) => context.amplify.getPluginInstance(context, category) as CategoryPlugin | undefined;
+/** The other categories' plugins, reached through `context.amplify.getPluginInstance` (loaded only when asked). */
+export function pluginPolicies(context: AmplifyContext): PermissionPoliciesSource {
+  return (category) => {
+    const getPermissionPolicies = (context.amplify.getPluginInstance(context, category) as CategoryPlugin | undefined)?.getPermissionPolicies;
+    return typeof getPermissionPolicies === 'function' ? (mapping) => getPermissionPolicies(context, mapping) : undefined;
+  };
 }
 
 /** A category may return one statement or a list of them per resource. */
@@ -19,19 +23,18 @@ function statementsOf(policy: unknown): unknown[] {
  * need (`getPermissionPolicies(context, {resource: operations})`, the original's contract). A category whose plugin
  * does not offer it fails the choice.
  */
-export async function resolveAccess(context: AmplifyContext, access: readonly ResourceAccess[], lookup: CategoryPluginLookup): Promise<ResolvedAccess[]> {
+export async function resolveAccess(access: readonly ResourceAccess[], policies: PermissionPoliciesSource): Promise<ResolvedAccess[]> {
   const byCategory = new Map<string, ResourceAccess[]>();
   for (const entry of access) byCategory.set(entry.category, [...(byCategory.get(entry.category) ?? []), entry]);
   const resolved: ResolvedAccess[] = [];
   for (const [category, entries] of byCategory) {
-    const getPermissionPolicies = lookup(category)?.getPermissionPolicies;
-    if (typeof getPermissionPolicies !== 'function') {
+    const getPermissionPolicies = policies(category);
+    if (!getPermissionPolicies) {
       throw new AmplifyError('AccessNotSupported', `The ${category} category does not tell functions which permissions its resources need (no getPermissionPolicies)`, {
         resolution: `Leave ${category} out of the function's resource access, or install a version of amplify-category-${category} that supports it`,
       });
     }
-    const mapping = Object.fromEntries(entries.map((entry) => [entry.resourceName, [...entry.operations]]));
-    const result: PermissionPolicies = await getPermissionPolicies(context, mapping);
+    const result = await getPermissionPolicies(Object.fromEntries(entries.map((entry) => [entry.resourceName, [...entry.operations]])));
     for (const entry of entries) {
       const index = result.resourceAttributes.findIndex((attributes) => attributes.resourceName === entry.resourceName);
       if (index < 0) {

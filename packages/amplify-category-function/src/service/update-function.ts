@@ -1,4 +1,4 @@
-import { type AmplifyContext, AmplifyError, type Answers, type Prompter, getCategoryResources, runWalkthrough, stateManager } from 'amplify-cli-core';
+import { AmplifyError, type Answers, type Prompter, getCategoryResources, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
 import { type ResourceAccess, accessOf, permissionsOf } from '../function-definition';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
@@ -6,7 +6,7 @@ import { accessFromAnswers, answersFromAccess, resourceAccessQuestions } from '.
 import { checkEnvironmentVariables } from './add-function';
 import { type FunctionSpec, readFunction, rewriteFunction } from './function-files';
 import { accessCandidates } from './project-resources';
-import { type CategoryPluginLookup, resolveAccess } from './resolve-access';
+import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
 
 /** What an update changes; a field left out keeps the function's current setting. */
 export interface FunctionChanges {
@@ -15,9 +15,8 @@ export interface FunctionChanges {
 }
 
 export interface UpdateFunctionOptions {
-  context: AmplifyContext;
   projectRoot: string;
-  lookup: CategoryPluginLookup;
+  policies: PermissionPoliciesSource;
   functionName: string;
 }
 
@@ -61,7 +60,7 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
     },
     environmentValues,
   };
-  const resolved = await resolveAccess(options.context, access, options.lookup);
+  const resolved = await resolveAccess(access, options.policies);
   await rewriteFunction(options.projectRoot, spec, current.parameters.environmentVariables, resolved);
   return spec;
 }
