@@ -180,6 +180,8 @@ export type {
   ProjectDetails,
   PluginModule,
   ProviderPlugin,
+  PushResult,
+  PushedOutputs,
   FrontendPlugin,
   CategoryPlugin,
   GeneralPlugin,

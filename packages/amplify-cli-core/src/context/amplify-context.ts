@@ -74,13 +74,22 @@ export interface ExeInfo extends Partial<ProjectDetails> {
 /** Outputs a frontend receives in `createFrontendConfigs`. */
 export type FrontendOutputs = ResourceOutputs['outputsForFrontend'];
 
+/** Deployed outputs by category, then resource name, then output key, as a provider reports them after a push. */
+export type PushedOutputs = Record<string, Record<string, Record<string, string>>>;
+
+/**
+ * What a provider's `pushResources` did, so the core can tell "no changes" from "deployed" before it refreshes
+ * `#current-cloud-backend/`. Providers that report nothing return `void`.
+ */
+export type PushResult = { type: 'no-changes'; outputs: PushedOutputs } | { type: 'deployed'; outputs: PushedOutputs; uploaded: string[] };
+
 /** Functions a provider plugin's main module exports (ARCHITECTURE.md §3). */
 export interface ProviderPlugin {
   init(context: AmplifyContext): Promise<void>;
   onInitSuccessful(context: AmplifyContext): Promise<void>;
   initEnv(context: AmplifyContext, providerMeta?: AwsCloudFormationProviderMeta): Promise<void>;
   configure(context: AmplifyContext): Promise<void>;
-  pushResources(context: AmplifyContext, resources: ResourceStatus): Promise<void>;
+  pushResources(context: AmplifyContext, resources: ResourceStatus): Promise<PushResult | void>;
   deleteEnv(context: AmplifyContext, envName: string, deleteS3?: boolean): Promise<void>;
   console(context: AmplifyContext): Promise<void>;
   getConfiguredAWSClient?(context: AmplifyContext, category?: string, action?: string): Promise<unknown>;

@@ -30,11 +30,15 @@ export interface LocalEnvInfo {
   noUpdateBackend?: boolean;
 }
 
-/** One env's credential choice in `amplify/.config/local-aws-info.json`. */
+/**
+ * One env's credential choice in `amplify/.config/local-aws-info.json`: the original's shapes, plus `local` for the
+ * embedded local cloud.
+ */
 export type LocalAwsEnvInfo =
   | { configLevel: 'project'; useProfile: true; profileName: string }
   | { configLevel: 'project'; useProfile: false; awsConfigFilePath: string }
-  | { configLevel: 'general' };
+  | { configLevel: 'general' }
+  | { configLevel: 'local' };
 
 export type LocalAwsInfo = Record<string, LocalAwsEnvInfo>;
 
