@@ -21,7 +21,7 @@ export {
   providerUtils,
 } from './provider-plugin';
 export * as constants from './constants';
-export { providerPlugin, type AwsCloudFormationProviderPlugin } from './provider-contract';
+export { providerPlugin } from './provider-contract';
 export type { ProviderContext, ProviderExeInfo, ProviderResourceStatus } from './context/provider-context';
 export type { ProviderPrompter } from './io/provider-prompter';
 

@@ -7,7 +7,7 @@ import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from 
 import { chooseAwsConfig } from './aws/choose-aws-config';
 import { AwsClientFactory } from './aws/client-factory';
 import { type ResolveTargetOptions, persistAwsConfig, removeAwsConfig } from './aws/credentials';
-import { envTarget, readEnvAwsConfig, targetForChoice } from './aws/env-target';
+import { envTarget, envTargetForCleanup, readEnvAwsConfig, targetForChoice } from './aws/env-target';
 import { providerHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
 import { AWS_REGIONS } from './aws/regions';
@@ -16,11 +16,11 @@ import { createEventLogPrinter } from './deploy/event-printer';
 import { createLiveActivityPrinter } from './deploy/live-activity-printer';
 import type { ProgressListener } from './deploy/progress-event';
 import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
-import { storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
+import { downloadCurrentCloudBackend, storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
 import { completeEnvironment } from './env/create-env';
 import { consoleUrl } from './env/console-url';
 import { deleteEnvFromCloud } from './env/delete-env';
-import { recordAwsConfig } from './env/record-env';
+import { recordAwsConfig, recordRootStack } from './env/record-env';
 import { syncEnvironment } from './env/sync-env';
 import { ProjectFiles } from './project/project-files';
 import type { RootStackOutputs } from './project/project-types';
@@ -32,13 +32,22 @@ import { stackTags } from './root-stack/stack-tags';
  * context, then calls a service function that takes explicit inputs (and is what the tests exercise).
  */
 
-/** The project of this command; during init of a new project, the working directory it is being created in. */
-function projectFiles(): ProjectFiles {
-  return new ProjectFiles(pathManager.searchProjectRootPath() ?? process.cwd());
+/**
+ * The project of this command: the path the core passes (`exeInfo.localEnvInfo.projectPath`, so in-process callers
+ * work from any directory), else the project around the working directory, else (init of a new project) the
+ * working directory it is being created in.
+ */
+function projectFiles(context: ProviderContext): ProjectFiles {
+  return new ProjectFiles(context.exeInfo?.localEnvInfo?.projectPath ?? pathManager.searchProjectRootPath() ?? process.cwd());
 }
 
 function envNameOf(context: ProviderContext, files: ProjectFiles): string {
   return context.exeInfo?.localEnvInfo?.envName ?? files.currentEnvName();
+}
+
+/** The current env, when there is one (`amplify delete` may run where no env is checked out). */
+function currentEnvNameIfAny(context: ProviderContext, files: ProjectFiles): string | undefined {
+  return context.exeInfo?.localEnvInfo?.envName ?? files.currentEnvNameIfAny();
 }
 
 /** A live view for a person at a terminal; one line per event for pipes, CI and logs. */
@@ -93,7 +102,7 @@ async function envFactory(context: ProviderContext, files: ProjectFiles, envName
 
 /** `init`: pick credentials and, for a new env, create its root stack; results wait in exeInfo for onInitSuccessful. */
 export async function init(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const exeInfo = (context.exeInfo ??= {});
   const envName = envNameOf(context, files);
   const choice = await chooseForContext(context, files, envName);
@@ -120,7 +129,7 @@ export async function init(context: ProviderContext): Promise<void> {
 
 /** `onInitSuccessful`: persist the credential choice and, for a new env, its records and first backend copy. */
 export async function onInitSuccessful(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const info = persistAwsConfig(parseAwsConfigChoice(context.exeInfo?.awsConfigInfo, envName));
   const outputs = context.exeInfo?.teamProviderInfo?.[envName]?.[PROVIDER_NAME] as RootStackOutputs | undefined;
@@ -139,7 +148,7 @@ export async function onInitSuccessful(context: ProviderContext): Promise<void> 
 /** `initEnv` (env checkout / pull / init of an existing env): bring the deployed backend and outputs here. */
 export async function initEnv(context: ProviderContext, providerMeta?: RootStackOutputs): Promise<void> {
   if (context.exeInfo?.isNewEnv) return;
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const factory = await envFactory(context, files, envName);
   try {
@@ -157,7 +166,7 @@ export async function initEnv(context: ProviderContext, providerMeta?: RootStack
 
 /** `amplify pull` into a fresh clone: the env's deployed backend replaces the local one. */
 export async function attachBackend(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   if (!readEnvAwsConfig(files, envName)) {
     const choice = await chooseForContext(context, files, envName);
@@ -173,7 +182,7 @@ export async function attachBackend(context: ProviderContext): Promise<void> {
 
 /** `pushResources`: deploy what the status says changed (everything with forcePush). */
 export async function pushResources(context: ProviderContext, status: ProviderResourceStatus): Promise<PushResult> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
   const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
@@ -188,13 +197,13 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
 
 /** `buildResources` (`amplify function build`): package built resources without deploying them. */
 export async function buildResources(context: ProviderContext, category?: string, resourceName?: string): Promise<void> {
-  const built = await buildFunctions({ projectRoot: projectFiles().projectRoot, category, resourceName });
+  const built = await buildFunctions({ projectRoot: projectFiles(context).projectRoot, category, resourceName });
   for (const resource of built) context.print.info(`Built ${resource.category} ${resource.resourceName}: ${resource.zipFileName}`);
 }
 
 /** `storeCurrentCloudBackend`: called by the core after it refreshed `#current-cloud-backend/`. */
 export async function storeCurrentCloudBackend(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
   const factory = await envFactory(context, files, envName);
@@ -207,13 +216,14 @@ export async function storeCurrentCloudBackend(context: ProviderContext): Promis
 
 /** `deleteEnv`: the env's stack, the buckets its stacks own, and (with deleteS3) its deployment bucket. */
 export async function deleteEnv(context: ProviderContext, envName: string, deleteS3 = true): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const rootStack = files.readTeamProviderInfo()[envName]?.[PROVIDER_NAME];
   if (!rootStack?.StackName) {
     context.print.warning(`Env "${envName}" has no root stack recorded; nothing to delete in the cloud.`);
     return;
   }
-  const factory = await envFactory(context, files, envName, 'delete');
+  const target = await envTargetForCleanup(files, envName, currentEnvNameIfAny(context, files), (line) => context.print.warning(line), resolveOptions(context));
+  const factory = new AwsClientFactory(target, 'delete');
   try {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   } finally {
@@ -223,7 +233,7 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
 
 /** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
 export async function console(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
   const url = consoleUrl(await envTarget(files, envName, resolveOptions(context)), rootStack);
@@ -235,7 +245,7 @@ export async function console(context: ProviderContext): Promise<void> {
  * env's credential choice. Headless input replaces it directly.
  */
 export async function configure(context: ProviderContext): Promise<void> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const current = readEnvAwsConfig(files, envName);
   const headless = headlessBlock(context);
@@ -277,13 +287,13 @@ export async function configureNewUser(context: ProviderContext): Promise<string
 
 /** `getConfiguredAWSClient`: the client factory for the current env, for categories that call AWS themselves. */
 export async function getConfiguredAWSClient(context: ProviderContext, category?: string, action?: string): Promise<AwsClientFactory> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   return envFactory(context, files, envNameOf(context, files), category && action ? `${category.slice(0, 2)}:${action.slice(0, 1)}` : undefined);
 }
 
 /** parameters.json merged with this env's values from team-provider-info. */
 export function loadResourceParameters(context: ProviderContext, category: string, resourceName: string): Record<string, unknown> {
-  const files = projectFiles();
+  const files = projectFiles(context);
   return loadParameters(files, envNameOf(context, files), category, resourceName);
 }
 
@@ -300,7 +310,7 @@ export function saveResourceParameters(
   parameters: Record<string, unknown>,
   envSpecificParameters: string[] = [],
 ): void {
-  const files = projectFiles();
+  const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const shared: Record<string, unknown> = {};
   const perEnv: Record<string, unknown> = {};
@@ -347,7 +357,28 @@ export async function executeAmplifyCommand(context: ProviderContext): Promise<v
   }
 }
 
-/** Utilities categories reach through `executeProviderUtils`. */
+/**
+ * `providerUtils.syncCurrentCloudBackend`: replaces `#current-cloud-backend/` with the copy the last push of the
+ * current env uploaded (the original's "Fetching updates to backend environment" before a push's status). Opt-in:
+ * the core calls it only when asked (`--sync`), to keep a no-op push fast. False when the env was never pushed.
+ */
+export async function syncCurrentCloudBackend(context: ProviderContext): Promise<boolean> {
+  const files = projectFiles(context);
+  const envName = envNameOf(context, files);
+  const rootStack = readRootStackOutputs(files, envName);
+  const factory = await envFactory(context, files, envName);
+  try {
+    const downloaded = await downloadCurrentCloudBackend(files, factory.s3(), rootStack.DeploymentBucketName!, false);
+    // The downloaded meta names the root stack as the pushing machine saw it; keep this env's record.
+    if (downloaded) recordRootStack(files, envName, rootStack);
+    return downloaded;
+  } finally {
+    factory.destroy();
+  }
+}
+
+/** Utilities categories (and the core) reach through `executeProviderUtils`. */
 export const providerUtils = {
   getRegions: async (): Promise<string[]> => [...AWS_REGIONS],
+  syncCurrentCloudBackend,
 };

@@ -101,6 +101,46 @@ it('console prints the local cloud endpoint', async () => {
   expect(lines).toEqual([endpoint]);
 });
 
+it('providerUtils.syncCurrentCloudBackend brings back the deployed copy of the backend', async () => {
+  // The core's part after a push: the pushed resource in #current-cloud-backend/, then uploaded.
+  fs.cpSync(path.join(projectRoot, 'amplify/backend/storage'), path.join(projectRoot, 'amplify/#current-cloud-backend/storage'), { recursive: true });
+  await plugin.storeCurrentCloudBackend(context({}));
+  fs.rmSync(path.join(projectRoot, 'amplify/#current-cloud-backend'), { recursive: true, force: true });
+  expect(await plugin.providerUtils.syncCurrentCloudBackend(context({}))).toBe(true);
+  expect(fs.existsSync(path.join(projectRoot, 'amplify/#current-cloud-backend/storage/files/files-cloudformation-template.json'))).toBe(true);
+  expect(read<{ providers: unknown }>('amplify/#current-cloud-backend/amplify-meta.json').providers).toEqual({
+    awscloudformation: read<{ dev: { awscloudformation: unknown } }>('amplify/team-provider-info.json').dev.awscloudformation,
+  });
+});
+
+it('works in the project the core names (projectPath), and deletes an env this machine has no credentials for', async () => {
+  // Another project, driven from this one's directory: only exeInfo.localEnvInfo.projectPath says where it is.
+  const other = path.join(tmp, 'other');
+  fs.mkdirSync(path.join(other, 'amplify/.config'), { recursive: true });
+  fs.writeFileSync(path.join(other, 'amplify/.config/project-config.json'), JSON.stringify({ projectName: 'otherapp', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] }));
+  fs.writeFileSync(path.join(other, 'amplify/.config/local-env-info.json'), JSON.stringify({ envName: 'test' }));
+  const ctx = context({
+    inputParams: { yes: true, awscloudformation: { configLevel: 'local' } },
+    projectConfig: { projectName: 'otherapp' },
+    localEnvInfo: { envName: 'test', projectPath: other },
+    isNewEnv: true,
+  });
+  await plugin.init(ctx);
+  await plugin.onInitSuccessful(ctx);
+  const testStack = JSON.parse(fs.readFileSync(path.join(other, 'amplify/team-provider-info.json'), 'utf8')).test.awscloudformation.StackName;
+  expect(testStack).toMatch(/^amplify-otherapp-test-\d+$/);
+  expect(fs.existsSync(path.join(projectRoot, 'amplify/.config/local-aws-info.json'))).toBe(true);
+  expect(read<Record<string, unknown>>('amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'local' } });
+
+  // As in a clone that has only configured "dev": deleting "test" borrows dev's choice and says so.
+  fs.writeFileSync(path.join(other, 'amplify/.config/local-aws-info.json'), JSON.stringify({ dev: { configLevel: 'local' } }));
+  fs.writeFileSync(path.join(other, 'amplify/.config/local-env-info.json'), JSON.stringify({ envName: 'dev' }));
+  lines = [];
+  await plugin.deleteEnv(context({ localEnvInfo: { envName: 'dev', projectPath: other } }), 'test', true);
+  expect(lines).toContain('warning: Env "test" has no credentials configured on this machine; using those of env "dev".');
+  expect(lines.some((line) => line.includes('DELETE_COMPLETE') && line.includes(testStack))).toBe(true);
+});
+
 it('deleteEnv removes the env from the local cloud', async () => {
   await plugin.deleteEnv(context({}), 'dev', true);
   expect(lines.some((line) => /DELETE_COMPLETE/.test(line))).toBe(true);

@@ -147,6 +147,36 @@ describe('configure and saveResourceParameters', () => {
   });
 });
 
+describe('the project the core names', () => {
+  it('is used instead of the working directory (exeInfo.localEnvInfo.projectPath)', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-elsewhere-'));
+    process.chdir(elsewhere);
+    try {
+      const ctx = context({ localEnvInfo: { envName: 'dev', projectPath: projectRoot } });
+      plugin.saveResourceParameters(ctx, 'awscloudformation', 'storage', 'files', { bucketName: 'b', region: 'x' }, ['region']);
+      expect(read('amplify/backend/storage/files/parameters.json')).toEqual({ bucketName: 'b' });
+      expect(plugin.loadResourceParameters(ctx, 'storage', 'files')).toEqual({ bucketName: 'b', region: 'x' });
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      process.chdir(projectRoot);
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('saveResourceParameters and the recorded code location', () => {
+  it("replaces the category's env-specific values but keeps where the last push put the code", () => {
+    fs.writeFileSync(
+      path.join(projectRoot, 'amplify/team-provider-info.json'),
+      JSON.stringify({ dev: { categories: { function: { hello: { GREETING: 'old', deploymentBucketName: 'bucket', s3Key: 'amplify-builds/hello-1-build.zip' } } } } }),
+    );
+    plugin.saveResourceParameters(context({}), 'awscloudformation', 'function', 'hello', { GREETING: 'new' }, ['GREETING']);
+    expect(read<{ dev: { categories: unknown } }>('amplify/team-provider-info.json').dev.categories).toEqual({
+      function: { hello: { GREETING: 'new', deploymentBucketName: 'bucket', s3Key: 'amplify-builds/hello-1-build.zip' } },
+    });
+  });
+});
+
 describe('executeAmplifyCommand', () => {
   it('lists its commands for help and rejects unknown ones', async () => {
     await plugin.executeAmplifyCommand(context({}, [], 'help'));

@@ -1,14 +1,10 @@
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, type LocalAwsEnvInfo } from 'amplify-cli-core';
 
 /**
  * How one env gets its credentials: the entry of `amplify/.config/local-aws-info.json` for that env (original
- * shapes, plus `local` for the embedded local cloud).
+ * shapes, plus `local` for the embedded local cloud), as the core types it.
  */
-export type AwsConfigInfo =
-  | { configLevel: 'project'; useProfile: true; profileName: string }
-  | { configLevel: 'project'; useProfile: false; awsConfigFilePath: string }
-  | { configLevel: 'general' }
-  | { configLevel: 'local' };
+export type AwsConfigInfo = LocalAwsEnvInfo;
 
 /**
  * The `--providers` block of headless init/configure: keys are given inline and only become a keys file (and an

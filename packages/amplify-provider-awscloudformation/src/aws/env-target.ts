@@ -27,3 +27,26 @@ export async function targetForChoice(choice: AwsConfigChoice, options: ResolveT
   }
   return resolveAwsTarget(choice as AwsConfigInfo, options);
 }
+
+/**
+ * The target to delete an env with. An env this machine never configured (a clone that pulled another env, an
+ * env imported without --awsInfo) borrows the current env's choice (the same account in the common case), else the
+ * default credential chain; `notice` says which, naming the env.
+ */
+export async function envTargetForCleanup(
+  files: ProjectFiles,
+  envName: string,
+  currentEnvName: string | undefined,
+  notice: (message: string) => void,
+  options: ResolveTargetOptions = {},
+): Promise<AwsTarget> {
+  const own = readEnvAwsConfig(files, envName);
+  if (own) return resolveAwsTarget(own, options);
+  const borrowed = currentEnvName !== undefined && currentEnvName !== envName ? readEnvAwsConfig(files, currentEnvName) : undefined;
+  if (borrowed) {
+    notice(`Env "${envName}" has no credentials configured on this machine; using those of env "${currentEnvName}".`);
+    return resolveAwsTarget(borrowed, options);
+  }
+  notice(`Env "${envName}" has no credentials configured on this machine; using the default AWS credential chain.`);
+  return resolveAwsTarget({ configLevel: 'general' }, options);
+}

@@ -20,7 +20,8 @@ export interface ProviderContext {
 export interface ProviderExeInfo {
   inputParams?: Record<string, unknown>;
   projectConfig?: { projectName?: string };
-  localEnvInfo?: { envName?: string };
+  /** `projectPath` is set by the core in memory only (never persisted): the project root of this command. */
+  localEnvInfo?: { envName?: string; projectPath?: string };
   amplifyMeta?: AmplifyMeta;
   teamProviderInfo?: TeamProviderInfo;
   isNewEnv?: boolean;

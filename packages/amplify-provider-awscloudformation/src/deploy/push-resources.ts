@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { type AmplifyMeta, AmplifyError, type ResourceMeta, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
+import { type AmplifyMeta, AmplifyError, type PushedOutputs, type PushResult, type ResourceMeta, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
 import { ProjectFiles } from '../project/project-files';
@@ -29,9 +29,7 @@ export interface PushResourcesOptions {
 }
 
 /** What the push did, for the core to act on (STYLE §2): only `deployed` is followed by the meta/backup steps. */
-export type PushResult =
-  | { type: 'no-changes'; outputs: Record<string, Record<string, Record<string, string>>> }
-  | { type: 'deployed'; outputs: Record<string, Record<string, Record<string, string>>>; uploaded: string[] };
+export type { PushResult };
 
 /**
  * Where a packaged resource's code is: the nested-stack parameters `deploymentBucketName` and `s3Key` (reference
@@ -290,10 +288,10 @@ function recordPushInMeta(
   files: ProjectFiles,
   prepared: PreparedResource[],
   outputsByLogicalId: Record<string, Record<string, string>>,
-): Record<string, Record<string, Record<string, string>>> {
+): PushedOutputs {
   // Re-read: the meta may have been written by the core or a category while the stack was deploying.
   const meta = files.readMeta();
-  const outputs: Record<string, Record<string, Record<string, string>>> = {};
+  const outputs: PushedOutputs = {};
   const pushed = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
   for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { type AmplifyMeta, type TeamProviderInfo, pathManager, readJsonFile, stateManager, writeJsonFile } from 'amplify-cli-core';
+import { type AmplifyMeta, type LocalAwsInfo, type TeamProviderInfo, pathManager, readJsonFile, stateManager, writeJsonFile } from 'amplify-cli-core';
 
 /** The folders and generated files of one project that the provider works in (reference §2.1). */
 export class ProjectPaths {
@@ -56,15 +56,12 @@ export class ProjectFiles {
   writeTeamProviderInfo(info: TeamProviderInfo): void {
     stateManager.setTeamProviderInfo(this.projectRoot, info);
   }
-  /**
-   * local-aws-info.json read untyped: this provider adds `{"configLevel":"local"}` to the shapes the core's type
-   * knows, and every entry is checked by `parseAwsConfigInfo` before use.
-   */
-  readLocalAwsInfo(): Record<string, unknown> {
-    return readJsonFile<Record<string, unknown>>(pathManager.getLocalAWSInfoFilePath(this.projectRoot), { throwIfNotExist: false }) ?? {};
+  /** local-aws-info.json (per machine); entries are still checked by `parseAwsConfigInfo` before use: people edit it. */
+  readLocalAwsInfo(): LocalAwsInfo {
+    return stateManager.getLocalAWSInfo(this.projectRoot, { default: {} });
   }
-  writeLocalAwsInfo(info: Record<string, unknown>): void {
-    writeJsonFile(pathManager.getLocalAWSInfoFilePath(this.projectRoot), info);
+  writeLocalAwsInfo(info: LocalAwsInfo): void {
+    stateManager.setLocalAWSInfo(this.projectRoot, info);
   }
   readResourceParameters(category: string, resourceName: string): Record<string, unknown> {
     // A category build step (e.g. the GraphQL transformer) may leave final parameters in build/.
@@ -88,5 +85,8 @@ export class ProjectFiles {
   }
   currentEnvName(): string {
     return stateManager.getCurrentEnvName(this.projectRoot);
+  }
+  currentEnvNameIfAny(): string | undefined {
+    return stateManager.getLocalEnvInfo(this.projectRoot, { throwIfNotExist: false })?.envName;
   }
 }
