@@ -155,13 +155,14 @@ function takesCodeLocation(declared: ReadonlySet<string>): boolean {
 
 /**
  * The code location of a built resource this push does not package: team-provider-info (through its parameters),
- * else meta `s3Bucket`, else the last package's name in the env's bucket (pushes made before it was recorded).
+ * else meta `s3Bucket` when it names this env's bucket (backend meta may still hold another env's after a
+ * checkout), else the last package's name in this env's bucket (pushes made before the location was recorded).
  */
 function deployedCodeLocation(parameters: Record<string, unknown>, entry: ResourceMeta, bucket: string): CodeLocation | undefined {
   const { deploymentBucketName, s3Key } = parameters;
   if (typeof deploymentBucketName === 'string' && typeof s3Key === 'string') return { deploymentBucketName, s3Key };
   const recorded = entry.s3Bucket as Partial<CodeLocation> | undefined;
-  if (typeof recorded?.deploymentBucketName === 'string' && typeof recorded.s3Key === 'string') {
+  if (recorded?.deploymentBucketName === bucket && typeof recorded.s3Key === 'string') {
     return { deploymentBucketName: recorded.deploymentBucketName, s3Key: recorded.s3Key };
   }
   if (entry.distZipFilename) return { deploymentBucketName: bucket, s3Key: `${BUILDS_PREFIX}/${entry.distZipFilename}` };

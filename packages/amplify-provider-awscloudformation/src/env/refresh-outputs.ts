@@ -7,7 +7,8 @@ import { PROVIDER_NAME } from '../constants';
 
 /**
  * Brings backend meta up to date with the cloud (reference §5.4): every deployed resource's `output` from its
- * nested stack, and `providerMetadata` from the current-cloud copy of the meta.
+ * nested stack, and `providerMetadata` and the code location `s3Bucket` from the current-cloud copy of the meta
+ * (this env's, where backend meta may still hold the env checked out before).
  */
 export async function refreshOutputsFromCloud(files: ProjectFiles, cfn: CloudFormationApi, rootStackName: string): Promise<void> {
   const outputs = await collectNestedStackOutputs(cfn, rootStackName);
@@ -19,6 +20,7 @@ export async function refreshOutputsFromCloud(files: ProjectFiles, cfn: CloudFor
     if (deployed) entry.output = deployed;
     const cloudEntry = getResourceMeta(current, category, resourceName);
     if (cloudEntry?.providerMetadata) entry.providerMetadata = cloudEntry.providerMetadata;
+    if (cloudEntry?.s3Bucket !== undefined) entry.s3Bucket = cloudEntry.s3Bucket;
   }
   files.writeMeta(meta);
 }

@@ -211,6 +211,13 @@ describe('pushResources', () => {
     fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), JSON.stringify(withoutRecord));
     await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
     expect(rootParameters()).toEqual({ ...code, env: 'dev' });
+    // A meta record naming another env's bucket is not this env's code: the package name in this bucket is.
+    const otherEnvMeta = JSON.parse(metaText());
+    otherEnvMeta.function.worker.s3Bucket = { deploymentBucketName: 'other-env-deployment', s3Key: 'amplify-builds/worker-other-build.zip' };
+    fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(otherEnvMeta));
+    fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), JSON.stringify(withoutRecord));
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    expect(rootParameters()).toEqual({ ...code, env: 'dev' });
   });
 
   it('points a function template that does not take the location as parameters at the uploaded zip', async () => {
