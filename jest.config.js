@@ -25,7 +25,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.e2e.test.ts', '<rootDir>/packages/*/test/**/*.e2e.test.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/jest/e2e-timeout.js'],
     },
   ],
 };
