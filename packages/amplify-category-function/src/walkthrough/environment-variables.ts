@@ -33,13 +33,20 @@ async function askNewName(prompter: Prompter, taken: readonly string[], print: (
 export async function editEnvironmentVariables(prompter: Prompter, current: EnvironmentVariables, print: (line: string) => void): Promise<EnvironmentVariables> {
   const names = [...current.names];
   const values = { ...current.values };
+  // Having chosen to configure variables, the user most likely wants to add one first; then to be done.
+  let first = true;
   for (;;) {
     const choices: Array<{ name: string; value: Action }> = [{ name: 'Add new environment variable', value: 'add' }];
     if (names.length > 0) {
       choices.push({ name: 'Update existing environment variables', value: 'update' }, { name: 'Remove existing environment variables', value: 'remove' });
     }
     choices.push({ name: "I'm done", value: 'done' });
-    const action = await prompter.pick<Action>({ message: 'Select what you want to do with environment variables:', choices, default: 'done' });
+    const action = await prompter.pick<Action>({
+      message: 'Select what you want to do with environment variables:',
+      choices,
+      default: first && names.length === 0 ? 'add' : 'done',
+    });
+    first = false;
     if (action === 'done') return { names, values };
     if (action === 'add') {
       const name = await askNewName(prompter, names, print);
