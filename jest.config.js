@@ -18,7 +18,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       moduleNameMapper: sourceMapper,
-      testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
     },
     {

@@ -1,0 +1,66 @@
+/**
+ * Dependencies between the workspace packages point one way (STYLE.md §4): cli -> core library; plugins -> core
+ * library (and the spec library); the provider reaches the local cloud only through its public entry; nothing
+ * imports a category, a provider or the CLI itself. Plugins find each other at run time through the platform.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const packagesDir = path.join(__dirname, '..', '..', 'packages');
+
+/** Which workspace packages each package (by name prefix or exact name) may import from its sources. */
+const allowed: Array<[RegExp, string[]]> = [
+  [/^amplify-cli-core$/, []],
+  [/^amplify-cloudformation-spec$/, ['amplify-cli-core']],
+  [/^amplify-cli$/, ['amplify-cli-core']],
+  [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
+  [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-local-cloud']],
+  [/^amplify-frontend-android$/, ['amplify-cli-core']],
+  [/^amplify-frontend-(javascript|ios)$/, ['amplify-cli-core', 'amplify-frontend-android']],
+  [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
+];
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === '__tests__' ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const importPattern = /(?:from\s+|require\(\s*|import\(\s*)['"](amplify-[a-z0-9-]+)(\/[^'"]*)?['"]/g;
+
+const workspacePackages = fs
+  .readdirSync(packagesDir)
+  .filter((name) => fs.existsSync(path.join(packagesDir, name, 'package.json')) && fs.existsSync(path.join(packagesDir, name, 'src')));
+
+describe.each(workspacePackages)('%s', (name) => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packagesDir, name, 'package.json'), 'utf8'));
+  const declared = new Set(Object.keys(manifest.dependencies ?? {}));
+  const imports = sourceFiles(path.join(packagesDir, name, 'src')).flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(importPattern)].map((match) => ({
+      file: path.relative(packagesDir, file),
+      target: match[1],
+      subpath: match[2],
+    })),
+  );
+  const workspaceImports = imports.filter(({ target }) => workspacePackages.includes(target) && target !== name);
+
+  it('has a layering rule', () => {
+    expect(allowed.some(([pattern]) => pattern.test(name))).toBe(true);
+  });
+
+  it('imports only the packages below it', () => {
+    const permitted = allowed.find(([pattern]) => pattern.test(name))?.[1] ?? [];
+    const violations = workspaceImports.filter(({ target }) => !permitted.includes(target));
+    expect(violations).toEqual([]);
+  });
+
+  it('imports other packages through their public entry only', () => {
+    expect(workspaceImports.filter(({ subpath }) => subpath !== undefined)).toEqual([]);
+  });
+
+  it('declares every workspace package it imports as a dependency', () => {
+    expect(workspaceImports.filter(({ target }) => !declared.has(target))).toEqual([]);
+  });
+});
