@@ -17,6 +17,9 @@ const COMMANDS: Record<string, () => CommandModule> = {
   help: () => require('./commands/help') as CommandModule,
 };
 
+/** The commands this plugin implements; a test keeps `amplify-plugin.json` in step with them. */
+export const FUNCTION_COMMANDS: readonly string[] = Object.keys(COMMANDS);
+
 export async function executeAmplifyCommand(context: AmplifyContext): Promise<void> {
   const command = context.input.command ?? 'help';
   const load = COMMANDS[command];

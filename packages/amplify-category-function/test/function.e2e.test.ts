@@ -155,6 +155,20 @@ describe('amplify function (built binary, local cloud)', () => {
     expect((await run('status')).stdout).toMatch(new RegExp(`Function\\s*\\|\\s*${functionName}\\s*\\|\\s*No Change`));
   });
 
+  test('build packages the function without deploying; console prints its Lambda console page', async () => {
+    const build = await run('function', 'build', functionName);
+    expect(build.stderr).toBe('');
+    expect(build.exitCode).toBe(0);
+    expect(build.stdout).toMatch(new RegExp(`Built function ${functionName}: ${functionName}-[0-9a-f]+-build\\.zip`));
+    const entry = meta().function?.[functionName] as FunctionMeta & { lastBuildTimeStamp?: string; distZipFilename?: string };
+    expect(entry.lastBuildTimeStamp).toBeDefined();
+    expect(fs.existsSync(path.join(functionDir(), 'dist', entry.distZipFilename!))).toBe(true);
+
+    const consoleRun = await run('function', 'console', functionName);
+    expect(consoleRun.exitCode).toBe(0);
+    expect(consoleRun.stdout).toContain(`https://us-east-1.console.aws.amazon.com/lambda/home?region=us-east-1#/functions/${functionName}-dev`);
+  });
+
   test('a bad headless payload names the field', async () => {
     const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, template: 'cron' }));
     expect(result.exitCode).not.toBe(0);
