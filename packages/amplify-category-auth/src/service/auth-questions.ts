@@ -12,7 +12,7 @@ export const RULES = {
   refreshTokenValidity: { operator: 'range', value: { min: 1, max: 3650 }, onErrorMsg: 'Enter a number of days from 1 to 3650' },
   hostedUIDomainName: {
     operator: 'regex',
-    value: '^(?!([a-z0-9]{0,1})(?!((?!aws)(?!amazon)(?!cognito).)*$))(?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
+    value: '^(?!-)(?!([a-z0-9]{0,1})(?!((?!aws)(?!amazon)(?!cognito).)*$))(?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
     onErrorMsg: 'Domain prefix: lowercase letters, digits and hyphens, not starting or ending with a hyphen, without aws, amazon or cognito',
   },
   redirectUri: {

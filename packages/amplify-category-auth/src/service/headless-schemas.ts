@@ -41,7 +41,7 @@ const socialProviderConfiguration = {
 };
 
 const oAuthProperties = {
-  domainPrefix: { type: 'string', pattern: '^(?!([a-z0-9]{0,1})(?!((?!aws)(?!amazon)(?!cognito).)*$))(?:[a-z0-9\\-]{0,61}[a-z0-9])?$' },
+  domainPrefix: { type: 'string', pattern: '^(?!-)(?!([a-z0-9]{0,1})(?!((?!aws)(?!amazon)(?!cognito).)*$))(?:[a-z0-9\\-]{0,61}[a-z0-9])?$' },
   redirectSigninURIs: { type: 'array', minItems: 1, items: uri },
   redirectSignoutURIs: { type: 'array', minItems: 1, items: uri },
   oAuthGrantType: { enum: ['CODE', 'IMPLICIT'] },
