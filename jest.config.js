@@ -2,8 +2,12 @@
 // `e2e` drives the built `amplify` binary and the local cloud, so it needs `npm run build` first.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
-// Workspace packages resolve to their sources in unit tests, so a test never runs stale `lib/` output.
-const sourceMapper = { '^(amplify-[a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts' };
+// Workspace packages resolve to their sources in unit tests, so a test never runs stale `lib/` output; so does the
+// `testing` subpath a package exports for other packages' tests.
+const sourceMapper = {
+  '^(amplify-[a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
+  '^(amplify-[a-z0-9-]+)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
+};
 
 const common = {
   transform: { '^.+\\.ts$': swc },

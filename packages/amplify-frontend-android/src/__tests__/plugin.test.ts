@@ -3,8 +3,7 @@ import * as path from 'path';
 import { createPrompter, getResourceOutputs, stateManager } from 'amplify-cli-core';
 import type { ExeInfo, ProjectConfig } from 'amplify-cli-core';
 import { configure, createFrontendConfigs, deleteConfig, init, publish, scanProject } from '../index';
-import { metaOf } from './fixtures/pushed-meta';
-import { makeTempDir, removeDir, scriptedPrompter, testContext, writeProject } from './helpers/test-project';
+import { makeTempDir, metaOf, removeDir, scriptedPrompter, testContext, writeProject } from '../testing';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'projects', name);
 

@@ -4,10 +4,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { getResourceOutputs } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
+import { makeTempDir, metaOf, pushedResources, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
 import { createFrontendConfigs } from '../index';
-import { metaOf } from './fixtures/pushed-meta';
-import { pushedResources } from './fixtures/pushed-resources';
-import { makeTempDir, removeDir, testContext, writeProject } from './helpers/test-project';
 
 /** The parts of `Amplify.getConfig()` this test checks. */
 interface ResolvedConfig {

@@ -1,6 +1,6 @@
-import { createAwsExportsObject } from '../aws-exports-object';
 import type { FrontendResources } from 'amplify-frontend-android';
-import { pushedResources } from './fixtures/pushed-resources';
+import { pushedResources } from 'amplify-frontend-android/testing';
+import { createAwsExportsObject } from '../aws-exports-object';
 
 /** What JSON.stringify writes, i.e. what lands in the file (undefined values vanish). */
 function asWritten(value: unknown): unknown {

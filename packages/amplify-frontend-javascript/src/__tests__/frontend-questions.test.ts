@@ -1,6 +1,6 @@
 import { createPrompter } from 'amplify-cli-core';
+import { scriptedPrompter, testContext } from 'amplify-frontend-android/testing';
 import { askJavascriptBlock } from '../frontend-questions';
-import { scriptedPrompter, testContext } from './helpers/test-project';
 
 describe('askJavascriptBlock', () => {
   it('asks the framework then the four settings, defaulting to the guessed framework', async () => {

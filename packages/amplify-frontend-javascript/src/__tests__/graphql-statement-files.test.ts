@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ProjectConfig } from 'amplify-cli-core';
+import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
 import { existingGraphqlStatementFiles } from '../graphql-statement-files';
 import { deleteConfig } from '../index';
-import { makeTempDir, removeDir, testContext, writeProject } from './helpers/test-project';
 
 const GRAPHQL_CONFIG = `projects:
   myapi:

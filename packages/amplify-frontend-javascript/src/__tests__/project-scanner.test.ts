@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { makeTempDir, removeDir } from 'amplify-frontend-android/testing';
 import { frameworkDefaults, FRAMEWORKS } from '../frameworks';
 import { guessFramework, scanProject } from '../project-scanner';
-import { makeTempDir, removeDir } from './helpers/test-project';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'projects', name);
 

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AmplifyMeta, ProjectConfig } from 'amplify-cli-core';
+import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
 import { run } from '../index';
 import { buildApp, hostingServicesOf, publishApp } from '../publisher';
-import { makeTempDir, removeDir, testContext, writeProject } from './helpers/test-project';
 
 const node = process.execPath;
 const config = (BuildCommand: string, StartCommand = `${node} -e 0`) => ({ SourceDir: 'src', DistributionDir: 'build', BuildCommand, StartCommand });
