@@ -42,11 +42,13 @@ function readBackendConfig(projectRoot: string): BackendConfig {
 }
 
 /**
- * Keys that only make sense in meta (deployment and build bookkeeping); backend-config never holds them. `output`
- * is not one of them: categories keep desired settings there too (the API's `output.authConfig`).
+ * Keys that only make sense in meta (deployment and build bookkeeping, and `s3Bucket`, where the provider last put
+ * a resource's packaged code in this env); backend-config never holds them. `output` is not one of them:
+ * categories keep desired settings there too (the API's `output.authConfig`).
  */
 const META_ONLY_KEYS = new Set([
   'providerMetadata',
+  's3Bucket',
   'lastPushTimeStamp',
   'lastPushDirHash',
   'lastBuildTimeStamp',
@@ -391,7 +393,9 @@ export function getResourceOutputs(meta: AmplifyMeta): ResourceOutputs {
       metadata: meta.providers?.[entry.providerPlugin],
       serviceResourceMapping: {},
     });
-    (provider.serviceResourceMapping[entry.service] ??= []).push(entry);
+    // Frontend config generators read the resource's name from its entry (an API's name, a function's), as in the
+    // original; the entry is copied so that the caller's meta is not changed.
+    (provider.serviceResourceMapping[entry.service] ??= []).push({ ...entry, resourceName });
     (outputsByCategory[category] ??= {})[resourceName] = { ...entry.output, service: entry.service };
   }
   const cloudformation = outputsByProvider.awscloudformation ?? { metadata: undefined, serviceResourceMapping: {} };

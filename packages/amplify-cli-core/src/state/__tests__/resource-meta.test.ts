@@ -92,6 +92,7 @@ describe('updateamplifyMetaAfterResourceAdd', () => {
       build: true,
       lastBuildTimeStamp: 'x',
       providerMetadata: { logicalId: 'functionfn1' },
+      s3Bucket: { deploymentBucketName: 'amplify-app-dev-1234-deployment', s3Key: 'amplify-builds/fn1-abc-build.zip' },
       output: { authConfig: { defaultAuthentication: { authenticationType: 'API_KEY' } } },
     });
     expect(readJson<BackendConfig>(backendConfigPath(root)).function.fn1).toEqual({
@@ -356,7 +357,9 @@ describe('getResourceOutputs', () => {
     };
     const outputs = getResourceOutputs(meta);
     expect(outputs.outputsByCategory).toEqual({ auth: { u: { UserPoolId: 'p1', service: 'Cognito' } } });
-    expect(outputs.serviceResourceMapping).toEqual({ Cognito: [(meta.auth as AmplifyMeta[string])!.u] });
+    expect(outputs.serviceResourceMapping).toEqual({ Cognito: [{ ...(meta.auth as AmplifyMeta[string])!.u, resourceName: 'u' }] });
+    // The entries given to frontends name their resource; the caller's meta is left as it was.
+    expect((meta.auth as AmplifyMeta[string])!.u).not.toHaveProperty('resourceName');
     expect(outputs.outputsByProvider.awscloudformation.metadata).toBe(providers.awscloudformation);
     expect(outputs.outputsForFrontend).toEqual({
       metadata: providers.awscloudformation,
