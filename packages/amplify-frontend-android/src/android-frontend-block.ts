@@ -1,7 +1,7 @@
 import { AmplifyError, pathManager } from 'amplify-cli-core';
-import type { ProjectConfig, Prompter } from 'amplify-cli-core';
+import type { ProjectConfig } from 'amplify-cli-core';
 import { constants } from './constants';
-import type { FrontendContext } from './frontend-context';
+import type { FrontendQuestionContext } from './frontend-context';
 import { isJsonObject } from './json-value';
 
 /** `project-config.json` → `android`. */
@@ -29,13 +29,8 @@ export function readAndroidBlock(projectConfig: ProjectConfig, projectPath: stri
   return { config: { ResDir: resDir } };
 }
 
-export interface ResDirQuestionOptions {
-  prompter: Prompter;
-  print: FrontendContext['print'];
-  yes: boolean;
+export interface ResDirQuestionOptions extends FrontendQuestionContext {
   current?: AndroidFrontendBlock;
-  /** The `android` part of `--frontend`, when given. */
-  headless?: unknown;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FrontendResource, FrontendResources, outputString } from './frontend-resources';
 import { JsonObject } from './json-value';
-import { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, hostedUiDomain, oauthMetadata } from './output-readers';
+import { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, hostedUiDomain, oauthMetadata, sharedPinpointApp } from './output-readers';
 
 /** `awsconfiguration.json`: the legacy AWS Mobile SDK configuration of android and iOS apps (reference §6.5). */
 export type AwsConfiguration = JsonObject;
@@ -111,8 +111,7 @@ export function createAwsConfiguration(resources: FrontendResources, platform: N
         break;
       }
       case 'Pinpoint': {
-        const appId = list.map((r) => outputString(r, 'Id')).find((id) => id !== undefined);
-        const appRegion = list.map((r) => outputString(r, 'Region')).find((r) => r !== undefined) ?? region;
+        const { appId, region: appRegion } = sharedPinpointApp(list, region);
         config.PinpointAnalytics = { Default: { AppId: appId, Region: appRegion } };
         config.PinpointTargeting = { Default: { Region: appRegion } };
         break;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { AmplifyFault } from 'amplify-cli-core';
-import type { AmplifyContext, AmplifyToolkit, ProjectConfig } from 'amplify-cli-core';
+import type { AmplifyContext, AmplifyToolkit, ProjectConfig, Prompter } from 'amplify-cli-core';
 import { ProjectResources, projectResourcesFrom } from './frontend-resources';
 import { isJsonObject } from './json-value';
 
@@ -74,6 +74,46 @@ export function headlessFrontendInput(inputParams: Record<string, unknown> | und
     }
   }
   return undefined;
+}
+
+/** What a frontend's questions take from the context, whatever the frontend asks. */
+export interface FrontendQuestionContext {
+  prompter: Prompter;
+  print: FrontendContext['print'];
+  /** `--yes`: take the defaults without a word. */
+  yes: boolean;
+  /** The frontend's part of `--frontend`, when given. */
+  headless?: unknown;
+}
+
+/** The question context of the frontend called `names[0]` (aliases after it) in this command. */
+export function questionContextOf(context: FrontendContext, names: readonly string[]): FrontendQuestionContext {
+  return {
+    prompter: context.amplify.prompter,
+    print: context.print,
+    yes: isYes(context),
+    headless: headlessFrontendInput(context.exeInfo?.inputParams, names),
+  };
+}
+
+/**
+ * `amplify configure project` for a frontend with settings: `ask` again, from the current block when there is one,
+ * and record the answer under `label`. Inside `configure project` the core writes exeInfo.projectConfig at the end;
+ * called alone, the frontend persists it.
+ */
+export async function reconfigureFrontendBlock<Block>(
+  context: FrontendContext,
+  label: string,
+  read: (projectConfig: ProjectConfig, projectPath: string) => Block,
+  ask: (current: Block | undefined, projectPath: string) => Promise<Block>,
+): Promise<void> {
+  const projectPath = projectPathOf(context);
+  const projectConfig = projectConfigOf(context, projectPath);
+  const current = projectConfig[label] === undefined ? undefined : read(projectConfig, projectPath);
+  projectConfig[label] = await ask(current, projectPath);
+  if (!context.exeInfo?.projectConfig) {
+    context.amplify.stateManager.setProjectConfig(projectPath, projectConfig);
+  }
 }
 
 /**

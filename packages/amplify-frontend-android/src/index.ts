@@ -1,18 +1,10 @@
 import * as path from 'path';
-import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
-import type { FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
-import { AndroidFrontendBlock, askAndroidBlock, readAndroidBlock } from './android-frontend-block';
+import { AmplifyError } from 'amplify-cli-core';
+import type { FrontendPlugin } from 'amplify-cli-core';
+import { askAndroidBlock, readAndroidBlock } from './android-frontend-block';
 import { constants } from './constants';
-import {
-  FrontendContext,
-  headlessFrontendInput,
-  initProjectConfig,
-  isYes,
-  projectConfigOf,
-  projectPathOf,
-  projectResourcesOf,
-} from './frontend-context';
-import { toFrontendResources } from './frontend-resources';
+import { configFilesHooks } from './frontend-config-files';
+import { FrontendContext, initProjectConfig, projectConfigOf, projectPathOf, questionContextOf, reconfigureFrontendBlock } from './frontend-context';
 import { deleteNativeConfigFiles, writeNativeConfigFiles } from './native-config-files';
 import { scanProject } from './project-scanner';
 
@@ -29,73 +21,56 @@ export { writeNativeConfigFiles, deleteNativeConfigFiles, NATIVE_CONFIG_FILENAME
 export type { NativeConfigFiles } from './native-config-files';
 export { toFrontendResources, projectResourcesFrom, outputString } from './frontend-resources';
 export type { FrontendResources, FrontendResource, FrontendAuthConfig, ProjectResources } from './frontend-resources';
-export { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, enabledChannel, hostedUiDomain, oauthMetadata } from './output-readers';
+export {
+  appSyncAdditionalAuthModes,
+  appSyncDefaultAuthMode,
+  enabledChannel,
+  hostedUiDomain,
+  oauthMetadata,
+  sharedPinpointApp,
+} from './output-readers';
 export type { OAuthMetadata } from './output-readers';
 export { isJsonObject } from './json-value';
 export type { JsonObject, JsonValue } from './json-value';
 export { withCustomKeys, RESERVED_AWS_CONFIGURATION_KEYS } from './custom-keys';
-export { projectPathOf, projectConfigOf, projectResourcesOf, isYes, initProjectConfig, headlessFrontendInput } from './frontend-context';
-export type { FrontendContext } from './frontend-context';
+export {
+  projectPathOf,
+  projectConfigOf,
+  projectResourcesOf,
+  isYes,
+  initProjectConfig,
+  headlessFrontendInput,
+  questionContextOf,
+  reconfigureFrontendBlock,
+} from './frontend-context';
+export type { FrontendContext, FrontendQuestionContext } from './frontend-context';
+export { configFilesHooks, readConfigFileIfPresent, deleteConfigFiles } from './frontend-config-files';
+export type { ConfigFilesHooks, ConfigFilesWriter } from './frontend-config-files';
 
 /** `<ResDir>/raw`, where Android apps keep raw resource files such as the config JSON. */
-function rawDirOf(projectPath: string, block: AndroidFrontendBlock): string {
+function rawDirOf(context: FrontendContext, projectPath: string): string {
+  const block = readAndroidBlock(projectConfigOf(context, projectPath), projectPath);
   return path.join(projectPath, block.config.ResDir, 'raw');
 }
 
 /** `amplify init`: the Res directory, from `--frontend`, the question, or (`--yes`) the default. */
 export async function init(context: FrontendContext): Promise<void> {
   const projectConfig = initProjectConfig(context, constants.Label, 'init');
-  projectConfig[constants.Label] = await askAndroidBlock({
-    prompter: context.amplify.prompter,
-    print: context.print,
-    yes: isYes(context),
-    headless: headlessFrontendInput(context.exeInfo?.inputParams, [constants.Label]),
-  });
+  projectConfig[constants.Label] = await askAndroidBlock(questionContextOf(context, [constants.Label]));
 }
 
-/** After a successful init: the config files exist right away, so the app builds before anything is pushed. */
-export async function onInitSuccessful(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
-  const outputs = getResourceOutputs(meta).outputsForFrontend;
-  if (outputs.metadata?.Region) {
-    const block = readAndroidBlock(projectConfigOf(context, projectPath), projectPath);
-    writeNativeConfigFiles(rawDirOf(projectPath, block), 'android', toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
-  }
-}
+/**
+ * After a successful init, and after every push or pull: `<ResDir>/raw/awsconfiguration.json` and
+ * `<ResDir>/raw/amplifyconfiguration.json`, with ResDir read when they are written.
+ */
+export const { onInitSuccessful, createFrontendConfigs } = configFilesHooks((context, projectPath, resources, cloud) =>
+  writeNativeConfigFiles(rawDirOf(context, projectPath), 'android', resources, cloud),
+);
 
 /** `amplify configure project`: the Res directory again, defaulting to the current one. */
 export async function configure(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const projectConfig = projectConfigOf(context, projectPath);
-  const current = projectConfig[constants.Label] === undefined ? undefined : readAndroidBlock(projectConfig, projectPath);
-  projectConfig[constants.Label] = await askAndroidBlock({
-    prompter: context.amplify.prompter,
-    print: context.print,
-    yes: isYes(context),
-    current,
-    headless: headlessFrontendInput(context.exeInfo?.inputParams, [constants.Label]),
-  });
-  // Inside `configure project` the core writes exeInfo.projectConfig at the end; called alone, we persist it.
-  if (!context.exeInfo?.projectConfig) {
-    context.amplify.stateManager.setProjectConfig(projectPath, projectConfig);
-  }
-}
-
-/** After a push or pull: `<ResDir>/raw/awsconfiguration.json` and `<ResDir>/raw/amplifyconfiguration.json`. */
-export async function createFrontendConfigs(
-  context: FrontendContext,
-  outputs: FrontendOutputs,
-  cloudOutputs?: FrontendOutputs,
-): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const block = readAndroidBlock(projectConfigOf(context, projectPath), projectPath);
-  const project = projectResourcesOf(context, projectPath);
-  writeNativeConfigFiles(
-    rawDirOf(projectPath, block),
-    'android',
-    toFrontendResources(outputs, project),
-    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
+  await reconfigureFrontendBlock(context, constants.Label, readAndroidBlock, (current) =>
+    askAndroidBlock({ ...questionContextOf(context, [constants.Label]), current }),
   );
 }
 
@@ -113,8 +88,7 @@ export async function publish(): Promise<void> {
 
 /** `amplify delete`: removes the generated config files from `<ResDir>/raw`. */
 export async function deleteConfig(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  deleteNativeConfigFiles(rawDirOf(projectPath, readAndroidBlock(projectConfigOf(context, projectPath), projectPath)));
+  deleteNativeConfigFiles(rawDirOf(context, projectPathOf(context)));
 }
 
 /** The default init would take, shown before "Initialize the project with the above configuration?". */

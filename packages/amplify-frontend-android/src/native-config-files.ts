@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, parseJson, writeFileAtomic } from 'amplify-cli-core';
 import { AmplifyConfiguration, createAmplifyConfiguration } from './amplify-configuration';
 import { AwsConfiguration, createAwsConfiguration, NativePlatform } from './aws-configuration';
 import { RESERVED_AWS_CONFIGURATION_KEYS, withCustomKeys } from './custom-keys';
+import { deleteConfigFiles, readConfigFileIfPresent } from './frontend-config-files';
 import { FrontendResources } from './frontend-resources';
 import { isJsonObject, JsonObject } from './json-value';
 
@@ -18,14 +18,9 @@ export interface NativeConfigFiles {
 }
 
 function readExisting(filePath: string): JsonObject | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
+  const text = readConfigFileIfPresent(filePath);
+  if (text === undefined) {
+    return undefined;
   }
   const parsed = parseJson<unknown>(text, filePath);
   if (!isJsonObject(parsed)) {
@@ -64,13 +59,5 @@ export function writeNativeConfigFiles(
 
 /** Removes both files from `dir` (`amplify delete`); returns the ones that existed. */
 export function deleteNativeConfigFiles(dir: string): string[] {
-  const removed: string[] = [];
-  for (const name of NATIVE_CONFIG_FILENAMES) {
-    const filePath = path.join(dir, name);
-    if (fs.existsSync(filePath)) {
-      fs.rmSync(filePath, { force: true });
-      removed.push(filePath);
-    }
-  }
-  return removed;
+  return deleteConfigFiles(dir, NATIVE_CONFIG_FILENAMES);
 }

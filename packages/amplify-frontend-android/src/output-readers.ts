@@ -50,3 +50,14 @@ export function enabledChannel(pinpoint: FrontendResource, channel: string): Rec
   const settings = pinpoint.output[channel];
   return isJsonObject(settings) && settings.Enabled === true ? settings : undefined;
 }
+
+/**
+ * The Pinpoint app that analytics and notifications resources share, as the legacy config files name it: the first
+ * app id any resource outputs, and the first region (else the project's).
+ */
+export function sharedPinpointApp(pinpoint: FrontendResource[], region: string): { appId?: string; region: string } {
+  return {
+    appId: pinpoint.map((resource) => outputString(resource, 'Id')).find((id) => id !== undefined),
+    region: pinpoint.map((resource) => outputString(resource, 'Region')).find((r) => r !== undefined) ?? region,
+  };
+}

@@ -1,12 +1,11 @@
-import { AmplifyError, getResourceOutputs } from 'amplify-cli-core';
-import type { FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
+import { AmplifyError } from 'amplify-cli-core';
+import type { FrontendPlugin } from 'amplify-cli-core';
 import {
+  configFilesHooks,
   deleteNativeConfigFiles,
   FrontendContext,
   initProjectConfig,
   projectPathOf,
-  projectResourcesOf,
-  toFrontendResources,
   writeNativeConfigFiles,
 } from 'amplify-frontend-android';
 import { constants } from './constants';
@@ -22,35 +21,17 @@ export async function init(context: FrontendContext): Promise<void> {
   initProjectConfig(context, constants.Label, 'init')[constants.Label] = { config: {} };
 }
 
-/** After a successful init: the config files exist right away, so the app builds before anything is pushed. */
-export async function onInitSuccessful(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
-  const outputs = getResourceOutputs(meta).outputsForFrontend;
-  if (outputs.metadata?.Region) {
-    writeNativeConfigFiles(projectPath, 'ios', toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
-  }
-}
+/**
+ * After a successful init, and after every push or pull: `awsconfiguration.json` and `amplifyconfiguration.json` at
+ * the project root.
+ */
+export const { onInitSuccessful, createFrontendConfigs } = configFilesHooks((_context, projectPath, resources, cloud) =>
+  writeNativeConfigFiles(projectPath, 'ios', resources, cloud),
+);
 
 /** `amplify configure project`: an iOS project has no settings to change. */
 export async function configure(context: FrontendContext): Promise<void> {
   context.print.info('An iOS project has no frontend settings: the config files are always written to the project root.');
-}
-
-/** After a push or pull: `awsconfiguration.json` and `amplifyconfiguration.json` at the project root. */
-export async function createFrontendConfigs(
-  context: FrontendContext,
-  outputs: FrontendOutputs,
-  cloudOutputs?: FrontendOutputs,
-): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const project = projectResourcesOf(context, projectPath);
-  writeNativeConfigFiles(
-    projectPath,
-    'ios',
-    toFrontendResources(outputs, project),
-    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
-  );
 }
 
 /** `amplify run`: the backend is up to date; the app itself is started from Xcode. */

@@ -7,6 +7,7 @@ import {
   JsonObject,
   oauthMetadata,
   outputString,
+  sharedPinpointApp,
 } from 'amplify-frontend-android';
 
 /** The object exported by `aws-exports.js`. Keys whose value is undefined are left out when the file is written. */
@@ -101,9 +102,7 @@ const NOTIFICATION_CHANNELS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function pinpointKeys(resources: FrontendResource[], region: string): AwsExports {
-  // Analytics and notifications share one Pinpoint app; the first resource that names it wins.
-  const appId = resources.map((r) => outputString(r, 'Id')).find((id) => id !== undefined);
-  const appRegion = resources.map((r) => outputString(r, 'Region')).find((r) => r !== undefined) ?? region;
+  const { appId, region: appRegion } = sharedPinpointApp(resources, region);
   const pinpoint = { AWSPinpoint: { appId, region: appRegion } };
   const keys: AwsExports = {
     aws_mobile_analytics_app_id: appId,

@@ -1,22 +1,15 @@
 import { AmplifyError } from 'amplify-cli-core';
-import type { Prompter } from 'amplify-cli-core';
 import { isJsonObject } from 'amplify-frontend-android';
-import type { FrontendContext } from 'amplify-frontend-android';
+import type { FrontendQuestionContext } from 'amplify-frontend-android';
 import { constants } from './constants';
 import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
 import { checkFrontendConfig, JavascriptFrontendBlock } from './javascript-frontend-block';
 
-export interface FrontendQuestionsOptions {
-  prompter: Prompter;
-  print: FrontendContext['print'];
-  /** `--yes`: take the defaults without a word. */
-  yes: boolean;
+export interface FrontendQuestionsOptions extends FrontendQuestionContext {
   /** The framework the app's package.json suggests. */
   guessedFramework: Framework;
   /** The settings so far (configure), the starting point of every default. */
   current?: JavascriptFrontendBlock;
-  /** The `javascript` part of `--frontend`, when given. */
-  headless?: unknown;
 }
 
 const FLAG = '--frontend';

@@ -1,15 +1,14 @@
 import * as fs from 'fs';
-import { AmplifyError, getResourceOutputs, isAmplifyError } from 'amplify-cli-core';
-import type { AmplifyContext, FrontendOutputs, FrontendPlugin } from 'amplify-cli-core';
+import { AmplifyError, isAmplifyError } from 'amplify-cli-core';
+import type { AmplifyContext, FrontendPlugin } from 'amplify-cli-core';
 import {
+  configFilesHooks,
   FrontendContext,
-  headlessFrontendInput,
   initProjectConfig,
-  isYes,
   projectConfigOf,
   projectPathOf,
-  projectResourcesOf,
-  toFrontendResources,
+  questionContextOf,
+  reconfigureFrontendBlock,
 } from 'amplify-frontend-android';
 import { describeFailure, runCommandLine } from './command-runner';
 import { constants } from './constants';
@@ -40,65 +39,21 @@ const NAMES = [constants.Label, 'js'] as const;
 export async function init(context: FrontendContext): Promise<void> {
   const projectPath = projectPathOf(context);
   const projectConfig = initProjectConfig(context, constants.Label, 'init');
-  projectConfig[constants.Label] = await askJavascriptBlock({
-    prompter: context.amplify.prompter,
-    print: context.print,
-    yes: isYes(context),
-    guessedFramework: guessFramework(projectPath),
-    headless: headlessFrontendInput(context.exeInfo?.inputParams, NAMES),
-  });
+  projectConfig[constants.Label] = await askJavascriptBlock({ ...questionContextOf(context, NAMES), guessedFramework: guessFramework(projectPath) });
 }
 
 /**
- * After a successful init: the config files exist right away (with the project region), so the app can import them
- * before anything is pushed.
+ * After a successful init (with the project region, so the app can import them before anything is pushed), and after
+ * every push or pull: `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json`.
  */
-export async function onInitSuccessful(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
-  const outputs = getResourceOutputs(meta).outputsForFrontend;
-  if (outputs.metadata?.Region) {
-    writeJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config, toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
-  }
-}
+export const { onInitSuccessful, createFrontendConfigs } = configFilesHooks((context, projectPath, resources, cloud) =>
+  writeJavascriptConfigFiles(projectPath, currentBlock(context, projectPath).config, resources, cloud),
+);
 
 /** `amplify configure project`: the same questions, defaulting to the current settings. */
 export async function configure(context: FrontendContext): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const projectConfig = projectConfigOf(context, projectPath);
-  const current = projectConfig[constants.Label] === undefined ? undefined : readJavascriptBlock(projectConfig, projectPath);
-  const block = await askJavascriptBlock({
-    prompter: context.amplify.prompter,
-    print: context.print,
-    yes: isYes(context),
-    guessedFramework: guessFramework(projectPath),
-    current,
-    headless: headlessFrontendInput(context.exeInfo?.inputParams, NAMES),
-  });
-  projectConfig[constants.Label] = block;
-  // Inside `configure project` the core writes exeInfo.projectConfig at the end; called alone, we persist it.
-  if (!context.exeInfo?.projectConfig) {
-    context.amplify.stateManager.setProjectConfig(projectPath, projectConfig);
-  }
-}
-
-/**
- * After a push or pull: `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json` from the outputs.
- * `cloudOutputs` are the last deployed ones, used to tell keys a user added by hand from stale generated keys.
- */
-export async function createFrontendConfigs(
-  context: FrontendContext,
-  outputs: FrontendOutputs,
-  cloudOutputs?: FrontendOutputs,
-): Promise<void> {
-  const projectPath = projectPathOf(context);
-  const { config } = currentBlock(context, projectPath);
-  const project = projectResourcesOf(context, projectPath);
-  writeJavascriptConfigFiles(
-    projectPath,
-    config,
-    toFrontendResources(outputs, project),
-    cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined,
+  await reconfigureFrontendBlock(context, constants.Label, readJavascriptBlock, (current, projectPath) =>
+    askJavascriptBlock({ ...questionContextOf(context, NAMES), guessedFramework: guessFramework(projectPath), current }),
   );
 }
 

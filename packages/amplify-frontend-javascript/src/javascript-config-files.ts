@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
-import { FrontendResources, withCustomKeys } from 'amplify-frontend-android';
+import { deleteConfigFiles, FrontendResources, readConfigFileIfPresent, withCustomKeys } from 'amplify-frontend-android';
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from './aws-exports-file';
 import { AwsExports, createAwsExportsObject } from './aws-exports-object';
 import { constants } from './constants';
@@ -20,14 +19,9 @@ function sourceDirOf(projectPath: string, config: JavascriptFrontendConfig): str
 }
 
 function readExistingAwsExports(filePath: string): AwsExports | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
+  const text = readConfigFileIfPresent(filePath);
+  if (text === undefined) {
+    return undefined;
   }
   try {
     return parseAwsExports(text);
@@ -66,14 +60,5 @@ export function writeJavascriptConfigFiles(
 
 /** Removes the generated files (`amplify delete`); files that are already gone are fine. */
 export function deleteJavascriptConfigFiles(projectPath: string, config: JavascriptFrontendConfig): string[] {
-  const sourceDir = sourceDirOf(projectPath, config);
-  const removed: string[] = [];
-  for (const name of [constants.exportsFilename, constants.amplifyConfigurationFilename]) {
-    const filePath = path.join(sourceDir, name);
-    if (fs.existsSync(filePath)) {
-      fs.rmSync(filePath, { force: true });
-      removed.push(filePath);
-    }
-  }
-  return removed;
+  return deleteConfigFiles(sourceDirOf(projectPath, config), [constants.exportsFilename, constants.amplifyConfigurationFilename]);
 }
