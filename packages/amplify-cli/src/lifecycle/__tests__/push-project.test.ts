@@ -43,9 +43,25 @@ module.exports = {
     const meta = JSON.parse(fs.readFileSync(metaFile(context), 'utf8'));
     for (const r of [...status.resourcesToBeCreated, ...status.resourcesToBeUpdated]) meta[r.category][r.resourceName].output = { Name: r.resourceName + '-deployed' };
     fs.writeFileSync(metaFile(context), JSON.stringify(meta));
+    // Without the marker it returns nothing, as providers written for the original do.
+    if (fs.existsSync(path.join(root(context), 'cloud-matches'))) return { type: 'no-changes', outputs: {} };
   },
   async storeCurrentCloudBackend(context) { record(context, { call: 'storeCurrentCloudBackend' }); },
-};`,
+  providerUtils: {
+    // Another machine pushed a new photos template: the cloud copy brought down differs from this machine's.
+    async syncCurrentCloudBackend(context) {
+      record(context, { call: 'syncCurrentCloudBackend' });
+      const cloud = path.join(root(context), 'amplify', '#current-cloud-backend', 'storage', 'photos');
+      if (!fs.existsSync(cloud)) return false;
+      fs.writeFileSync(path.join(cloud, 'photos-template.json'), '{"Resources":{"Other":{}}}');
+      const cloudMetaFile = path.join(root(context), 'amplify', '#current-cloud-backend', 'amplify-meta.json');
+      const cloudMeta = JSON.parse(fs.readFileSync(cloudMetaFile, 'utf8'));
+      cloudMeta.storage.photos.lastPushDirHash = 'hash-of-the-other-machines-folder';
+      fs.writeFileSync(cloudMetaFile, JSON.stringify(cloudMeta));
+      return true;
+    },
+  },
+};`
     },
   });
   writePackage(machine.globalNodeModules, 'amplify-frontend-fakeweb', {
@@ -163,7 +179,8 @@ describe('amplify push (in-process, fake provider)', () => {
         'index.js': `
 module.exports = {
   async executeAmplifyCommand(context) {
-    await require(${JSON.stringify(adapter)}).pushFromPlugin(context, 'storage', context.input.subCommands && context.input.subCommands[0]);
+    const deployed = await require(${JSON.stringify(adapter)}).pushFromPlugin(context, 'storage', context.input.subCommands && context.input.subCommands[0]);
+    require('fs').appendFileSync(require('path').join(context.session.environment.cwd, 'deployed.txt'), deployed + '\\n');
   },
 };`,
       },
@@ -173,5 +190,51 @@ module.exports = {
     expect(result.code).toBe(0);
     expect(calls(machine)[0]).toMatchObject({ call: 'pushResources', created: ['photos'] });
     expect(result.stdout).toContain('All resources are updated in the cloud');
+    expect(fs.readFileSync(path.join(machine.cwd, 'deployed.txt'), 'utf8')).toBe('true\n');
+
+    // A forced push the provider reports as changing nothing in the cloud is not "deployed" for the plugin.
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-matches'), '');
+    const forced = await amplify(machine, ['storage', 'push', 'photos', '--yes', '--force']);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(path.join(machine.cwd, 'deployed.txt'), 'utf8')).toBe('true\nfalse\n');
+  });
+
+  test('a provider reporting no changes in the cloud still refreshes the local records, and the push says nothing was deployed', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    expect((await amplify(machine, ['push', '--yes'])).stdout).not.toContain('nothing needed deploying');
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-matches'), '');
+    const forced = await amplify(machine, ['push', '--yes', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('The cloud already matched the local backend: nothing needed deploying.');
+    expect(forced.stdout).toContain('All resources are updated in the cloud');
+    expect(calls(machine).map((c) => c.call)).toEqual([
+      'pushResources',
+      'storeCurrentCloudBackend',
+      'createFrontendConfigs',
+      'pushResources',
+      'storeCurrentCloudBackend',
+      'createFrontendConfigs',
+    ]);
+  });
+
+  test('--sync fetches the deployed backend before the status: a change pushed elsewhere is seen and pushed over', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const firstSync = await amplify(machine, ['push', '--yes', '--sync']);
+    expect(firstSync.code).toBe(0);
+    expect(firstSync.stdout).toContain('Fetching updates to backend environment dev from the cloud.');
+    expect(firstSync.stdout).toContain('Env "dev" has no deployed copy in fakecloud yet');
+    expect(calls(machine).map((c) => c.call).slice(0, 2)).toEqual(['syncCurrentCloudBackend', 'pushResources']);
+
+    const withoutSync = await amplify(machine, ['push', '--yes']);
+    expect(withoutSync.stdout).toContain('No changes detected');
+    const callsBefore = calls(machine).length;
+    const synced = await amplify(machine, ['push', '--yes', '--sync']);
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toMatch(/\| Storage +\| photos +\| Update/);
+    expect(calls(machine).slice(callsBefore).map((c) => c.call)).toEqual(['syncCurrentCloudBackend', 'pushResources', 'storeCurrentCloudBackend', 'createFrontendConfigs']);
+    const cloudTemplate = path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage', 'photos', 'photos-template.json');
+    expect(fs.readFileSync(cloudTemplate, 'utf8')).toBe('{"Resources":{}}');
   });
 });

@@ -10,7 +10,8 @@ function isCoreCommandContext(context: AmplifyContext): context is CoreCommandCo
 /**
  * `context.amplify.pushResources(context, category?, resourceName?, filteredResources?)` as category plugins call
  * it (`amplify <category> push [name]` of a plugin that declares `push`): the core push, filtered, with the
- * command's `--yes` and `--force`. Resolves true when something was deployed. Meant to back the platform
+ * command's `--yes`, `--force` and `--sync`. Resolves true when something was deployed (a provider reporting that
+ * the cloud already matched does not count). Meant to back the platform
  * toolkit's `pushResources` (loaded lazily from there); every context the CLI builds carries its session.
  */
 export async function pushFromPlugin(
@@ -30,7 +31,8 @@ export async function pushFromPlugin(
     filteredResources,
     yes: headless.yes,
     force: context.input.options?.force === true,
+    sync: context.input.options?.sync === true,
     headless,
   });
-  return outcome.type === 'pushed';
+  return outcome.type === 'pushed' && outcome.cloudChanged;
 }

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import {
+  AmplifyError,
   AmplifyMeta,
   getResourceStatus,
   hasChanges,
   pathManager,
   ProviderPlugin,
+  PushResult,
   ResourceRef,
   ResourceStatus,
   stateManager,
@@ -30,11 +32,41 @@ export interface PushOptions {
   yes: boolean;
   /** `--force`: deploy every resource, changed or not. */
   force: boolean;
+  /** `--sync`: refresh `#current-cloud-backend/` from the env's cloud copy before comparing. */
+  sync?: boolean;
   headless: HeadlessInput;
 }
 
-/** What a push did (STYLE §2). */
-export type PushOutcome = { type: 'no-changes' } | { type: 'pushed'; resources: ResourceRef[]; deleted: ResourceRef[] };
+/**
+ * What a push did (STYLE §2). `cloudChanged` is false when every provider reported that the cloud already matched
+ * (a `--force` push of unchanged resources): the local records were still refreshed.
+ */
+export type PushOutcome = { type: 'no-changes' } | { type: 'pushed'; resources: ResourceRef[]; deleted: ResourceRef[]; cloudChanged: boolean };
+
+/** A provider that returns nothing (the original's contract) may have deployed: only an explicit report says not. */
+function reportsNoChanges(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as Partial<PushResult>).type === 'no-changes';
+}
+
+/**
+ * `--sync`: each provider that can replaces `#current-cloud-backend/` with the copy its last push uploaded, so
+ * that the status compares against what another machine may have deployed since this one last pushed.
+ */
+async function syncCurrentCloudBackend(context: CoreCommandContext, projectRoot: string, envName: string): Promise<void> {
+  const { printer } = context.session;
+  const providers = stateManager.getProjectConfig(projectRoot).providers;
+  const able = providers.filter((name) => typeof providerPlugin(context, name).module.providerUtils?.syncCurrentCloudBackend === 'function');
+  if (able.length === 0) {
+    throw new AmplifyError('SyncNotSupported', `No provider of this project (${providers.join(', ')}) can fetch the deployed backend`, {
+      resolution: 'Run "amplify push" without --sync, or "amplify pull" to replace the local backend with the deployed one',
+    });
+  }
+  printer.info(`Fetching updates to backend environment ${envName} from the cloud.`);
+  for (const name of able) {
+    const found = await context.amplify.executeProviderUtils(context, name, 'syncCurrentCloudBackend');
+    if (found === false) printer.info(`Env "${envName}" has no deployed copy in ${name} yet; comparing with the local record.`);
+  }
+}
 
 function refs(resources: ResourceStatus['allResources']): ResourceRef[] {
   const unique = new Map(resources.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }]));
@@ -65,12 +97,13 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
     const { printer } = context.session;
     const exeInfo = context.exeInfo?.projectConfig ? context.exeInfo : projectExeInfo(context, projectRoot, options.headless);
     exeInfo.forcePush = options.force;
+    const envName = stateManager.getCurrentEnvName(projectRoot);
+    if (options.sync) await syncCurrentCloudBackend(context, projectRoot, envName);
     const status = getResourceStatus(projectRoot, {
       category: options.category,
       resourceName: options.resourceName,
       filteredResources: options.filteredResources,
     });
-    const envName = stateManager.getCurrentEnvName(projectRoot);
     printStatus(printer, status, envName);
     if (!hasChanges(status) && !(options.force && status.allResources.length > 0)) {
       printer.info('\nNo changes detected');
@@ -85,11 +118,13 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
     const metaBefore = fs.readFileSync(metaPath);
     const cloudMetaBefore = stateManager.getCurrentMeta(projectRoot, { default: {} });
     const providers = stateManager.getProjectConfig(projectRoot).providers;
+    let cloudChanged = false;
     try {
       for (const name of providers) {
         const provider = providerPlugin(context, name);
         const providerStatus = forProvider(status, name);
-        await callPlugin<Partial<ProviderPlugin>, 'pushResources'>(provider, 'pushResources', context, providerStatus);
+        const result = await callPlugin<Partial<ProviderPlugin>, 'pushResources'>(provider, 'pushResources', context, providerStatus);
+        if (!reportsNoChanges(result)) cloudChanged = true;
       }
     } catch (error) {
       // Whatever a provider wrote before failing is undone: the meta must describe what is deployed.
@@ -108,7 +143,8 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
     }
     exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
     await context.amplify.onCategoryOutputsChange(context, cloudMetaBefore as AmplifyMeta);
+    if (!cloudChanged) printer.info('The cloud already matched the local backend: nothing needed deploying.');
     printer.success('✔ All resources are updated in the cloud');
-    return { type: 'pushed', resources: pushed, deleted };
+    return { type: 'pushed', resources: pushed, deleted, cloudChanged };
   });
 }
