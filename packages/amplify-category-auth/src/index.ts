@@ -43,4 +43,22 @@ export function getAuthResourceNames(projectRoot: string = pathManager.findProje
   return Object.keys(getCategoryResources(stateManager.getMeta(projectRoot, { default: {} }), 'auth'));
 }
 
+/**
+ * For categories that need auth (storage): runs `amplify add auth` (the default configuration under `--yes`) and
+ * returns the new resource's name.
+ */
+export async function addAuthResource(context: AmplifyContext): Promise<string> {
+  const { addAuth } = require('./commands/add') as typeof import('./commands/add');
+  return addAuth(context);
+}
+
+/**
+ * For categories that grant guest access (storage): turns on unauthenticated identities on the project's auth.
+ * Returns false when the auth resource has no identity pool, so guests cannot have credentials.
+ */
+export async function allowGuestAccess(context: AmplifyContext): Promise<boolean> {
+  const { enableUnauthenticatedIdentities } = require('./service/auth-resource') as typeof import('./service/auth-resource');
+  return enableUnauthenticatedIdentities(pathManager.findProjectRoot(), context.amplify.prompter);
+}
+
 export type { CognitoConfig } from './service/cognito-config';

@@ -97,3 +97,14 @@ export async function saveAuthResource(projectRoot: string, answers: AuthAnswers
   await writeGroups(projectRoot, config, prompter);
   return config.resourceName;
 }
+
+/** Turns on unauthenticated identities (guest access); false when the auth resource has no identity pool. */
+export async function enableUnauthenticatedIdentities(projectRoot: string, prompter: Prompter): Promise<boolean> {
+  const name = findAuthResource(projectRoot);
+  if (!name) return false;
+  const { config, envParameters } = readAuthConfig(projectRoot, name);
+  if (config.authSelections !== 'identityPoolAndUserPool') return false;
+  if (config.allowUnauthenticatedIdentities) return true;
+  await saveAuthResource(projectRoot, { config: { ...config, allowUnauthenticatedIdentities: true }, envParameters }, 'update', prompter);
+  return true;
+}

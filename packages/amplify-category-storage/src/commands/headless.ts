@@ -1,0 +1,64 @@
+import { randomUUID } from 'crypto';
+import { AmplifyError, pathManager, validateHeadlessRequest, type AmplifyContext } from 'amplify-cli-core';
+import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateS3Request, type AddStorageRequest, type RemoveS3Request, type UpdateS3Request } from '../service/headless-mapping';
+import { addStorageRequestSchema, removeStorageRequestSchema, updateStorageRequestSchema } from '../service/headless-schemas';
+import type { S3Config } from '../service/s3-config';
+import { s3Defaults } from '../service/s3-walkthrough';
+import { ensureAuth, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf } from '../service/storage-resource';
+
+function requireFunction(projectRoot: string, config: S3Config): void {
+  if (config.triggerFunction !== 'NONE' && !projectFunctions(projectRoot).includes(config.triggerFunction)) {
+    throw new AmplifyError('InvalidHeadlessInput', `lambdaTrigger.name: no function named ${config.triggerFunction} in this project`, {
+      resolution: 'Name an existing function, or add it with "amplify add function" first',
+    });
+  }
+}
+
+/** `amplify add|update|remove storage --headless` (reference §2.4; DynamoDB add is this CLI's own request). */
+export async function runHeadless(context: AmplifyContext, payload: string): Promise<void> {
+  const projectRoot = pathManager.findProjectRoot();
+  switch (context.input.command) {
+    case 'add': {
+      const request = validateHeadlessRequest<AddStorageRequest>(addStorageRequestSchema, payload, 'AddStorageRequest');
+      if (request.serviceConfiguration.serviceName === 'S3') {
+        await ensureAuth(context, projectRoot, true);
+        const config = fromAddS3Request({ ...request, serviceConfiguration: request.serviceConfiguration }, s3Defaults(context.amplify.getProjectConfig().projectName));
+        requireFunction(projectRoot, config);
+        await ensureGuestAccess(context, config);
+        await saveS3Resource(projectRoot, config, 'add');
+        context.print.success(`Successfully added resource ${config.resourceName} locally`);
+      } else {
+        const config = fromAddDynamoDBRequest({ ...request, serviceConfiguration: request.serviceConfiguration }, `dynamo${randomUUID().slice(0, 8)}`);
+        await saveDynamoDBResource(projectRoot, config, 'add');
+        context.print.success(`Successfully added resource ${config.resourceName} locally`);
+      }
+      return;
+    }
+    case 'update':
+    case 'configure': {
+      const request = validateHeadlessRequest<UpdateS3Request>(updateStorageRequestSchema, payload, 'UpdateStorageRequest');
+      const name = request.serviceModification.resourceName;
+      if (serviceOf(projectRoot, name) !== 'S3') {
+        throw new AmplifyError('InvalidHeadlessInput', `serviceModification.resourceName: ${name} is not an S3 resource`, { resolution: 'Name the S3 resource of the project' });
+      }
+      const config = fromUpdateS3Request(request, readStorageConfig<S3Config>(projectRoot, name));
+      requireFunction(projectRoot, config);
+      await ensureGuestAccess(context, config);
+      await saveS3Resource(projectRoot, config, 'update');
+      context.print.success(`Successfully updated resource ${name} locally`);
+      return;
+    }
+    case 'remove': {
+      const request = validateHeadlessRequest<RemoveS3Request>(removeStorageRequestSchema, payload, 'RemoveStorageRequest');
+      const name = request.serviceConfiguration.resourceName;
+      serviceOf(projectRoot, name);
+      const removed = await context.amplify.removeResource(context, 'storage', name);
+      context.print.success(`Successfully removed resource ${removed.resourceName} locally`);
+      return;
+    }
+    default:
+      throw new AmplifyError('HeadlessNotSupported', `Headless mode is not supported for "storage ${context.input.command ?? ''}"`, {
+        resolution: 'Use --headless with add, update or remove',
+      });
+  }
+}

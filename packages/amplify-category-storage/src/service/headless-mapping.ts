@@ -1,0 +1,95 @@
+import { AmplifyError } from 'amplify-cli-core';
+import { KEY_TYPES, type DynamoDBConfig, type FieldType, type KeyField } from './dynamodb-config';
+import type { S3Config, S3Permission } from './s3-config';
+
+interface Permissions {
+  auth: S3Permission[];
+  guest?: S3Permission[];
+  groups?: Record<string, S3Permission[]>;
+}
+interface LambdaTrigger {
+  mode: 'existing';
+  name: string;
+}
+
+export interface AddS3Request {
+  version: 1;
+  serviceConfiguration: { serviceName: 'S3'; resourceName?: string; bucketName?: string; permissions: Permissions; lambdaTrigger?: LambdaTrigger };
+}
+export interface AddDynamoDBRequest {
+  version: 1;
+  serviceConfiguration: {
+    serviceName: 'DynamoDB';
+    resourceName?: string;
+    tableName?: string;
+    columns: Array<{ name: string; type: FieldType }>;
+    partitionKey: string;
+    sortKey?: string;
+    gsi?: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+  };
+}
+export type AddStorageRequest = AddS3Request | AddDynamoDBRequest;
+export interface UpdateS3Request {
+  version: 1;
+  serviceModification: { serviceName: 'S3'; resourceName: string; permissions?: Permissions; lambdaTrigger?: LambdaTrigger };
+}
+export interface RemoveS3Request {
+  version: 1;
+  serviceConfiguration: { serviceName: 'S3'; resourceName: string; deleteBucketAndContents?: boolean };
+}
+
+function applyPermissions(config: S3Config, permissions: Permissions): void {
+  const guest = permissions.guest ?? [];
+  config.authAccess = permissions.auth;
+  config.guestAccess = guest;
+  config.storageAccess = guest.length > 0 ? 'authAndGuest' : 'auth';
+  if (permissions.groups && Object.keys(permissions.groups).length > 0) config.groupAccess = permissions.groups;
+  else delete config.groupAccess;
+  if (config.authAccess.length === 0 && !config.groupAccess) {
+    throw new AmplifyError('InvalidHeadlessInput', 'permissions.auth: give authenticated users or a group at least one permission', {
+      resolution: 'Add CREATE_AND_UPDATE, READ or DELETE to permissions.auth or to a group',
+    });
+  }
+}
+
+/** Maps an S3 add request onto a new resource's defaults. */
+export function fromAddS3Request(request: AddS3Request, defaults: S3Config): S3Config {
+  const service = request.serviceConfiguration;
+  const config: S3Config = { ...defaults, resourceName: service.resourceName ?? defaults.resourceName, bucketName: service.bucketName ?? defaults.bucketName };
+  applyPermissions(config, service.permissions);
+  if (service.lambdaTrigger) config.triggerFunction = service.lambdaTrigger.name;
+  return config;
+}
+
+export function fromUpdateS3Request(request: UpdateS3Request, previous: S3Config): S3Config {
+  const config: S3Config = { ...previous };
+  const modification = request.serviceModification;
+  if (modification.permissions) applyPermissions(config, modification.permissions);
+  if (modification.lambdaTrigger) config.triggerFunction = modification.lambdaTrigger.name;
+  return config;
+}
+
+/** Maps a DynamoDB add request; keys must name declared columns of a key type. */
+export function fromAddDynamoDBRequest(request: AddDynamoDBRequest, defaultName: string): DynamoDBConfig {
+  const service = request.serviceConfiguration;
+  const key = (field: string, name: string): KeyField => {
+    const column = service.columns.find((c) => c.name === name);
+    if (!column || !KEY_TYPES.includes(column.type)) {
+      throw new AmplifyError('InvalidHeadlessInput', `serviceConfiguration.${field}: "${name}" is not a column of type string, number or binary`, {
+        resolution: 'Name a column declared in serviceConfiguration.columns with a key type',
+      });
+    }
+    return { fieldName: column.name, fieldType: column.type };
+  };
+  const resourceName = service.resourceName ?? defaultName;
+  const config: DynamoDBConfig = { resourceName, tableName: service.tableName ?? resourceName, partitionKey: key('partitionKey', service.partitionKey) };
+  if (service.sortKey) config.sortKey = key('sortKey', service.sortKey);
+  if (service.gsi && service.gsi.length > 0) {
+    config.gsi = service.gsi.map((index, i) => ({
+      name: index.name,
+      partitionKey: key(`gsi[${i}].partitionKey`, index.partitionKey),
+      ...(index.sortKey ? { sortKey: key(`gsi[${i}].sortKey`, index.sortKey) } : {}),
+    }));
+  }
+  return config;
+}

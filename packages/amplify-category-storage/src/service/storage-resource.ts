@@ -1,0 +1,159 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  AmplifyError,
+  getCategoryResources,
+  pathManager,
+  readJsonFile,
+  stateManager,
+  writeResource,
+  type AmplifyContext,
+  type DependsOn,
+} from 'amplify-cli-core';
+import { dynamoDBParameters, dynamoDBTemplate } from './dynamodb-template';
+import type { DynamoDBConfig } from './dynamodb-config';
+import type { S3Config } from './s3-config';
+import { s3Parameters, s3Template } from './s3-template';
+
+export const CATEGORY = 'storage';
+const PROVIDER = 'awscloudformation';
+export type StorageService = 'S3' | 'DynamoDB';
+
+function resourcesOf(projectRoot: string, category: string): Record<string, { service: string }> {
+  return getCategoryResources(stateManager.getMeta(projectRoot, { default: {} }), category);
+}
+
+export function storageResources(projectRoot: string, service?: StorageService): string[] {
+  const resources = resourcesOf(projectRoot, CATEGORY);
+  return Object.keys(resources).filter((name) => service === undefined || resources[name].service === service);
+}
+
+export function serviceOf(projectRoot: string, resourceName: string): StorageService {
+  const service = resourcesOf(projectRoot, CATEGORY)[resourceName]?.service;
+  if (service !== 'S3' && service !== 'DynamoDB') {
+    throw new AmplifyError('ResourceNotFound', `No storage resource named ${resourceName}`, { resolution: 'Run "amplify status" to see the storage resources' });
+  }
+  return service;
+}
+
+/** The Cognito resource of the project, if any. */
+export function authResourceName(projectRoot: string): string | undefined {
+  const resources = resourcesOf(projectRoot, 'auth');
+  return Object.keys(resources).find((name) => resources[name].service === 'Cognito');
+}
+
+/** The user pool groups of the project's auth, in precedence order. */
+export function userPoolGroups(projectRoot: string): string[] {
+  const file = path.join(pathManager.getResourceDirectoryPath(projectRoot, 'auth', 'userPoolGroups'), 'user-pool-group-precedence.json');
+  if (!resourcesOf(projectRoot, 'auth').userPoolGroups || !fs.existsSync(file)) return [];
+  return readJsonFile<Array<{ groupName: string }>>(file).map((g) => g.groupName);
+}
+
+/** Lambda functions of the project (candidates for triggers). */
+export function projectFunctions(projectRoot: string): string[] {
+  const resources = resourcesOf(projectRoot, 'function');
+  return Object.keys(resources).filter((name) => resources[name].service === 'Lambda');
+}
+
+export function readStorageConfig<T extends S3Config | DynamoDBConfig>(projectRoot: string, resourceName: string): T {
+  return readJsonFile<T>(path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, resourceName), 'cli-inputs.json'));
+}
+
+/** What the auth plugin offers other categories (see amplify-category-auth's index). */
+interface AuthPluginApi {
+  addAuthResource?(context: AmplifyContext): Promise<string>;
+  allowGuestAccess?(context: AmplifyContext): Promise<boolean>;
+}
+
+function authPlugin(context: AmplifyContext): AuthPluginApi {
+  const plugin = context.amplify.getPluginInstance(context, 'auth') as AuthPluginApi | undefined;
+  if (!plugin?.addAuthResource || !plugin.allowGuestAccess) {
+    throw new AmplifyError('PluginNotFound', 'S3 storage needs the auth category plugin (amplify-category-auth), which is not installed', {
+      resolution: 'Install amplify-category-auth and run "amplify plugin scan"',
+    });
+  }
+  return plugin;
+}
+
+/**
+ * S3 storage needs auth (reference §2.1): without it, offers to add it now (default yes, so `--yes` adds the default
+ * configuration); headless requests fail instead. Returns the auth resource's name.
+ */
+export async function ensureAuth(context: AmplifyContext, projectRoot: string, headless: boolean): Promise<string> {
+  const existing = authResourceName(projectRoot);
+  if (existing) return existing;
+  const resolution = 'Run "amplify add auth" first';
+  if (headless) throw new AmplifyError('AuthNotFound', 'S3 storage needs auth (Amazon Cognito), which this project does not have', { resolution });
+  const add = await context.amplify.prompter.confirm({
+    message: 'You need to add auth (Amazon Cognito) to your project in order to add storage for user files. Do you want to add auth now?',
+    default: true,
+    flag: '--yes',
+  });
+  if (!add) throw new AmplifyError('AuthNotFound', 'S3 storage needs auth (Amazon Cognito)', { resolution });
+  return authPlugin(context).addAuthResource!(context);
+}
+
+/** Guest access needs unauthenticated identities on the identity pool; turns them on, or fails without one. */
+export async function ensureGuestAccess(context: AmplifyContext, config: S3Config): Promise<void> {
+  if (config.storageAccess !== 'authAndGuest') return;
+  if (!(await authPlugin(context).allowGuestAccess!(context))) {
+    throw new AmplifyError('GuestAccessUnavailable', 'Guest access needs an identity pool, and the auth resource has none', {
+      resolution: 'Run "amplify update auth" and choose sign-in connected with AWS IAM controls, or give only authenticated users access',
+    });
+  }
+}
+
+function s3DependsOn(config: S3Config, authName: string | undefined): DependsOn[] {
+  const dependsOn: DependsOn[] = [];
+  const groups = Object.keys(config.groupAccess ?? {});
+  if (groups.length > 0 && authName) {
+    dependsOn.push({ category: 'auth', resourceName: authName, attributes: ['UserPoolId'] });
+    dependsOn.push({ category: 'auth', resourceName: 'userPoolGroups', attributes: groups.map((g) => `${g}GroupRole`) });
+  }
+  if (config.triggerFunction !== 'NONE') {
+    dependsOn.push({ category: 'function', resourceName: config.triggerFunction, attributes: ['Name', 'Arn', 'LambdaExecutionRole'] });
+  }
+  return dependsOn;
+}
+
+/** Writes an S3 resource (reference §2.2): cli-inputs, build/parameters.json, build/cloudformation-template.json, meta. */
+export async function saveS3Resource(projectRoot: string, config: S3Config, mode: 'add' | 'update'): Promise<void> {
+  if (mode === 'add') {
+    const existing = storageResources(projectRoot, 'S3');
+    if (existing.length > 0) {
+      throw new AmplifyError('ResourceAlreadyExists', `Amazon S3 storage was already added to your project (${existing[0]})`, {
+        resolution: 'Run "amplify update storage" to change it',
+      });
+    }
+  }
+  const authName = authResourceName(projectRoot);
+  const dependsOn = s3DependsOn(config, authName);
+  await writeResource({
+    projectRoot,
+    category: CATEGORY,
+    resourceName: config.resourceName,
+    mode,
+    jsonFiles: {
+      'cli-inputs.json': config,
+      'build/parameters.json': s3Parameters(config),
+      'build/cloudformation-template.json': s3Template(config, { authResourceName: authName ?? '' }),
+    },
+    meta: mode === 'add' ? { service: 'S3', providerPlugin: PROVIDER, dependsOn } : { dependsOn },
+  });
+}
+
+/** Writes a DynamoDB resource (reference §2.6). */
+export async function saveDynamoDBResource(projectRoot: string, config: DynamoDBConfig, mode: 'add' | 'update'): Promise<void> {
+  await writeResource({
+    projectRoot,
+    category: CATEGORY,
+    resourceName: config.resourceName,
+    mode,
+    jsonFiles: {
+      'cli-inputs.json': config,
+      'build/parameters.json': dynamoDBParameters(config),
+      [`build/${config.resourceName}-cloudformation-template.json`]: dynamoDBTemplate(config),
+    },
+    meta: mode === 'add' ? { service: 'DynamoDB', providerPlugin: PROVIDER } : {},
+  });
+}
