@@ -1,0 +1,78 @@
+import { validateHeadlessRequest } from 'amplify-cli-core';
+import { validateTemplate } from 'amplify-cloudformation-spec';
+import type { DynamoDBConfig } from '../service/dynamodb-config';
+import { dynamoDBParameters, dynamoDBTemplate } from '../service/dynamodb-template';
+import { fromAddDynamoDBRequest, type AddDynamoDBRequest } from '../service/headless-mapping';
+import { addStorageRequestSchema } from '../service/headless-schemas';
+
+const table: DynamoDBConfig = {
+  resourceName: 'orders',
+  tableName: 'orders',
+  partitionKey: { fieldName: 'id', fieldType: 'string' },
+  sortKey: { fieldName: 'createdAt', fieldType: 'number' },
+  gsi: [{ name: 'byCustomer', partitionKey: { fieldName: 'customerId', fieldType: 'string' }, sortKey: { fieldName: 'createdAt', fieldType: 'number' } }],
+};
+
+describe('dynamoDBTemplate', () => {
+  it('a table with keys, an index, a stream and the original outputs passes the specification', () => {
+    const template = dynamoDBTemplate(table);
+    expect(validateTemplate(template)).toEqual([]);
+    const properties = template.Resources.DynamoDBTable.Properties;
+    expect(properties.AttributeDefinitions).toEqual([
+      { AttributeName: { Ref: 'partitionKeyName' }, AttributeType: { Ref: 'partitionKeyType' } },
+      { AttributeName: { Ref: 'sortKeyName' }, AttributeType: { Ref: 'sortKeyType' } },
+      { AttributeName: 'customerId', AttributeType: 'S' },
+    ]);
+    expect(properties.KeySchema).toEqual([
+      { AttributeName: { Ref: 'partitionKeyName' }, KeyType: 'HASH' },
+      { AttributeName: { Ref: 'sortKeyName' }, KeyType: 'RANGE' },
+    ]);
+    expect(properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    expect(Object.keys(template.Outputs)).toEqual(['Name', 'Arn', 'StreamArn', 'PartitionKeyName', 'PartitionKeyType', 'SortKeyName', 'SortKeyType', 'Region']);
+    expect(dynamoDBParameters(table)).toEqual({ tableName: 'orders', partitionKeyName: 'id', partitionKeyType: 'S', sortKeyName: 'createdAt', sortKeyType: 'N' });
+  });
+
+  it('without a sort key or indexes declares neither', () => {
+    const template = dynamoDBTemplate({ resourceName: 't', tableName: 't', partitionKey: { fieldName: 'pk', fieldType: 'binary' } });
+    expect(validateTemplate(template)).toEqual([]);
+    expect(template.Parameters).not.toHaveProperty('sortKeyName');
+    expect(template.Resources.DynamoDBTable.Properties).not.toHaveProperty('GlobalSecondaryIndexes');
+  });
+});
+
+describe('DynamoDB headless add', () => {
+  const request = {
+    version: 1,
+    serviceConfiguration: {
+      serviceName: 'DynamoDB',
+      resourceName: 'orders',
+      columns: [
+        { name: 'id', type: 'string' },
+        { name: 'createdAt', type: 'number' },
+        { name: 'tags', type: 'list' },
+      ],
+      partitionKey: 'id',
+      sortKey: 'createdAt',
+      gsi: [{ name: 'byDate', partitionKey: 'createdAt' }],
+    },
+  };
+
+  it('maps columns and keys', () => {
+    const parsed = validateHeadlessRequest<AddDynamoDBRequest>(addStorageRequestSchema, request, 'AddStorageRequest');
+    expect(fromAddDynamoDBRequest(parsed, 'unused')).toEqual({
+      resourceName: 'orders',
+      tableName: 'orders',
+      partitionKey: { fieldName: 'id', fieldType: 'string' },
+      sortKey: { fieldName: 'createdAt', fieldType: 'number' },
+      gsi: [{ name: 'byDate', partitionKey: { fieldName: 'createdAt', fieldType: 'number' } }],
+    });
+  });
+
+  it('refuses a key that is not a column of a key type, and a bad column, naming the field', () => {
+    const listKey = validateHeadlessRequest<AddDynamoDBRequest>(addStorageRequestSchema, { ...request, serviceConfiguration: { ...request.serviceConfiguration, sortKey: 'tags' } }, 'AddStorageRequest');
+    expect(() => fromAddDynamoDBRequest(listKey, 'x')).toThrow('serviceConfiguration.sortKey: "tags" is not a column');
+    expect(() =>
+      validateHeadlessRequest(addStorageRequestSchema, { ...request, serviceConfiguration: { ...request.serviceConfiguration, columns: [{ name: 'bad name', type: 'string' }] } }, 'AddStorageRequest'),
+    ).toThrow('serviceConfiguration.columns[0].name must match pattern');
+  });
+});
