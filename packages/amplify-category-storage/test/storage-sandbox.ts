@@ -1,7 +1,8 @@
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
 
 /** The built `amplify` binary (`npx tsc -b packages/amplify-cli packages/amplify-category-auth` first). */
@@ -31,7 +32,7 @@ export class CategorySandbox {
     const app = path.join(root, projectName);
     fs.mkdirSync(path.join(app, 'src'), { recursive: true });
     fs.mkdirSync(path.join(root, 'home'));
-    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: projectName, version: '0.1.0', dependencies: { react: '18.3.1' } }));
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: projectName, version: '0.1.0', type: 'module', dependencies: { react: '18.3.1' } }));
     const cloud = await startLocalCloud({ port: 0, dataDir: path.join(root, 'cloud-data') });
     return new CategorySandbox(root, app, cloud);
   }
@@ -86,6 +87,22 @@ export class CategorySandbox {
     const text = fs.readFileSync(path.join(this.app, 'src', 'aws-exports.js'), 'utf8');
     const body = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
     return JSON.parse(body) as Record<string, unknown>;
+  }
+
+  /** Loads `src/aws-exports.js` into Amplify JS v6 in a separate Node process and returns `Amplify.getConfig()`. */
+  amplifyJsConfig(): { Auth?: { Cognito?: Record<string, unknown> }; Storage?: { S3?: Record<string, unknown> } } {
+    const entry = path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', 'index.mjs');
+    const script = path.join(this.root, 'configure-amplify.mjs');
+    fs.writeFileSync(
+      script,
+      [
+        `import config from ${JSON.stringify(pathToFileURL(path.join(this.app, 'src', 'aws-exports.js')).href)};`,
+        `import { Amplify } from ${JSON.stringify(pathToFileURL(entry).href)};`,
+        'Amplify.configure(config);',
+        'process.stdout.write(JSON.stringify(Amplify.getConfig()));',
+      ].join('\n'),
+    );
+    return JSON.parse(execFileSync(process.execPath, [script], { cwd: this.app, encoding: 'utf8' })) as ReturnType<CategorySandbox['amplifyJsConfig']>;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -111,6 +111,19 @@ describe('storage (built binary, local cloud)', () => {
       aws_dynamodb_table_schemas: [{ tableName: 'orders-dev', region: 'us-east-1' }],
     });
     await expect(new S3Client(clientConfig()).send(new HeadBucketCommand({ Bucket: bucket.BucketName }))).resolves.toBeDefined();
+    const amplifyJs = sandbox.amplifyJsConfig();
+    expect(amplifyJs.Auth?.Cognito).toMatchObject({ userPoolId: auth.UserPoolId, userPoolClientId: auth.AppClientIDWeb, identityPoolId: auth.IdentityPoolId });
+    expect(amplifyJs.Storage?.S3).toMatchObject({ bucket: bucket.BucketName, region: 'us-east-1' });
+  });
+
+  test('the bucket policies reach the root stack roles by name (resolved by the root stack, not passed as text)', async () => {
+    const cfn = new CloudFormationClient(clientConfig());
+    const providers = sandbox.readJson<{ providers: { awscloudformation: { StackName: string; AuthRoleName: string; UnauthRoleName: string } } }>('amplify/backend/amplify-meta.json').providers.awscloudformation;
+    const stacks = await cfn.send(new DescribeStacksCommand({}));
+    const storageStack = stacks.Stacks!.find((stack) => stack.StackName!.startsWith(`${providers.StackName}-storage${s3Name()}-`))!;
+    const parameter = (key: string): string | undefined => storageStack.Parameters?.find((p) => p.ParameterKey === key)?.ParameterValue;
+    expect(parameter('authRoleName')).toBe(providers.AuthRoleName);
+    expect(parameter('unauthRoleName')).toBe(providers.UnauthRoleName);
   });
 
   test('a headless S3 update redeploys only the bucket stack', async () => {
