@@ -11,6 +11,7 @@ import type {
   GluegunSystem,
 } from 'gluegun';
 import { defineLazyProperty } from './lazy-property';
+import { createPlainPrint } from './plain-print';
 
 /**
  * gluegun's toolbox members, each required from its own module on first use. gluegun's main entry is avoided
@@ -37,7 +38,7 @@ export interface GluegunPiecesOptions {
 }
 
 export function attachGluegunPieces(target: object, options: GluegunPiecesOptions): void {
-  defineLazyProperty(target, 'print', () => {
+  const gluegunPrint = (): GluegunPrint => {
     const { print } = require('gluegun/build/toolbox/print-tools') as { print: GluegunPrint };
     // colors/safe keeps one global switch; it otherwise guesses from the environment and leaks codes into pipes.
     if (options.colors) {
@@ -46,7 +47,8 @@ export function attachGluegunPieces(target: object, options: GluegunPiecesOption
       print.colors.disable();
     }
     return print;
-  });
+  };
+  defineLazyProperty(target, 'print', () => (options.colors ? gluegunPrint() : createPlainPrint(gluegunPrint)));
   defineLazyProperty(target, 'filesystem', () => (require('gluegun/build/toolbox/filesystem-tools') as { filesystem: GluegunFilesystem }).filesystem);
   defineLazyProperty(target, 'strings', () => (require('gluegun/build/toolbox/string-tools') as { strings: GluegunStrings }).strings);
   defineLazyProperty(target, 'system', () => (require('gluegun/build/toolbox/system-tools') as { system: GluegunSystem }).system);
