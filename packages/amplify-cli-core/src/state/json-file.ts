@@ -58,6 +58,12 @@ export function writeFileAtomic(filePath: string, content: string | Uint8Array):
   try {
     try {
       fs.writeFileSync(fd, content);
+      // Each temp file is flushed before its rename; one fsync of the folder after the renames would not do the
+      // same job. A folder fsync makes the renames durable, not the renamed files' data: after a power loss a
+      // file system that allocates blocks late (XFS; ext4 for new files, where its rename heuristic does not
+      // apply) can show the new name over a zero-length file, where the old content was intact before. That is
+      // the torn state this function exists to prevent. The cost measured on init is about 0.6 ms per file (14
+      // files), small beside loading the AWS SDK, so safety wins.
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
