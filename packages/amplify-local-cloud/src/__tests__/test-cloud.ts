@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { startLocalCloud, type LocalCloud } from '../local-cloud';
 
 /** A local cloud on a free port over a temp data directory, with an S3 client pointed at it. */
@@ -45,6 +45,63 @@ export async function startTestCloud(dataDir?: string): Promise<TestCloud> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fixture shared by the tests of one file: started before them, disposed of after them. The returned object reads
+ * through to the started fixture, so tests use it as they would use the fixture itself; a file's own `beforeAll`
+ * declared afterwards runs once it is up.
+ */
+export function perFileFixture<T extends object>(start: () => Promise<T>, dispose: (fixture: T) => Promise<void>): T {
+  let started: T | undefined;
+  beforeAll(async () => {
+    started = await start();
+  });
+  afterAll(async () => {
+    if (started !== undefined) await dispose(started);
+  });
+  // The empty target is never read: every property comes from the started fixture.
+  return new Proxy({} as T, {
+    get(_target, key) {
+      if (started === undefined) throw new Error('The fixture starts in beforeAll: use it inside hooks and tests');
+      return Reflect.get(started, key);
+    },
+  });
+}
+
+export interface UseTestCloudOptions {
+  /** Buckets created once the cloud is up. */
+  buckets?: string[];
+}
+
+/** Creates `buckets` through `s3`. */
+export async function createBuckets(s3: S3Client, buckets: readonly string[] = []): Promise<void> {
+  for (const Bucket of buckets) {
+    await s3.send(new CreateBucketCommand({ Bucket }));
+  }
+}
+
+/** One test cloud for the tests of a file (see `perFileFixture`). */
+export function useTestCloud(options: UseTestCloudOptions = {}): TestCloud {
+  return perFileFixture(
+    async () => {
+      const t = await startTestCloud();
+      await createBuckets(t.s3, options.buckets);
+      return t;
+    },
+    (t) => t.dispose(),
+  );
+}
+
+/** The S3 error a call fails with; fails the test when the call succeeds or fails otherwise. */
+export async function s3ErrorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof S3ServiceException) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
 
 /** Sends a raw HTTP request, for what SDK clients never send (missing or malformed auth, other Host headers). */

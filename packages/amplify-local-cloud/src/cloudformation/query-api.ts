@@ -113,28 +113,23 @@ export class QueryApi {
           query.members('ResourcesToSkip').map((fields) => fields.get('') ?? ''),
         );
         return {};
-      case 'DescribeStacks':
-        return this.describeStacks(query);
-      case 'DescribeStackEvents':
-        return this.describeStackEvents(query);
-      case 'DescribeStackResource':
-        return this.describeStackResource(query);
-      case 'DescribeStackResources':
-        return this.describeStackResources(query);
-      case 'ListStackResources':
-        return this.listStackResources(query);
-      case 'ListStacks':
-        return this.listStacks(query);
-      case 'GetTemplate':
-        return this.getTemplate(query);
-      case 'ValidateTemplate':
-        return this.validateTemplate(query);
-      case 'ListExports':
-        return this.listExports(query);
       default:
-        return undefined;
+        return this.readActions.get(action)?.call(this, query);
     }
   }
+
+  /** Actions that change nothing: each answers from its parameters alone. A Map, so no prototype key is an action. */
+  private readonly readActions = new Map<string, (this: QueryApi, query: QueryParameters) => XmlNode>([
+    ['DescribeStacks', this.describeStacks],
+    ['DescribeStackEvents', this.describeStackEvents],
+    ['DescribeStackResource', this.describeStackResource],
+    ['DescribeStackResources', this.describeStackResources],
+    ['ListStackResources', this.listStackResources],
+    ['ListStacks', this.listStacks],
+    ['GetTemplate', this.getTemplate],
+    ['ValidateTemplate', this.validateTemplate],
+    ['ListExports', this.listExports],
+  ]);
 
   private templateBody(query: QueryParameters, allowPrevious = false): string | undefined {
     const body = query.get('TemplateBody');

@@ -1,4 +1,4 @@
-import { getResourceTypeSpec, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
+import { getResourceTypeSpec, isCustomResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
 import type { CloudFormationServiceDeps } from '../contracts';
 import { DependencyGraph, dependsOnList } from './dependency-graph';
 import { NO_VALUE, resolveValue } from './intrinsics';
@@ -11,7 +11,7 @@ import { StackRecorder } from './stack-recorder';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
 import { ResourceRecord, StackRecord, StackSnapshot, StackStore } from './stack-store';
 import { runInOrder } from './run-in-order';
-import { asTemplate, isCustomResourceType, TYPES_OUTSIDE_SPECIFICATION } from './template';
+import { asTemplate, TYPES_OUTSIDE_SPECIFICATION } from './template';
 import { checkCapabilities, prepareTemplate } from './template-preparation';
 import { cloudFormationError, validationError } from './template-error';
 import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';

@@ -1,18 +1,8 @@
+import { isCustomResourceType, PSEUDO_PARAMETERS } from 'amplify-cloudformation-spec';
 import { DependencyGraph, dependsOnList, referencedNames } from './dependency-graph';
 import { intrinsicName } from './intrinsics';
 import { validationError } from './template-error';
 import { isTemplateObject, Template, TemplateValue } from './template-value';
-
-export const PSEUDO_PARAMETERS = new Set([
-  'AWS::AccountId',
-  'AWS::NotificationARNs',
-  'AWS::NoValue',
-  'AWS::Partition',
-  'AWS::Region',
-  'AWS::StackId',
-  'AWS::StackName',
-  'AWS::URLSuffix',
-]);
 
 /** CloudFormation's quotas per template. */
 const MAX_RESOURCES = 500;
@@ -26,11 +16,6 @@ const SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata',
  * the stacks it synthesizes (Amplify's overrides and custom stacks come from the CDK).
  */
 export const TYPES_OUTSIDE_SPECIFICATION = new Set(['AWS::CDK::Metadata']);
-
-/** Custom resources are typed by the template author; every other type must be in the specification. */
-export function isCustomResourceType(type: string): boolean {
-  return type === 'AWS::CloudFormation::CustomResource' || /^Custom::[A-Za-z0-9_@-]{1,60}$/.test(type);
-}
 
 /** Checks the structure of a parsed template; the error messages are CloudFormation's. */
 export function asTemplate(parsed: unknown): Template {
@@ -86,7 +71,7 @@ export function checkTemplate(template: Template, isKnownType: (type: string) =>
 
   const parameters = template.Parameters ?? {};
   const conditions = template.Conditions ?? {};
-  const isDeclared = (name: string) => name in resources || name in parameters || PSEUDO_PARAMETERS.has(name);
+  const isDeclared = (name: string) => name in resources || name in parameters || PSEUDO_PARAMETERS.includes(name);
 
   const conditionsUsed = new Set<string>();
   collectConditionNames((template.Resources as unknown) as TemplateValue, conditionsUsed);
@@ -98,7 +83,7 @@ export function checkTemplate(template: Template, isKnownType: (type: string) =>
     throw validationError(`Template format error: Unresolved condition dependencies [${unknownConditions.join(', ')}] in the Resources block of the template`);
   }
   for (const [name, expression] of Object.entries(conditions)) {
-    const resourceReferences = [...referencedNames(expression)].filter((ref) => !(ref in parameters) && !PSEUDO_PARAMETERS.has(ref));
+    const resourceReferences = [...referencedNames(expression)].filter((ref) => !(ref in parameters) && !PSEUDO_PARAMETERS.includes(ref));
     if (resourceReferences.length > 0) {
       throw validationError(`Template format error: Unresolved dependencies [${resourceReferences.join(', ')}]. Cannot reference resources in the Conditions block of the template [${name}]`);
     }

@@ -1,18 +1,12 @@
 import { CreateStackCommand, DescribeStacksCommand, ListStackResourcesCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
 /**
  * The shapes the Amplify provider deploys: the root stack of `amplify init` (named IAM roles, a retained deployment
  * bucket, exported outputs), then a push adding auth and API nested stacks from `amplify-cfn-templates/` keys.
  */
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud();
 
 const role = (kind: string) => ({
   Type: 'AWS::IAM::Role',

@@ -1,14 +1,8 @@
 import { CreateStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud();
 
 const template = (website: boolean) =>
   JSON.stringify({

@@ -1,12 +1,9 @@
 import { ContinueUpdateRollbackCommand, CreateStackCommand, DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
+const cloud = useCfnTestCloud({ buckets: ['code'] });
 beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-  await cloud.s3.send(new CreateBucketCommand({ Bucket: 'code' }));
   // A handler that answers like the cfn-response module: an https PUT of JSON to the ResponseURL, and logs every
   // request it gets into a file so the test sees the Create/Update/Delete sequence.
   const handler = `
@@ -32,9 +29,6 @@ exports.handler = (event, context) => {
   request.end(body);
 };`;
   await cloud.upload('code', 'greeter.zip', Buffer.from(zipSync({ 'src/index.js': strToU8(handler) })));
-});
-afterAll(async () => {
-  await cloud.dispose();
 });
 
 const logFile = () => `${cloud.dataDir}/greeter-log.jsonl`;

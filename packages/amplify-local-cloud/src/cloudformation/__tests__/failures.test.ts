@@ -1,13 +1,8 @@
 import { CreateStackCommand, DescribeStackResourceCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { authorizationHeader, rawRequest } from '../../__tests__/test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud();
 
 const create = (name: string, body: unknown, extra: Record<string, unknown> = {}) =>
   cloud.cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: typeof body === 'string' ? body : JSON.stringify(body), ...extra }));
@@ -154,4 +149,16 @@ test('resources in flight when another fails are cancelled, then rolled back', a
   // Good was made before it was cancelled: the rollback deletes it.
   expect(events).toContain('Good DELETE_IN_PROGRESS');
   expect(events.indexOf('Good DELETE_COMPLETE')).toBeGreaterThan(events.indexOf('Good DELETE_IN_PROGRESS'));
+});
+
+test('actions the API does not have are InvalidAction, even when they name a property every object has', async () => {
+  for (const action of ['CreateChangeSet', 'constructor', 'toString']) {
+    const response = await rawRequest(`${cloud.endpoint}/`, {
+      method: 'POST',
+      headers: { ...authorizationHeader('cloudformation'), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `Action=${action}&Version=2010-05-15`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain(`<Message>Could not find operation ${action} for version 2010-05-15</Message>`);
+  }
 });

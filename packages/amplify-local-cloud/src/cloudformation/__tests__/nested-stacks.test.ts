@@ -1,15 +1,7 @@
 import { CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListExportsCommand, ListStackResourcesCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-  await cloud.s3.send(new CreateBucketCommand({ Bucket: 'deployment' }));
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud({ buckets: ['deployment'] });
 
 /** A child with one table and one queue whose names depend on a parameter; it exports the table ARN. */
 const child = (suffix: string) =>

@@ -1,14 +1,8 @@
 import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud();
 
 const bucketTemplate = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({

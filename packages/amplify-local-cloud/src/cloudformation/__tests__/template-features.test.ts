@@ -1,13 +1,7 @@
 import { CreateStackCommand, ValidateTemplateCommand } from '@aws-sdk/client-cloudformation';
-import { CfnTestCloud, startCfnTestCloud } from './helpers/cfn-test-cloud';
+import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
-let cloud: CfnTestCloud;
-beforeAll(async () => {
-  cloud = await startCfnTestCloud();
-});
-afterAll(async () => {
-  await cloud.dispose();
-});
+const cloud = useCfnTestCloud();
 
 /** Every intrinsic function, condition function and pseudo parameter, in YAML with short-form tags. */
 const template = `

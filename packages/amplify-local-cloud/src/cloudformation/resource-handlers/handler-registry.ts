@@ -1,4 +1,4 @@
-import { isCustomResourceType } from '../template';
+import { isCustomResourceType } from 'amplify-cloudformation-spec';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
 import { apiKeyHandler, dataSourceHandler, functionConfigurationHandler, graphQlApiHandler, resolverHandler } from './appsync-handlers';
 import { customResourceHandler } from './custom-resource-handler';

@@ -20,29 +20,12 @@ import {
   PutBucketWebsiteCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
-  S3ServiceException,
   DeleteObjectCommand,
   GetBucketAclCommand,
 } from '@aws-sdk/client-s3';
-import { startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { s3ErrorOf, useTestCloud } from '../../__tests__/test-cloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.dispose();
-});
-
-async function errorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const t = useTestCloud();
 
 describe('S3 buckets', () => {
   it('creates, lists, heads, locates and deletes a bucket', async () => {
@@ -55,7 +38,7 @@ describe('S3 buckets', () => {
     const location = await t.s3.send(new GetBucketLocationCommand({ Bucket: 'lifecycle-bucket' }));
     expect(location.LocationConstraint).toBeUndefined();
     await t.s3.send(new DeleteBucketCommand({ Bucket: 'lifecycle-bucket' }));
-    const headAfter = await errorOf(t.s3.send(new HeadBucketCommand({ Bucket: 'lifecycle-bucket' })));
+    const headAfter = await s3ErrorOf(t.s3.send(new HeadBucketCommand({ Bucket: 'lifecycle-bucket' })));
     expect(headAfter.$metadata.httpStatusCode).toBe(404);
   });
 
@@ -66,7 +49,7 @@ describe('S3 buckets', () => {
     expect((await eu.send(new HeadBucketCommand({ Bucket: 'regional-bucket' }))).BucketRegion).toBe('eu-west-1');
     await eu.send(new CreateBucketCommand({ Bucket: 'implicit-region-bucket' }));
     expect((await eu.send(new GetBucketLocationCommand({ Bucket: 'implicit-region-bucket' }))).LocationConstraint).toBe('eu-west-1');
-    const useEast = await errorOf(t.s3.send(new CreateBucketCommand({ Bucket: 'east-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' as never } })));
+    const useEast = await s3ErrorOf(t.s3.send(new CreateBucketCommand({ Bucket: 'east-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' as never } })));
     expect(useEast.name).toBe('InvalidLocationConstraint');
   });
 
@@ -75,22 +58,22 @@ describe('S3 buckets', () => {
     await expect(t.s3.send(new CreateBucketCommand({ Bucket: 'twice-bucket' }))).resolves.toBeDefined();
     const eu = t.s3With({ region: 'eu-central-1' });
     await eu.send(new CreateBucketCommand({ Bucket: 'twice-eu-bucket', CreateBucketConfiguration: { LocationConstraint: 'eu-central-1' } }));
-    const again = await errorOf(eu.send(new CreateBucketCommand({ Bucket: 'twice-eu-bucket', CreateBucketConfiguration: { LocationConstraint: 'eu-central-1' } })));
+    const again = await s3ErrorOf(eu.send(new CreateBucketCommand({ Bucket: 'twice-eu-bucket', CreateBucketConfiguration: { LocationConstraint: 'eu-central-1' } })));
     expect(again.name).toBe('BucketAlreadyOwnedByYou');
     expect(again.$metadata.httpStatusCode).toBe(409);
   });
 
   it('refuses invalid bucket names, missing buckets and deleting a bucket with objects', async () => {
     for (const name of ['ab', 'Upper-Case', 'under_score', '192.168.1.1', 'a..b-bucket', '-leading']) {
-      const error = await errorOf(t.s3.send(new CreateBucketCommand({ Bucket: name })));
+      const error = await s3ErrorOf(t.s3.send(new CreateBucketCommand({ Bucket: name })));
       expect(error.name).toBe('InvalidBucketName');
     }
-    const missing = await errorOf(t.s3.send(new DeleteBucketCommand({ Bucket: 'does-not-exist' })));
+    const missing = await s3ErrorOf(t.s3.send(new DeleteBucketCommand({ Bucket: 'does-not-exist' })));
     expect(missing.name).toBe('NoSuchBucket');
     expect(missing.message).toBe('The specified bucket does not exist');
     await t.s3.send(new CreateBucketCommand({ Bucket: 'full-bucket' }));
     await t.s3.send(new PutObjectCommand({ Bucket: 'full-bucket', Key: 'x', Body: 'x' }));
-    const notEmpty = await errorOf(t.s3.send(new DeleteBucketCommand({ Bucket: 'full-bucket' })));
+    const notEmpty = await s3ErrorOf(t.s3.send(new DeleteBucketCommand({ Bucket: 'full-bucket' })));
     expect(notEmpty.name).toBe('BucketNotEmpty');
     expect(notEmpty.$metadata.httpStatusCode).toBe(409);
     await t.s3.send(new DeleteObjectCommand({ Bucket: 'full-bucket', Key: 'x' }));
@@ -100,11 +83,11 @@ describe('S3 buckets', () => {
   it('stores and returns policy, website, encryption, public access block, CORS, versioning and tagging', async () => {
     const Bucket = 'config-bucket';
     await t.s3.send(new CreateBucketCommand({ Bucket }));
-    expect((await errorOf(t.s3.send(new GetBucketPolicyCommand({ Bucket })))).name).toBe('NoSuchBucketPolicy');
-    expect((await errorOf(t.s3.send(new GetBucketWebsiteCommand({ Bucket })))).name).toBe('NoSuchWebsiteConfiguration');
-    expect((await errorOf(t.s3.send(new GetBucketTaggingCommand({ Bucket })))).name).toBe('NoSuchTagSet');
-    expect((await errorOf(t.s3.send(new GetBucketCorsCommand({ Bucket })))).name).toBe('NoSuchCORSConfiguration');
-    expect((await errorOf(t.s3.send(new GetPublicAccessBlockCommand({ Bucket })))).name).toBe('NoSuchPublicAccessBlockConfiguration');
+    expect((await s3ErrorOf(t.s3.send(new GetBucketPolicyCommand({ Bucket })))).name).toBe('NoSuchBucketPolicy');
+    expect((await s3ErrorOf(t.s3.send(new GetBucketWebsiteCommand({ Bucket })))).name).toBe('NoSuchWebsiteConfiguration');
+    expect((await s3ErrorOf(t.s3.send(new GetBucketTaggingCommand({ Bucket })))).name).toBe('NoSuchTagSet');
+    expect((await s3ErrorOf(t.s3.send(new GetBucketCorsCommand({ Bucket })))).name).toBe('NoSuchCORSConfiguration');
+    expect((await s3ErrorOf(t.s3.send(new GetPublicAccessBlockCommand({ Bucket })))).name).toBe('NoSuchPublicAccessBlockConfiguration');
     const defaultEncryption = await t.s3.send(new GetBucketEncryptionCommand({ Bucket }));
     expect(defaultEncryption.ServerSideEncryptionConfiguration?.Rules?.[0].ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
     expect((await t.s3.send(new GetBucketVersioningCommand({ Bucket }))).Status).toBeUndefined();
@@ -112,9 +95,9 @@ describe('S3 buckets', () => {
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${Bucket}/*` }] });
     await t.s3.send(new PutBucketPolicyCommand({ Bucket, Policy: policy }));
     expect((await t.s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy).toBe(policy);
-    expect((await errorOf(t.s3.send(new PutBucketPolicyCommand({ Bucket, Policy: 'not json' })))).name).toBe('MalformedPolicy');
+    expect((await s3ErrorOf(t.s3.send(new PutBucketPolicyCommand({ Bucket, Policy: 'not json' })))).name).toBe('MalformedPolicy');
     await t.s3.send(new DeleteBucketPolicyCommand({ Bucket }));
-    expect((await errorOf(t.s3.send(new GetBucketPolicyCommand({ Bucket })))).name).toBe('NoSuchBucketPolicy');
+    expect((await s3ErrorOf(t.s3.send(new GetBucketPolicyCommand({ Bucket })))).name).toBe('NoSuchBucketPolicy');
 
     await t.s3.send(new PutBucketWebsiteCommand({ Bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } } }));
     const website = await t.s3.send(new GetBucketWebsiteCommand({ Bucket }));
@@ -144,7 +127,7 @@ describe('S3 buckets', () => {
 
   it('refuses sub-resources it does not emulate instead of mistaking them for another call', async () => {
     await t.s3.send(new CreateBucketCommand({ Bucket: 'acl-bucket' }));
-    const error = await errorOf(t.s3.send(new GetBucketAclCommand({ Bucket: 'acl-bucket' })));
+    const error = await s3ErrorOf(t.s3.send(new GetBucketAclCommand({ Bucket: 'acl-bucket' })));
     expect(error.name).toBe('NotImplemented');
     expect(error.$metadata.httpStatusCode).toBe(501);
   });

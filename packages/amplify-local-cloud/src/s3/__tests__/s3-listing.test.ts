@@ -1,12 +1,11 @@
 import {
-  CreateBucketCommand,
   DeleteObjectsCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
-import { startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { useTestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'listing-bucket';
 /** 1,205 keys: more than one page of 1,000, spread over folders for the delimiter cases. */
@@ -20,18 +19,13 @@ const KEYS = [
   'z+plus.txt',
 ];
 
-let t: TestCloud;
+const t = useTestCloud({ buckets: [Bucket] });
 beforeAll(async () => {
-  t = await startTestCloud();
-  await t.s3.send(new CreateBucketCommand({ Bucket }));
   // Concurrency of 50 keeps set-up short without flooding the server.
   for (let i = 0; i < KEYS.length; i += 50) {
     await Promise.all(KEYS.slice(i, i + 50).map((Key) => t.s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }))));
   }
 }, 120000);
-afterAll(async () => {
-  await t.dispose();
-});
 
 const sorted = [...KEYS].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 

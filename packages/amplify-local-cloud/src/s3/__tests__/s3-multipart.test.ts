@@ -9,33 +9,15 @@ import {
   ListMultipartUploadsCommand,
   ListPartsCommand,
   PutObjectCommand,
-  S3ServiceException,
   UploadPartCommand,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { s3ErrorOf, useTestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'multipart-bucket';
 const MiB = 1024 * 1024;
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await t.s3.send(new CreateBucketCommand({ Bucket }));
-});
-afterAll(async () => {
-  await t.dispose();
-});
-
-async function errorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const t = useTestCloud({ buckets: [Bucket] });
 
 /** S3's multipart ETag: the MD5 of the parts' binary MD5s, then `-<part count>`. */
 function multipartEtag(data: Buffer, partSize: number): string {
@@ -75,20 +57,20 @@ describe('S3 multipart uploads', () => {
       [1, 1024, p1.ETag],
       [2, 1024, p2.ETag],
     ]);
-    const tooSmall = await errorOf(
+    const tooSmall = await s3ErrorOf(
       t.s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }, { PartNumber: 2, ETag: p2.ETag }] } })),
     );
     expect(tooSmall.name).toBe('EntityTooSmall');
-    const wrongEtag = await errorOf(t.s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"00"' }] } })));
+    const wrongEtag = await s3ErrorOf(t.s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"00"' }] } })));
     expect(wrongEtag.name).toBe('InvalidPart');
-    const order = await errorOf(
+    const order = await s3ErrorOf(
       t.s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 2, ETag: p2.ETag }, { PartNumber: 1, ETag: p1.ETag }] } })),
     );
     expect(order.name).toBe('InvalidPartOrder');
     await t.s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
-    const gone = await errorOf(t.s3.send(new ListPartsCommand({ Bucket, Key, UploadId })));
+    const gone = await s3ErrorOf(t.s3.send(new ListPartsCommand({ Bucket, Key, UploadId })));
     expect(gone.name).toBe('NoSuchUpload');
-    expect((await errorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key })))).$metadata.httpStatusCode).toBe(404);
+    expect((await s3ErrorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key })))).$metadata.httpStatusCode).toBe(404);
   });
 
   it('completes a single-part upload and copies a range of another object into a part', async () => {
@@ -124,9 +106,9 @@ describe('S3 multipart uploads', () => {
   it('refuses part numbers outside 1..10000 and unknown upload ids', async () => {
     const Key = 'numbers.bin';
     const { UploadId } = await t.s3.send(new CreateMultipartUploadCommand({ Bucket, Key }));
-    const zero = await errorOf(t.s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 0, Body: 'x' })));
+    const zero = await s3ErrorOf(t.s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 0, Body: 'x' })));
     expect(zero.name).toBe('InvalidArgument');
-    const unknown = await errorOf(t.s3.send(new UploadPartCommand({ Bucket, Key, UploadId: 'nope', PartNumber: 1, Body: 'x' })));
+    const unknown = await s3ErrorOf(t.s3.send(new UploadPartCommand({ Bucket, Key, UploadId: 'nope', PartNumber: 1, Body: 'x' })));
     expect(unknown.name).toBe('NoSuchUpload');
   });
 });

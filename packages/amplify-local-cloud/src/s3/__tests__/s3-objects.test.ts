@@ -9,31 +9,13 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { authorizationHeader, rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { authorizationHeader, rawRequest, s3ErrorOf, useTestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'objects-bucket';
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  await t.s3.send(new CreateBucketCommand({ Bucket }));
-});
-afterAll(async () => {
-  await t.dispose();
-});
-
-async function errorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof S3ServiceException) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const t = useTestCloud({ buckets: [Bucket] });
 
 async function bodyOf(client: S3Client, Key: string, Range?: string): Promise<Buffer> {
   const result = await client.send(new GetObjectCommand({ Bucket, Key, Range }));
@@ -93,11 +75,11 @@ describe('S3 objects', () => {
 
   it('refuses a body whose Content-MD5 or checksum does not match', async () => {
     const wrongMd5 = crypto.createHash('md5').update('other').digest('base64');
-    const md5Error = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'bad.txt', Body: 'data', ContentMD5: wrongMd5 })));
+    const md5Error = await s3ErrorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'bad.txt', Body: 'data', ContentMD5: wrongMd5 })));
     expect(md5Error.name).toBe('BadDigest');
-    const crcError = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'bad.txt', Body: 'data', ChecksumCRC32: 'AAAAAA==' })));
+    const crcError = await s3ErrorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'bad.txt', Body: 'data', ChecksumCRC32: 'AAAAAA==' })));
     expect(crcError.name).toBe('BadDigest');
-    expect((await errorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key: 'bad.txt' })))).$metadata.httpStatusCode).toBe(404);
+    expect((await s3ErrorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key: 'bad.txt' })))).$metadata.httpStatusCode).toBe(404);
   });
 
   it('keeps content type, user metadata and stored headers, and returns them from Get and Head', async () => {
@@ -131,27 +113,27 @@ describe('S3 objects', () => {
     expect((await bodyOf(t.s3, 'range.txt', 'bytes=-3')).toString()).toBe('hij');
     expect((await bodyOf(t.s3, 'range.txt', 'bytes=15-')).toString()).toBe('fghij');
     expect((await bodyOf(t.s3, 'range.txt', 'bytes=18-100')).toString()).toBe('ij');
-    const error = await errorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'range.txt', Range: 'bytes=20-30' })));
+    const error = await s3ErrorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'range.txt', Range: 'bytes=20-30' })));
     expect(error.name).toBe('InvalidRange');
     expect(error.$metadata.httpStatusCode).toBe(416);
   });
 
   it('honours If-None-Match (304) and If-Match (412)', async () => {
     const put = await t.s3.send(new PutObjectCommand({ Bucket, Key: 'etag.txt', Body: 'etag body' }));
-    const notModified = await errorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfNoneMatch: put.ETag })));
+    const notModified = await s3ErrorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfNoneMatch: put.ETag })));
     expect(notModified.$metadata.httpStatusCode).toBe(304);
     const changed = await t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfNoneMatch: '"0000"' }));
     expect(await changed.Body?.transformToString()).toBe('etag body');
-    const failed = await errorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfMatch: '"0000"' })));
+    const failed = await s3ErrorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'etag.txt', IfMatch: '"0000"' })));
     expect(failed.$metadata.httpStatusCode).toBe(412);
     expect(failed.name).toBe('PreconditionFailed');
   });
 
   it('makes conditional writes: If-None-Match * only creates, If-Match only replaces that version', async () => {
     const first = await t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":1}', IfNoneMatch: '*' }));
-    const taken = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfNoneMatch: '*' })));
+    const taken = await s3ErrorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfNoneMatch: '*' })));
     expect(taken.$metadata.httpStatusCode).toBe(412);
-    const stale = await errorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfMatch: '"00000000000000000000000000000000"' })));
+    const stale = await s3ErrorOf(t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfMatch: '"00000000000000000000000000000000"' })));
     expect(stale.name).toBe('PreconditionFailed');
     await t.s3.send(new PutObjectCommand({ Bucket, Key: 'lock.json', Body: '{"v":2}', IfMatch: first.ETag }));
     expect((await bodyOf(t.s3, 'lock.json')).toString()).toBe('{"v":2}');
@@ -168,13 +150,13 @@ describe('S3 objects', () => {
   });
 
   it('answers NoSuchKey for Get and a bare 404 for Head of a missing key; deleting a missing key succeeds', async () => {
-    const get = await errorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'missing/key' })));
+    const get = await s3ErrorOf(t.s3.send(new GetObjectCommand({ Bucket, Key: 'missing/key' })));
     expect(get.name).toBe('NoSuchKey');
     expect(get.message).toBe('The specified key does not exist.');
-    const head = await errorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key: 'missing/key' })));
+    const head = await s3ErrorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key: 'missing/key' })));
     expect(head.name).toBe('NotFound');
     await expect(t.s3.send(new DeleteObjectCommand({ Bucket, Key: 'missing/key' }))).resolves.toBeDefined();
-    const noBucket = await errorOf(t.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k' })));
+    const noBucket = await s3ErrorOf(t.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k' })));
     expect(noBucket.name).toBe('NoSuchBucket');
   });
 
@@ -203,9 +185,9 @@ describe('S3 objects', () => {
       new CopyObjectCommand({ Bucket, Key: 'src dir/original+1.bin', CopySource: `${Bucket}/${encodeURIComponent('src dir/original+1.bin')}`, MetadataDirective: 'REPLACE', ContentType: 'text/plain', Metadata: { k2: 'v2' } }),
     );
     expect(await t.s3.send(new HeadObjectCommand({ Bucket, Key: 'src dir/original+1.bin' }))).toMatchObject({ ContentType: 'text/plain', Metadata: { k2: 'v2' } });
-    const self = await errorOf(t.s3.send(new CopyObjectCommand({ Bucket, Key: 'src dir/original+1.bin', CopySource: `${Bucket}/${encodeURIComponent('src dir/original+1.bin')}` })));
+    const self = await s3ErrorOf(t.s3.send(new CopyObjectCommand({ Bucket, Key: 'src dir/original+1.bin', CopySource: `${Bucket}/${encodeURIComponent('src dir/original+1.bin')}` })));
     expect(self.name).toBe('InvalidRequest');
-    const missing = await errorOf(t.s3.send(new CopyObjectCommand({ Bucket, Key: 'x', CopySource: `${Bucket}/nope` })));
+    const missing = await s3ErrorOf(t.s3.send(new CopyObjectCommand({ Bucket, Key: 'x', CopySource: `${Bucket}/nope` })));
     expect(missing.name).toBe('NoSuchKey');
   });
 

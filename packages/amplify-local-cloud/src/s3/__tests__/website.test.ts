@@ -1,11 +1,9 @@
 import { CreateBucketCommand, PutBucketWebsiteCommand, PutObjectCommand, DeleteBucketWebsiteCommand } from '@aws-sdk/client-s3';
-import { rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { rawRequest, useTestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'site-bucket';
-let t: TestCloud;
+const t = useTestCloud({ buckets: [Bucket] });
 beforeAll(async () => {
-  t = await startTestCloud();
-  await t.s3.send(new CreateBucketCommand({ Bucket }));
   await t.s3.send(new PutBucketWebsiteCommand({ Bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } } }));
   const files: [string, string, string][] = [
     ['index.html', '<h1>home</h1>', 'text/html'],
@@ -16,9 +14,6 @@ beforeAll(async () => {
   for (const [Key, Body, ContentType] of files) {
     await t.s3.send(new PutObjectCommand({ Bucket, Key, Body, ContentType }));
   }
-});
-afterAll(async () => {
-  await t.dispose();
 });
 
 const site = () => `${t.cloud.endpoint}/_website/${Bucket}`;

@@ -1,12 +1,6 @@
-import { authorizationHeader, rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { authorizationHeader, rawRequest, useTestCloud } from '../../__tests__/test-cloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.dispose();
-});
+const t = useTestCloud();
 
 describe('request routing and authentication', () => {
   it('refuses S3 requests without authentication with AccessDenied', async () => {

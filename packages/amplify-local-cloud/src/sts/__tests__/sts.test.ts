@@ -1,14 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { LOCAL_ACCOUNT_ID } from '../../contracts';
-import { authorizationHeader, rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { authorizationHeader, rawRequest, useTestCloud } from '../../__tests__/test-cloud';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.dispose();
-});
+const t = useTestCloud();
 
 describe('STS', () => {
   it('answers GetCallerIdentity with the local account and user, for any key pair', async () => {

@@ -1,9 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { CloudFormationClient, DescribeStacksCommand, DescribeStackEventsCommand, StackEvent, Stack } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startLocalCloud } from '../../../local-cloud';
+import { createBuckets, perFileFixture, startTestCloud, type UseTestCloudOptions } from '../../../__tests__/test-cloud';
 
 /** The local cloud on a free port over a temp data directory, with CloudFormation and S3 clients pointed at it. */
 export interface CfnTestCloud {
@@ -21,16 +18,12 @@ export interface CfnTestCloud {
 }
 
 export async function startCfnTestCloud(): Promise<CfnTestCloud> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-cfn-test-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir });
-  // Any key pair is accepted by the local cloud.
-  const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } };
-  const cfn = new CloudFormationClient(config);
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const base = await startTestCloud();
+  const cfn = new CloudFormationClient(base.config);
+  const { s3 } = base;
   return {
-    endpoint: cloud.endpoint,
-    dataDir,
+    endpoint: base.cloud.endpoint,
+    dataDir: base.dataDir,
     cfn,
     s3,
     async upload(bucket, key, body) {
@@ -57,9 +50,19 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
     },
     async dispose() {
       cfn.destroy();
-      s3.destroy();
-      await cloud.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await base.dispose();
     },
   };
+}
+
+/** One CloudFormation test cloud for the tests of a file, with `buckets` created (see `perFileFixture`). */
+export function useCfnTestCloud(options: UseTestCloudOptions = {}): CfnTestCloud {
+  return perFileFixture(
+    async () => {
+      const cloud = await startCfnTestCloud();
+      await createBuckets(cloud.s3, options.buckets);
+      return cloud;
+    },
+    (cloud) => cloud.dispose(),
+  );
 }
