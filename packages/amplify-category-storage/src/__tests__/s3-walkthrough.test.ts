@@ -47,6 +47,11 @@ describe('S3 walkthrough', () => {
     expect(config).toMatchObject({ authAccess: [], groupAccess: { Admins: ['READ'] }, triggerFunction: 'resize' });
   });
 
+  it('guest access under --yes defaults to read', async () => {
+    const config = await runS3Walkthrough(createPrompter({ yes: true }), { config: { ...s3Defaults('shop'), storageAccess: 'authAndGuest' }, isUpdate: false, groups: [], functions: [] });
+    expect(config.guestAccess).toEqual(['READ']);
+  });
+
   it('update does not ask for names again', async () => {
     const previous = { ...s3Defaults('shop'), authAccess: ['READ' as const] };
     const { prompter, asked } = answering({});

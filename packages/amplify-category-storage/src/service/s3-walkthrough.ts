@@ -114,6 +114,8 @@ export async function runS3Walkthrough(prompter: Prompter, options: S3Walkthroug
     isUpdate: options.isUpdate,
     accessType: hasGroups ? (config.authAccess.length > 0 ? 'both' : 'groups') : 'authGuest',
   };
+  // No guest permissions yet: the question's own default applies, not the empty list.
+  if (config.guestAccess.length === 0) delete previous.guestAccess;
   const answers = await runWalkthrough(questions(options.groups), prompter, { previous });
   const groupAccess: Record<string, S3Permission[]> = {};
   if (groupsAccess(answers)) {
