@@ -96,7 +96,24 @@ describe('auth (built binary, local cloud)', () => {
 
   test('an update redeploys only the auth stack', async () => {
     const before = await nestedStacks();
-    const update = { version: 2, serviceModification: { serviceName: 'Cognito', includeIdentityPool: true, userPoolModification: { refreshTokenPeriod: 60 } } };
+    const update = {
+      version: 2,
+      serviceModification: {
+        serviceName: 'Cognito',
+        includeIdentityPool: true,
+        userPoolModification: {
+          refreshTokenPeriod: 60,
+          oAuth: {
+            domainPrefix: 'shop-login',
+            redirectSigninURIs: ['http://localhost:3000/'],
+            redirectSignoutURIs: ['http://localhost:3000/'],
+            oAuthGrantType: 'CODE',
+            oAuthScopes: ['OPENID', 'EMAIL'],
+            socialProviderConfigurations: [{ provider: 'GOOGLE', clientId: 'google-id', clientSecret: 'google-secret' }],
+          },
+        },
+      },
+    };
     const result = await sandbox.run(['update', 'auth', '--headless'], JSON.stringify(update));
     expect(result.exitCode).toBe(0);
     const status = await sandbox.run(['status']);
@@ -107,6 +124,16 @@ describe('auth (built binary, local cloud)', () => {
     const after = await nestedStacks();
     expect(after.authshopauth.updated?.getTime()).not.toEqual(before.authshopauth.updated?.getTime());
     expect(after.authuserPoolGroups.updated?.getTime()).toEqual(before.authuserPoolGroups.updated?.getTime());
+    const output = meta().auth.shopauth.output!;
+    expect(output.HostedUIDomain).toBe('shop-login-dev');
+    expect(sandbox.awsExports()).toMatchObject({
+      oauth: { domain: 'shop-login-dev.auth.us-east-1.amazoncognito.com', scope: ['openid', 'email'], redirectSignIn: 'http://localhost:3000/', redirectSignOut: 'http://localhost:3000/', responseType: 'code' },
+      federationTarget: 'COGNITO_USER_POOLS',
+      aws_cognito_social_providers: ['GOOGLE'],
+    });
+    // The provider's secret is env-specific: in team-provider-info, never in the committed resource files.
+    expect(fs.readFileSync(path.join(sandbox.app, 'amplify', 'backend', 'auth', 'shopauth', 'cli-inputs.json'), 'utf8')).not.toContain('google-secret');
+    expect(sandbox.readJson('amplify/team-provider-info.json')).toHaveProperty('dev.categories.auth.shopauth.googleAppSecretUserPool', 'google-secret');
   });
 
   test('auth cannot be removed while its groups depend on it; removing both and pushing deletes their stacks', async () => {

@@ -76,7 +76,7 @@ describe('auth add walkthrough', () => {
     });
     const { config, envParameters } = await runAddWalkthrough(prompter, defaults());
     expect(config.hostedUI).toBe(true);
-    expect(config.hostedUIDomainName).toBe('shopabcd1234');
+    expect(config.hostedUIDomainName).toBe('shop-abcd1234');
     expect(JSON.parse(config.oAuthMetadata!)).toEqual({
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'],

@@ -1,5 +1,5 @@
 import type { Answers, PromptChoice, Question } from 'amplify-cli-core';
-import { ALL_OAUTH_SCOPES } from './cognito-defaults';
+import { ALL_OAUTH_SCOPES, defaultHostedUIDomain } from './cognito-defaults';
 import { IDENTITY_PROVIDERS, STANDARD_ATTRIBUTES, USER_POOL_PROVIDERS } from './cognito-config';
 
 /** Validation rules of the walkthrough (reference §1.2), shared with the headless checks and the tests. */
@@ -177,7 +177,15 @@ export const LATER_QUESTIONS: Question[] = [
   { key: 'userpoolClientReadAttributes', type: 'pickMany', message: 'Specify read attributes:', when: (a) => manual(a) && a.userpoolClientSetAttributes === true, choices: choices([...STANDARD_ATTRIBUTES, 'email_verified', 'phone_number_verified']), default: ['email'] },
   { key: 'userpoolClientWriteAttributes', type: 'pickMany', message: 'Specify write attributes:', when: (a) => manual(a) && a.userpoolClientSetAttributes === true, choices: choices(STANDARD_ATTRIBUTES), default: ['email'] },
   { key: 'hostedUI', type: 'pick', message: 'Do you want to use an OAuth flow?', when: manual, choices: yesNo, default: false },
-  { key: 'hostedUIDomainName', type: 'input', message: 'What domain name prefix do you want to use?', when: hostedUI, validation: RULES.hostedUIDomainName, required: true },
+  {
+    key: 'hostedUIDomainName',
+    type: 'input',
+    message: 'What domain name prefix do you want to use?',
+    when: hostedUI,
+    default: (a) => defaultHostedUIDomain({ resourceName: String(a.resourceName), sharedId: String(a.sharedId) }),
+    validation: RULES.hostedUIDomainName,
+    required: true,
+  },
 ];
 
 /** OAuth questions asked after the redirect URIs (reference §1.2 #40–#43). */

@@ -1,6 +1,6 @@
 import { inputValidation, runWalkthrough, type Answers, type Prompter } from 'amplify-cli-core';
 import { envParameterKeys, type CognitoConfig, type OAuthMetadata } from './cognito-config';
-import { ALL_OAUTH_SCOPES, defaultHostedUIDomain } from './cognito-defaults';
+import { ALL_OAUTH_SCOPES } from './cognito-defaults';
 import { FIRST_QUESTIONS, HOW_TO_CONFIGURE, LATER_QUESTIONS, OAUTH_QUESTIONS, RULES, UPDATE_MENU } from './auth-questions';
 
 /** What a walkthrough produces: the resource's settings and its env-specific values (provider ids and secrets). */
@@ -81,9 +81,6 @@ async function runFlow(prompter: Prompter, answers: Answers, options: { askUris:
   }
   if (answers.useDefault === 'defaultSocial') answers.hostedUI = true;
   if (answers.useDefault === 'default') answers.hostedUI = false;
-  if (answers.hostedUI === true && answers.hostedUIDomainName === undefined && answers.useDefault !== 'manual') {
-    answers.hostedUIDomainName = defaultHostedUIDomain(answers as unknown as CognitoConfig);
-  }
   Object.assign(answers, await runWalkthrough(LATER_QUESTIONS, prompter, { previous: answers }));
   if (answers.hostedUI === true) {
     await askOAuth(prompter, answers, undefined, options.askUris);

@@ -39,7 +39,13 @@ export function cognitoDefaults(projectName: string, sharedId: string = randomUU
   };
 }
 
-/** `<project>-<sharedId>` lowercased with what a domain prefix may not hold removed (reference §1.2 #37). */
-export function defaultHostedUIDomain(config: Pick<CognitoConfig, 'resourceName'>): string {
-  return config.resourceName.toLowerCase().replace(/[^a-z0-9-]/g, '').replace(/(aws|amazon|cognito)/g, '').slice(0, 63) || 'amplifyauth';
+/**
+ * `<project>-<sharedId>` (reference §1.2 #37) with what a domain prefix may not hold removed: upper case, other
+ * characters than letters, digits and hyphens, and the reserved words aws, amazon and cognito.
+ */
+export function defaultHostedUIDomain(config: Pick<CognitoConfig, 'resourceName' | 'sharedId'>): string {
+  const { resourceName, sharedId } = config;
+  const project = resourceName.endsWith(sharedId) ? resourceName.slice(0, -sharedId.length) : resourceName;
+  const domain = `${project}-${sharedId}`.toLowerCase().replace(/[^a-z0-9-]/g, '').replace(/aws|amazon|cognito/g, '');
+  return domain.replace(/^-+|-+$/g, '').slice(0, 63);
 }
