@@ -52,6 +52,11 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       const request = validateHeadlessRequest<RemoveS3Request>(removeStorageRequestSchema, payload, 'RemoveStorageRequest');
       const name = request.serviceConfiguration.resourceName;
       serviceOf(projectRoot, name);
+      if (request.serviceConfiguration.deleteBucketAndContents === true) {
+        throw new AmplifyError('HeadlessNotSupported', 'serviceConfiguration.deleteBucketAndContents: deleting the bucket and its contents is not supported; the bucket is retained', {
+          resolution: 'Leave deleteBucketAndContents out, and empty and delete the bucket yourself after the push',
+        });
+      }
       const removed = await context.amplify.removeResource(context, 'storage', name);
       context.print.success(`Successfully removed resource ${removed.resourceName} locally`);
       return;
