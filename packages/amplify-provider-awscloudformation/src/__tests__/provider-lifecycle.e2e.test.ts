@@ -1,12 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { HeadBucketCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
-import { AwsClientFactory } from '../aws/client-factory';
-import { resolveAwsTarget } from '../aws/credentials';
-import { fixedLocalCloud } from '../aws/local-cloud-launcher';
+import type { AwsClientFactory } from '../aws/client-factory';
 import { createEnvironment } from '../env/create-env';
 import { syncEnvironment } from '../env/sync-env';
 import { deleteEnvFromCloud } from '../env/delete-env';
@@ -15,6 +11,7 @@ import { pushResources } from '../deploy/push-resources';
 import type { ProgressEvent } from '../deploy/progress-event';
 import { ProjectFiles } from '../project/project-files';
 import type { RootStackOutputs } from '../project/project-types';
+import { type LocalCloudWorkspace, readProjectFile, startLocalCloudWorkspace, writeProjectFile } from './helpers/local-cloud-workspace';
 
 /**
  * The provider's lifecycle against a real local cloud started in-process: init creates the root stack, a push
@@ -22,25 +19,13 @@ import type { RootStackOutputs } from '../project/project-types';
  * project untouched and pushable, a fresh clone restores the backend, and deleting the env leaves nothing behind.
  */
 
-const ENV_KEYS = ['AMPLIFY_HOME', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE'] as const;
-const saved: Record<string, string | undefined> = {};
+let workspace: LocalCloudWorkspace;
 let tmp: string;
-let cloud: LocalCloud;
 let factory: AwsClientFactory;
 let projectRoot: string;
 let rootStack: RootStackOutputs;
 const progress: ProgressEvent[] = [];
 const onProgress = (event: ProgressEvent) => progress.push(event);
-
-function write(root: string, relative: string, data: unknown): void {
-  const file = path.join(root, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
-}
-
-function read<T>(root: string, relative: string): T {
-  return JSON.parse(fs.readFileSync(path.join(root, relative), 'utf8')) as T;
-}
 
 const bucketTemplate = (bucketName: unknown) => ({
   AWSTemplateFormatVersion: '2010-09-09',
@@ -71,13 +56,13 @@ const tableTemplate = {
 function addStorageResources(root: string): void {
   const images = { service: 'S3', providerPlugin: 'awscloudformation' };
   const notes = { service: 'DynamoDB', providerPlugin: 'awscloudformation', dependsOn: [{ category: 'storage', resourceName: 'images', attributes: ['BucketName'] }] };
-  write(root, 'amplify/backend/storage/images/images-cloudformation-template.json', bucketTemplate({ 'Fn::Join': ['-', [{ Ref: 'bucketName' }, { Ref: 'env' }]] }));
-  write(root, 'amplify/backend/storage/images/parameters.json', { bucketName: 'e2e-images' });
-  write(root, 'amplify/backend/storage/notes/notes-cloudformation-template.json', tableTemplate);
-  write(root, 'amplify/backend/storage/notes/parameters.json', { tableName: 'notes' });
-  const meta = read<Record<string, unknown>>(root, 'amplify/backend/amplify-meta.json');
-  write(root, 'amplify/backend/amplify-meta.json', { ...meta, storage: { images, notes } });
-  write(root, 'amplify/backend/backend-config.json', { storage: { images, notes } });
+  writeProjectFile(root, 'amplify/backend/storage/images/images-cloudformation-template.json', bucketTemplate({ 'Fn::Join': ['-', [{ Ref: 'bucketName' }, { Ref: 'env' }]] }));
+  writeProjectFile(root, 'amplify/backend/storage/images/parameters.json', { bucketName: 'e2e-images' });
+  writeProjectFile(root, 'amplify/backend/storage/notes/notes-cloudformation-template.json', tableTemplate);
+  writeProjectFile(root, 'amplify/backend/storage/notes/parameters.json', { tableName: 'notes' });
+  const meta = readProjectFile<Record<string, unknown>>(root, 'amplify/backend/amplify-meta.json');
+  writeProjectFile(root, 'amplify/backend/amplify-meta.json', { ...meta, storage: { images, notes } });
+  writeProjectFile(root, 'amplify/backend/backend-config.json', { storage: { images, notes } });
 }
 
 /** The core's part after a successful push: copy the pushed resources and meta to #current-cloud-backend. */
@@ -96,29 +81,17 @@ const resources = [
 ];
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-e2e-'));
-  for (const key of ENV_KEYS) saved[key] = process.env[key];
-  process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmp, 'aws', 'credentials');
-  process.env.AWS_CONFIG_FILE = path.join(tmp, 'aws', 'config');
-  cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'cloud') });
-  factory = new AwsClientFactory(await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud(cloud.endpoint) }));
-  projectRoot = path.join(tmp, 'app');
-  write(projectRoot, 'amplify/.config/project-config.json', { projectName: 'e2eapp', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
-  write(projectRoot, 'amplify/.config/local-env-info.json', { envName: 'dev' });
-  write(projectRoot, 'amplify/backend/backend-config.json', {});
-  write(projectRoot, 'amplify/backend/amplify-meta.json', {});
-  write(projectRoot, 'amplify/#current-cloud-backend/amplify-meta.json', {});
+  workspace = await startLocalCloudWorkspace('provider-e2e-');
+  ({ tmp, factory, projectRoot } = workspace);
+  writeProjectFile(projectRoot, 'amplify/.config/project-config.json', { projectName: 'e2eapp', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+  writeProjectFile(projectRoot, 'amplify/.config/local-env-info.json', { envName: 'dev' });
+  writeProjectFile(projectRoot, 'amplify/backend/backend-config.json', {});
+  writeProjectFile(projectRoot, 'amplify/backend/amplify-meta.json', {});
+  writeProjectFile(projectRoot, 'amplify/#current-cloud-backend/amplify-meta.json', {});
 });
 
 afterAll(async () => {
-  factory?.destroy();
-  await cloud?.close();
-  for (const key of ENV_KEYS) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await workspace?.dispose();
 });
 
 it('init creates the root stack and records it everywhere', async () => {
@@ -128,10 +101,10 @@ it('init creates the root stack and records it everywhere', async () => {
   expect(rootStack.AuthRoleArn).toMatch(/^arn:aws:iam::\d{12}:role\//);
   const stacks = await factory.cloudFormationClient().send(new DescribeStacksCommand({ StackName: rootStack.StackName }));
   expect(stacks.Stacks?.[0].StackStatus).toBe('CREATE_COMPLETE');
-  expect(read<{ providers: unknown }>(projectRoot, 'amplify/backend/amplify-meta.json').providers).toEqual({ awscloudformation: rootStack });
-  expect(read<{ providers: unknown }>(projectRoot, 'amplify/#current-cloud-backend/amplify-meta.json').providers).toEqual({ awscloudformation: rootStack });
-  expect(read<Record<string, unknown>>(projectRoot, 'amplify/team-provider-info.json')).toEqual({ dev: { awscloudformation: rootStack } });
-  expect(read<Record<string, unknown>>(projectRoot, 'amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'local' } });
+  expect(readProjectFile<{ providers: unknown }>(projectRoot, 'amplify/backend/amplify-meta.json').providers).toEqual({ awscloudformation: rootStack });
+  expect(readProjectFile<{ providers: unknown }>(projectRoot, 'amplify/#current-cloud-backend/amplify-meta.json').providers).toEqual({ awscloudformation: rootStack });
+  expect(readProjectFile<Record<string, unknown>>(projectRoot, 'amplify/team-provider-info.json')).toEqual({ dev: { awscloudformation: rootStack } });
+  expect(readProjectFile<Record<string, unknown>>(projectRoot, 'amplify/.config/local-aws-info.json')).toEqual({ dev: { configLevel: 'local' } });
   expect(await factory.s3().getObject(rootStack.DeploymentBucketName!, '#current-cloud-backend.zip')).toBeDefined();
   expect(progress.some((e) => e.type === 'stack-event' && e.logicalId === 'DeploymentBucket' && e.status === 'CREATE_COMPLETE')).toBe(true);
 });
@@ -140,7 +113,7 @@ it('push deploys each resource as a nested stack and writes its outputs to meta'
   addStorageResources(projectRoot);
   const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress, maxPollIntervalMs: 50 });
   expect(result.type).toBe('deployed');
-  const meta = read<{ storage: Record<string, { output: Record<string, string>; providerMetadata: Record<string, string> }> }>(projectRoot, 'amplify/backend/amplify-meta.json');
+  const meta = readProjectFile<{ storage: Record<string, { output: Record<string, string>; providerMetadata: Record<string, string> }> }>(projectRoot, 'amplify/backend/amplify-meta.json');
   expect(meta.storage.images.output).toEqual({ BucketName: 'e2e-images-dev', Region: 'us-east-1' });
   expect(meta.storage.notes.output.Name).toBe('notes-dev');
   expect(meta.storage.images.providerMetadata.logicalId).toBe('storageimages');
@@ -160,26 +133,26 @@ it('a template the specification rejects fails before any upload and changes not
   const good = fs.readFileSync(path.join(projectRoot, file), 'utf8');
   const broken = JSON.parse(good);
   broken.Resources.S3Bucket.Properties.VersioningConfig = { Status: 'Enabled' };
-  write(projectRoot, file, broken);
+  writeProjectFile(projectRoot, file, broken);
   const metaBefore = fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8');
   await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress })).rejects.toMatchObject({
     code: 'InvalidTemplate',
     message: expect.stringMatching(/images-cloudformation-template\.json: resource S3Bucket: .*VersioningConfig/),
   });
   expect(fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8')).toBe(metaBefore);
-  write(projectRoot, file, good);
+  writeProjectFile(projectRoot, file, good);
 });
 
 it('a failed deploy names the resource and the reason, changes nothing locally, and the next push works', async () => {
   const file = 'amplify/backend/storage/images/images-cloudformation-template.json';
   const good = fs.readFileSync(path.join(projectRoot, file), 'utf8');
-  write(projectRoot, file, bucketTemplate('Not_A_Valid_Bucket_Name'));
+  writeProjectFile(projectRoot, file, bucketTemplate('Not_A_Valid_Bucket_Name'));
   const metaBefore = fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8');
   const error = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress, maxPollIntervalMs: 50 }).catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'StackDeployFailed' });
   expect((error as Error).message).toMatch(/S3Bucket \(AWS::S3::Bucket\) in nested stack storageimages failed: .+/);
   expect(fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8')).toBe(metaBefore);
-  write(projectRoot, file, good);
+  writeProjectFile(projectRoot, file, good);
   const retry = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress, maxPollIntervalMs: 50 });
   expect(retry.outputs.storage.images.BucketName).toBe('e2e-images-dev');
 });
@@ -187,15 +160,15 @@ it('a failed deploy names the resource and the reason, changes nothing locally, 
 it('a fresh clone restores the deployed backend and its outputs from the deployment bucket', async () => {
   const clone = path.join(tmp, 'clone');
   for (const committed of ['amplify/.config/project-config.json', 'amplify/team-provider-info.json']) {
-    write(clone, committed, fs.readFileSync(path.join(projectRoot, committed), 'utf8'));
+    writeProjectFile(clone, committed, fs.readFileSync(path.join(projectRoot, committed), 'utf8'));
   }
-  write(clone, 'amplify/.config/local-env-info.json', { envName: 'dev' });
-  write(clone, 'amplify/.config/local-aws-info.json', { dev: { configLevel: 'local' } });
+  writeProjectFile(clone, 'amplify/.config/local-env-info.json', { envName: 'dev' });
+  writeProjectFile(clone, 'amplify/.config/local-aws-info.json', { dev: { configLevel: 'local' } });
   const result = await syncEnvironment({ projectRoot: clone, envName: 'dev', factory, restoreBackend: true });
   expect(result.downloaded).toBe(true);
   expect(fs.existsSync(path.join(clone, 'amplify/backend/storage/notes/notes-cloudformation-template.json'))).toBe(true);
   expect(fs.existsSync(path.join(clone, 'amplify/#current-cloud-backend/storage/images/parameters.json'))).toBe(true);
-  const meta = read<{ providers: unknown; storage: Record<string, { output: Record<string, string> }> }>(clone, 'amplify/backend/amplify-meta.json');
+  const meta = readProjectFile<{ providers: unknown; storage: Record<string, { output: Record<string, string> }> }>(clone, 'amplify/backend/amplify-meta.json');
   expect(meta.providers).toEqual({ awscloudformation: rootStack });
   expect(meta.storage.images.output.BucketName).toBe('e2e-images-dev');
 });

@@ -1,16 +1,11 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
-import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
-import { AwsClientFactory } from '../aws/client-factory';
-import { resolveAwsTarget } from '../aws/credentials';
-import { fixedLocalCloud } from '../aws/local-cloud-launcher';
-import { createEnvironment } from '../env/create-env';
 import { pushResources } from '../deploy/push-resources';
 import { ignoreProgress } from '../deploy/progress-event';
 import type { RootStackOutputs } from '../project/project-types';
+import { initLocalProject, type LocalCloudWorkspace, readProjectFile, startLocalCloudWorkspace, writeProjectFile } from './helpers/local-cloud-workspace';
 
 /**
  * What the root stack gives the category stacks, against a real local cloud: parameter values that the root
@@ -19,22 +14,11 @@ import type { RootStackOutputs } from '../project/project-types';
  * trust the project's identity pool, removed again with auth.
  */
 
-let tmp: string;
-let cloud: LocalCloud;
-let factory: AwsClientFactory;
-let projectRoot: string;
+let workspace: LocalCloudWorkspace;
 let rootStack: RootStackOutputs;
-const savedHome = process.env.AMPLIFY_HOME;
 
-function write(relative: string, data: unknown): void {
-  const file = path.join(projectRoot, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
-}
-
-function read<T>(relative: string): T {
-  return JSON.parse(fs.readFileSync(path.join(projectRoot, relative), 'utf8')) as T;
-}
+const write = (relative: string, data: unknown) => writeProjectFile(workspace.projectRoot, relative, data);
+const read = <T>(relative: string) => readProjectFile<T>(workspace.projectRoot, relative);
 
 interface Meta {
   auth?: Record<string, { output: Record<string, string> }>;
@@ -42,7 +26,7 @@ interface Meta {
 }
 
 const push = (resources: Array<{ category: string; resourceName: string }>) =>
-  pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: ignoreProgress, maxPollIntervalMs: 20 });
+  pushResources({ projectRoot: workspace.projectRoot, envName: 'dev', resources, factory: workspace.factory, onProgress: ignoreProgress, maxPollIntervalMs: 20 });
 
 /** An auth resource as the auth category writes it: the root roles come in as intrinsics in parameters.json. */
 function addAuth(): void {
@@ -112,34 +96,24 @@ function addFunction(): void {
 }
 
 async function trustPolicy(roleName: string): Promise<{ Statement: Array<{ Effect: string; Condition?: Record<string, Record<string, string>> }> }> {
-  const { Role } = await factory.iamClient().send(new GetRoleCommand({ RoleName: roleName }));
+  const { Role } = await workspace.factory.iamClient().send(new GetRoleCommand({ RoleName: roleName }));
   return JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!));
 }
 
 async function rootResourceIds(): Promise<string[]> {
-  const { StackResources } = await factory.cloudFormationClient().send(new DescribeStackResourcesCommand({ StackName: rootStack.StackName }));
+  const { StackResources } = await workspace.factory.cloudFormationClient().send(new DescribeStackResourcesCommand({ StackName: rootStack.StackName }));
   return (StackResources ?? []).map((r) => r.LogicalResourceId!).sort();
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-wiring-e2e-'));
-  process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
-  cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'cloud') });
-  factory = new AwsClientFactory(await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud(cloud.endpoint) }));
-  projectRoot = path.join(tmp, 'app');
-  write('amplify/.config/project-config.json', { projectName: 'wired', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
-  write('amplify/.config/local-env-info.json', { envName: 'dev' });
-  rootStack = await createEnvironment({ projectRoot, projectName: 'wired', envName: 'dev', awsConfig: { configLevel: 'local' }, factory, onProgress: ignoreProgress, maxPollIntervalMs: 20 });
+  workspace = await startLocalCloudWorkspace('provider-wiring-e2e-');
+  rootStack = await initLocalProject(workspace, 'wired', 20);
   addAuth();
   addFunction();
 });
 
 afterAll(async () => {
-  factory?.destroy();
-  await cloud?.close();
-  if (savedHome === undefined) delete process.env.AMPLIFY_HOME;
-  else process.env.AMPLIFY_HOME = savedHome;
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await workspace?.dispose();
 });
 
 it('the root stack resolves intrinsic parameter values, and the identity roles trust the identity pool', async () => {
@@ -174,7 +148,7 @@ it('a packaged function gets its code location as parameters, recorded in team-p
 });
 
 it('removing auth removes the custom resource, which gives the roles their Deny trust policy back', async () => {
-  fs.rmSync(path.join(projectRoot, 'amplify/backend/auth'), { recursive: true, force: true });
+  fs.rmSync(path.join(workspace.projectRoot, 'amplify/backend/auth'), { recursive: true, force: true });
   const meta = read<Record<string, unknown>>('amplify/backend/amplify-meta.json');
   delete meta.auth;
   write('amplify/backend/amplify-meta.json', meta);

@@ -2,27 +2,24 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CloudFormationClient,
   DescribeStackEventsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { AwsClientFactory } from '../../aws/client-factory';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { useMockedAws } from '../../__tests__/helpers/mocked-aws';
 import { pushResources } from '../push-resources';
 import { BUCKET, STACK_NAME, createFixtureProject } from './fixture-project';
 
-const cfnMock = mockClient(CloudFormationClient);
-const s3Mock = mockClient(S3Client);
+const aws = useMockedAws();
+const { cfnMock, s3Mock } = aws;
 const NESTED = {
   storageimages: 'arn:aws:cloudformation:us-east-1:123456789012:stack/nested-images/1',
   storagenotes: 'arn:aws:cloudformation:us-east-1:123456789012:stack/nested-notes/1',
 };
 
 let projectRoot: string;
-let factory: AwsClientFactory;
 const resources = [
   { category: 'storage', resourceName: 'images' },
   { category: 'storage', resourceName: 'notes' },
@@ -56,16 +53,12 @@ function cloudThatDeploys(): void {
 }
 
 beforeEach(() => {
-  cfnMock.reset();
-  s3Mock.reset();
   projectRoot = createFixtureProject();
-  factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   s3Mock.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
   s3Mock.on(PutObjectCommand).resolves({});
 });
 
 afterEach(() => {
-  factory.destroy();
   fs.rmSync(projectRoot, { recursive: true, force: true });
 });
 
@@ -73,7 +66,7 @@ describe('pushResources', () => {
   it('uploads templates and the root template, updates the root stack and records outputs in meta', async () => {
     cloudThatDeploys();
     fs.writeFileSync(path.join(projectRoot, 'amplify/backend/tags.json'), JSON.stringify([{ Key: 'user:Stack', Value: '{project-env}' }]));
-    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined });
+    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined });
     expect(result.type).toBe('deployed');
     expect(result.outputs).toEqual({ storage: { images: { BucketName: 'fixture-images-dev' }, notes: { Name: 'notes' } } });
 
@@ -111,7 +104,7 @@ describe('pushResources', () => {
     s3Mock
       .on(HeadObjectCommand, { Key: 'amplify-cfn-templates/storage/images-cloudformation-template.json' })
       .resolves({ ETag: `"${crypto.createHash('md5').update(imagesTemplate).digest('hex')}"` });
-    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined });
+    const result = await pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined });
     const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
     expect(keys).not.toContain('amplify-cfn-templates/storage/images-cloudformation-template.json');
     expect(keys).toContain('amplify-cfn-templates/storage/notes-cloudformation-template.json');
@@ -122,7 +115,7 @@ describe('pushResources', () => {
     cloudThatDeploys();
     cfnMock.on(UpdateStackCommand).rejects(Object.assign(new Error('No updates are to be performed.'), { name: 'ValidationError' }));
     s3Mock.on(HeadObjectCommand).callsFake(() => ({ ETag: 'will-not-match' }));
-    const result = await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    const result = await pushResources({ projectRoot, envName: 'dev', resources: [], factory: aws.factory, onProgress: () => undefined });
     expect(result.type).toBe('no-changes');
   });
 
@@ -132,7 +125,7 @@ describe('pushResources', () => {
     template.Resources.Table.Properties.BillingModee = 'PAY_PER_REQUEST';
     fs.writeFileSync(templateFile, JSON.stringify(template));
     const before = metaText();
-    const error = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined }).catch((e: unknown) => e);
+    const error = await pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'InvalidTemplate' });
     const message = (error as Error).message;
     expect(message).toContain(path.join('amplify', 'backend', 'storage', 'notes', 'notes-cloudformation-template.json'));
@@ -158,7 +151,7 @@ describe('pushResources', () => {
         projectRoot,
         envName: 'dev',
         resources: [...resources, { category: 'function', resourceName: 'worker' }],
-        factory,
+        factory: aws.factory,
         onProgress: () => undefined,
         installDependencies: async (dir) => void installs.push(dir),
       }),
@@ -190,7 +183,7 @@ describe('pushResources', () => {
     const rootParameters = () =>
       JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8')).Resources.functionworker.Properties.Parameters;
 
-    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'worker' }], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'worker' }], factory: aws.factory, onProgress: () => undefined });
     const zipName: string = JSON.parse(metaText()).function.worker.distZipFilename;
     const code = { deploymentBucketName: BUCKET, s3Key: `amplify-builds/${zipName}` };
     expect(rootParameters()).toEqual({ ...code, env: 'dev' });
@@ -204,19 +197,19 @@ describe('pushResources', () => {
     // A later push that does not package the function still gives its nested stack the location: from
     // team-provider-info, else (records from before it was kept there) from meta.
     s3Mock.resetHistory();
-    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory: aws.factory, onProgress: () => undefined });
     expect(rootParameters()).toEqual({ ...code, env: 'dev' });
     const withoutRecord = teamProviderInfo();
     delete withoutRecord.dev.categories.function;
     fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), JSON.stringify(withoutRecord));
-    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory: aws.factory, onProgress: () => undefined });
     expect(rootParameters()).toEqual({ ...code, env: 'dev' });
     // A meta record naming another env's bucket is not this env's code: the package name in this bucket is.
     const otherEnvMeta = JSON.parse(metaText());
     otherEnvMeta.function.worker.s3Bucket = { deploymentBucketName: 'other-env-deployment', s3Key: 'amplify-builds/worker-other-build.zip' };
     fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(otherEnvMeta));
     fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), JSON.stringify(withoutRecord));
-    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory: aws.factory, onProgress: () => undefined });
     expect(rootParameters()).toEqual({ ...code, env: 'dev' });
   });
 
@@ -232,7 +225,7 @@ describe('pushResources', () => {
     const meta = JSON.parse(metaText());
     meta.function = { legacy: { service: 'Lambda', providerPlugin: 'awscloudformation', build: true } };
     fs.writeFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), JSON.stringify(meta));
-    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'legacy' }], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'function', resourceName: 'legacy' }], factory: aws.factory, onProgress: () => undefined });
     const zipName: string = JSON.parse(metaText()).function.legacy.distZipFilename;
     const uploaded = s3Mock.commandCalls(PutObjectCommand).find((c) => c.args[0].input.Key === 'amplify-cfn-templates/function/legacy-cloudformation-template.json');
     expect(JSON.parse(String(uploaded?.args[0].input.Body)).Resources.LambdaFunction.Properties.Code).toEqual({ S3Bucket: BUCKET, S3Key: `amplify-builds/${zipName}` });
@@ -259,15 +252,15 @@ describe('pushResources', () => {
     const rootTemplate = () => JSON.parse(fs.readFileSync(path.join(projectRoot, 'amplify/backend/awscloudformation/nested-cloudformation-stack.yml'), 'utf8'));
     const users = [{ category: 'auth', resourceName: 'users' }];
 
-    await pushResources({ projectRoot, envName: 'dev', resources: users, factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: users, factory: aws.factory, onProgress: () => undefined });
     expect(rootTemplate().Resources.authusers.Properties.Parameters).toEqual({ authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] }, env: 'dev' });
     expect(rootTemplate().Resources.UpdateRolesWithIDPFunctionOutputs.Properties.idpId).toEqual({ 'Fn::GetAtt': ['authusers', 'Outputs.IdentityPoolId'] });
     // Still there when a later push does not include auth (the template on disk says it has an identity pool).
-    await pushResources({ projectRoot, envName: 'dev', resources: [], factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: [], factory: aws.factory, onProgress: () => undefined });
     expect(rootTemplate().Resources.UpdateRolesWithIDPFunctionOutputs).toBeDefined();
     // A user pool without identity pool needs no trust policy.
     fs.writeFileSync(path.join(authDir, 'users-cloudformation-template.json'), JSON.stringify(authTemplate(false)));
-    await pushResources({ projectRoot, envName: 'dev', resources: users, factory, onProgress: () => undefined });
+    await pushResources({ projectRoot, envName: 'dev', resources: users, factory: aws.factory, onProgress: () => undefined });
     expect(Object.keys(rootTemplate().Resources).filter((id) => id.startsWith('UpdateRoles'))).toEqual([]);
   });
 
@@ -292,7 +285,7 @@ describe('pushResources', () => {
         : [],
     }));
     const before = metaText();
-    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
+    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
       code: 'StackDeployFailed',
       message: expect.stringContaining('storagenotes (AWS::CloudFormation::Stack) failed: Table already exists'),
     });
@@ -304,6 +297,6 @@ describe('pushResources', () => {
     fs.rmSync(projectRoot, { recursive: true, force: true });
     projectRoot = createFixtureProject({});
     fs.writeFileSync(path.join(projectRoot, 'amplify/team-provider-info.json'), '{}');
-    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress: () => undefined })).rejects.toMatchObject({ code: 'RootStackNotCreated' });
+    await expect(pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined })).rejects.toMatchObject({ code: 'RootStackNotCreated' });
   });
 });

@@ -1,29 +1,23 @@
 import {
-  CloudFormationClient,
   DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { AwsClientFactory } from '../../aws/client-factory';
+import { DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { useMockedAws } from '../../__tests__/helpers/mocked-aws';
 import { deleteEnvFromCloud } from '../delete-env';
 import type { ProgressEvent } from '../../deploy/progress-event';
 
-const cfnMock = mockClient(CloudFormationClient);
-const s3Mock = mockClient(S3Client);
+const aws = useMockedAws();
+const { cfnMock, s3Mock } = aws;
 const ROOT = 'amplify-app-dev-1';
 const ROOT_ID = `arn:aws:cloudformation:us-east-1:1:stack/${ROOT}/x`;
 const NESTED = 'arn:aws:cloudformation:us-east-1:1:stack/nested-storage/y';
 const rootStack = { StackName: ROOT, DeploymentBucketName: `${ROOT}-deployment` };
-let factory: AwsClientFactory;
 
 beforeEach(() => {
-  cfnMock.reset();
-  s3Mock.reset();
-  factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const resource = (LogicalResourceId: string, ResourceType: string, PhysicalResourceId: string) => ({
     LogicalResourceId,
     ResourceType,
@@ -55,11 +49,10 @@ beforeEach(() => {
   s3Mock.on(DeleteBucketCommand).resolves({});
 });
 
-afterEach(() => factory.destroy());
 
 describe('deleteEnvFromCloud', () => {
   it('empties the buckets the stacks will delete, deletes the stack, then the deployment bucket; retained buckets stay', async () => {
-    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory, deleteS3: true, onProgress: () => undefined, maxPollIntervalMs: 5 });
+    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory: aws.factory, deleteS3: true, onProgress: () => undefined, maxPollIntervalMs: 5 });
     expect(result).toEqual({ stack: 'deleted', bucketsDeleted: ['app-uploads-dev', rootStack.DeploymentBucketName] });
     const emptied = s3Mock.commandCalls(ListObjectsV2Command).map((c) => c.args[0].input.Bucket);
     expect(emptied).toEqual(['app-uploads-dev', rootStack.DeploymentBucketName]);
@@ -68,7 +61,7 @@ describe('deleteEnvFromCloud', () => {
   });
 
   it('keeps the deployment bucket without deleteS3', async () => {
-    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory, deleteS3: false, onProgress: () => undefined, maxPollIntervalMs: 5 });
+    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory: aws.factory, deleteS3: false, onProgress: () => undefined, maxPollIntervalMs: 5 });
     expect(result.bucketsDeleted).toEqual(['app-uploads-dev']);
     expect(s3Mock.commandCalls(DeleteBucketCommand)).toHaveLength(0);
   });
@@ -77,7 +70,7 @@ describe('deleteEnvFromCloud', () => {
     cfnMock.on(DescribeStacksCommand).rejects(Object.assign(new Error(`Stack with id ${ROOT} does not exist`), { name: 'ValidationError' }));
     cfnMock.on(DescribeStackResourcesCommand).rejects(Object.assign(new Error(`Stack with id ${ROOT} does not exist`), { name: 'ValidationError' }));
     const events: ProgressEvent[] = [];
-    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory, deleteS3: true, onProgress: (e) => events.push(e) });
+    const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory: aws.factory, deleteS3: true, onProgress: (e) => events.push(e) });
     expect(result).toEqual({ stack: 'not-found', bucketsDeleted: [rootStack.DeploymentBucketName] });
     expect(events).toContainEqual(expect.objectContaining({ type: 'notice', level: 'warning' }));
     expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);

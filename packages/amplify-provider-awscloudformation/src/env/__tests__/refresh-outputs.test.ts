@@ -1,24 +1,20 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { mockClient } from 'aws-sdk-client-mock';
-import { AwsClientFactory } from '../../aws/client-factory';
+import { DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { useMockedAws } from '../../__tests__/helpers/mocked-aws';
 import { ProjectFiles } from '../../project/project-files';
 import { refreshOutputsFromCloud } from '../refresh-outputs';
 
-const cfnMock = mockClient(CloudFormationClient);
+const aws = useMockedAws();
+const { cfnMock } = aws;
 let projectRoot: string;
-let factory: AwsClientFactory;
 
 beforeEach(() => {
-  cfnMock.reset();
   projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-refresh-'));
-  factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
 });
 
 afterEach(() => {
-  factory.destroy();
   fs.rmSync(projectRoot, { recursive: true, force: true });
 });
 
@@ -44,7 +40,7 @@ it("takes outputs from the env's stacks and the deployment records from its curr
   cfnMock.on(DescribeStacksCommand, { StackName: 'nested-hello' }).resolves({
     Stacks: [{ StackName: 'nested-hello', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'Name', OutputValue: 'hello-prod' }] }],
   });
-  await refreshOutputsFromCloud(files, factory.cloudFormation(), 'root-prod');
+  await refreshOutputsFromCloud(files, aws.factory.cloudFormation(), 'root-prod');
   expect(files.readMeta().function).toEqual({
     hello: {
       service: 'Lambda',

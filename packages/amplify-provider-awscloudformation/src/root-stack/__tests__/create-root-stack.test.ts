@@ -1,28 +1,21 @@
 import {
-  CloudFormationClient,
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DeleteBucketCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { AwsClientFactory } from '../../aws/client-factory';
+import { DeleteBucketCommand, HeadBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { useMockedAws } from '../../__tests__/helpers/mocked-aws';
 import { createRootStack } from '../create-root-stack';
 
-const cfnMock = mockClient(CloudFormationClient);
-const s3Mock = mockClient(S3Client);
+const aws = useMockedAws();
+const { cfnMock, s3Mock } = aws;
 const now = new Date(2026, 0, 2, 14, 3, 9);
 const STACK = 'amplify-app-dev-140309';
-let factory: AwsClientFactory;
 
 beforeEach(() => {
-  cfnMock.reset();
-  s3Mock.reset();
-  factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   cfnMock.on(CreateStackCommand).resolves({ StackId: `arn:stack/${STACK}` });
 });
-afterEach(() => factory.destroy());
 
 describe('createRootStack', () => {
   it('returns the stack outputs as a key/value object', async () => {
@@ -30,7 +23,7 @@ describe('createRootStack', () => {
     cfnMock.on(DescribeStacksCommand).resolves({
       Stacks: [{ StackName: STACK, CreationTime: now, StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'Region', OutputValue: 'us-east-1' }, { OutputKey: 'StackName', OutputValue: STACK }] }],
     });
-    const outputs = await createRootStack({ projectName: 'app', envName: 'dev', factory, now, onProgress: () => undefined });
+    const outputs = await createRootStack({ projectName: 'app', envName: 'dev', factory: aws.factory, now, onProgress: () => undefined });
     expect(outputs).toEqual({ Region: 'us-east-1', StackName: STACK });
     expect(cfnMock.commandCalls(CreateStackCommand)[0].args[0].input.StackName).toBe(STACK);
   });
@@ -47,7 +40,7 @@ describe('createRootStack', () => {
     s3Mock.on(HeadBucketCommand).resolves({});
     s3Mock.on(ListObjectsV2Command).resolves({ Contents: [] });
     s3Mock.on(DeleteBucketCommand).resolves({});
-    await expect(createRootStack({ projectName: 'app', envName: 'dev', factory, now, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
+    await expect(createRootStack({ projectName: 'app', envName: 'dev', factory: aws.factory, now, onProgress: () => undefined, maxPollIntervalMs: 5 })).rejects.toMatchObject({
       code: 'RootStackCreationFailed',
       message: expect.stringContaining('AuthRole (AWS::IAM::Role) failed: not authorized to perform: iam:CreateRole'),
     });
