@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Command> = {
   help: () => require('./commands/help') as Command,
 };
 
+/** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 export async function executeAmplifyCommand(context: AmplifyContext): Promise<void> {
   const name = context.input.command ?? 'help';
   const command = COMMANDS[name];
