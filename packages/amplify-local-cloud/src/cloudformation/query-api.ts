@@ -1,8 +1,8 @@
-import { randomUUID } from 'crypto';
 import { parseTemplate } from 'amplify-cloudformation-spec';
 import { isAmplifyError } from 'amplify-cli-core';
 import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts';
-import { toXml, XmlNode, XmlValue } from '../xml/xml-writer';
+import { queryError, queryResult } from '../query/query-protocol';
+import { XmlNode, XmlValue } from '../xml/xml-writer';
 import { GivenParameter, isNoEcho } from './parameters';
 import type { ParameterDeclaration } from './template-value';
 import { OnFailure, StackEngine } from './stack-engine';
@@ -73,7 +73,6 @@ export class QueryApi {
   ) {}
 
   async handle(request: ServiceRequest): Promise<ServiceResponse> {
-    const requestId = randomUUID();
     const params = new URLSearchParams(request.query);
     if (request.body.length > 0) for (const [key, value] of new URLSearchParams(request.body.toString('utf8'))) params.append(key, value);
     const query = new QueryParameters(params);
@@ -81,20 +80,13 @@ export class QueryApi {
     try {
       const result = await this.dispatch(action, query, request.region);
       if (result === undefined) {
-        return this.error(400, 'InvalidAction', `Could not find operation ${action} for version 2010-05-15`, requestId);
+        return queryError(400, 'InvalidAction', `Could not find operation ${action} for version 2010-05-15`, XMLNS);
       }
-      const body: XmlNode = result === null ? {} : { [`${action}Result`]: result };
-      body.ResponseMetadata = { RequestId: requestId };
-      return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: toXml(`${action}Response`, body, XMLNS) };
+      return queryResult(action, XMLNS, result);
     } catch (error) {
-      if (isAmplifyError(error)) return this.error(400, error.code, error.message, requestId);
-      return this.error(500, 'InternalFailure', `The local cloud failed to process ${action}: ${error instanceof Error ? error.message : String(error)}`, requestId, 'Receiver');
+      if (isAmplifyError(error)) return queryError(400, error.code, error.message, XMLNS);
+      return queryError(500, 'InternalFailure', `The local cloud failed to process ${action}: ${error instanceof Error ? error.message : String(error)}`, XMLNS);
     }
-  }
-
-  private error(status: number, code: string, message: string, requestId: string, type = 'Sender'): ServiceResponse {
-    const body = toXml('ErrorResponse', { Error: { Type: type, Code: code, Message: message }, RequestId: requestId }, XMLNS);
-    return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
   }
 
   /** The action's result element content; `null` for actions with an empty result; `undefined` for unknown actions. */

@@ -295,24 +295,17 @@ export class StackEngine {
     const failed = await runInOrder(Object.keys(active), (id) => graph.dependencies.get(id) ?? [], (id) =>
       this.createResource(stack, id, active[id], context, operation),
     );
-    let reason = failed.length > 0 ? `The following resource(s) failed to create: [${failed.join(', ')}]. ` : undefined;
-    if (reason === undefined) {
-      try {
-        const outputs = resolveOutputs(template, context);
-        publishExports(this.store, stack, outputs);
-        this.store.replaceImports(stackId, [...context.imported]);
-        this.recorder.setStatus(stackId, 'CREATE_COMPLETE', undefined, { outputs });
-        return undefined;
-      } catch (error) {
-        reason = reasonOf(error);
-      }
-    }
+    const reason =
+      failed.length > 0
+        ? `The following resource(s) failed to create: [${failed.join(', ')}]. `
+        : this.publishOutputs(stack, template, context, 'CREATE_COMPLETE');
+    if (reason === undefined) return undefined;
     if (onFailure === 'DO_NOTHING') {
       this.recorder.setStatus(stackId, 'CREATE_FAILED', reason);
       return reason;
     }
     // Reasons listing failed resources end in ". "; others get their sentence closed first.
-    const separator = reason!.endsWith(' ') ? '' : reason!.endsWith('.') ? ' ' : '. ';
+    const separator = reason.endsWith(' ') ? '' : reason.endsWith('.') ? ' ' : '. ';
     this.recorder.setStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${reason}${separator}Rollback requested by user.`);
     const rolledBack = await this.rollbackCreate(stackId, template);
     if (rolledBack && onFailure === 'DELETE') await this.runDelete(stackId);
@@ -504,11 +497,19 @@ export class StackEngine {
         updateFailures.length > 0 ? `The following resource(s) failed to update: [${updateFailures.join(', ')}]. ` : '',
       ].join('');
     }
+    return this.publishOutputs(stack, template, context, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
+  }
+
+  /**
+   * The end of a create or an update whose resources all succeeded: outputs resolved, exports published, imports
+   * recorded, and the stack moved to `status` with its outputs. Answers the reason when an output does not resolve.
+   */
+  private publishOutputs(stack: StackRecord, template: Template, context: StackContext, status: StackStatus): string | undefined {
     try {
       const outputs = resolveOutputs(template, context);
       publishExports(this.store, stack, outputs);
-      this.store.replaceImports(stackId, [...context.imported]);
-      this.recorder.setStatus(stackId, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, { outputs });
+      this.store.replaceImports(stack.stackId, [...context.imported]);
+      this.recorder.setStatus(stack.stackId, status, undefined, { outputs });
       return undefined;
     } catch (error) {
       return reasonOf(error);

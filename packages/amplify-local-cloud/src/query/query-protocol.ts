@@ -17,12 +17,15 @@ export function queryParameters(request: ServiceRequest): URLSearchParams {
   return parameters;
 }
 
-export function queryResult(action: string, xmlns: string, result: XmlNode): ServiceResponse {
+/** `null`: the action answers no result element, only the response metadata (CloudFormation's DeleteStack). */
+export function queryResult(action: string, xmlns: string, result: XmlNode | null): ServiceResponse {
   const requestId = crypto.randomUUID();
+  const body: XmlNode = result === null ? {} : { [`${action}Result`]: result };
+  body.ResponseMetadata = { RequestId: requestId };
   return {
     status: 200,
     headers: { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId },
-    body: toXml(`${action}Response`, { [`${action}Result`]: result, ResponseMetadata: { RequestId: requestId } }, xmlns),
+    body: toXml(`${action}Response`, body, xmlns),
   };
 }
 
