@@ -47,19 +47,23 @@ module.exports = {
     if (fs.existsSync(path.join(root(context), 'cloud-matches'))) return { type: 'no-changes', outputs: {} };
   },
   async storeCurrentCloudBackend(context) { record(context, { call: 'storeCurrentCloudBackend' }); },
-  providerUtils: {
-    // Another machine pushed a new photos template: the cloud copy brought down differs from this machine's.
-    async syncCurrentCloudBackend(context) {
-      record(context, { call: 'syncCurrentCloudBackend' });
-      const cloud = path.join(root(context), 'amplify', '#current-cloud-backend', 'storage', 'photos');
-      if (!fs.existsSync(cloud)) return false;
-      fs.writeFileSync(path.join(cloud, 'photos-template.json'), '{"Resources":{"Other":{}}}');
-      const cloudMetaFile = path.join(root(context), 'amplify', '#current-cloud-backend', 'amplify-meta.json');
-      const cloudMeta = JSON.parse(fs.readFileSync(cloudMetaFile, 'utf8'));
-      cloudMeta.storage.photos.lastPushDirHash = 'hash-of-the-other-machines-folder';
-      fs.writeFileSync(cloudMetaFile, JSON.stringify(cloudMeta));
-      return true;
-    },
+  // A provider written before syncCurrentCloudBackend existed has none (a 'no-sync' marker beside this file).
+  get providerUtils() {
+    return fs.existsSync(path.join(__dirname, 'no-sync')) ? undefined : syncUtils;
+  },
+};
+const syncUtils = {
+  // Another machine pushed a new photos template: the cloud copy brought down differs from this machine's.
+  async syncCurrentCloudBackend(context) {
+    record(context, { call: 'syncCurrentCloudBackend' });
+    const cloud = path.join(root(context), 'amplify', '#current-cloud-backend', 'storage', 'photos');
+    if (!fs.existsSync(cloud)) return false;
+    fs.writeFileSync(path.join(cloud, 'photos-template.json'), '{"Resources":{"Other":{}}}');
+    const cloudMetaFile = path.join(root(context), 'amplify', '#current-cloud-backend', 'amplify-meta.json');
+    const cloudMeta = JSON.parse(fs.readFileSync(cloudMetaFile, 'utf8'));
+    cloudMeta.storage.photos.lastPushDirHash = 'hash-of-the-other-machines-folder';
+    fs.writeFileSync(cloudMetaFile, JSON.stringify(cloudMeta));
+    return true;
   },
 };`
     },
@@ -236,5 +240,16 @@ module.exports = {
     expect(calls(machine).slice(callsBefore).map((c) => c.call)).toEqual(['syncCurrentCloudBackend', 'pushResources', 'storeCurrentCloudBackend', 'createFrontendConfigs']);
     const cloudTemplate = path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage', 'photos', 'photos-template.json');
     expect(fs.readFileSync(cloudTemplate, 'utf8')).toBe('{"Resources":{}}');
+  });
+
+  test('--sync with no provider able to fetch the deployed backend fails naming the alternatives, and pushes nothing', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    fs.writeFileSync(path.join(machine.globalNodeModules, 'amplify-provider-fakecloud', 'no-sync'), '');
+    const result = await amplify(machine, ['push', '--yes', '--sync']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No provider of this project (fakecloud) can fetch the deployed backend');
+    expect(result.stderr).toContain('without --sync');
+    expect(calls(machine)).toEqual([]);
   });
 });
