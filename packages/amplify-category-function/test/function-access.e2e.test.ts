@@ -118,4 +118,26 @@ describe('amplify function with resource access (built binary, local cloud)', ()
     const teamProviderInfo = readJson<Record<string, { categories: Record<string, Record<string, Record<string, string>>> }>>(path.join(app, 'amplify', 'team-provider-info.json'));
     expect(teamProviderInfo.dev.categories.function.termfn).toEqual({ greeting: 'hello' });
   });
+
+  test('interactive update: remove the environment variable through the menu', async () => {
+    const down = '\u001b[B';
+    const up = '\u001b[A';
+    const result = await runInTerminal(
+      `${process.execPath} ${AMPLIFY_BIN} function update termfn`,
+      [
+        { question: /Which setting do you want to update/, keys: `${down}\r` },
+        // The menu starts on "I'm done"; one up is "Remove".
+        { question: /Select what you want to do with environment variables/, keys: `${up}\r` },
+        { question: /Which environment variable do you want to remove/, keys: '\r' },
+        { question: /Select what you want to do with environment variables/, keys: '\r' },
+      ],
+      { cwd: app, env: sandbox.env },
+    );
+    expect(result.unanswered).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Successfully updated resource termfn locally.');
+    expect(readJson<{ environmentVariables: string[] }>(path.join(functionDir('termfn'), 'function-parameters.json')).environmentVariables).toEqual([]);
+    const teamProviderInfo = readJson<Record<string, { categories: Record<string, Record<string, Record<string, string>>> }>>(path.join(app, 'amplify', 'team-provider-info.json'));
+    expect(teamProviderInfo.dev.categories.function.termfn).toEqual({});
+  });
 });
