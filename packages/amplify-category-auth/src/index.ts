@@ -1,4 +1,4 @@
-import { AmplifyError, pathManager, stateManager, getCategoryResources, type AmplifyContext, type PermissionPolicies } from 'amplify-cli-core';
+import { AmplifyError, pathManager, type AmplifyContext, type PermissionPolicies } from 'amplify-cli-core';
 
 /**
  * The auth category plugin (Cognito). Each command lives in `commands/<verb>.ts` and is required only when it runs.
@@ -39,11 +39,6 @@ export async function console(context: AmplifyContext): Promise<void> {
 export async function getPermissionPolicies(_context: AmplifyContext, resourceOpsMapping: Record<string, string[]>): Promise<PermissionPolicies> {
   const { authPermissionPolicies } = require('./service/permission-policies') as typeof import('./service/permission-policies');
   return authPermissionPolicies(resourceOpsMapping);
-}
-
-/** The auth resource names of the project (for other categories that need auth, e.g. storage). */
-export function getAuthResourceNames(projectRoot: string = pathManager.findProjectRoot()): string[] {
-  return Object.keys(getCategoryResources(stateManager.getMeta(projectRoot, { default: {} }), 'auth'));
 }
 
 /**

@@ -94,6 +94,13 @@ describe('auth (built binary, local cloud)', () => {
     });
   });
 
+  test('console prints the pages of the deployed user pool and identity pool', async () => {
+    const result = await sandbox.run(['auth', 'console', '--yes']);
+    expect(result.exitCode).toBe(0);
+    const output = meta().auth.shopauth.output!;
+    expect(result.stdout).toContain(`https://us-east-1.console.aws.amazon.com/cognito/v2/idp/user-pools/${output.UserPoolId}/users?region=us-east-1`);
+  });
+
   test('an update redeploys only the auth stack', async () => {
     const before = await nestedStacks();
     const update = {

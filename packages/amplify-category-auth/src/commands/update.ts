@@ -12,6 +12,9 @@ export async function run(context: AmplifyContext): Promise<void> {
   context.print.info('Please note that certain attributes may not be overwritten if you choose to use defaults settings.');
   const previous = readAuthConfig(projectRoot, name);
   const answers = await runUpdateWalkthrough(context.amplify.prompter, previous.config, previous.envParameters);
+  if (previous.config.authSelections === 'identityPoolAndUserPool' && answers.config.authSelections === 'userPoolOnly') {
+    context.print.warning('The identity pool will be deleted on the next push: signed-in and guest users lose their AWS credentials.');
+  }
   await saveAuthResource(projectRoot, answers, 'update', context.amplify.prompter);
   context.print.success(`Successfully updated auth resource ${name} locally`);
   context.print.info('Run "amplify push" to build and deploy it to the cloud.');
