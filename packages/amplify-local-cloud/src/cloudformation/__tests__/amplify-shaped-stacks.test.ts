@@ -234,16 +234,20 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
       },
     },
   };
-  await cloud.upload(bucket, 'nested-cloudformation-stack.yml', JSON.stringify(rootTemplate(nested)));
-  await cloud.cfn.send(
-    new UpdateStackCommand({
-      StackName: 'amplify-app-dev-12345',
-      TemplateURL: `https://s3.amazonaws.com/${bucket}/nested-cloudformation-stack.yml`,
-      Parameters: parameters,
-      Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
-    }),
-  );
-  const pushed = await cloud.waitForStack('amplify-app-dev-12345');
+  /** A push: the root template with `resources` uploaded, and the root stack updated from it. */
+  const pushRoot = async (resources: Record<string, unknown>) => {
+    await cloud.upload(bucket, 'nested-cloudformation-stack.yml', JSON.stringify(rootTemplate(resources)));
+    await cloud.cfn.send(
+      new UpdateStackCommand({
+        StackName: 'amplify-app-dev-12345',
+        TemplateURL: `https://s3.amazonaws.com/${bucket}/nested-cloudformation-stack.yml`,
+        Parameters: parameters,
+        Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+      }),
+    );
+    return cloud.waitForStack('amplify-app-dev-12345');
+  };
+  const pushed = await pushRoot(nested);
   expect(pushed.StackStatus).toBe('UPDATE_COMPLETE');
 
   const { StackResourceSummaries } = await cloud.cfn.send(new ListStackResourcesCommand({ StackName: 'amplify-app-dev-12345' }));
@@ -266,17 +270,7 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
   expect(api.TodoTableStreamArn).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:123456789012:table/Todo-${api.GraphQLAPIIdOutput}-dev/stream/`));
 
   // With an identity pool, the root stack gets the custom resource that points the roles' trust policies at it.
-  const withIdp = rootTemplate({ ...nested, ...updateRolesWithIdp });
-  await cloud.upload(bucket, 'nested-cloudformation-stack.yml', JSON.stringify(withIdp));
-  await cloud.cfn.send(
-    new UpdateStackCommand({
-      StackName: 'amplify-app-dev-12345',
-      TemplateURL: `https://s3.amazonaws.com/${bucket}/nested-cloudformation-stack.yml`,
-      Parameters: parameters,
-      Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
-    }),
-  );
-  expect((await cloud.waitForStack('amplify-app-dev-12345')).StackStatus).toBe('UPDATE_COMPLETE');
+  expect((await pushRoot({ ...nested, ...updateRolesWithIdp })).StackStatus).toBe('UPDATE_COMPLETE');
   const iam = new IAMClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } });
   const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'amplify-app-dev-12345-authRole' }));
   iam.destroy();

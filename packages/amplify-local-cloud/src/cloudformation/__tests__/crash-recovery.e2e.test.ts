@@ -64,6 +64,16 @@ async function stopServer(): Promise<void> {
     await exited;
   }
 }
+/** Kills the server mid-operation (SIGKILL: no shutdown code runs), then starts a new one over the same data. */
+async function crashAndRestart(old: ReturnType<typeof clients>): Promise<ReturnType<typeof clients>> {
+  const killed = new Promise((resolve) => server!.child.on('exit', resolve));
+  server!.child.kill('SIGKILL');
+  await killed;
+  old.cfn.destroy();
+  old.s3.destroy();
+  server = await startServer(dataDir);
+  return clients(server.endpoint);
+}
 afterAll(async () => {
   await stopServer();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -107,14 +117,7 @@ test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after 
     }
   }
   expect(nestedId).toBeDefined();
-  const killed = new Promise((resolve) => server!.child.on('exit', resolve));
-  server.child.kill('SIGKILL');
-  await killed;
-  cfn.destroy();
-  s3.destroy();
-
-  server = await startServer(dataDir);
-  ({ cfn, s3 } = clients(server.endpoint));
+  ({ cfn, s3 } = await crashAndRestart({ cfn, s3 }));
   expect((await settled(cfn, StackId!)).StackStatus).toBe('ROLLBACK_COMPLETE');
   const rootEvents = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
   expect(rootEvents.find((event) => event.ResourceStatus === 'ROLLBACK_IN_PROGRESS')!.ResourceStatusReason).toBe('Operation interrupted by a restart of the local cloud');
@@ -181,14 +184,7 @@ test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the
     const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: StackId }))).StackEvents!;
     inFlight = events.some((event) => event.LogicalResourceId === 'Slow' && event.ResourceStatus === 'CREATE_IN_PROGRESS');
   }
-  const killed = new Promise((resolve) => server!.child.on('exit', resolve));
-  server.child.kill('SIGKILL');
-  await killed;
-  cfn.destroy();
-  s3.destroy();
-
-  server = await startServer(dataDir);
-  ({ cfn, s3 } = clients(server.endpoint));
+  ({ cfn, s3 } = await crashAndRestart({ cfn, s3 }));
   const stack = await settled(cfn, StackId!);
   expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
   expect(stack.Outputs).toEqual([{ OutputKey: 'Display', OutputValue: 'before' }]);
