@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { type AmplifyContext, pathManager } from 'amplify-cli-core';
 import { addFunction } from '../service/add-function';
 import { mainSourceFile } from '../service/function-files';
@@ -15,6 +16,6 @@ export async function run(context: AmplifyContext): Promise<void> {
     print: (line) => context.print.warning(line),
   });
   const editNow = await prompter.confirm({ message: 'Do you want to edit the local lambda function now?', default: false });
-  if (editNow) await context.amplify.openEditor(context, `${directory}/${mainSourceFile(spec.parameters.template)}`);
+  if (editNow) await context.amplify.openEditor(context, path.join(directory, mainSourceFile(spec.parameters.template)));
   printAdded(context, spec.functionName, directory);
 }

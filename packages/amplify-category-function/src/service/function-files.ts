@@ -126,9 +126,24 @@ export async function rewriteFunction(projectRoot: string, spec: FunctionSpec, p
   });
 }
 
+/**
+ * The execution role's base name from the function's template: functions written by the original CLI record it
+ * only there (`RoleName: {Fn::If: [ShouldNotCreateEnvResources, <name>, ...]}`).
+ */
+function roleNameFromTemplate(resourceDir: string, functionName: string): string | undefined {
+  const file = path.join(resourceDir, templateFileName(functionName));
+  if (!fs.existsSync(file)) return undefined;
+  const template = JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources?: { LambdaExecutionRole?: { Properties?: { RoleName?: unknown } } } };
+  const roleName = template.Resources?.LambdaExecutionRole?.Properties?.RoleName;
+  if (typeof roleName === 'string') return roleName;
+  const branches = (roleName as { 'Fn::If'?: unknown[] } | undefined)?.['Fn::If'];
+  return Array.isArray(branches) && typeof branches[1] === 'string' ? branches[1] : undefined;
+}
+
 /** Reads a function's recorded definition and this env's variable values. */
 export function readFunction(projectRoot: string, functionName: string): FunctionSpec {
-  const file = path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, functionName), FUNCTION_PARAMETERS_FILE);
+  const resourceDir = pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, functionName);
+  const file = path.join(resourceDir, FUNCTION_PARAMETERS_FILE);
   if (!fs.existsSync(file)) {
     throw new AmplifyError('FunctionNotFound', `Function ${functionName} has no ${FUNCTION_PARAMETERS_FILE} (${file})`, {
       resolution: `Run "amplify function add" to create it, or restore amplify/backend/function/${functionName}`,
@@ -137,7 +152,7 @@ export function readFunction(projectRoot: string, functionName: string): Functio
   const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters>;
   const parameters: FunctionParameters = {
     template: stored.template ?? 'hello-world',
-    roleName: stored.roleName ?? `${functionName}LambdaRole`,
+    roleName: stored.roleName ?? roleNameFromTemplate(resourceDir, functionName) ?? `${functionName}LambdaRole`,
     permissions: stored.permissions ?? {},
     environmentVariables: stored.environmentVariables ?? [],
     crudTable: stored.crudTable,

@@ -54,10 +54,3 @@ export function templateQuestions(tables: readonly string[]): Question[] {
     },
   ];
 }
-
-export const EDIT_NOW_QUESTION: Question = {
-  key: 'editNow',
-  type: 'confirm',
-  message: 'Do you want to edit the local lambda function now?',
-  default: false,
-};

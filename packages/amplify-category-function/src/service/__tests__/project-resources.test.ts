@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createTempProject, writeTableInputs } from '../../__tests__/temp-project';
+import { readFunction } from '../function-files';
 import { accessCandidates, dynamoDbTables, readCrudTable } from '../project-resources';
 
 const meta = {
@@ -28,6 +29,29 @@ describe('project resources', () => {
       fs.writeFileSync(path.join(classic, 'parameters.json'), JSON.stringify({ tableName: 'oldT', partitionKeyName: 'pk', partitionKeyType: 'S', sortKeyName: 'sk', sortKeyType: 'N' }));
       expect(readCrudTable(project.root, 'old')).toEqual({ resourceName: 'old', tableName: 'oldT', partitionKey: { name: 'pk', type: 'string' }, sortKey: { name: 'sk', type: 'number' } });
       expect(() => readCrudTable(project.root, 'none')).toThrow(/Cannot read the keys of DynamoDB table none/);
+    } finally {
+      project.remove();
+    }
+  });
+});
+
+describe('functions written by the original CLI', () => {
+  test('function-parameters.json without our fields: defaults, and the role name from the template', () => {
+    const project = createTempProject({ function: { legacy: { service: 'Lambda', providerPlugin: 'awscloudformation', build: true } } });
+    try {
+      const dir = path.join(project.root, 'amplify', 'backend', 'function', 'legacy');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'function-parameters.json'), JSON.stringify({ lambdaLayers: [] }));
+      const roleName = { 'Fn::If': ['ShouldNotCreateEnvResources', 'shopLambdaRole1a2b3c4d', { 'Fn::Join': ['', ['shopLambdaRole1a2b3c4d', '-', { Ref: 'env' }]] }] };
+      fs.writeFileSync(path.join(dir, 'legacy-cloudformation-template.json'), JSON.stringify({ Resources: { LambdaExecutionRole: { Properties: { RoleName: roleName } } } }));
+      expect(readFunction(project.root, 'legacy').parameters).toEqual({
+        template: 'hello-world',
+        roleName: 'shopLambdaRole1a2b3c4d',
+        permissions: {},
+        environmentVariables: [],
+        crudTable: undefined,
+      });
+      expect(() => readFunction(project.root, 'missing')).toThrow(/Function missing has no function-parameters.json/);
     } finally {
       project.remove();
     }
