@@ -1,5 +1,5 @@
 import { getResourceOutputs } from 'amplify-cli-core';
-import type { AmplifyMeta, BackendConfig } from 'amplify-cli-core';
+import type { AmplifyMeta, BackendConfig, FrontendOutputs } from 'amplify-cli-core';
 import { projectResourcesFrom, toFrontendResources } from '../frontend-resources';
 
 const authConfig = { defaultAuthentication: { authenticationType: 'API_KEY' }, additionalAuthenticationProviders: [] };
@@ -28,9 +28,19 @@ describe('toFrontendResources', () => {
     ]);
   });
 
-  it('falls back to the service name for an entry the project does not know', () => {
+  it('takes the name the core gives each entry, even one the project files do not know', () => {
     const stranger: AmplifyMeta = { ...meta, api: {}, storage: {}, custom: { x: { service: 'Lex', ...pushed, output: { BotName: 'b' } } } };
     const resources = toFrontendResources(getResourceOutputs(stranger).outputsForFrontend, projectResourcesFrom([meta], backendConfig));
+    expect(resources.serviceResourceMapping.Lex[0].resourceName).toBe('x');
+  });
+
+  it('falls back to the service name for an unnamed entry the project does not know', () => {
+    const outputs: FrontendOutputs = {
+      metadata: { Region: 'us-east-1' },
+      serviceResourceMapping: { Lex: [{ service: 'Lex', ...pushed, output: { BotName: 'b' } }] },
+      testMode: false,
+    };
+    const resources = toFrontendResources(outputs, projectResourcesFrom([meta], backendConfig));
     expect(resources.serviceResourceMapping.Lex[0].resourceName).toBe('Lex');
   });
 
