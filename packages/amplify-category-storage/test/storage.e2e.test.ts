@@ -143,6 +143,19 @@ describe('storage (built binary, local cloud)', () => {
     expect(after[authStack]?.getTime()).toEqual(before[authStack]?.getTime());
   });
 
+  test('a headless DynamoDB update adds an index and redeploys only the table stack', async () => {
+    const before = await nestedStacks();
+    const update = { version: 1, serviceModification: { serviceName: 'DynamoDB', resourceName: 'orders', columns: [{ name: 'status', type: 'string' }], gsi: [{ name: 'byCustomer', partitionKey: 'customerId', sortKey: 'createdAt' }, { name: 'byStatus', partitionKey: 'status' }] } };
+    const result = await sandbox.run(['update', 'storage', '--headless'], JSON.stringify(update));
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const push = await sandbox.run(['push', '--yes']);
+    expect(push.exitCode).toBe(0);
+    const after = await nestedStacks();
+    expect(after.storageorders?.getTime()).not.toEqual(before.storageorders?.getTime());
+    expect(after[`storage${s3Name()}`]?.getTime()).toEqual(before[`storage${s3Name()}`]?.getTime());
+  });
+
   test('removing the table and pushing deletes its stack and its aws-exports entry', async () => {
     expect((await sandbox.run(['remove', 'storage', 'orders', '--yes'])).exitCode).toBe(0);
     const push = await sandbox.run(['push', '--yes']);

@@ -2,8 +2,8 @@ import { validateHeadlessRequest } from 'amplify-cli-core';
 import { validateTemplate } from 'amplify-cloudformation-spec';
 import type { DynamoDBConfig } from '../service/dynamodb-config';
 import { dynamoDBParameters, dynamoDBTemplate } from '../service/dynamodb-template';
-import { fromAddDynamoDBRequest, type AddDynamoDBRequest } from '../service/headless-mapping';
-import { addStorageRequestSchema } from '../service/headless-schemas';
+import { fromAddDynamoDBRequest, fromUpdateDynamoDBRequest, type AddDynamoDBRequest, type UpdateDynamoDBRequest } from '../service/headless-mapping';
+import { addStorageRequestSchema, updateStorageRequestSchema } from '../service/headless-schemas';
 
 const table: DynamoDBConfig = {
   resourceName: 'orders',
@@ -74,5 +74,32 @@ describe('DynamoDB headless add', () => {
     expect(() =>
       validateHeadlessRequest(addStorageRequestSchema, { ...request, serviceConfiguration: { ...request.serviceConfiguration, columns: [{ name: 'bad name', type: 'string' }] } }, 'AddStorageRequest'),
     ).toThrow('serviceConfiguration.columns[0].name must match pattern');
+  });
+});
+
+describe('DynamoDB headless update', () => {
+  const update = (modification: object) =>
+    validateHeadlessRequest<UpdateDynamoDBRequest>(updateStorageRequestSchema, { version: 1, serviceModification: { serviceName: 'DynamoDB', resourceName: 'orders', ...modification } }, 'UpdateStorageRequest');
+
+  it('replaces the indexes, which may use the table keys, existing index keys and new columns; keys and names stay', () => {
+    const config = fromUpdateDynamoDBRequest(
+      update({ columns: [{ name: 'status', type: 'string' }], gsi: [{ name: 'byCustomer', partitionKey: 'customerId' }, { name: 'byStatus', partitionKey: 'status', sortKey: 'createdAt' }] }),
+      table,
+    );
+    expect(config).toEqual({
+      ...table,
+      gsi: [
+        { name: 'byCustomer', partitionKey: { fieldName: 'customerId', fieldType: 'string' } },
+        { name: 'byStatus', partitionKey: { fieldName: 'status', fieldType: 'string' }, sortKey: { fieldName: 'createdAt', fieldType: 'number' } },
+      ],
+    });
+    expect(validateTemplate(dynamoDBTemplate(config))).toEqual([]);
+    expect(fromUpdateDynamoDBRequest(update({ gsi: [] }), table)).not.toHaveProperty('gsi');
+  });
+
+  it('refuses unknown key columns, duplicate index names and changes to the keys', () => {
+    expect(() => fromUpdateDynamoDBRequest(update({ gsi: [{ name: 'x', partitionKey: 'nope' }] }), table)).toThrow('serviceModification.gsi[0].partitionKey: "nope" is not a column');
+    expect(() => fromUpdateDynamoDBRequest(update({ gsi: [{ name: 'x', partitionKey: 'id' }, { name: 'x', partitionKey: 'id' }] }), table)).toThrow('gsi[1].name');
+    expect(() => update({ gsi: [], partitionKey: 'customerId' })).toThrow('serviceModification.partitionKey is not a known field');
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { AmplifyError, pathManager, validateHeadlessRequest, type AmplifyContext } from 'amplify-cli-core';
-import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateS3Request, type AddStorageRequest, type RemoveS3Request, type UpdateS3Request } from '../service/headless-mapping';
+import type { DynamoDBConfig } from '../service/dynamodb-config';
+import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateDynamoDBRequest, fromUpdateS3Request, type AddStorageRequest, type RemoveS3Request, type UpdateStorageRequest } from '../service/headless-mapping';
 import { addStorageRequestSchema, removeStorageRequestSchema, updateStorageRequestSchema } from '../service/headless-schemas';
 import type { S3Config } from '../service/s3-config';
 import { s3Defaults } from '../service/s3-walkthrough';
@@ -36,15 +37,23 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
     }
     case 'update':
     case 'configure': {
-      const request = validateHeadlessRequest<UpdateS3Request>(updateStorageRequestSchema, payload, 'UpdateStorageRequest');
-      const name = request.serviceModification.resourceName;
-      if (serviceOf(projectRoot, name) !== 'S3') {
-        throw new AmplifyError('InvalidHeadlessInput', `serviceModification.resourceName: ${name} is not an S3 resource`, { resolution: 'Name the S3 resource of the project' });
+      const request = validateHeadlessRequest<UpdateStorageRequest>(updateStorageRequestSchema, payload, 'UpdateStorageRequest');
+      const modification = request.serviceModification;
+      const name = modification.resourceName;
+      if (serviceOf(projectRoot, name) !== modification.serviceName) {
+        throw new AmplifyError('InvalidHeadlessInput', `serviceModification.resourceName: ${name} is not a ${modification.serviceName} resource`, {
+          resolution: 'Name a storage resource of that service ("amplify status" lists them)',
+        });
       }
-      const config = fromUpdateS3Request(request, readStorageConfig<S3Config>(projectRoot, name));
-      requireFunction(projectRoot, config);
-      await ensureGuestAccess(context, config);
-      await saveS3Resource(projectRoot, config, 'update');
+      if (modification.serviceName === 'S3') {
+        const config = fromUpdateS3Request({ ...request, serviceModification: modification }, readStorageConfig<S3Config>(projectRoot, name));
+        requireFunction(projectRoot, config);
+        await ensureGuestAccess(context, config);
+        await saveS3Resource(projectRoot, config, 'update');
+      } else {
+        const config = fromUpdateDynamoDBRequest({ ...request, serviceModification: modification }, readStorageConfig<DynamoDBConfig>(projectRoot, name));
+        await saveDynamoDBResource(projectRoot, config, 'update');
+      }
       context.print.success(`Successfully updated resource ${name} locally`);
       return;
     }

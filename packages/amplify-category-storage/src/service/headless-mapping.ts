@@ -33,6 +33,16 @@ export interface UpdateS3Request {
   version: 1;
   serviceModification: { serviceName: 'S3'; resourceName: string; permissions?: Permissions; lambdaTrigger?: LambdaTrigger };
 }
+export interface UpdateDynamoDBRequest {
+  version: 1;
+  serviceModification: {
+    serviceName: 'DynamoDB';
+    resourceName: string;
+    columns?: Array<{ name: string; type: FieldType }>;
+    gsi: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+  };
+}
+export type UpdateStorageRequest = UpdateS3Request | UpdateDynamoDBRequest;
 export interface RemoveS3Request {
   version: 1;
   serviceConfiguration: { serviceName: 'S3'; resourceName: string; deleteBucketAndContents?: boolean };
@@ -69,27 +79,56 @@ export function fromUpdateS3Request(request: UpdateS3Request, previous: S3Config
   return config;
 }
 
-/** Maps a DynamoDB add request; keys must name declared columns of a key type. */
-export function fromAddDynamoDBRequest(request: AddDynamoDBRequest, defaultName: string): DynamoDBConfig {
-  const service = request.serviceConfiguration;
-  const key = (field: string, name: string): KeyField => {
-    const column = service.columns.find((c) => c.name === name);
+type Column = { name: string; type: FieldType };
+type IndexRequest = { name: string; partitionKey: string; sortKey?: string };
+
+/** Resolves a key named in a request against the known columns; only string, number and binary columns are keys. */
+function keyResolver(columns: Column[], prefix: string): (field: string, name: string) => KeyField {
+  return (field, name) => {
+    const column = columns.find((c) => c.name === name);
     if (!column || !KEY_TYPES.includes(column.type)) {
-      throw new AmplifyError('InvalidHeadlessInput', `serviceConfiguration.${field}: "${name}" is not a column of type string, number or binary`, {
-        resolution: 'Name a column declared in serviceConfiguration.columns with a key type',
+      throw new AmplifyError('InvalidHeadlessInput', `${prefix}.${field}: "${name}" is not a column of type string, number or binary`, {
+        resolution: `Name a column declared in ${prefix}.columns with a key type`,
       });
     }
     return { fieldName: column.name, fieldType: column.type };
   };
-  const resourceName = service.resourceName ?? defaultName;
-  const config: DynamoDBConfig = { resourceName, tableName: service.tableName ?? resourceName, partitionKey: key('partitionKey', service.partitionKey) };
-  if (service.sortKey) config.sortKey = key('sortKey', service.sortKey);
-  if (service.gsi && service.gsi.length > 0) {
-    config.gsi = service.gsi.map((index, i) => ({
+}
+
+function indexesOf(requested: IndexRequest[], key: (field: string, name: string) => KeyField): DynamoDBConfig['gsi'] {
+  const names = new Set<string>();
+  return requested.map((index, i) => {
+    if (names.has(index.name)) {
+      throw new AmplifyError('InvalidHeadlessInput', `gsi[${i}].name: "${index.name}" is used by another index`, { resolution: 'Give each index its own name' });
+    }
+    names.add(index.name);
+    return {
       name: index.name,
       partitionKey: key(`gsi[${i}].partitionKey`, index.partitionKey),
       ...(index.sortKey ? { sortKey: key(`gsi[${i}].sortKey`, index.sortKey) } : {}),
-    }));
-  }
+    };
+  });
+}
+
+/** Maps a DynamoDB add request; keys must name declared columns of a key type. */
+export function fromAddDynamoDBRequest(request: AddDynamoDBRequest, defaultName: string): DynamoDBConfig {
+  const service = request.serviceConfiguration;
+  const key = keyResolver(service.columns, 'serviceConfiguration');
+  const resourceName = service.resourceName ?? defaultName;
+  const config: DynamoDBConfig = { resourceName, tableName: service.tableName ?? resourceName, partitionKey: key('partitionKey', service.partitionKey) };
+  if (service.sortKey) config.sortKey = key('sortKey', service.sortKey);
+  if (service.gsi && service.gsi.length > 0) config.gsi = indexesOf(service.gsi, key);
+  return config;
+}
+
+/** Replaces a table's indexes; their keys may be the table's key columns, existing index keys or new `columns`. */
+export function fromUpdateDynamoDBRequest(request: UpdateDynamoDBRequest, previous: DynamoDBConfig): DynamoDBConfig {
+  const modification = request.serviceModification;
+  const known: KeyField[] = [previous.partitionKey, ...(previous.sortKey ? [previous.sortKey] : []), ...(previous.gsi ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])])];
+  const columns: Column[] = [...known.map((k) => ({ name: k.fieldName, type: k.fieldType })), ...(modification.columns ?? [])];
+  const config: DynamoDBConfig = { ...previous };
+  const indexes = indexesOf(modification.gsi, keyResolver(columns, 'serviceModification'));
+  if (indexes && indexes.length > 0) config.gsi = indexes;
+  else delete config.gsi;
   return config;
 }

@@ -21,6 +21,26 @@ const lambdaTrigger = {
   properties: { mode: { const: 'existing' }, name: { type: 'string', minLength: 1 } },
 };
 
+const columns = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    required: ['name', 'type'],
+    additionalProperties: false,
+    properties: { name: { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' }, type: { enum: ['string', 'number', 'binary', 'boolean', 'list', 'map'] } },
+  },
+};
+const gsi = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['name', 'partitionKey'],
+    additionalProperties: false,
+    properties: { name: { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' }, partitionKey: { type: 'string' }, sortKey: { type: 'string' } },
+  },
+};
+
 export const addStorageRequestSchema: HeadlessSchema = {
   type: 'object',
   required: ['version', 'serviceConfiguration'],
@@ -50,27 +70,10 @@ export const addStorageRequestSchema: HeadlessSchema = {
           serviceName: { const: 'DynamoDB' },
           resourceName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
           tableName: { type: 'string', pattern: '^[a-zA-Z0-9._-]+$' },
-          columns: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              required: ['name', 'type'],
-              additionalProperties: false,
-              properties: { name: { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' }, type: { enum: ['string', 'number', 'binary', 'boolean', 'list', 'map'] } },
-            },
-          },
+          columns,
           partitionKey: { type: 'string' },
           sortKey: { type: 'string' },
-          gsi: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['name', 'partitionKey'],
-              additionalProperties: false,
-              properties: { name: { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' }, partitionKey: { type: 'string' }, sortKey: { type: 'string' } },
-            },
-          },
+          gsi,
         },
       },
     },
@@ -86,8 +89,18 @@ export const updateStorageRequestSchema: HeadlessSchema = {
     serviceModification: {
       type: 'object',
       required: ['serviceName', 'resourceName'],
-      additionalProperties: false,
-      properties: { serviceName: { const: 'S3' }, resourceName: { type: 'string', minLength: 1 }, permissions, lambdaTrigger },
+      properties: { serviceName: { enum: ['S3', 'DynamoDB'] } },
+      if: { properties: { serviceName: { const: 'S3' } } },
+      then: {
+        additionalProperties: false,
+        properties: { serviceName: { const: 'S3' }, resourceName: { type: 'string', minLength: 1 }, permissions, lambdaTrigger },
+      },
+      // Keys and names of a table cannot change: an update replaces its indexes, which may use new key columns.
+      else: {
+        required: ['serviceName', 'resourceName', 'gsi'],
+        additionalProperties: false,
+        properties: { serviceName: { const: 'DynamoDB' }, resourceName: { type: 'string', minLength: 1 }, columns, gsi },
+      },
     },
   },
 };
