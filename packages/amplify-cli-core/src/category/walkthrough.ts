@@ -88,6 +88,16 @@ function checkSupplied(question: Question, value: unknown, answers: Answers): vo
   }
 }
 
+/**
+ * The choice value equal (as JSON) to `value`: prompts find the default among the choices by identity, and a
+ * default that is a list or an object (`['email']`, a previous answer read from a file) is never the same object.
+ */
+function asChoiceValue(choices: ReadonlyArray<PromptChoice<unknown>>, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const text = JSON.stringify(value);
+  return choices.find((choice) => JSON.stringify(choice.value) === text)?.value ?? value;
+}
+
 async function ask(question: Question, prompter: Prompter, answers: Answers, previous: unknown): Promise<unknown> {
   const message = resolve(question.message, answers);
   const flag = question.flag;
@@ -104,21 +114,20 @@ async function ask(question: Question, prompter: Prompter, answers: Answers, pre
     }
     case 'confirm':
       return prompter.confirm({ message, flag, default: (previous as boolean | undefined) ?? resolve(question.default, answers) });
-    case 'pick':
-      return prompter.pick<unknown>({
-        message,
-        flag,
-        choices: resolve(question.choices, answers),
-        default: previous ?? resolve(question.default, answers),
-      });
+    case 'pick': {
+      const choices = resolve(question.choices, answers);
+      return prompter.pick<unknown>({ message, flag, choices, default: asChoiceValue(choices, previous ?? resolve(question.default, answers)) });
+    }
     case 'pickMany': {
       const validate = validatorOf(question);
+      const choices = resolve(question.choices, answers);
+      const selected = (previous as unknown[] | undefined) ?? resolve(question.default, answers);
       return prompter.pick<unknown>({
         message,
         flag,
         multiSelect: true,
-        choices: resolve(question.choices, answers),
-        default: (previous as unknown[] | undefined) ?? resolve(question.default, answers),
+        choices,
+        default: selected?.map((item) => asChoiceValue(choices, item)),
         validate: validate ? (items) => validate(items) : undefined,
       });
     }

@@ -44,6 +44,16 @@ describe('runWalkthrough', () => {
     await expect(runWalkthrough(questions, prompter)).rejects.toThrow('rejected: lowercase only');
   });
 
+  it('hands a list-valued default to the prompt as the equal choice value, so the prompt can find it', async () => {
+    const lists: Question[] = [
+      { key: 'signIn', type: 'pick', message: 'Sign in?', choices: [{ name: 'Username', value: [] }, { name: 'Email', value: ['email'] }] },
+    ];
+    const { prompter, asked } = scripted([['email']]);
+    const choices = (lists[0] as { choices: Array<{ value: unknown }> }).choices;
+    await runWalkthrough(lists, prompter, { previous: { signIn: ['email'] } });
+    expect(asked[0].default).toBe(choices[1].value);
+  });
+
   it('uses previous answers as defaults', async () => {
     const answers = await runWalkthrough(questions, createPrompter({ yes: true }), { previous: { name: 'old', mode: 'fast', extras: ['b'] } });
     expect(answers).toEqual({ name: 'old', size: 3, mode: 'fast', extras: ['b'], sure: true });
