@@ -5,7 +5,7 @@ import { PROVIDER_ALIASES, PROVIDER_NAME } from './constants';
 import type { ProviderContext, ProviderResourceStatus } from './context/provider-context';
 import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
 import { chooseAwsConfig } from './aws/choose-aws-config';
-import { AwsClientFactory } from './aws/client-factory';
+import { AwsClientFactory, withFactory } from './aws/client-factory';
 import { type ResolveTargetOptions, persistAwsConfig, removeAwsConfig } from './aws/credentials';
 import { envTarget, envTargetForCleanup, readEnvAwsConfig, targetForChoice } from './aws/env-target';
 import { providerHomeDir } from './aws/amplify-home';
@@ -115,16 +115,13 @@ export async function init(context: ProviderContext): Promise<void> {
       resolution: 'Pass --amplify \'{"projectName":"<name>"}\' or run "amplify init" again.',
     });
   }
-  const factory = new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), 'init');
-  try {
+  return withFactory(new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), 'init'), async (factory) => {
     const tags = stackTags(files.readProjectTags(), projectName, envName);
     const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
     exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
     const teamProviderInfo = (exeInfo.teamProviderInfo ??= {});
     teamProviderInfo[envName] = { ...teamProviderInfo[envName], [PROVIDER_NAME]: outputs };
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `onInitSuccessful`: persist the credential choice and, for a new env, its records and first backend copy. */
@@ -137,12 +134,9 @@ export async function onInitSuccessful(context: ProviderContext): Promise<void> 
     recordAwsConfig(files, envName, info);
     return;
   }
-  const factory = new AwsClientFactory(await targetForChoice(info, resolveOptions(context)));
-  try {
+  return withFactory(new AwsClientFactory(await targetForChoice(info, resolveOptions(context))), async (factory) => {
     await completeEnvironment(files.paths.projectRoot, envName, outputs, info, factory);
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `initEnv` (env checkout / pull / init of an existing env): bring the deployed backend and outputs here. */
@@ -150,8 +144,7 @@ export async function initEnv(context: ProviderContext, providerMeta?: RootStack
   if (context.exeInfo?.isNewEnv) return;
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
-  const factory = await envFactory(context, files, envName);
-  try {
+  return withFactory(await envFactory(context, files, envName), async (factory) => {
     await syncEnvironment({
       projectRoot: files.paths.projectRoot,
       envName,
@@ -159,9 +152,7 @@ export async function initEnv(context: ProviderContext, providerMeta?: RootStack
       restoreBackend: context.exeInfo?.restoreBackend === true,
       rootStack: providerMeta?.StackName ? providerMeta : undefined,
     });
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `amplify pull` into a fresh clone: the env's deployed backend replaces the local one. */
@@ -172,12 +163,9 @@ export async function attachBackend(context: ProviderContext): Promise<void> {
     const choice = await chooseForContext(context, files, envName);
     recordAwsConfig(files, envName, persistAwsConfig(choice));
   }
-  const factory = await envFactory(context, files, envName, 'pull');
-  try {
+  return withFactory(await envFactory(context, files, envName, 'pull'), async (factory) => {
     await syncEnvironment({ projectRoot: files.paths.projectRoot, envName, factory, restoreBackend: true });
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `pushResources`: deploy what the status says changed (everything with forcePush). */
@@ -187,12 +175,9 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
   const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
   const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
   const unique = [...new Map(selected.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
-  const factory = await envFactory(context, files, envName, 'push');
-  try {
-    return await deployResources({ projectRoot: files.paths.projectRoot, envName, resources: unique, factory, onProgress: progressPrinter(context) });
-  } finally {
-    factory.destroy();
-  }
+  return withFactory(await envFactory(context, files, envName, 'push'), (factory) =>
+    deployResources({ projectRoot: files.paths.projectRoot, envName, resources: unique, factory, onProgress: progressPrinter(context) }),
+  );
 }
 
 /** `buildResources` (`amplify function build`): package built resources without deploying them. */
@@ -206,12 +191,9 @@ export async function storeCurrentCloudBackend(context: ProviderContext): Promis
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
-  const factory = await envFactory(context, files, envName);
-  try {
+  return withFactory(await envFactory(context, files, envName), async (factory) => {
     await uploadCurrentCloudBackend(files, factory.s3(), rootStack.DeploymentBucketName!);
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `deleteEnv`: the env's stack, the buckets its stacks own, and (with deleteS3) its deployment bucket. */
@@ -223,12 +205,9 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
     return;
   }
   const target = await envTargetForCleanup(files, envName, currentEnvNameIfAny(context, files), (line) => context.print.warning(line), resolveOptions(context));
-  const factory = new AwsClientFactory(target, 'delete');
-  try {
+  return withFactory(new AwsClientFactory(target, 'delete'), async (factory) => {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
@@ -366,15 +345,12 @@ export async function syncCurrentCloudBackend(context: ProviderContext): Promise
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
-  const factory = await envFactory(context, files, envName);
-  try {
+  return withFactory(await envFactory(context, files, envName), async (factory) => {
     const downloaded = await downloadCurrentCloudBackend(files, factory.s3(), rootStack.DeploymentBucketName!, false);
     // The downloaded meta names the root stack as the pushing machine saw it; keep this env's record.
     if (downloaded) recordRootStack(files, envName, rootStack);
     return downloaded;
-  } finally {
-    factory.destroy();
-  }
+  });
 }
 
 /** Utilities categories (and the core) reach through `executeProviderUtils`. */

@@ -84,11 +84,7 @@ export class AwsClientFactory {
   }
 
   cloudFormationClient(): CloudFormationClient {
-    if (!this.clients.cfn) {
-      const { CloudFormationClient: Client } = loadCloudFormationSdk();
-      this.clients.cfn = new Client(this.common());
-    }
-    return this.clients.cfn;
+    return (this.clients.cfn ??= new (loadCloudFormationSdk().CloudFormationClient)(this.common()));
   }
 
   s3Client(): S3Client {
@@ -108,19 +104,11 @@ export class AwsClientFactory {
   }
 
   stsClient(): STSClient {
-    if (!this.clients.sts) {
-      const { STSClient: Client } = loadStsSdk();
-      this.clients.sts = new Client(this.common());
-    }
-    return this.clients.sts;
+    return (this.clients.sts ??= new (loadStsSdk().STSClient)(this.common()));
   }
 
   iamClient(): IAMClient {
-    if (!this.clients.iam) {
-      const { IAMClient: Client } = loadIamSdk();
-      this.clients.iam = new Client(this.common());
-    }
-    return this.clients.iam;
+    return (this.clients.iam ??= new (loadIamSdk().IAMClient)(this.common()));
   }
 
   cloudFormation(): CloudFormationApi {
@@ -137,5 +125,14 @@ export class AwsClientFactory {
     this.clients.s3?.destroy();
     this.clients.sts?.destroy();
     this.clients.iam?.destroy();
+  }
+}
+
+/** Runs `use` with `factory`, then destroys the clients it made, whether `use` succeeded or not. */
+export async function withFactory<T>(factory: AwsClientFactory, use: (factory: AwsClientFactory) => Promise<T>): Promise<T> {
+  try {
+    return await use(factory);
+  } finally {
+    factory.destroy();
   }
 }
