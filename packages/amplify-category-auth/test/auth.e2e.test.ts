@@ -148,6 +148,7 @@ describe('auth (built binary, local cloud)', () => {
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stderr).toContain('userPoolGroups');
     expect((await sandbox.run(['remove', 'auth', 'userPoolGroups', '--yes'])).exitCode).toBe(0);
+    expect(sandbox.readJson<{ cognitoConfig: { userPoolGroupList: string[] } }>('amplify/backend/auth/shopauth/cli-inputs.json').cognitoConfig.userPoolGroupList).toEqual([]);
     expect((await sandbox.run(['remove', 'auth', 'shopauth', '--yes'])).exitCode).toBe(0);
     const push = await sandbox.run(['push', '--yes']);
     expect(push.exitCode).toBe(0);
