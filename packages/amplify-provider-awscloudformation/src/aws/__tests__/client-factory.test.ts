@@ -1,4 +1,4 @@
-import { AwsClientFactory, providerVersion } from '../client-factory';
+import { AwsClientFactory, providerVersion, withFactory } from '../client-factory';
 
 describe('AwsClientFactory', () => {
   const saved = { all: process.env.AWS_ENDPOINT_URL, s3: process.env.AWS_ENDPOINT_URL_S3 };
@@ -61,5 +61,20 @@ describe('AwsClientFactory', () => {
     delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
     new AwsClientFactory({ region: 'us-east-1' }).destroy();
     expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
+  });
+});
+
+describe('withFactory', () => {
+  it("answers what the use answers and destroys the factory's clients after it, also when the use fails", async () => {
+    const target = { region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } };
+    const used = new AwsClientFactory(target);
+    const destroyUsed = jest.spyOn(used, 'destroy');
+    await expect(withFactory(used, async (factory) => factory.region)).resolves.toBe('us-east-1');
+    expect(destroyUsed).toHaveBeenCalledTimes(1);
+
+    const failed = new AwsClientFactory(target);
+    const destroyFailed = jest.spyOn(failed, 'destroy');
+    await expect(withFactory(failed, () => Promise.reject(new Error('stack failed')))).rejects.toThrow('stack failed');
+    expect(destroyFailed).toHaveBeenCalledTimes(1);
   });
 });
