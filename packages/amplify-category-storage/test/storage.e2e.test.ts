@@ -1,4 +1,4 @@
-import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -154,6 +154,32 @@ describe('storage (built binary, local cloud)', () => {
     const after = await nestedStacks();
     expect(after.storageorders?.getTime()).not.toEqual(before.storageorders?.getTime());
     expect(after[`storage${s3Name()}`]?.getTime()).toEqual(before[`storage${s3Name()}`]?.getTime());
+  });
+
+  test('a user pool group gets its own access to the bucket through its group role', async () => {
+    const groups = { version: 2, serviceModification: { serviceName: 'Cognito', includeIdentityPool: true, userPoolModification: { userPoolGroups: [{ groupName: 'Editors' }] } } };
+    const auth = await sandbox.run(['update', 'auth', '--headless'], JSON.stringify(groups));
+    expect(auth.stderr).toBe('');
+    expect(auth.exitCode).toBe(0);
+    const name = s3Name();
+    const update = { version: 1, serviceModification: { serviceName: 'S3', resourceName: name, permissions: { auth: ['READ'], groups: { Editors: ['CREATE_AND_UPDATE', 'READ', 'DELETE'] } } } };
+    const result = await sandbox.run(['update', 'storage', '--headless'], JSON.stringify(update));
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const authName = Object.keys(meta().auth).find((n) => n !== 'userPoolGroups')!;
+    expect(meta().storage[name].dependsOn).toEqual([
+      { category: 'auth', resourceName: authName, attributes: ['UserPoolId'] },
+      { category: 'auth', resourceName: 'userPoolGroups', attributes: ['EditorsGroupRole'] },
+    ]);
+    const push = await sandbox.run(['push', '--yes']);
+    expect(push.stderr).toBe('');
+    expect(push.exitCode).toBe(0);
+    const cfn = new CloudFormationClient(clientConfig());
+    const rootName = sandbox.readJson<{ providers: { awscloudformation: { StackName: string } } }>('amplify/backend/amplify-meta.json').providers.awscloudformation.StackName;
+    const stack = (await cfn.send(new DescribeStacksCommand({}))).Stacks!.find((s) => s.StackName!.startsWith(`${rootName}-storage${name}-`))!;
+    const resources = await cfn.send(new DescribeStackResourcesCommand({ StackName: stack.StackId }));
+    expect(resources.StackResources?.find((r) => r.LogicalResourceId === 'EditorsGroupPolicy')?.ResourceStatus).toMatch(/COMPLETE$/);
+    expect(stack.Parameters?.find((p) => p.ParameterKey === 'authuserPoolGroupsEditorsGroupRole')?.ParameterValue).toBe(meta().auth.userPoolGroups.output!.EditorsGroupRole);
   });
 
   test('removing the table and pushing deletes its stack and its aws-exports entry', async () => {
