@@ -32,6 +32,8 @@ export interface FunctionParameters {
   /** Names of the custom environment variables; their values are env-specific (team-provider-info). */
   environmentVariables: string[];
   crudTable?: CrudTable;
+  /** EventBridge schedule expression (`rate(5 minutes)`, `cron(...)`) when invoked on a schedule. */
+  schedule?: string;
 }
 
 export function permissionsOf(access: readonly ResourceAccess[]): FunctionParameters['permissions'] {

@@ -100,6 +100,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
         { question: /Select the categories/, keys: ' \r' },
         { question: /auth: select the resources/, keys: '\r' },
         { question: /Select the operations you want to permit/, keys: ' \r' },
+        { question: /invoke this function on a recurring schedule/, keys: '\r' },
         { question: /configure environment variables/, keys: 'y\r' },
         { question: /Select what you want to do with environment variables/, keys: '\r' },
         { question: /Enter the environment variable name/, keys: 'GREETING\r' },
@@ -125,7 +126,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
     const result = await runInTerminal(
       `${process.execPath} ${AMPLIFY_BIN} function update termfn`,
       [
-        { question: /Which setting do you want to update/, keys: `${down}\r` },
+        { question: /Which setting do you want to update/, keys: `${down}${down}\r` },
         // The menu starts on "I'm done"; one up is "Remove".
         { question: /Select what you want to do with environment variables/, keys: `${up}\r` },
         { question: /Which environment variable do you want to remove/, keys: '\r' },

@@ -130,12 +130,12 @@ describe('amplify function (built binary, local cloud)', () => {
     expect(Object.keys(nested).sort()).toEqual(['LambdaExecutionRole', 'LambdaFunction', 'lambdaexecutionpolicy']);
   });
 
-  test('update --headless sets an environment variable; push deploys it', async () => {
+  test('update --headless sets an environment variable and a schedule; function push deploys them', async () => {
     const update = await runWithInput(
       sandbox,
       app,
       ['update', 'function', '--headless'],
-      JSON.stringify({ version: 1, functionName, environmentVariables: { GREETING: 'hi' } }),
+      JSON.stringify({ version: 1, functionName, environmentVariables: { GREETING: 'hi' }, schedule: 'rate(5 minutes)' }),
     );
     expect(update.stderr).toBe('');
     expect(update.exitCode).toBe(0);
@@ -153,6 +153,9 @@ describe('amplify function (built binary, local cloud)', () => {
     expect(push.stderr).toBe('');
     expect(push.exitCode).toBe(0);
     expect((await run('status')).stdout).toMatch(new RegExp(`Function\\s*\\|\\s*${functionName}\\s*\\|\\s*No Change`));
+    const nested = await stackResources((await stackResources(rootStackName()))[`function${functionName}`]);
+    expect(Object.keys(nested).sort()).toEqual(['CloudWatchEvent', 'LambdaExecutionRole', 'LambdaFunction', 'PermissionForEventsToInvokeLambda', 'lambdaexecutionpolicy']);
+    expect(meta().function?.[functionName].output?.CloudWatchEventRule).toBe(nested.CloudWatchEvent);
   });
 
   test('build packages the function without deploying; console prints its Lambda console page', async () => {

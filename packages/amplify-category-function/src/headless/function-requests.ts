@@ -1,4 +1,5 @@
 import { validateHeadlessRequest } from 'amplify-cli-core';
+import { SCHEDULE_EXPRESSION_PATTERN } from '../walkthrough/schedule-questions';
 import { CRUD_OPERATIONS, type CrudOperation, FUNCTION_TEMPLATES, type FunctionTemplateName } from '../function-definition';
 
 /** One resource the function may use, with the operations permitted on it. */
@@ -17,6 +18,8 @@ export interface AddFunctionRequest {
   /** The storage DynamoDB resource the CRUD template works on. */
   crudTable?: string;
   resourceAccess?: HeadlessResourceAccess[];
+  /** EventBridge schedule expression: `rate(5 minutes)`, `cron(0 12 * * ? *)`. */
+  schedule?: string;
   environmentVariables?: Record<string, string>;
 }
 
@@ -25,6 +28,8 @@ export interface UpdateFunctionRequest {
   version: 1;
   functionName: string;
   resourceAccess?: HeadlessResourceAccess[];
+  /** A schedule expression, or null to stop the schedule. */
+  schedule?: string | null;
   environmentVariables?: Record<string, string>;
 }
 
@@ -62,6 +67,7 @@ export const addFunctionRequestSchema: JsonSchema = {
     template: { enum: [...FUNCTION_TEMPLATES] },
     crudTable: { type: 'string', minLength: 1 },
     resourceAccess: resourceAccessSchema,
+    schedule: { type: 'string', pattern: SCHEDULE_EXPRESSION_PATTERN },
     environmentVariables: environmentVariablesSchema,
   },
 };
@@ -74,6 +80,7 @@ export const updateFunctionRequestSchema: JsonSchema = {
     version: { const: 1 },
     functionName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
     resourceAccess: resourceAccessSchema,
+    schedule: { anyOf: [{ type: 'string', pattern: SCHEDULE_EXPRESSION_PATTERN }, { type: 'null' }] },
     environmentVariables: environmentVariablesSchema,
   },
 };

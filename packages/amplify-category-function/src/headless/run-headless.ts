@@ -4,6 +4,7 @@ import { accessCandidates } from '../service/project-resources';
 import { pluginPolicies } from '../service/resolve-access';
 import { applyFunctionChanges, chooseFunction } from '../service/update-function';
 import { answersFromAccess } from '../walkthrough/resource-access-questions';
+import { answersFromSchedule } from '../walkthrough/schedule-questions';
 import { type HeadlessResourceAccess, parseAddFunctionRequest, parseUpdateFunctionRequest } from './function-requests';
 
 /** Every resource named in a request must exist, so that a typo fails instead of being skipped. */
@@ -30,6 +31,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       template: request.template,
       crudTable: request.crudTable,
       ...(request.resourceAccess ? answersFromAccess(request.resourceAccess) : {}),
+      ...(request.schedule !== undefined ? answersFromSchedule(request.schedule) : {}),
     };
     const { spec } = await addFunction({
       projectRoot,
@@ -48,7 +50,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
     const functionName = await chooseFunction(projectRoot, createPrompter({ yes: true }), request.functionName, 'update');
     await applyFunctionChanges(
       { projectRoot, policies: pluginPolicies(context), functionName },
-      { resourceAccess: request.resourceAccess, environmentVariables: request.environmentVariables },
+      { resourceAccess: request.resourceAccess, environmentVariables: request.environmentVariables, schedule: request.schedule },
     );
     context.print.success(`Successfully updated resource ${functionName} locally.`);
     return;

@@ -5,6 +5,7 @@ import { functionNameQuestion, templateQuestions } from '../walkthrough/add-ques
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
 import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from '../walkthrough/function-name';
 import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
+import { SCHEDULE_QUESTIONS, scheduleExpressionOf } from '../walkthrough/schedule-questions';
 import { type FunctionSpec, writeNewFunction } from './function-files';
 import { accessCandidates, dynamoDbTables, readCrudTable } from './project-resources';
 import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
@@ -38,8 +39,8 @@ export function checkEnvironmentVariables(values: Record<string, string>): void 
 }
 
 /**
- * `amplify add function` (reference §4.1): name, template (and table for CRUD), access to other resources,
- * environment variables; then writes the resource. Returns what was written.
+ * `amplify add function` (reference §4.1): name, template (and table for CRUD), access to other resources, a
+ * recurring schedule, environment variables; then writes the resource. Returns what was written.
  */
 export async function addFunction(options: AddFunctionOptions): Promise<AddedFunction> {
   const { projectRoot, prompter, supplied } = options;
@@ -57,7 +58,10 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
 
   const tables = dynamoDbTables(meta);
   const candidates = accessCandidates(meta);
-  const answers = await runWalkthrough([...templateQuestions(tables), ...resourceAccessQuestions(candidates)], prompter, { supplied, previous: named });
+  const answers = await runWalkthrough([...templateQuestions(tables), ...resourceAccessQuestions(candidates), ...SCHEDULE_QUESTIONS], prompter, {
+    supplied,
+    previous: named,
+  });
   let template = answers.template as FunctionTemplateName;
   if (template === 'crud' && tables.length === 0) {
     if (answers.useHelloWorld !== true) throw new UserAbort('No function was added: the CRUD template needs a DynamoDB table.');
@@ -82,6 +86,7 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
     permissions: permissionsOf(access),
     environmentVariables: environment.names,
     crudTable,
+    schedule: scheduleExpressionOf(answers),
   };
   const spec: FunctionSpec = { functionName, parameters, environmentValues: environment.values };
   const directory = await writeNewFunction(projectRoot, spec, resolved);

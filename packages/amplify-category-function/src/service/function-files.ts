@@ -71,8 +71,10 @@ function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): 
       environmentVariables: parameters.environmentVariables,
       access,
       crudTable: parameters.crudTable,
+      scheduled: parameters.schedule !== undefined,
     }),
     [FUNCTION_PARAMETERS_FILE]: parameters,
+    [PARAMETERS_FILE]: { CloudWatchRule: parameters.schedule ?? 'NONE' },
   };
 }
 
@@ -87,7 +89,6 @@ export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, 
     mode: 'add',
     jsonFiles: {
       ...generatedFiles(spec, access),
-      [PARAMETERS_FILE]: { CloudWatchRule: 'NONE' },
       [AMPLIFY_STATE_FILE]: {
         pluginId: NODE_RUNTIME_PLUGIN_ID,
         functionRuntime: 'nodejs',
@@ -140,6 +141,14 @@ function roleNameFromTemplate(resourceDir: string, functionName: string): string
   return Array.isArray(branches) && typeof branches[1] === 'string' ? branches[1] : undefined;
 }
 
+/** The schedule in parameters.json, for functions whose function-parameters.json does not record it. */
+function scheduleFromParameters(resourceDir: string): string | undefined {
+  const file = path.join(resourceDir, PARAMETERS_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const rule = (JSON.parse(fs.readFileSync(file, 'utf8')) as { CloudWatchRule?: unknown }).CloudWatchRule;
+  return typeof rule === 'string' && rule !== 'NONE' ? rule : undefined;
+}
+
 /** Reads a function's recorded definition and this env's variable values. */
 export function readFunction(projectRoot: string, functionName: string): FunctionSpec {
   const resourceDir = pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, functionName);
@@ -156,6 +165,7 @@ export function readFunction(projectRoot: string, functionName: string): Functio
     permissions: stored.permissions ?? {},
     environmentVariables: stored.environmentVariables ?? [],
     crudTable: stored.crudTable,
+    schedule: stored.schedule ?? scheduleFromParameters(resourceDir),
   };
   const values = loadEnvResourceParameters(projectRoot, CATEGORY, functionName);
   const environmentValues = Object.fromEntries(

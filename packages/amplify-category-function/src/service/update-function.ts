@@ -3,6 +3,7 @@ import { CATEGORY } from '../constants';
 import { type ResourceAccess, accessOf, permissionsOf } from '../function-definition';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
 import { accessFromAnswers, answersFromAccess, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
+import { SCHEDULE_QUESTIONS, answersFromSchedule, scheduleExpressionOf } from '../walkthrough/schedule-questions';
 import { checkEnvironmentVariables } from './add-function';
 import { type FunctionSpec, readFunction, rewriteFunction } from './function-files';
 import { accessCandidates } from './project-resources';
@@ -12,6 +13,8 @@ import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
 export interface FunctionChanges {
   resourceAccess?: ResourceAccess[];
   environmentVariables?: Record<string, string>;
+  /** A schedule expression, or null to stop invoking on a schedule. */
+  schedule?: string | null;
 }
 
 export interface UpdateFunctionOptions {
@@ -57,6 +60,7 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
       ...current.parameters,
       permissions: permissionsOf(access),
       environmentVariables: changes.environmentVariables ? Object.keys(changes.environmentVariables) : current.parameters.environmentVariables,
+      schedule: changes.schedule === undefined ? current.parameters.schedule : (changes.schedule ?? undefined),
     },
     environmentValues,
   };
@@ -65,19 +69,24 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
   return spec;
 }
 
-type UpdateChoice = 'access' | 'environment';
+type UpdateChoice = 'access' | 'schedule' | 'environment';
 
-/** The update menu (reference §4.1): resource access permissions or environment variables. */
+/** The update menu (reference §4.1): resource access permissions, the schedule, or environment variables. */
 export async function askFunctionChanges(options: UpdateFunctionOptions, prompter: Prompter, print: (line: string) => void): Promise<FunctionChanges> {
   const current = readFunction(options.projectRoot, options.functionName);
   const choice = await prompter.pick<UpdateChoice>({
     message: 'Which setting do you want to update?',
     choices: [
       { name: 'Resource access permissions', value: 'access' },
+      { name: 'Scheduled recurring invocation', value: 'schedule' },
       { name: 'Environment variables configuration', value: 'environment' },
     ],
     default: 'access',
   });
+  if (choice === 'schedule') {
+    const answers = await runWalkthrough(SCHEDULE_QUESTIONS, prompter, { previous: answersFromSchedule(current.parameters.schedule) });
+    return { schedule: scheduleExpressionOf(answers) ?? null };
+  }
   if (choice === 'environment') {
     const edited = await editEnvironmentVariables(prompter, { names: current.parameters.environmentVariables, values: current.environmentValues }, print);
     return { environmentVariables: Object.fromEntries(edited.names.map((name) => [name, edited.values[name] ?? ''])) };

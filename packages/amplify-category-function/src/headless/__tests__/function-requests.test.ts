@@ -31,6 +31,7 @@ describe('AddFunctionRequest', () => {
       'AddFunctionRequest: resourceAccess[0].operations[0] must be one of "create", "read", "update", "delete"',
     ],
     [{ version: 1, environmentVariables: { API_URL: 3 } }, 'AddFunctionRequest: environmentVariables.API_URL must be string'],
+    [{ version: 1, schedule: 'every 5 minutes' }, 'AddFunctionRequest: schedule must match pattern'],
   ])('%j is refused naming the field', (payload, message) => {
     expect(() => parseAddFunctionRequest(JSON.stringify(payload))).toThrow(message);
   });
@@ -45,8 +46,9 @@ describe('UpdateFunctionRequest', () => {
     expect(() => parseUpdateFunctionRequest('{"version":1}')).toThrow('UpdateFunctionRequest: functionName is required');
   });
 
-  test('takes access and variables', () => {
-    const request = { version: 1, functionName: 'shopfn', resourceAccess: [], environmentVariables: {} };
+  test('takes access, a schedule (null stops it) and variables', () => {
+    expect(parseUpdateFunctionRequest({ version: 1, functionName: 'shopfn', schedule: 'cron(0 12 * * ? *)' })).toMatchObject({ schedule: 'cron(0 12 * * ? *)' });
+    const request = { version: 1, functionName: 'shopfn', resourceAccess: [], schedule: null, environmentVariables: {} };
     expect(parseUpdateFunctionRequest(request)).toEqual(request);
   });
 });

@@ -188,4 +188,20 @@ describe('addFunction', () => {
       ),
     ).rejects.toThrow('resourceAccess[0]: this project has no storage resource named ghost');
   });
+
+  test('a schedule: parameters.json holds the expression, the template the rule; update can stop it', async () => {
+    project = createTempProject();
+    await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print, supplied: { functionName: 'cron', scheduled: true, scheduleInterval: 'minutes', scheduleMinutes: 5 } });
+    const parametersFile = path.join(fnDir('cron'), 'parameters.json');
+    expect(JSON.parse(fs.readFileSync(parametersFile, 'utf8'))).toEqual({ CloudWatchRule: 'rate(5 minutes)' });
+    expect(readTemplate('cron').Resources.CloudWatchEvent.Type).toBe('AWS::Events::Rule');
+    expect(readFunction(project.root, 'cron').parameters.schedule).toBe('rate(5 minutes)');
+
+    await applyFunctionChanges({ projectRoot: project.root, policies: storagePolicies, functionName: 'cron' }, { environmentVariables: { A: '1' } });
+    expect(JSON.parse(fs.readFileSync(parametersFile, 'utf8'))).toEqual({ CloudWatchRule: 'rate(5 minutes)' });
+
+    await applyFunctionChanges({ projectRoot: project.root, policies: storagePolicies, functionName: 'cron' }, { schedule: null });
+    expect(JSON.parse(fs.readFileSync(parametersFile, 'utf8'))).toEqual({ CloudWatchRule: 'NONE' });
+    expect(readTemplate('cron').Resources.CloudWatchEvent).toBeUndefined();
+  });
 });

@@ -99,4 +99,25 @@ describe('lambdaTemplate', () => {
       { category: 'auth', resourceName: 'users', attributes: ['UserPoolId'] },
     ]);
   });
+
+  test('scheduled: an EventBridge rule on the CloudWatchRule parameter, permission to invoke, and its output', () => {
+    const template = lambdaTemplate({ ...base, scheduled: true });
+    expect(template.Resources.CloudWatchEvent).toEqual({
+      Type: 'AWS::Events::Rule',
+      Properties: {
+        Description: 'Schedule rule for Lambda',
+        ScheduleExpression: { Ref: 'CloudWatchRule' },
+        State: 'ENABLED',
+        Targets: [{ Arn: { 'Fn::GetAtt': ['LambdaFunction', 'Arn'] }, Id: { Ref: 'LambdaFunction' } }],
+      },
+    });
+    expect(template.Resources.PermissionForEventsToInvokeLambda.Properties).toMatchObject({
+      Principal: 'events.amazonaws.com',
+      Action: 'lambda:InvokeFunction',
+      SourceArn: { 'Fn::GetAtt': ['CloudWatchEvent', 'Arn'] },
+    });
+    expect(template.Outputs.CloudWatchEventRule).toEqual({ Value: { Ref: 'CloudWatchEvent' } });
+    expect(validateTemplate(template, { fileName: 't.json' })).toEqual([]);
+    expect(lambdaTemplate(base).Resources.CloudWatchEvent).toBeUndefined();
+  });
 });
