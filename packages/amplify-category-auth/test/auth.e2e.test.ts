@@ -189,4 +189,10 @@ describe('auth add --yes (built binary, local cloud)', () => {
     const stacks = await new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: sandbox.env.AWS_ACCESS_KEY_ID!, secretAccessKey: sandbox.env.AWS_SECRET_ACCESS_KEY! } }).send(new DescribeStacksCommand({}));
     expect(stacks.Stacks?.some((s) => s.StackName?.includes(`auth${name}`) && s.StackStatus === 'CREATE_COMPLETE')).toBe(true);
   });
+
+  test('a second add is refused before any question is asked', async () => {
+    const again = await sandbox.run(['add', 'auth']);
+    expect(again.exitCode).not.toBe(0);
+    expect(again.stderr).toContain('Auth has already been added');
+  });
 });

@@ -33,6 +33,16 @@ export function findAuthResource(projectRoot: string): string | undefined {
   return Object.keys(resources).find((name) => resources[name].service === SERVICE);
 }
 
+/** One Cognito resource per project: refuses an add when there is one. */
+export function assertNoAuthResource(projectRoot: string): void {
+  const existing = findAuthResource(projectRoot);
+  if (existing) {
+    throw new AmplifyError('ResourceAlreadyExists', `Auth has already been added to this project (${existing})`, {
+      resolution: 'Run "amplify update auth" to change it',
+    });
+  }
+}
+
 export function readAuthConfig(projectRoot: string, resourceName: string): { config: CognitoConfig; envParameters: Record<string, string> } {
   const file = path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, resourceName), 'cli-inputs.json');
   const inputs = readJsonFile<AuthCliInputs>(file);
@@ -71,14 +81,7 @@ async function writeGroups(projectRoot: string, config: CognitoConfig, prompter:
  */
 export async function saveAuthResource(projectRoot: string, answers: AuthAnswers, mode: 'add' | 'update', prompter: Prompter): Promise<string> {
   const { config, envParameters } = answers;
-  if (mode === 'add') {
-    const existing = findAuthResource(projectRoot);
-    if (existing) {
-      throw new AmplifyError('ResourceAlreadyExists', `Auth has already been added to this project (${existing})`, {
-        resolution: 'Run "amplify update auth" to change it',
-      });
-    }
-  }
+  if (mode === 'add') assertNoAuthResource(projectRoot);
   const cliInputs: AuthCliInputs = { version: '1', cognitoConfig: config };
   const metaAttributes = { frontendAuthConfig: frontendAuthConfig(config), customAuth: false };
   await writeResource({
