@@ -72,6 +72,14 @@ describe('AddAuthRequest', () => {
       { ...addRequest, serviceConfiguration: { ...addRequest.serviceConfiguration, userPoolConfiguration: { ...addRequest.serviceConfiguration.userPoolConfiguration, userPoolGroups: [{ groupName: 'bad name' }] } } },
       'serviceConfiguration.userPoolConfiguration.userPoolGroups[0].groupName must match pattern',
     ],
+    [
+      { ...addRequest, serviceConfiguration: { ...addRequest.serviceConfiguration, userPoolConfiguration: { ...addRequest.serviceConfiguration.userPoolConfiguration, userPoolGroups: [{ groupName: 'A', customPolicy: '{}' }] } } },
+      'serviceConfiguration.userPoolConfiguration.userPoolGroups[0].customPolicy is not a known field',
+    ],
+    [
+      { ...addRequest, serviceConfiguration: { ...addRequest.serviceConfiguration, userPoolConfiguration: { ...addRequest.serviceConfiguration.userPoolConfiguration, adminQueries: { permissions: { restrictAccess: false } } } } },
+      'serviceConfiguration.userPoolConfiguration.adminQueries is not a known field',
+    ],
   ])('a bad payload names the bad field (%#)', (request, message) => {
     expect(() => validateHeadlessRequest(addAuthRequestSchema, JSON.stringify(request), 'AddAuthRequest')).toThrow(message);
   });

@@ -17,7 +17,7 @@ interface OAuth {
   socialProviderConfigurations?: SocialProviderConfiguration[];
 }
 interface SharedUserPool {
-  userPoolGroups?: Array<{ groupName: string; customPolicy?: string }>;
+  userPoolGroups?: Array<{ groupName: string }>;
   mfa?: { mode: 'OFF' | 'ON' | 'OPTIONAL'; mfaTypes?: Array<'SMS' | 'TOTP'>; smsMessage?: string };
   passwordPolicy?: { minimumLength?: number; additionalConstraints?: string[] };
   refreshTokenPeriod?: number;
