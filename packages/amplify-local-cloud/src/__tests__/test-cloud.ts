@@ -52,7 +52,7 @@ export async function startTestCloud(dataDir?: string): Promise<TestCloud> {
  * through to the started fixture, so tests use it as they would use the fixture itself; a file's own `beforeAll`
  * declared afterwards runs once it is up.
  */
-export function perFileFixture<T extends object>(start: () => Promise<T>, dispose: (fixture: T) => Promise<void>): T {
+function perFileFixture<T extends object>(start: () => Promise<T>, dispose: (fixture: T) => Promise<void>): T {
   let started: T | undefined;
   beforeAll(async () => {
     started = await start();
@@ -75,22 +75,27 @@ export interface UseTestCloudOptions {
 }
 
 /** Creates `buckets` through `s3`. */
-export async function createBuckets(s3: S3Client, buckets: readonly string[] = []): Promise<void> {
+async function createBuckets(s3: S3Client, buckets: readonly string[] = []): Promise<void> {
   for (const Bucket of buckets) {
     await s3.send(new CreateBucketCommand({ Bucket }));
   }
 }
 
-/** One test cloud for the tests of a file (see `perFileFixture`). */
-export function useTestCloud(options: UseTestCloudOptions = {}): TestCloud {
+/** One cloud made by `start` for the tests of a file, with `options.buckets` created (see `perFileFixture`). */
+export function usePerFileCloud<T extends { s3: S3Client; dispose(): Promise<void> }>(start: () => Promise<T>, options: UseTestCloudOptions = {}): T {
   return perFileFixture(
     async () => {
-      const t = await startTestCloud();
-      await createBuckets(t.s3, options.buckets);
-      return t;
+      const cloud = await start();
+      await createBuckets(cloud.s3, options.buckets);
+      return cloud;
     },
-    (t) => t.dispose(),
+    (cloud) => cloud.dispose(),
   );
+}
+
+/** One test cloud for the tests of a file. */
+export function useTestCloud(options: UseTestCloudOptions = {}): TestCloud {
+  return usePerFileCloud(() => startTestCloud(), options);
 }
 
 /** The S3 error a call fails with; fails the test when the call succeeds or fails otherwise. */

@@ -1,6 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand, DescribeStackEventsCommand, StackEvent, Stack } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createBuckets, perFileFixture, startTestCloud, type UseTestCloudOptions } from '../../../__tests__/test-cloud';
+import { startTestCloud, usePerFileCloud, type UseTestCloudOptions } from '../../../__tests__/test-cloud';
 
 /** The local cloud on a free port over a temp data directory, with CloudFormation and S3 clients pointed at it. */
 export interface CfnTestCloud {
@@ -55,14 +55,7 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
   };
 }
 
-/** One CloudFormation test cloud for the tests of a file, with `buckets` created (see `perFileFixture`). */
+/** One CloudFormation test cloud for the tests of a file. */
 export function useCfnTestCloud(options: UseTestCloudOptions = {}): CfnTestCloud {
-  return perFileFixture(
-    async () => {
-      const cloud = await startCfnTestCloud();
-      await createBuckets(cloud.s3, options.buckets);
-      return cloud;
-    },
-    (cloud) => cloud.dispose(),
-  );
+  return usePerFileCloud(startCfnTestCloud, options);
 }
