@@ -71,6 +71,9 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
     expect(appJs).toContain("const sortKeyName = 'createdAt';");
     expect(appJs).toContain('process.env.STORAGE_ORDERS_NAME');
     expect(meta().function.ordersapi.dependsOn).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn'] }]);
+    const invoke = await run('function', 'invoke', 'ordersapi');
+    expect(invoke.exitCode).not.toBe(0);
+    expect(invoke.stderr).toContain('Run "amplify function build ordersapi" to install them');
   });
 
   test('push installs the Express dependencies, packages and deploys table and function', async () => {

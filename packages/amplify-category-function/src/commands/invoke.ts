@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { type AmplifyContext, AmplifyError, pathManager, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
-import { invokeFunction, readEvent } from '../invoke/invoke-function';
+import { dependenciesMissing, invokeFunction, readEvent } from '../invoke/invoke-function';
 import { readFunction } from '../service/function-files';
 import { invokeEnvironment } from '../service/invoke-environment';
 import { chooseFunction } from '../service/update-function';
@@ -38,6 +38,11 @@ export async function run(context: AmplifyContext): Promise<void> {
       ? [path.resolve(eventOption), path.resolve(resourceDir, eventOption)].find((file) => fs.existsSync(file)) ?? path.resolve(eventOption)
       : path.join(srcDir, 'event.json');
   const event = readEvent(eventFile);
+  if (dependenciesMissing(srcDir)) {
+    throw new AmplifyError('FunctionNotBuilt', `Function ${functionName} declares dependencies in src/package.json that are not installed`, {
+      resolution: `Run "amplify function build ${functionName}" to install them, then invoke again`,
+    });
+  }
   const spec = readFunction(projectRoot, functionName);
   const environment = invokeEnvironment(stateManager.getMeta(projectRoot), spec, stateManager.getCurrentEnvName(projectRoot));
 

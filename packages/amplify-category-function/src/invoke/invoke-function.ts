@@ -34,6 +34,14 @@ export function readEvent(file: string): unknown {
   }
 }
 
+/** Whether `src/package.json` declares dependencies that are not installed yet (no `node_modules/`). */
+export function dependenciesMissing(srcDir: string): boolean {
+  const manifest = path.join(srcDir, 'package.json');
+  if (!fs.existsSync(manifest) || fs.existsSync(path.join(srcDir, 'node_modules'))) return false;
+  const dependencies = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies;
+  return dependencies !== undefined && Object.keys(dependencies).length > 0;
+}
+
 /**
  * Runs the handler locally in a child node process (so the function's own modules, globals and exit never touch
  * the CLI), with its console output passed through. A handler that runs past the timeout is killed.

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { invokeFunction, readEvent } from '../invoke-function';
+import { dependenciesMissing, invokeFunction, readEvent } from '../invoke-function';
 
 describe('invokeFunction (local, in a child process)', () => {
   let srcDir: string;
@@ -54,6 +54,23 @@ describe('readEvent', () => {
       expect(() => readEvent(path.join(dir, 'bad.json'))).toThrow(/is not valid JSON/);
       fs.writeFileSync(path.join(dir, 'good.json'), '{"a":1}');
       expect(readEvent(path.join(dir, 'good.json'))).toEqual({ a: 1 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dependenciesMissing', () => {
+  test('only when package.json declares dependencies and node_modules is absent', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-deps-test-'));
+    try {
+      expect(dependenciesMissing(dir)).toBe(false);
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x' }));
+      expect(dependenciesMissing(dir)).toBe(false);
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { express: '4.21.2' } }));
+      expect(dependenciesMissing(dir)).toBe(true);
+      fs.mkdirSync(path.join(dir, 'node_modules'));
+      expect(dependenciesMissing(dir)).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
