@@ -3,6 +3,7 @@ import {
   ContinueUpdateRollbackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
+  type ResourceStatus,
   type StackEvent,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
@@ -20,7 +21,7 @@ const cfnMock = mockClient(CloudFormationClient);
 const start = new Date();
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
-function event(id: string, stack: string, logicalId: string, status: string, seconds: number, extra: Partial<StackEvent> = {}): StackEvent {
+function event(id: string, stack: string, logicalId: string, status: ResourceStatus, seconds: number, extra: Partial<StackEvent> = {}): StackEvent {
   return { EventId: id, StackName: stack, StackId: stack, LogicalResourceId: logicalId, ResourceStatus: status, Timestamp: at(seconds), ResourceType: 'AWS::S3::Bucket', ...extra };
 }
 
