@@ -1,6 +1,6 @@
 /** What a function is made of, as the walkthrough or a headless request decides it and the files record it. */
 
-export const FUNCTION_TEMPLATES = ['hello-world', 'crud', 'serverless'] as const;
+export const FUNCTION_TEMPLATES = ['hello-world', 'crud', 'serverless', 'trigger'] as const;
 export type FunctionTemplateName = (typeof FUNCTION_TEMPLATES)[number];
 
 export const CRUD_OPERATIONS = ['create', 'read', 'update', 'delete'] as const;
@@ -32,6 +32,8 @@ export interface FunctionParameters {
   /** Names of the custom environment variables; their values are env-specific (team-provider-info). */
   environmentVariables: string[];
   crudTable?: CrudTable;
+  /** For the trigger template: the storage DynamoDB resource whose stream invokes the function. */
+  triggerTable?: string;
   /** EventBridge schedule expression (`rate(5 minutes)`, `cron(...)`) when invoked on a schedule. */
   schedule?: string;
 }

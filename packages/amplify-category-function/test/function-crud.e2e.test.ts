@@ -4,7 +4,7 @@ import { AmplifySandbox, GENERAL_PROVIDERS, readJson } from '../../amplify-cli/t
 import { runWithInput } from './run-with-input';
 
 /**
- * A CRUD function over a DynamoDB table of the storage category, headless, on the built binary against a local
+ * A CRUD function and a stream trigger over a DynamoDB table of the storage category, headless, on the built binary against a local
  * cloud started here. The push runs `npm install` in the function's src/ (Express), so it needs the npm registry.
  */
 jest.setTimeout(240_000);
@@ -76,13 +76,24 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
     expect(invoke.stderr).toContain('Run "amplify function build ordersapi" to install them');
   });
 
-  test('push installs the Express dependencies, packages and deploys table and function', async () => {
+  test('headless trigger on the table stream; invoked locally with its sample batch', async () => {
+    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'onorder', template: 'trigger', triggerTable: 'orders' }));
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(meta().function.onorder.dependsOn).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn', 'StreamArn'] }]);
+    const invoke = await run('function', 'invoke', 'onorder');
+    expect(invoke.exitCode).toBe(0);
+    expect(invoke.stdout).toContain('"Successfully processed 2 records."');
+  });
+
+  test('push installs the Express dependencies, packages and deploys table and functions', async () => {
     const push = await run('push', '--yes');
     expect(push.stderr).toBe('');
     expect(push.exitCode).toBe(0);
     expect(fs.existsSync(path.join(app, srcDir, 'node_modules', 'express'))).toBe(true);
     expect(meta().storage.orders.output?.Name).toBe('orders-dev');
     expect(meta().function.ordersapi.output?.Name).toBe('ordersapi-dev');
+    expect(meta().function.onorder.output?.Name).toBe('onorder-dev');
   });
 
   test('the table cannot be removed while the function depends on it; after the function it can', async () => {
@@ -90,6 +101,7 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stderr).toContain('ordersapi');
     expect((await run('function', 'remove', 'ordersapi', '--yes')).exitCode).toBe(0);
+    expect((await run('function', 'remove', 'onorder', '--yes')).exitCode).toBe(0);
     expect((await run('remove', 'storage', 'orders', '--yes')).exitCode).toBe(0);
     const push = await run('push', '--yes');
     expect(push.stderr).toBe('');

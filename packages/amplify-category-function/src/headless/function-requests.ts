@@ -17,6 +17,8 @@ export interface AddFunctionRequest {
   template?: FunctionTemplateName;
   /** The storage DynamoDB resource the CRUD template works on. */
   crudTable?: string;
+  /** The storage DynamoDB resource whose stream invokes the trigger template. */
+  triggerTable?: string;
   resourceAccess?: HeadlessResourceAccess[];
   /** EventBridge schedule expression: `rate(5 minutes)`, `cron(0 12 * * ? *)`. */
   schedule?: string;
@@ -66,6 +68,7 @@ export const addFunctionRequestSchema: JsonSchema = {
     runtime: { enum: ['nodejs'] },
     template: { enum: [...FUNCTION_TEMPLATES] },
     crudTable: { type: 'string', minLength: 1 },
+    triggerTable: { type: 'string', minLength: 1 },
     resourceAccess: resourceAccessSchema,
     schedule: { type: 'string', pattern: SCHEDULE_EXPRESSION_PATTERN },
     environmentVariables: environmentVariablesSchema,

@@ -30,6 +30,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       functionName: request.functionName,
       template: request.template,
       crudTable: request.crudTable,
+      triggerTable: request.triggerTable,
       ...(request.resourceAccess ? answersFromAccess(request.resourceAccess) : {}),
       ...(request.schedule !== undefined ? answersFromSchedule(request.schedule) : {}),
     };

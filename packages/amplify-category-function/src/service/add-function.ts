@@ -63,8 +63,8 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
     previous: named,
   });
   let template = answers.template as FunctionTemplateName;
-  if (template === 'crud' && tables.length === 0) {
-    if (answers.useHelloWorld !== true) throw new UserAbort('No function was added: the CRUD template needs a DynamoDB table.');
+  if ((template === 'crud' || template === 'trigger') && tables.length === 0) {
+    if (answers.useHelloWorld !== true) throw new UserAbort(`No function was added: the ${template} template needs a DynamoDB table.`);
     template = 'hello-world';
   }
   const crudTable = template === 'crud' ? readCrudTable(projectRoot, String(answers.crudTable)) : undefined;
@@ -86,6 +86,7 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
     permissions: permissionsOf(access),
     environmentVariables: environment.names,
     crudTable,
+    triggerTable: template === 'trigger' ? String(answers.triggerTable) : undefined,
     schedule: scheduleExpressionOf(answers),
   };
   const spec: FunctionSpec = { functionName, parameters, environmentValues: environment.values };

@@ -39,6 +39,11 @@ const SOURCE_FILES: Record<FunctionTemplateName, Array<[template: string, target
     ['event.json.ejs', 'event.json'],
     ['package.json.ejs', 'package.json'],
   ],
+  trigger: [
+    ['index.js.ejs', 'index.js'],
+    ['event.json', 'event.json'],
+    ['package.json.ejs', 'package.json'],
+  ],
   crud: [
     ['index.js', 'index.js'],
     ['app.js.ejs', 'app.js'],
@@ -49,7 +54,7 @@ const SOURCE_FILES: Record<FunctionTemplateName, Array<[template: string, target
 
 /** The file the original opens for editing: the Express app for the Express templates. */
 export function mainSourceFile(template: FunctionTemplateName): string {
-  return template === 'hello-world' ? 'src/index.js' : 'src/app.js';
+  return template === 'hello-world' || template === 'trigger' ? 'src/index.js' : 'src/app.js';
 }
 
 function sourceFiles(template: FunctionTemplateName): RenderedFile[] {
@@ -71,6 +76,7 @@ function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): 
       environmentVariables: parameters.environmentVariables,
       access,
       crudTable: parameters.crudTable,
+      triggerTable: parameters.triggerTable,
       scheduled: parameters.schedule !== undefined,
     }),
     [FUNCTION_PARAMETERS_FILE]: parameters,
@@ -102,9 +108,15 @@ export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, 
       path: EXPRESS_PATH,
       table,
       tableNameVariable: table ? resourceEnvironmentVariable('storage', table.resourceName, 'Name') : undefined,
+      tableResourceName: parameters.triggerTable,
     },
     envParameters: parameters.environmentVariables.length > 0 ? environmentParameters(spec) : undefined,
-    meta: { build: true, providerPlugin: PROVIDER_PLUGIN, service: SERVICE, dependsOn: dependenciesOf({ access, crudTable: table }) },
+    meta: {
+      build: true,
+      providerPlugin: PROVIDER_PLUGIN,
+      service: SERVICE,
+      dependsOn: dependenciesOf({ access, crudTable: table, triggerTable: parameters.triggerTable }),
+    },
   });
 }
 
@@ -123,7 +135,7 @@ export async function rewriteFunction(projectRoot: string, spec: FunctionSpec, p
     mode: 'update',
     jsonFiles: generatedFiles(spec, access),
     envParameters,
-    meta: { dependsOn: dependenciesOf({ access, crudTable: spec.parameters.crudTable }) },
+    meta: { dependsOn: dependenciesOf({ access, crudTable: spec.parameters.crudTable, triggerTable: spec.parameters.triggerTable }) },
   });
 }
 
@@ -165,6 +177,7 @@ export function readFunction(projectRoot: string, functionName: string): Functio
     permissions: stored.permissions ?? {},
     environmentVariables: stored.environmentVariables ?? [],
     crudTable: stored.crudTable,
+    triggerTable: stored.triggerTable,
     schedule: stored.schedule ?? scheduleFromParameters(resourceDir),
   };
   const values = loadEnvResourceParameters(projectRoot, CATEGORY, functionName);

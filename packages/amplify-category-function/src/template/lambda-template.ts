@@ -17,6 +17,8 @@ export interface LambdaTemplateInput {
   environmentVariables: readonly string[];
   access: readonly ResolvedAccess[];
   crudTable?: CrudTable;
+  /** Trigger template: the storage table whose DynamoDB stream invokes the function. */
+  triggerTable?: string;
   /** Invoked on the schedule in the `CloudWatchRule` parameter (parameters.json holds the expression). */
   scheduled?: boolean;
 }
@@ -43,7 +45,7 @@ function envSuffixed(name: string): Json {
 }
 
 /** The CRUD template's own dependency on its table, merged with any access the user picked on the same table. */
-export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crudTable'>): DependsOnEntry[] {
+export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crudTable' | 'triggerTable'>): DependsOnEntry[] {
   const byKey = new Map<string, DependsOnEntry>();
   const add = (category: string, resourceName: string, attributes: readonly string[]): void => {
     const key = `${category}/${resourceName}`;
@@ -52,6 +54,7 @@ export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crud
     byKey.set(key, entry);
   };
   if (input.crudTable) add('storage', input.crudTable.resourceName, ['Name', 'Arn']);
+  if (input.triggerTable) add('storage', input.triggerTable, ['Name', 'Arn', 'StreamArn']);
   for (const access of input.access) add(access.category, access.resourceName, access.attributes);
   return [...byKey.values()];
 }
@@ -157,6 +160,33 @@ export function lambdaTemplate(input: LambdaTemplateInput): LambdaTemplate {
     };
   }
 
+  if (input.triggerTable) {
+    const streamArn = ref(dependencyParameter('storage', input.triggerTable, 'StreamArn'));
+    resources[`LambdaTriggerPolicy${input.triggerTable}`] = {
+      DependsOn: ['LambdaExecutionRole'],
+      Type: 'AWS::IAM::Policy',
+      Properties: {
+        PolicyName: `amplify-lambda-execution-policy-${input.triggerTable}`,
+        Roles: [ref('LambdaExecutionRole')],
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], Resource: streamArn }],
+        },
+      },
+    };
+    // The mapping needs the stream permissions in place, or Lambda refuses to create it.
+    resources[`LambdaEventSourceMapping${input.triggerTable}`] = {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      DependsOn: [`LambdaTriggerPolicy${input.triggerTable}`, 'LambdaExecutionRole'],
+      Properties: {
+        BatchSize: 100,
+        Enabled: true,
+        EventSourceArn: streamArn,
+        FunctionName: { 'Fn::GetAtt': ['LambdaFunction', 'Arn'] },
+        StartingPosition: 'LATEST',
+      },
+    };
+  }
   const outputs: LambdaTemplate['Outputs'] = {
     Name: { Value: ref('LambdaFunction') },
     Arn: { Value: { 'Fn::GetAtt': ['LambdaFunction', 'Arn'] } },

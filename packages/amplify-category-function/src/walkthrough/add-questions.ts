@@ -6,7 +6,11 @@ export const TEMPLATE_LABELS: Record<FunctionTemplateName, string> = {
   'hello-world': 'Hello World',
   crud: 'CRUD function for DynamoDB (Integration with API Gateway)',
   serverless: 'Serverless ExpressJS function (Integration with API Gateway)',
+  trigger: 'Lambda trigger (DynamoDB stream of a table in this project)',
 };
+
+/** Templates that work over a DynamoDB table of the project. */
+const needsTable = (template: unknown): boolean => template === 'crud' || template === 'trigger';
 
 /** The function name question; asked first so that a name in use fails before anything else is asked. */
 export function functionNameQuestion(defaultName: string): Question {
@@ -38,10 +42,10 @@ export function templateQuestions(tables: readonly string[]): Question[] {
     {
       key: 'useHelloWorld',
       type: 'confirm',
-      message:
-        'The CRUD template works over a DynamoDB table of this project, and the project has none (add one with "amplify add storage"). Use the Hello World template instead?',
-      when: (answers) => answers.template === 'crud' && tables.length === 0,
-      flag: '--headless crudTable',
+      message: (answers) =>
+        `The ${answers.template === 'crud' ? 'CRUD' : 'Lambda trigger'} template works over a DynamoDB table of this project, and the project has none (add one with "amplify add storage"). Use the Hello World template instead?`,
+      when: (answers) => needsTable(answers.template) && tables.length === 0,
+      flag: '--headless crudTable (or triggerTable)',
     },
     {
       key: 'crudTable',
@@ -51,6 +55,15 @@ export function templateQuestions(tables: readonly string[]): Question[] {
       default: tables[0],
       when: (answers) => answers.template === 'crud' && tables.length > 0,
       flag: '--headless crudTable',
+    },
+    {
+      key: 'triggerTable',
+      type: 'pick',
+      message: 'Choose a DynamoDB event source option: the table of this project whose stream invokes the function',
+      choices: tables.map((name) => ({ name, value: name })),
+      default: tables[0],
+      when: (answers) => answers.template === 'trigger' && tables.length > 0,
+      flag: '--headless triggerTable',
     },
   ];
 }

@@ -204,4 +204,21 @@ describe('addFunction', () => {
     expect(JSON.parse(fs.readFileSync(parametersFile, 'utf8'))).toEqual({ CloudWatchRule: 'NONE' });
     expect(readTemplate('cron').Resources.CloudWatchEvent).toBeUndefined();
   });
+
+  test('trigger on a storage table: a record logger, the stream in dependsOn; without a table it is refused under --yes', async () => {
+    project = createTempProject(tableMeta);
+    const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print, supplied: { functionName: 'ontable', template: 'trigger' } });
+    expect(spec.parameters).toMatchObject({ template: 'trigger', triggerTable: 'items' });
+    expect(fs.readFileSync(path.join(fnDir('ontable'), 'src', 'index.js'), 'utf8')).toContain('DynamoDB stream of table items');
+    expect((stateManager.getMeta(project.root) as Record<string, Record<string, { dependsOn?: unknown }>>).function.ontable.dependsOn).toEqual([
+      { category: 'storage', resourceName: 'items', attributes: ['Name', 'Arn', 'StreamArn'] },
+    ]);
+    expect(readTemplate('ontable').Resources.LambdaEventSourceMappingitems.Type).toBe('AWS::Lambda::EventSourceMapping');
+    project.remove();
+
+    project = createTempProject();
+    await expect(addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print, supplied: { template: 'trigger' } })).rejects.toThrow(
+      expect.objectContaining({ resolution: expect.stringContaining('triggerTable') }),
+    );
+  });
 });

@@ -120,4 +120,28 @@ describe('lambdaTemplate', () => {
     expect(validateTemplate(template, { fileName: 't.json' })).toEqual([]);
     expect(lambdaTemplate(base).Resources.CloudWatchEvent).toBeUndefined();
   });
+
+  test('trigger: stream read policy and an event source mapping on the table stream', () => {
+    const template = lambdaTemplate({ ...base, triggerTable: 'orders' });
+    expect(template.Parameters.storageordersStreamArn).toEqual({ Type: 'String', Default: 'storageordersStreamArn' });
+    expect(template.Resources.LambdaTriggerPolicyorders).toMatchObject({
+      Type: 'AWS::IAM::Policy',
+      Properties: {
+        PolicyDocument: { Statement: [{ Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], Resource: { Ref: 'storageordersStreamArn' } }] },
+      },
+    });
+    expect(template.Resources.LambdaEventSourceMappingorders).toEqual({
+      Type: 'AWS::Lambda::EventSourceMapping',
+      DependsOn: ['LambdaTriggerPolicyorders', 'LambdaExecutionRole'],
+      Properties: {
+        BatchSize: 100,
+        Enabled: true,
+        EventSourceArn: { Ref: 'storageordersStreamArn' },
+        FunctionName: { 'Fn::GetAtt': ['LambdaFunction', 'Arn'] },
+        StartingPosition: 'LATEST',
+      },
+    });
+    expect(dependenciesOf({ access: [], triggerTable: 'orders' })).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn', 'StreamArn'] }]);
+    expect(validateTemplate(template, { fileName: 't.json' })).toEqual([]);
+  });
 });
