@@ -4,7 +4,8 @@ import { CategorySandbox } from './storage-sandbox';
 
 /**
  * The walkthroughs as a person answers them, in a pseudo-terminal: manual auth (with a rejected answer fixed),
- * S3 content with guest access, a DynamoDB table, then one push.
+ * S3 content with guest access, the auth update menu adding a group, the S3 update granting it access, a DynamoDB
+ * table, then one push that deploys them all.
  */
 jest.setTimeout(180_000);
 
@@ -13,7 +14,7 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
 describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)', () => {
   let sandbox: CategorySandbox;
   const amplify = (args: string, answers: ScriptedAnswer[]) =>
-    runInTerminal(`${process.execPath} ${path.resolve(require.resolve('amplify-cli/package.json'), '..', 'bin', 'amplify')} ${args}`, answers, { cwd: sandbox.app, env: sandbox.env });
+    runInTerminal(`${process.execPath} ${path.resolve(require.resolve('amplify-cli/package.json'), '..', 'bin', 'amplify')} ${args}`, answers, { cwd: sandbox.app, env: sandbox.env, timeoutMs: 30000 });
 
   beforeAll(async () => {
     sandbox = await CategorySandbox.start('notes');
@@ -75,6 +76,35 @@ describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)'
       storageAccess: 'authAndGuest',
       authAccess: ['CREATE_AND_UPDATE', 'READ', 'DELETE'],
       guestAccess: ['READ'],
+    });
+  });
+
+  test('the auth update menu adds a user pool group', async () => {
+    const result = await amplify('update auth', [
+      { question: /What do you want to do\?/, keys: KEY.down + KEY.enter },
+      { question: /Enter your User Pool Group name/, keys: 'Editors' + KEY.enter },
+      { question: /add another User Pool Group name/, keys: KEY.enter },
+    ]);
+    expect(result.unanswered).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expect(sandbox.readJson('amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json')).toEqual([{ groupName: 'Editors', precedence: 1 }]);
+  });
+
+  test('the S3 update gives the group access alongside signed-in and guest users', async () => {
+    const result = await amplify('update storage', [
+      { question: /Restrict access by\?/, keys: KEY.down + KEY.down + KEY.enter },
+      { question: /Who should have access/, keys: KEY.enter },
+      { question: /access do you want for Authenticated users/, keys: KEY.enter },
+      { question: /access do you want for Guest users/, keys: KEY.enter },
+      { question: /Select groups/, keys: ' ' + KEY.enter },
+      { question: /access do you want for Editors users/, keys: KEY.enter },
+    ]);
+    expect(result.unanswered).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expect(sandbox.readJson('amplify/backend/storage/notefiles/cli-inputs.json')).toMatchObject({
+      storageAccess: 'authAndGuest',
+      guestAccess: ['READ'],
+      groupAccess: { Editors: ['CREATE_AND_UPDATE', 'READ', 'DELETE'] },
     });
   });
 
