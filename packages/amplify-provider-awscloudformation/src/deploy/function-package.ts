@@ -1,5 +1,3 @@
-import { spawn } from 'child_process';
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
@@ -13,8 +11,10 @@ export interface PackagedFunction {
 /** Runs `npm install` in a folder; a seam so tests need neither npm nor the network. */
 export type DependencyInstaller = (dir: string) => Promise<void>;
 
-export const npmInstall: DependencyInstaller = (dir) =>
-  new Promise((resolve, reject) => {
+// child_process and crypto are loaded on use: every provider command loads this module, only packaging needs them.
+export const npmInstall: DependencyInstaller = async (dir) => {
+  const { spawn } = await import('child_process');
+  return new Promise((resolve, reject) => {
     const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -24,6 +24,7 @@ export const npmInstall: DependencyInstaller = (dir) =>
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr.trim().split('\n').slice(-3).join(' ') || `npm exited with ${code}`))));
   });
+};
 
 function dependenciesStale(srcDir: string): boolean {
   const manifest = path.join(srcDir, 'package.json');
@@ -55,7 +56,8 @@ export async function packageFunction(resourceDir: string, resourceName: string,
     }
   }
   const zip = zipDirectory(srcDir);
-  const hash = crypto.createHash('sha256').update(zip).digest('hex').slice(0, 20);
+  const { createHash } = await import('crypto');
+  const hash = createHash('sha256').update(zip).digest('hex').slice(0, 20);
   const zipFileName = `${resourceName}-${hash}-build.zip`;
   const distDir = path.join(resourceDir, 'dist');
   fs.mkdirSync(distDir, { recursive: true });
