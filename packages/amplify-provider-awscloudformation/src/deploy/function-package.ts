@@ -26,12 +26,25 @@ export const npmInstall: DependencyInstaller = async (dir) => {
   });
 };
 
+/** Whether `npm install` must run: the function declares dependencies and node_modules is missing or older. */
 function dependenciesStale(srcDir: string): boolean {
   const manifest = path.join(srcDir, 'package.json');
   if (!fs.existsSync(manifest)) return false;
+  if (!declaresDependencies(manifest)) return false;
   const modules = path.join(srcDir, 'node_modules');
   if (!fs.existsSync(modules)) return true;
   return fs.statSync(manifest).mtimeMs > fs.statSync(modules).mtimeMs;
+}
+
+function declaresDependencies(manifestPath: string): boolean {
+  let manifest: { dependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  } catch {
+    // Let npm report a broken package.json in its own words.
+    return true;
+  }
+  return Object.keys(manifest.dependencies ?? {}).length > 0;
 }
 
 /**

@@ -29,14 +29,21 @@ describe('packageFunction', () => {
       installs.push(where);
       fs.mkdirSync(path.join(where, 'node_modules'), { recursive: true });
     };
-    fs.writeFileSync(path.join(dir, 'src', 'package.json'), '{"name":"hello"}');
+    fs.writeFileSync(path.join(dir, 'src', 'package.json'), '{"name":"hello","dependencies":{"uuid":"9.0.1"}}');
     await packageFunction(dir, 'hello', install);
     await packageFunction(dir, 'hello', install);
     expect(installs).toEqual([path.join(dir, 'src')]);
   });
 
+  it('skips npm install for a function without dependencies', async () => {
+    const installs: string[] = [];
+    fs.writeFileSync(path.join(dir, 'src', 'package.json'), '{"name":"hello","devDependencies":{"jest":"30.5.2"}}');
+    await packageFunction(dir, 'hello', async (where) => void installs.push(where));
+    expect(installs).toEqual([]);
+  });
+
   it('names the function and the fix when the install fails', async () => {
-    fs.writeFileSync(path.join(dir, 'src', 'package.json'), '{"name":"hello"}');
+    fs.writeFileSync(path.join(dir, 'src', 'package.json'), '{"name":"hello","dependencies":{"left-pad":"9.9.9"}}');
     await expect(packageFunction(dir, 'hello', async () => Promise.reject(new Error('E404 left-pad')))).rejects.toMatchObject({
       code: 'FunctionBuildFailed',
       message: expect.stringContaining('hello: E404 left-pad'),
