@@ -35,6 +35,17 @@ export async function console(context: AmplifyContext): Promise<void> {
   await COMMANDS.console().run(context);
 }
 
+/**
+ * A new or pulled env: asks for (or takes from `--categories '{"auth":{...}}'`) the social provider ids and secrets
+ * this env has no values for yet.
+ */
+export async function initEnv(context: AmplifyContext): Promise<void> {
+  const { fillEnvParameters } = require('./service/env-parameters') as typeof import('./service/env-parameters');
+  const categories = context.exeInfo?.inputParams.categories;
+  const supplied = typeof categories === 'object' && categories !== null ? (categories as Record<string, unknown>).auth : undefined;
+  await fillEnvParameters(pathManager.findProjectRoot(), context.amplify.prompter, typeof supplied === 'object' && supplied !== null ? (supplied as Record<string, unknown>) : {});
+}
+
 /** IAM statements for a function that uses this project's user pools (`{ <auth resource>: ['create', 'read', ...] }`). */
 export async function getPermissionPolicies(_context: AmplifyContext, resourceOpsMapping: Record<string, string[]>): Promise<PermissionPolicies> {
   const { authPermissionPolicies } = require('./service/permission-policies') as typeof import('./service/permission-policies');
