@@ -191,4 +191,16 @@ describe('storage (built binary, local cloud)', () => {
     expect(sandbox.awsExports()).not.toHaveProperty('aws_dynamodb_table_schemas');
     expect(sandbox.awsExports()).toHaveProperty('aws_user_files_s3_bucket');
   });
+
+  test('removing the bucket resource and pushing deletes its stack but retains the bucket, as the original does', async () => {
+    const name = s3Name();
+    const bucket = meta().storage[name].output!.BucketName;
+    expect((await sandbox.run(['remove', 'storage', name, '--yes'])).exitCode).toBe(0);
+    const push = await sandbox.run(['push', '--yes']);
+    expect(push.exitCode).toBe(0);
+    expect(meta().storage ?? {}).toEqual({});
+    expect(Object.keys(await nestedStacks()).filter((id) => id.startsWith('storage'))).toEqual([]);
+    expect(sandbox.awsExports()).not.toHaveProperty('aws_user_files_s3_bucket');
+    await expect(new S3Client(clientConfig()).send(new HeadBucketCommand({ Bucket: bucket }))).resolves.toBeDefined();
+  });
 });
