@@ -17,6 +17,11 @@ export async function run(context: AmplifyContext): Promise<void> {
       resolution: 'Run "amplify remove analytics" first',
     });
   }
+  if (name === undefined || name === authName) {
+    // Their stacks do not take auth outputs, so nothing refuses the removal, but their users sign in through it.
+    const users = ['api', 'storage', 'function'].filter((category) => Object.keys(getCategoryResources(stateManager.getMeta(projectRoot), category)).length > 0);
+    if (users.length > 0) context.print.warning(`Resources of ${users.join(', ')} may rely on this auth resource for sign-in and permissions.`);
+  }
   const removed = await context.amplify.removeResource(context, 'auth', name);
   if (removed.resourceName === GROUPS_RESOURCE_NAME && authName) {
     const { config, envParameters } = readAuthConfig(projectRoot, authName);
