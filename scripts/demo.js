@@ -6,9 +6,11 @@
  *   2. the embedded local cloud is started in the background (`amplify local-cloud start --detach`);
  *   3. `amplify init --yes` runs with the original's headless flags, selecting the local cloud
  *      (`--providers '{"awscloudformation":{"configLevel":"local"}}'`);
- *   4. resources are added by a third-party category plugin (the test fixture `amplify-category-demo`, installed
- *      with `amplify plugin add <path>`): an S3 bucket and a DynamoDB table;
- *   5. `amplify status`, `amplify push --yes`, `amplify status`, and the generated `src/aws-exports.js`.
+ *   4. the real categories add sign-in (`amplify add auth --yes`), file storage (`amplify add storage --yes`), a
+ *      DynamoDB table (`amplify add storage --headless`, JSON on stdin) and a Lambda function
+ *      (`amplify add function --yes`);
+ *   5. `amplify status`, `amplify push --yes`, `amplify status`, a no-op push, `amplify function invoke`, and the
+ *      generated `src/aws-exports.js`.
  *
  * Everything the demo writes stays in the temp folder: AMPLIFY_HOME points there (plugin cache, local cloud
  * data), so `~/.amplify` and `~/.aws` are untouched. The local cloud is stopped and the folder removed at the end;
@@ -22,10 +24,18 @@ const path = require('path');
 
 const repo = path.resolve(__dirname, '..');
 const amplifyBin = path.join(repo, 'packages', 'amplify-cli', 'bin', 'amplify');
-const demoPlugin = path.join(repo, 'packages', 'amplify-cli', 'test', 'fixtures', 'amplify-category-demo');
 const keep = process.argv.includes('--keep');
 
-for (const built of ['amplify-cli', 'amplify-provider-awscloudformation', 'amplify-local-cloud', 'amplify-frontend-javascript']) {
+const builtPackages = [
+  'amplify-cli',
+  'amplify-provider-awscloudformation',
+  'amplify-local-cloud',
+  'amplify-frontend-javascript',
+  'amplify-category-auth',
+  'amplify-category-storage',
+  'amplify-category-function',
+];
+for (const built of builtPackages) {
   if (!fs.existsSync(path.join(repo, 'packages', built, 'lib', 'index.js'))) {
     console.error(`✖ packages/${built} is not built.\n  Run "npm run build" first.`);
     process.exit(1);
@@ -48,10 +58,17 @@ function step(title) {
   console.log(`\n${bold(`━━ ${title}`)}`);
 }
 
-function amplify(args) {
-  console.log(`$ amplify ${args.map((a) => (/[\s{"]/.test(a) ? `'${a}'` : a)).join(' ')}`);
+/** Runs the built `amplify` in the app; `stdin` is piped to it (for `--headless` requests). */
+function amplify(args, stdin) {
+  const shown = `amplify ${args.map((a) => (/[\s{"]/.test(a) ? `'${a}'` : a)).join(' ')}`;
+  console.log(stdin === undefined ? `$ ${shown}` : `$ echo '${stdin}' | ${shown}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [amplifyBin, ...args], { cwd: app, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [amplifyBin, ...args], {
+    cwd: app,
+    env,
+    input: stdin,
+    stdio: [stdin === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     throw new Error(`"amplify ${args[0]}" exited with ${result.status ?? result.signal}`);
   }
@@ -84,9 +101,6 @@ try {
   amplify(['local-cloud', 'start', '--detach', '--port', '0']);
   cloudStarted = true;
 
-  step('Install a third-party category plugin');
-  amplify(['plugin', 'add', demoPlugin]);
-
   step('Initialise the project against the local cloud (headless, as CI runs it)');
   amplify([
     'init',
@@ -96,9 +110,15 @@ try {
     '--yes',
   ]);
 
-  step('Add an S3 bucket and a DynamoDB table');
-  amplify(['add', 'demo', 'photos', '--service', 'S3']);
-  amplify(['add', 'demo', 'notes', '--service', 'DynamoDB']);
+  step('Add sign-in, file storage, a NoSQL table and a function');
+  amplify(['add', 'auth', '--yes']);
+  amplify(['add', 'storage', '--yes']);
+  const notesTable = {
+    version: 1,
+    serviceConfiguration: { serviceName: 'DynamoDB', resourceName: 'notes', columns: [{ name: 'id', type: 'string' }], partitionKey: 'id' },
+  };
+  amplify(['add', 'storage', '--headless'], JSON.stringify(notesTable));
+  amplify(['add', 'function', '--yes']);
 
   step('Status before the push');
   amplify(['status']);
@@ -111,6 +131,10 @@ try {
 
   step('A push with nothing to do');
   amplify(['push', '--yes']);
+
+  step('Run the function locally');
+  const functionName = Object.keys(JSON.parse(fs.readFileSync(path.join(app, 'amplify', 'backend', 'backend-config.json'), 'utf8')).function)[0];
+  amplify(['function', 'invoke', functionName]);
 
   step('The generated src/aws-exports.js');
   console.log(fs.readFileSync(path.join(app, 'src', 'aws-exports.js'), 'utf8'));

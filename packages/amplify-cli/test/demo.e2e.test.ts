@@ -12,10 +12,15 @@ test('scripts/demo.js initialises, pushes and prints aws-exports.js, leaving not
   });
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
-  expect(result.stdout).toMatch(/\| Demo +\| photos +\| Create/);
-  expect(result.stdout).toMatch(/\| Demo +\| notes +\| No Change/);
+  for (const category of ['Auth', 'Storage', 'Function']) {
+    expect(result.stdout).toMatch(new RegExp(`\\| ${category} +\\| \\w+ +\\| Create`));
+    expect(result.stdout).toMatch(new RegExp(`\\| ${category} +\\| \\w+ +\\| No Change`));
+  }
   expect(result.stdout).toContain('No changes detected');
-  expect(result.stdout).toMatch(/"aws_user_files_s3_bucket": "amplify-myreactapp-dev-/);
-  expect(result.stdout).toMatch(/"tableName": "amplify-myreactapp-dev-/);
+  expect(result.stdout).toContain('"body": "\\"Hello from Lambda!\\""');
+  expect(result.stdout).toMatch(/"aws_user_pools_id": "us-east-1_\w+"/);
+  expect(result.stdout).toMatch(/"aws_cognito_identity_pool_id": "us-east-1:[0-9a-f-]+"/);
+  expect(result.stdout).toMatch(/"aws_user_files_s3_bucket": "myreactapp\w+-dev"/);
+  expect(result.stdout).toMatch(/"tableName": "notes-dev"/);
   expect(result.stdout).toMatch(/Stopped the local cloud/);
 });
