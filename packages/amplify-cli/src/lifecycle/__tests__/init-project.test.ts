@@ -144,4 +144,36 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(result.stderr).toContain('--forcePush');
     expect(fs.readFileSync(path.join(machine.cwd, 'provider-init-calls'), 'utf8')).toBe('dev\n');
   });
+
+  test('env add lets the categories with resources set up the new env before pushing; their failure undoes the env', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    // A category whose env-specific parameter (a social provider secret, say) cannot be supplied under --yes.
+    writePackage(machine.globalNodeModules, 'amplify-category-fakeauth', {
+      manifest: { name: 'fakeauth', type: 'category', commands: ['add'] },
+      files: {
+        'index.js': `
+const fs = require('fs');
+const path = require('path');
+module.exports = {
+  async executeAmplifyCommand() {},
+  async initEnv(context) {
+    fs.appendFileSync(path.join(context.session.environment.cwd, 'category-init-env-calls'), context.exeInfo.localEnvInfo.envName + '\\n');
+    throw new Error('No value for the Google client secret of env ' + context.exeInfo.localEnvInfo.envName);
+  },
+};`,
+      },
+    });
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    const backendConfig = path.join(machine.cwd, 'amplify', 'backend', 'backend-config.json');
+    fs.writeFileSync(backendConfig, JSON.stringify({ fakeauth: { users: { service: 'Cognito', providerPlugin: 'fakecloud' } } }));
+    const teamProviderInfo = fs.readFileSync(path.join(machine.cwd, 'amplify', 'team-provider-info.json'), 'utf8');
+
+    const result = await amplify(machine, ['env', 'add', '--envName', 'prod', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Google client secret of env prod');
+    expect(fs.readFileSync(path.join(machine.cwd, 'category-init-env-calls'), 'utf8')).toBe('prod\n');
+    expect(fs.readFileSync(path.join(machine.cwd, 'amplify', 'team-provider-info.json'), 'utf8')).toBe(teamProviderInfo);
+    expect(JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '.config', 'local-env-info.json'), 'utf8')).envName).toBe('dev');
+  });
 });

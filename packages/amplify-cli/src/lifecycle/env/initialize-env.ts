@@ -1,4 +1,4 @@
-import { AmplifyError, AwsCloudFormationProviderMeta, categoryNames, getResourceMeta, listResources, stateManager } from 'amplify-cli-core';
+import { AmplifyError, type AmplifyMeta, AwsCloudFormationProviderMeta, categoryNames, getResourceMeta, listResources, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { regeneratedMeta } from '../exe-info';
 import { callPlugin, categoryPlugins, hasFunction, providerPlugin } from '../project-plugins';
@@ -40,13 +40,21 @@ export async function initializeEnv(context: CoreCommandContext, options: Initia
   carryPushStamps(projectRoot);
   exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
 
-  const present = new Set(categoryNames(exeInfo.amplifyMeta));
+  await initCategoriesForEnv(context, exeInfo.amplifyMeta);
+  await context.amplify.onCategoryOutputsChange(context);
+}
+
+/**
+ * Lets every category with resources in `meta` set up the current env (`initEnv`): its env-specific parameters, such
+ * as social-provider ids or secrets, which a checked-out env has recorded and a new env must be given.
+ */
+export async function initCategoriesForEnv(context: CoreCommandContext, meta: AmplifyMeta): Promise<void> {
+  const present = new Set(categoryNames(meta));
   for (const category of categoryPlugins(context)) {
     if (present.has(category.info.manifest.name) && hasFunction(category, 'initEnv')) {
       await callPlugin(category, 'initEnv', context);
     }
   }
-  await context.amplify.onCategoryOutputsChange(context);
 }
 
 /**

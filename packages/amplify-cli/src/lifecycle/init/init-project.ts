@@ -12,7 +12,7 @@ import {
   stateManager,
 } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
-import { initializeEnv } from '../env/initialize-env';
+import { initCategoriesForEnv, initializeEnv } from '../env/initialize-env';
 import { projectExeInfo, regeneratedMeta, withProjectPath, writeLocalEnvInfo } from '../exe-info';
 import { FileRollback } from '../file-rollback';
 import { HeadlessInput, isValidEnvName, parseHeadlessInput } from '../headless-input';
@@ -310,8 +310,10 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
   }
   exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
   // A new project has no resources: the frontend's onInitSuccessful has written its config already, and no
-  // category can have outputs to react to.
-  if (!plan.isNewProject) await context.amplify.onCategoryOutputsChange(context);
+  // category can have outputs to react to or env parameters to ask for.
+  if (plan.isNewProject) return;
+  await initCategoriesForEnv(context, exeInfo.amplifyMeta);
+  await context.amplify.onCategoryOutputsChange(context);
 }
 
 /** A new env of a project with resources: push them to it now (`--yes`/`--forcePush`), or leave that for later. */
