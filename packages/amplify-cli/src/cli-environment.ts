@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { pathManager } from 'amplify-cli-core';
+import { ignoreClosedPipe } from './ignore-closed-pipe';
 import type { OutputStream } from './output/printer';
 
 /** A readable stdin as far as the CLI uses it (headless payloads, the TTY check). */
@@ -30,6 +31,8 @@ export interface CliEnvironment {
 }
 
 export function processEnvironment(argv: string[]): CliEnvironment {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const environment: Omit<CliEnvironment, 'stdin'> = {
     argv,
     env: process.env,
