@@ -1,5 +1,7 @@
 import { spawn } from 'child_process';
-import { AMPLIFY_BIN, AmplifySandbox } from './helpers/amplify-sandbox';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, snapshotDir } from './helpers/amplify-sandbox';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and
@@ -9,9 +11,27 @@ jest.setTimeout(120_000);
 
 describe('robustness of the built binary', () => {
   let sandbox: AmplifySandbox;
+  /** An initialised project that each test copies before breaking the copy. */
+  let pristine: string;
+  let copies = 0;
+  const copyProject = (): string => {
+    const copy = path.join(sandbox.root, `copy-${++copies}`);
+    fs.cpSync(pristine, copy, { recursive: true });
+    return copy;
+  };
 
   beforeAll(async () => {
     sandbox = await AmplifySandbox.start();
+    pristine = sandbox.createApp('pristine');
+    const init = await sandbox.run(pristine, [
+      'init',
+      '--amplify',
+      JSON.stringify({ projectName: 'pristine', envName: 'dev', defaultEditor: 'code' }),
+      '--providers',
+      GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+    expect(init.exitCode).toBe(0);
   });
 
   afterAll(async () => {
@@ -31,5 +51,32 @@ describe('robustness of the built binary', () => {
     });
     expect(stderr).toBe('');
     expect(exitCode).toBe(0);
+  });
+
+  // Valid JSON of the wrong shape: an editor's slip or a bad merge. Each command that reads the file must stop
+  // with a short error naming it, not crash and not take it for an empty project that it then overwrites. (Status
+  // reads only the metas and the current env; a push with nothing to deploy never needs the credentials.)
+  const everyCommand = ['status', 'push --yes', 'env add --envName test --yes'];
+  const changingCommands = ['push --yes', 'env add --envName test --yes'];
+  describe.each([
+    ['amplify/backend/amplify-meta.json', 'null', everyCommand],
+    ['amplify/backend/amplify-meta.json', '[]', everyCommand],
+    ['amplify/backend/backend-config.json', '{"demo": 5}', changingCommands],
+    ['amplify/team-provider-info.json', 'null', changingCommands],
+    ['amplify/team-provider-info.json', '{"dev": []}', changingCommands],
+    ['amplify/.config/project-config.json', 'null', changingCommands],
+    ['amplify/.config/project-config.json', '{"projectName": "pristine", "frontend": 5, "providers": ["awscloudformation"]}', changingCommands],
+    ['amplify/.config/local-env-info.json', '[]', everyCommand],
+    ['amplify/.config/local-aws-info.json', 'null', ['env add --envName test --yes']],
+  ])('%s containing %s', (file, text, commands) => {
+    test.each(commands)('amplify %s fails with one line naming the file and changes nothing', async (command) => {
+      const app = copyProject();
+      fs.writeFileSync(path.join(app, file), text);
+      const before = snapshotDir(app);
+      const result = await sandbox.run(app, command.split(' '));
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^✖ ${path.join(app, file).replace(/[.#]/g, '\\$&')} is malformed: .+\n  Fix or restore the file\n$`));
+      expect(snapshotDir(app)).toEqual(before);
+    });
   });
 });

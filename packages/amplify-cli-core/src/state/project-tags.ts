@@ -1,4 +1,4 @@
-import { readJsonFile } from './json-file';
+import { readProjectFile } from './project-file-shapes';
 import { pathManager } from '../paths/path-manager';
 import { stateManager } from './state-manager';
 import type { ProjectTags } from './types';
@@ -14,7 +14,7 @@ export const DEFAULT_PROJECT_TAGS: ProjectTags = [
  * `{project-env}` from the current env. No tags.json means no tags.
  */
 export function getProjectTags(projectRoot: string): ProjectTags {
-  const tags = readJsonFile<ProjectTags>(pathManager.getTagsConfigFilePath(projectRoot), { throwIfNotExist: false }) ?? [];
+  const tags = readProjectFile<ProjectTags>(pathManager.getTagsConfigFilePath(projectRoot), 'projectTags') ?? [];
   if (tags.length === 0) return [];
   const projectName = stateManager.getProjectConfig(projectRoot).projectName;
   const envName = stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false })?.envName ?? '';

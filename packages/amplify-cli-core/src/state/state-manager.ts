@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { ProjectFileKind, readProjectFile } from './project-file-shapes';
 import type {
   AmplifyMeta,
   BackendConfig,
@@ -19,8 +20,13 @@ export interface GetStateOptions<T> {
   default?: T;
 }
 
-function read<T>(filePath: string, options: GetStateOptions<T> | undefined, missing: () => AmplifyError): T | undefined {
-  const value = readJsonFile<T>(filePath, { throwIfNotExist: false });
+function read<T>(
+  filePath: string,
+  kind: ProjectFileKind,
+  options: GetStateOptions<T> | undefined,
+  missing: () => AmplifyError,
+): T | undefined {
+  const value = readProjectFile<T>(filePath, kind);
   if (value !== undefined) {
     return value;
   }
@@ -54,12 +60,12 @@ function exists(filePath: string): boolean {
  * touches them; reads are always fresh from disk (the original never caches, and commands chain plugins that write).
  * Each getter accepts an optional project root; without it the project is searched from the current directory.
  */
-function makeGetter<T>(pathOf: (projectPath?: string) => string, missing: (file: string) => AmplifyError) {
+function makeGetter<T>(kind: ProjectFileKind, pathOf: (projectPath?: string) => string, missing: (file: string) => AmplifyError) {
   function get(projectPath?: string, options?: GetStateOptions<T> & { throwIfNotExist?: true }): T;
   function get(projectPath: string | undefined, options: GetStateOptions<T>): T | undefined;
   function get(projectPath?: string, options?: GetStateOptions<T>): T | undefined {
     const filePath = pathOf(projectPath);
-    return read<T>(filePath, options, () => missing(filePath));
+    return read<T>(filePath, kind, options, () => missing(filePath));
   }
   return get;
 }
@@ -69,38 +75,38 @@ function makeSetter<T>(pathOf: (projectPath?: string) => string) {
 }
 
 export const stateManager = {
-  getProjectConfig: makeGetter<ProjectConfig>(pathManager.getProjectConfigFilePath, notInitialized),
+  getProjectConfig: makeGetter<ProjectConfig>('projectConfig', pathManager.getProjectConfigFilePath, notInitialized),
   setProjectConfig: makeSetter<ProjectConfig>(pathManager.getProjectConfigFilePath),
   projectConfigExists: (projectPath?: string): boolean => exists(pathManager.getProjectConfigFilePath(projectPath)),
 
-  getMeta: makeGetter<AmplifyMeta>(pathManager.getAmplifyMetaFilePath, notInitialized),
+  getMeta: makeGetter<AmplifyMeta>('amplifyMeta', pathManager.getAmplifyMetaFilePath, notInitialized),
   setMeta: makeSetter<AmplifyMeta>(pathManager.getAmplifyMetaFilePath),
   metaFileExists: (projectPath?: string): boolean => exists(pathManager.getAmplifyMetaFilePath(projectPath)),
 
-  getCurrentMeta: makeGetter<AmplifyMeta>(pathManager.getCurrentAmplifyMetaFilePath, cloudNotInitialized),
+  getCurrentMeta: makeGetter<AmplifyMeta>('amplifyMeta', pathManager.getCurrentAmplifyMetaFilePath, cloudNotInitialized),
   setCurrentMeta: makeSetter<AmplifyMeta>(pathManager.getCurrentAmplifyMetaFilePath),
   currentMetaFileExists: (projectPath?: string): boolean => exists(pathManager.getCurrentAmplifyMetaFilePath(projectPath)),
 
-  getBackendConfig: makeGetter<BackendConfig>(pathManager.getBackendConfigFilePath, notInitialized),
+  getBackendConfig: makeGetter<BackendConfig>('backendConfig', pathManager.getBackendConfigFilePath, notInitialized),
   setBackendConfig: makeSetter<BackendConfig>(pathManager.getBackendConfigFilePath),
   backendConfigFileExists: (projectPath?: string): boolean => exists(pathManager.getBackendConfigFilePath(projectPath)),
 
-  getCurrentBackendConfig: makeGetter<BackendConfig>(pathManager.getCurrentBackendConfigFilePath, cloudNotInitialized),
+  getCurrentBackendConfig: makeGetter<BackendConfig>('backendConfig', pathManager.getCurrentBackendConfigFilePath, cloudNotInitialized),
   setCurrentBackendConfig: makeSetter<BackendConfig>(pathManager.getCurrentBackendConfigFilePath),
 
-  getTeamProviderInfo: makeGetter<TeamProviderInfo>(pathManager.getTeamProviderInfoFilePath, notInitialized),
+  getTeamProviderInfo: makeGetter<TeamProviderInfo>('teamProviderInfo', pathManager.getTeamProviderInfoFilePath, notInitialized),
   setTeamProviderInfo: makeSetter<TeamProviderInfo>(pathManager.getTeamProviderInfoFilePath),
   teamProviderInfoExists: (projectPath?: string): boolean => exists(pathManager.getTeamProviderInfoFilePath(projectPath)),
 
-  getLocalEnvInfo: makeGetter<LocalEnvInfo>(pathManager.getLocalEnvFilePath, notInitialized),
+  getLocalEnvInfo: makeGetter<LocalEnvInfo>('localEnvInfo', pathManager.getLocalEnvFilePath, notInitialized),
   setLocalEnvInfo: makeSetter<LocalEnvInfo>(pathManager.getLocalEnvFilePath),
   localEnvInfoExists: (projectPath?: string): boolean => exists(pathManager.getLocalEnvFilePath(projectPath)),
 
-  getLocalAWSInfo: makeGetter<LocalAwsInfo>(pathManager.getLocalAWSInfoFilePath, notInitialized),
+  getLocalAWSInfo: makeGetter<LocalAwsInfo>('localAwsInfo', pathManager.getLocalAWSInfoFilePath, notInitialized),
   setLocalAWSInfo: makeSetter<LocalAwsInfo>(pathManager.getLocalAWSInfoFilePath),
   localAWSInfoExists: (projectPath?: string): boolean => exists(pathManager.getLocalAWSInfoFilePath(projectPath)),
 
-  getProjectTags: makeGetter<ProjectTags>(pathManager.getTagsConfigFilePath, notInitialized),
+  getProjectTags: makeGetter<ProjectTags>('projectTags', pathManager.getTagsConfigFilePath, notInitialized),
   setProjectTags: makeSetter<ProjectTags>(pathManager.getTagsConfigFilePath),
 
   /** `backend/<category>/<resource>/parameters.json` (`{}` when absent). */
@@ -120,7 +126,7 @@ export const stateManager = {
   /** The current env's name from local-env-info.json; `ProjectNotInitialized` when there is none. */
   getCurrentEnvName(projectPath?: string): string {
     const filePath = pathManager.getLocalEnvFilePath(projectPath);
-    const info = readJsonFile<LocalEnvInfo>(filePath, { throwIfNotExist: false });
+    const info = readProjectFile<LocalEnvInfo>(filePath, 'localEnvInfo');
     if (!info?.envName) {
       throw new AmplifyError('EnvironmentNotInitialized', `No current environment in ${filePath}`, {
         resolution: 'Run "amplify env checkout <name>" or "amplify init" to select an environment',

@@ -1,6 +1,7 @@
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
 import { readJsonFile } from '../state/json-file';
+import { readProjectFile } from '../state/project-file-shapes';
 import { getResourceMeta, listResources } from '../state/meta-entries';
 import type { AmplifyMeta, ResourceMeta, ResourceRef } from '../state/types';
 import { hashDirectory } from './hash-directory';
@@ -51,9 +52,9 @@ function matches(resource: StatusResource, filter: ResourceStatusFilter): boolea
  */
 function readBackendMeta(projectRoot: string): AmplifyMeta {
   const metaPath = pathManager.getAmplifyMetaFilePath(projectRoot);
-  const meta = readJsonFile<AmplifyMeta>(metaPath, { throwIfNotExist: false });
+  const meta = readProjectFile<AmplifyMeta>(metaPath, 'amplifyMeta');
   if (meta) return meta;
-  const backendConfig = readJsonFile<AmplifyMeta>(pathManager.getBackendConfigFilePath(projectRoot), { throwIfNotExist: false });
+  const backendConfig = readProjectFile<AmplifyMeta>(pathManager.getBackendConfigFilePath(projectRoot), 'backendConfig');
   if (backendConfig) return backendConfig;
   throw new AmplifyError('ProjectNotInitialized', `${metaPath} does not exist`, {
     resolution: 'Run "amplify init" to create the project, or "amplify pull" to fetch it',
@@ -85,7 +86,7 @@ function isModified(projectRoot: string, resource: ResourceRef, deployed: Resour
 export function getResourceStatus(projectRoot: string, filter: ResourceStatusFilter = {}): ResourceStatus {
   const meta = readBackendMeta(projectRoot);
   const currentMeta =
-    readJsonFile<AmplifyMeta>(pathManager.getCurrentAmplifyMetaFilePath(projectRoot), { throwIfNotExist: false }) ?? {};
+    readProjectFile<AmplifyMeta>(pathManager.getCurrentAmplifyMetaFilePath(projectRoot), 'amplifyMeta') ?? {};
 
   const allUnfiltered = toStatusResources(meta);
   const isUnpushed = (r: ResourceRef): boolean => {

@@ -64,4 +64,35 @@ describe('stateManager', () => {
     fs.writeFileSync(path.join(root, 'amplify', 'team-provider-info.json'), '{"dev": {,}}');
     expect(() => stateManager.getTeamProviderInfo(root, { default: {} })).toThrow(/team-provider-info\.json: Unexpected token "," at line 1 column 10/);
   });
+
+  it.each([
+    ['amplify-meta.json', 'backend/amplify-meta.json', 'null', /must be an object, not null/, (root: string) => stateManager.getMeta(root)],
+    ['amplify-meta.json', 'backend/amplify-meta.json', '{"providers": 5}', /"providers" must be a category or "providers" \(an object\), not number 5/, (root: string) => stateManager.getMeta(root)],
+    ['backend-config.json', 'backend/backend-config.json', '{"auth": {"pool": []}}', /"auth\.pool" must be a resource \(an object\), not a list/, (root: string) => stateManager.getBackendConfig(root)],
+    ['team-provider-info.json', 'team-provider-info.json', '[]', /must be an object, not a list/, (root: string) => stateManager.getTeamProviderInfo(root, { default: {} })],
+    ['team-provider-info.json', 'team-provider-info.json', '{"dev": null}', /"dev" must be an env \(an object\), not null/, (root: string) => stateManager.getTeamProviderInfo(root)],
+    ['local-aws-info.json', '.config/local-aws-info.json', '{"dev": "general"}', /"dev" must be an env/, (root: string) => stateManager.getLocalAWSInfo(root)],
+    ['project-config.json', '.config/project-config.json', 'null', /must be an object, not null/, (root: string) => stateManager.getProjectConfig(root)],
+    ['project-config.json', '.config/project-config.json', '{"projectName": "a", "frontend": 5, "providers": []}', /"frontend" must be a string, not number 5/, (root: string) => stateManager.getProjectConfig(root)],
+    ['project-config.json', '.config/project-config.json', '{"projectName": "a", "frontend": "ios", "providers": "x"}', /"providers" must be a list of strings/, (root: string) => stateManager.getProjectConfig(root)],
+    ['local-env-info.json', '.config/local-env-info.json', '{"envName": 5}', /"envName" must be a string/, (root: string) => stateManager.getCurrentEnvName(root)],
+    ['tags.json', 'backend/tags.json', '{"Key": "a"}', /must be a list of \{"Key","Value"\} tags/, (root: string) => stateManager.getProjectTags(root)],
+  ])('refuses a %s of the wrong shape (%s = %s) with a one-line error naming the file', (_, rel, text, problem, read) => {
+    const root = createFixtureProject();
+    const file = path.join(root, 'amplify', rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    let error: unknown;
+    try {
+      read(root);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AmplifyError);
+    expect((error as AmplifyError).code).toBe('InvalidProjectFile');
+    expect((error as AmplifyError).message).toContain(file);
+    expect((error as AmplifyError).message).toMatch(problem);
+    expect((error as AmplifyError).message).not.toContain('\n');
+    expect((error as AmplifyError).resolution).toBe('Fix or restore the file');
+  });
 });
