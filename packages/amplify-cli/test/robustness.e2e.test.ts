@@ -53,6 +53,23 @@ describe('robustness of the built binary', () => {
     expect(exitCode).toBe(0);
   });
 
+  test('a plugins.json that is not JSON stops every command with one line and is left as it was', async () => {
+    const file = path.join(sandbox.home, '.amplify', 'plugins.json');
+    const saved = fs.readFileSync(file, 'utf8');
+    const broken = saved.slice(0, saved.length / 2);
+    fs.writeFileSync(file, broken);
+    try {
+      for (const command of ['status', 'plugin list', 'plugin scan']) {
+        const result = await sandbox.run(pristine, command.split(' '));
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toMatch(/^✖ \S+plugins\.json: .+ at line \d+ column \d+\n  Fix the file, or delete it to rebuild it .+\n$/);
+        expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+      }
+    } finally {
+      fs.writeFileSync(file, saved);
+    }
+  });
+
   // Valid JSON of the wrong shape: an editor's slip or a bad merge. Each command that reads the file must stop
   // with a short error naming it, not crash and not take it for an empty project that it then overwrites. (Status
   // reads only the metas and the current env; a push with nothing to deploy never needs the credentials.)

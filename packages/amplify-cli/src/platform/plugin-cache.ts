@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { PluginInfo, writeJsonFile } from 'amplify-cli-core';
+import { AmplifyError, parseJson, PluginInfo, writeJsonFile } from 'amplify-cli-core';
 import { directoryFingerprint, packageFingerprint } from './fingerprint';
 import type { PluginDirectory } from './plugin-directories';
 import type { PluginProblem, ScanResult } from './plugin-scan';
@@ -26,27 +26,48 @@ export interface PluginCache {
   problems: PluginProblem[];
 }
 
-/** The cache, or undefined when it is missing, unreadable or of another format: the caller then rescans silently. */
-export function readPluginCache(file: string): PluginCache | undefined {
+/**
+ * The parsed content of plugins.json, or undefined when there is nothing in it to keep (missing, unreadable,
+ * empty). Text that is not JSON stops the run instead of being rebuilt: the file also records the plugins the user
+ * added and removed, which a silent rescan would forget, so `amplify demo add` would just stop existing.
+ */
+export function readPluginCacheFile(file: string): unknown {
+  let text: string;
   try {
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PluginCache> | null;
-    if (
-      value === null ||
-      typeof value !== 'object' ||
-      value.cacheFormat !== CACHE_FORMAT ||
-      !Array.isArray(value.directories) ||
-      typeof value.candidates !== 'object' ||
-      typeof value.plugins !== 'object' ||
-      typeof value.excluded !== 'object' ||
-      !Array.isArray(value.userAddedLocations) ||
-      !Array.isArray(value.problems)
-    ) {
-      return undefined;
-    }
-    return value as PluginCache;
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+  if (text.trim() === '') {
+    return undefined;
+  }
+  try {
+    return parseJson<unknown>(text, file);
+  } catch (cause) {
+    throw new AmplifyError('InvalidPluginCache', (cause as Error).message, {
+      resolution: 'Fix the file, or delete it to rebuild it (then add again the plugins you added with "amplify plugin add")',
+      cause,
+    });
+  }
+}
+
+/** The cache, or undefined when `value` is not one of this format: the caller then rescans silently. */
+export function readPluginCache(value: unknown): PluginCache | undefined {
+  const cache = value as Partial<PluginCache> | null | undefined;
+  if (
+    typeof cache !== 'object' ||
+    cache === null ||
+    cache.cacheFormat !== CACHE_FORMAT ||
+    !Array.isArray(cache.directories) ||
+    typeof cache.candidates !== 'object' ||
+    typeof cache.plugins !== 'object' ||
+    typeof cache.excluded !== 'object' ||
+    !Array.isArray(cache.userAddedLocations) ||
+    !Array.isArray(cache.problems)
+  ) {
+    return undefined;
+  }
+  return cache as PluginCache;
 }
 
 /** What a user chose with `amplify plugin add/remove`, read from any plugins.json (ours or the original CLI's). */
@@ -59,13 +80,7 @@ export interface PluginUserChoices {
  * The user's choices from a cache that is not usable as is (another format, the original CLI's file), so that
  * a rescan does not forget them. Entries of the wrong shape are dropped.
  */
-export function readUserChoices(file: string): PluginUserChoices | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
+export function readUserChoices(value: unknown): PluginUserChoices | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }

@@ -1,6 +1,14 @@
 import * as path from 'path';
 import { PluginInfo } from 'amplify-cli-core';
-import { cacheFromScan, isPluginCacheCurrent, PluginCache, readPluginCache, readUserChoices, writePluginCache } from './plugin-cache';
+import {
+  cacheFromScan,
+  isPluginCacheCurrent,
+  PluginCache,
+  readPluginCache,
+  readPluginCacheFile,
+  readUserChoices,
+  writePluginCache,
+} from './plugin-cache';
 import { getPluginDirectories, PluginDirectoryOptions } from './plugin-directories';
 import { scanPlugins } from './plugin-scan';
 
@@ -22,12 +30,12 @@ export function pluginCacheFilePath(homeDotAmplifyDir: string): string {
 
 /** The plugin set for this run: the cache when it is still current, else a fresh scan written back to the cache. */
 export function loadPluginPlatform(options: PluginPlatformOptions): LoadedPluginPlatform {
-  const file = pluginCacheFilePath(options.homeDotAmplifyDir);
-  const cache = readPluginCache(file);
+  const content = readPluginCacheFile(pluginCacheFilePath(options.homeDotAmplifyDir));
+  const cache = readPluginCache(content);
   if (cache && isPluginCacheCurrent(cache, getPluginDirectories(options))) {
     return { cache, scanned: false };
   }
-  return { cache: rescanPlugins(options, cache, cache ? {} : readUserChoices(file)), scanned: true };
+  return { cache: rescanPlugins(options, cache, cache ? {} : readUserChoices(content)), scanned: true };
 }
 
 export interface PlatformChanges {

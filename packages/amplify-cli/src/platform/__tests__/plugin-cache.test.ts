@@ -68,8 +68,25 @@ describe('plugins.json cache', () => {
     expect(loadPluginPlatform(moved).cache.plugins.tools).toHaveLength(1);
   });
 
+  it('that is not JSON stops the run with the file and position, and is left as it was: it holds the user choices', () => {
+    const machine = makeFakeMachine();
+    const added = writePackage(path.join(machine.root, 'dev'), 'amplify-extra', { manifest: { name: 'extra', type: 'util' } });
+    const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const text = `{"userAddedLocations": [${JSON.stringify(added)}], "plugins": `;
+    fs.writeFileSync(file, text);
+    expect(() => loadPluginPlatform(options(machine))).toThrow(
+      expect.objectContaining({
+        code: 'InvalidPluginCache',
+        message: expect.stringMatching(/plugins\.json: .* at line 1 column \d+$/),
+        resolution: expect.stringMatching(/delete it to rebuild it/),
+      }),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it.each([
-    ['corrupted', '{"cacheFormat": 1, "plugins": '],
+    ['empty', ' \n'],
     ['of another format', JSON.stringify({ cacheFormat: 0, plugins: {} })],
     ['not an object', 'null'],
   ])('is rebuilt silently when %s', (_, text) => {
