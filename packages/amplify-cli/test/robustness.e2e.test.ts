@@ -53,6 +53,14 @@ describe('robustness of the built binary', () => {
     expect(exitCode).toBe(0);
   });
 
+  test.each([['configure'], ['configure --yes']])('amplify %s without a terminal refuses at once, naming aws configure', async (command) => {
+    const result = await sandbox.run(sandbox.root, command.split(' '));
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^✖ "amplify configure" .* needs a terminal .*\n  Create a profile with "aws configure --profile <name>" instead, then select it with --providers .+\n$/);
+    expect(fs.existsSync(path.join(sandbox.home, '.aws'))).toBe(false);
+  });
+
   test('a plugins.json that is not JSON stops every command with one line and is left as it was', async () => {
     const file = path.join(sandbox.home, '.amplify', 'plugins.json');
     const saved = fs.readFileSync(file, 'utf8');

@@ -261,7 +261,8 @@ export async function configure(context: ProviderContext): Promise<void> {
 
 /** `amplify configure`: the new IAM user walkthrough, ending in a profile. */
 export async function configureNewUser(context: ProviderContext): Promise<string> {
-  return runNewUserWalkthrough(context.amplify.prompter, (line) => context.print.info(line));
+  const canAsk = !isYes(context) && process.stdin.isTTY === true;
+  return runNewUserWalkthrough(context.amplify.prompter, (line) => context.print.info(line), canAsk);
 }
 
 /** `getConfiguredAWSClient`: the client factory for the current env, for categories that call AWS themselves. */

@@ -1,4 +1,4 @@
-import { makeId } from 'amplify-cli-core';
+import { AmplifyError, makeId } from 'amplify-cli-core';
 import type { ProviderPrompter } from '../io/provider-prompter';
 import { writeProfile } from './aws-config-files';
 import { AWS_REGIONS } from './regions';
@@ -10,8 +10,16 @@ const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers wi
 /**
  * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
  * with a named profile in ~/.aws/credentials and ~/.aws/config (both owner-only). Returns the profile name.
+ * `canAsk` is false without a terminal or under --yes: the access keys have no default and come from a person
+ * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them.
  */
-export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void): Promise<string> {
+export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void, canAsk = true): Promise<string> {
+  if (!canAsk) {
+    throw new AmplifyError('NonInteractiveShell', '"amplify configure" walks a person through the AWS console and needs a terminal (--yes cannot answer it)', {
+      resolution:
+        'Create a profile with "aws configure --profile <name>" instead, then select it with --providers \'{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"<name>"}}\'',
+    });
+  }
   print('Follow these steps to set up access to your AWS account:');
   print('');
   print('Sign in to your AWS administrator account:');

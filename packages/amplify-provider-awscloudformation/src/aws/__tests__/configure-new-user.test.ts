@@ -46,4 +46,16 @@ describe('configureNewUser', () => {
     expect(profileRegion('amplify-dev')).toBe('eu-west-1');
     expect(lines).toContain('Successfully set up the new user.');
   });
+
+  it('without a person to answer, refuses before printing anything, naming aws configure and --providers', async () => {
+    const lines: string[] = [];
+    const prompter = scriptedPrompter([]);
+    await expect(configureNewUser(prompter, (line) => lines.push(line), false)).rejects.toMatchObject({
+      code: 'NonInteractiveShell',
+      resolution: expect.stringMatching(/aws configure --profile <name>.*--providers/),
+    });
+    expect(lines).toEqual([]);
+    expect(prompter.asked).toEqual([]);
+    expect(fs.existsSync(process.env.AWS_SHARED_CREDENTIALS_FILE!)).toBe(false);
+  });
 });
