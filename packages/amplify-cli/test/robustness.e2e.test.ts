@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, snapshotDir } from './helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, snapshotDir } from './helpers/amplify-sandbox';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and
@@ -59,6 +59,25 @@ describe('robustness of the built binary', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^✖ "amplify configure" .* needs a terminal .*\n  Create a profile with "aws configure --profile <name>" instead, then select it with --providers .+\n$/);
     expect(fs.existsSync(path.join(sandbox.home, '.aws'))).toBe(false);
+  });
+
+  test('a category command waits for no one: while another process holds the project (a push), it fails at once with the lock message', async () => {
+    expect((await sandbox.run(pristine, ['plugin', 'add', DEMO_PLUGIN_DIR])).exitCode).toBe(0);
+    const app = copyProject();
+    // A live holder (this test process) exactly as a running `amplify push` records itself.
+    fs.writeFileSync(path.join(app, 'amplify', '.config', '.lock'), JSON.stringify({ pid: process.pid, command: 'push', startedAt: new Date().toISOString() }));
+    const before = snapshotDir(app);
+    for (const command of ['add demo photos --service S3', 'demo add photos --service S3', 'demo remove photos --yes']) {
+      const result = await sandbox.run(app, command.split(' '));
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^✖ Another amplify process \\(pid ${process.pid}, "amplify push"\\) is changing this project\n`));
+      expect(snapshotDir(app)).toEqual(before);
+    }
+    // Help changes nothing and still answers.
+    expect((await sandbox.run(app, ['demo', 'help'])).exitCode).toBe(0);
+    fs.rmSync(path.join(app, 'amplify', '.config', '.lock'));
+    expect((await sandbox.run(app, ['add', 'demo', 'photos', '--service', 'S3'])).exitCode).toBe(0);
+    expect(fs.existsSync(path.join(app, 'amplify', '.config', '.lock'))).toBe(false);
   });
 
   test('a plugins.json that is not JSON stops every command with one line and is left as it was', async () => {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { AmplifyError, CategoryPlugin, PluginInfo } from 'amplify-cli-core';
+import { AmplifyError, CategoryPlugin, pathManager, PluginInfo, withProjectLock } from 'amplify-cli-core';
 import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
@@ -21,6 +21,25 @@ export async function runPluginCommand(session: CliSession, input: CommandInput,
       resolution: 'The plugin list has been rescanned; run the command again',
     });
   }
+  const projectRoot = changesProject(info, command) ? pathManager.searchProjectRootPath(session.environment.cwd) : undefined;
+  if (projectRoot === undefined) {
+    await executePlugin(session, input, command, info);
+    return;
+  }
+  await withProjectLock(projectRoot, `${info.manifest.name} ${command}`, () => executePlugin(session, input, command, info));
+}
+
+/**
+ * Category commands add, update and remove resources: like the core's lifecycle commands they hold the project
+ * lock, so that one started during a push fails at once instead of writing amplify-meta.json under it. Help is
+ * the one verb known to change nothing; a plugin's other read-only verbs take the lock too, which only costs a
+ * refusal while a push runs.
+ */
+function changesProject(info: PluginInfo, command: string): boolean {
+  return info.manifest.type === 'category' && command !== 'help';
+}
+
+async function executePlugin(session: CliSession, input: CommandInput, command: string, info: PluginInfo): Promise<void> {
   const context = createAmplifyContext(session, input, info);
   const pluginModule = session.registry.load(info);
   await attachExtensions(info, context);
