@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, snapshotDir } from './helpers/amplify-sandbox';
@@ -77,6 +77,18 @@ describe('robustness of the built binary', () => {
     expect((await sandbox.run(app, ['demo', 'help'])).exitCode).toBe(0);
     fs.rmSync(path.join(app, 'amplify', '.config', '.lock'));
     expect((await sandbox.run(app, ['add', 'demo', 'photos', '--service', 'S3'])).exitCode).toBe(0);
+    expect(fs.existsSync(path.join(app, 'amplify', '.config', '.lock'))).toBe(false);
+  });
+
+  test('after a push killed mid-write, the next push takes over its lock and removes its temp files', async () => {
+    const app = copyProject();
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.writeFileSync(path.join(app, 'amplify', '.config', '.lock'), JSON.stringify({ pid: deadPid, command: 'push', startedAt: new Date().toISOString() }));
+    const leftover = path.join(app, 'amplify', 'backend', `amplify-meta.json.${deadPid}.5eed1e55.tmp`);
+    fs.writeFileSync(leftover, '{"providers": {"awscloud');
+    const result = await sandbox.run(app, ['push', '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(fs.existsSync(leftover)).toBe(false);
     expect(fs.existsSync(path.join(app, 'amplify', '.config', '.lock'))).toBe(false);
   });
 

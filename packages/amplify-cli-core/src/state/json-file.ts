@@ -52,7 +52,8 @@ export function readJsonFile<T>(filePath: string, options: ReadJsonFileOptions =
  */
 export function writeFileAtomic(filePath: string, content: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  // Unique per process and attempt; not a secret, so Math.random spares loading crypto on start-up paths.
+  // Unique per process and attempt; not a secret, so Math.random spares loading crypto on start-up paths. The pid
+  // lets the next process recognise what a writer killed mid-write left behind (removeLeftoverTempFiles).
   const tempPath = `${filePath}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   const fd = fs.openSync(tempPath, 'w');
   try {
@@ -72,6 +73,29 @@ export function writeFileAtomic(filePath: string, content: string | Uint8Array):
   } catch (error) {
     fs.rmSync(tempPath, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Removes under `dir` the temp files of writeFileAtomic that process `pid` left when it was killed between writing
+ * and renaming. Left there they would be committed, zipped with the backend and change the resource folder hashes
+ * that status compares. `node_modules` folders are skipped: they hold no project file and can be huge.
+ */
+export function removeLeftoverTempFiles(dir: string, pid: number): void {
+  const leftover = new RegExp(`\\.${pid}\\.[0-9a-f]+\\.tmp$`);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') removeLeftoverTempFiles(full, pid);
+    } else if (leftover.test(entry.name)) {
+      fs.rmSync(full, { force: true });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
+import { removeLeftoverTempFiles } from './json-file';
 
 /** Content of `amplify/.config/.lock`. */
 export interface ProjectLockInfo {
@@ -85,6 +86,10 @@ function acquire(lockPath: string, commandName: string): void {
     const holder = readLockInfo(lockPath);
     if (!isStale(lockPath, holder)) {
       throw lockedError(holder);
+    }
+    if (holder) {
+      // The holder died inside a command: what it was writing is still in temp files under amplify/.
+      removeLeftoverTempFiles(path.dirname(path.dirname(lockPath)), holder.pid);
     }
     fs.rmSync(lockPath, { force: true });
   }

@@ -109,6 +109,25 @@ describe('withProjectLock', () => {
     expect(JSON.parse(fs.readFileSync(lockPath(root), 'utf8')).pid).toBe(holder.pid);
   });
 
+  it('taking over the lock of a process that died removes the temp files its unfinished atomic writes left', async () => {
+    const root = createFixtureProject({ files: { 'backend/demo/photos/parameters.json': '{}' } });
+    const holder = await spawnHolder(root);
+    holder.kill('SIGKILL');
+    await exited(holder);
+    const amplify = path.join(root, 'amplify');
+    const leftovers = [
+      path.join(amplify, 'backend', 'amplify-meta.json'),
+      path.join(amplify, 'backend', 'demo', 'photos', 'parameters.json'),
+      path.join(amplify, '.config', 'project-config.json'),
+    ].map((target) => `${target}.${holder.pid}.0a1b2c3d.tmp`);
+    // A write of this live process in flight, and a user's file that merely looks alike, must stay.
+    const kept = [path.join(amplify, 'backend', 'amplify-meta.json') + `.${process.pid}.0a1b2c3d.tmp`, path.join(amplify, 'backend', 'notes.tmp')];
+    for (const file of [...leftovers, ...kept]) fs.writeFileSync(file, '{"torn');
+    await withProjectLock(root, 'push', () => undefined);
+    expect(leftovers.filter((file) => fs.existsSync(file))).toEqual([]);
+    expect(kept.filter((file) => fs.existsSync(file))).toEqual(kept);
+  });
+
   it('takes over a lock left by a process that died', async () => {
     const root = createFixtureProject();
     const holder = await spawnHolder(root);
