@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { AmplifyError, parseJson, PluginInfo, writeJsonFile } from 'amplify-cli-core';
+import { PluginInfo, writeJsonFile } from 'amplify-cli-core';
 import { directoryFingerprint, packageFingerprint } from './fingerprint';
 import type { PluginDirectory } from './plugin-directories';
 import type { PluginProblem, ScanResult } from './plugin-scan';
@@ -27,9 +27,9 @@ export interface PluginCache {
 }
 
 /**
- * The parsed content of plugins.json, or undefined when there is nothing in it to keep (missing, unreadable,
- * empty). Text that is not JSON stops the run instead of being rebuilt: the file also records the plugins the user
- * added and removed, which a silent rescan would forget, so `amplify demo add` would just stop existing.
+ * The parsed content of plugins.json, or undefined when there is nothing in it to keep (missing, unreadable, empty,
+ * not JSON). A cache is never fatal: text that is not JSON is moved aside to `plugins.json.corrupt` and the platform
+ * rescans. The plugins the user added or removed, which that file recorded too, stay readable in the copy.
  */
 export function readPluginCacheFile(file: string): unknown {
   let text: string;
@@ -42,12 +42,14 @@ export function readPluginCacheFile(file: string): unknown {
     return undefined;
   }
   try {
-    return parseJson<unknown>(text, file);
-  } catch (cause) {
-    throw new AmplifyError('InvalidPluginCache', (cause as Error).message, {
-      resolution: 'Fix the file, or delete it to rebuild it (then add again the plugins you added with "amplify plugin add")',
-      cause,
-    });
+    return JSON.parse(text) as unknown;
+  } catch {
+    try {
+      fs.renameSync(file, `${file}.corrupt`);
+    } catch {
+      // Another process rebuilt or moved it first; either way the rescan proceeds.
+    }
+    return undefined;
   }
 }
 

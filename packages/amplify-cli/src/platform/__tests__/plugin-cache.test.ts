@@ -68,24 +68,21 @@ describe('plugins.json cache', () => {
     expect(loadPluginPlatform(moved).cache.plugins.tools).toHaveLength(1);
   });
 
-  it('that is not JSON stops the run with the file and position, and is left as it was: it holds the user choices', () => {
+  it('that is not JSON is rebuilt silently and kept beside it as plugins.json.corrupt, with the user choices', () => {
     const machine = makeFakeMachine();
     const added = writePackage(path.join(machine.root, 'dev'), 'amplify-extra', { manifest: { name: 'extra', type: 'util' } });
     const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const text = `{"userAddedLocations": [${JSON.stringify(added)}], "plugins": `;
     fs.writeFileSync(file, text);
-    expect(() => loadPluginPlatform(options(machine))).toThrow(
-      expect.objectContaining({
-        code: 'InvalidPluginCache',
-        message: expect.stringMatching(/plugins\.json: .* at line 1 column \d+$/),
-        resolution: expect.stringMatching(/delete it to rebuild it/),
-      }),
-    );
-    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    const { scanned } = loadPluginPlatform(options(machine));
+    expect(scanned).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).cacheFormat).toBe(1);
+    expect(fs.readFileSync(`${file}.corrupt`, 'utf8')).toBe(text);
   });
 
   it.each([
+    ['corrupted', '{"cacheFormat": 1, "plugins": '],
     ['empty', ' \n'],
     ['of another format', JSON.stringify({ cacheFormat: 0, plugins: {} })],
     ['not an object', 'null'],
