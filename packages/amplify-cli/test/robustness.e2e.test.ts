@@ -92,6 +92,21 @@ describe('robustness of the built binary', () => {
     expect(fs.existsSync(path.join(app, 'amplify', '.config', '.lock'))).toBe(false);
   });
 
+  test('a plugin published without its main module is named with the missing file, and other commands keep working', async () => {
+    const plugin = path.join(sandbox.root, 'amplify-unbuilt');
+    fs.mkdirSync(plugin);
+    fs.writeFileSync(path.join(plugin, 'package.json'), JSON.stringify({ name: 'amplify-unbuilt', version: '1.0.0', main: 'lib/index.js' }));
+    fs.writeFileSync(path.join(plugin, 'amplify-plugin.json'), JSON.stringify({ name: 'unbuilt', type: 'util', commands: ['go'] }));
+    expect((await sandbox.run(pristine, ['plugin', 'add', plugin])).exitCode).toBe(0);
+    const result = await sandbox.run(pristine, ['unbuilt', 'go']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(
+      '✖ Plugin "unbuilt" (amplify-unbuilt@1.0.0) cannot run "go": its main module lib/index.js does not exist\n' +
+        '  Reinstall (or build) the plugin, or disable it with "amplify plugin remove unbuilt"\n',
+    );
+    expect((await sandbox.run(pristine, ['status'])).exitCode).toBe(0);
+  });
+
   test('a plugins.json that is not JSON is rebuilt silently, never fatal, and kept as plugins.json.corrupt', async () => {
     const file = path.join(sandbox.home, '.amplify', 'plugins.json');
     const saved = fs.readFileSync(file, 'utf8');

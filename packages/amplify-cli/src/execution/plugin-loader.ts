@@ -33,6 +33,27 @@ export function loadPluginModule(info: PluginInfo): PluginModule | undefined {
 }
 
 /**
+ * The `main` a package.json declares when no file answers to it (a package published without its build), else
+ * undefined. Not an error by itself: a gluegun-style plugin keeps npm init's `"main": "index.js"` and has only
+ * `commands/`; it explains a command that is found nowhere.
+ */
+export function missingMainModule(info: PluginInfo): string | undefined {
+  let main: unknown;
+  try {
+    main = (JSON.parse(fs.readFileSync(path.join(info.packageLocation, 'package.json'), 'utf8')) as { main?: unknown }).main;
+  } catch {
+    return undefined;
+  }
+  if (typeof main !== 'string' || main.trim() === '') return undefined;
+  try {
+    require.resolve(info.packageLocation);
+    return undefined;
+  } catch {
+    return main;
+  }
+}
+
+/**
  * Runs plugin code so that a failure names the plugin. The plugin's own AmplifyErrors are its message to the
  * user and pass through unchanged.
  */

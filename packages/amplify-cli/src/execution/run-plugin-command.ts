@@ -4,7 +4,7 @@ import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
 import { readHeadlessPayload } from './headless-payload';
-import { attachExtensions, describePlugin, findLegacyCommandFile, runLegacyCommand, runPluginCode } from './plugin-loader';
+import { attachExtensions, describePlugin, findLegacyCommandFile, missingMainModule, runLegacyCommand, runPluginCode } from './plugin-loader';
 import { selectPlugin } from './select-plugin';
 
 /**
@@ -62,6 +62,12 @@ async function executePlugin(session: CliSession, input: CommandInput, command: 
   }
   const file = findLegacyCommandFile(info, command, input.subCommands ?? []);
   if (file === undefined) {
+    const missingMain = missingMainModule(info);
+    if (missingMain !== undefined) {
+      throw new AmplifyError('MissingCommandImplementation', `${describePlugin(info)} cannot run "${command}": its main module ${missingMain} does not exist`, {
+        resolution: `Reinstall (or build) the plugin, or disable it with "amplify plugin remove ${info.manifest.name}"`,
+      });
+    }
     throw new AmplifyError('MissingCommandImplementation', `${describePlugin(info)} declares "${command}" but implements no such command`, {
       resolution: 'Report it to the plugin author; "amplify plugin verify" in the plugin folder shows the problem',
     });
