@@ -1,7 +1,13 @@
 /** What a function is made of, as the walkthrough or a headless request decides it and the files record it. */
 
+/** The templates `amplify add function` offers. */
 export const FUNCTION_TEMPLATES = ['hello-world', 'crud', 'serverless', 'trigger'] as const;
-export type FunctionTemplateName = (typeof FUNCTION_TEMPLATES)[number];
+export type WalkthroughTemplateName = (typeof FUNCTION_TEMPLATES)[number];
+/**
+ * Every template a function can be made from: `s3-trigger` is only created by the storage walkthrough
+ * (`addTriggerFunction`), which wires it to its bucket; on its own it would receive no events.
+ */
+export type FunctionTemplateName = WalkthroughTemplateName | 's3-trigger';
 
 export const CRUD_OPERATIONS = ['create', 'read', 'update', 'delete'] as const;
 export type CrudOperation = (typeof CRUD_OPERATIONS)[number];

@@ -2,7 +2,8 @@
  * amplify-category-function: the `function` category plugin (Lambda, Node.js). Each command's module is loaded
  * only when that command runs.
  */
-import { type AmplifyContext, AmplifyError, type PermissionPolicies } from 'amplify-cli-core';
+import { type AmplifyContext, AmplifyError, type PermissionPolicies, pathManager } from 'amplify-cli-core';
+import type { TriggerFunctionRequest } from './service/add-trigger-function';
 
 type CommandModule = { run(context: AmplifyContext): Promise<void> };
 
@@ -45,5 +46,21 @@ export async function getPermissionPolicies(_context: AmplifyContext, resourceOp
   return functionPermissionPolicies(resourceOpsMapping);
 }
 
+/**
+ * For the storage walkthroughs: creates a new function invoked by the project's S3 bucket (`kind: 's3'`) or by the
+ * stream of the DynamoDB table `table` (`kind: 'dynamodb'`), without asking anything. Returns the function's name.
+ */
+export async function addTriggerFunction(_context: AmplifyContext, request: TriggerFunctionRequest): Promise<string> {
+  const { addTriggerFunction: add } = require('./service/add-trigger-function') as typeof import('./service/add-trigger-function');
+  return add(pathManager.findProjectRoot(), request);
+}
+
+/** For the storage DynamoDB walkthrough: the functions of the project already invoked by the stream of `table`. */
+export async function tableTriggerFunctions(_context: AmplifyContext, table: string): Promise<string[]> {
+  const { tableTriggerFunctions: list } = require('./service/add-trigger-function') as typeof import('./service/add-trigger-function');
+  return list(pathManager.findProjectRoot(), table);
+}
+
+export type { TriggerFunctionRequest } from './service/add-trigger-function';
 export { lambdaTemplate, type LambdaTemplateInput, type ResolvedAccess } from './template/lambda-template';
 export type { AddFunctionRequest, UpdateFunctionRequest } from './headless/function-requests';

@@ -1,6 +1,6 @@
 import { validateHeadlessRequest } from 'amplify-cli-core';
 import { SCHEDULE_EXPRESSION_PATTERN } from '../walkthrough/schedule-questions';
-import { CRUD_OPERATIONS, type CrudOperation, FUNCTION_TEMPLATES, type FunctionTemplateName } from '../function-definition';
+import { CRUD_OPERATIONS, type CrudOperation, FUNCTION_TEMPLATES, type WalkthroughTemplateName } from '../function-definition';
 
 /** One resource the function may use, with the operations permitted on it. */
 export interface HeadlessResourceAccess {
@@ -14,7 +14,7 @@ export interface AddFunctionRequest {
   version: 1;
   functionName?: string;
   runtime?: 'nodejs';
-  template?: FunctionTemplateName;
+  template?: WalkthroughTemplateName;
   /** The storage DynamoDB resource the CRUD template works on. */
   crudTable?: string;
   /** The storage DynamoDB resource whose stream invokes the trigger template. */

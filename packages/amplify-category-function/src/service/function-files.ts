@@ -44,6 +44,11 @@ const SOURCE_FILES: Record<FunctionTemplateName, Array<[template: string, target
     ['event.json', 'event.json'],
     ['package.json.ejs', 'package.json'],
   ],
+  's3-trigger': [
+    ['index.js.ejs', 'index.js'],
+    ['event.json', 'event.json'],
+    ['package.json.ejs', 'package.json'],
+  ],
   crud: [
     ['index.js', 'index.js'],
     ['app.js.ejs', 'app.js'],
@@ -54,7 +59,7 @@ const SOURCE_FILES: Record<FunctionTemplateName, Array<[template: string, target
 
 /** The file the original opens for editing: the Express app for the Express templates. */
 export function mainSourceFile(template: FunctionTemplateName): string {
-  return template === 'hello-world' || template === 'trigger' ? 'src/index.js' : 'src/app.js';
+  return template === 'crud' || template === 'serverless' ? 'src/app.js' : 'src/index.js';
 }
 
 function sourceFiles(template: FunctionTemplateName): RenderedFile[] {

@@ -1,8 +1,8 @@
 import type { Question } from 'amplify-cli-core';
-import { FUNCTION_TEMPLATES, type FunctionTemplateName } from '../function-definition';
+import { FUNCTION_TEMPLATES, type WalkthroughTemplateName } from '../function-definition';
 import { FUNCTION_NAME_VALIDATION } from './function-name';
 
-export const TEMPLATE_LABELS: Record<FunctionTemplateName, string> = {
+export const TEMPLATE_LABELS: Record<WalkthroughTemplateName, string> = {
   'hello-world': 'Hello World',
   crud: 'CRUD function for DynamoDB (Integration with API Gateway)',
   serverless: 'Serverless ExpressJS function (Integration with API Gateway)',
