@@ -4,7 +4,7 @@ import { AmplifyError, AmplifyEvent, CommandInput, isAmplifyError } from 'amplif
 import type { CliEnvironment } from './cli-environment';
 import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
-import { printPluginHelp } from './output/help-view';
+import { printCoreCommandHelp, printPluginHelp } from './output/help-view';
 import type { Printer } from './output/printer';
 import { reportProblems } from './output/problems-view';
 import { loadPluginPlatform } from './platform/plugin-platform-loader';
@@ -37,7 +37,8 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
     cliPackage: { name: core.packageName, version: core.packageVersion },
   };
   const input = parseCommandInput(environment.argv, pluginNouns(loaded.cache.plugins));
-  const target: CommandTarget = resolveCommand(input, { coreManifest: core.manifest, plugins: loaded.cache.plugins });
+  const resolved: CommandTarget = resolveCommand(input, { coreManifest: core.manifest, plugins: loaded.cache.plugins });
+  const target = input.options?.help === true ? helpTarget(resolved, input) : resolved;
   switch (target.kind) {
     case 'plugin-help':
       printPluginHelp(printer, target.noun, target.plugins);
@@ -63,8 +64,31 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
   }
 }
 
+/**
+ * `--help` (`-h`) anywhere asks what a command does; it must never run it (`amplify delete --force -h` deleted
+ * the project). A plugin answers with its help command (or its manifest); core commands in runCoreCommand.
+ */
+function helpTarget(target: CommandTarget, input: CommandInput): CommandTarget {
+  if (target.kind !== 'plugin') {
+    return target;
+  }
+  if (!target.candidates.some((info) => info.manifest.commands?.includes('help'))) {
+    return { kind: 'plugin-help', noun: target.noun, plugins: target.candidates };
+  }
+  // The plugin reads its command from the input, so the input is what must say help.
+  input.command = 'help';
+  input.subCommands = [];
+  return { ...target, command: 'help' };
+}
+
 async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: CommandInput): Promise<void> {
-  const key = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
+  const found = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
+  // Under --help a group lists its verbs and any other command prints its line of help instead of running.
+  const key = input.options?.help === true && groupVerbs(command).length > 0 ? `${command} help` : found;
+  if (input.options?.help === true && key !== undefined && key !== 'help' && !key.endsWith(' help')) {
+    printCoreCommandHelp(session.printer, key);
+    return;
+  }
   if (key === undefined) {
     throw new AmplifyError('CommandNotAvailable', `"amplify ${command}" is not available yet in this build of amplify`, {
       resolution: 'Run "amplify help" to see the commands this build provides',

@@ -107,6 +107,23 @@ describe('robustness of the built binary', () => {
     expect((await sandbox.run(pristine, ['status'])).exitCode).toBe(0);
   });
 
+  test.each([
+    ['delete --force -h', /Deletes all of the resources/],
+    ['env add --envName hh --yes --help', /amplify env add/],
+    ['push --yes -h', /Provisions cloud resources/],
+    ['init --envName hh --yes --help', /Initializes a new project/],
+    ['demo add photos --service S3 --help', /amplify demo add <name>/],
+  ])('amplify %s prints help and changes nothing', async (command, help) => {
+    expect((await sandbox.run(pristine, ['plugin', 'add', DEMO_PLUGIN_DIR])).exitCode).toBe(0);
+    const app = copyProject();
+    const before = snapshotDir(app);
+    const result = await sandbox.run(app, command.split(' '));
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(help);
+    expect(snapshotDir(app)).toEqual(before);
+  });
+
   test('a plugins.json that is not JSON is rebuilt silently, never fatal, and kept as plugins.json.corrupt', async () => {
     const file = path.join(sandbox.home, '.amplify', 'plugins.json');
     const saved = fs.readFileSync(file, 'utf8');

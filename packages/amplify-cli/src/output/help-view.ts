@@ -25,6 +25,13 @@ export function printHelp(printer: Printer, core: PluginManifest, plugins: Plugi
   printer.info('\nRun "amplify <plugin> help" for the commands of one plugin. Options: --yes (-y), --debug, --help (-h).');
 }
 
+/** `amplify <command> --help` for a core command: its usage and line of help, instead of running it. */
+export function printCoreCommandHelp(printer: Printer, key: string): void {
+  printer.info(`Usage: amplify ${key} [options]\n`);
+  printer.info(CORE_COMMAND_HELP[key] ?? CORE_COMMAND_HELP[key.split(' ')[0]] ?? '');
+  printer.info('\nOptions: --yes (-y), --debug, --help (-h). Run "amplify help" for every command.');
+}
+
 /** `amplify <plugin> help` for plugins that do not handle `help` themselves: their manifest's commands. */
 export function printPluginHelp(printer: Printer, noun: string, plugins: PluginInfo[]): void {
   for (const info of plugins) {
