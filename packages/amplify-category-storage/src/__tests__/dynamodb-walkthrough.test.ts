@@ -1,6 +1,6 @@
 import { inputValidation, type Prompter } from 'amplify-cli-core';
 import { DYNAMODB_RULES } from '../service/dynamodb-config';
-import { runDynamoDBAddWalkthrough, runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
+import { askDynamoDBTrigger, runDynamoDBAddWalkthrough, runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
 
 type Options = { message: string; default?: unknown; choices?: unknown[]; validate?: (value: never) => unknown };
 
@@ -78,5 +78,29 @@ describe('DynamoDB validation rules', () => {
     ['indexName', 'by/date', false],
   ] as const)('%s accepts %j: %s', (rule, value, ok) => {
     expect(inputValidation({ validation: DYNAMODB_RULES[rule], required: true })(value) === true).toBe(ok);
+  });
+});
+
+describe('DynamoDB trigger question (7)', () => {
+  it('No is the default and loads nothing', async () => {
+    const candidates = jest.fn(async () => ['ordersTrigger']);
+    const { prompter, asked } = scripted([false]);
+    expect(await askDynamoDBTrigger(prompter, candidates)).toEqual({ mode: 'none' });
+    expect(asked.map((q) => [q.message, q.default])).toEqual([['Do you want to add a Lambda Trigger for your Table?', false]]);
+    expect(candidates).not.toHaveBeenCalled();
+  });
+
+  it('without functions on the stream, Yes means a new function', async () => {
+    const { prompter, asked } = scripted([true]);
+    expect(await askDynamoDBTrigger(prompter, async () => [])).toEqual({ mode: 'new' });
+    expect(asked).toHaveLength(1);
+  });
+
+  it('with functions on the stream: existing, then which one; or new', async () => {
+    const existing = scripted([true, 'existing', 'ordersTrigger']);
+    expect(await askDynamoDBTrigger(existing.prompter, async () => ['ordersTrigger'])).toEqual({ mode: 'existing', name: 'ordersTrigger' });
+    expect(existing.asked[2].choices).toEqual(['ordersTrigger']);
+    const fresh = scripted([true, 'new']);
+    expect(await askDynamoDBTrigger(fresh.prompter, async () => ['ordersTrigger'])).toEqual({ mode: 'new' });
   });
 });

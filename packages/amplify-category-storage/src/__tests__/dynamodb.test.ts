@@ -32,6 +32,14 @@ describe('dynamoDBTemplate', () => {
     expect(dynamoDBParameters(table)).toEqual({ tableName: 'orders', partitionKeyName: 'id', partitionKeyType: 'S', sortKeyName: 'createdAt', sortKeyType: 'N' });
   });
 
+  it('a table with trigger functions streams old and new images, and still passes the specification', () => {
+    const template = dynamoDBTemplate({ ...table, triggerFunctions: ['ordersTrigger1a2b3c4d'] });
+    expect(template.Resources.DynamoDBTable.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(template.Outputs.StreamArn).toEqual({ Value: { 'Fn::GetAtt': ['DynamoDBTable', 'StreamArn'] } });
+    expect(validateTemplate(template)).toEqual([]);
+    expect(dynamoDBTemplate({ ...table, triggerFunctions: [] }).Resources.DynamoDBTable.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+  });
+
   it('without a sort key or indexes declares neither', () => {
     const template = dynamoDBTemplate({ resourceName: 't', tableName: 't', partitionKey: { fieldName: 'pk', fieldType: 'binary' } });
     expect(validateTemplate(template)).toEqual([]);
@@ -95,6 +103,20 @@ describe('DynamoDB headless update', () => {
     });
     expect(validateTemplate(dynamoDBTemplate(config))).toEqual([]);
     expect(fromUpdateDynamoDBRequest(update({ gsi: [] }), table)).not.toHaveProperty('gsi');
+  });
+
+  it('lambdaTrigger on add and update: new (name optional) or existing (name required); an update without gsi keeps the indexes', () => {
+    const withTrigger = (lambdaTrigger: unknown) =>
+      validateHeadlessRequest<AddDynamoDBRequest>(
+        addStorageRequestSchema,
+        { version: 1, serviceConfiguration: { serviceName: 'DynamoDB', columns: [{ name: 'id', type: 'string' }], partitionKey: 'id', lambdaTrigger } },
+        'AddStorageRequest',
+      );
+    expect((withTrigger({ mode: 'new' }).serviceConfiguration as AddDynamoDBRequest['serviceConfiguration']).lambdaTrigger).toEqual({ mode: 'new' });
+    expect(() => withTrigger({ mode: 'existing' })).toThrow('serviceConfiguration.lambdaTrigger.name is required');
+    const request = update({ lambdaTrigger: { mode: 'existing', name: 'ordersTrigger' } });
+    expect(request.serviceModification.lambdaTrigger).toEqual({ mode: 'existing', name: 'ordersTrigger' });
+    expect(fromUpdateDynamoDBRequest(request, table)).toEqual(table);
   });
 
   it('refuses unknown key columns, duplicate index names and changes to the keys', () => {

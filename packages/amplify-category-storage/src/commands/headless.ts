@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 import { AmplifyError, pathManager, validateHeadlessRequest, type AmplifyContext } from 'amplify-cli-core';
 import type { DynamoDBConfig } from '../service/dynamodb-config';
-import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateDynamoDBRequest, fromUpdateS3Request, type AddStorageRequest, type RemoveS3Request, type UpdateStorageRequest } from '../service/headless-mapping';
+import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateDynamoDBRequest, fromUpdateS3Request, type AddStorageRequest, type LambdaTrigger, type RemoveS3Request, type UpdateStorageRequest } from '../service/headless-mapping';
 import { addStorageRequestSchema, removeStorageRequestSchema, updateStorageRequestSchema } from '../service/headless-schemas';
 import type { S3Config } from '../service/s3-config';
 import { s3Defaults } from '../service/s3-walkthrough';
-import { ensureAuth, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureAuth, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf } from '../service/storage-resource';
 
 function requireFunction(projectRoot: string, config: S3Config): void {
   if (config.triggerFunction !== 'NONE' && !projectFunctions(projectRoot).includes(config.triggerFunction)) {
@@ -13,6 +13,11 @@ function requireFunction(projectRoot: string, config: S3Config): void {
       resolution: 'Name an existing function, or add it with "amplify add function" first',
     });
   }
+}
+
+/** `lambdaTrigger: {mode: "new", name?}` creates the bucket's trigger function; otherwise the trigger stays `current`. */
+async function newTriggerFunction(context: AmplifyContext, trigger: LambdaTrigger | undefined, current: string): Promise<string> {
+  return trigger?.mode === 'new' ? addTriggerFunction(context, { kind: 's3', name: trigger.name }) : current;
 }
 
 /** `amplify add|update|remove storage --headless` (reference §2.4; DynamoDB add is this CLI's own request). */
@@ -26,11 +31,14 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
         const config = fromAddS3Request({ ...request, serviceConfiguration: request.serviceConfiguration }, s3Defaults(context.amplify.getProjectConfig().projectName));
         requireFunction(projectRoot, config);
         await ensureGuestAccess(context, config);
+        config.triggerFunction = await newTriggerFunction(context, request.serviceConfiguration.lambdaTrigger, config.triggerFunction);
         await saveS3Resource(projectRoot, config, 'add');
         context.print.success(`Successfully added resource ${config.resourceName} locally`);
       } else {
         const config = fromAddDynamoDBRequest({ ...request, serviceConfiguration: request.serviceConfiguration }, `dynamo${randomUUID().slice(0, 8)}`);
         await saveDynamoDBResource(projectRoot, config, 'add');
+        const trigger = request.serviceConfiguration.lambdaTrigger;
+        if (trigger) context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);
         context.print.success(`Successfully added resource ${config.resourceName} locally`);
       }
       return;
@@ -49,10 +57,12 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
         const config = fromUpdateS3Request({ ...request, serviceModification: modification }, readStorageConfig<S3Config>(projectRoot, name));
         requireFunction(projectRoot, config);
         await ensureGuestAccess(context, config);
+        config.triggerFunction = await newTriggerFunction(context, modification.lambdaTrigger, config.triggerFunction);
         await saveS3Resource(projectRoot, config, 'update');
       } else {
         const config = fromUpdateDynamoDBRequest({ ...request, serviceModification: modification }, readStorageConfig<DynamoDBConfig>(projectRoot, name));
         await saveDynamoDBResource(projectRoot, config, 'update');
+        if (modification.lambdaTrigger) context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, modification.lambdaTrigger)} locally`);
       }
       context.print.success(`Successfully updated resource ${name} locally`);
       return;

@@ -1,9 +1,9 @@
 import { AmplifyError, pathManager, type AmplifyContext } from 'amplify-cli-core';
 import type { DynamoDBConfig } from '../service/dynamodb-config';
-import { runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
+import { askDynamoDBTrigger, runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
 import type { S3Config } from '../service/s3-config';
 import { runS3Walkthrough } from '../service/s3-walkthrough';
-import { ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, userPoolGroups } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, tableTriggerFunctions, userPoolGroups } from '../service/storage-resource';
 
 /** `amplify update storage [name]`: the resource's walkthrough with its current answers as defaults. */
 export async function run(context: AmplifyContext): Promise<void> {
@@ -22,12 +22,17 @@ export async function run(context: AmplifyContext): Promise<void> {
       isUpdate: true,
       groups: userPoolGroups(projectRoot),
       functions: projectFunctions(projectRoot),
+      createTriggerFunction: () => addTriggerFunction(context, { kind: 's3' }),
     });
     await ensureGuestAccess(context, config);
     await saveS3Resource(projectRoot, config, 'update');
   } else {
     const config = await runDynamoDBUpdateWalkthrough(prompter, readStorageConfig<DynamoDBConfig>(projectRoot, name));
+    // Functions on the stream that the table does not list yet can be added as its triggers.
+    const unlisted = async (): Promise<string[]> => (await tableTriggerFunctions(context, name)).filter((fn) => !(config.triggerFunctions ?? []).includes(fn));
+    const trigger = await askDynamoDBTrigger(prompter, unlisted);
     await saveDynamoDBResource(projectRoot, config, 'update');
+    if (trigger.mode !== 'none') context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);
   }
   context.print.success(`Successfully updated resource ${name} locally`);
 }

@@ -24,6 +24,8 @@ export interface DynamoDBConfig {
   partitionKey: KeyField;
   sortKey?: KeyField;
   gsi?: GlobalSecondaryIndex[];
+  /** Functions invoked by the table's stream (each wires itself to it in its own template). */
+  triggerFunctions?: string[];
 }
 
 export const DYNAMODB_RULES = {

@@ -25,7 +25,7 @@ const keySchema = (partition: Json, sort: Json | undefined): Json[] => [
 
 /**
  * The template of a table (reference §2.6): `<tableName>-<env>` with its keys, global secondary indexes (all
- * attributes projected), 5/5 provisioned throughput and a NEW_IMAGE stream for triggers.
+ * attributes projected), 5/5 provisioned throughput and a stream: NEW_IMAGE, or NEW_AND_OLD_IMAGES once trigger functions use it.
  */
 export function dynamoDBTemplate(config: DynamoDBConfig): CfnTemplate {
   const parameters: CfnTemplate['Parameters'] = {
@@ -59,7 +59,8 @@ export function dynamoDBTemplate(config: DynamoDBConfig): CfnTemplate {
     AttributeDefinitions: [...definitions.values()],
     KeySchema: keySchema(ref('partitionKeyName'), config.sortKey ? ref('sortKeyName') : undefined),
     ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
-    StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    // Trigger functions see each change whole (before and after), as the original's trigger template expects.
+    StreamSpecification: { StreamViewType: (config.triggerFunctions ?? []).length > 0 ? 'NEW_AND_OLD_IMAGES' : 'NEW_IMAGE' },
   };
   if (indexes.length > 0) table.GlobalSecondaryIndexes = indexes;
   const outputs: CfnTemplate['Outputs'] = {

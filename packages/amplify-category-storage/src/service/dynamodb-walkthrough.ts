@@ -83,3 +83,29 @@ export async function runDynamoDBUpdateWalkthrough(prompter: Prompter, previous:
   else delete config.gsi;
   return config;
 }
+
+/** What question 7 decided; `new` and a chosen function are applied once the table is saved (the function needs it). */
+export type TriggerChoice = { mode: 'none' } | { mode: 'existing'; name: string } | { mode: 'new' };
+
+/**
+ * Question 7 (reference §2.5): "add a Lambda trigger?" (default No), then an existing function already on this
+ * table's stream (only when there is one; `candidates` is loaded only after a Yes) or a new one.
+ */
+export async function askDynamoDBTrigger(prompter: Prompter, candidates: () => Promise<string[]>): Promise<TriggerChoice> {
+  if (!(await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your Table?', default: false, flag: '--headless (lambdaTrigger)' }))) return { mode: 'none' };
+  const functions = await candidates();
+  const mode =
+    functions.length === 0
+      ? 'new'
+      : await prompter.pick<string>({
+          message: 'Select from the following options',
+          choices: [
+            { name: 'Choose an existing function from the project', value: 'existing' },
+            { name: 'Create a new function', value: 'new' },
+          ],
+          default: 'existing',
+          flag: '--headless (lambdaTrigger.mode)',
+        });
+  if (mode === 'new') return { mode: 'new' };
+  return { mode: 'existing', name: await prompter.pick<string>({ message: 'Select the function to trigger:', choices: functions, flag: '--headless (lambdaTrigger.name)' }) };
+}

@@ -7,9 +7,10 @@ interface Permissions {
   guest?: S3Permission[];
   groups?: Record<string, S3Permission[]>;
 }
-interface LambdaTrigger {
-  mode: 'existing';
-  name: string;
+/** The original's trigger field: an existing function by name, or a new one (`name` optional: the default name). */
+export interface LambdaTrigger {
+  mode: 'existing' | 'new';
+  name?: string;
 }
 
 export interface AddS3Request {
@@ -26,6 +27,8 @@ export interface AddDynamoDBRequest {
     partitionKey: string;
     sortKey?: string;
     gsi?: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+    /** A trigger function on the table's stream: `{mode: "new", name?}`, or an existing function already on it. */
+    lambdaTrigger?: LambdaTrigger;
   };
 }
 export type AddStorageRequest = AddS3Request | AddDynamoDBRequest;
@@ -39,7 +42,9 @@ export interface UpdateDynamoDBRequest {
     serviceName: 'DynamoDB';
     resourceName: string;
     columns?: Array<{ name: string; type: FieldType }>;
-    gsi: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+    /** Replaces the indexes when given; left out, they stay. */
+    gsi?: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+    lambdaTrigger?: LambdaTrigger;
   };
 }
 export type UpdateStorageRequest = UpdateS3Request | UpdateDynamoDBRequest;
@@ -67,7 +72,8 @@ export function fromAddS3Request(request: AddS3Request, defaults: S3Config): S3C
   const service = request.serviceConfiguration;
   const config: S3Config = { ...defaults, resourceName: service.resourceName ?? defaults.resourceName, bucketName: service.bucketName ?? defaults.bucketName };
   applyPermissions(config, service.permissions);
-  if (service.lambdaTrigger) config.triggerFunction = service.lambdaTrigger.name;
+  // A new function is created by the caller once the request is known to be good.
+  if (service.lambdaTrigger?.mode === 'existing') config.triggerFunction = service.lambdaTrigger.name ?? config.triggerFunction;
   return config;
 }
 
@@ -75,7 +81,7 @@ export function fromUpdateS3Request(request: UpdateS3Request, previous: S3Config
   const config: S3Config = { ...previous };
   const modification = request.serviceModification;
   if (modification.permissions) applyPermissions(config, modification.permissions);
-  if (modification.lambdaTrigger) config.triggerFunction = modification.lambdaTrigger.name;
+  if (modification.lambdaTrigger?.mode === 'existing') config.triggerFunction = modification.lambdaTrigger.name ?? config.triggerFunction;
   return config;
 }
 
@@ -127,6 +133,7 @@ export function fromUpdateDynamoDBRequest(request: UpdateDynamoDBRequest, previo
   const known: KeyField[] = [previous.partitionKey, ...(previous.sortKey ? [previous.sortKey] : []), ...(previous.gsi ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])])];
   const columns: Column[] = [...known.map((k) => ({ name: k.fieldName, type: k.fieldType })), ...(modification.columns ?? [])];
   const config: DynamoDBConfig = { ...previous };
+  if (!modification.gsi) return config;
   const indexes = indexesOf(modification.gsi, keyResolver(columns, 'serviceModification'));
   if (indexes && indexes.length > 0) config.gsi = indexes;
   else delete config.gsi;

@@ -14,11 +14,14 @@ const permissions = {
     groups: { type: 'object', propertyNames: { pattern: '^[a-zA-Z0-9]+$' }, additionalProperties: permissionList },
   },
 };
+/** `{mode: "existing", name}` or `{mode: "new", name?}` (the new function's name; default S3Trigger<id> / <table>Trigger<id>). */
 const lambdaTrigger = {
   type: 'object',
-  required: ['mode', 'name'],
+  required: ['mode'],
   additionalProperties: false,
-  properties: { mode: { const: 'existing' }, name: { type: 'string', minLength: 1 } },
+  properties: { mode: { enum: ['existing', 'new'] }, name: { type: 'string', pattern: '^[a-zA-Z0-9]+$' } },
+  if: { properties: { mode: { const: 'existing' } } },
+  then: { required: ['mode', 'name'] },
 };
 
 const columns = {
@@ -74,6 +77,7 @@ export const addStorageRequestSchema: HeadlessSchema = {
           partitionKey: { type: 'string' },
           sortKey: { type: 'string' },
           gsi,
+          lambdaTrigger,
         },
       },
     },
@@ -95,11 +99,11 @@ export const updateStorageRequestSchema: HeadlessSchema = {
         additionalProperties: false,
         properties: { serviceName: { const: 'S3' }, resourceName: { type: 'string', minLength: 1 }, permissions, lambdaTrigger },
       },
-      // Keys and names of a table cannot change: an update replaces its indexes, which may use new key columns.
+      // Keys and names of a table cannot change: an update replaces its indexes (which may use new key columns) and may add a trigger.
       else: {
-        required: ['serviceName', 'resourceName', 'gsi'],
+        required: ['serviceName', 'resourceName'],
         additionalProperties: false,
-        properties: { serviceName: { const: 'DynamoDB' }, resourceName: { type: 'string', minLength: 1 }, columns, gsi },
+        properties: { serviceName: { const: 'DynamoDB' }, resourceName: { type: 'string', minLength: 1 }, columns, gsi, lambdaTrigger },
       },
     },
   },

@@ -74,17 +74,33 @@ function questions(groups: string[]): Question[] {
   ];
 }
 
-/** The trigger step: only offered when the project has functions (the function category makes new ones). */
-async function askTrigger(prompter: Prompter, current: string, functions: string[]): Promise<string> {
-  if (functions.length === 0) return current;
-  const pickFunction = (): Promise<string> =>
-    prompter.pick<string>({ message: 'Select from the following options', choices: functions, default: current !== 'NONE' ? current : functions[0], flag: '--headless (lambdaTrigger)' });
+/** The question 7 choices: an existing function of the project (offered only when there is one) or a new one. */
+async function chooseTrigger(prompter: Prompter, current: string, options: S3WalkthroughOptions): Promise<string> {
+  const { functions } = options;
+  const mode =
+    functions.length === 0
+      ? 'new'
+      : await prompter.pick<string>({
+          message: 'Select from the following options',
+          choices: [
+            { name: 'Choose an existing function from the project', value: 'existing' },
+            { name: 'Create a new function', value: 'new' },
+          ],
+          default: 'existing',
+          flag: '--headless (lambdaTrigger.mode)',
+        });
+  if (mode === 'new') return options.createTriggerFunction();
+  return prompter.pick<string>({ message: 'Select the function to trigger:', choices: functions, default: functions.includes(current) ? current : functions[0], flag: '--headless (lambdaTrigger.name)' });
+}
+
+/** Question 7 (reference §2.1): always asked, default No; on update, a bucket with a trigger gets a menu instead. */
+async function askTrigger(prompter: Prompter, current: string, options: S3WalkthroughOptions): Promise<string> {
   if (current === 'NONE') {
-    const add = await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your S3 Bucket?', default: false });
-    return add ? pickFunction() : 'NONE';
+    const add = await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your S3 Bucket?', default: false, flag: '--headless (lambdaTrigger)' });
+    return add ? chooseTrigger(prompter, current, options) : 'NONE';
   }
   const action = await prompter.pick<string>({
-    message: 'Select from the following options',
+    message: 'Select from the following options for the Lambda Trigger',
     choices: [
       { name: 'Update the Trigger', value: 'update' },
       { name: 'Remove the trigger', value: 'remove' },
@@ -92,7 +108,7 @@ async function askTrigger(prompter: Prompter, current: string, functions: string
     ],
     default: 'skip',
   });
-  return action === 'update' ? pickFunction() : action === 'remove' ? 'NONE' : current;
+  return action === 'update' ? chooseTrigger(prompter, current, options) : action === 'remove' ? 'NONE' : current;
 }
 
 export interface S3WalkthroughOptions {
@@ -103,6 +119,8 @@ export interface S3WalkthroughOptions {
   groups: string[];
   /** Functions of the project that can be the bucket's trigger. */
   functions: string[];
+  /** Creates a new trigger function (through the function category) and returns its name. */
+  createTriggerFunction: () => Promise<string>;
 }
 
 /** `amplify add|update storage` for S3 (reference §2.1): names, who may do what, groups, trigger. */
@@ -137,7 +155,7 @@ export async function runS3Walkthrough(prompter: Prompter, options: S3Walkthroug
     storageAccess: users ? (answers.storageAccess as S3Config['storageAccess']) : 'auth',
     authAccess: users ? (answers.authAccess as S3Permission[]) : [],
     guestAccess: users && answers.storageAccess === 'authAndGuest' ? (answers.guestAccess as S3Permission[]) : [],
-    triggerFunction: await askTrigger(prompter, config.triggerFunction, options.functions),
+    triggerFunction: await askTrigger(prompter, config.triggerFunction, options),
   };
   if (Object.keys(groupAccess).length > 0) result.groupAccess = groupAccess;
   return result;

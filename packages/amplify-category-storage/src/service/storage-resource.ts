@@ -75,6 +75,32 @@ function authPlugin(context: AmplifyContext): AuthPluginApi {
   return plugin;
 }
 
+/** What the function plugin offers other categories (see amplify-category-function's index). */
+interface FunctionPluginApi {
+  addTriggerFunction?(context: AmplifyContext, request: { kind: 's3' | 'dynamodb'; name?: string; table?: string }): Promise<string>;
+  tableTriggerFunctions?(context: AmplifyContext, table: string): Promise<string[]>;
+}
+
+function functionPlugin(context: AmplifyContext): Required<FunctionPluginApi> {
+  const plugin = context.amplify.getPluginInstance(context, 'function') as FunctionPluginApi | undefined;
+  if (!plugin?.addTriggerFunction || !plugin.tableTriggerFunctions) {
+    throw new AmplifyError('PluginNotFound', 'Lambda triggers need the function category plugin (amplify-category-function), which is not installed', {
+      resolution: 'Install amplify-category-function and run "amplify plugin scan"',
+    });
+  }
+  return plugin as Required<FunctionPluginApi>;
+}
+
+/** A new trigger function made by the function category: `S3Trigger<id>`, or `<table>Trigger<id>` on the table's stream. */
+export function addTriggerFunction(context: AmplifyContext, request: { kind: 's3' | 'dynamodb'; name?: string; table?: string }): Promise<string> {
+  return functionPlugin(context).addTriggerFunction(context, request);
+}
+
+/** The functions of the project already invoked by the stream of `table`. */
+export function tableTriggerFunctions(context: AmplifyContext, table: string): Promise<string[]> {
+  return functionPlugin(context).tableTriggerFunctions(context, table);
+}
+
 /**
  * S3 storage needs auth (reference §2.1): without it, offers to add it now (default yes, so `--yes` adds the default
  * configuration); headless requests fail instead. Returns the auth resource's name.
@@ -156,4 +182,27 @@ export async function saveDynamoDBResource(projectRoot: string, config: DynamoDB
     },
     meta: mode === 'add' ? { service: 'DynamoDB', providerPlugin: PROVIDER } : {},
   });
+}
+
+/**
+ * Adds a trigger to a saved table: a new `<table>Trigger<id>` function wired to its stream, or an existing function
+ * that the stream already invokes (a function made with the function category's trigger template). Records it in
+ * `triggerFunctions` and saves the table again, whose stream then carries old and new images.
+ */
+export async function addDynamoDBTrigger(context: AmplifyContext, projectRoot: string, config: DynamoDBConfig, trigger: { mode: 'existing' | 'new'; name?: string }): Promise<string> {
+  let name: string;
+  if (trigger.mode === 'new') {
+    name = await addTriggerFunction(context, { kind: 'dynamodb', table: config.resourceName, name: trigger.name });
+  } else {
+    const wired = await tableTriggerFunctions(context, config.resourceName);
+    if (!trigger.name || !wired.includes(trigger.name)) {
+      throw new AmplifyError('InvalidInput', `lambdaTrigger.name: "${trigger.name ?? ''}" is not a function invoked by the stream of ${config.resourceName}`, {
+        resolution: `Name one of ${wired.length > 0 ? wired.join(', ') : '(none yet)'}, or use {"mode":"new"} to create the trigger function`,
+      });
+    }
+    name = trigger.name;
+  }
+  config.triggerFunctions = [...(config.triggerFunctions ?? []).filter((existing) => existing !== name), name];
+  await saveDynamoDBResource(projectRoot, config, 'update');
+  return name;
 }
