@@ -164,6 +164,18 @@ describe('amplify push (in-process, fake provider)', () => {
     expect(fs.existsSync(path.join(cloud, 'storage', 'photos'))).toBe(false);
   });
 
+  test.each([
+    [['push', 'storge', '--yes'], 'No resource in category "storge" of this project'],
+    [['push', 'storage', 'photo', '--yes'], 'No resource "photo" in category "storage" of this project'],
+  ])('amplify %j names a category or resource that does not exist instead of reporting no changes', async (args, message) => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const result = await amplify(machine, args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`✖ ${message}\n  Run "amplify status" to see the project's resources (names are case-sensitive)\n`);
+    expect(calls(machine)).toEqual([]);
+  });
+
   test('without --yes and without a TTY it fails at once naming --yes and calls no plugin', async () => {
     const machine = makeFakeMachine();
     await projectWithResource(machine);

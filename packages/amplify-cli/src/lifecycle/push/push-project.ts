@@ -104,6 +104,13 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
       resourceName: options.resourceName,
       filteredResources: options.filteredResources,
     });
+    if (options.category !== undefined && status.allResources.length === 0 && status.resourcesToBeDeleted.length === 0) {
+      // A misspelt name in a CI script would otherwise "succeed" with "No changes detected" and deploy nothing.
+      const what = options.resourceName === undefined ? `No resource in category "${options.category}"` : `No resource "${options.resourceName}" in category "${options.category}"`;
+      throw new AmplifyError('ResourceNotFound', `${what} of this project`, {
+        resolution: 'Run "amplify status" to see the project\'s resources (names are case-sensitive)',
+      });
+    }
     printStatus(printer, status, envName);
     if (!hasChanges(status) && !(options.force && status.allResources.length > 0)) {
       printer.info('\nNo changes detected');
