@@ -69,11 +69,13 @@ describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)'
       { question: /Who should have access/, keys: KEY.down + KEY.enter },
       { question: /access do you want for Authenticated users/, keys: KEY.enter },
       { question: /access do you want for Guest users/, keys: KEY.enter },
+      { question: /Lambda Trigger for your S3 Bucket/, keys: KEY.enter },
     ]);
     expect(result.unanswered).toBe(0);
     expect(result.exitCode).toBe(0);
     expect(sandbox.readJson('amplify/backend/storage/notefiles/cli-inputs.json')).toMatchObject({
       storageAccess: 'authAndGuest',
+      triggerFunction: 'NONE',
       authAccess: ['CREATE_AND_UPDATE', 'READ', 'DELETE'],
       guestAccess: ['READ'],
     });
@@ -98,6 +100,7 @@ describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)'
       { question: /access do you want for Guest users/, keys: KEY.enter },
       { question: /Select groups/, keys: ' ' + KEY.enter },
       { question: /access do you want for Editors users/, keys: KEY.enter },
+      { question: /Lambda Trigger for your S3 Bucket/, keys: KEY.enter },
     ]);
     expect(result.unanswered).toBe(0);
     expect(result.exitCode).toBe(0);
@@ -123,20 +126,26 @@ describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)'
       { question: /add a sort key to your table/, keys: KEY.enter },
       { question: /Choose sort key for the table/, keys: KEY.enter },
       { question: /global secondary indexes to your table/, keys: 'n' + KEY.enter },
+      // No function is on the table's stream yet, so Yes goes straight to a new <table>Trigger<id> function.
+      { question: /Lambda Trigger for your Table/, keys: 'y' + KEY.enter },
     ]);
     expect(result.unanswered).toBe(0);
     expect(result.exitCode).toBe(0);
+    const trigger = Object.keys(sandbox.readJson<Meta>('amplify/backend/amplify-meta.json').function ?? {}).find((name) => name.startsWith('notesTrigger'));
+    expect(trigger).toMatch(/^notesTrigger[a-z0-9]{8}$/);
     expect(sandbox.readJson('amplify/backend/storage/notes/cli-inputs.json')).toEqual({
       resourceName: 'notes',
       tableName: 'notes',
       partitionKey: { fieldName: 'id', fieldType: 'string' },
       sortKey: { fieldName: 'createdAt', fieldType: 'number' },
+      triggerFunctions: [trigger],
     });
     const push = await sandbox.run(['push', '--yes']);
     expect(push.stderr).toBe('');
     expect(push.exitCode).toBe(0);
     const meta = sandbox.readJson<Meta>('amplify/backend/amplify-meta.json');
     expect(meta.storage.notes.output).toMatchObject({ Name: 'notes-dev', SortKeyName: 'createdAt' });
+    expect(meta.function[trigger!].output).toMatchObject({ Name: `${trigger}-dev` });
     expect(sandbox.awsExports()).toMatchObject({ aws_user_files_s3_bucket: meta.storage.notefiles.output!.BucketName, aws_user_pools_id: meta.auth.notesauth.output!.UserPoolId });
   });
 });
