@@ -94,4 +94,15 @@ describe('new trigger functions from the storage walkthroughs (built binary, loc
     expect(invoke.stdout).toContain('ObjectCreated:Put: s3://example-bucket/public/my photo.jpg');
     expect(invoke.stdout).toContain('Successfully processed 1 records.');
   });
+
+  test('an existing function that is not on the table stream is refused as its trigger, naming the field', async () => {
+    const s3Trigger = Object.keys(meta().function).find((name) => name.startsWith('S3Trigger'))!;
+    const update = await sandbox.run(
+      ['update', 'storage', '--headless'],
+      JSON.stringify({ version: 1, serviceModification: { serviceName: 'DynamoDB', resourceName: 'orders', lambdaTrigger: { mode: 'existing', name: s3Trigger } } }),
+    );
+    expect(update.exitCode).not.toBe(0);
+    expect(update.stderr).toContain(`lambdaTrigger.name: "${s3Trigger}" is not a function invoked by the stream of orders`);
+    expect(sandbox.readJson('amplify/backend/storage/orders/cli-inputs.json')).toMatchObject({ triggerFunctions: ['onOrder'] });
+  });
 });

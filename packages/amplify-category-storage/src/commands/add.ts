@@ -31,7 +31,7 @@ export async function run(context: AmplifyContext): Promise<void> {
   } else {
     context.print.info('Welcome to the NoSQL DynamoDB database wizard. This wizard asks you a series of questions to help determine how to set up your NoSQL database table.');
     const config = await runDynamoDBAddWalkthrough(prompter);
-    const trigger = await askDynamoDBTrigger(prompter, async () => tableTriggerFunctions(context, config.resourceName));
+    const trigger = await askDynamoDBTrigger(prompter, () => tableTriggerFunctions(context, config.resourceName));
     await saveDynamoDBResource(projectRoot, config, 'add');
     if (trigger.mode !== 'none') context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);
     context.print.success(`Successfully added resource ${config.resourceName} locally`);

@@ -61,8 +61,9 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
         await saveS3Resource(projectRoot, config, 'update');
       } else {
         const config = fromUpdateDynamoDBRequest({ ...request, serviceModification: modification }, readStorageConfig<DynamoDBConfig>(projectRoot, name));
-        await saveDynamoDBResource(projectRoot, config, 'update');
+        // The table is in the meta already, so a bad trigger fails before anything is written; adding one saves the table.
         if (modification.lambdaTrigger) context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, modification.lambdaTrigger)} locally`);
+        else await saveDynamoDBResource(projectRoot, config, 'update');
       }
       context.print.success(`Successfully updated resource ${name} locally`);
       return;

@@ -31,8 +31,9 @@ export async function run(context: AmplifyContext): Promise<void> {
     // Functions on the stream that the table does not list yet can be added as its triggers.
     const unlisted = async (): Promise<string[]> => (await tableTriggerFunctions(context, name)).filter((fn) => !(config.triggerFunctions ?? []).includes(fn));
     const trigger = await askDynamoDBTrigger(prompter, unlisted);
-    await saveDynamoDBResource(projectRoot, config, 'update');
+    // The table is in the meta already: adding a trigger saves it, after creating or checking the function.
     if (trigger.mode !== 'none') context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);
+    else await saveDynamoDBResource(projectRoot, config, 'update');
   }
   context.print.success(`Successfully updated resource ${name} locally`);
 }
