@@ -124,6 +124,16 @@ describe('robustness of the built binary', () => {
     expect(snapshotDir(app)).toEqual(before);
   });
 
+  test('two amplify init at once in a new folder: one initialises, the other fails at once with the lock message', async () => {
+    const app = sandbox.createApp('twins');
+    const init = () =>
+      sandbox.run(app, ['init', '--amplify', JSON.stringify({ projectName: 'twins', envName: 'dev', defaultEditor: 'code' }), '--providers', GENERAL_PROVIDERS, '--yes']);
+    const results = await Promise.all([init(), init()]);
+    expect(results.map((r) => r.exitCode).sort()).toEqual([0, 1]);
+    expect(results.find((r) => r.exitCode === 1)?.stderr).toMatch(/^✖ Another amplify process \(pid \d+, "amplify init"\) is changing this project\n/);
+    expect((await sandbox.run(app, ['status'])).exitCode).toBe(0);
+  });
+
   test('a plugins.json that is not JSON is rebuilt silently, never fatal, and kept as plugins.json.corrupt', async () => {
     const file = path.join(sandbox.home, '.amplify', 'plugins.json');
     const saved = fs.readFileSync(file, 'utf8');

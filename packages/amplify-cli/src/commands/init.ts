@@ -9,10 +9,13 @@ import { initProject } from '../lifecycle/init/init-project';
  */
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const cwd = context.session.environment.cwd;
-  // A new project has no amplify/.config yet to hold the lock (and must not be left with one if init fails).
-  if (pathManager.searchProjectRootPath(cwd) === cwd) {
-    await withProjectLock(cwd, 'init', () => initProject(context, 'init'));
-  } else {
+  const existingRoot = pathManager.searchProjectRootPath(cwd);
+  if (existingRoot !== undefined && existingRoot !== cwd) {
+    // Inside another project: initProject refuses at once, and a lock here would make this folder pass for a project.
     await initProject(context, 'init');
+    return;
   }
+  // A new project is locked too, or two inits at once would each create a root stack and interleave their files;
+  // the lock's folders are removed again if init fails.
+  await withProjectLock(cwd, 'init', () => initProject(context, 'init'));
 };
