@@ -61,6 +61,13 @@ export async function tableTriggerFunctions(_context: AmplifyContext, table: str
   return list(pathManager.findProjectRoot(), table);
 }
 
+/** For the storage DynamoDB walkthrough: makes the existing function `functionName` a trigger of `table`'s stream. */
+export async function wireTableTrigger(context: AmplifyContext, functionName: string, table: string): Promise<void> {
+  const { wireTableTrigger: wire } = require('./service/add-trigger-function') as typeof import('./service/add-trigger-function');
+  const { pluginPolicies } = require('./service/resolve-access') as typeof import('./service/resolve-access');
+  await wire(pathManager.findProjectRoot(), pluginPolicies(context), functionName, table);
+}
+
 export type { TriggerFunctionRequest } from './service/add-trigger-function';
 export { lambdaTemplate, type LambdaTemplateInput, type ResolvedAccess } from './template/lambda-template';
 export type { AddFunctionRequest, UpdateFunctionRequest } from './headless/function-requests';

@@ -95,14 +95,24 @@ describe('new trigger functions from the storage walkthroughs (built binary, loc
     expect(invoke.stdout).toContain('Successfully processed 1 records.');
   });
 
-  test('an existing function that is not on the table stream is refused as its trigger, naming the field', async () => {
+  test('an existing function of the project becomes a second trigger of the table (wired by the function category); an unknown one is refused', async () => {
     const s3Trigger = Object.keys(meta().function).find((name) => name.startsWith('S3Trigger'))!;
-    const update = await sandbox.run(
-      ['update', 'storage', '--headless'],
-      JSON.stringify({ version: 1, serviceModification: { serviceName: 'DynamoDB', resourceName: 'orders', lambdaTrigger: { mode: 'existing', name: s3Trigger } } }),
-    );
-    expect(update.exitCode).not.toBe(0);
-    expect(update.stderr).toContain(`lambdaTrigger.name: "${s3Trigger}" is not a function invoked by the stream of orders`);
-    expect(sandbox.readJson('amplify/backend/storage/orders/cli-inputs.json')).toMatchObject({ triggerFunctions: ['onOrder'] });
+    const update = (name: string) =>
+      sandbox.run(['update', 'storage', '--headless'], JSON.stringify({ version: 1, serviceModification: { serviceName: 'DynamoDB', resourceName: 'orders', lambdaTrigger: { mode: 'existing', name } } }));
+    const unknown = await update('nothere');
+    expect(unknown.exitCode).not.toBe(0);
+    expect(unknown.stderr).toContain('lambdaTrigger.name: "nothere" is not a function of this project');
+    const wired = await update(s3Trigger);
+    expect(wired.stderr).toBe('');
+    expect(wired.exitCode).toBe(0);
+    expect(sandbox.readJson('amplify/backend/storage/orders/cli-inputs.json')).toMatchObject({ triggerFunctions: ['onOrder', s3Trigger] });
+    expect(meta().function[s3Trigger].dependsOn).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn', 'StreamArn'] }]);
+
+    const push = await sandbox.run(['push', '--yes']);
+    expect(push.stderr).toBe('');
+    expect(push.exitCode).toBe(0);
+    const functionStack = await nestedStack(`function${s3Trigger}`);
+    expect(parameter(functionStack, 'storageordersStreamArn')).toBe(meta().storage.orders.output!.StreamArn);
+    expect(await resourcesOf(functionStack)).toEqual(expect.arrayContaining(['LambdaEventSourceMappingorders']));
   });
 });

@@ -15,6 +15,8 @@ export interface FunctionChanges {
   environmentVariables?: Record<string, string>;
   /** A schedule expression, or null to stop invoking on a schedule. */
   schedule?: string | null;
+  /** The storage DynamoDB resource whose stream is to invoke the function (set by the storage walkthrough). */
+  triggerTable?: string;
 }
 
 export interface UpdateFunctionOptions {
@@ -61,6 +63,7 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
       permissions: permissionsOf(access),
       environmentVariables: changes.environmentVariables ? Object.keys(changes.environmentVariables) : current.parameters.environmentVariables,
       schedule: changes.schedule === undefined ? current.parameters.schedule : (changes.schedule ?? undefined),
+      triggerTable: changes.triggerTable ?? current.parameters.triggerTable,
     },
     environmentValues,
   };

@@ -7,7 +7,7 @@ import { addDynamoDBTrigger, saveDynamoDBResource } from '../service/storage-res
 
 const table: DynamoDBConfig = { resourceName: 'orders', tableName: 'orders', partitionKey: { fieldName: 'id', fieldType: 'string' } };
 
-/** An initialised project (env dev) with no resources, in a temp folder. */
+/** An initialised project (env dev) with two functions, in a temp folder. */
 function tempProject(): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-storage-test-')));
   const write = (relative: string, data: unknown): void => {
@@ -18,7 +18,8 @@ function tempProject(): string {
   write('.config/project-config.json', { projectName: 'shop', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
   write('.config/local-env-info.json', { envName: 'dev', projectPath: root, defaultEditor: 'code' });
   write('team-provider-info.json', { dev: providers });
-  write('backend/amplify-meta.json', { providers });
+  const lambda = { service: 'Lambda', providerPlugin: 'awscloudformation', build: true };
+  write('backend/amplify-meta.json', { providers, function: { onOrder: lambda, resize: lambda } });
   write('backend/backend-config.json', {});
   return root;
 }
@@ -43,7 +44,7 @@ describe('addDynamoDBTrigger', () => {
 
   test('new: asks the function plugin for a function on this table, lists it and streams old and new images', async () => {
     const addTriggerFunction = jest.fn(async () => 'ordersTrigger1a2b3c4d');
-    const context = contextWith({ addTriggerFunction, tableTriggerFunctions: async () => [] });
+    const context = contextWith({ addTriggerFunction, tableTriggerFunctions: async () => [], wireTableTrigger: jest.fn() });
     expect(streamType()).toBe('NEW_IMAGE');
     expect(await addDynamoDBTrigger(context, root, { ...table }, { mode: 'new' })).toBe('ordersTrigger1a2b3c4d');
     expect(addTriggerFunction).toHaveBeenCalledWith(context, { kind: 'dynamodb', table: 'orders', name: undefined });
@@ -51,14 +52,19 @@ describe('addDynamoDBTrigger', () => {
     expect(streamType()).toBe('NEW_AND_OLD_IMAGES');
   });
 
-  test('existing: only a function already on the stream; anything else fails before the table is rewritten', async () => {
-    const context = contextWith({ addTriggerFunction: jest.fn(), tableTriggerFunctions: async () => ['onOrder'] });
-    await expect(addDynamoDBTrigger(context, root, { ...table }, { mode: 'existing', name: 'resize' })).rejects.toThrow(
-      'lambdaTrigger.name: "resize" is not a function invoked by the stream of orders',
+  test('existing: a function of the project, wired to the stream unless it already is; an unknown one fails before anything is written', async () => {
+    const wireTableTrigger = jest.fn(async () => undefined);
+    const context = contextWith({ addTriggerFunction: jest.fn(), tableTriggerFunctions: async () => ['onOrder'], wireTableTrigger });
+    await expect(addDynamoDBTrigger(context, root, { ...table }, { mode: 'existing', name: 'nothere' })).rejects.toThrow(
+      'lambdaTrigger.name: "nothere" is not a function of this project',
     );
     expect(inputs().triggerFunctions).toBeUndefined();
-    await addDynamoDBTrigger(context, root, { ...table, triggerFunctions: ['onOrder'] }, { mode: 'existing', name: 'onOrder' });
+    await addDynamoDBTrigger(context, root, { ...table }, { mode: 'existing', name: 'onOrder' });
+    expect(wireTableTrigger).not.toHaveBeenCalled();
     expect(inputs().triggerFunctions).toEqual(['onOrder']);
+    await addDynamoDBTrigger(context, root, inputs(), { mode: 'existing', name: 'resize' });
+    expect(wireTableTrigger).toHaveBeenCalledWith(context, 'resize', 'orders');
+    expect(inputs().triggerFunctions).toEqual(['onOrder', 'resize']);
   });
 
   test('without the function plugin the error names the plugin to install', async () => {

@@ -1,7 +1,7 @@
 import { AmplifyError, pathManager, type AmplifyContext } from 'amplify-cli-core';
 import { askDynamoDBTrigger, runDynamoDBAddWalkthrough } from '../service/dynamodb-walkthrough';
 import { runS3Walkthrough, s3Defaults } from '../service/s3-walkthrough';
-import { addDynamoDBTrigger, addTriggerFunction, ensureAuth, ensureGuestAccess, projectFunctions, saveDynamoDBResource, saveS3Resource, storageResources, tableTriggerFunctions, userPoolGroups } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureAuth, ensureGuestAccess, projectFunctions, saveDynamoDBResource, saveS3Resource, storageResources, userPoolGroups } from '../service/storage-resource';
 
 const SERVICES = {
   S3: { alias: 'Content (Images, audio, video, etc.)', provider: 'awscloudformation' },
@@ -31,7 +31,7 @@ export async function run(context: AmplifyContext): Promise<void> {
   } else {
     context.print.info('Welcome to the NoSQL DynamoDB database wizard. This wizard asks you a series of questions to help determine how to set up your NoSQL database table.');
     const config = await runDynamoDBAddWalkthrough(prompter);
-    const trigger = await askDynamoDBTrigger(prompter, () => tableTriggerFunctions(context, config.resourceName));
+    const trigger = await askDynamoDBTrigger(prompter, async () => projectFunctions(projectRoot));
     await saveDynamoDBResource(projectRoot, config, 'add');
     if (trigger.mode !== 'none') context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);
     context.print.success(`Successfully added resource ${config.resourceName} locally`);

@@ -3,7 +3,7 @@ import type { DynamoDBConfig } from '../service/dynamodb-config';
 import { askDynamoDBTrigger, runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
 import type { S3Config } from '../service/s3-config';
 import { runS3Walkthrough } from '../service/s3-walkthrough';
-import { addDynamoDBTrigger, addTriggerFunction, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, tableTriggerFunctions, userPoolGroups } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, userPoolGroups } from '../service/storage-resource';
 
 /** `amplify update storage [name]`: the resource's walkthrough with its current answers as defaults. */
 export async function run(context: AmplifyContext): Promise<void> {
@@ -28,8 +28,8 @@ export async function run(context: AmplifyContext): Promise<void> {
     await saveS3Resource(projectRoot, config, 'update');
   } else {
     const config = await runDynamoDBUpdateWalkthrough(prompter, readStorageConfig<DynamoDBConfig>(projectRoot, name));
-    // Functions on the stream that the table does not list yet can be added as its triggers.
-    const unlisted = async (): Promise<string[]> => (await tableTriggerFunctions(context, name)).filter((fn) => !(config.triggerFunctions ?? []).includes(fn));
+    // Functions the table does not list yet can become its triggers.
+    const unlisted = async (): Promise<string[]> => projectFunctions(projectRoot).filter((fn) => !(config.triggerFunctions ?? []).includes(fn));
     const trigger = await askDynamoDBTrigger(prompter, unlisted);
     // The table is in the meta already: adding a trigger saves it, after creating or checking the function.
     if (trigger.mode !== 'none') context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, trigger)} locally`);

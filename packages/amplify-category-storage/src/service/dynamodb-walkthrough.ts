@@ -88,8 +88,8 @@ export async function runDynamoDBUpdateWalkthrough(prompter: Prompter, previous:
 export type TriggerChoice = { mode: 'none' } | { mode: 'existing'; name: string } | { mode: 'new' };
 
 /**
- * Question 7 (reference §2.5): "add a Lambda trigger?" (default No), then an existing function already on this
- * table's stream (only when there is one; `candidates` is loaded only after a Yes) or a new one.
+ * Question 7 (reference §2.5): "add a Lambda trigger?" (default No), then an existing function of the project (only
+ * when there is one the table does not list yet; `candidates` is loaded only after a Yes) or a new one.
  */
 export async function askDynamoDBTrigger(prompter: Prompter, candidates: () => Promise<string[]>): Promise<TriggerChoice> {
   if (!(await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your Table?', default: false, flag: '--headless (lambdaTrigger)' }))) return { mode: 'none' };

@@ -79,11 +79,12 @@ function authPlugin(context: AmplifyContext): AuthPluginApi {
 interface FunctionPluginApi {
   addTriggerFunction?(context: AmplifyContext, request: { kind: 's3' | 'dynamodb'; name?: string; table?: string }): Promise<string>;
   tableTriggerFunctions?(context: AmplifyContext, table: string): Promise<string[]>;
+  wireTableTrigger?(context: AmplifyContext, functionName: string, table: string): Promise<void>;
 }
 
 function functionPlugin(context: AmplifyContext): Required<FunctionPluginApi> {
   const plugin = context.amplify.getPluginInstance(context, 'function') as FunctionPluginApi | undefined;
-  if (!plugin?.addTriggerFunction || !plugin.tableTriggerFunctions) {
+  if (!plugin?.addTriggerFunction || !plugin.tableTriggerFunctions || !plugin.wireTableTrigger) {
     throw new AmplifyError('PluginNotFound', 'Lambda triggers need the function category plugin (amplify-category-function), which is not installed', {
       resolution: 'Install amplify-category-function and run "amplify plugin scan"',
     });
@@ -96,10 +97,6 @@ export function addTriggerFunction(context: AmplifyContext, request: { kind: 's3
   return functionPlugin(context).addTriggerFunction(context, request);
 }
 
-/** The functions of the project already invoked by the stream of `table`. */
-export function tableTriggerFunctions(context: AmplifyContext, table: string): Promise<string[]> {
-  return functionPlugin(context).tableTriggerFunctions(context, table);
-}
 
 /**
  * S3 storage needs auth (reference §2.1): without it, offers to add it now (default yes, so `--yes` adds the default
@@ -186,7 +183,7 @@ export async function saveDynamoDBResource(projectRoot: string, config: DynamoDB
 
 /**
  * Adds a trigger to a saved table: a new `<table>Trigger<id>` function wired to its stream, or an existing function
- * that the stream already invokes (a function made with the function category's trigger template). Records it in
+ * of the project (wired to the stream by the function category unless it already is). Records it in
  * `triggerFunctions` and saves the table again, whose stream then carries old and new images.
  */
 export async function addDynamoDBTrigger(context: AmplifyContext, projectRoot: string, config: DynamoDBConfig, trigger: { mode: 'existing' | 'new'; name?: string }): Promise<string> {
@@ -194,13 +191,15 @@ export async function addDynamoDBTrigger(context: AmplifyContext, projectRoot: s
   if (trigger.mode === 'new') {
     name = await addTriggerFunction(context, { kind: 'dynamodb', table: config.resourceName, name: trigger.name });
   } else {
-    const wired = await tableTriggerFunctions(context, config.resourceName);
-    if (!trigger.name || !wired.includes(trigger.name)) {
-      throw new AmplifyError('InvalidInput', `lambdaTrigger.name: "${trigger.name ?? ''}" is not a function invoked by the stream of ${config.resourceName}`, {
-        resolution: `Name one of ${wired.length > 0 ? wired.join(', ') : '(none yet)'}, or use {"mode":"new"} to create the trigger function`,
+    const functions = projectFunctions(projectRoot);
+    if (!trigger.name || !functions.includes(trigger.name)) {
+      throw new AmplifyError('InvalidInput', `lambdaTrigger.name: "${trigger.name ?? ''}" is not a function of this project`, {
+        resolution: `Name one of ${functions.length > 0 ? functions.join(', ') : '(none yet)'}, or use {"mode":"new"} to create the trigger function`,
       });
     }
     name = trigger.name;
+    const plugin = functionPlugin(context);
+    if (!(await plugin.tableTriggerFunctions(context, config.resourceName)).includes(name)) await plugin.wireTableTrigger(context, name, config.resourceName);
   }
   config.triggerFunctions = [...(config.triggerFunctions ?? []).filter((existing) => existing !== name), name];
   await saveDynamoDBResource(projectRoot, config, 'update');

@@ -3,9 +3,12 @@ import * as path from 'path';
 import { stateManager } from 'amplify-cli-core';
 import { validateTemplate } from 'amplify-cloudformation-spec';
 import { createTempProject } from '../../__tests__/temp-project';
-import { addTriggerFunction, tableTriggerFunctions } from '../add-trigger-function';
+import { addTriggerFunction, tableTriggerFunctions, wireTableTrigger } from '../add-trigger-function';
 
 const tableMeta = { storage: { orders: { service: 'DynamoDB', providerPlugin: 'awscloudformation' } } };
+const twoTables = { storage: { ...tableMeta.storage, items: { service: 'DynamoDB', providerPlugin: 'awscloudformation' } } };
+/** Wired functions here access nothing, so no category is asked for policies. */
+const noPolicies = (): undefined => undefined;
 
 describe('addTriggerFunction', () => {
   let project: ReturnType<typeof createTempProject>;
@@ -53,5 +56,21 @@ describe('addTriggerFunction', () => {
     project = createTempProject();
     await expect(addTriggerFunction(project.root, { kind: 'dynamodb', table: 'orders' })).rejects.toThrow('"orders" is not one');
     expect(fs.existsSync(path.join(project.root, 'amplify', 'backend', 'function'))).toBe(false);
+  });
+
+  test('wireTableTrigger: an existing function gains the stream mapping and the table dependency; a second table is refused', async () => {
+    project = createTempProject(twoTables);
+    const name = await addTriggerFunction(project.root, { kind: 's3', name: 'worker' });
+    await wireTableTrigger(project.root, noPolicies, name, 'orders');
+    const template = readJson(path.join(fnDir(name), `${name}-cloudformation-template.json`));
+    expect(Object.keys(template.Resources)).toEqual(expect.arrayContaining(['LambdaTriggerPolicyorders', 'LambdaEventSourceMappingorders']));
+    expect(validateTemplate(template)).toEqual([]);
+    expect(tableTriggerFunctions(project.root, 'orders')).toEqual(['worker']);
+    const meta = stateManager.getMeta(project.root) as Record<string, Record<string, { dependsOn: unknown }>>;
+    expect(meta.function.worker.dependsOn).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn', 'StreamArn'] }]);
+    await expect(wireTableTrigger(project.root, noPolicies, name, 'orders')).resolves.toBeUndefined();
+    await expect(wireTableTrigger(project.root, noPolicies, name, 'items')).rejects.toThrow('Function worker is already invoked by the stream of table orders');
+    await expect(wireTableTrigger(project.root, noPolicies, 'nothere', 'orders')).rejects.toThrow('This project has no function named nothere');
+    await expect(wireTableTrigger(project.root, noPolicies, name, 'missing')).rejects.toThrow('"missing" is not one');
   });
 });
