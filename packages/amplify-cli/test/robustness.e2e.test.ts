@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, snapshotDir } from './helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, runProcess, snapshotDir } from './helpers/amplify-sandbox';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and
@@ -132,6 +132,19 @@ describe('robustness of the built binary', () => {
     expect(results.map((r) => r.exitCode).sort()).toEqual([0, 1]);
     expect(results.find((r) => r.exitCode === 1)?.stderr).toMatch(/^✖ Another amplify process \(pid \d+, "amplify init"\) is changing this project\n/);
     expect((await sandbox.run(app, ['status'])).exitCode).toBe(0);
+  });
+
+  test('a cloud endpoint nobody answers is the user\'s to fix, not a plugin bug, and the failed push changes nothing', async () => {
+    expect((await sandbox.run(pristine, ['plugin', 'add', DEMO_PLUGIN_DIR])).exitCode).toBe(0);
+    const app = copyProject();
+    expect((await sandbox.run(app, ['add', 'demo', 'photos', '--service', 'S3'])).exitCode).toBe(0);
+    const before = snapshotDir(app);
+    // Port 9 (discard) on the loopback: nothing listens there, so the connection is refused at once.
+    const result = await runProcess(process.execPath, [AMPLIFY_BIN, 'push', '--yes'], { cwd: app, env: { ...sandbox.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/✖ Plugin "awscloudformation" .* could not reach the cloud in pushResources: .*ECONNREFUSED.*\n  Check the network and AWS_ENDPOINT_URL; .*amplify local-cloud start/);
+    expect(result.stderr).not.toMatch(/plugin author/);
+    expect(snapshotDir(app)).toEqual(before);
   });
 
   test('a plugins.json that is not JSON is rebuilt silently, never fatal, and kept as plugins.json.corrupt', async () => {

@@ -53,9 +53,21 @@ export function missingMainModule(info: PluginInfo): string | undefined {
   }
 }
 
+/** Codes of Node's socket and DNS errors that mean "nothing answers there", wherever they sit in the cause chain. */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code !== undefined && NETWORK_ERROR_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
 /**
  * Runs plugin code so that a failure names the plugin. The plugin's own AmplifyErrors are its message to the
- * user and pass through unchanged.
+ * user and pass through unchanged; an endpoint that cannot be reached is the user's to fix, anything else is
+ * reported as the plugin's bug.
  */
 export async function runPluginCode<T>(info: PluginInfo, what: string, fn: () => Promise<T> | T): Promise<T> {
   try {
@@ -63,6 +75,15 @@ export async function runPluginCode<T>(info: PluginInfo, what: string, fn: () =>
   } catch (cause) {
     if (isAmplifyError(cause)) {
       throw cause;
+    }
+    const unreachable = networkErrorCode(cause);
+    if (unreachable !== undefined) {
+      // Not a bug of the plugin: the endpoint is down or unknown (a local cloud that is not running, no network).
+      throw new AmplifyError('NetworkUnreachable', `${describePlugin(info)} could not reach the cloud in ${what}: ${errorMessage(cause)}`, {
+        resolution:
+          'Check the network and AWS_ENDPOINT_URL; for the local cloud, start it with "amplify local-cloud start --detach" and run the command again',
+        cause,
+      });
     }
     throw new AmplifyError('PluginCommandFailed', `${describePlugin(info)} failed in ${what}: ${errorMessage(cause)}`, {
       resolution: 'Run again with --debug for the stack, and report it to the plugin author',
