@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, runProcess, snapshotDir } from './helpers/amplify-sandbox';
+import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir, TEST_CREDENTIALS } from './helpers/amplify-sandbox';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and
@@ -144,6 +145,27 @@ describe('robustness of the built binary', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/✖ Plugin "awscloudformation" .* could not reach the cloud in pushResources: .*ECONNREFUSED.*\n  Check the network and AWS_ENDPOINT_URL; .*amplify local-cloud start/);
     expect(result.stderr).not.toMatch(/plugin author/);
+    expect(snapshotDir(app)).toEqual(before);
+  });
+
+  test('an env whose root stack was deleted outside amplify is the user\'s error naming what to do, not a plugin bug', async () => {
+    const app = sandbox.createApp('orphan');
+    const init = await sandbox.run(app, ['init', '--amplify', JSON.stringify({ projectName: 'orphan', envName: 'dev', defaultEditor: 'code' }), '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(init.exitCode).toBe(0);
+    const stackName = readJson<{ dev: { awscloudformation: { StackName: string } } }>(path.join(app, 'amplify', 'team-provider-info.json')).dev.awscloudformation.StackName;
+    const cfn = new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+    try {
+      await cfn.send(new DeleteStackCommand({ StackName: stackName }));
+    } finally {
+      cfn.destroy();
+    }
+    const before = snapshotDir(app);
+    const result = await sandbox.run(app, ['env', 'pull']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(
+      `✖ This env's cloud resources are gone: Stack with id ${stackName} does not exist\n` +
+        '  It was deleted outside amplify, or the credentials are for another account: check them, or run "amplify env add" for a new env and "amplify env remove <name>" for this one\n',
+    );
     expect(snapshotDir(app)).toEqual(before);
   });
 

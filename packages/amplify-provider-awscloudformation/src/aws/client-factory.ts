@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AmplifyError, isAmplifyError } from 'amplify-cli-core';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { STSClient } from '@aws-sdk/client-sts';
@@ -128,11 +129,29 @@ export class AwsClientFactory {
   }
 }
 
-/** Runs `use` with `factory`, then destroys the clients it made, whether `use` succeeded or not. */
+/**
+ * Runs `use` with `factory`, then destroys the clients it made, whether `use` succeeded or not. Every AWS call of
+ * the plugin passes here, so this is where the cloud saying an env's root stack or deployment bucket is gone (the
+ * env was deleted in the console, or the keys belong to another account) becomes the user's error to fix rather
+ * than a bug of the plugin. A caller that expects absence checks for it inside `use`.
+ */
 export async function withFactory<T>(factory: AwsClientFactory, use: (factory: AwsClientFactory) => Promise<T>): Promise<T> {
   try {
     return await use(factory);
+  } catch (error) {
+    throw envResourceMissing(error) ?? error;
   } finally {
     factory.destroy();
   }
+}
+
+function envResourceMissing(error: unknown): AmplifyError | undefined {
+  if (!(error instanceof Error) || isAmplifyError(error)) return undefined;
+  const stackMissing = error.name === 'ValidationError' && /^Stack with id \S+ does not exist$/.test(error.message);
+  if (!stackMissing && error.name !== 'NoSuchBucket') return undefined;
+  return new AmplifyError('EnvResourcesMissing', `This env's cloud resources are gone: ${error.message}`, {
+    resolution:
+      'It was deleted outside amplify, or the credentials are for another account: check them, or run "amplify env add" for a new env and "amplify env remove <name>" for this one',
+    cause: error,
+  });
 }

@@ -77,4 +77,17 @@ describe('withFactory', () => {
     await expect(withFactory(failed, () => Promise.reject(new Error('stack failed')))).rejects.toThrow('stack failed');
     expect(destroyFailed).toHaveBeenCalledTimes(1);
   });
+
+  it.each([
+    ['a root stack', Object.assign(new Error('Stack with id amplify-app-dev-1 does not exist'), { name: 'ValidationError' })],
+    ['a deployment bucket', Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' })],
+  ])('reports %s deleted outside amplify as the user\'s error naming what to do', async (_, cloudError) => {
+    const factory = new AwsClientFactory({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    await expect(withFactory(factory, () => Promise.reject(cloudError))).rejects.toMatchObject({
+      code: 'EnvResourcesMissing',
+      message: `This env's cloud resources are gone: ${cloudError.message}`,
+      resolution: expect.stringContaining('amplify env add'),
+      cause: cloudError,
+    });
+  });
 });
