@@ -84,7 +84,7 @@ function helpTarget(target: CommandTarget, input: CommandInput): CommandTarget {
 async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: CommandInput): Promise<void> {
   const found = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
   // Under --help a group lists its verbs and any other command prints its line of help instead of running.
-  const key = input.options?.help === true && groupVerbs(command).length > 0 ? `${command} help` : found;
+  const key = input.options?.help === true && `${command} help` in coreCommands ? `${command} help` : found;
   if (input.options?.help === true && key !== undefined && key !== 'help' && !key.endsWith(' help')) {
     printCoreCommandHelp(session.printer, key);
     return;

@@ -113,6 +113,7 @@ describe('robustness of the built binary', () => {
     ['env add --envName hh --yes --help', /amplify env add/],
     ['push --yes -h', /Provisions cloud resources/],
     ['init --envName hh --yes --help', /Initializes a new project/],
+    ['configure project --yes -h', /Usage: amplify configure project/],
     ['demo add photos --service S3 --help', /amplify demo add <name>/],
   ])('amplify %s prints help and changes nothing', async (command, help) => {
     expect((await sandbox.run(pristine, ['plugin', 'add', DEMO_PLUGIN_DIR])).exitCode).toBe(0);
