@@ -75,6 +75,18 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(awsExports()).toContain('"aws_project_region": "us-east-1"');
   });
 
+  test('pull of an env that was only initialised keeps the committed backend-config.json', async () => {
+    const backendConfig = path.join(app, 'amplify', 'backend', 'backend-config.json');
+    const committed = fs.readFileSync(backendConfig, 'utf8');
+    const result = await sandbox.run(app, ['pull', '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(fs.readFileSync(backendConfig, 'utf8')).toBe(committed);
+    expect(readJson(path.join(app, 'amplify', '#current-cloud-backend', 'backend-config.json'))).toEqual({});
+    const status = await sandbox.run(app, ['status']);
+    expect(status.exitCode).toBe(0);
+    expect(status.stdout).toContain('Current Environment: dev');
+  });
+
   test('a third-party category plugin adds resources; status shows them as Create', async () => {
     expect((await sandbox.run(app, ['add', 'demo', 'files', '--service', 'S3', '--retain'])).exitCode).toBe(0);
     expect((await sandbox.run(app, ['demo', 'add', 'items', '--service', 'DynamoDB'])).exitCode).toBe(0);

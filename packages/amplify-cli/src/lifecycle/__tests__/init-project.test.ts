@@ -78,6 +78,8 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(read('backend/backend-config.json')).toEqual({});
     expect(read('backend/amplify-meta.json')).toEqual({ providers: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
     expect(read('#current-cloud-backend/amplify-meta.json')).toEqual({ providers: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
+    // The cloud copy says what is deployed (nothing yet) in the same files as backend/, so restoring it keeps them.
+    expect(read('#current-cloud-backend/backend-config.json')).toEqual({});
     expect(fs.readFileSync(path.join(machine.cwd, '.gitignore'), 'utf8')).toMatch(/^node_modules\n\n#amplify-do-not-edit-begin\n/);
   });
 

@@ -290,11 +290,13 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
   stateManager.setTeamProviderInfo(projectRoot, teamProviderInfo);
 
   if (plan.isNewEnv) {
-    // The new env has nothing deployed: its cloud copy holds only the provider records, and every resource of
-    // backend-config shows as Create until the first push.
+    // The new env has nothing deployed: its cloud copy holds only the provider records and an empty
+    // backend-config (a pull restores backend/ from that copy), and every resource of backend-config shows as
+    // Create until the first push.
     const meta: AmplifyMeta = regeneratedMeta(projectRoot, envName, plan.projectConfig.providers);
     fs.rmSync(pathManager.getCurrentCloudBackendDirPath(projectRoot), { recursive: true, force: true });
     stateManager.setCurrentMeta(projectRoot, { providers: meta.providers });
+    stateManager.setCurrentBackendConfig(projectRoot, {});
     stateManager.setMeta(projectRoot, meta);
     exeInfo.amplifyMeta = meta;
   }
