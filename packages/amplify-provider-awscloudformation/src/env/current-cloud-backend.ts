@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, pathManager, stateManager } from 'amplify-cli-core';
 import type { S3Api } from '../aws/s3-api';
 import { CURRENT_CLOUD_BACKEND_ZIP } from '../constants';
 import type { ProjectFiles } from '../project/project-files';
@@ -41,12 +41,25 @@ export async function downloadCurrentCloudBackend(files: ProjectFiles, s3: S3Api
   }
   fs.rmSync(files.paths.currentCloudBackendDir, { recursive: true, force: true });
   fs.cpSync(staging, files.paths.currentCloudBackendDir, { recursive: true });
-  if (restoreBackend) {
-    // The generated root template and build output are the only parts of backend/ that are not in the copy.
-    fs.rmSync(files.paths.backendDir, { recursive: true, force: true });
-    fs.cpSync(staging, files.paths.backendDir, { recursive: true });
-  }
+  if (restoreBackend) restoreBackendDir(files, staging);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.rmSync(files.paths.tempDir(), { recursive: true, force: true });
   return true;
+}
+
+/**
+ * Replaces `backend/` with the deployed copy in `staging`. The generated root template and build output are the only
+ * parts of backend/ a push leaves out of the copy; but a copy that init uploaded before any push (by earlier
+ * versions, with the meta only) lacks the committed project files too. Such a copy has no backend-config.json
+ * because nothing was deployed, so the restored backend gets an empty one; a local tags.json, which describes the
+ * project rather than a deployed resource, is kept.
+ */
+function restoreBackendDir(files: ProjectFiles, staging: string): void {
+  const { projectRoot } = files;
+  const tagsFile = pathManager.getTagsConfigFilePath(projectRoot);
+  const localTags = fs.existsSync(tagsFile) ? fs.readFileSync(tagsFile) : undefined;
+  fs.rmSync(files.paths.backendDir, { recursive: true, force: true });
+  fs.cpSync(staging, files.paths.backendDir, { recursive: true });
+  if (!fs.existsSync(pathManager.getBackendConfigFilePath(projectRoot))) stateManager.setBackendConfig(projectRoot, {});
+  if (localTags && !fs.existsSync(tagsFile)) fs.writeFileSync(tagsFile, localTags);
 }

@@ -44,6 +44,36 @@ describe('#current-cloud-backend in the deployment bucket', () => {
     expect(fs.existsSync(files.paths.tempDir())).toBe(false);
   });
 
+  it('restoring a copy that init uploaded keeps the committed project files the copy does not have', async () => {
+    // A copy from an init that uploaded the providers' meta only: nothing was ever deployed.
+    const files = new ProjectFiles(projectRoot);
+    const bucket = memoryBucket();
+    await storeCurrentCloudBackend(files, bucket, 'b');
+    const tags = JSON.stringify([{ Key: 'user:Stack', Value: '{project-env}' }]);
+    fs.writeFileSync(path.join(files.paths.backendDir, 'tags.json'), tags);
+
+    expect(await downloadCurrentCloudBackend(files, bucket, 'b', true)).toBe(true);
+    const backend = files.paths.backendDir;
+    expect(JSON.parse(fs.readFileSync(path.join(backend, 'backend-config.json'), 'utf8'))).toEqual({});
+    expect(fs.readFileSync(path.join(backend, 'tags.json'), 'utf8')).toBe(tags);
+    expect(fs.existsSync(path.join(backend, 'storage'))).toBe(false);
+    expect(fs.existsSync(path.join(files.paths.currentCloudBackendDir, 'backend-config.json'))).toBe(false);
+  });
+
+  it('restoring a deployed copy takes its backend-config and tags over the local ones', async () => {
+    const files = new ProjectFiles(projectRoot);
+    const ccb = files.paths.currentCloudBackendDir;
+    fs.writeFileSync(path.join(ccb, 'backend-config.json'), '{"deployed":{}}');
+    fs.writeFileSync(path.join(ccb, 'tags.json'), '[]');
+    fs.writeFileSync(path.join(files.paths.backendDir, 'tags.json'), '[{"Key":"local","Value":"x"}]');
+    const bucket = memoryBucket();
+    await storeCurrentCloudBackend(files, bucket, 'b');
+
+    expect(await downloadCurrentCloudBackend(files, bucket, 'b', true)).toBe(true);
+    expect(fs.readFileSync(path.join(files.paths.backendDir, 'backend-config.json'), 'utf8')).toBe('{"deployed":{}}');
+    expect(fs.readFileSync(path.join(files.paths.backendDir, 'tags.json'), 'utf8')).toBe('[]');
+  });
+
   it('leaves the folders alone for an env that was never pushed', async () => {
     const files = new ProjectFiles(projectRoot);
     const before = fs.readFileSync(path.join(files.paths.currentCloudBackendDir, 'amplify-meta.json'), 'utf8');
