@@ -56,7 +56,16 @@ function tryCreate(lockPath: string, info: ProjectLockInfo): boolean {
   }
 }
 
-function lockedError(holder: ProjectLockInfo | undefined): AmplifyError {
+/** How one kind of lock reports a live holder and where a dead holder's temp files are. */
+interface LockTarget {
+  lockedError: (holder: ProjectLockInfo | undefined) => AmplifyError;
+  /** Where writeFileAtomic temp files of a holder that died mid-write are removed on takeover. */
+  leftoverDir: string;
+  /** How long to wait for a live holder to release; 0 fails at once. */
+  waitMs: number;
+}
+
+function projectLockedError(holder: ProjectLockInfo | undefined): AmplifyError {
   const who = holder ? `pid ${holder.pid}, "amplify ${holder.command}"` : 'pid unknown';
   return new AmplifyError('ProjectLocked', `Another amplify process (${who}) is changing this project`, {
     resolution: 'Wait for it to finish; if it crashed, delete amplify/.config/.lock',
@@ -75,25 +84,38 @@ function isStale(lockPath: string, holder: ProjectLockInfo | undefined): boolean
   }
 }
 
-function acquire(lockPath: string, commandName: string): void {
+/** Blocks the thread: file locks are taken by synchronous code, and the wait is for another process. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquire(lockPath: string, commandName: string, target: LockTarget): void {
   const info: ProjectLockInfo = { pid: process.pid, command: commandName, startedAt: new Date().toISOString() };
-  // Two attempts: the second follows the removal of a stale lock. If another process takes the stale lock over
-  // between our removal and our retry, it wins and we report it as the holder.
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + target.waitMs;
+  // Without waiting, two attempts: the second follows the removal of a stale lock. If another process takes the
+  // stale lock over between our removal and our retry, it wins and we report it as the holder.
+  for (let attempt = 0; ; attempt++) {
     if (tryCreate(lockPath, info)) {
       return;
     }
     const holder = readLockInfo(lockPath);
     if (!isStale(lockPath, holder)) {
-      throw lockedError(holder);
+      if (Date.now() >= deadline) {
+        throw target.lockedError(holder);
+      }
+      // A little jitter so that waiters released together do not collide again in step.
+      sleepSync(5 + Math.floor(Math.random() * 20));
+      continue;
     }
     if (holder) {
-      // The holder died inside a command: what it was writing is still in temp files under amplify/.
-      removeLeftoverTempFiles(path.dirname(path.dirname(lockPath)), holder.pid);
+      // The holder died while holding the lock: what it was writing is still in temp files.
+      removeLeftoverTempFiles(target.leftoverDir, holder.pid);
     }
     fs.rmSync(lockPath, { force: true });
+    if (attempt >= 1 && Date.now() >= deadline) {
+      throw target.lockedError(readLockInfo(lockPath));
+    }
   }
-  throw lockedError(readLockInfo(lockPath));
 }
 
 function release(lockPath: string): void {
@@ -101,6 +123,27 @@ function release(lockPath: string): void {
   if (readLockInfo(lockPath)?.pid === process.pid) {
     fs.rmSync(lockPath, { force: true });
   }
+}
+
+/** Takes the lock unless this process already holds it (re-entrance). */
+function enter(lockPath: string, commandName: string, target: LockTarget): void {
+  const depth = heldLocks.get(lockPath) ?? 0;
+  if (depth === 0) {
+    acquire(lockPath, commandName, target);
+  }
+  heldLocks.set(lockPath, depth + 1);
+}
+
+/** Leaves one level; true when that released the lock file. */
+function leave(lockPath: string): boolean {
+  const remaining = (heldLocks.get(lockPath) ?? 1) - 1;
+  if (remaining > 0) {
+    heldLocks.set(lockPath, remaining);
+    return false;
+  }
+  heldLocks.delete(lockPath);
+  release(lockPath);
+  return true;
 }
 
 /**
@@ -115,27 +158,52 @@ export async function withProjectLock<T>(projectRoot: string, commandName: strin
   const firstCreated = fs.mkdirSync(configDir, { recursive: true });
   // The real path, so that one project reached through a symlink and directly is still one lock.
   const lockPath = path.join(fs.realpathSync(configDir), path.basename(pathManager.getProjectLockFilePath(projectRoot)));
-  const depth = heldLocks.get(lockPath) ?? 0;
-  if (depth === 0) {
-    try {
-      acquire(lockPath, commandName);
-    } catch (error) {
-      removeIfEmpty(configDir, firstCreated);
-      throw error;
-    }
+  // A holder that died inside a command left what it was writing in temp files anywhere under amplify/.
+  const target: LockTarget = { lockedError: projectLockedError, leftoverDir: path.dirname(path.dirname(lockPath)), waitMs: 0 };
+  try {
+    enter(lockPath, commandName, target);
+  } catch (error) {
+    removeIfEmpty(configDir, firstCreated);
+    throw error;
   }
-  heldLocks.set(lockPath, depth + 1);
   try {
     return await fn();
   } finally {
-    const remaining = (heldLocks.get(lockPath) ?? 1) - 1;
-    if (remaining === 0) {
-      heldLocks.delete(lockPath);
-      release(lockPath);
+    if (leave(lockPath)) {
       removeIfEmpty(configDir, firstCreated);
-    } else {
-      heldLocks.set(lockPath, remaining);
     }
+  }
+}
+
+export interface FileLockOptions {
+  /** How long to wait for another process to finish before failing with `FileLocked`. */
+  waitMs: number;
+}
+
+/**
+ * Runs `fn` while holding `<filePath>.lock`, the same exclusive lock file as the project's (pid check, takeover of
+ * a lock left by a dead process, re-entrant), for a short read-modify-write of one file. Unlike the project lock
+ * it waits up to `waitMs` for a live holder. Readers of the file need no lock when writers replace it atomically.
+ * File system errors making the lock (a folder that cannot be written) are thrown as they are.
+ */
+export function withFileLockSync<T>(filePath: string, commandName: string, fn: () => T, options: FileLockOptions): T {
+  const dir = path.dirname(filePath);
+  fs.mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(fs.realpathSync(dir), `${path.basename(filePath)}.lock`);
+  const target: LockTarget = {
+    lockedError: (holder) =>
+      new AmplifyError('FileLocked', `Another amplify process (${holder ? `pid ${holder.pid}, ${holder.command}` : 'pid unknown'}) is changing ${filePath}`, {
+        resolution: `Run the command again when it has finished; if it crashed, delete ${lockPath}`,
+      }),
+    // The dead holder's temp files beside the locked file (and below it: it was the one process to write them).
+    leftoverDir: dir,
+    waitMs: options.waitMs,
+  };
+  enter(lockPath, commandName, target);
+  try {
+    return fn();
+  } finally {
+    leave(lockPath);
   }
 }
 

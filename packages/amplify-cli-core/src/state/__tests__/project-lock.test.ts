@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from '../../errors/amplify-error';
 import { cleanupTempDirs, createFixtureProject, makeTempDir } from '../../__tests__/fixture-project';
-import { getProjectLockHolder, withProjectLock } from '../project-lock';
+import { getProjectLockHolder, withFileLockSync, withProjectLock } from '../project-lock';
 
 const lockPath = (root: string): string => path.join(root, 'amplify', '.config', '.lock');
 
@@ -22,13 +22,19 @@ async function lockError(root: string): Promise<AmplifyError> {
  * own pid, then keeps running until killed.
  */
 function spawnHolder(root: string): Promise<ChildProcess> {
+  return spawnLockHolder(lockPath(root), 'push');
+}
+
+/** A process holding `file` as a lock; with `releaseAfterMs` it removes the lock then and exits. */
+function spawnLockHolder(file: string, command: string, releaseAfterMs?: number): Promise<ChildProcess> {
+  const release = releaseAfterMs === undefined ? 'setInterval(() => {}, 1000);' : `setTimeout(() => fs.rmSync(${JSON.stringify(file)}), ${releaseAfterMs});`;
   const script = `
     const fs = require('fs');
-    const fd = fs.openSync(${JSON.stringify(lockPath(root))}, 'wx');
-    fs.writeSync(fd, JSON.stringify({ pid: process.pid, command: 'push', startedAt: new Date().toISOString() }));
+    const fd = fs.openSync(${JSON.stringify(file)}, 'wx');
+    fs.writeSync(fd, JSON.stringify({ pid: process.pid, command: ${JSON.stringify(command)}, startedAt: new Date().toISOString() }));
     fs.closeSync(fd);
     process.stdout.write('locked\\n');
-    setInterval(() => {}, 1000);
+    ${release}
   `;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -168,5 +174,76 @@ describe('withProjectLock', () => {
     const dir = makeTempDir();
     await withProjectLock(dir, 'init', () => fs.writeFileSync(path.join(dir, 'amplify', '.config', 'project-config.json'), '{}'));
     expect(fs.readdirSync(path.join(dir, 'amplify', '.config'))).toEqual(['project-config.json']);
+  });
+});
+
+describe('withFileLockSync', () => {
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    cleanupTempDirs();
+  });
+
+  const fileLockError = (file: string, waitMs: number): AmplifyError => {
+    try {
+      withFileLockSync(file, 'rescanning plugins', () => undefined, { waitMs });
+    } catch (e) {
+      if (e instanceof AmplifyError) return e;
+      throw e;
+    }
+    throw new Error('expected the lock to be refused');
+  };
+
+  it('holds <file>.lock with pid and command while running, creating the folder, and releases it after', () => {
+    const file = path.join(makeTempDir(), 'home', '.amplify', 'plugins.json');
+    const seen = withFileLockSync(file, 'rescanning plugins', () => JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')), { waitMs: 0 });
+    expect(seen).toEqual({ pid: process.pid, command: 'rescanning plugins', startedAt: expect.stringMatching(/^\d{4}-/) });
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+  });
+
+  it('is re-entrant and releases when the work throws', () => {
+    const file = path.join(makeTempDir(), 'plugins.json');
+    const failing = (): never => {
+      expect(fs.existsSync(`${file}.lock`)).toBe(true);
+      throw new Error('boom');
+    };
+    expect(() => withFileLockSync(file, 'outer', () => withFileLockSync(file, 'inner', failing, { waitMs: 0 }), { waitMs: 0 })).toThrow('boom');
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('waits for a live holder to release instead of failing', async () => {
+    const file = path.join(makeTempDir(), 'plugins.json');
+    children.push(await spawnLockHolder(`${file}.lock`, 'rescanning plugins', 300));
+    const started = Date.now();
+    expect(withFileLockSync(file, 'rescanning plugins', () => 'mine', { waitMs: 10_000 })).toBe('mine');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('fails with FileLocked, naming the holder and the lock to delete, once the wait runs out', async () => {
+    const file = path.join(makeTempDir(), 'plugins.json');
+    const holder = await spawnLockHolder(`${file}.lock`, 'rescanning plugins');
+    children.push(holder);
+    const started = Date.now();
+    const error = fileLockError(file, 200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(error.code).toBe('FileLocked');
+    expect(error.message).toBe(`Another amplify process (pid ${holder.pid}, rescanning plugins) is changing ${file}`);
+    expect(error.resolution).toBe(`Run the command again when it has finished; if it crashed, delete ${fs.realpathSync(path.dirname(file))}/plugins.json.lock`);
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid).toBe(holder.pid);
+  });
+
+  it('takes over the lock of a dead holder at once and removes the temp file its write left', async () => {
+    const file = path.join(makeTempDir(), 'plugins.json');
+    const holder = await spawnLockHolder(`${file}.lock`, 'rescanning plugins');
+    holder.kill('SIGKILL');
+    await exited(holder);
+    const leftover = `${file}.${holder.pid}.0a1b2c3d.tmp`;
+    fs.writeFileSync(leftover, '{"torn');
+    expect(withFileLockSync(file, 'rescanning plugins', () => 'mine', { waitMs: 0 })).toBe('mine');
+    expect(fs.existsSync(leftover)).toBe(false);
   });
 });
