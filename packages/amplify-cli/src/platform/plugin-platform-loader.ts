@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { PluginInfo } from 'amplify-cli-core';
+import { AmplifyError, withFileLockSync } from 'amplify-cli-core';
 import {
   cacheFromScan,
   isPluginCacheCurrent,
   PluginCache,
+  PluginUserChoices,
   readPluginCache,
   readPluginCacheFile,
   readUserChoices,
@@ -35,27 +36,72 @@ export function loadPluginPlatform(options: PluginPlatformOptions): LoadedPlugin
   if (cache && isPluginCacheCurrent(cache, getPluginDirectories(options))) {
     return { cache, scanned: false };
   }
-  return { cache: rescanPlugins(options, cache, cache ? {} : readUserChoices(content)), scanned: true };
-}
-
-export interface PlatformChanges {
-  userAddedLocations?: string[];
-  excluded?: Record<string, PluginInfo[]>;
+  // Start-up never waits: when another process is changing plugins.json, this run uses its scan without saving
+  // it, and the writer's file is the one the next run reads.
+  return { cache: rescanAndSave(options, readUserChoices(content), keepChoices, 0), scanned: true };
 }
 
 /**
- * Scans the disk, keeping the user's own choices (added locations, removed plugins) from the previous cache or
- * from `changes`, and saves the result.
+ * A change the user makes to the plugin set, applied to the choices found in plugins.json at the moment it is
+ * rewritten (not as they were when this process started, which another `amplify plugin add` may have changed).
  */
-export function rescanPlugins(options: PluginPlatformOptions, previous?: PluginCache, changes: PlatformChanges = {}): PluginCache {
-  const excluded = changes.excluded ?? previous?.excluded ?? {};
+export type PlatformChange = (choices: PluginUserChoices) => PluginUserChoices;
+
+const keepChoices: PlatformChange = (choices) => choices;
+
+/**
+ * How long `amplify plugin add/remove/scan` wait for another one to finish its rewrite of plugins.json: a scan
+ * takes milliseconds to tenths of a second, so this only runs out when the holder is stuck.
+ */
+const USER_CHANGE_LOCK_WAIT_MS = 15_000;
+
+/**
+ * Scans the disk with the user's choices (added locations, removed plugins) as plugins.json holds them now, with
+ * `change` applied, and saves the result. `previous` serves when the file cannot be read.
+ */
+export function rescanPlugins(options: PluginPlatformOptions, previous?: PluginCache, change: PlatformChange = keepChoices): PluginCache {
+  return rescanAndSave(options, previous && { userAddedLocations: previous.userAddedLocations, excluded: previous.excluded }, change, USER_CHANGE_LOCK_WAIT_MS);
+}
+
+/**
+ * The read-modify-write of plugins.json, under its lock so that concurrent writers do not drop each other's
+ * choices. With `waitMs` 0 a busy lock means scanning without saving.
+ */
+function rescanAndSave(options: PluginPlatformOptions, fallback: PluginUserChoices | undefined, change: PlatformChange, waitMs: number): PluginCache {
+  const file = pluginCacheFilePath(options.homeDotAmplifyDir);
+  const scanWith = (choices: PluginUserChoices | undefined): PluginCache => scanWithChoices(options, change(choices ?? { userAddedLocations: [], excluded: {} }));
+  try {
+    return withFileLockSync(
+      file,
+      'rescanning plugins',
+      () => {
+        const cache = scanWith(readUserChoices(readPluginCacheFile(file)) ?? fallback);
+        writePluginCache(file, cache);
+        return cache;
+      },
+      { waitMs },
+    );
+  } catch (error) {
+    if ((waitMs === 0 && error instanceof AmplifyError && error.code === 'FileLocked') || isUnwritableFolder(error)) {
+      // Either another process is saving, or the home folder cannot be written (read-only containers), where
+      // saving would fail too and only costs the next run a rescan.
+      return scanWith(fallback);
+    }
+    throw error;
+  }
+}
+
+function scanWithChoices(options: PluginPlatformOptions, choices: PluginUserChoices): PluginCache {
   const scan = scanPlugins({
     cliPackageDir: options.cliPackageDir,
     directories: getPluginDirectories(options),
-    userAddedLocations: changes.userAddedLocations ?? previous?.userAddedLocations ?? [],
-    excluded,
+    userAddedLocations: choices.userAddedLocations,
+    excluded: choices.excluded,
   });
-  const cache = cacheFromScan(scan, excluded, (options.now ?? (() => new Date()))());
-  writePluginCache(pluginCacheFilePath(options.homeDotAmplifyDir), cache);
-  return cache;
+  return cacheFromScan(scan, choices.excluded, (options.now ?? (() => new Date()))());
+}
+
+function isUnwritableFolder(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR';
 }

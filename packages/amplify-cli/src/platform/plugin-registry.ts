@@ -1,7 +1,7 @@
 import { PluginInfo, PluginModule, PluginPlatform, PluginType } from 'amplify-cli-core';
 import { loadPluginModule } from '../execution/plugin-loader';
 import type { PluginCache } from './plugin-cache';
-import { PlatformChanges, PluginPlatformOptions, rescanPlugins } from './plugin-platform-loader';
+import { PlatformChange, PluginPlatformOptions, rescanPlugins } from './plugin-platform-loader';
 
 /**
  * The plugin set of this run and the one place plugin modules are required (each at most once). Built from the
@@ -55,8 +55,9 @@ export class PluginRegistry {
     return this.modules.get(info.packageLocation);
   }
 
-  rescan(changes: PlatformChanges = {}): PluginCache {
-    this.cache = rescanPlugins(this.options, this.cache, changes);
+  /** Rescans with `change` applied to the user's choices as plugins.json holds them now, and saves. */
+  rescan(change?: PlatformChange): PluginCache {
+    this.cache = rescanPlugins(this.options, this.cache, change);
     return this.cache;
   }
 }

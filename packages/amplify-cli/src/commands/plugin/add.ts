@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, PluginInfo } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
+import type { PluginUserChoices } from '../../platform/plugin-cache';
 import { inspectPluginPackage } from '../../platform/plugin-package';
 import { isSamePlugin } from '../../platform/plugin-scan';
 
@@ -20,8 +21,12 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
   }
   const cache = registry.current;
   if (cache.excluded[target] && !looksLikePath(target)) {
-    const { [target]: restored, ...excluded } = cache.excluded;
-    registry.rescan({ excluded });
+    const restored = cache.excluded[target];
+    registry.rescan((choices) => {
+      const excluded = { ...choices.excluded };
+      delete excluded[target];
+      return { ...choices, excluded };
+    });
     printer.success(`✔ Re-enabled plugin "${target}" (${restored.map((info) => info.packageName).join(', ')})`);
     return;
   }
@@ -33,11 +38,15 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     });
   }
   const { info } = inspection;
-  const excluded = withoutPlugin(cache.excluded, info);
-  let updated = registry.rescan({ excluded });
+  // Each step is applied to plugins.json as it is when written, so that concurrent adds all stay recorded.
+  const enable = (choices: PluginUserChoices): PluginUserChoices => ({ ...choices, excluded: withoutPlugin(choices.excluded, info) });
+  let updated = registry.rescan(enable);
   if (!isActive(updated.plugins, info.packageLocation)) {
-    const userAddedLocations = [...updated.userAddedLocations.filter((known) => known !== info.packageLocation), info.packageLocation];
-    updated = registry.rescan({ excluded, userAddedLocations });
+    updated = registry.rescan((choices) => {
+      const enabled = enable(choices);
+      const others = enabled.userAddedLocations.filter((known) => known !== info.packageLocation);
+      return { ...enabled, userAddedLocations: [...others, info.packageLocation] };
+    });
   }
   if (!isActive(updated.plugins, info.packageLocation)) {
     throw new AmplifyError('AddPluginError', `${info.packageName} at ${info.packageLocation} could not be activated`, {

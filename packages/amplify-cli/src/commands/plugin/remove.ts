@@ -21,10 +21,13 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
       resolution: 'Run "amplify plugin list" to see the active plugins',
     });
   }
-  const cache = registry.current;
-  const excluded: Record<string, PluginInfo[]> = { ...cache.excluded, [name]: [...(cache.excluded[name] ?? []), ...matches] };
   const removedLocations = new Set(matches.map((info) => info.packageLocation));
-  const userAddedLocations = cache.userAddedLocations.filter((location) => !removedLocations.has(location));
-  registry.rescan({ excluded, userAddedLocations });
+  // Applied to plugins.json as it is when written, so that a concurrent add or remove stays recorded too.
+  registry.rescan((choices) => {
+    const alreadyExcluded = (choices.excluded[name] ?? []).filter((info) => !removedLocations.has(info.packageLocation));
+    const excluded: Record<string, PluginInfo[]> = { ...choices.excluded, [name]: [...alreadyExcluded, ...matches] };
+    const userAddedLocations = choices.userAddedLocations.filter((location) => !removedLocations.has(location));
+    return { excluded, userAddedLocations };
+  });
   printer.success(`✔ Removed plugin "${name}" (${matches.map((info) => `${info.packageName}@${info.packageVersion}`).join(', ')})`);
 };

@@ -83,7 +83,7 @@ describe('plugin discovery', () => {
     expect(cache.plugins.tools.map((info) => info.packageLocation)).toEqual([local]);
 
     const userAdded = writePackage(path.join(machine.root, 'dev'), 'amplify-tools', { version: '3.0.0-dev', manifest });
-    cache = rescanPlugins(options(machine), cache, { userAddedLocations: [userAdded] });
+    cache = rescanPlugins(options(machine), cache, (choices) => ({ ...choices, userAddedLocations: [userAdded] }));
     expect(cache.plugins.tools.map((info) => info.packageVersion)).toEqual(['3.0.0-dev']);
     // The choice is remembered: the next run keeps the user-added copy.
     ({ cache } = loadPluginPlatform(options(machine)));
