@@ -215,4 +215,25 @@ describe('robustness of the built binary', () => {
       expect(snapshotDir(app)).toEqual(before);
     });
   });
+
+  test('four "amplify plugin add" run at once all stay recorded in plugins.json', async () => {
+    const names = ['alpha', 'bravo', 'charlie', 'delta'];
+    const dirs = names.map((name) => {
+      const dir = path.join(sandbox.root, 'concurrent-plugins', `amplify-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `amplify-${name}`, version: '1.0.0' }));
+      fs.writeFileSync(path.join(dir, 'amplify-plugin.json'), JSON.stringify({ name, type: 'util' }));
+      return dir;
+    });
+    const results = await Promise.all(dirs.map((dir) => sandbox.run(sandbox.root, ['plugin', 'add', dir])));
+    for (const result of results) {
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+    }
+    const list = await sandbox.run(sandbox.root, ['plugin', 'list', '--json']);
+    expect(list.exitCode).toBe(0);
+    const listed = (JSON.parse(list.stdout) as { plugins: Array<{ name: string; location: string }> }).plugins;
+    expect(listed.filter((plugin) => names.includes(plugin.name)).map((plugin) => plugin.location).sort()).toEqual(dirs.map((dir) => fs.realpathSync(dir)).sort());
+    expect(fs.readdirSync(path.join(sandbox.home, '.amplify')).filter((file) => file.endsWith('.lock') || file.endsWith('.tmp'))).toEqual([]);
+  });
 });
