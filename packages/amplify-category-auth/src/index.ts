@@ -1,30 +1,22 @@
-import { AmplifyError, pathManager, type AmplifyContext, type PermissionPolicies } from 'amplify-cli-core';
+import { type CategoryCommand, dispatchCategoryCommand, pathManager, type AmplifyContext, type PermissionPolicies } from 'amplify-cli-core';
 
 /**
  * The auth category plugin (Cognito). Each command lives in `commands/<verb>.ts` and is required only when it runs.
  */
-type Command = { run(context: AmplifyContext): Promise<void> };
-const COMMANDS: Record<string, () => Command> = {
-  add: () => require('./commands/add') as Command,
-  enable: () => require('./commands/add') as Command,
-  update: () => require('./commands/update') as Command,
-  remove: () => require('./commands/remove') as Command,
-  push: () => require('./commands/push') as Command,
-  console: () => require('./commands/console') as Command,
-  help: () => require('./commands/help') as Command,
+const COMMANDS: Record<string, () => CategoryCommand> = {
+  add: () => require('./commands/add') as CategoryCommand,
+  enable: () => require('./commands/add') as CategoryCommand,
+  update: () => require('./commands/update') as CategoryCommand,
+  remove: () => require('./commands/remove') as CategoryCommand,
+  push: () => require('./commands/push') as CategoryCommand,
+  console: () => require('./commands/console') as CategoryCommand,
+  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
-export async function executeAmplifyCommand(context: AmplifyContext): Promise<void> {
-  const name = context.input.command ?? 'help';
-  const command = COMMANDS[name];
-  if (!command) {
-    throw new AmplifyError('CommandNotFound', `"amplify auth ${name}" is not a command`, { resolution: 'Run "amplify auth help" to list the commands' });
-  }
-  await command().run(context);
-}
+export const executeAmplifyCommand = dispatchCategoryCommand('auth', COMMANDS);
 
 export async function executeAmplifyHeadlessCommand(context: AmplifyContext, payload: string): Promise<void> {
   const { runHeadless } = require('./commands/headless') as typeof import('./commands/headless');

@@ -2,33 +2,24 @@
  * amplify-category-function: the `function` category plugin (Lambda, Node.js). Each command's module is loaded
  * only when that command runs.
  */
-import { type AmplifyContext, AmplifyError, type PermissionPolicies, pathManager } from 'amplify-cli-core';
+import { type AmplifyContext, type CategoryCommand, dispatchCategoryCommand, type PermissionPolicies, pathManager } from 'amplify-cli-core';
 import type { TriggerFunctionRequest } from './service/add-trigger-function';
 
-type CommandModule = { run(context: AmplifyContext): Promise<void> };
-
-const COMMANDS: Record<string, () => CommandModule> = {
-  add: () => require('./commands/add') as CommandModule,
-  update: () => require('./commands/update') as CommandModule,
-  remove: () => require('./commands/remove') as CommandModule,
-  push: () => require('./commands/push') as CommandModule,
-  console: () => require('./commands/console') as CommandModule,
-  invoke: () => require('./commands/invoke') as CommandModule,
-  build: () => require('./commands/build') as CommandModule,
-  help: () => require('./commands/help') as CommandModule,
+const COMMANDS: Record<string, () => CategoryCommand> = {
+  add: () => require('./commands/add') as CategoryCommand,
+  update: () => require('./commands/update') as CategoryCommand,
+  remove: () => require('./commands/remove') as CategoryCommand,
+  push: () => require('./commands/push') as CategoryCommand,
+  console: () => require('./commands/console') as CategoryCommand,
+  invoke: () => require('./commands/invoke') as CategoryCommand,
+  build: () => require('./commands/build') as CategoryCommand,
+  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; a test keeps `amplify-plugin.json` in step with them. */
 export const FUNCTION_COMMANDS: readonly string[] = Object.keys(COMMANDS);
 
-export async function executeAmplifyCommand(context: AmplifyContext): Promise<void> {
-  const command = context.input.command ?? 'help';
-  const load = COMMANDS[command];
-  if (!load) {
-    throw new AmplifyError('UnknownCommand', `"function" has no command "${command}"`, { resolution: 'Run "amplify function help" to list its commands' });
-  }
-  await load().run(context);
-}
+export const executeAmplifyCommand = dispatchCategoryCommand('function', COMMANDS);
 
 export async function executeAmplifyHeadlessCommand(context: AmplifyContext, payload: string): Promise<void> {
   const { runHeadless } = require('./headless/run-headless') as typeof import('./headless/run-headless');
