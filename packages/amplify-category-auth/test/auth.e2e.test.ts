@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CategorySandbox } from './auth-sandbox';
+import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * Auth end to end on the built binary against a local cloud: headless add with groups, push, the aws-exports keys
@@ -23,7 +23,7 @@ const addRequest = {
 };
 
 describe('auth (built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
   const meta = (): Meta => sandbox.readJson<Meta>('amplify/backend/amplify-meta.json');
   const cfn = (): CloudFormationClient =>
     new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: sandbox.env.AWS_ACCESS_KEY_ID!, secretAccessKey: sandbox.env.AWS_SECRET_ACCESS_KEY! } });
@@ -40,7 +40,7 @@ describe('auth (built binary, local cloud)', () => {
   };
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('shop');
+    sandbox = await AppSandbox.start('shop');
     const init = await sandbox.init();
     expect(init.stderr).toBe('');
     expect(init.exitCode).toBe(0);
@@ -159,10 +159,10 @@ describe('auth (built binary, local cloud)', () => {
 });
 
 describe('auth add --yes (built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('blog');
+    sandbox = await AppSandbox.start('blog');
     expect((await sandbox.init()).exitCode).toBe(0);
   });
 

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
 import { runInTerminal } from '../../amplify-cli/test/helpers/pseudo-terminal';
-import { runWithInput } from './run-with-input';
 
 /**
  * A function with access to another category's resource (auth), added headless and interactively, on the built
@@ -48,7 +47,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
 
   test('headless add with read access to the user pool: dependsOn, policy and variable from the auth category', async () => {
     const request = { version: 1, functionName: 'usersfn', resourceAccess: [{ category: 'auth', resourceName: authName, operations: ['read'] }] };
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify(request));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify(request));
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(meta().function.usersfn.dependsOn).toEqual([{ category: 'auth', resourceName: authName, attributes: ['UserPoolId'] }]);
@@ -63,7 +62,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
 
   test('a headless request naming a resource that does not exist names the field', async () => {
     const request = { version: 1, resourceAccess: [{ category: 'storage', resourceName: 'ghost', operations: ['read'] }] };
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify(request));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify(request));
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr.split('\n')[0]).toContain('resourceAccess[0] names storage ghost, which is not in this project');
   });

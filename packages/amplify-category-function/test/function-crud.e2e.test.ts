@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifySandbox, GENERAL_PROVIDERS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
-import { runWithInput } from './run-with-input';
 
 /**
  * A CRUD function and a stream trigger over a DynamoDB table of the storage category, headless, on the built binary against a local
@@ -47,7 +46,7 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
       '--yes',
     );
     expect(init.exitCode).toBe(0);
-    const table = await runWithInput(sandbox, app, ['add', 'storage', '--headless'], JSON.stringify(tableRequest));
+    const table = await sandbox.run(app, ['add', 'storage', '--headless'], JSON.stringify(tableRequest));
     expect(table.stderr).toBe('');
     expect(table.exitCode).toBe(0);
   });
@@ -57,13 +56,13 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
   });
 
   test('a CRUD request naming a table that is not in the project names the field', async () => {
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, template: 'crud', crudTable: 'ghost' }));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, template: 'crud', crudTable: 'ghost' }));
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr.split('\n')[0]).toContain('--headless crudTable: "ghost" is not one of "orders"');
   });
 
   test('headless CRUD add: the table keys in app.js, the table in dependsOn', async () => {
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'ordersapi', template: 'crud', crudTable: 'orders' }));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'ordersapi', template: 'crud', crudTable: 'orders' }));
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const appJs = fs.readFileSync(path.join(app, srcDir, 'app.js'), 'utf8');
@@ -77,7 +76,7 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
   });
 
   test('headless trigger on the table stream; invoked locally with its sample batch', async () => {
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'onorder', template: 'trigger', triggerTable: 'orders' }));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'onorder', template: 'trigger', triggerTable: 'orders' }));
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(meta().function.onorder.dependsOn).toEqual([{ category: 'storage', resourceName: 'orders', attributes: ['Name', 'Arn', 'StreamArn'] }]);

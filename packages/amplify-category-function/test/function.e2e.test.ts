@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import * as path from 'path';
 import { AmplifySandbox, GENERAL_PROVIDERS, TEST_CREDENTIALS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
-import { runWithInput } from './run-with-input';
 
 /**
  * The function category on the built binary against a local cloud started here: add with --yes, local invoke,
@@ -131,8 +130,7 @@ describe('amplify function (built binary, local cloud)', () => {
   });
 
   test('update --headless sets an environment variable and a schedule; function push deploys them', async () => {
-    const update = await runWithInput(
-      sandbox,
+    const update = await sandbox.run(
       app,
       ['update', 'function', '--headless'],
       JSON.stringify({ version: 1, functionName, environmentVariables: { GREETING: 'hi' }, schedule: 'rate(5 minutes)' }),
@@ -173,7 +171,7 @@ describe('amplify function (built binary, local cloud)', () => {
   });
 
   test('a bad headless payload names the field', async () => {
-    const result = await runWithInput(sandbox, app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, template: 'cron' }));
+    const result = await sandbox.run(app, ['add', 'function', '--headless'], JSON.stringify({ version: 1, template: 'cron' }));
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr.split('\n')[0]).toContain('template must be one of "hello-world", "crud", "serverless"');
   });

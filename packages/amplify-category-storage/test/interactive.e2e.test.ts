@@ -1,6 +1,5 @@
-import * as path from 'path';
-import { KEY, runInTerminal, type ScriptedAnswer } from './pseudo-terminal';
-import { CategorySandbox } from './storage-sandbox';
+import { KEY, runInTerminal, type ScriptedAnswer } from '../../amplify-cli/test/helpers/pseudo-terminal';
+import { AMPLIFY_BIN, AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * The walkthroughs as a person answers them, in a pseudo-terminal: manual auth (with a rejected answer fixed),
@@ -12,12 +11,12 @@ jest.setTimeout(180_000);
 type Meta = Record<string, Record<string, { service?: string; output?: Record<string, string> }>>;
 
 describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
   const amplify = (args: string, answers: ScriptedAnswer[]) =>
-    runInTerminal(`${process.execPath} ${path.resolve(require.resolve('amplify-cli/package.json'), '..', 'bin', 'amplify')} ${args}`, answers, { cwd: sandbox.app, env: sandbox.env, timeoutMs: 30000 });
+    runInTerminal(`${process.execPath} ${AMPLIFY_BIN} ${args}`, answers, { cwd: sandbox.app, env: sandbox.env, timeoutMs: 30000 });
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('notes');
+    sandbox = await AppSandbox.start('notes');
     expect((await sandbox.init()).exitCode).toBe(0);
   });
 

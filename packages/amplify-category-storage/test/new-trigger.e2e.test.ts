@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import { CategorySandbox } from './storage-sandbox';
+import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * Question 7 answered "new function", headless: a bucket and a table each get a trigger function made by the
@@ -12,11 +12,11 @@ type Meta = Record<string, Record<string, { service?: string; dependsOn?: unknow
 };
 
 describe('new trigger functions from the storage walkthroughs (built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
   let cfn: CloudFormationClient;
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('uploads');
+    sandbox = await AppSandbox.start('uploads');
     expect((await sandbox.init()).exitCode).toBe(0);
     cfn = new CloudFormationClient({
       endpoint: sandbox.cloud.endpoint,

@@ -2,7 +2,7 @@ import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksComm
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CategorySandbox } from './storage-sandbox';
+import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * Storage end to end on the built binary against a local cloud: S3 add under --yes (which adds the default auth
@@ -30,7 +30,7 @@ const tableRequest = {
 };
 
 describe('storage (built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
   const meta = (): Meta => sandbox.readJson<Meta>('amplify/backend/amplify-meta.json');
   const clientConfig = () => ({
     endpoint: sandbox.cloud.endpoint,
@@ -51,7 +51,7 @@ describe('storage (built binary, local cloud)', () => {
   const s3Name = (): string => Object.entries(meta().storage).find(([, entry]) => entry.service === 'S3')![0];
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('store');
+    sandbox = await AppSandbox.start('store');
     expect((await sandbox.init()).exitCode).toBe(0);
   });
 

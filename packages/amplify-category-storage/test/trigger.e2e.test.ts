@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CategorySandbox } from './storage-sandbox';
+import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * An S3 bucket whose trigger is a function of the project (built by amplify-category-function): the bucket stack
@@ -10,10 +10,10 @@ jest.setTimeout(180_000);
 type Meta = Record<string, Record<string, { service?: string; dependsOn?: unknown[] }>>;
 
 describe('S3 trigger (built binary, local cloud)', () => {
-  let sandbox: CategorySandbox;
+  let sandbox: AppSandbox;
 
   beforeAll(async () => {
-    sandbox = await CategorySandbox.start('pics');
+    sandbox = await AppSandbox.start('pics');
     expect((await sandbox.init()).exitCode).toBe(0);
   });
 

@@ -1,7 +1,8 @@
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
 
 /** The built binary under test (`npx tsc -b packages/amplify-cli` first). */
@@ -70,9 +71,9 @@ export class AmplifySandbox {
     return dir;
   }
 
-  /** Runs `amplify <args>` in `cwd` with stdin closed (no TTY). */
-  run(cwd: string, args: string[]): Promise<RunResult> {
-    return runProcess(process.execPath, [AMPLIFY_BIN, ...args], { cwd, env: this.env });
+  /** Runs `amplify <args>` in `cwd`; `stdin` (a `--headless` payload, say) is piped in when given, else stdin is closed (no TTY). */
+  run(cwd: string, args: string[], stdin?: string): Promise<RunResult> {
+    return runProcess(process.execPath, [AMPLIFY_BIN, ...args], { cwd, env: this.env, stdin });
   }
 
   async close(): Promise<void> {
@@ -81,16 +82,98 @@ export class AmplifySandbox {
   }
 }
 
-export function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+/**
+ * A sandbox holding one app: the shape the category end-to-end tests share (one app per suite, paths relative to
+ * it, headless init, and the generated `aws-exports.js` read back as data or through Amplify JS).
+ */
+export class AppSandbox {
+  private constructor(
+    private readonly sandbox: AmplifySandbox,
+    readonly app: string,
+  ) {}
+
+  static async start(projectName: string): Promise<AppSandbox> {
+    const sandbox = await AmplifySandbox.start();
+    return new AppSandbox(sandbox, sandbox.createApp(projectName));
+  }
+
+  get root(): string {
+    return this.sandbox.root;
+  }
+
+  get cloud(): LocalCloud {
+    return this.sandbox.cloud;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.sandbox.env;
+  }
+
+  /** Runs `amplify <args>` in the app; `stdin` is piped in when given, else stdin is closed (no TTY). */
+  run(args: string[], stdin?: string): Promise<RunResult> {
+    return this.sandbox.run(this.app, args, stdin);
+  }
+
+  /** `amplify init` headless: a React app on the general (endpoint-configured) provider. */
+  init(envName = 'dev'): Promise<RunResult> {
+    return this.run([
+      'init',
+      '--amplify',
+      JSON.stringify({ projectName: path.basename(this.app), envName, defaultEditor: 'code' }),
+      '--frontend',
+      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
+      '--providers',
+      GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+  }
+
+  readJson<T = Record<string, unknown>>(relative: string): T {
+    return readJson<T>(path.join(this.app, relative));
+  }
+
+  /** The object `src/aws-exports.js` exports. */
+  awsExports(): Record<string, unknown> {
+    const text = fs.readFileSync(path.join(this.app, 'src', 'aws-exports.js'), 'utf8');
+    const body = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
+    return JSON.parse(body) as Record<string, unknown>;
+  }
+
+  /** Loads `src/aws-exports.js` into Amplify JS v6 in a separate Node process and returns `Amplify.getConfig()`. */
+  amplifyJsConfig(): { Auth?: { Cognito?: Record<string, unknown> }; Storage?: { S3?: Record<string, unknown> } } {
+    const entry = path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', 'index.mjs');
+    // The file is an ES module while the app's package.json does not say so: an `.mjs` copy loads it as one.
+    const exportsModule = path.join(this.root, 'aws-exports.mjs');
+    fs.copyFileSync(path.join(this.app, 'src', 'aws-exports.js'), exportsModule);
+    const script = path.join(this.root, 'configure-amplify.mjs');
+    fs.writeFileSync(
+      script,
+      [
+        `import config from ${JSON.stringify(pathToFileURL(exportsModule).href)};`,
+        `import { Amplify } from ${JSON.stringify(pathToFileURL(entry).href)};`,
+        'Amplify.configure(config);',
+        'process.stdout.write(JSON.stringify(Amplify.getConfig()));',
+      ].join('\n'),
+    );
+    return JSON.parse(execFileSync(process.execPath, [script], { cwd: this.app, encoding: 'utf8' })) as ReturnType<AppSandbox['amplifyJsConfig']>;
+  }
+
+  close(): Promise<void> {
+    return this.sandbox.close();
+  }
+}
+
+export function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; stdin?: string }): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr, ms: Date.now() - started }));
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
   });
 }
 

@@ -7,6 +7,9 @@ export interface ScriptedAnswer {
   keys: string;
 }
 
+/** Keys as a terminal sends them, for answers that move through a list. */
+export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A' };
+
 /** Inquirer redraws with escape sequences; questions are matched on the plain text. */
 function plain(text: string): string {
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
