@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
 import { runInTerminal } from '../../amplify-cli/test/helpers/pseudo-terminal';
 
 /**
@@ -23,16 +23,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     sandbox = await AmplifySandbox.start();
     app = sandbox.createApp('accessapp');
-    const init = await run(
-      'init',
-      '--amplify',
-      JSON.stringify({ projectName: 'accessapp', envName: 'dev', defaultEditor: 'code' }),
-      '--frontend',
-      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
-      '--providers',
-      GENERAL_PROVIDERS,
-      '--yes',
-    );
+    const init = await sandbox.init(app);
     expect(init.exitCode).toBe(0);
     const auth = await run('add', 'auth', '--yes');
     expect(auth.stderr).toBe('');

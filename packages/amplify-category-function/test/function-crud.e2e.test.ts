@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifySandbox, GENERAL_PROVIDERS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * A CRUD function and a stream trigger over a DynamoDB table of the storage category, headless, on the built binary against a local
@@ -35,16 +35,7 @@ describe('amplify function CRUD over a storage table (built binary, local cloud)
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     sandbox = await AmplifySandbox.start();
     app = sandbox.createApp('crudapp');
-    const init = await run(
-      'init',
-      '--amplify',
-      JSON.stringify({ projectName: 'crudapp', envName: 'dev', defaultEditor: 'code' }),
-      '--frontend',
-      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
-      '--providers',
-      GENERAL_PROVIDERS,
-      '--yes',
-    );
+    const init = await sandbox.init(app);
     expect(init.exitCode).toBe(0);
     const table = await sandbox.run(app, ['add', 'storage', '--headless'], JSON.stringify(tableRequest));
     expect(table.stderr).toBe('');

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import * as path from 'path';
-import { AmplifySandbox, GENERAL_PROVIDERS, TEST_CREDENTIALS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AmplifySandbox, TEST_CREDENTIALS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * The function category on the built binary against a local cloud started here: add with --yes, local invoke,
@@ -43,16 +43,7 @@ describe('amplify function (built binary, local cloud)', () => {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     sandbox = await AmplifySandbox.start();
     app = sandbox.createApp('fnapp');
-    const init = await run(
-      'init',
-      '--amplify',
-      JSON.stringify({ projectName: 'fnapp', envName: 'dev', defaultEditor: 'code' }),
-      '--frontend',
-      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
-      '--providers',
-      GENERAL_PROVIDERS,
-      '--yes',
-    );
+    const init = await sandbox.init(app);
     expect(init.stderr).toBe('');
     expect(init.exitCode).toBe(0);
   });

@@ -76,6 +76,20 @@ export class AmplifySandbox {
     return runProcess(process.execPath, [AMPLIFY_BIN, ...args], { cwd, env: this.env, stdin });
   }
 
+  /** `amplify init` headless in `cwd`: a React app named after its folder, on the general (endpoint-configured) provider. */
+  init(cwd: string, envName = 'dev'): Promise<RunResult> {
+    return this.run(cwd, [
+      'init',
+      '--amplify',
+      JSON.stringify({ projectName: path.basename(cwd), envName, defaultEditor: 'code' }),
+      '--frontend',
+      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
+      '--providers',
+      GENERAL_PROVIDERS,
+      '--yes',
+    ]);
+  }
+
   async close(): Promise<void> {
     await this.cloud.close();
     fs.rmSync(this.root, { recursive: true, force: true });
@@ -116,16 +130,7 @@ export class AppSandbox {
 
   /** `amplify init` headless: a React app on the general (endpoint-configured) provider. */
   init(envName = 'dev'): Promise<RunResult> {
-    return this.run([
-      'init',
-      '--amplify',
-      JSON.stringify({ projectName: path.basename(this.app), envName, defaultEditor: 'code' }),
-      '--frontend',
-      JSON.stringify({ frontend: 'javascript', framework: 'react' }),
-      '--providers',
-      GENERAL_PROVIDERS,
-      '--yes',
-    ]);
+    return this.sandbox.init(this.app, envName);
   }
 
   readJson<T = Record<string, unknown>>(relative: string): T {
