@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { inputValidation, runWalkthrough, type Prompter } from 'amplify-cli-core';
 import { DYNAMODB_RULES, FIELD_TYPES, KEY_TYPES, type DynamoDBConfig, type FieldType, type GlobalSecondaryIndex, type KeyField } from './dynamodb-config';
+import { pickTriggerSource } from './trigger-source';
 
 const HEADLESS = '--headless (DynamoDB request)';
 
@@ -94,18 +95,7 @@ export type TriggerChoice = { mode: 'none' } | { mode: 'existing'; name: string 
 export async function askDynamoDBTrigger(prompter: Prompter, candidates: () => Promise<string[]>): Promise<TriggerChoice> {
   if (!(await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your Table?', default: false, flag: '--headless (lambdaTrigger)' }))) return { mode: 'none' };
   const functions = await candidates();
-  const mode =
-    functions.length === 0
-      ? 'new'
-      : await prompter.pick<string>({
-          message: 'Select from the following options',
-          choices: [
-            { name: 'Choose an existing function from the project', value: 'existing' },
-            { name: 'Create a new function', value: 'new' },
-          ],
-          default: 'existing',
-          flag: '--headless (lambdaTrigger.mode)',
-        });
+  const mode = await pickTriggerSource(prompter, functions);
   if (mode === 'new') return { mode: 'new' };
   return { mode: 'existing', name: await prompter.pick<string>({ message: 'Select the function to trigger:', choices: functions, flag: '--headless (lambdaTrigger.name)' }) };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { runWalkthrough, type Answers, type Prompter, type Question } from 'amplify-cli-core';
 import { S3_PERMISSIONS, type S3Config, type S3Permission } from './s3-config';
+import { pickTriggerSource } from './trigger-source';
 
 export const S3_RULES = {
   resourceName: { operator: 'regex', value: '^[a-zA-Z0-9]+$', onErrorMsg: 'Resource name should be alphanumeric' },
@@ -77,18 +78,7 @@ function questions(groups: string[]): Question[] {
 /** The question 7 choices: an existing function of the project (offered only when there is one) or a new one. */
 async function chooseTrigger(prompter: Prompter, current: string, options: S3WalkthroughOptions): Promise<string> {
   const { functions } = options;
-  const mode =
-    functions.length === 0
-      ? 'new'
-      : await prompter.pick<string>({
-          message: 'Select from the following options',
-          choices: [
-            { name: 'Choose an existing function from the project', value: 'existing' },
-            { name: 'Create a new function', value: 'new' },
-          ],
-          default: 'existing',
-          flag: '--headless (lambdaTrigger.mode)',
-        });
+  const mode = await pickTriggerSource(prompter, functions);
   if (mode === 'new') return options.createTriggerFunction();
   return prompter.pick<string>({ message: 'Select the function to trigger:', choices: functions, default: functions.includes(current) ? current : functions[0], flag: '--headless (lambdaTrigger.name)' });
 }
