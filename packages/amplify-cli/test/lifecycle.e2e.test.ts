@@ -138,12 +138,12 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(config.Storage.S3).toEqual({ bucket: outputs.files.output?.BucketName, region: 'us-east-1' });
   });
 
-  test('a push with nothing to do says "No changes detected" and is quick', async () => {
+  // Its cost is measured by scripts/bench (no-op push), not here.
+  test('a push with nothing to do says "No changes detected" and deploys nothing', async () => {
     const result = await sandbox.run(app, ['push', '--yes']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('No changes detected');
     expect(result.stdout).not.toContain('Updating resources');
-    expect(result.ms).toBeLessThan(5000);
   });
 
   test('amplify push <category> <resource> deploys that resource only', async () => {
