@@ -35,6 +35,7 @@ export class NodeFunctionInvoker {
   constructor(
     private readonly dataDir: string,
     private readonly endpoint: string,
+    private readonly credentials: { accessKeyId: string; secretAccessKey: string },
     private readonly responses: ResponseCollector,
   ) {}
 
@@ -69,9 +70,10 @@ export class NodeFunctionInvoker {
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
         AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
-        AWS_ACCESS_KEY_ID: 'LOCALCLOUDLAMBDA',
-        AWS_SECRET_ACCESS_KEY: 'local-cloud-lambda',
-        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
+        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS, signed with a key the
+        // local cloud accepts (on AWS: the execution role's temporary keys).
+        AWS_ACCESS_KEY_ID: this.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: this.credentials.secretAccessKey,
         AWS_ENDPOINT_URL: this.endpoint,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
