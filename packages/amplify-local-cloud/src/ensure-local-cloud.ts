@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
 import { startDetached } from './instance/detached-start';
 import { readInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { defaultDataDir } from './instance/instance-selector';
@@ -32,6 +33,12 @@ export async function ensureLocalCloud(options: EnsureLocalCloudOptions = {}): P
     }
     endpoint = status.info.endpoint;
   }
-  // A running server created the file before it listened.
-  return { endpoint, credentials: readInstanceCredentials(selector.dataDir) as LocalCloudCredentials };
+  // A running server created the file before it listened; one started by an older version did not.
+  const credentials = readInstanceCredentials(selector.dataDir);
+  if (credentials === undefined) {
+    throw new AmplifyError('LocalCloudCredentialsMissing', `The local cloud at ${endpoint} has no credentials file in ${selector.dataDir}.`, {
+      resolution: 'It was started by an older version: restart it with `amplify local-cloud stop` (the next command starts it again).',
+    });
+  }
+  return { endpoint, credentials };
 }

@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import type { IncomingHttpHeaders } from 'http';
 import { constantTimeEqual, type CredentialStore, type SigningCredentials } from './credential-store';
-import type { SigV4Auth, SigV4Scope } from './sigv4';
+import { toAmzDate, type SigV4Auth, type SigV4Scope } from './sigv4';
 
 /** What a signature is computed over: the request as the server read it. */
 export interface SignableRequest {
@@ -69,7 +69,7 @@ function sessionTokenMatches(credentials: SigningCredentials, sent: string | und
 /** AWS's message for a header-signed request outside the 15-minute window; `undefined` when within it. */
 function skewMessage(amzDate: string, now: Date): string | undefined {
   const signedAt = parseAmzDate(amzDate);
-  const format = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const format = (ms: number) => toAmzDate(new Date(ms));
   if (signedAt < now.getTime() - MAX_SKEW_MS) {
     return `Signature expired: ${amzDate} is now earlier than ${format(now.getTime() - MAX_SKEW_MS)} (${format(now.getTime())} - 15 min.)`;
   }
