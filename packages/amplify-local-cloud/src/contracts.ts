@@ -103,8 +103,14 @@ export interface CloudFormationServiceDeps {
   accountId: string;
   /** Where the engine may keep files of its own (Lambda code, custom-resource work dirs). */
   dataDir: string;
-  /** The instance's key pair, given to custom-resource functions so their SDK calls are accepted here. */
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * Issues the temporary keys custom-resource functions run with (on AWS: their execution role's session), so
+   * their SDK calls are accepted here; revoked once the function has answered.
+   */
+  credentials: {
+    issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+    revoke(accessKeyId: string): void;
+  };
 }
 
 export interface CloudFormationService {

@@ -61,6 +61,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
+  const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
@@ -72,7 +73,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       endpoint,
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
-      credentials,
+      credentials: credentialStore,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -89,7 +90,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     resolveRouter({
       services,
       browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
-      credentials: new LocalCredentialStore(credentials),
+      credentials: credentialStore,
       publicPaths: [
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         {

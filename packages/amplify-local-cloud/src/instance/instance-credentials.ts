@@ -77,9 +77,13 @@ export function readInstanceCredentials(dataDir: string): LocalCloudCredentials 
   return { accessKeyId: value.accessKeyId, secretAccessKey: value.secretAccessKey };
 }
 
-/** AWS-shaped: `AKIA` and 16 upper-case alphanumerics, a 40-character base64 secret. */
 function generateCredentials(): LocalCloudCredentials {
-  let accessKeyId = 'AKIA';
+  return { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: newSecretAccessKey() };
+}
+
+/** AWS-shaped: the prefix (`AKIA` long-term, `ASIA` temporary) and 16 upper-case alphanumerics. */
+export function newAccessKeyId(prefix: 'AKIA' | 'ASIA'): string {
+  let accessKeyId = prefix;
   while (accessKeyId.length < 20) {
     for (const byte of crypto.randomBytes(32)) {
       // 252 is the largest multiple of 36 below 256: rejecting the rest keeps every character equally likely.
@@ -88,5 +92,10 @@ function generateCredentials(): LocalCloudCredentials {
       }
     }
   }
-  return { accessKeyId, secretAccessKey: crypto.randomBytes(30).toString('base64') };
+  return accessKeyId;
+}
+
+/** 40 base64 characters, as AWS secret keys are. */
+export function newSecretAccessKey(): string {
+  return crypto.randomBytes(30).toString('base64');
 }

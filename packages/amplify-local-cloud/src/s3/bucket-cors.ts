@@ -25,8 +25,8 @@ const NOT_ALLOWED =
 export function createS3BrowserAccess(store: S3Store): BrowserAccess {
   return {
     preflight(request: PreflightRequest): ServiceResponse | undefined {
-      const requestedMethod = single(request.headers['access-control-request-method']);
-      const target = dataPlaneBucket(request, requestedMethod ?? '');
+      const requestedMethod = single(request.headers['access-control-request-method']) ?? '';
+      const target = dataPlaneBucket(request, requestedMethod);
       if (target === undefined) {
         return undefined;
       }
@@ -37,11 +37,12 @@ export function createS3BrowserAccess(store: S3Store): BrowserAccess {
         .filter((name) => name !== '');
       const rules = corsRules(store, target);
       if (rules === undefined) {
-        return forbidden('CORSResponse: CORS is not enabled for this bucket.', requestedMethod ?? request.method);
+        return forbidden('CORSResponse: CORS is not enabled for this bucket.', requestedMethod);
       }
-      const rule = rules.find((candidate) => matches(candidate, origin, requestedMethod ?? '') && requestedHeaders.every((name) => candidate.headers.some((allowed) => wildcard(allowed.toLowerCase(), name))));
+      const headersAllowed = (rule: CorsRule) => requestedHeaders.every((name) => rule.headers.some((allowed) => wildcard(allowed.toLowerCase(), name)));
+      const rule = rules.find((candidate) => matches(candidate, origin, requestedMethod) && headersAllowed(candidate));
       if (rule === undefined) {
-        return forbidden(NOT_ALLOWED, requestedMethod ?? request.method);
+        return forbidden(NOT_ALLOWED, requestedMethod);
       }
       const headers = allowHeaders(rule, origin);
       if (requestedHeaders.length > 0) {

@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import { newAccessKeyId, newSecretAccessKey } from '../instance/instance-credentials';
 
 /** A key pair the local cloud accepts signatures from; temporary keys also carry the session token they need. */
 export interface SigningCredentials {
@@ -40,9 +41,21 @@ export class LocalCredentialStore implements CredentialStore {
     return issued;
   }
 
-  /** Registers temporary credentials; requests signed with them must send their session token. */
-  addTemporary(credentials: TemporaryCredentials): void {
+  /** New temporary credentials, valid for `lifetimeSeconds`; requests signed with them must send their session token. */
+  issueTemporary(lifetimeSeconds: number): TemporaryCredentials {
+    const credentials: TemporaryCredentials = {
+      accessKeyId: newAccessKeyId('ASIA'),
+      secretAccessKey: newSecretAccessKey(),
+      sessionToken: crypto.randomBytes(48).toString('base64'),
+      expiration: new Date(this.now().getTime() + lifetimeSeconds * 1000),
+    };
     this.temporary.set(credentials.accessKeyId, credentials);
+    return credentials;
+  }
+
+  /** Ends temporary credentials before they expire (their holder is done). */
+  revoke(accessKeyId: string): void {
+    this.temporary.delete(accessKeyId);
   }
 }
 

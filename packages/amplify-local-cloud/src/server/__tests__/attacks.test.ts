@@ -220,15 +220,14 @@ describe('CORS on the S3 data plane', () => {
 });
 
 describe('temporary credentials', () => {
-  it('verifies keys registered in the credential store only with their session token', async () => {
+  it('verifies keys the credential store issued only with their session token', async () => {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     const store = new LocalCredentialStore({ accessKeyId: 'AKIAINSTANCEKEY00001', secretAccessKey: 'i'.repeat(40) });
-    const temporary = { accessKeyId: 'ASIATEMPORARYKEY0001', secretAccessKey: 't'.repeat(40), sessionToken: 'session-token-value' };
-    store.addTemporary({ ...temporary, expiration: new Date(Date.now() + 3600_000) });
+    const temporary = store.issueTemporary(3600);
     const router = { services: new Map([['sts', createStsHandler()]]), browserAccess: new Map(), credentials: store, publicPaths: [] };
     const server = await listenHttp('127.0.0.1', 0, async (request) => routeRequest(request, router));
     const endpoint = `http://127.0.0.1:${server.port}`;
-    const withToken = new STSClient({ endpoint, region: 'us-east-1', credentials: temporary });
+    const withToken = new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey, sessionToken: temporary.sessionToken } });
     const withoutToken = new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey }, maxAttempts: 1 });
     try {
       expect((await withToken.send(new GetCallerIdentityCommand({}))).Account).toBe('123456789012');

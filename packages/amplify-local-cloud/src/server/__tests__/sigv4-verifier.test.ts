@@ -1,3 +1,4 @@
+import { signedHeaders, type SignOptions } from '../../__tests__/test-cloud';
 import { LocalCredentialStore } from '../credential-store';
 import { readSigV4 } from '../sigv4';
 import { verifySigV4, type SignableRequest } from '../sigv4-verifier';
@@ -77,7 +78,7 @@ describe('verifySigV4 against AWS documented examples', () => {
 
 describe('verifySigV4 key lookup and time', () => {
   const key = { accessKeyId: 'AKIAAAAAAAAAAAAAAAAA', secretAccessKey: 'a'.repeat(40) };
-  const suiteRequest = (accessKeyId: string, extra: Record<string, string> = {}): SignableRequest => ({
+  const suiteRequest = (accessKeyId: string): SignableRequest => ({
     method: 'GET',
     path: '/',
     query: new URLSearchParams(),
@@ -85,7 +86,6 @@ describe('verifySigV4 key lookup and time', () => {
       host: 'example.amazonaws.com',
       'x-amz-date': '20150830T123600Z',
       authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31`,
-      ...extra,
     },
     body: Buffer.alloc(0),
   });
@@ -105,15 +105,27 @@ describe('verifySigV4 key lookup and time', () => {
     expect(verify(suiteRequest('AKIDEXAMPLE'), store, new Date(Date.UTC(2015, 7, 30, 12, 20)))).toMatchObject({ type: 'skewed', message: expect.stringMatching(/^Signature not yet current/) });
   });
 
-  it('accepts a temporary key only with its session token, and only until it expires', () => {
+  it('accepts an issued temporary key only with its session token, until it expires or is revoked', () => {
     let now = at;
     const store = new LocalCredentialStore(key, () => now);
-    store.addTemporary({ ...SUITE_KEY, sessionToken: 'session-token', expiration: new Date(at.getTime() + 60_000) });
-    // The token is checked before the signature: without it the key does not exist.
-    expect(verify(suiteRequest('AKIDEXAMPLE'), store, at)).toEqual({ type: 'unknown-key' });
-    expect(verify(suiteRequest('AKIDEXAMPLE', { 'x-amz-security-token': 'other-token' }), store, at)).toEqual({ type: 'unknown-key' });
-    expect(verify(suiteRequest('AKIDEXAMPLE', { 'x-amz-security-token': 'session-token' }), store, at)).toMatchObject({ type: 'verified' });
+    const signed = (credentials: SignOptions['credentials']): SignableRequest => ({
+      method: 'GET',
+      path: '/',
+      query: new URLSearchParams(),
+      headers: signedHeaders('http://127.0.0.1:4581/', {}, { credentials, service: 'sts', date: at }),
+      body: Buffer.alloc(0),
+    });
+    const temporary = store.issueTemporary(60);
+    expect(temporary).toMatchObject({ accessKeyId: expect.stringMatching(/^ASIA[A-Z0-9]{16}$/), secretAccessKey: expect.stringMatching(/^[A-Za-z0-9/+]{40}$/) });
+    expect(verify(signed(temporary), store, at)).toMatchObject({ type: 'verified' });
+    // Without its token (or with another one) the key does not exist, whatever the signature.
+    expect(verify(signed({ ...temporary, sessionToken: undefined }), store, at)).toEqual({ type: 'unknown-key' });
+    expect(verify(signed({ ...temporary, sessionToken: 'other-token' }), store, at)).toEqual({ type: 'unknown-key' });
     now = new Date(at.getTime() + 61_000);
-    expect(verify(suiteRequest('AKIDEXAMPLE', { 'x-amz-security-token': 'session-token' }), store, at)).toEqual({ type: 'unknown-key' });
+    expect(verify(signed(temporary), store, at)).toEqual({ type: 'unknown-key' });
+    now = at;
+    const revoked = store.issueTemporary(60);
+    store.revoke(revoked.accessKeyId);
+    expect(verify(signed(revoked), store, at)).toEqual({ type: 'unknown-key' });
   });
 });
