@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
+import { constantTimeEqual } from './credential-store';
+import { hmac, sha256Hex, type ChunkSigning } from './sigv4-verifier';
 
 /** The payload hashes (`x-amz-content-sha256`) that announce an aws-chunked body. */
 const STREAMING_PAYLOADS = new Set([
@@ -9,10 +11,15 @@ const STREAMING_PAYLOADS = new Set([
   'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER',
 ]);
 
+/** The streaming modes whose every chunk carries a signature chained from the request's signature. */
+const SIGNED_CHUNKS = new Set(['STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER']);
+const EMPTY_SHA256 = sha256Hex('');
+
 export class ChunkedBodyError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly status = 400,
   ) {
     super(message);
     this.name = 'ChunkedBodyError';
@@ -37,9 +44,13 @@ export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
 /**
  * Removes the aws-chunked framing that SigV4 streaming uploads and the SDK's default flexible checksums put around
  * a body: `<hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n` repeated, a zero-size chunk, then optional trailing
- * headers and an empty line. Chunk signatures are not verified, like the request signature.
+ * headers and an empty line. In the signed streaming modes each chunk's signature is checked against the chain
+ * that starts at the request signature (`signing`), so no chunk can be altered, dropped or reordered. The trailer
+ * signature of the `-TRAILER` mode is not checked: trailers only carry checksums, which S3 verifies on the body.
  */
-export function decodeAwsChunked(raw: Buffer, headers: IncomingHttpHeaders): DecodedBody {
+export function decodeAwsChunked(raw: Buffer, headers: IncomingHttpHeaders, signing: ChunkSigning): DecodedBody {
+  const signed = SIGNED_CHUNKS.has(String(headers['x-amz-content-sha256']));
+  let previousSignature = signing.seedSignature;
   const chunks: Buffer[] = [];
   let total = 0;
   let offset = 0;
@@ -55,13 +66,17 @@ export function decodeAwsChunked(raw: Buffer, headers: IncomingHttpHeaders): Dec
     }
     const size = parseInt(sizeText, 16);
     offset = lineEnd + 2;
+    if (size !== 0 && (offset + size + 2 > raw.length || raw[offset + size] !== 0x0d || raw[offset + size + 1] !== 0x0a)) {
+      throw new ChunkedBodyError('IncompleteBody', 'The aws-chunked body ended before its announced chunk size.');
+    }
+    const data = raw.subarray(offset, offset + size);
+    if (signed) {
+      previousSignature = checkChunkSignature(header, data, previousSignature, signing);
+    }
     if (size === 0) {
       break;
     }
-    if (offset + size + 2 > raw.length || raw[offset + size] !== 0x0d || raw[offset + size + 1] !== 0x0a) {
-      throw new ChunkedBodyError('IncompleteBody', 'The aws-chunked body ended before its announced chunk size.');
-    }
-    chunks.push(raw.subarray(offset, offset + size));
+    chunks.push(data);
     total += size;
     offset += size + 2;
   }
@@ -84,4 +99,15 @@ export function decodeAwsChunked(raw: Buffer, headers: IncomingHttpHeaders): Dec
     throw new ChunkedBodyError('IncompleteBody', `The body has ${total} bytes but x-amz-decoded-content-length announced ${declared}.`);
   }
   return { body: Buffer.concat(chunks, total), trailers };
+}
+
+/** The chunk's signature when it continues the chain from `previous`; throws `SignatureDoesNotMatch` otherwise. */
+function checkChunkSignature(header: string, data: Buffer, previous: string, signing: ChunkSigning): string {
+  const sent = /;chunk-signature=([0-9a-f]{64})$/.exec(header)?.[1];
+  const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', signing.amzDate, signing.scope, previous, EMPTY_SHA256, sha256Hex(data)].join('\n');
+  const expected = hmac(signing.signingKey, toSign).toString('hex');
+  if (sent === undefined || !constantTimeEqual(expected, sent)) {
+    throw new ChunkedBodyError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
+  }
+  return sent;
 }

@@ -1,9 +1,12 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { ServiceHandler, ServiceResponse } from '../contracts';
+import type { BrowserAccess, ServiceHandler, ServiceRequest, ServiceResponse } from '../contracts';
 import { queryError } from '../query/query-protocol';
 import { toXml } from '../xml/xml-writer';
 import { ChunkedBodyError, decodeAwsChunked, isAwsChunked } from './aws-chunked';
+import type { CredentialStore } from './credential-store';
+import { browserContext, isLoopbackHost } from './request-origin';
 import { readSigV4 } from './sigv4';
+import { verifySigV4 } from './sigv4-verifier';
 
 /** A request as the HTTP server read it, before authentication. */
 export interface RawRequest {
@@ -17,21 +20,37 @@ export interface RawRequest {
 export interface RouterOptions {
   /** Handlers by SigV4 credential-scope service name (`s3`, `sts`, `cloudformation`). */
   services: ReadonlyMap<string, ServiceHandler>;
+  /** The data-plane services web pages may call, by the same names; every other service is refused to browsers. */
+  browserAccess: ReadonlyMap<string, BrowserAccess>;
+  /** The keys whose signatures are accepted. */
+  credentials: CredentialStore;
   /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
   publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
 }
 
 /**
- * Authenticates a request by the shape of its SigV4 signature, removes aws-chunked framing and hands it to the
- * service its credential scope names. Refusals use the error shape of the service the client was talking to:
- * S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
+ * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
+ * preflights go to the data-plane service they address; the SigV4 signature is verified against the credential
+ * store; a request from a web page reaches only a data-plane service that allows its origin; aws-chunked framing
+ * is removed (checking chunk signatures); then the service its credential scope names answers. Refusals use the
+ * error shape of the service the client was talking to: S3's `<Error>` for S3, the query protocol's
+ * `<ErrorResponse>` for the others.
  */
-export async function routeRequest(request: RawRequest, options: RouterOptions): Promise<ServiceResponse> {
+export async function routeRequest(request: RawRequest, options: RouterOptions, now: Date = new Date()): Promise<ServiceResponse> {
+  const host = request.headers.host;
+  if (!isLoopbackHost(host)) {
+    const message = `The local cloud answers loopback host names only (127.0.0.1, localhost, [::1]), not Host '${host ?? ''}'.`;
+    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+  }
   const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));
   if (open !== undefined) {
     return open.handle(request);
   }
-  const auth = readSigV4(request.headers, request.query);
+  const browser = browserContext(request.headers);
+  if (browser.type === 'browser' && request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+    return preflight(request, options.browserAccess);
+  }
+  const auth = readSigV4(request.headers, request.query, now);
   if (auth.type !== 'signed') {
     const s3 = guessIsS3(request);
     switch (auth.type) {
@@ -49,6 +68,43 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
     }
   }
   const { scope } = auth;
+  const s3 = scope.service === 's3';
+  const browserAccess = browser.type === 'browser' ? options.browserAccess.get(scope.service) : undefined;
+  if (browser.type === 'browser' && browserAccess === undefined) {
+    // Before the signature is even looked at: a page must not learn anything about the control plane.
+    const message = `The local cloud refuses ${scope.service} calls from web pages (Origin '${browser.origin ?? ''}'): only the developer's tools may drive its control plane.`;
+    return s3 ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+  }
+  const verified = verifySigV4(request, auth, options.credentials, now);
+  switch (verified.type) {
+    case 'unknown-key':
+      return s3
+        ? s3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: scope.accessKeyId })
+        : queryError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    case 'skewed':
+      return s3
+        ? s3Error(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', {
+            RequestTime: auth.amzDate,
+            ServerTime: now.toISOString(),
+            MaxAllowedSkewMilliseconds: '900000',
+          })
+        : queryError(403, 'SignatureDoesNotMatch', verified.message);
+    case 'mismatch':
+      return s3
+        ? s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', {
+            AWSAccessKeyId: scope.accessKeyId,
+            StringToSign: verified.stringToSign,
+            SignatureProvided: auth.signature,
+            CanonicalRequest: verified.canonicalRequest,
+          })
+        : queryError(
+            403,
+            'SignatureDoesNotMatch',
+            'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+          );
+    case 'verified':
+      break;
+  }
   const handler = options.services.get(scope.service);
   if (handler === undefined) {
     return unknownService(scope.service, [...options.services.keys()], request.headers);
@@ -56,18 +112,18 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
   let { body, headers } = request;
   if (isAwsChunked(headers)) {
     try {
-      const decoded = decodeAwsChunked(body, headers);
+      const decoded = decodeAwsChunked(body, headers, verified.chunkSigning);
       body = decoded.body;
       // Trailing checksums are read by the services exactly like the same headers sent up front.
       headers = { ...headers, ...Object.fromEntries(decoded.trailers) };
     } catch (error) {
       if (error instanceof ChunkedBodyError) {
-        return scope.service === 's3' ? s3Error(400, error.code, error.message) : queryError(400, error.code, error.message);
+        return s3 ? s3Error(error.status, error.code, error.message) : queryError(error.status, error.code, error.message);
       }
       throw error;
     }
   }
-  return handler({
+  const serviceRequest: ServiceRequest = {
     service: scope.service,
     region: scope.region,
     accessKeyId: scope.accessKeyId,
@@ -76,7 +132,28 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
     query: request.query,
     headers,
     body,
-  });
+  };
+  let corsHeaders: Record<string, string> = {};
+  if (browserAccess !== undefined) {
+    const decision = browserAccess.cors(serviceRequest, browser.type === 'browser' ? browser.origin : undefined);
+    if (decision.type === 'refuse') {
+      return decision.response;
+    }
+    corsHeaders = decision.headers;
+  }
+  const response = await handler(serviceRequest);
+  return Object.keys(corsHeaders).length === 0 ? response : { ...response, headers: { ...response.headers, ...corsHeaders } };
+}
+
+/** A preflight is unsigned: the data-plane service whose address it names answers it, or nobody does. */
+function preflight(request: RawRequest, browserAccess: ReadonlyMap<string, BrowserAccess>): ServiceResponse {
+  for (const access of browserAccess.values()) {
+    const answer = access.preflight(request);
+    if (answer !== undefined) {
+      return answer;
+    }
+  }
+  return s3Error(403, 'AccessForbidden', `CORSResponse: the local cloud does not allow ${request.method} ${request.path} from web pages; only data-plane services answer CORS.`);
 }
 
 /** The failure answer for a handler that threw: a fault of this server, in the shape the client expects. */
@@ -109,6 +186,6 @@ function unknownService(service: string, known: string[], headers: IncomingHttpH
   return queryError(400, 'UnknownService', message);
 }
 
-function s3Error(status: number, code: string, message: string): ServiceResponse {
-  return { status, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: code, Message: message }) };
+function s3Error(status: number, code: string, message: string, details: Record<string, string> = {}): ServiceResponse {
+  return { status, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: code, Message: message, ...details }) };
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { RUNNER_SOURCE } from './runner-source';
+import type { CloudFormationServiceDeps } from '../../contracts';
 import type { ResponseCollector } from './response-collector';
 
 export interface CustomResourceInvocation {
@@ -35,6 +36,7 @@ export class NodeFunctionInvoker {
   constructor(
     private readonly dataDir: string,
     private readonly endpoint: string,
+    private readonly credentials: CloudFormationServiceDeps['credentials'],
     private readonly responses: ResponseCollector,
   ) {}
 
@@ -56,6 +58,8 @@ export class NodeFunctionInvoker {
       responseHost: new URL(url).hostname,
       responsePort: port,
     };
+    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway.
+    const keys = this.credentials.issueTemporary(invocation.timeoutSeconds + 60);
     const child = spawn(process.execPath, [this.runner()], {
       cwd: invocation.codeDirectory,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -69,9 +73,11 @@ export class NodeFunctionInvoker {
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
         AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
-        AWS_ACCESS_KEY_ID: 'LOCALCLOUDLAMBDA',
-        AWS_SECRET_ACCESS_KEY: 'local-cloud-lambda',
-        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
+        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS, signed with temporary
+        // keys this local cloud issued (on AWS: the execution role's session), never the instance's own secret.
+        AWS_ACCESS_KEY_ID: keys.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+        AWS_SESSION_TOKEN: keys.sessionToken,
         AWS_ENDPOINT_URL: this.endpoint,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
@@ -115,6 +121,7 @@ export class NodeFunctionInvoker {
     } finally {
       clearTimeout(timer);
       this.responses.forget(token);
+      this.credentials.revoke(keys.accessKeyId);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }
