@@ -24,8 +24,14 @@ export const PathConstants = {
 } as const;
 
 function isDirectory(p: string): boolean {
-  // No exception for a missing entry: the walk up probes a missing folder at almost every level.
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // No exception for a missing entry: the walk up probes a missing folder at almost every level. A file where a
+  // folder of the path should be (an `amplify` file) means no project there either.
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }
 
 /**
