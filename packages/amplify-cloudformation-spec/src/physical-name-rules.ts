@@ -84,11 +84,11 @@ const RULES: Readonly<Record<string, Readonly<Record<string, NameRule>>>> = {
   'AWS::Lambda::EventInvokeConfig': { FunctionName: FUNCTION_REFERENCE },
   'AWS::Lambda::LayerVersion': { LayerName: LAYER_NAME },
   'AWS::S3::Bucket': { BucketName: BUCKET_NAME },
-  'AWS::IAM::Role': { RoleName: iamName(64), Path: IAM_PATH },
+  'AWS::IAM::Role': { RoleName: iamName(64), Path: IAM_PATH, 'Policies[].PolicyName': iamName(128) },
+  'AWS::IAM::User': { UserName: iamName(64), Path: IAM_PATH, 'Policies[].PolicyName': iamName(128) },
+  'AWS::IAM::Group': { GroupName: iamName(128), Path: IAM_PATH, 'Policies[].PolicyName': iamName(128) },
   'AWS::IAM::Policy': { PolicyName: iamName(128) },
   'AWS::IAM::ManagedPolicy': { ManagedPolicyName: iamName(128), Path: IAM_PATH },
-  'AWS::IAM::User': { UserName: iamName(64), Path: IAM_PATH },
-  'AWS::IAM::Group': { GroupName: iamName(128), Path: IAM_PATH },
   'AWS::IAM::InstanceProfile': { InstanceProfileName: iamName(128), Path: IAM_PATH },
   'AWS::DynamoDB::Table': { TableName: TABLE_NAME },
   'AWS::DynamoDB::GlobalTable': { TableName: TABLE_NAME },
@@ -98,25 +98,39 @@ const RULES: Readonly<Record<string, Readonly<Record<string, NameRule>>>> = {
 };
 
 export interface NameRuleViolation {
-  readonly property: string;
-  readonly value: string;
+  /** Where, from `Properties`: `BucketName`, `Policies[0].PolicyName`. */
+  readonly path: string;
   readonly message: string;
 }
 
+/** The values a rule key names: a top-level property, or (`List[].Name`) a property of each item of a list. */
+function valuesAt(properties: Record<string, unknown>, key: string): Array<{ path: string; value: unknown }> {
+  const [list, property] = key.split('[].');
+  if (property === undefined) return [{ path: key, value: properties[key] }];
+  const items = properties[list];
+  if (!Array.isArray(items)) return [];
+  return items.map((item, index) => ({
+    path: `${list}[${index}].${property}`,
+    value: typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[property] : undefined,
+  }));
+}
+
 /**
- * The literal names among a resource's top-level properties that AWS would refuse. A value that is not a literal
- * string (an intrinsic function, a parameter reference) is known only at deploy time and is left alone.
+ * The literal names in a resource's properties that AWS would refuse. A value that is not a literal string (an
+ * intrinsic function, a parameter reference) is known only at deploy time and is left alone.
  */
 export function checkPhysicalNames(type: string, properties: unknown): NameRuleViolation[] {
   const rules = RULES[type];
   if (rules === undefined || typeof properties !== 'object' || properties === null || Array.isArray(properties)) return [];
   const violations: NameRuleViolation[] = [];
-  for (const [property, rule] of Object.entries(rules)) {
-    const value = (properties as Record<string, unknown>)[property];
-    if (typeof value !== 'string') continue;
-    const reason = rule.check(value);
-    if (reason !== undefined) {
-      violations.push({ property, value, message: `${property} ${JSON.stringify(value)} ${reason}; ${type} accepts ${rule.description}` });
+  for (const [key, rule] of Object.entries(rules)) {
+    for (const { path, value } of valuesAt(properties as Record<string, unknown>, key)) {
+      if (typeof value !== 'string') continue;
+      const reason = rule.check(value);
+      if (reason !== undefined) {
+        const name = path.slice(path.lastIndexOf('.') + 1);
+        violations.push({ path, message: `${name} ${JSON.stringify(value)} ${reason}; ${type} accepts ${rule.description}` });
+      }
     }
   }
   return violations;

@@ -191,7 +191,7 @@ class TemplateValidator {
       this.report(issue.code, issue.path, issue.message, logicalId);
     }
     for (const violation of checkPhysicalNames(type, resource.Properties)) {
-      this.report('InvalidPropertyValue', childPath('Properties', violation.property), violation.message, logicalId);
+      this.report('InvalidPropertyValue', `Properties.${violation.path}`, violation.message, logicalId);
     }
   }
 

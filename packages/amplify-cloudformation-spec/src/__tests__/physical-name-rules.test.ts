@@ -53,6 +53,7 @@ describe('physical names in templates', () => {
     ['AWS::IAM::Role', 'RoleName', 'r'.repeat(65), { AssumeRolePolicyDocument: {} }],
     ['AWS::IAM::Role', 'Path', 'amplify', { AssumeRolePolicyDocument: {} }],
     ['AWS::IAM::Policy', 'PolicyName', 'my policy', { PolicyDocument: {} }],
+    ['AWS::IAM::ManagedPolicy', 'ManagedPolicyName', 'a:b', { PolicyDocument: {} }],
     ['AWS::DynamoDB::Table', 'TableName', 'ab', { KeySchema: [] }],
     ['AWS::DynamoDB::Table', 'TableName', 'posts table', { KeySchema: [] }],
     ['AWS::Cognito::UserPool', 'UserPoolName', 'pool/../x', {}],
@@ -61,5 +62,20 @@ describe('physical names in templates', () => {
     expect(nameIssues({ Type: type, Properties: { ...required, [property]: value } })).toEqual([
       expect.stringContaining(`resource R: Properties.${property}: ${property} ${JSON.stringify(value)} `),
     ]);
+  });
+
+  it('checks the name of each inline policy of a role, by its place in the list', () => {
+    const role = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {},
+        Policies: [
+          { PolicyName: 'ok-policy', PolicyDocument: {} },
+          { PolicyName: { 'Fn::Sub': '${AWS::StackName}-p' }, PolicyDocument: {} },
+          { PolicyName: 'no spaces', PolicyDocument: {} },
+        ],
+      },
+    };
+    expect(nameIssues(role)).toEqual([expect.stringMatching(/^x-cloudformation-template\.json: resource R: Properties\.Policies\[2\]\.PolicyName: PolicyName "no spaces" does not match/)]);
   });
 });
