@@ -22,7 +22,7 @@ export function checkFrontendConfig(value: unknown): { config: JavascriptFronten
 }
 
 /** The settings that name folders the CLI writes into (`aws-exports.js`) or publishes from. */
-export const FOLDER_SETTINGS = ['SourceDir', 'DistributionDir'] as const;
+const FOLDER_SETTINGS = ['SourceDir', 'DistributionDir'] as const;
 
 export interface OutsideFolder {
   key: (typeof FOLDER_SETTINGS)[number];
