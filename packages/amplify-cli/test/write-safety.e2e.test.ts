@@ -75,8 +75,19 @@ describe('write safety (built binary, local cloud)', () => {
   });
 
   describe('init checks that it can write before it creates the env in the cloud', () => {
+    test('with access keys and a writable home, init keeps the keys in the amplify home (the write the next case cannot do)', async () => {
+      const app = sandbox.createApp(`keys-${++copies}`);
+      const amplifyHome = path.join(sandbox.root, `home-${copies}`, '.amplify');
+      const result = await initIn(app, { ...sandbox.env, AMPLIFY_HOME: amplifyHome });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      expect(fs.readdirSync(path.join(amplifyHome, 'awscloudformation'))).toHaveLength(1);
+    });
+
+    // Access keys given at init are what init keeps in the amplify home, next to the project.
+    const keysProviders = () => JSON.stringify({ awscloudformation: { configLevel: 'project', useProfile: false, ...credentials(), region: 'us-east-1' } });
     const initIn = (app: string, env: NodeJS.ProcessEnv = sandbox.env) =>
-      runProcess(process.execPath, [AMPLIFY_BIN, 'init', '--amplify', JSON.stringify({ projectName: 'guarded', envName: 'dev', defaultEditor: 'code' }), '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }), '--providers', GENERAL_PROVIDERS, '--yes'], { cwd: app, env });
+      runProcess(process.execPath, [AMPLIFY_BIN, 'init', '--amplify', JSON.stringify({ projectName: 'guarded', envName: 'dev', defaultEditor: 'code' }), '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }), '--providers', keysProviders(), '--yes'], { cwd: app, env });
 
     test('an amplify home that cannot be created (its parent is a file) fails in one line naming the folder; no stack, no files', async () => {
       const app = sandbox.createApp(`home-${++copies}`);
