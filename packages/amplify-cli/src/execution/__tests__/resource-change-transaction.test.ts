@@ -2,16 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeResource } from 'amplify-cli-core';
+import { snapshotDir as snapshot } from '../../../test/helpers/amplify-sandbox';
 import { changesResources, withResourceChangeTransaction } from '../resource-change-transaction';
-
-/** Every file under `dir` with its text, to compare a tree before and after. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-  }
-  return files;
-}
 
 describe('withResourceChangeTransaction', () => {
   let root: string;
