@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { resolveInside } from '../store/confined-path';
 
 /**
  * Object bodies as immutable files under `<root>/blobs/`, each written once under a fresh random id. Metadata in
@@ -105,7 +106,8 @@ export class BlobFiles {
     return id;
   }
 
+  /** Ids come from the database, never from a request; confining them still costs nothing. */
   private pathOf(id: string): string {
-    return path.join(this.blobsDir, id.slice(0, 2), id);
+    return resolveInside(this.blobsDir, id.slice(0, 2), id);
   }
 }
