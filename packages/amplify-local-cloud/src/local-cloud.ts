@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler } from './contracts';
+import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
-import { listenHttp, type HttpServer } from './server/http-server';
+import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
@@ -17,6 +17,8 @@ export interface LocalCloudOptions {
   dataDir: string;
   /** A loopback address; default 127.0.0.1. The local cloud has no real authentication, so it never leaves the machine. */
   host?: string;
+  /** Body and header timeouts (tests shorten them). */
+  http?: HttpServerOptions;
 }
 
 export interface LocalCloud {
@@ -48,7 +50,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   let server: HttpServer;
   try {
-    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router));
+    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), options.http);
   } catch (error) {
     db.close();
     throw error;
@@ -69,8 +71,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
-      ['s3', createS3Handler({ store, endpoint })],
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
     ]);
@@ -81,6 +83,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const startedAt = new Date().toISOString();
     resolveRouter({
       services,
+      streamingServices,
       publicPaths: [
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         {

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
+import { Transform, type TransformCallback } from 'stream';
+import { BodyError } from './body-error';
 
 /** The payload hashes (`x-amz-content-sha256`) that announce an aws-chunked body. */
 const STREAMING_PAYLOADS = new Set([
@@ -9,21 +11,11 @@ const STREAMING_PAYLOADS = new Set([
   'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER',
 ]);
 
-export class ChunkedBodyError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ChunkedBodyError';
-  }
-}
-
-export interface DecodedBody {
-  body: Buffer;
-  /** Trailing headers sent after the last chunk (lower-case names), e.g. `x-amz-checksum-crc32`. */
-  trailers: Map<string, string>;
-}
+/**
+ * The longest chunk header or trailer line accepted: a size, a 64-hex chunk signature or a checksum trailer fit in a
+ * few hundred bytes; a peer sending endless bytes without a line break is refused instead of buffered.
+ */
+const MAX_LINE_BYTES = 4096;
 
 export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
   const sha = headers['x-amz-content-sha256'];
@@ -34,54 +26,128 @@ export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
   return typeof encoding === 'string' && encoding.split(',').some((part) => part.trim() === 'aws-chunked');
 }
 
+type State = { type: 'header' } | { type: 'data'; left: number } | { type: 'data-end'; seen: number } | { type: 'trailers' } | { type: 'done' };
+
 /**
- * Removes the aws-chunked framing that SigV4 streaming uploads and the SDK's default flexible checksums put around
- * a body: `<hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n` repeated, a zero-size chunk, then optional trailing
- * headers and an empty line. Chunk signatures are not verified, like the request signature.
+ * Removes, as the bytes arrive, the aws-chunked framing that SigV4 streaming uploads and the SDK's default flexible
+ * checksums put around a body: `<hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n` repeated, a zero-size chunk, then
+ * optional trailing headers and an empty line. Chunk data passes through without copying; only header and trailer
+ * lines are held, and those are short. Chunk signatures are not verified, like the request signature. Fails with
+ * `BodyError` (`IncompleteBody`, `InvalidChunkSizeError`, `MalformedTrailerError`).
  */
-export function decodeAwsChunked(raw: Buffer, headers: IncomingHttpHeaders): DecodedBody {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let offset = 0;
-  for (;;) {
-    const lineEnd = raw.indexOf('\r\n', offset);
-    if (lineEnd < 0) {
-      throw new ChunkedBodyError('IncompleteBody', 'The aws-chunked body ended inside a chunk header.');
+export class AwsChunkedDecoder extends Transform {
+  /** Trailing headers (lower-case names), e.g. `x-amz-checksum-crc32`: complete once the stream has ended. */
+  readonly trailers = new Map<string, string>();
+  private state: State = { type: 'header' };
+  private line: Buffer = Buffer.alloc(0);
+  private decoded = 0;
+  private readonly declared: number | undefined;
+
+  constructor(headers: IncomingHttpHeaders) {
+    super();
+    const declared = headers['x-amz-decoded-content-length'];
+    this.declared = typeof declared === 'string' ? Number(declared) : undefined;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.consume(chunk);
+      callback();
+    } catch (error) {
+      callback(error as Error);
     }
-    const header = raw.toString('latin1', offset, lineEnd);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    // The final empty line after the trailers is optional in practice: a body may end right after them.
+    if (this.state.type === 'trailers' && this.line.length > 0) {
+      this.trailer(this.line.toString('latin1'));
+      this.state = { type: 'done' };
+    }
+    if (this.state.type !== 'done' && this.state.type !== 'trailers') {
+      callback(new BodyError('IncompleteBody', 'The aws-chunked body ended inside a chunk.'));
+      return;
+    }
+    if (this.declared !== undefined && this.declared !== this.decoded) {
+      callback(new BodyError('IncompleteBody', `The body has ${this.decoded} bytes but x-amz-decoded-content-length announced ${this.declared}.`));
+      return;
+    }
+    callback();
+  }
+
+  private consume(chunk: Buffer): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const state = this.state;
+      switch (state.type) {
+        case 'data': {
+          const take = Math.min(state.left, chunk.length - offset);
+          this.push(chunk.subarray(offset, offset + take));
+          this.decoded += take;
+          offset += take;
+          this.state = state.left === take ? { type: 'data-end', seen: 0 } : { type: 'data', left: state.left - take };
+          break;
+        }
+        case 'data-end': {
+          // The CR LF that closes a chunk's data, possibly split across network reads.
+          const expected = state.seen === 0 ? 0x0d : 0x0a;
+          if (chunk[offset] !== expected) {
+            throw new BodyError('IncompleteBody', 'The aws-chunked body ended before its announced chunk size.');
+          }
+          offset += 1;
+          this.state = state.seen === 0 ? { type: 'data-end', seen: 1 } : { type: 'header' };
+          break;
+        }
+        case 'header':
+        case 'trailers': {
+          const line = this.takeLine(chunk, offset);
+          offset = line.next;
+          if (line.text !== undefined) {
+            if (state.type === 'header') this.chunkHeader(line.text);
+            else if (line.text === '') this.state = { type: 'done' };
+            else this.trailer(line.text);
+          }
+          break;
+        }
+        case 'done':
+          // Bytes after the final empty line are not part of the body.
+          return;
+      }
+    }
+  }
+
+  /** Collects a line up to CR LF across reads: its text once complete, and where the rest of `chunk` starts. */
+  private takeLine(chunk: Buffer, offset: number): { text?: string; next: number } {
+    const end = chunk.indexOf(0x0a, offset);
+    const piece = chunk.subarray(offset, end < 0 ? chunk.length : end + 1);
+    this.line = this.line.length === 0 ? piece : Buffer.concat([this.line, piece]);
+    if (this.line.length > MAX_LINE_BYTES) {
+      throw new BodyError('IncompleteBody', `The aws-chunked body has a chunk header or trailer longer than ${MAX_LINE_BYTES} bytes.`);
+    }
+    if (end < 0) {
+      // Keep a copy: the network buffer behind `piece` may be reused.
+      this.line = Buffer.from(this.line);
+      return { next: chunk.length };
+    }
+    const text = this.line.toString('latin1').replace(/\r?\n$/, '');
+    this.line = Buffer.alloc(0);
+    return { text, next: end + 1 };
+  }
+
+  private chunkHeader(header: string): void {
     const sizeText = header.split(';', 1)[0].trim();
-    if (!/^[0-9a-fA-F]+$/.test(sizeText)) {
-      throw new ChunkedBodyError('InvalidChunkSizeError', `The aws-chunked body has an invalid chunk header '${header.slice(0, 80)}'.`);
+    if (!/^[0-9a-fA-F]{1,15}$/.test(sizeText)) {
+      throw new BodyError('InvalidChunkSizeError', `The aws-chunked body has an invalid chunk header '${header.slice(0, 80)}'.`);
     }
     const size = parseInt(sizeText, 16);
-    offset = lineEnd + 2;
-    if (size === 0) {
-      break;
-    }
-    if (offset + size + 2 > raw.length || raw[offset + size] !== 0x0d || raw[offset + size + 1] !== 0x0a) {
-      throw new ChunkedBodyError('IncompleteBody', 'The aws-chunked body ended before its announced chunk size.');
-    }
-    chunks.push(raw.subarray(offset, offset + size));
-    total += size;
-    offset += size + 2;
+    this.state = size === 0 ? { type: 'trailers' } : { type: 'data', left: size };
   }
-  const trailers = new Map<string, string>();
-  while (offset < raw.length) {
-    const lineEnd = raw.indexOf('\r\n', offset);
-    const line = raw.toString('latin1', offset, lineEnd < 0 ? raw.length : lineEnd);
-    offset = lineEnd < 0 ? raw.length : lineEnd + 2;
-    if (line === '') {
-      break;
-    }
+
+  private trailer(line: string): void {
     const colon = line.indexOf(':');
     if (colon <= 0) {
-      throw new ChunkedBodyError('MalformedTrailerError', `The aws-chunked body has a malformed trailer '${line.slice(0, 80)}'.`);
+      throw new BodyError('MalformedTrailerError', `The aws-chunked body has a malformed trailer '${line.slice(0, 80)}'.`);
     }
-    trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    this.trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
-  const declared = headers['x-amz-decoded-content-length'];
-  if (typeof declared === 'string' && Number(declared) !== total) {
-    throw new ChunkedBodyError('IncompleteBody', `The body has ${total} bytes but x-amz-decoded-content-length announced ${declared}.`);
-  }
-  return { body: Buffer.concat(chunks, total), trailers };
 }

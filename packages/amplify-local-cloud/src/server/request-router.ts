@@ -1,22 +1,31 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { ServiceHandler, ServiceResponse } from '../contracts';
+import type { RequestBody, ServiceHandler, ServiceResponse, StreamingServiceHandler } from '../contracts';
 import { queryError } from '../query/query-protocol';
 import { toXml } from '../xml/xml-writer';
-import { ChunkedBodyError, decodeAwsChunked, isAwsChunked } from './aws-chunked';
+import { BodyError } from './body-error';
 import { readSigV4 } from './sigv4';
 
-/** A request as the HTTP server read it, before authentication. */
+/** A request as the HTTP server received it, before authentication: its body is not read yet. */
 export interface RawRequest {
   method: string;
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  body: RequestBody;
 }
 
+/**
+ * The largest body a query-protocol call may have. CloudFormation's largest parameter is a 51,200-byte TemplateBody
+ * (a larger template goes by TemplateURL); STS and IAM documents are smaller still; form encoding at most triples
+ * them. Such bodies are read whole, so the cap also bounds what one request can make the server hold.
+ */
+export const MAX_QUERY_BODY_BYTES = 1024 * 1024;
+
 export interface RouterOptions {
-  /** Handlers by SigV4 credential-scope service name (`s3`, `sts`, `cloudformation`). */
+  /** Handlers by SigV4 credential-scope service name (`sts`, `cloudformation`), given the body read whole. */
   services: ReadonlyMap<string, ServiceHandler>;
+  /** Handlers that read the body themselves, streamed where it may be large (`s3`). */
+  streamingServices?: ReadonlyMap<string, StreamingServiceHandler>;
   /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
   publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
 }
@@ -49,34 +58,39 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
     }
   }
   const { scope } = auth;
+  const streamingServices = options.streamingServices ?? new Map<string, StreamingServiceHandler>();
+  const streaming = streamingServices.get(scope.service);
   const handler = options.services.get(scope.service);
-  if (handler === undefined) {
-    return unknownService(scope.service, [...options.services.keys()], request.headers);
+  if (streaming === undefined && handler === undefined) {
+    return unknownService(scope.service, [...options.services.keys(), ...streamingServices.keys()], request.headers);
   }
-  let { body, headers } = request;
-  if (isAwsChunked(headers)) {
-    try {
-      const decoded = decodeAwsChunked(body, headers);
-      body = decoded.body;
-      // Trailing checksums are read by the services exactly like the same headers sent up front.
-      headers = { ...headers, ...Object.fromEntries(decoded.trailers) };
-    } catch (error) {
-      if (error instanceof ChunkedBodyError) {
-        return scope.service === 's3' ? s3Error(400, error.code, error.message) : queryError(400, error.code, error.message);
-      }
-      throw error;
+  const call = { service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, method: request.method, path: request.path, query: request.query };
+  try {
+    if (streaming !== undefined) {
+      return await streaming({ ...call, headers: request.headers, body: request.body });
     }
+    const body = await request.body.read(MAX_QUERY_BODY_BYTES);
+    // Trailing checksums are read by the services exactly like the same headers sent up front.
+    const { trailers } = request.body;
+    const headers = trailers.size === 0 ? request.headers : { ...request.headers, ...Object.fromEntries(trailers) };
+    return await (handler as ServiceHandler)({ ...call, headers, body });
+  } catch (error) {
+    if (error instanceof BodyError) {
+      return bodyRefusal(scope.service, error);
+    }
+    throw error;
   }
-  return handler({
-    service: scope.service,
-    region: scope.region,
-    accessKeyId: scope.accessKeyId,
-    method: request.method,
-    path: request.path,
-    query: request.query,
-    headers,
-    body,
-  });
+}
+
+/** A body that could not be received, in the shape of the service: S3's own codes, or a query-protocol error. */
+function bodyRefusal(service: string, error: BodyError): ServiceResponse {
+  if (service === 's3') {
+    return { status: 400, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: error.code, Message: error.message, ...error.details }) };
+  }
+  if (error.code === 'EntityTooLarge') {
+    return queryError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_QUERY_BODY_BYTES} bytes.`);
+  }
+  return queryError(400, error.code, error.message);
 }
 
 /** The failure answer for a handler that threw: a fault of this server, in the shape the client expects. */
