@@ -131,15 +131,12 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
   async function receiveUpload(request: StreamingServiceRequest): Promise<{ blob: ReceivedBlob; digests: FinishedDigests; checksum: ReturnType<typeof verifyUploadChecksums> }> {
     const running = new UploadDigests(request.headers);
     const blob = await store.receive(request.body.stream(MAX_UPLOAD_BYTES), (chunk) => running.update(chunk));
-    try {
+    return orDiscard(blob, () => {
       const digests = running.finish();
       const headers = withTrailers(request.headers, request.body);
       verifyPayloadHash(headers, digests);
       return { blob, digests, checksum: verifyUploadChecksums(headers, digests) };
-    } catch (error) {
-      store.discard(blob);
-      throw error;
-    }
+    });
   }
 
   function routeBucket(call: S3Call): ServiceResponse {
@@ -362,11 +359,18 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
     checkKey(key);
     checkWriteConditions(request.headers, store.headObject(bucket, key), key);
     const { blob, digests, checksum } = await receiveUpload(request);
-    try {
+    const record = orDiscard(blob, () => {
       // The key may have been written, or the bucket deleted, while the body streamed in: the commit decides.
       checkWriteConditions(request.headers, store.headObject(bucket, key), key);
-      const record = store.commitReceivedObject(bucket, key, blob, digests.md5, { ...readObjectAttributes(request.headers), checksum });
-      return { status: 200, headers: { ETag: record.etag, 'x-amz-server-side-encryption': 'AES256', ...checksumHeader(record) } };
+      return store.commitReceivedObject(bucket, key, blob, digests.md5, { ...readObjectAttributes(request.headers), checksum });
+    });
+    return { status: 200, headers: { ETag: record.etag, 'x-amz-server-side-encryption': 'AES256', ...checksumHeader(record) } };
+  }
+
+  /** Runs a step (checks, the commit) on a received blob; a step that throws leaves no file behind. */
+  function orDiscard<T>(blob: ReceivedBlob, commit: () => T): T {
+    try {
+      return commit();
     } catch (error) {
       store.discard(blob);
       throw error;
@@ -497,13 +501,10 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
     const partNumber = readPartNumber(request.query);
     const upload = store.requireUpload(bucket, key, uploadId);
     const { blob, digests, checksum } = await receiveUpload(request);
-    let part;
-    try {
-      part = store.commitReceivedPart(upload, partNumber, blob, digests.md5, checksum === undefined ? undefined : `${checksum.algorithm}:${checksum.value}`);
-    } catch (error) {
-      store.discard(blob);
-      throw error;
-    }
+    const part = orDiscard(blob, () =>
+      // The upload may have been completed or aborted while the part streamed in: the commit checks it again.
+      store.commitReceivedPart(upload, partNumber, blob, digests.md5, checksum === undefined ? undefined : `${checksum.algorithm}:${checksum.value}`),
+    );
     const headers: Record<string, string> = { ETag: part.etag, 'x-amz-server-side-encryption': 'AES256' };
     if (checksum !== undefined) {
       headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.value;

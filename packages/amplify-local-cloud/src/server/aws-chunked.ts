@@ -16,6 +16,8 @@ const STREAMING_PAYLOADS = new Set([
  * few hundred bytes; a peer sending endless bytes without a line break is refused instead of buffered.
  */
 const MAX_LINE_BYTES = 4096;
+/** Trailers carry a checksum or two; more than this many is a peer trying to make the server hold them. */
+const MAX_TRAILERS = 16;
 
 export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
   const sha = headers['x-amz-content-sha256'];
@@ -147,6 +149,9 @@ export class AwsChunkedDecoder extends Transform {
     const colon = line.indexOf(':');
     if (colon <= 0) {
       throw new BodyError('MalformedTrailerError', `The aws-chunked body has a malformed trailer '${line.slice(0, 80)}'.`);
+    }
+    if (this.trailers.size >= MAX_TRAILERS) {
+      throw new BodyError('MalformedTrailerError', `The aws-chunked body has more than ${MAX_TRAILERS} trailers.`);
     }
     this.trailers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }

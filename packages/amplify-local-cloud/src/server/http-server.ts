@@ -14,7 +14,7 @@ export interface HttpServer {
 export type RequestHandler = (request: RawRequest) => Promise<ServiceResponse>;
 
 export interface HttpServerOptions {
-  /** A request body that sends nothing for this long is answered `RequestTimeout`; default 20 s, as S3 about does. */
+  /** A request body that sends nothing for this long is answered `RequestTimeout`; default 20 s, about what S3 allows. */
   bodyIdleTimeoutMs?: number;
   /** A client that has not sent its complete headers after this long gets a 408 and is disconnected; default 20 s. */
   headersTimeoutMs?: number;

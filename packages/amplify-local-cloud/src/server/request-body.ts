@@ -88,11 +88,15 @@ export class IncomingBody implements RequestBody {
     const onClose = () => {
       if (source.complete === false) fail(new BodyError('IncompleteBody', 'The connection closed before the whole request body arrived.'));
     };
+    // Once the last byte is in, what is still buffered is the reader's to take at its pace.
+    const onEnd = () => clearTimeout(timer);
     source.on('data', arm);
+    source.once('end', onEnd);
     source.once('close', onClose);
     last.once('close', () => {
       clearTimeout(timer);
       source.off('data', arm);
+      source.off('end', onEnd);
       source.off('close', onClose);
     });
     arm();

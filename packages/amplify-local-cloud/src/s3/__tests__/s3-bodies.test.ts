@@ -78,6 +78,19 @@ describe('request bodies', () => {
     expect(blobFiles().length).toBe(before);
   });
 
+  it('keeps nothing of an upload whose client goes away mid-body', async () => {
+    const before = blobFiles().length;
+    const { port } = new URL(t.cloud.endpoint);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    const head = [`PUT /${Bucket}/abandoned HTTP/1.1`, `Host: 127.0.0.1:${port}`, ...Object.entries(authorizationHeader('s3')).map(([n, v]) => `${n}: ${v}`), 'Content-Length: 1000000'];
+    socket.write(`${head.join('\r\n')}\r\n\r\n${'x'.repeat(100000)}`);
+    // Once the server has started the blob file, the client vanishes.
+    while (blobFiles().length === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    socket.destroy();
+    while (blobFiles().length !== before) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await s3ErrorOf(t.s3.send(new HeadObjectCommand({ Bucket, Key: 'abandoned' })))).$metadata.httpStatusCode).toBe(404);
+  });
+
   it('streams an aws-chunked upload with a trailing checksum to disk, and a wrong checksum leaves no file', async () => {
     const data = crypto.randomBytes(3 * 1024 * 1024 + 17);
     const pieces = () => Readable.from([data.subarray(0, 1000), data.subarray(1000, 2 * 1024 * 1024), data.subarray(2 * 1024 * 1024)]);

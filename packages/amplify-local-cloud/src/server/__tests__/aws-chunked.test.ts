@@ -47,5 +47,7 @@ describe('aws-chunked bodies', () => {
     await expect(decode(frame(['2\r\nxxyy0\r\n\r\n']))).rejects.toMatchObject({ code: 'IncompleteBody' });
     await expect(decode(frame(['2\r\nxx\r\n0\r\nno-colon\r\n\r\n']))).rejects.toMatchObject({ code: 'MalformedTrailerError' });
     await expect(decode(frame([`1;${'x'.repeat(5000)}`]), {}, 100)).rejects.toMatchObject({ code: 'IncompleteBody' });
+    const manyTrailers = Array.from({ length: 17 }, (_, i) => `x-amz-meta-${i}:v\r\n`).join('');
+    await expect(decode(frame([`2\r\nxx\r\n0\r\n${manyTrailers}\r\n`]))).rejects.toMatchObject({ code: 'MalformedTrailerError' });
   });
 });
