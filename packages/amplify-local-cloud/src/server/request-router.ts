@@ -19,7 +19,7 @@ export interface RawRequest {
  * (a larger template goes by TemplateURL); STS and IAM documents are smaller still; form encoding at most triples
  * them. Such bodies are read whole, so the cap also bounds what one request can make the server hold.
  */
-export const MAX_QUERY_BODY_BYTES = 1024 * 1024;
+const MAX_QUERY_BODY_BYTES = 1024 * 1024;
 
 export interface RouterOptions {
   /** Handlers by SigV4 credential-scope service name (`sts`, `cloudformation`), given the body read whole. */
@@ -31,9 +31,10 @@ export interface RouterOptions {
 }
 
 /**
- * Authenticates a request by the shape of its SigV4 signature, removes aws-chunked framing and hands it to the
- * service its credential scope names. Refusals use the error shape of the service the client was talking to:
- * S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
+ * Authenticates a request by the shape of its SigV4 signature and hands it to the service its credential scope
+ * names: with its body unread to a streaming service, else with the body read whole (aws-chunked framing removed,
+ * at most `MAX_QUERY_BODY_BYTES`). Refusals, a body that cannot be received included, use the error shape of the
+ * service the client was talking to: S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
  */
 export async function routeRequest(request: RawRequest, options: RouterOptions): Promise<ServiceResponse> {
   const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));

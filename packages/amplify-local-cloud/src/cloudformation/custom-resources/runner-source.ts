@@ -1,8 +1,9 @@
 /**
  * The program a custom resource's Node.js Lambda runs in: a child `node` process that receives one job over its IPC
- * channel (`file.export` handler already resolved to a module file inside the code, event), runs the handler with a Lambda-like context, and routes https requests
- * (and `fetch`) for the ResponseURL's host to the engine's response listener on 127.0.0.1, so handlers that PUT their
- * response like `cfn-response` does reach the engine unchanged.
+ * channel (the `file.export` handler, already resolved by the engine to a module inside the function's code, and the
+ * event), runs the handler with a Lambda-like context, and routes https requests (and `fetch`) for the ResponseURL's
+ * host to the engine's response listener on 127.0.0.1, so handlers that PUT their response like `cfn-response` does
+ * reach the engine unchanged.
  */
 export const RUNNER_SOURCE = `'use strict';
 const http = require('http');
@@ -13,7 +14,7 @@ const https = require('https');
 process.on('disconnect', () => {
   try {
     process.kill(-process.pid, 'SIGKILL');
-  } catch (error) {
+  } catch {
     process.exit(1);
   }
 });
