@@ -88,15 +88,20 @@ export class IncomingBody implements RequestBody {
     const onClose = () => {
       if (source.complete === false) fail(new BodyError('IncompleteBody', 'The connection closed before the whole request body arrived.'));
     };
-    // Once the last byte is in, what is still buffered is the reader's to take at its pace.
-    const onEnd = () => clearTimeout(timer);
+    // Only the client can stall the body: while the reader holds the source paused (a slow disk), or once the last
+    // byte is in, the timer does not run.
+    const disarm = () => clearTimeout(timer);
     source.on('data', arm);
-    source.once('end', onEnd);
+    source.on('resume', arm);
+    source.on('pause', disarm);
+    source.once('end', disarm);
     source.once('close', onClose);
     last.once('close', () => {
-      clearTimeout(timer);
+      disarm();
       source.off('data', arm);
-      source.off('end', onEnd);
+      source.off('resume', arm);
+      source.off('pause', disarm);
+      source.off('end', disarm);
       source.off('close', onClose);
     });
     arm();
