@@ -29,27 +29,29 @@ export class BlobFiles {
 
   /**
    * Writes a streamed body into a new blob as it arrives, showing each chunk to `observe` (the digests) on the way,
-   * so an upload of any size holds no more than a chunk in memory. A stream that fails leaves no file behind.
+   * so an upload of any size holds no more than a chunk in memory. A stream that fails leaves no file behind. Each
+   * chunk is written synchronously: a network read's worth of bytes goes to the page cache in microseconds, far
+   * less than what a promise per write costs small objects.
    */
   async receive(body: Readable, observe: (chunk: Buffer) => void): Promise<{ id: string; size: number }> {
     const id = crypto.randomBytes(16).toString('hex');
     const target = this.pathOf(id);
     this.ensureShard(target);
     let size = 0;
-    const file = await fs.promises.open(target, 'w');
+    const fd = fs.openSync(target, 'w');
     try {
       for await (const chunk of body) {
         observe(chunk as Buffer);
+        writeAll(fd, chunk as Buffer);
         size += (chunk as Buffer).length;
-        await file.write(chunk as Buffer);
       }
-      await file.close();
     } catch (error) {
-      await file.close().catch(() => undefined);
+      fs.closeSync(fd);
       fs.rmSync(target, { force: true });
       body.destroy();
       throw error;
     }
+    fs.closeSync(fd);
     return { id, size };
   }
 
@@ -151,10 +153,7 @@ export class BlobFiles {
         }
         const slice = buffer.subarray(0, n);
         observe(slice);
-        let written = 0;
-        while (written < n) {
-          written += fs.writeSync(fd, slice, written, n - written);
-        }
+        writeAll(fd, slice);
         copied += n;
       }
     } finally {
@@ -165,5 +164,12 @@ export class BlobFiles {
   /** Ids come from the database, never from a request; confining them still costs nothing. */
   private pathOf(id: string): string {
     return resolveInside(this.blobsDir, id.slice(0, 2), id);
+  }
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let written = 0;
+  while (written < data.length) {
+    written += fs.writeSync(fd, data, written, data.length - written);
   }
 }
