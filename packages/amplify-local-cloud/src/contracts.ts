@@ -47,7 +47,9 @@ export interface RequestBody {
   readonly declaredLength: number | undefined;
   /** Trailing headers of an aws-chunked body (lower-case names): complete once the body has been read to its end. */
   readonly trailers: ReadonlyMap<string, string>;
+  /** The body as it arrives; once only, and not after `read`. */
   stream(maxBytes: number): Readable;
+  /** The whole body; a second call answers the same bytes. */
   read(maxBytes: number): Promise<Buffer>;
 }
 

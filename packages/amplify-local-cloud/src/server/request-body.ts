@@ -25,6 +25,7 @@ export class IncomingBody implements RequestBody {
   readonly declaredLength: number | undefined;
   private decoder: AwsChunkedDecoder | undefined;
   private taken = false;
+  private whole: Promise<Buffer> | undefined;
 
   constructor(
     private readonly source: Readable & { complete?: boolean },
@@ -60,7 +61,13 @@ export class IncomingBody implements RequestBody {
     return limit;
   }
 
-  async read(maxBytes: number): Promise<Buffer> {
+  /** Reading whole twice answers the same bytes (authentication may need them before the service does). */
+  read(maxBytes: number): Promise<Buffer> {
+    this.whole ??= this.collect(maxBytes);
+    return this.whole;
+  }
+
+  private async collect(maxBytes: number): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of this.stream(maxBytes)) {
