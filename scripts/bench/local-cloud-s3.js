@@ -44,7 +44,7 @@ function median(values) {
 async function oneRun(results) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-cloud-s3-'));
   const cloud = await startLocalCloud({ port: 0, dataDir });
-  const s3 = new S3Client({ endpoint: cloud.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const s3 = new S3Client({ endpoint: cloud.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: cloud.credentials });
   const record = (name, value) => (results[name] ??= []).push(value);
   try {
     await s3.send(new CreateBucketCommand({ Bucket: 'bench-bucket' }));

@@ -89,7 +89,7 @@ async function run(runIndex) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-bench-'));
   const { startLocalCloud } = require(path.join(lib, 'local-cloud'));
   const cloud = await startLocalCloud({ port: 0, dataDir });
-  const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } };
+  const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: cloud.credentials };
   const cfn = new CloudFormationClient(config);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   try {

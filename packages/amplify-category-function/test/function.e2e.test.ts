@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import * as path from 'path';
-import { AmplifySandbox, TEST_CREDENTIALS, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
 
 /**
  * The function category on the built binary against a local cloud started here: add with --yes, local invoke,
@@ -27,7 +27,7 @@ describe('amplify function (built binary, local cloud)', () => {
 
   /** Logical id -> physical id of a stack's resources, read from the local cloud. */
   async function stackResources(stackName: string): Promise<Record<string, string>> {
-    const cfn = new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+    const cfn = new CloudFormationClient(sandbox.sdkConfig);
     try {
       const { StackResources = [] } = await cfn.send(new DescribeStackResourcesCommand({ StackName: stackName }));
       return Object.fromEntries(StackResources.map((r) => [r.LogicalResourceId!, r.PhysicalResourceId!]));

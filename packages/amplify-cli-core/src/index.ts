@@ -7,6 +7,8 @@
  * test checks that each declared name is defined.
  */
 import type * as PathManagerModule from './paths/path-manager';
+import type * as ConfinedPathModule from './paths/confined-path';
+import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
@@ -42,6 +44,13 @@ export declare const PathConstants: typeof PathManagerModule.PathConstants;
 export declare const projectNotInitializedError: typeof PathManagerModule.projectNotInitializedError;
 export type { PathManager } from './paths/path-manager';
 lazyExports(() => require('./paths/path-manager') as typeof PathManagerModule, ['pathManager', 'PathConstants', 'projectNotInitializedError']);
+
+export declare const projectRelativePathProblem: typeof ConfinedPathModule.projectRelativePathProblem;
+export declare const pathSegmentProblem: typeof ConfinedPathModule.pathSegmentProblem;
+lazyExports(() => require('./paths/confined-path') as typeof ConfinedPathModule, ['projectRelativePathProblem', 'pathSegmentProblem']);
+
+export declare const assertWritableFolder: typeof WritableFolderModule.assertWritableFolder;
+lazyExports(() => require('./paths/writable-folder') as typeof WritableFolderModule, ['assertWritableFolder']);
 
 export type * from './state/types';
 

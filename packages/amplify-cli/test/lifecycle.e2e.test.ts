@@ -4,7 +4,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir, TEST_CREDENTIALS } from './helpers/amplify-sandbox';
+import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir } from './helpers/amplify-sandbox';
 
 /**
  * The main job end to end, on the built binary against a local cloud started here: headless init, a third-party
@@ -19,7 +19,7 @@ describe('project lifecycle (built binary, local cloud)', () => {
   const meta = (): Record<string, Record<string, { output?: Record<string, string>; lastPushTimeStamp?: string }>> =>
     readJson(path.join(app, 'amplify', 'backend', 'amplify-meta.json'));
   const awsExports = (dir = app): string => fs.readFileSync(path.join(dir, 'src', 'aws-exports.js'), 'utf8');
-  const sdkConfig = () => ({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, forcePathStyle: true });
+  const sdkConfig = () => sandbox.sdkConfig;
 
   beforeAll(async () => {
     sandbox = await AmplifySandbox.start();
@@ -138,12 +138,12 @@ describe('project lifecycle (built binary, local cloud)', () => {
     expect(config.Storage.S3).toEqual({ bucket: outputs.files.output?.BucketName, region: 'us-east-1' });
   });
 
-  test('a push with nothing to do says "No changes detected" and is quick', async () => {
+  // Its cost is measured by scripts/bench (no-op push), not here.
+  test('a push with nothing to do says "No changes detected" and deploys nothing', async () => {
     const result = await sandbox.run(app, ['push', '--yes']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('No changes detected');
     expect(result.stdout).not.toContain('Updating resources');
-    expect(result.ms).toBeLessThan(5000);
   });
 
   test('amplify push <category> <resource> deploys that resource only', async () => {

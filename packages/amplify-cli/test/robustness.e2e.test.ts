@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
-import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir, TEST_CREDENTIALS } from './helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir } from './helpers/amplify-sandbox';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and
@@ -154,7 +154,7 @@ describe('robustness of the built binary', () => {
     const init = await sandbox.run(app, ['init', '--amplify', JSON.stringify({ projectName: 'orphan', envName: 'dev', defaultEditor: 'code' }), '--providers', GENERAL_PROVIDERS, '--yes']);
     expect(init.exitCode).toBe(0);
     const stackName = readJson<{ dev: { awscloudformation: { StackName: string } } }>(path.join(app, 'amplify', 'team-provider-info.json')).dev.awscloudformation.StackName;
-    const cfn = new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+    const cfn = new CloudFormationClient(sandbox.sdkConfig);
     try {
       await cfn.send(new DeleteStackCommand({ StackName: stackName }));
     } finally {

@@ -1,5 +1,6 @@
 import { didYouMeanSuffix } from './did-you-mean';
 import { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isPlainObject } from './intrinsic-function';
+import { checkPhysicalNames } from './physical-name-rules';
 import { getResourceTypeSpec } from './resource-types';
 import { unknownResourceTypeMessage, validateResourceProperties } from './validate-resource-properties';
 import { childPath, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
@@ -188,6 +189,9 @@ class TemplateValidator {
     }
     for (const issue of validateResourceProperties(type, resource.Properties)) {
       this.report(issue.code, issue.path, issue.message, logicalId);
+    }
+    for (const violation of checkPhysicalNames(type, resource.Properties)) {
+      this.report('InvalidPropertyValue', `Properties.${violation.path}`, violation.message, logicalId);
     }
   }
 

@@ -5,6 +5,8 @@ export type ValidationIssueCode =
   | 'UnknownResourceType'
   /** `Fn::GetAtt` names an attribute the resource type does not have. */
   | 'UnknownAttribute'
+  /** A literal value AWS would refuse, such as a bucket or function name that breaks the service's naming rules. */
+  | 'InvalidPropertyValue'
   /** `Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`, a condition or a mapping names something the template lacks. */
   | 'UnresolvedReference'
   /** The template's own structure is wrong (sections, members, functions, circular dependencies). */

@@ -1,4 +1,4 @@
-import { AmplifyError, pathManager } from 'amplify-cli-core';
+import { AmplifyError, pathManager, projectRelativePathProblem } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
 import { constants } from './constants';
 import type { FrontendQuestionContext } from './frontend-context';
@@ -8,7 +8,6 @@ import { isJsonObject } from './json-value';
 export interface AndroidFrontendBlock {
   config: { ResDir: string };
 }
-
 
 function resDirOf(value: unknown): string | undefined {
   const config = isJsonObject(value) ? value.config : undefined;
@@ -26,7 +25,21 @@ export function readAndroidBlock(projectConfig: ProjectConfig, projectPath: stri
       resolution: 'Run "amplify configure project" to set the frontend settings again',
     });
   }
+  const problem = projectRelativePathProblem(resDir);
+  if (problem !== undefined) {
+    const file = pathManager.getProjectConfigFilePath(projectPath);
+    // The config files are written under it, so a hand edit pointing elsewhere is refused before any write.
+    throw new AmplifyError('InvalidFrontendConfig', `${constants.Label}.config.ResDir ${JSON.stringify(resDir)} in ${file} ${problem}`, {
+      resolution: `Set ResDir in ${file} to a folder inside the project, relative to its root (e.g. "${constants.DefaultResDir}")`,
+    });
+  }
   return { config: { ResDir: resDir } };
+}
+
+/** Refuses an answer naming a folder outside the project, so the question is asked again. */
+function insideProject(answer: string): true | string {
+  const problem = projectRelativePathProblem(answer);
+  return problem === undefined ? true : `The Res directory must be inside the project, relative to its root: ${JSON.stringify(answer)} ${problem}`;
 }
 
 export interface ResDirQuestionOptions extends FrontendQuestionContext {
@@ -45,6 +58,12 @@ export async function askAndroidBlock(options: ResDirQuestionOptions): Promise<A
         resolution: `Pass --frontend '{"frontend":"android","config":{"ResDir":"${constants.DefaultResDir}"}}'`,
       });
     }
+    const problem = projectRelativePathProblem(resDir);
+    if (problem !== undefined) {
+      throw new AmplifyError('InvalidHeadlessInput', `--frontend config.ResDir ${JSON.stringify(resDir)} ${problem}`, {
+        resolution: `Give ResDir as a folder inside the project, relative to its root (e.g. "${constants.DefaultResDir}")`,
+      });
+    }
     return { config: { ResDir: resDir } };
   }
   if (!options.yes) {
@@ -54,6 +73,7 @@ export async function askAndroidBlock(options: ResDirQuestionOptions): Promise<A
     message: 'Where is your Res directory: ',
     default: options.current?.config.ResDir ?? constants.DefaultResDir,
     flag: '--frontend',
+    validate: insideProject,
   });
   return { config: { ResDir: resDir } };
 }

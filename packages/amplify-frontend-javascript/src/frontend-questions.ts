@@ -1,9 +1,9 @@
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, projectRelativePathProblem } from 'amplify-cli-core';
 import { isJsonObject } from 'amplify-frontend-android';
 import type { FrontendQuestionContext } from 'amplify-frontend-android';
 import { constants } from './constants';
 import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
-import { checkFrontendConfig, JavascriptFrontendBlock } from './javascript-frontend-block';
+import { checkFrontendConfig, folderOutsideProject, JavascriptFrontendBlock } from './javascript-frontend-block';
 
 export interface FrontendQuestionsOptions extends FrontendQuestionContext {
   /** The framework the app's package.json suggests. */
@@ -38,7 +38,19 @@ function fromHeadless(input: Record<string, unknown>, options: FrontendQuestions
       resolution: `Pass all of ${constants.ProjectConfigKeys.join(', ')} in ${FLAG} config, or leave config out to take the framework's defaults`,
     });
   }
+  const outside = folderOutsideProject(checked.config);
+  if (outside !== undefined) {
+    throw new AmplifyError('InvalidHeadlessInput', `${FLAG} config.${outside.key} ${JSON.stringify(outside.value)} ${outside.problem}`, {
+      resolution: `Give ${outside.key} as a folder inside the project, relative to its root (e.g. "src")`,
+    });
+  }
   return { framework, config: checked.config };
+}
+
+/** Refuses an answer naming a folder outside the project, so the question is asked again. */
+function insideProject(answer: string): true | string {
+  const problem = projectRelativePathProblem(answer);
+  return problem === undefined ? true : `The folder must be inside the project, relative to its root: ${JSON.stringify(answer)} ${problem}`;
 }
 
 /**
@@ -62,12 +74,12 @@ export async function askJavascriptBlock(options: FrontendQuestionsOptions): Pro
     flag: FLAG,
   });
   const defaults = options.current && framework === options.current.framework ? options.current.config : frameworkDefaults(framework);
-  const ask = (message: string, value: string) => prompter.input({ message, default: value, flag: FLAG });
+  const ask = (message: string, value: string, validate?: (answer: string) => true | string) => prompter.input({ message, default: value, flag: FLAG, validate });
   return {
     framework,
     config: {
-      SourceDir: await ask('Source Directory Path: ', defaults.SourceDir),
-      DistributionDir: await ask('Distribution Directory Path:', defaults.DistributionDir),
+      SourceDir: await ask('Source Directory Path: ', defaults.SourceDir, insideProject),
+      DistributionDir: await ask('Distribution Directory Path:', defaults.DistributionDir, insideProject),
       BuildCommand: await ask('Build Command: ', defaults.BuildCommand),
       StartCommand: await ask('Start Command:', defaults.StartCommand),
     },

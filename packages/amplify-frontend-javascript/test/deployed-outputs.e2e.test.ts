@@ -27,8 +27,8 @@ beforeAll(async () => {
     ...process.env,
     AMPLIFY_HOME: path.join(tmp, 'home'),
     AWS_ENDPOINT_URL: cloud.endpoint,
-    AWS_ACCESS_KEY_ID: 'e2e',
-    AWS_SECRET_ACCESS_KEY: 'e2e',
+    AWS_ACCESS_KEY_ID: cloud.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: cloud.credentials.secretAccessKey,
     AWS_REGION: 'us-east-1',
     NO_COLOR: '1',
   };

@@ -53,12 +53,36 @@ export interface RequestBody {
   read(maxBytes: number): Promise<Buffer>;
 }
 
+/** A request whose signature the router verified, without its body. */
+export type SignedRequest = Omit<ServiceRequest, 'body'>;
+
 /** A request handed over with its body unread (S3). */
-export interface StreamingServiceRequest extends Omit<ServiceRequest, 'body'> {
+export interface StreamingServiceRequest extends SignedRequest {
   body: RequestBody;
 }
 
 export type StreamingServiceHandler = (request: StreamingServiceRequest) => Promise<ServiceResponse>;
+
+
+/** A CORS preflight as browsers send it: `OPTIONS`, unsigned, with `Origin` and `Access-Control-Request-Method`. */
+export type PreflightRequest = Pick<ServiceRequest, 'method' | 'path' | 'query' | 'headers'>;
+
+export type CorsDecision = { type: 'allow'; headers: Record<string, string> } | { type: 'refuse'; response: ServiceResponse };
+
+/**
+ * What makes a service callable from web pages: the data plane a deployed app calls (S3 objects; later Cognito,
+ * AppSync, API Gateway). A service without one is control plane, and the router refuses every browser-originated
+ * request to it before the service sees it.
+ */
+export interface BrowserAccess {
+  /** The answer to a preflight addressed to this service, or `undefined` when it is not for this service. */
+  preflight(request: PreflightRequest): ServiceResponse | undefined;
+  /**
+   * Decides a signed request a page sent; `origin` is absent for no-CORS requests (an `<img src>` of a presigned
+   * URL). Allowed requests get the returned headers added to the service's answer.
+   */
+  cors(request: SignedRequest, origin: string | undefined): CorsDecision;
+}
 
 /** An S3 failure in S3's own terms; the S3 API renders it as its XML error, the CloudFormation engine as a reason. */
 export class S3StoreError extends Error {
@@ -108,6 +132,14 @@ export interface CloudFormationServiceDeps {
   accountId: string;
   /** Where the engine may keep files of its own (Lambda code, custom-resource work dirs). */
   dataDir: string;
+  /**
+   * Issues the temporary keys custom-resource functions run with (on AWS: their execution role's session), so
+   * their SDK calls are accepted here; revoked once the function has answered.
+   */
+  credentials: {
+    issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+    revoke(accessKeyId: string): void;
+  };
 }
 
 export interface CloudFormationService {

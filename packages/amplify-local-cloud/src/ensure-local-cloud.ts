@@ -1,5 +1,7 @@
 import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
 import { startDetached } from './instance/detached-start';
+import { readInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { defaultDataDir } from './instance/instance-selector';
 import { getInstanceStatus } from './instance/instance-status';
 
@@ -8,20 +10,35 @@ export interface EnsureLocalCloudOptions {
   dataDir?: string;
 }
 
+export interface RunningLocalCloud {
+  endpoint: string;
+  /** The key pair requests to `endpoint` must be signed with. */
+  credentials: LocalCloudCredentials;
+}
+
 /**
- * The local cloud's endpoint, starting a detached server first when none runs for the data directory. Two callers
- * racing to start one are safe: the data directory's lock lets one server win, and the loser finds the winner.
+ * The local cloud's endpoint and credentials, starting a detached server first when none runs for the data
+ * directory. Two callers racing to start one are safe: the data directory's lock lets one server win, and the
+ * loser finds the winner.
  */
-export async function ensureLocalCloud(options: EnsureLocalCloudOptions = {}): Promise<{ endpoint: string }> {
+export async function ensureLocalCloud(options: EnsureLocalCloudOptions = {}): Promise<RunningLocalCloud> {
   const selector = { dataDir: path.resolve(options.dataDir ?? defaultDataDir()), port: options.port };
+  let endpoint: string;
   try {
-    const result = await startDetached(selector);
-    return { endpoint: result.info.endpoint };
+    endpoint = (await startDetached(selector)).info.endpoint;
   } catch (error) {
     const status = await getInstanceStatus(selector);
-    if (status.type === 'running') {
-      return { endpoint: status.info.endpoint };
+    if (status.type !== 'running') {
+      throw error;
     }
-    throw error;
+    endpoint = status.info.endpoint;
   }
+  // A running server created the file before it listened; one started by an older version did not.
+  const credentials = readInstanceCredentials(selector.dataDir);
+  if (credentials === undefined) {
+    throw new AmplifyError('LocalCloudCredentialsMissing', `The local cloud at ${endpoint} has no credentials file in ${selector.dataDir}.`, {
+      resolution: 'It was started by an older version: restart it with `amplify local-cloud stop` (the next command starts it again).',
+    });
+  }
+  return { endpoint, credentials };
 }

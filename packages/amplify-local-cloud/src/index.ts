@@ -1,7 +1,8 @@
 export * from './contracts';
 export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud';
 export { HEALTH_PATH } from './well-known-paths';
-export { ensureLocalCloud, type EnsureLocalCloudOptions } from './ensure-local-cloud';
+export { ensureLocalCloud, type EnsureLocalCloudOptions, type RunningLocalCloud } from './ensure-local-cloud';
+export { readInstanceCredentials, credentialsFile, type LocalCloudCredentials } from './instance/instance-credentials';
 export { executeAmplifyCommand, type LocalCloudCommandContext } from './execute-amplify-command';
 export { getInstanceStatus, type InstanceStatus } from './instance/instance-status';
 export { stopInstance, type StopResult } from './instance/stop-instance';

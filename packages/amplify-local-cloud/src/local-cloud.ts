@@ -1,10 +1,13 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
 import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
+import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
+import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
+import { LocalCredentialStore } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
@@ -15,7 +18,7 @@ export interface LocalCloudOptions {
   /** Default 4581; 0 picks a free port. */
   port?: number;
   dataDir: string;
-  /** A loopback address; default 127.0.0.1. The local cloud has no real authentication, so it never leaves the machine. */
+  /** A loopback address; default 127.0.0.1. The local cloud runs deployed code as the developer: it never leaves the machine. */
   host?: string;
   /** Body and header timeouts (tests shorten them). */
   http?: HttpServerOptions;
@@ -25,6 +28,8 @@ export interface LocalCloud {
   endpoint: string;
   port: number;
   dataDir: string;
+  /** The instance's key pair (`<dataDir>/credentials.json`): sign every request with it. */
+  credentials: LocalCloudCredentials;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
   }
   const dataDir = path.resolve(options.dataDir);
+  const credentials = ensureInstanceCredentials(dataDir);
   const db = openDatabase(dataDir);
   let resolveRouter: (router: RouterOptions) => void = () => undefined;
   const router = new Promise<RouterOptions>((resolve) => {
@@ -57,6 +63,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
+  const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
@@ -68,6 +75,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       endpoint,
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
+      credentials: credentialStore,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -84,6 +92,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     resolveRouter({
       services,
       streamingServices,
+      browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
+      credentials: credentialStore,
       publicPaths: [
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         {
@@ -106,6 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     endpoint,
     port: server.port,
     dataDir,
+    credentials: { ...credentials },
     close: () => {
       closing ??= (async () => {
         // Stop accepting connections, let stack operations in flight finish, then release the database.

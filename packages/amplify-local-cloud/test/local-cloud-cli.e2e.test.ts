@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ensureLocalCloud, getInstanceStatus, stopInstance } from '../src';
+import { ensureLocalCloud, getInstanceStatus, readInstanceCredentials, stopInstance, type LocalCloudCredentials } from '../src';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'amplify-local-cloud');
 
@@ -24,9 +24,11 @@ function bin(...args: string[]): Promise<BinResult> {
   });
 }
 
-function s3(endpoint: string): S3Client {
+/** A client of the server of `dataDir`, signing with the credentials it created there. */
+function s3(endpoint: string, credentials: LocalCloudCredentials | string): S3Client {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
+  const keys = typeof credentials === 'string' ? readInstanceCredentials(credentials)! : credentials;
+  return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: keys });
 }
 
 function readInfo(dataDir: string): { pid: number; port: number; endpoint: string } {
@@ -66,13 +68,22 @@ describe('amplify-local-cloud bin', () => {
     expect(started.stdout).toContain(`The local cloud is running at ${info.endpoint} (pid ${info.pid}`);
     expect(info.endpoint).toBe(`http://127.0.0.1:${info.port}`);
 
-    const client = s3(info.endpoint);
+    const client = s3(info.endpoint, dataDir);
     await client.send(new CreateBucketCommand({ Bucket: 'e2e-bucket' }));
     await client.send(new PutObjectCommand({ Bucket: 'e2e-bucket', Key: 'k', Body: 'detached' }));
     client.destroy();
 
     const status = await bin('status', '--data-dir', dataDir);
     expect(status.stdout).toContain(`running at ${info.endpoint} (pid ${info.pid}`);
+    expect(status.stdout).toContain(`credentials in ${path.join(dataDir, 'credentials.json')}`);
+    // The exports other AWS tools take: a client configured from them alone reaches the server.
+    const exported = await bin('credentials', '--data-dir', dataDir);
+    const env = Object.fromEntries(exported.stdout.trim().split('\n').map((line) => line.replace(/^export /, '').split('=', 2) as [string, string]));
+    expect(Object.keys(env)).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ENDPOINT_URL', 'AWS_REGION']);
+    const fromExports = s3(env.AWS_ENDPOINT_URL, { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY });
+    const read = await fromExports.send(new GetObjectCommand({ Bucket: 'e2e-bucket', Key: 'k' }));
+    expect(await read.Body?.transformToString()).toBe('detached');
+    fromExports.destroy();
     const again = await bin('start', '--detach', '--data-dir', dataDir);
     expect(again.stdout).toContain(`already running at ${info.endpoint}`);
     const foreground = await bin('start', '--port', '0', '--data-dir', dataDir);
@@ -91,7 +102,7 @@ describe('amplify-local-cloud bin', () => {
     const dataDir = path.join(root, 'crash');
     expect((await bin('start', '--detach', '--port', '0', '--data-dir', dataDir)).code).toBe(0);
     const first = readInfo(dataDir);
-    let client = s3(first.endpoint);
+    let client = s3(first.endpoint, dataDir);
     await client.send(new CreateBucketCommand({ Bucket: 'crash-bucket' }));
     await client.send(new PutObjectCommand({ Bucket: 'crash-bucket', Key: 'survivor.txt', Body: 'written before the crash' }));
     client.destroy();
@@ -104,7 +115,7 @@ describe('amplify-local-cloud bin', () => {
     expect((await bin('start', '--detach', '--port', '0', '--data-dir', dataDir)).code).toBe(0);
     const second = readInfo(dataDir);
     expect(second.pid).not.toBe(first.pid);
-    client = s3(second.endpoint);
+    client = s3(second.endpoint, dataDir);
     const object = await client.send(new GetObjectCommand({ Bucket: 'crash-bucket', Key: 'survivor.txt' }));
     expect(await object.Body?.transformToString()).toBe('written before the crash');
     client.destroy();
@@ -113,7 +124,7 @@ describe('amplify-local-cloud bin', () => {
     expect(reset.code).toBe(0);
     expect(reset.stdout).toContain(`Deleted the local cloud's data in ${dataDir}`);
     expect(alive(second.pid)).toBe(false);
-    expect(fs.existsSync(dataDir)).toBe(false);
+    expect(fs.readdirSync(dataDir)).toEqual(['credentials.json']);
   });
 
   it('explains a port that is taken', async () => {
@@ -134,7 +145,9 @@ describe('ensureLocalCloud', () => {
     expect(a.endpoint).toBe(b.endpoint);
     const again = await ensureLocalCloud({ dataDir });
     expect(again.endpoint).toBe(a.endpoint);
-    const client = s3(a.endpoint);
+    expect(a.credentials).toEqual(readInstanceCredentials(dataDir));
+    expect(again.credentials).toEqual(a.credentials);
+    const client = s3(a.endpoint, a.credentials);
     await client.send(new CreateBucketCommand({ Bucket: 'ensured-bucket' }));
     client.destroy();
     const result = await stopInstance({ dataDir });

@@ -30,8 +30,8 @@ export type { AwsTarget } from './aws/aws-target';
 export type { CloudFormationApi } from './aws/cloudformation-api';
 export type { S3Api } from './aws/s3-api';
 export { type AwsConfigInfo, type AwsConfigInput, type AwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
-export { resolveAwsTarget, newUserCheck, persistAwsConfig, type CredentialsSource, LOCAL_CLOUD_CREDENTIALS } from './aws/credentials';
-export { type LocalCloudLauncher, fixedLocalCloud } from './aws/local-cloud-launcher';
+export { resolveAwsTarget, newUserCheck, persistAwsConfig, type CredentialsSource } from './aws/credentials';
+export { type LocalCloudAccess, type LocalCloudLauncher, fixedLocalCloud } from './aws/local-cloud-launcher';
 export { chooseAwsConfig } from './aws/choose-aws-config';
 
 export { rootStackName, normalizeStackName, rootStackNames } from './root-stack/stack-name';

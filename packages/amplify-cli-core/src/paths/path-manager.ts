@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
+import { pathSegmentProblem } from './confined-path';
 
 /** File and folder names of an amplify project (reference §2.1). */
 export const PathConstants = {
@@ -23,8 +24,14 @@ export const PathConstants = {
 } as const;
 
 function isDirectory(p: string): boolean {
-  // No exception for a missing entry: the walk up probes a missing folder at almost every level.
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // No exception for a missing entry: the walk up probes a missing folder at almost every level. A file where a
+  // folder of the path should be (an `amplify` file) means no project there either.
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }
 
 /**
@@ -89,6 +96,25 @@ function getTeamProviderInfoFilePath(projectPath?: string): string {
 }
 
 /**
+ * `<backend>/<category>/<resourceName>`, refusing names that would not be one folder there: whatever a name came
+ * from (a question, headless JSON, a hand-edited meta file), it must not reach outside its category's folder.
+ */
+function resourcePath(backendDir: string, category: string, resourceName: string, ...rest: string[]): string {
+  for (const [what, name] of [
+    ['Category', category],
+    ['Resource name', resourceName],
+  ] as const) {
+    const problem = pathSegmentProblem(name);
+    if (problem !== undefined) {
+      throw new AmplifyError('InvalidResourceName', `${what} ${JSON.stringify(name)} ${problem}, so it cannot be a folder of amplify/backend`, {
+        resolution: 'Use letters and digits only for category and resource names',
+      });
+    }
+  }
+  return path.join(backendDir, category, resourceName, ...rest);
+}
+
+/**
  * Where every path of a project lives. Every function takes an optional project root; without one the project is
  * searched from the current directory, and a missing project is a `ProjectNotInitialized` error.
  */
@@ -141,13 +167,13 @@ export const pathManager = {
     return path.join(getCurrentCloudBackendDirPath(projectPath), PathConstants.TagsFileName);
   },
   getResourceDirectoryPath(projectPath: string | undefined, category: string, resourceName: string): string {
-    return path.join(getBackendDirPath(projectPath), category, resourceName);
+    return resourcePath(getBackendDirPath(projectPath), category, resourceName);
   },
   getCurrentCloudResourceDirectoryPath(projectPath: string | undefined, category: string, resourceName: string): string {
-    return path.join(getCurrentCloudBackendDirPath(projectPath), category, resourceName);
+    return resourcePath(getCurrentCloudBackendDirPath(projectPath), category, resourceName);
   },
   getResourceParametersFilePath(projectPath: string | undefined, category: string, resourceName: string): string {
-    return path.join(getBackendDirPath(projectPath), category, resourceName, PathConstants.ParametersJsonFileName);
+    return resourcePath(getBackendDirPath(projectPath), category, resourceName, PathConstants.ParametersJsonFileName);
   },
 };
 

@@ -5,7 +5,7 @@ import type { CoreCommandContext } from '../cli-session';
  * exporting `export const run = async (context: CoreCommandContext): Promise<void> => { ... }`.
  *
  * To add a command: write its file, add one line below (the key is the words that invoke it, `"env add"` for
- * `amplify env add`), give it a line of help in `CORE_COMMAND_HELP`, and make sure its first word is listed in
+ * `amplify env add`), give it a line of help in `command-help.ts`, and make sure its first word is listed in
  * `amplify-plugin.json`. A command listed in the manifest without an entry here answers "not available yet".
  * Modules are loaded only when their command runs, so this table costs nothing at start-up.
  *
@@ -45,23 +45,6 @@ export const coreCommands: Record<string, () => Promise<CoreCommandModule>> = {
   'env pull': () => import('./env/pull'),
   'env import': () => import('./env/import'),
   'env remove': () => import('./env/remove'),
-};
-
-/** One line per core command for `amplify help` (the original's wording, paraphrased). */
-export const CORE_COMMAND_HELP: Record<string, string> = {
-  init: 'Initializes a new project, sets up deployment resources in the cloud, and makes it ready for amplify.',
-  configure: 'Configures the attributes of your project for amplify-cli, such as its frontend and provider.',
-  push: 'Provisions cloud resources with the latest local developments.',
-  pull: 'Fetches upstream backend environment definition changes from the cloud.',
-  publish: 'Executes amplify push, and then builds and publishes the frontend to the hosting service.',
-  run: 'Runs the frontend locally.',
-  status: 'Shows the state of local resources not yet pushed to the cloud (Create/Update/Delete).',
-  delete: 'Deletes all of the resources tied to the project from the cloud.',
-  env: 'Manages backend environments: add, checkout, list, get, pull, import, remove.',
-  console: 'Opens the web console for the selected cloud resource.',
-  plugin: 'Manages plugins: list, scan, add, remove, verify, new.',
-  help: 'Displays this help.',
-  version: 'Prints the version of amplify (also -v, --version).',
 };
 
 /** Sub-commands of a command group, e.g. `list`, `scan`, ... for `plugin`. */

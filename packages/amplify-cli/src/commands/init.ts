@@ -1,6 +1,6 @@
 import { pathManager, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
-import { initProject } from '../lifecycle/init/init-project';
+import { checkWritableFolders, initProject } from '../lifecycle/init/init-project';
 
 /**
  * `amplify init [--amplify <json>] [--frontend <json>] [--providers <json>] [--categories <json>] [--envName <name>]
@@ -15,6 +15,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     await initProject(context, 'init');
     return;
   }
+  checkWritableFolders(cwd);
   // A new project is locked too, or two inits at once would each create a root stack and interleave their files;
   // the lock's folders are removed again if init fails.
   await withProjectLock(cwd, 'init', () => initProject(context, 'init'));

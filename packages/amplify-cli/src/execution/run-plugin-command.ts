@@ -4,6 +4,7 @@ import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
 import { readHeadlessPayload } from './headless-payload';
+import { changesResources, withResourceChangeTransaction } from './resource-change-transaction';
 import { attachExtensions, describePlugin, findLegacyCommandFile, missingMainModule, runLegacyCommand, runPluginCode } from './plugin-loader';
 import { selectPlugin } from './select-plugin';
 
@@ -26,7 +27,10 @@ export async function runPluginCommand(session: CliSession, input: CommandInput,
     await executePlugin(session, input, command, info);
     return;
   }
-  await withProjectLock(projectRoot, `${info.manifest.name} ${command}`, () => executePlugin(session, input, command, info));
+  const execute = () => executePlugin(session, input, command, info);
+  await withProjectLock(projectRoot, `${info.manifest.name} ${command}`, () =>
+    changesResources(command) ? withResourceChangeTransaction(projectRoot, execute) : execute(),
+  );
 }
 
 /**

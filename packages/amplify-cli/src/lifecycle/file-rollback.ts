@@ -8,7 +8,7 @@ import * as path from 'path';
  */
 export class FileRollback {
   private readonly files = new Map<string, Buffer | undefined>();
-  private readonly dirs = new Map<string, string | undefined>();
+  private readonly dirs = new Map<string, { copy: string | undefined; ignore: ReadonlySet<string> }>();
   private backupRoot: string | undefined;
 
   /** Remembers a file's current content (or its absence). The first call for a path wins. */
@@ -19,25 +19,33 @@ export class FileRollback {
     return this;
   }
 
-  /** Remembers a folder's whole content (or its absence) by copying it aside. */
-  keepDir(dirPath: string): this {
+  /**
+   * Remembers a folder's whole content (or its absence) by copying it aside. Folders named in `ignore` (such as
+   * `node_modules`, large and rebuilt by install) are neither copied nor restored: inside a folder that existed they
+   * are left as they are; a folder that did not exist goes entirely, whatever it holds.
+   */
+  keepDir(dirPath: string, options: { ignore?: readonly string[] } = {}): this {
     if (this.dirs.has(dirPath)) return this;
+    const ignore = new Set(options.ignore ?? []);
     if (!fs.existsSync(dirPath)) {
-      this.dirs.set(dirPath, undefined);
+      this.dirs.set(dirPath, { copy: undefined, ignore });
       return this;
     }
     this.backupRoot ??= fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-rollback-'));
     const copy = path.join(this.backupRoot, String(this.dirs.size));
-    fs.cpSync(dirPath, copy, { recursive: true });
-    this.dirs.set(dirPath, copy);
+    fs.cpSync(dirPath, copy, { recursive: true, filter: (source) => !ignore.has(path.basename(source)) });
+    this.dirs.set(dirPath, { copy, ignore });
     return this;
   }
 
   /** Puts everything back; folders first, so a kept file inside a kept folder ends up as the file was kept. */
   restore(): void {
-    for (const [dirPath, copy] of this.dirs) {
-      fs.rmSync(dirPath, { recursive: true, force: true });
-      if (copy !== undefined) fs.cpSync(copy, dirPath, { recursive: true });
+    for (const [dirPath, { copy, ignore }] of this.dirs) {
+      if (copy === undefined) fs.rmSync(dirPath, { recursive: true, force: true });
+      else if (ignore.size === 0) {
+        fs.rmSync(dirPath, { recursive: true, force: true });
+        fs.cpSync(copy, dirPath, { recursive: true });
+      } else restoreTree(copy, dirPath, ignore);
     }
     for (const [filePath, content] of this.files) {
       if (content === undefined) {
@@ -67,6 +75,31 @@ export class FileRollback {
     } catch (error) {
       this.restore();
       throw error;
+    }
+  }
+}
+
+/** Makes `target` hold what `copy` holds again, leaving the ignored folders of `target` alone. */
+function restoreTree(copy: string, target: string, ignore: ReadonlySet<string>): void {
+  if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.cpSync(copy, target, { recursive: true });
+    return;
+  }
+  const kept = new Map(fs.readdirSync(copy, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+  for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
+    if (ignore.has(entry.name)) continue;
+    const was = kept.get(entry.name);
+    const current = path.join(target, entry.name);
+    if (was === undefined || was.isDirectory() !== entry.isDirectory()) fs.rmSync(current, { recursive: true, force: true });
+  }
+  for (const [name, entry] of kept) {
+    const source = path.join(copy, name);
+    const current = path.join(target, name);
+    if (entry.isDirectory()) {
+      restoreTree(source, current, ignore);
+    } else if (!fs.existsSync(current) || !fs.readFileSync(current).equals(fs.readFileSync(source))) {
+      fs.copyFileSync(source, current);
     }
   }
 }

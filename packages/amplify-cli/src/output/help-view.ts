@@ -1,5 +1,5 @@
 import type { PluginInfo, PluginManifest } from 'amplify-cli-core';
-import { CORE_COMMAND_HELP } from '../commands';
+import { CORE_COMMAND_HELP } from '../commands/command-help';
 import type { Printer } from './printer';
 
 export function printHelp(printer: Printer, core: PluginManifest, plugins: PluginInfo[]): void {

@@ -9,8 +9,6 @@ import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
 export const AMPLIFY_BIN = path.resolve(__dirname, '..', '..', 'bin', 'amplify');
 export const DEMO_PLUGIN_DIR = path.resolve(__dirname, '..', 'fixtures', 'amplify-category-demo');
 
-/** Fixed keys for the local cloud: any pair is an account of its own, so every command must use the same one. */
-export const TEST_CREDENTIALS = { accessKeyId: 'AKIAE2ETESTKEY000001', secretAccessKey: 'e2e-test-secret' };
 export const GENERAL_PROVIDERS = JSON.stringify({ awscloudformation: { configLevel: 'general' } });
 
 export interface RunResult {
@@ -21,10 +19,19 @@ export interface RunResult {
   ms: number;
 }
 
+/** What an SDK client needs to reach a sandbox's local cloud: its endpoint and the keys it verifies signatures with. */
+export interface SdkConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: true;
+}
+
 /**
  * A temp world for end-to-end runs: HOME and AMPLIFY_HOME in a temp folder (the user's home is never touched), a
  * local cloud started in this process on a free port (reached through AWS_ENDPOINT_URL with `configLevel:
- * general`), and a runner for the built binary. Commands run asynchronously so that the in-process local cloud
+ * general` and the cloud's own credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), and a runner for the
+ * built binary. Commands run asynchronously so that the in-process local cloud
  * keeps answering while they wait.
  */
 export class AmplifySandbox {
@@ -51,13 +58,18 @@ export class AmplifySandbox {
       HOME: this.home,
       AMPLIFY_HOME: path.join(this.home, '.amplify'),
       AWS_ENDPOINT_URL: this.cloud.endpoint,
-      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      AWS_ACCESS_KEY_ID: this.cloud.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: this.cloud.credentials.secretAccessKey,
       AWS_REGION: 'us-east-1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       NO_COLOR: '1',
     };
     return env;
+  }
+
+  /** For SDK clients the test makes itself (forcePathStyle is ignored by clients other than S3). */
+  get sdkConfig(): SdkConfig {
+    return { endpoint: this.cloud.endpoint, region: 'us-east-1', credentials: this.cloud.credentials, forcePathStyle: true };
   }
 
   /** A new app folder (a react-like JavaScript app) under the sandbox. */
@@ -121,6 +133,10 @@ export class AppSandbox {
 
   get env(): NodeJS.ProcessEnv {
     return this.sandbox.env;
+  }
+
+  get sdkConfig(): SdkConfig {
+    return this.sandbox.sdkConfig;
   }
 
   /** Runs `amplify <args>` in the app; `stdin` is piped in when given, else stdin is closed (no TTY). */

@@ -63,6 +63,40 @@ describe('android frontend plugin', () => {
     });
   });
 
+  it('init refuses a --frontend ResDir outside the project, naming the setting and the fix', async () => {
+    for (const [resDir, problem] of [
+      ['../res', 'leads outside the project'],
+      ['/tmp/res', 'is an absolute path'],
+    ]) {
+      const exeInfo = newExeInfo(root, { android: { config: { ResDir: resDir } } });
+      await expect(init(testContext({ exeInfo }).context)).rejects.toMatchObject({
+        code: 'InvalidHeadlessInput',
+        message: `--frontend config.ResDir ${JSON.stringify(resDir)} ${problem}`,
+        resolution: expect.stringContaining('inside the project'),
+      });
+    }
+  });
+
+  it('asks again when the Res directory answered is outside the project', async () => {
+    let validate: ((answer: string) => unknown) | undefined;
+    const prompter = { ...scriptedPrompter({}), input: async (options: { default?: string; validate?: (answer: string) => unknown }) => ((validate = options.validate), options.default ?? '') };
+    await init(testContext({ prompter: prompter as unknown as ReturnType<typeof scriptedPrompter>, exeInfo: newExeInfo(root) }).context);
+    expect(validate?.('app/src/main/res')).toBe(true);
+    expect(validate?.('../res')).toBe('The Res directory must be inside the project, relative to its root: "../res" leads outside the project');
+  });
+
+  it('refuses a hand-edited ResDir outside the project before writing the config files', async () => {
+    const project = path.join(root, 'app');
+    const meta = metaOf();
+    writeProject(project, projectConfig({ config: { ResDir: '../elsewhere' } }), meta);
+    const { context } = testContext({ exeInfo: { inputParams: {}, localEnvInfo: { projectPath: project, envName: 'dev' } } });
+    await expect(createFrontendConfigs(context, getResourceOutputs(meta).outputsForFrontend)).rejects.toMatchObject({
+      code: 'InvalidFrontendConfig',
+      message: `android.config.ResDir "../elsewhere" in ${path.join(project, 'amplify', '.config', 'project-config.json')} leads outside the project`,
+    });
+    expect(fs.readdirSync(root)).toEqual(['app']);
+  });
+
   it('writes both config files into <ResDir>/raw from the pushed outputs', async () => {
     const meta = metaOf();
     writeProject(root, projectConfig(), meta);

@@ -103,4 +103,34 @@ describe('askJavascriptBlock', () => {
     });
     await expect(asking).rejects.toMatchObject({ code: 'InvalidHeadlessInput', message: '--frontend config lacks DistributionDir, StartCommand' });
   });
+
+  it.each([
+    ['SourceDir', '../x', 'leads outside the project'],
+    ['DistributionDir', '/var/www', 'is an absolute path'],
+  ])('rejects a headless %s of %j, naming the setting and the fix', async (key, value, problem) => {
+    const config = { SourceDir: 'src', DistributionDir: 'build', BuildCommand: 'b', StartCommand: 's', [key]: value };
+    const asking = askJavascriptBlock({ prompter: createPrompter({ yes: true }), print: testContext().context.print, yes: true, guessedFramework: 'react', headless: { framework: 'react', config } });
+    await expect(asking).rejects.toMatchObject({
+      code: 'InvalidHeadlessInput',
+      message: `--frontend config.${key} ${JSON.stringify(value)} ${problem}`,
+      resolution: expect.stringContaining('inside the project'),
+    });
+  });
+
+  it('asks again for a folder outside the project', async () => {
+    const validators: Record<string, ((answer: string) => unknown) | undefined> = {};
+    const prompter = {
+      ...scriptedPrompter({}),
+      input: async ({ message, default: d, validate }: { message: string; default?: string; validate?: (answer: string) => unknown }) => {
+        validators[message] = validate;
+        return d ?? '';
+      },
+    } as unknown as Parameters<typeof askJavascriptBlock>[0]['prompter'];
+    await askJavascriptBlock({ prompter, print: testContext().context.print, yes: false, guessedFramework: 'react' });
+    for (const question of ['Source Directory Path: ', 'Distribution Directory Path:']) {
+      expect(validators[question]?.('src')).toBe(true);
+      expect(validators[question]?.('/')).toBe(true);
+      expect(validators[question]?.('../x')).toBe('The folder must be inside the project, relative to its root: "../x" leads outside the project');
+    }
+  });
 });

@@ -44,6 +44,20 @@ describe('javascript frontend plugin', () => {
     });
   });
 
+  it('refuses a hand-edited SourceDir outside the project before writing anything, naming the setting and the file', async () => {
+    // The project sits one level down, so "../outside" would land in a folder this test owns.
+    const project = path.join(root, 'app');
+    const meta = metaOf();
+    writeProject(project, projectConfig({ framework: 'react', config: { ...reactConfig, SourceDir: '../outside' } }), meta);
+    const { context } = testContext({ exeInfo: { inputParams: {}, localEnvInfo: { projectPath: project, envName: 'dev' } } });
+    const writing = createFrontendConfigs(context, getResourceOutputs(meta).outputsForFrontend);
+    await expect(writing).rejects.toMatchObject({
+      code: 'InvalidFrontendConfig',
+      message: `javascript.config.SourceDir "../outside" in ${path.join(project, 'amplify', '.config', 'project-config.json')} leads outside the project`,
+    });
+    expect(fs.readdirSync(root)).toEqual(['app']);
+  });
+
   it('keeps keys added by hand to aws-exports.js and drops keys of removed resources', async () => {
     const meta = metaOf();
     writeProject(root, projectConfig(), meta);

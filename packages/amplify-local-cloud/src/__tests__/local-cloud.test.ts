@@ -2,7 +2,7 @@ import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, waitUn
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startLocalCloud } from '../local-cloud';
-import { authorizationHeader, rawRequest, startTestCloud } from './test-cloud';
+import { signedRequest, startTestCloud } from './test-cloud';
 
 describe('startLocalCloud', () => {
   it('serves CloudFormation, S3 and STS from one endpoint, and stacks survive a restart', async () => {
@@ -32,11 +32,11 @@ describe('startLocalCloud', () => {
   it('routes IAM calls to the engine, which knows the roles its stacks made', async () => {
     const t = await startTestCloud();
     try {
-      const response = await rawRequest(`${t.cloud.endpoint}/`, {
-        method: 'POST',
-        headers: { ...authorizationHeader('iam'), 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'Action=GetRole&RoleName=no-such-role&Version=2010-05-08',
-      });
+      const response = await signedRequest(
+        `${t.cloud.endpoint}/`,
+        { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'Action=GetRole&RoleName=no-such-role&Version=2010-05-08' },
+        { credentials: t.cloud.credentials, service: 'iam' },
+      );
       expect(response.body).toContain('<Code>NoSuchEntity</Code>');
     } finally {
       await t.dispose();

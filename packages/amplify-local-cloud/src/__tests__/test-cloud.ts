@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
+import { canonicalRequest, credentialScope, signingKey, stringToSign, hmac } from '../server/sigv4-verifier';
 
-/** A local cloud on a free port over a temp data directory, with an S3 client pointed at it. */
+/** A local cloud on a free port over a temp data directory, with an S3 client pointed at it and signing with its keys. */
 export interface TestCloud {
   cloud: LocalCloud;
   dataDir: string;
@@ -22,8 +23,7 @@ export async function startTestCloud(dataDir?: string, options: Pick<LocalCloudO
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
   const cloud = await startLocalCloud({ port: 0, dataDir: dir, ...options });
-  // Any key pair is accepted; these are deliberately not AWS-shaped.
-  const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } };
+  const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: cloud.credentials };
   const clients: S3Client[] = [];
   const s3With = (overrides: Partial<S3ClientConfig>) => {
     const client = new S3Client({ ...config, forcePathStyle: true, ...overrides });
@@ -127,12 +127,47 @@ export async function rawRequest(
   });
 }
 
-/** A well-formed SigV4 Authorization header (the local cloud checks its shape, not its signature). */
-export function authorizationHeader(service: string, region = 'us-east-1'): Record<string, string> {
+export interface SignOptions {
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The credential-scope service. */
+  service: string;
+  region?: string;
+  /** Signing time; default now. */
+  date?: Date;
+  /** S3's `X-Amz-Content-Sha256` header; default UNSIGNED-PAYLOAD, `false` leaves it out. */
+  contentSha256?: string | false;
+}
+
+/**
+ * Signs a raw request with SigV4 in the Authorization header, for requests SDK clients never send (unknown services,
+ * other Host headers, a tampered payload hash). Headers given are signed as given; `Host` defaults to the URL's.
+ */
+export function signedHeaders(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }, options: SignOptions): Record<string, string> {
+  const target = new URL(url);
+  const amzDate = (options.date ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const headers: Record<string, string> = { host: target.host, 'x-amz-date': amzDate };
+  const contentSha256 = options.contentSha256 ?? (options.service === 's3' ? 'UNSIGNED-PAYLOAD' : false);
+  if (contentSha256 !== false) headers['x-amz-content-sha256'] = contentSha256;
+  if (options.credentials.sessionToken !== undefined) headers['x-amz-security-token'] = options.credentials.sessionToken;
+  for (const [name, value] of Object.entries(init.headers ?? {})) headers[name.toLowerCase()] = value;
+  const scope = { accessKeyId: options.credentials.accessKeyId, date: amzDate.slice(0, 8), region: options.region ?? 'us-east-1', service: options.service };
+  const names = Object.keys(headers).sort();
+  const canonical = canonicalRequest(
+    { method: init.method ?? 'GET', path: target.pathname, query: target.searchParams, headers, body: Buffer.from(init.body ?? '') },
+    { scope, presigned: false, signedHeaders: names },
+  );
+  const signature = hmac(signingKey(options.credentials.secretAccessKey, scope), stringToSign(amzDate, credentialScope(scope), canonical)).toString('hex');
   return {
-    Authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`,
-    'X-Amz-Date': '20260101T000000Z',
-    // S3 requires it on header-signed requests; the query services ignore it.
-    'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
+    ...headers,
+    authorization: `AWS4-HMAC-SHA256 Credential=${scope.accessKeyId}/${credentialScope(scope)}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
   };
+}
+
+/** `rawRequest` signed with `signedHeaders`. */
+export function signedRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+  options: SignOptions,
+): ReturnType<typeof rawRequest> {
+  return rawRequest(url, { ...init, headers: signedHeaders(url, init, options) });
 }

@@ -19,7 +19,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
   const store = new StackStore(deps.db);
   const engine = new StackEngine(deps, store);
   const responses = new ResponseCollector();
-  const invoker = new NodeFunctionInvoker(deps.dataDir, deps.endpoint, responses);
+  const invoker = new NodeFunctionInvoker(deps.dataDir, deps.endpoint, deps.credentials, responses);
   engine.useHandlers(
     createHandlerRegistry(
       {

@@ -1,5 +1,6 @@
 import { AmplifyError } from 'amplify-cli-core';
 import type { LocalCloudCommand } from './command-types';
+import { credentials } from './credentials';
 import { helpCommand } from './help';
 import { reset } from './reset';
 import { start } from './start';
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, LocalCloudCommand> = {
   stop,
   status,
   reset,
+  credentials,
   help: helpCommand(() => COMMANDS),
 };
 

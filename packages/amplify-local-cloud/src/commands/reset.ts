@@ -2,7 +2,7 @@ import { resetInstance } from '../instance/stop-instance';
 import { readSelector, type LocalCloudCommand } from './command-types';
 
 export const reset: LocalCloudCommand = {
-  description: 'Stop the local cloud and delete all its stacks, buckets and objects',
+  description: 'Stop the local cloud and delete all its stacks, buckets and objects (its credentials stay)',
   async run(options, output) {
     const selector = readSelector(options);
     const result = await resetInstance(selector);

@@ -1,4 +1,6 @@
+import { readInstanceCredentials } from '../instance/instance-credentials';
 import { getInstanceStatus } from '../instance/instance-status';
+import { describeCredentials } from './credentials';
 import { readSelector, type LocalCloudCommand } from './command-types';
 
 export const status: LocalCloudCommand = {
@@ -16,6 +18,9 @@ export const status: LocalCloudCommand = {
       case 'stopped':
         output.info(`not running (data in ${selector.dataDir})`);
         break;
+    }
+    if (readInstanceCredentials(selector.dataDir) !== undefined) {
+      output.info(describeCredentials(selector.dataDir));
     }
   },
 };

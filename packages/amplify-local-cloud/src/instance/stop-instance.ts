@@ -36,7 +36,8 @@ export async function stopInstance(selector: InstanceSelector): Promise<StopResu
 
 /**
  * The files of the local cloud in a data directory: only these are removed by `reset`, so a mistyped
- * `--data-dir` pointing at a folder with other content never loses that content.
+ * `--data-dir` pointing at a folder with other content never loses that content. The credentials file is not
+ * among them: it names the instance, not its data, and shells and tools configured with it keep working.
  */
 const OWNED_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, 's3', CLOUDFORMATION_DIR, SERVER_INFO_FILE, SERVER_LOG_FILE];
 

@@ -95,17 +95,6 @@ export function verifyUploadChecksums(headers: Record<string, string | string[] 
   return found;
 }
 
-/**
- * S3 requires `x-amz-content-sha256` (the signed payload hash) on header-signed requests, even though this server
- * does not check the signature itself; checked before the body is read.
- */
-export function requirePayloadHash(headers: Record<string, string | string[] | undefined>): void {
-  // Header-signed S3 requests must declare their payload hash; presigned URLs carry none.
-  if (single(headers['x-amz-content-sha256']) === undefined && headers.authorization !== undefined) {
-    throw new S3Error('InvalidRequest', {}, 'Missing required header for this request: x-amz-content-sha256');
-  }
-}
-
 /** A hex `x-amz-content-sha256` must match the body received; streaming and `UNSIGNED-PAYLOAD` values carry none. */
 export function verifyPayloadHash(headers: Record<string, string | string[] | undefined>, digests: FinishedDigests): void {
   const declared = single(headers['x-amz-content-sha256']);

@@ -11,7 +11,7 @@ import {
 } from '../contracts';
 import { childElements, childText, parseXml, XmlSyntaxError, type XmlElement } from '../xml/xml-reader';
 import { toXml, type XmlNode } from '../xml/xml-writer';
-import { hasIntegrityHeader, requirePayloadHash, UploadDigests, verifyPayloadHash, verifyUploadChecksums, type FinishedDigests } from './checksums';
+import { hasIntegrityHeader, UploadDigests, verifyPayloadHash, verifyUploadChecksums, type FinishedDigests } from './checksums';
 import { checkConditions, checkWriteConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
 import { resolveS3Address } from './s3-address';
 import { noSuchKey, S3Error, type S3ErrorCode } from './s3-errors';
@@ -101,7 +101,6 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
   async function route(streaming: StreamingServiceRequest): Promise<ServiceResponse> {
     const { bucket, key } = resolveS3Address(headerText(streaming.headers, 'host'), streaming.path);
     const { method, query, headers } = streaming;
-    requirePayloadHash(headers);
     const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
     if (unsupported !== undefined) {
       throw new S3Error('NotImplemented', { Subresource: unsupported }, `The local cloud does not emulate the S3 '${unsupported}' sub-resource.`);

@@ -1,6 +1,9 @@
 import type { IncomingHttpHeaders } from 'http';
+import * as crypto from 'crypto';
 import { Transform, type TransformCallback } from 'stream';
-import { BodyError } from './body-error';
+import { BodyError, SIGNATURE_MISMATCH_MESSAGE } from './body-error';
+import { constantTimeEqual } from './credential-store';
+import { hmac, sha256Hex, type ChunkSigning } from './sigv4-verifier';
 
 /** The payload hashes (`x-amz-content-sha256`) that announce an aws-chunked body. */
 const STREAMING_PAYLOADS = new Set([
@@ -11,6 +14,9 @@ const STREAMING_PAYLOADS = new Set([
   'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER',
 ]);
 
+/** The streaming modes whose every chunk carries a signature chained from the request's signature. */
+const SIGNED_CHUNKS = new Set(['STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER']);
+const EMPTY_SHA256 = sha256Hex('');
 /**
  * The longest chunk header or trailer line accepted: a size, a 64-hex chunk signature or a checksum trailer fit in a
  * few hundred bytes; a peer sending endless bytes without a line break is refused instead of buffered.
@@ -28,14 +34,27 @@ export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
   return typeof encoding === 'string' && encoding.split(',').some((part) => part.trim() === 'aws-chunked');
 }
 
-type State = { type: 'header' } | { type: 'data'; left: number } | { type: 'data-end'; seen: number } | { type: 'trailers' } | { type: 'done' };
+type State = { type: 'header' } | { type: 'data'; left: number; signature?: ChunkSignature } | { type: 'data-end'; seen: number } | { type: 'trailers' } | { type: 'done' };
+
+/** A signed chunk being received: the signature its header carries and the hash of its data so far. */
+interface ChunkSignature {
+  sent: string | undefined;
+  hash: crypto.Hash;
+}
 
 /**
  * Removes, as the bytes arrive, the aws-chunked framing that SigV4 streaming uploads and the SDK's default flexible
  * checksums put around a body: `<hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n` repeated, a zero-size chunk, then
  * optional trailing headers and an empty line. Chunk data passes through without copying; only header and trailer
- * lines are held, and those are short. Chunk signatures are not verified, like the request signature. Fails with
- * `BodyError` (`IncompleteBody`, `InvalidChunkSizeError`, `MalformedTrailerError`).
+ * lines are held, and those are short.
+ *
+ * In the signed streaming modes each chunk's signature is checked against the chain that starts at the request
+ * signature (`signing`), so no chunk can be altered, dropped or reordered: a chunk's data is hashed as it passes and
+ * its signature checked once its last byte is in, and the stream only ends after the final zero-size chunk's
+ * signature is checked. A reader therefore sees a forged chunk's bytes before it sees the failure, and must discard
+ * what it received (the S3 API drops the blob). Without `signing`, a signed body is refused. The trailer signature of
+ * the `-TRAILER` mode is not checked: trailers only carry checksums, which S3 verifies on the body. Fails with
+ * `BodyError` (`IncompleteBody`, `InvalidChunkSizeError`, `MalformedTrailerError`, `SignatureDoesNotMatch`).
  */
 export class AwsChunkedDecoder extends Transform {
   /** Trailing headers (lower-case names), e.g. `x-amz-checksum-crc32`: complete once the stream has ended. */
@@ -44,9 +63,17 @@ export class AwsChunkedDecoder extends Transform {
   private line: Buffer = Buffer.alloc(0);
   private decoded = 0;
   private readonly declared: number | undefined;
+  private readonly signed: boolean;
+  /** The signature the next chunk's signature chains from: the request's, then each chunk's in turn. */
+  private previousSignature: string | undefined;
 
-  constructor(headers: IncomingHttpHeaders) {
+  constructor(
+    headers: IncomingHttpHeaders,
+    private readonly signing: ChunkSigning | undefined,
+  ) {
     super();
+    this.signed = SIGNED_CHUNKS.has(String(headers['x-amz-content-sha256']));
+    this.previousSignature = signing?.seedSignature;
     const declared = headers['x-amz-decoded-content-length'];
     this.declared = typeof declared === 'string' ? Number(declared) : undefined;
   }
@@ -84,10 +111,17 @@ export class AwsChunkedDecoder extends Transform {
       switch (state.type) {
         case 'data': {
           const take = Math.min(state.left, chunk.length - offset);
-          this.push(chunk.subarray(offset, offset + take));
+          const data = chunk.subarray(offset, offset + take);
+          state.signature?.hash.update(data);
+          this.push(data);
           this.decoded += take;
           offset += take;
-          this.state = state.left === take ? { type: 'data-end', seen: 0 } : { type: 'data', left: state.left - take };
+          if (state.left === take) {
+            if (state.signature !== undefined) this.checkSignature(state.signature);
+            this.state = { type: 'data-end', seen: 0 };
+          } else {
+            this.state = { ...state, left: state.left - take };
+          }
           break;
         }
         case 'data-end': {
@@ -142,7 +176,26 @@ export class AwsChunkedDecoder extends Transform {
       throw new BodyError('InvalidChunkSizeError', `The aws-chunked body has an invalid chunk header '${header.slice(0, 80)}'.`);
     }
     const size = parseInt(sizeText, 16);
-    this.state = size === 0 ? { type: 'trailers' } : { type: 'data', left: size };
+    const signature = this.signed ? { sent: /;chunk-signature=([0-9a-f]{64})$/.exec(header)?.[1], hash: crypto.createHash('sha256') } : undefined;
+    if (size === 0) {
+      if (signature !== undefined) this.checkSignature(signature);
+      this.state = { type: 'trailers' };
+    } else {
+      this.state = { type: 'data', left: size, signature };
+    }
+  }
+
+  /** Checks a complete chunk's signature against the chain; it becomes the one the next chunk chains from. */
+  private checkSignature(signature: ChunkSignature): void {
+    const { signing, previousSignature } = this;
+    if (signing === undefined || previousSignature === undefined || signature.sent === undefined) {
+      throw new BodyError('SignatureDoesNotMatch', SIGNATURE_MISMATCH_MESSAGE);
+    }
+    const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', signing.amzDate, signing.scope, previousSignature, EMPTY_SHA256, signature.hash.digest('hex')].join('\n');
+    if (!constantTimeEqual(hmac(signing.signingKey, toSign).toString('hex'), signature.sent)) {
+      throw new BodyError('SignatureDoesNotMatch', SIGNATURE_MISMATCH_MESSAGE);
+    }
+    this.previousSignature = signature.sent;
   }
 
   private trailer(line: string): void {

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'stream';
-import type { RequestBody } from '../contracts';
 import { AwsChunkedDecoder, isAwsChunked } from './aws-chunked';
 import { BodyError } from './body-error';
+import type { RawRequestBody } from './request-router';
+import type { ChunkSigning } from './sigv4-verifier';
 
 export interface IncomingBodyOptions {
   /** A body that sends nothing for this long is abandoned with `RequestTimeout`. */
@@ -19,11 +20,13 @@ const REQUEST_TIMEOUT_MESSAGE = 'Your socket connection to the server was not re
 /**
  * The body of an HTTP request, read only when a service asks for it and only up to the size that service accepts:
  * aws-chunked framing removed as it streams, a declared size over the limit refused before a byte is read, a body
- * that stalls abandoned after `idleTimeoutMs`. Errors are `BodyError`s.
+ * that stalls abandoned after `idleTimeoutMs`, the chunk signatures of a signed streaming upload checked against
+ * the verified request signature. Errors are `BodyError`s.
  */
-export class IncomingBody implements RequestBody {
+export class IncomingBody implements RawRequestBody {
   readonly declaredLength: number | undefined;
   private decoder: AwsChunkedDecoder | undefined;
+  private chunkSigning: ChunkSigning | undefined;
   private taken = false;
   private whole: Promise<Buffer> | undefined;
 
@@ -40,6 +43,10 @@ export class IncomingBody implements RequestBody {
     return this.decoder?.trailers ?? NO_TRAILERS;
   }
 
+  verifyChunksWith(signing: ChunkSigning): void {
+    this.chunkSigning = signing;
+  }
+
   stream(maxBytes: number): Readable {
     if (this.taken) {
       throw new Error('The request body can be read only once');
@@ -52,7 +59,7 @@ export class IncomingBody implements RequestBody {
     const limit = new ByteLimit(maxBytes);
     let first: Transform = limit;
     if (isAwsChunked(this.headers)) {
-      this.decoder = new AwsChunkedDecoder(this.headers);
+      this.decoder = new AwsChunkedDecoder(this.headers, this.chunkSigning);
       first = this.decoder;
       // Errors of either stage reach the reader through `limit`, the stage it holds.
       pipeline(this.decoder, limit, () => undefined);

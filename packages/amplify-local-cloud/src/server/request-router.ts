@@ -1,9 +1,13 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { RequestBody, ServiceHandler, ServiceResponse, StreamingServiceHandler } from '../contracts';
+import type { BrowserAccess, RequestBody, ServiceHandler, ServiceResponse, SignedRequest, StreamingServiceHandler } from '../contracts';
 import { queryError } from '../query/query-protocol';
 import { toXml } from '../xml/xml-writer';
-import { BodyError } from './body-error';
+import { isAwsChunked } from './aws-chunked';
+import { BodyError, SIGNATURE_MISMATCH_MESSAGE } from './body-error';
+import type { CredentialStore } from './credential-store';
+import { browserContext, isLoopbackHost } from './request-origin';
 import { readSigV4 } from './sigv4';
+import { verifySigV4, type ChunkSigning } from './sigv4-verifier';
 
 /** A request as the HTTP server received it, before authentication: its body is not read yet. */
 export interface RawRequest {
@@ -11,7 +15,16 @@ export interface RawRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  body: RequestBody;
+  body: RawRequestBody;
+}
+
+/** The body of a request not authenticated yet: whoever verifies the signature arms the chunk-signature check. */
+export interface RawRequestBody extends RequestBody {
+  /**
+   * Called once the request signature is verified, before the body is streamed: the chunks of a signed streaming
+   * upload (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`) are checked against the chain that starts at that signature.
+   */
+  verifyChunksWith(signing: ChunkSigning): void;
 }
 
 /**
@@ -26,22 +39,42 @@ export interface RouterOptions {
   services: ReadonlyMap<string, ServiceHandler>;
   /** Handlers that read the body themselves, streamed where it may be large (`s3`). */
   streamingServices?: ReadonlyMap<string, StreamingServiceHandler>;
+  /** The data-plane services web pages may call, by the same names; every other service is refused to browsers. */
+  browserAccess: ReadonlyMap<string, BrowserAccess>;
+  /** The keys whose signatures are accepted. */
+  credentials: CredentialStore;
   /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
   publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
 }
 
 /**
- * Authenticates a request by the shape of its SigV4 signature and hands it to the service its credential scope
- * names: with its body unread to a streaming service, else with the body read whole (aws-chunked framing removed,
- * at most `MAX_QUERY_BODY_BYTES`). Refusals, a body that cannot be received included, use the error shape of the
- * service the client was talking to: S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
+ * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
+ * preflights go to the data-plane service they address; the SigV4 signature is verified against the credential
+ * store, before any body reaches a service or the disk; a request from a web page reaches only a data-plane service
+ * that allows its origin; then the service its credential scope names answers, with its body unread to a streaming
+ * service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
+ *
+ * S3 signs the payload hash its `x-amz-content-sha256` header declares, so its body is not read before the
+ * signature is checked: the S3 API checks the streamed bytes against a hex hash, and the aws-chunked decoder checks
+ * each chunk's signature as it streams. The other services sign the SHA-256 of the body itself, which is read
+ * (capped) for the check. Refusals, a body that cannot be received included, use the error shape of the service
+ * the client was talking to: S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
  */
-export async function routeRequest(request: RawRequest, options: RouterOptions): Promise<ServiceResponse> {
+export async function routeRequest(request: RawRequest, options: RouterOptions, now: Date = new Date()): Promise<ServiceResponse> {
+  const host = request.headers.host;
+  if (!isLoopbackHost(host)) {
+    const message = `The local cloud answers loopback host names only (127.0.0.1, localhost, [::1]), not Host '${host ?? ''}'.`;
+    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+  }
   const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));
   if (open !== undefined) {
     return open.handle(request);
   }
-  const auth = readSigV4(request.headers, request.query);
+  const browser = browserContext(request.headers);
+  if (browser.type === 'browser' && request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+    return preflight(request, options.browserAccess);
+  }
+  const auth = readSigV4(request.headers, request.query, now);
   if (auth.type !== 'signed') {
     const s3 = guessIsS3(request);
     switch (auth.type) {
@@ -59,25 +92,105 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
     }
   }
   const { scope } = auth;
+  const s3 = scope.service === 's3';
+  const browserAccess = browser.type === 'browser' ? options.browserAccess.get(scope.service) : undefined;
+  if (browser.type === 'browser' && browserAccess === undefined) {
+    // Before the signature is even looked at: a page must not learn anything about the control plane.
+    const message = `The local cloud refuses ${scope.service} calls from web pages (Origin '${browser.origin ?? ''}'): only the developer's tools may drive its control plane.`;
+    return s3 ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+  }
+  let body: Buffer | undefined;
+  if (s3) {
+    if (!auth.presigned && request.headers['x-amz-content-sha256'] === undefined) {
+      // S3 signs the declared payload hash; without one there is nothing to check the body against.
+      return s3Error(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
+    }
+  } else {
+    if (isAwsChunked(request.headers)) {
+      return queryError(400, 'InvalidRequest', 'aws-chunked request bodies are an S3 upload encoding; other services take the body as it is signed.');
+    }
+    try {
+      // Small and capped: the signature covers its SHA-256.
+      body = await request.body.read(MAX_QUERY_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyError) return bodyRefusal(scope.service, error);
+      throw error;
+    }
+  }
+  const verified = verifySigV4({ ...request, body }, auth, options.credentials, now);
+  switch (verified.type) {
+    case 'unknown-key':
+      return s3
+        ? s3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: scope.accessKeyId })
+        : queryError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    case 'skewed':
+      return s3
+        ? s3Error(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', {
+            RequestTime: auth.amzDate,
+            ServerTime: now.toISOString(),
+            MaxAllowedSkewMilliseconds: '900000',
+          })
+        : queryError(403, 'SignatureDoesNotMatch', verified.message);
+    case 'mismatch':
+      return s3
+        ? s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH_MESSAGE, {
+            AWSAccessKeyId: scope.accessKeyId,
+            StringToSign: verified.stringToSign,
+            SignatureProvided: auth.signature,
+            CanonicalRequest: verified.canonicalRequest,
+          })
+        : queryError(
+            403,
+            'SignatureDoesNotMatch',
+            'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+          );
+    case 'verified':
+      break;
+  }
+  request.body.verifyChunksWith(verified.chunkSigning);
   const streamingServices = options.streamingServices ?? new Map<string, StreamingServiceHandler>();
   const streaming = streamingServices.get(scope.service);
   const handler = options.services.get(scope.service);
   if (streaming === undefined && handler === undefined) {
     return unknownService(scope.service, [...options.services.keys(), ...streamingServices.keys()], request.headers);
   }
-  const call = { service: scope.service, region: scope.region, accessKeyId: scope.accessKeyId, method: request.method, path: request.path, query: request.query };
+  const call: SignedRequest = {
+    service: scope.service,
+    region: scope.region,
+    accessKeyId: scope.accessKeyId,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    headers: request.headers,
+  };
+  let corsHeaders: Record<string, string> = {};
+  if (browserAccess !== undefined) {
+    const decision = browserAccess.cors(call, browser.type === 'browser' ? browser.origin : undefined);
+    if (decision.type === 'refuse') {
+      return decision.response;
+    }
+    corsHeaders = decision.headers;
+  }
+  const response = await serve(call, request.body, body, streaming, handler);
+  return Object.keys(corsHeaders).length === 0 ? response : { ...response, headers: { ...response.headers, ...corsHeaders } };
+}
+
+/** The service's answer: a streaming service reads the body itself; another gets the body read for verification. */
+async function serve(
+  call: SignedRequest,
+  requestBody: RequestBody,
+  body: Buffer | undefined,
+  streaming: StreamingServiceHandler | undefined,
+  handler: ServiceHandler | undefined,
+): Promise<ServiceResponse> {
   try {
     if (streaming !== undefined) {
-      return await streaming({ ...call, headers: request.headers, body: request.body });
+      return await streaming({ ...call, body: requestBody });
     }
-    const body = await request.body.read(MAX_QUERY_BODY_BYTES);
-    // Trailing checksums are read by the services exactly like the same headers sent up front.
-    const { trailers } = request.body;
-    const headers = trailers.size === 0 ? request.headers : { ...request.headers, ...Object.fromEntries(trailers) };
-    return await (handler as ServiceHandler)({ ...call, headers, body });
+    return await (handler as ServiceHandler)({ ...call, body: body ?? (await requestBody.read(MAX_QUERY_BODY_BYTES)) });
   } catch (error) {
     if (error instanceof BodyError) {
-      return bodyRefusal(scope.service, error);
+      return bodyRefusal(call.service, error);
     }
     throw error;
   }
@@ -86,12 +199,23 @@ export async function routeRequest(request: RawRequest, options: RouterOptions):
 /** A body that could not be received, in the shape of the service: S3's own codes, or a query-protocol error. */
 function bodyRefusal(service: string, error: BodyError): ServiceResponse {
   if (service === 's3') {
-    return { status: 400, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: error.code, Message: error.message, ...error.details }) };
+    return s3Error(error.status, error.code, error.message, error.details);
   }
   if (error.code === 'EntityTooLarge') {
     return queryError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_QUERY_BODY_BYTES} bytes.`);
   }
-  return queryError(400, error.code, error.message);
+  return queryError(error.status, error.code, error.message);
+}
+
+/** A preflight is unsigned: the data-plane service whose address it names answers it, or nobody does. */
+function preflight(request: RawRequest, browserAccess: ReadonlyMap<string, BrowserAccess>): ServiceResponse {
+  for (const access of browserAccess.values()) {
+    const answer = access.preflight(request);
+    if (answer !== undefined) {
+      return answer;
+    }
+  }
+  return s3Error(403, 'AccessForbidden', `CORSResponse: the local cloud does not allow ${request.method} ${request.path} from web pages; only data-plane services answer CORS.`);
 }
 
 /** The failure answer for a handler that threw: a fault of this server, in the shape the client expects. */
@@ -124,6 +248,6 @@ function unknownService(service: string, known: string[], headers: IncomingHttpH
   return queryError(400, 'UnknownService', message);
 }
 
-function s3Error(status: number, code: string, message: string): ServiceResponse {
-  return { status, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: code, Message: message }) };
+function s3Error(status: number, code: string, message: string, details: Record<string, string> = {}): ServiceResponse {
+  return { status, headers: { 'Content-Type': 'application/xml' }, body: toXml('Error', { Code: code, Message: message, ...details }) };
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
 
-/** Who signed a request and for which service; the signature itself is not recomputed (any key pair is accepted). */
+/** Who signed a request and for which service (the credential scope). */
 export interface SigV4Scope {
   accessKeyId: string;
   date: string;
@@ -8,8 +8,21 @@ export interface SigV4Scope {
   service: string;
 }
 
+/** The parts of a well-formed SigV4 authentication that the signature is checked against (see sigv4-verifier.ts). */
+export interface SigV4Auth {
+  scope: SigV4Scope;
+  presigned: boolean;
+  /** The signing time in ISO 8601 basic format, `YYYYMMDD'T'HHMMSS'Z'`. */
+  amzDate: string;
+  /** Lower-case header names, in the order the client listed them. */
+  signedHeaders: string[];
+  signature: string;
+  /** `X-Amz-Security-Token`, sent with temporary credentials. */
+  securityToken?: string;
+}
+
 export type SigV4Result =
-  | { type: 'signed'; scope: SigV4Scope; presigned: boolean }
+  | ({ type: 'signed' } & SigV4Auth)
   | { type: 'missing' }
   | { type: 'malformed'; message: string }
   | { type: 'expired'; message: string };
@@ -23,10 +36,8 @@ const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
 
 /**
- * Checks the shape of SigV4 authentication, in the Authorization header or in a presigned URL's query string, the
- * way AWS front ends do before they look at the signature. The local cloud accepts every key pair, so the signature
- * is required to be present and well-formed but is not recomputed: that would need the secret key, which the local
- * cloud does not know.
+ * Reads SigV4 authentication, in the Authorization header or in a presigned URL's query string, and checks its
+ * shape the way AWS front ends do before they look up the key; `verifySigV4` then recomputes the signature.
  */
 export function readSigV4(headers: IncomingHttpHeaders, query: URLSearchParams, now: Date = new Date()): SigV4Result {
   const authorization = headers.authorization;
@@ -68,13 +79,25 @@ function readAuthorizationHeader(authorization: string, headers: IncomingHttpHea
     return signature;
   }
   const amzDate = headerValue(headers, 'x-amz-date');
-  if (amzDate === undefined && headerValue(headers, 'date') === undefined) {
+  const date = headerValue(headers, 'date');
+  if (amzDate === undefined && date === undefined) {
     return { type: 'malformed', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." };
   }
   if (amzDate !== undefined && !AMZ_DATE.test(amzDate)) {
     return { type: 'malformed', message: `X-Amz-Date '${amzDate}' must be in the ISO 8601 basic format YYYYMMDD'T'HHMMSS'Z'.` };
   }
-  return readCredential(fields.get('Credential') as string, false);
+  // Without X-Amz-Date the signer put the Date header's time into the string to sign.
+  const signedAt = amzDate ?? toAmzDate(new Date(date as string));
+  if (signedAt === undefined) {
+    return { type: 'malformed', message: `Date '${date}' is not an HTTP date.` };
+  }
+  return readCredential(fields.get('Credential') as string, {
+    presigned: false,
+    amzDate: signedAt,
+    signedHeaders: (fields.get('SignedHeaders') as string).split(';'),
+    signature: fields.get('Signature') as string,
+    securityToken: headerValue(headers, 'x-amz-security-token'),
+  });
 }
 
 function readPresignedQuery(query: URLSearchParams, now: Date): SigV4Result {
@@ -107,10 +130,16 @@ function readPresignedQuery(query: URLSearchParams, now: Date): SigV4Result {
   if (now.getTime() > signedAt + expires * 1000) {
     return { type: 'expired', message: 'Request has expired' };
   }
-  return readCredential(query.get('X-Amz-Credential') as string, true);
+  return readCredential(query.get('X-Amz-Credential') as string, {
+    presigned: true,
+    amzDate: query.get('X-Amz-Date') as string,
+    signedHeaders: (query.get('X-Amz-SignedHeaders') as string).split(';'),
+    signature: query.get('X-Amz-Signature') as string,
+    securityToken: query.get('X-Amz-Security-Token') ?? undefined,
+  });
 }
 
-function readCredential(credential: string, presigned: boolean): SigV4Result {
+function readCredential(credential: string, auth: Omit<SigV4Auth, 'scope'>): SigV4Result {
   const parts = credential.split('/');
   if (parts.length !== 5 || parts.some((part) => part === '')) {
     return { type: 'malformed', message: `Credential '${credential}' must be <access key>/<YYYYMMDD>/<region>/<service>/aws4_request.` };
@@ -122,7 +151,15 @@ function readCredential(credential: string, presigned: boolean): SigV4Result {
   if (terminator !== 'aws4_request') {
     return { type: 'malformed', message: `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.` };
   }
-  return { type: 'signed', scope: { accessKeyId, date, region, service }, presigned };
+  if (!auth.amzDate.startsWith(date)) {
+    return { type: 'malformed', message: `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${auth.amzDate.slice(0, 8)}'.` };
+  }
+  return { type: 'signed', scope: { accessKeyId, date, region, service }, ...auth };
+}
+
+/** `YYYYMMDD'T'HHMMSS'Z'`, or `undefined` for an invalid date. */
+export function toAmzDate(date: Date): string | undefined {
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 function checkSignedHeaders(signedHeaders: string): SigV4Result | undefined {

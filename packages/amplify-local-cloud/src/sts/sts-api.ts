@@ -5,7 +5,7 @@ import { queryError, queryParameters, queryResult } from '../query/query-protoco
 const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const API_VERSION = '2011-06-15';
 
-/** The identity every key pair maps to: one IAM user of the local account. */
+/** The identity every accepted key (the instance's own, or a temporary one it issued) maps to: one IAM user of the local account. */
 export const LOCAL_USER_ARN = `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local`;
 /** IAM user ids are `AIDA` and 17 upper-case alphanumerics; derived from the account so it never changes. */
 export const LOCAL_USER_ID = `AIDA${crypto.createHash('sha256').update(LOCAL_USER_ARN).digest('hex').slice(0, 17).toUpperCase()}`;

@@ -26,8 +26,8 @@ beforeAll(async () => {
   delete process.env.AWS_PROFILE;
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: cloud.endpoint,
-    AWS_ACCESS_KEY_ID: 'AKIAENDPOINTTEST',
-    AWS_SECRET_ACCESS_KEY: 'endpoint-secret',
+    AWS_ACCESS_KEY_ID: cloud.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: cloud.credentials.secretAccessKey,
     AWS_REGION: 'us-east-1',
     AMPLIFY_HOME: path.join(tmp, 'amplify-home'),
     AWS_CONFIG_FILE: path.join(tmp, 'no-config'),

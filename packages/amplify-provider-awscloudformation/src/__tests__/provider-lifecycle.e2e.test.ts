@@ -146,7 +146,8 @@ it('a template the specification rejects fails before any upload and changes not
 it('a failed deploy names the resource and the reason, changes nothing locally, and the next push works', async () => {
   const file = 'amplify/backend/storage/images/images-cloudformation-template.json';
   const good = fs.readFileSync(path.join(projectRoot, file), 'utf8');
-  writeProjectFile(projectRoot, file, bucketTemplate('Not_A_Valid_Bucket_Name'));
+  // Built by an intrinsic, so only the cloud sees the name: a literal one is refused before upload (next test).
+  writeProjectFile(projectRoot, file, bucketTemplate({ 'Fn::Join': ['_', ['Not_A_Valid', 'Bucket_Name']] }));
   const metaBefore = fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8');
   const error = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress, maxPollIntervalMs: 50 }).catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'StackDeployFailed' });
@@ -155,6 +156,19 @@ it('a failed deploy names the resource and the reason, changes nothing locally, 
   writeProjectFile(projectRoot, file, good);
   const retry = await pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress, maxPollIntervalMs: 50 });
   expect(retry.outputs.storage.images.BucketName).toBe('e2e-images-dev');
+});
+
+it('a literal bucket name S3 would refuse fails before anything is uploaded, naming resource, property, value and rule', async () => {
+  const file = 'amplify/backend/storage/images/images-cloudformation-template.json';
+  const good = fs.readFileSync(path.join(projectRoot, file), 'utf8');
+  writeProjectFile(projectRoot, file, bucketTemplate('Not_A_Valid_Bucket_Name'));
+  const metaBefore = fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8');
+  await expect(pushResources({ projectRoot, envName: 'dev', resources, factory, onProgress })).rejects.toMatchObject({
+    code: 'InvalidTemplate',
+    message: expect.stringContaining('resource S3Bucket: Properties.BucketName: BucketName "Not_A_Valid_Bucket_Name" has a character other than'),
+  });
+  expect(fs.readFileSync(path.join(projectRoot, 'amplify/backend/amplify-meta.json'), 'utf8')).toBe(metaBefore);
+  writeProjectFile(projectRoot, file, good);
 });
 
 it('a fresh clone restores the deployed backend and its outputs from the deployment bucket', async () => {

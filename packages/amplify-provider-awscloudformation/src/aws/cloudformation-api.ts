@@ -27,9 +27,13 @@ export interface CloudFormationApi {
   getTemplateBody(stackName: string): Promise<string | undefined>;
 }
 
-/** CloudFormation's way of saying a stack is absent: a ValidationError whose message says so. */
+/**
+ * CloudFormation's way of saying a stack is absent: a ValidationError "Stack with id X does not exist" (or
+ * "Stack [X] does not exist"). Matched exactly, because other errors also say "does not exist" (a missing resource
+ * or change set) and taking them for a gone stack would hide them.
+ */
 export function isStackMissingError(error: unknown): boolean {
-  return error instanceof Error && /does not exist/i.test(error.message);
+  return error instanceof Error && error.name === 'ValidationError' && /^Stack (with id \S+|\[[^\]]+\]) does not exist$/.test(error.message);
 }
 
 function isNoUpdatesError(error: unknown): boolean {

@@ -9,12 +9,6 @@ import { loadCredentialProviders } from './sdk-modules';
 import { type LocalCloudLauncher, defaultLocalCloudLauncher } from './local-cloud-launcher';
 import { LOCAL_CLOUD_REGION } from '../constants';
 
-/**
- * Fixed keys for the local cloud: it signs and checks SigV4 like AWS, but any key pair is its own account,
- * so a constant pair keeps every project on one machine in the same local account.
- */
-export const LOCAL_CLOUD_CREDENTIALS = { accessKeyId: 'AKIALOCALCLOUD000001', secretAccessKey: 'local-cloud-secret-access-key' } as const;
-
 export interface AccessKeys {
   accessKeyId: string;
   secretAccessKey: string;
@@ -103,8 +97,9 @@ export interface ResolveTargetOptions {
 export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
   switch (info.configLevel) {
     case 'local': {
-      const { endpoint } = await (options.localCloud ?? defaultLocalCloudLauncher).ensure();
-      return { region: LOCAL_CLOUD_REGION, credentials: { ...LOCAL_CLOUD_CREDENTIALS }, endpoint, local: true };
+      // The local cloud verifies signatures against its own per-instance keys, which it hands out with its endpoint.
+      const { endpoint, credentials } = await (options.localCloud ?? defaultLocalCloudLauncher).ensure();
+      return { region: LOCAL_CLOUD_REGION, credentials: { ...credentials }, endpoint, local: true };
     }
     case 'general': {
       const region = generalRegion();

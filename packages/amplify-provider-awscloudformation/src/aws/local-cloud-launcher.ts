@@ -1,12 +1,18 @@
 import { AmplifyError } from 'amplify-cli-core';
 
+/** A running local cloud: where it listens and the instance key pair it verifies every signature against. */
+export interface LocalCloudAccess {
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
+
 /** The embedded local cloud as this provider needs it: a running endpoint, started on demand. */
 export interface LocalCloudLauncher {
-  ensure(): Promise<{ endpoint: string }>;
+  ensure(): Promise<LocalCloudAccess>;
 }
 
 interface LocalCloudModule {
-  ensureLocalCloud(options?: { port?: number; dataDir?: string }): Promise<{ endpoint: string }>;
+  ensureLocalCloud(options?: { port?: number; dataDir?: string }): Promise<LocalCloudAccess>;
 }
 
 function isLocalCloudModule(value: unknown): value is LocalCloudModule {
@@ -29,7 +35,7 @@ export const defaultLocalCloudLauncher: LocalCloudLauncher = {
   },
 };
 
-/** A launcher for an endpoint that is already running (tests, or a local cloud the user started by hand). */
-export function fixedLocalCloud(endpoint: string): LocalCloudLauncher {
-  return { ensure: async () => ({ endpoint }) };
+/** A launcher for a local cloud that is already running (tests, or one the user started by hand). */
+export function fixedLocalCloud(access: LocalCloudAccess): LocalCloudLauncher {
+  return { ensure: async () => access };
 }

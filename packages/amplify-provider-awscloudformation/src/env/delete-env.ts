@@ -1,6 +1,7 @@
 import type { StackResource } from '@aws-sdk/client-cloudformation';
 import type { AwsClientFactory } from '../aws/client-factory';
-import type { CloudFormationApi } from '../aws/cloudformation-api';
+import { AmplifyError } from 'amplify-cli-core';
+import { isStackMissingError, type CloudFormationApi } from '../aws/cloudformation-api';
 import { deleteStackAndWait } from '../deploy/stack-operations';
 import type { ProgressListener } from '../deploy/progress-event';
 import type { RootStackOutputs } from '../project/project-types';
@@ -29,27 +30,58 @@ interface StackBucket {
   retained: boolean;
 }
 
-function deletionPolicies(templateBody: string | undefined, parse: TemplateValidator['parse']): Record<string, string | undefined> {
-  if (!templateBody) return {};
+/**
+ * The `DeletionPolicy` of each resource in the stack's deployed template. A template that cannot be read or parsed
+ * stops the delete: without it a bucket kept by `Retain` cannot be told from one the stack deletes, and emptying
+ * a retained bucket loses data that the template promised to keep. Nothing has been deleted at that point, so the
+ * user can fix access and run the command again.
+ */
+async function deletionPolicies(cfn: CloudFormationApi, stackName: string, parse: TemplateValidator['parse']): Promise<Record<string, string | undefined>> {
+  const unreadable = (reason: string, cause?: unknown) =>
+    new AmplifyError('DeployedTemplateUnreadable', `The deployed template of stack ${stackName} cannot be read (${reason}), so buckets it retains cannot be told apart; nothing was deleted.`, {
+      resolution: 'Check that the credentials may call cloudformation:GetTemplate on the stack, then run the command again',
+      cause,
+    });
+  let templateBody: string | undefined;
+  try {
+    templateBody = await cfn.getTemplateBody(stackName);
+  } catch (error) {
+    throw unreadable(oneLine(error), error);
+  }
+  if (!templateBody) throw unreadable('CloudFormation returned no template');
   let template: Record<string, unknown>;
   try {
-    template = parse(templateBody, 'deployed template');
-  } catch {
-    return {};
+    template = parse(templateBody, `deployed template of ${stackName}`);
+  } catch (error) {
+    throw unreadable(oneLine(error), error);
   }
   const resources = (template.Resources ?? {}) as Record<string, { DeletionPolicy?: unknown }>;
   return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, typeof r.DeletionPolicy === 'string' ? r.DeletionPolicy : undefined]));
 }
 
-/** Every S3 bucket in a stack and its nested stacks, with whether the template keeps it on stack deletion. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message.split('\n')[0];
+}
+
+/**
+ * Every S3 bucket in a stack and its nested stacks, with whether the template keeps it on stack deletion. Only a
+ * stack that is gone has no buckets: any other failure to list its resources (throttling, AccessDenied) would leave
+ * buckets unemptied without a word, so it stops the delete.
+ */
 async function stackBuckets(cfn: CloudFormationApi, stackName: string, parse: TemplateValidator['parse']): Promise<StackBucket[]> {
   let resources: StackResource[];
   try {
     resources = await cfn.describeStackResources(stackName);
-  } catch {
-    return [];
+  } catch (error) {
+    if (isStackMissingError(error)) return [];
+    throw new AmplifyError('StackResourcesUnreadable', `Cannot list the resources of stack ${stackName} to empty its buckets: ${oneLine(error)}`, {
+      resolution: 'Check the credentials (cloudformation:DescribeStackResources) and retry; nothing was deleted',
+      cause: error,
+    });
   }
-  const policies = deletionPolicies(await cfn.getTemplateBody(stackName), parse);
+  const hasBuckets = resources.some((r) => r.ResourceType === 'AWS::S3::Bucket' && r.PhysicalResourceId && r.LogicalResourceId);
+  const policies = hasBuckets ? await deletionPolicies(cfn, stackName, parse) : {};
   const buckets: StackBucket[] = [];
   for (const resource of resources) {
     if (!resource.PhysicalResourceId || !resource.LogicalResourceId) continue;

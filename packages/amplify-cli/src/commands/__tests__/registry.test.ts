@@ -3,7 +3,8 @@ import * as path from 'path';
 import { PluginManifest, validatePluginManifest } from 'amplify-cli-core';
 import { runCli } from '../../cli';
 import { cleanupTempDirs, fakeEnvironment, makeFakeMachine } from '../../__tests__/helpers/fixtures';
-import { CORE_COMMAND_HELP, coreCommands } from '..';
+import { coreCommands } from '..';
+import { CORE_COMMAND_HELP } from '../command-help';
 
 afterAll(cleanupTempDirs);
 

@@ -41,4 +41,29 @@ describe('FileRollback', () => {
     await rollback.guard(async () => fs.writeFileSync(file, 'new'));
     expect(fs.readFileSync(file, 'utf8')).toBe('new');
   });
+
+  test('an ignored folder is not copied and stays as it is inside a kept folder; a new folder goes whole', async () => {
+    const backend = path.join(dir, 'backend');
+    const fn = path.join(backend, 'function', 'worker');
+    fs.mkdirSync(path.join(fn, 'src', 'node_modules', 'dep'), { recursive: true });
+    fs.writeFileSync(path.join(fn, 'src', 'index.js'), 'old');
+    fs.writeFileSync(path.join(fn, 'src', 'node_modules', 'dep', 'index.js'), 'dep');
+    const rollback = new FileRollback().keepDir(backend, { ignore: ['node_modules'] });
+
+    await expect(
+      rollback.guard(async () => {
+        fs.writeFileSync(path.join(fn, 'src', 'index.js'), 'new');
+        fs.writeFileSync(path.join(fn, 'src', 'node_modules', 'dep', 'added.js'), 'installed');
+        fs.mkdirSync(path.join(backend, 'function', 'other', 'src', 'node_modules'), { recursive: true });
+        fs.writeFileSync(path.join(backend, 'function', 'other', 'src', 'node_modules', 'x.js'), 'x');
+        fs.writeFileSync(path.join(backend, 'backend-config.json'), '{}');
+        throw new Error('add failed');
+      }),
+    ).rejects.toThrow('add failed');
+
+    expect(fs.readFileSync(path.join(fn, 'src', 'index.js'), 'utf8')).toBe('old');
+    expect(fs.readdirSync(path.join(fn, 'src', 'node_modules', 'dep')).sort()).toEqual(['added.js', 'index.js']);
+    expect(fs.readdirSync(backend)).toEqual(['function']);
+    expect(fs.readdirSync(path.join(backend, 'function'))).toEqual(['worker']);
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import {
   AmplifyError,
   AmplifyMeta,
+  assertWritableFolder,
   ExeInfo,
   FrontendPlugin,
   LocalEnvInfo,
@@ -118,6 +119,21 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   printNextSteps(context, plan);
   // The env exists from here on: a failed push leaves it in place, to be pushed again.
   if (pushAfterwards) await pushProject(context, { projectRoot, yes: true, force: false, headless });
+}
+
+/**
+ * The providers create the env in the cloud first and the files are written after: a folder init cannot write would
+ * fail it only then, leaving a root stack behind. So both places it writes are checked before anything else (the
+ * project lock is already a write): the project's `amplify/` folder and the amplify home (access keys given at
+ * init, the plugin list).
+ */
+export function checkWritableFolders(projectRoot: string): void {
+  assertWritableFolder(pathManager.getAmplifyDirPath(projectRoot), 'the project files', 'Make the project folder writable, or run init in a folder you can write to');
+  assertWritableFolder(
+    pathManager.getHomeDotAmplifyDirPath(),
+    'the amplify home (credentials and keys)',
+    'Make the folder writable, or point AMPLIFY_HOME at a folder you can write to',
+  );
 }
 
 function requireProject(root: string | undefined): string {

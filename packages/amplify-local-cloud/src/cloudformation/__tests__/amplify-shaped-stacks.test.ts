@@ -271,7 +271,7 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
 
   // With an identity pool, the root stack gets the custom resource that points the roles' trust policies at it.
   expect((await pushRoot({ ...nested, ...updateRolesWithIdp })).StackStatus).toBe('UPDATE_COMPLETE');
-  const iam = new IAMClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } });
+  const iam = new IAMClient(cloud.config);
   const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'amplify-app-dev-12345-authRole' }));
   iam.destroy();
   const trust = JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!)) as { Statement: { Effect: string; Condition: Record<string, Record<string, string>> }[] };

@@ -9,12 +9,12 @@ import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } fr
 
 /**
  * A server child process over the built `lib/` output (run `npx tsc -b packages/amplify-local-cloud` first):
- * `startLocalCloud` on a free port, printing its endpoint, closing on SIGTERM.
+ * `startLocalCloud` on a free port, printing its endpoint and credentials, closing on SIGTERM.
  */
 const SERVER = `
 const { startLocalCloud } = require(${JSON.stringify(path.join(__dirname, '..', '..', '..', 'lib', 'local-cloud'))});
 startLocalCloud({ port: 0, dataDir: process.argv[1] }).then((cloud) => {
-  process.stdout.write(JSON.stringify({ endpoint: cloud.endpoint }) + '\\n');
+  process.stdout.write(JSON.stringify({ endpoint: cloud.endpoint, credentials: cloud.credentials }) + '\\n');
   process.on('SIGTERM', () => cloud.close().then(() => process.exit(0)));
 });
 `;
@@ -22,6 +22,7 @@ startLocalCloud({ port: 0, dataDir: process.argv[1] }).then((cloud) => {
 interface Server {
   child: ChildProcess;
   endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
 function startServer(dataDir: string): Promise<Server> {
@@ -31,7 +32,7 @@ function startServer(dataDir: string): Promise<Server> {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const line = output.split('\n')[0];
-      if (output.includes('\n')) resolve({ child, endpoint: (JSON.parse(line) as { endpoint: string }).endpoint });
+      if (output.includes('\n')) resolve({ child, ...(JSON.parse(line) as Omit<Server, 'child'>) });
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
   });
@@ -46,8 +47,8 @@ async function settled(cfn: CloudFormationClient, stackId: string): Promise<Stac
   }
 }
 
-const clients = (endpoint: string) => {
-  const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } };
+const clients = ({ endpoint, credentials }: Server) => {
+  const config = { endpoint, region: 'us-east-1', credentials };
   return { cfn: new CloudFormationClient(config), s3: new S3Client({ ...config, forcePathStyle: true }) };
 };
 
@@ -72,7 +73,7 @@ async function crashAndRestart(old: ReturnType<typeof clients>): Promise<ReturnT
   old.cfn.destroy();
   old.s3.destroy();
   server = await startServer(dataDir);
-  return clients(server.endpoint);
+  return clients(server);
 }
 afterAll(async () => {
   await stopServer();
@@ -81,7 +82,7 @@ afterAll(async () => {
 
 test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after restart', async () => {
   server = await startServer(dataDir);
-  let { cfn, s3 } = clients(server.endpoint);
+  let { cfn, s3 } = clients(server);
   await s3.send(new CreateBucketCommand({ Bucket: 'templates' }));
   // The nested stack's custom resource never answers within the test: the create is stuck mid-way when the kill comes.
   const nested = JSON.stringify({
@@ -137,7 +138,7 @@ test('a server killed with SIGKILL mid-create leaves no stack IN_PROGRESS after 
 test('a server killed mid-update restarts into UPDATE_ROLLBACK_COMPLETE with the previous state', async () => {
   await stopServer();
   server = await startServer(dataDir);
-  let { cfn, s3 } = clients(server.endpoint);
+  let { cfn, s3 } = clients(server);
   const waiter = {
     Type: 'AWS::Lambda::Function',
     Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 20, Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'exports.handler = () => new Promise(() => setInterval(() => undefined, 1000));' } },

@@ -114,22 +114,29 @@ test('inline code with cfn-response and fetch both work; silence times out; othe
     Resources: {
       WithModule: inline(`const response = require('cfn-response');
 exports.handler = (event, context) => response.send(event, context, response.SUCCESS, { Value: 'module' }, 'with-module');`),
-      // Uses the SDK as Lambda's Node.js runtimes provide it: the call reaches this local cloud.
+      // Uses the SDK as Lambda's Node.js runtimes provide it: the call reaches this local cloud, signed with the
+      // temporary keys the function was given (never the instance's own).
       WithFetch: inline(`const { S3Client, ListBucketsCommand } = require('@aws-sdk/client-s3');
 exports.handler = async (event) => {
   const { Buckets } = await new S3Client({ forcePathStyle: true }).send(new ListBucketsCommand({}));
   await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify({ Status: 'SUCCESS', PhysicalResourceId: 'with-fetch', StackId: event.StackId,
-    RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: { Value: 'fetch', Buckets: Buckets.map((bucket) => bucket.Name).join(',') } }) });
+    RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, Data: { Value: 'fetch', Buckets: Buckets.map((bucket) => bucket.Name).join(','),
+    KeyKind: process.env.AWS_ACCESS_KEY_ID.slice(0, 4) + (process.env.AWS_SESSION_TOKEN ? '+token' : '') } }) });
 };`),
       A: { Type: 'Custom::A', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithModule', 'Arn'] } } },
       B: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: { 'Fn::GetAtt': ['WithFetch', 'Arn'] } } },
     },
-    Outputs: { A: { Value: { 'Fn::GetAtt': ['A', 'Value'] } }, B: { Value: { 'Fn::GetAtt': ['B', 'Value'] } }, Buckets: { Value: { 'Fn::GetAtt': ['B', 'Buckets'] } } },
+    Outputs: {
+      A: { Value: { 'Fn::GetAtt': ['A', 'Value'] } },
+      B: { Value: { 'Fn::GetAtt': ['B', 'Value'] } },
+      Buckets: { Value: { 'Fn::GetAtt': ['B', 'Buckets'] } },
+      KeyKind: { Value: { 'Fn::GetAtt': ['B', 'KeyKind'] } },
+    },
   });
   await cloud.cfn.send(new CreateStackCommand({ StackName: 'inline', TemplateBody: body }));
   const stack = await cloud.waitForStack('inline');
   expect(stack.StackStatus).toBe('CREATE_COMPLETE');
-  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ A: 'module', B: 'fetch', Buckets: 'code' });
+  expect(Object.fromEntries(stack.Outputs!.map((output) => [output.OutputKey, output.OutputValue]))).toEqual({ A: 'module', B: 'fetch', Buckets: 'code', KeyKind: 'ASIA+token' });
 
   const silent = JSON.stringify({
     Resources: {

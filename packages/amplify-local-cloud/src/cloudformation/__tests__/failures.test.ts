@@ -1,5 +1,5 @@
 import { CreateStackCommand, DescribeStackResourceCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { authorizationHeader, rawRequest } from '../../__tests__/test-cloud';
+import { signedRequest } from '../../__tests__/test-cloud';
 import { useCfnTestCloud } from './helpers/cfn-test-cloud';
 
 const cloud = useCfnTestCloud();
@@ -153,11 +153,11 @@ test('resources in flight when another fails are cancelled, then rolled back', a
 
 test('actions the API does not have are InvalidAction, even when they name a property every object has', async () => {
   for (const action of ['CreateChangeSet', 'constructor', 'toString']) {
-    const response = await rawRequest(`${cloud.endpoint}/`, {
-      method: 'POST',
-      headers: { ...authorizationHeader('cloudformation'), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: `Action=${action}&Version=2010-05-15`,
-    });
+    const response = await signedRequest(
+      `${cloud.endpoint}/`,
+      { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `Action=${action}&Version=2010-05-15` },
+      { credentials: cloud.config.credentials, service: 'cloudformation' },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toContain(`<Message>Could not find operation ${action} for version 2010-05-15</Message>`);
   }

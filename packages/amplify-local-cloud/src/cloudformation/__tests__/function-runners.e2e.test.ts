@@ -49,10 +49,10 @@ afterAll(async () => {
 /** Starts a detached server for `name`, deploys the sleeping custom resource, and answers the runner's pid. */
 async function runnerOfNewServer(name: string): Promise<{ dataDir: string; serverPid: number; runnerPid: number }> {
   const dataDir = path.join(root, name);
-  const { endpoint } = await ensureLocalCloud({ dataDir, port: 0 });
+  const { endpoint, credentials } = await ensureLocalCloud({ dataDir, port: 0 });
   const serverPid = (JSON.parse(fs.readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as { pid: number }).pid;
   const pidFile = path.join(root, `${name}.pid`);
-  const cfn = new CloudFormationClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
+  const cfn = new CloudFormationClient({ endpoint, region: 'us-east-1', credentials });
   await cfn.send(
     new CreateStackCommand({
       StackName: 'sleeper',

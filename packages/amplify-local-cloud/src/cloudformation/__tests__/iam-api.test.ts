@@ -53,8 +53,11 @@ test('the SDK v3 IAM client reads the answers over HTTP', async () => {
   const { listenHttp } = await import('../../server/http-server');
   const { routeRequest } = await import('../../server/request-router');
   const { IAMClient, GetRoleCommand, UpdateAssumeRolePolicyCommand } = await import('@aws-sdk/client-iam');
-  const server = await listenHttp('127.0.0.1', 0, async (request) => routeRequest(request, { services: new Map([['iam', iam]]), publicPaths: [] }));
-  const client = new IAMClient({ endpoint: `http://127.0.0.1:${server.port}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const { LocalCredentialStore } = await import('../../server/credential-store');
+  const credentials = { accessKeyId: 'AKIAIAMTEST000000001', secretAccessKey: 'iam-test-secret' };
+  const router = { services: new Map([['iam', iam]]), browserAccess: new Map(), credentials: new LocalCredentialStore(credentials), publicPaths: [] };
+  const server = await listenHttp('127.0.0.1', 0, async (request) => routeRequest(request, router));
+  const client = new IAMClient({ endpoint: `http://127.0.0.1:${server.port}`, region: 'us-east-1', credentials });
   try {
     await client.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'app-authRole', PolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }));
     const { Role } = await client.send(new GetRoleCommand({ RoleName: 'app-authRole' }));

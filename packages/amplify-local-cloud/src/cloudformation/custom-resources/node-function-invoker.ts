@@ -4,6 +4,7 @@ import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { PathOutsideRootError, resolveInside } from '../../store/confined-path';
 import { RUNNER_SOURCE } from './runner-source';
+import type { CloudFormationServiceDeps } from '../../contracts';
 import type { ResponseCollector } from './response-collector';
 
 export interface CustomResourceInvocation {
@@ -42,6 +43,7 @@ export class NodeFunctionInvoker {
   constructor(
     private readonly dataDir: string,
     private readonly endpoint: string,
+    private readonly credentials: CloudFormationServiceDeps['credentials'],
     private readonly responses: ResponseCollector,
   ) {}
 
@@ -69,6 +71,8 @@ export class NodeFunctionInvoker {
       responseHost: new URL(url).hostname,
       responsePort: port,
     };
+    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway.
+    const keys = this.credentials.issueTemporary(invocation.timeoutSeconds + 60);
     const child = spawn(process.execPath, [this.runner()], {
       cwd: invocation.codeDirectory,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -83,9 +87,11 @@ export class NodeFunctionInvoker {
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
         AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
-        AWS_ACCESS_KEY_ID: 'LOCALCLOUDLAMBDA',
-        AWS_SECRET_ACCESS_KEY: 'local-cloud-lambda',
-        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS.
+        // SDK calls made by the function reach this local cloud, as on AWS they reach AWS, signed with temporary
+        // keys this local cloud issued (on AWS: the execution role's session), never the instance's own secret.
+        AWS_ACCESS_KEY_ID: keys.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+        AWS_SESSION_TOKEN: keys.sessionToken,
         AWS_ENDPOINT_URL: this.endpoint,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
@@ -136,6 +142,7 @@ export class NodeFunctionInvoker {
     } finally {
       clearTimeout(timer);
       this.responses.forget(token);
+      this.credentials.revoke(keys.accessKeyId);
       killGroup(child);
     }
   }

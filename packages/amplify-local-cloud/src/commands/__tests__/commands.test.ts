@@ -58,7 +58,7 @@ describe('executeAmplifyCommand', () => {
   });
 
   it('refuses an unknown command, naming the ones that exist', async () => {
-    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, help') });
+    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, credentials, help') });
   });
 
   it('reports status and stop of a data directory with no server', async () => {
@@ -76,7 +76,7 @@ describe('executeAmplifyCommand', () => {
       await cloud.close();
     }
     // Once the server is gone, its record is stale and removed.
-    expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
+    expect((await run('status', { 'data-dir': dir }))[0]).toBe(`not running (data in ${dir})`);
     expect(fs.existsSync(path.join(dir, 'server.json'))).toBe(false);
   });
 
@@ -85,11 +85,44 @@ describe('executeAmplifyCommand', () => {
     expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
   });
 
-  it('resets a stopped data directory, removing only the local cloud files', async () => {
+  it('resets a stopped data directory, removing only the local cloud files and keeping its credentials', async () => {
     const cloud = await startLocalCloud({ port: 0, dataDir: dir });
     await cloud.close();
     fs.writeFileSync(path.join(dir, 'keep-me.txt'), 'not ours');
     await run('reset', { 'data-dir': dir });
-    expect(fs.readdirSync(dir)).toEqual(['keep-me.txt']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['credentials.json', 'keep-me.txt']);
+    const again = await startLocalCloud({ port: 0, dataDir: dir });
+    await again.close();
+    expect(again.credentials).toEqual(cloud.credentials);
+  });
+
+  it('prints the credentials as shell exports, and says in status where they are', async () => {
+    await expect(run('credentials', { 'data-dir': dir })).rejects.toMatchObject({ code: 'LocalCloudCredentialsMissing' });
+    const cloud = await startLocalCloud({ port: 0, dataDir: dir });
+    try {
+      writeServerInfo({ pid: process.pid, port: cloud.port, endpoint: cloud.endpoint, dataDir: dir, startedAt: '2026-01-01T00:00:00.000Z' });
+      expect((await run('credentials', { 'data-dir': dir }))[0].split('\n')).toEqual([
+        `export AWS_ACCESS_KEY_ID=${cloud.credentials.accessKeyId}`,
+        `export AWS_SECRET_ACCESS_KEY=${cloud.credentials.secretAccessKey}`,
+        `export AWS_ENDPOINT_URL=${cloud.endpoint}`,
+        'export AWS_REGION=us-east-1',
+      ]);
+      expect((await run('status', { 'data-dir': dir }))[1]).toBe(`credentials in ${path.join(dir, 'credentials.json')} (\`amplify local-cloud credentials\` prints them as shell exports)`);
+    } finally {
+      await cloud.close();
+    }
+  });
+
+  it('creates AWS-shaped credentials once, readable by the owner only, and reuses them', async () => {
+    const first = await startLocalCloud({ port: 0, dataDir: dir });
+    await first.close();
+    expect(first.credentials.accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
+    expect(first.credentials.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    expect(fs.statSync(path.join(dir, 'credentials.json')).mode & 0o777).toBe(0o600);
+    const second = await startLocalCloud({ port: 0, dataDir: dir });
+    await second.close();
+    expect(second.credentials).toEqual(first.credentials);
+    fs.writeFileSync(path.join(dir, 'credentials.json'), '{"accessKeyId":"short"}');
+    await expect(startLocalCloud({ port: 0, dataDir: dir })).rejects.toMatchObject({ code: 'LocalCloudCredentialsInvalid' });
   });
 });

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readInstanceCredentials } from '../..';
 
 /**
  * Object bodies stream between the socket and the blob file: the server's memory stays flat whatever the object's
@@ -75,7 +76,9 @@ afterAll(async () => {
 });
 
 test('a 512 MiB object goes in (aws-chunked, with a checksum) and out without the server holding it', async () => {
-  const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
+  // The server made the data directory's key pair before it listened; only requests signed with it are served.
+  const credentials = readInstanceCredentials(dataDir)!;
+  const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
   try {
     await s3.send(new CreateBucketCommand({ Bucket: 'large' }));
     const sent = crypto.createHash('md5');

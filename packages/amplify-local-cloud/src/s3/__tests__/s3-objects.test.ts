@@ -12,7 +12,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { authorizationHeader, rawRequest, s3ErrorOf, useTestCloud } from '../../__tests__/test-cloud';
+import { rawRequest, s3ErrorOf, signedRequest, useTestCloud } from '../../__tests__/test-cloud';
 
 const Bucket = 'objects-bucket';
 const t = useTestCloud({ buckets: [Bucket] });
@@ -140,11 +140,11 @@ describe('S3 objects', () => {
   });
 
   it('refuses a body that does not match its signed x-amz-content-sha256', async () => {
-    const response = await rawRequest(`${t.cloud.endpoint}/${Bucket}/hashed.txt`, {
-      method: 'PUT',
-      headers: { ...authorizationHeader('s3'), 'x-amz-content-sha256': crypto.createHash('sha256').update('other').digest('hex') },
-      body: 'payload',
-    });
+    const response = await signedRequest(
+      `${t.cloud.endpoint}/${Bucket}/hashed.txt`,
+      { method: 'PUT', body: 'payload' },
+      { credentials: t.cloud.credentials, service: 's3', contentSha256: crypto.createHash('sha256').update('other').digest('hex') },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
   });
@@ -214,6 +214,13 @@ describe('S3 objects', () => {
     const get = await rawRequest(getUrl);
     expect(get.status).toBe(200);
     expect(get.body).toBe('uploaded by URL');
+    // Any change to what was signed breaks the URL: another key, or a signature for another object.
+    const tamperedKey = await rawRequest(getUrl.replace('/presigned.txt?', '/other.txt?'));
+    expect(tamperedKey.status).toBe(403);
+    expect(tamperedKey.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const signature = new URL(getUrl).searchParams.get('X-Amz-Signature')!;
+    const flipped = `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`;
+    expect((await rawRequest(getUrl.replace(signature, flipped))).status).toBe(403);
     const old = new Date(Date.now() - 3600 * 1000);
     const expiredUrl = await getSignedUrl(t.s3, new GetObjectCommand({ Bucket, Key: 'presigned.txt' }), { expiresIn: 60, signingDate: old });
     const expired = await rawRequest(expiredUrl);

@@ -1,6 +1,7 @@
-import { authorizationHeader, rawRequest, useTestCloud } from '../../__tests__/test-cloud';
+import { rawRequest, signedRequest, useTestCloud, type SignOptions } from '../../__tests__/test-cloud';
 
 const t = useTestCloud();
+const as = (service: string, extra: Partial<SignOptions> = {}): SignOptions => ({ credentials: t.cloud.credentials, service, ...extra });
 
 describe('request routing and authentication', () => {
   it('refuses S3 requests without authentication with AccessDenied', async () => {
@@ -49,32 +50,31 @@ describe('request routing and authentication', () => {
   });
 
   it('answers a service it does not emulate with a 400 that names it', async () => {
-    const xml = await rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: authorizationHeader('sqs'), body: 'Action=ListQueues' });
+    const xml = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', body: 'Action=ListQueues' }, as('sqs'));
     expect(xml.status).toBe(400);
     expect(xml.body).toContain("the AWS service 'sqs'");
-    const json = await rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { ...authorizationHeader('lambda'), 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' });
+    const json = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' }, as('lambda'));
     expect(json.status).toBe(400);
     expect(JSON.parse(json.body)).toEqual({ __type: 'UnknownService', message: expect.stringContaining("'lambda'") });
   });
 
   it('addresses buckets virtual-hosted style through the Host header', async () => {
-    const put = await rawRequest(`${t.cloud.endpoint}/`, { method: 'PUT', headers: { ...authorizationHeader('s3'), Host: 'vhost-bucket.localhost' } });
+    const put = await signedRequest(`${t.cloud.endpoint}/`, { method: 'PUT', headers: { Host: 'vhost-bucket.localhost' } }, as('s3'));
     expect(put.status).toBe(200);
-    const object = await rawRequest(`${t.cloud.endpoint}/dir/file.txt`, { method: 'PUT', headers: { ...authorizationHeader('s3'), Host: 'vhost-bucket.localhost:4581' }, body: 'virtual' });
+    const object = await signedRequest(`${t.cloud.endpoint}/dir/file.txt`, { method: 'PUT', headers: { Host: 'vhost-bucket.localhost:4581' }, body: 'virtual' }, as('s3'));
     expect(object.status).toBe(200);
-    const pathStyle = await rawRequest(`${t.cloud.endpoint}/vhost-bucket/dir/file.txt`, { headers: authorizationHeader('s3') });
+    const pathStyle = await signedRequest(`${t.cloud.endpoint}/vhost-bucket/dir/file.txt`, {}, as('s3'));
     expect(pathStyle.body).toBe('virtual');
   });
 
   it('refuses a header-signed S3 request without x-amz-content-sha256, as S3 does', async () => {
-    const { 'X-Amz-Content-Sha256': _omitted, ...headers } = authorizationHeader('s3');
-    const response = await rawRequest(`${t.cloud.endpoint}/`, { headers });
+    const response = await signedRequest(`${t.cloud.endpoint}/`, {}, as('s3', { contentSha256: false }));
     expect(response.status).toBe(400);
     expect(response.body).toContain('Missing required header for this request: x-amz-content-sha256');
   });
 
   it('refuses CreateBucket without a LocationConstraint on a regional endpoint', async () => {
-    const response = await rawRequest(`${t.cloud.endpoint}/regionless-bucket`, { method: 'PUT', headers: authorizationHeader('s3', 'eu-west-1') });
+    const response = await signedRequest(`${t.cloud.endpoint}/regionless-bucket`, { method: 'PUT' }, as('s3', { region: 'eu-west-1' }));
     expect(response.status).toBe(400);
     expect(response.body).toContain('<Code>IllegalLocationConstraintException</Code>');
   });

@@ -10,6 +10,10 @@ describe('readSigV4', () => {
       type: 'signed',
       presigned: false,
       scope: { accessKeyId: 'AKID', date: '20260101', region: 'eu-west-1', service: 'cloudformation' },
+      amzDate: '20260101T000000Z',
+      signedHeaders: ['host', 'x-amz-date'],
+      signature: SIGNATURE,
+      securityToken: undefined,
     });
   });
 
@@ -23,6 +27,7 @@ describe('readSigV4', () => {
     ['a short credential scope', valid.replace('/eu-west-1/cloudformation', '/eu-west-1')],
     ['a bad terminator', valid.replace('aws4_request', 'aws5_request')],
     ['a bad scope date', valid.replace('/20260101/', '/2026-01-01/')],
+    ['a scope date other than the request date', valid.replace('/20260101/', '/20260102/')],
     ['host not signed', valid.replace('SignedHeaders=host;x-amz-date', 'SignedHeaders=x-amz-date')],
     ['upper-case signed headers', valid.replace('SignedHeaders=host;x-amz-date', 'SignedHeaders=Host;X-Amz-Date')],
     ['a short signature', valid.replace(SIGNATURE, 'abc')],
@@ -33,7 +38,7 @@ describe('readSigV4', () => {
 
   it('requires an X-Amz-Date or Date header', () => {
     expect(readSigV4(header(valid, {}), new URLSearchParams()).type).toBe('malformed');
-    expect(readSigV4(header(valid, { date: 'Thu, 01 Jan 2026 00:00:00 GMT' }), new URLSearchParams()).type).toBe('signed');
+    expect(readSigV4(header(valid, { date: 'Thu, 01 Jan 2026 00:00:00 GMT' }), new URLSearchParams())).toMatchObject({ type: 'signed', amzDate: '20260101T000000Z' });
   });
 
   it('reads presigned query parameters and refuses expired or incomplete ones', () => {

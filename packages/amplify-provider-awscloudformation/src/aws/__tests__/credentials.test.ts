@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAwsConfigInput } from '../aws-config-info';
 import { listProfiles, setIniValues, writeProfile } from '../aws-config-files';
-import { LOCAL_CLOUD_CREDENTIALS, newUserCheck, persistAwsConfig, readKeysFile, removeAwsConfig, resolveAwsTarget } from '../credentials';
+import { newUserCheck, persistAwsConfig, readKeysFile, removeAwsConfig, resolveAwsTarget } from '../credentials';
 import { fixedLocalCloud } from '../local-cloud-launcher';
 import type { AwsTarget } from '../aws-target';
 
@@ -148,9 +148,10 @@ describe('general and local levels', () => {
     await expect(resolveAwsTarget({ configLevel: 'general' })).rejects.toThrow(/No AWS region/);
   });
 
-  it('local points at the local cloud with fixed credentials in us-east-1', async () => {
-    const target = await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud('http://127.0.0.1:4999') });
-    expect(target).toEqual({ region: 'us-east-1', credentials: { ...LOCAL_CLOUD_CREDENTIALS }, endpoint: 'http://127.0.0.1:4999', local: true });
+  it("local points at the local cloud with that instance's credentials in us-east-1", async () => {
+    const credentials = { accessKeyId: 'AKIAINSTANCE00000001', secretAccessKey: 'instance-secret' };
+    const target = await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4999', credentials }) });
+    expect(target).toEqual({ region: 'us-east-1', credentials, endpoint: 'http://127.0.0.1:4999', local: true });
   });
 });
 

@@ -9,7 +9,7 @@ let projectRoot: string;
 let files: ProjectFiles;
 let notices: string[];
 const savedRegion = process.env.AWS_REGION;
-const options = { localCloud: fixedLocalCloud('http://127.0.0.1:4599') };
+const options = { localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4599', credentials: { accessKeyId: 'AKIAENVTARGET0000001', secretAccessKey: 'env-target-secret' } }) };
 
 beforeEach(() => {
   projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-env-target-'));

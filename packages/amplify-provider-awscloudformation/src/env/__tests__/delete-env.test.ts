@@ -49,7 +49,6 @@ beforeEach(() => {
   s3Mock.on(DeleteBucketCommand).resolves({});
 });
 
-
 describe('deleteEnvFromCloud', () => {
   it('empties the buckets the stacks will delete, deletes the stack, then the deployment bucket; retained buckets stay', async () => {
     const result = await deleteEnvFromCloud({ envName: 'dev', rootStack, factory: aws.factory, deleteS3: true, onProgress: () => undefined, maxPollIntervalMs: 5 });
@@ -74,5 +73,42 @@ describe('deleteEnvFromCloud', () => {
     expect(result).toEqual({ stack: 'not-found', bucketsDeleted: [rootStack.DeploymentBucketName] });
     expect(events).toContainEqual(expect.objectContaining({ type: 'notice', level: 'warning' }));
     expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  });
+
+  const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
+  const run = () => deleteEnvFromCloud({ envName: 'dev', rootStack, factory: aws.factory, deleteS3: true, onProgress: () => undefined, maxPollIntervalMs: 5 });
+  const expectNothingDeleted = () => {
+    expect(s3Mock.commandCalls(ListObjectsV2Command)).toHaveLength(0);
+    expect(s3Mock.commandCalls(DeleteBucketCommand)).toHaveLength(0);
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  };
+
+  it.each([
+    ['throttled', awsError('Throttling', 'Rate exceeded')],
+    ['denied', awsError('AccessDenied', 'User is not authorized to perform: cloudformation:DescribeStackResources')],
+    // Says "does not exist" but about something else than the stack: not a gone stack.
+    ['answering about another thing', awsError('ValidationError', 'Resource storageuploads does not exist for stack nested-storage')],
+  ])('stops, deleting nothing, when listing a nested stack is %s', async (_case, error) => {
+    cfnMock.on(DescribeStackResourcesCommand, { StackName: NESTED }).rejects(error);
+    const failure = run();
+    await expect(failure).rejects.toMatchObject({ name: 'AmplifyError', code: 'StackResourcesUnreadable', message: expect.stringContaining(`${NESTED} to empty its buckets: ${error.name}: ${error.message}`) });
+    await failure.catch((e: Error) => expect(e.message).not.toContain('\n'));
+    expectNothingDeleted();
+  });
+
+  it('treats a nested stack that is gone as having no buckets', async () => {
+    cfnMock.on(DescribeStackResourcesCommand, { StackName: NESTED }).rejects(awsError('ValidationError', `Stack with id ${NESTED} does not exist`));
+    const result = await run();
+    expect(result).toEqual({ stack: 'deleted', bucketsDeleted: [rootStack.DeploymentBucketName] });
+  });
+
+  it.each([
+    ['cannot be fetched', () => cfnMock.on(GetTemplateCommand, { StackName: NESTED }).rejects(awsError('AccessDenied', 'not authorized to perform: cloudformation:GetTemplate'))],
+    ['is empty', () => cfnMock.on(GetTemplateCommand, { StackName: NESTED }).resolves({})],
+    ['does not parse', () => cfnMock.on(GetTemplateCommand, { StackName: NESTED }).resolves({ TemplateBody: 'Resources: [unclosed' })],
+  ])('never empties a bucket when the deployed template %s: it stops naming the stack', async (_case, arrange) => {
+    arrange();
+    await expect(run()).rejects.toMatchObject({ code: 'DeployedTemplateUnreadable', message: expect.stringContaining(`stack ${NESTED} cannot be read`) });
+    expectNothingDeleted();
   });
 });

@@ -1,11 +1,13 @@
 import { CloudFormationClient, DescribeStacksCommand, DescribeStackEventsCommand, StackEvent, Stack } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startTestCloud, usePerFileCloud, type UseTestCloudOptions } from '../../../__tests__/test-cloud';
+import { startTestCloud, usePerFileCloud, type TestCloud, type UseTestCloudOptions } from '../../../__tests__/test-cloud';
 
 /** The local cloud on a free port over a temp data directory, with CloudFormation and S3 clients pointed at it. */
 export interface CfnTestCloud {
   endpoint: string;
   dataDir: string;
+  /** Endpoint, region and the instance's credentials: the configuration for any other SDK client. */
+  config: TestCloud['config'];
   cfn: CloudFormationClient;
   s3: S3Client;
   /** Uploads a template (or any body) and answers its `https://s3.amazonaws.com/<bucket>/<key>` URL. */
@@ -24,6 +26,7 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
   return {
     endpoint: base.cloud.endpoint,
     dataDir: base.dataDir,
+    config: base.config,
     cfn,
     s3,
     async upload(bucket, key, body) {
