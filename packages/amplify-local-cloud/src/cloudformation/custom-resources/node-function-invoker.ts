@@ -71,9 +71,11 @@ export class NodeFunctionInvoker {
       responseHost: new URL(url).hostname,
       responsePort: port,
     };
-    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway.
+    const runner = this.runner();
+    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway. Issued
+    // right before the spawn: a runner file that cannot be written leaves no key behind.
     const keys = this.credentials.issueTemporary(invocation.timeoutSeconds + 60);
-    const child = spawn(process.execPath, [this.runner()], {
+    const child = spawn(process.execPath, [runner], {
       cwd: invocation.codeDirectory,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
