@@ -4,6 +4,7 @@
  * engine (src/cloudformation) uses for nested-stack templates, Lambda code and `AWS::S3::Bucket` side effects.
  */
 import type { IncomingHttpHeaders } from 'http';
+import type { Readable } from 'stream';
 
 /** The account every resource of the local cloud belongs to: stable, so ARNs do not change across restarts. */
 export const LOCAL_ACCOUNT_ID = '123456789012';
@@ -30,10 +31,38 @@ export interface ServiceRequest {
 export interface ServiceResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A stream (an object read from its file) needs a `Content-Length` header; the server pipes it out. */
+  body?: string | Buffer | Readable;
 }
 
 export type ServiceHandler = (request: ServiceRequest) => Promise<ServiceResponse>;
+
+/**
+ * A request body not read yet, for services that take bodies larger than memory should hold (S3 objects). Read it
+ * once, whole or as a stream, saying how many bytes the operation accepts: a declared size above that is refused
+ * before a byte is read. aws-chunked framing is removed; failures are `BodyError`s of `src/server/body-error.ts`.
+ */
+export interface RequestBody {
+  /** The size the client announced (`x-amz-decoded-content-length` for aws-chunked bodies, else `Content-Length`). */
+  readonly declaredLength: number | undefined;
+  /** Trailing headers of an aws-chunked body (lower-case names): complete once the body has been read to its end. */
+  readonly trailers: ReadonlyMap<string, string>;
+  /** The body as it arrives; once only, and not after `read`. */
+  stream(maxBytes: number): Readable;
+  /** The whole body; a second call answers the same bytes. */
+  read(maxBytes: number): Promise<Buffer>;
+}
+
+/** A request whose signature the router verified, without its body. */
+export type SignedRequest = Omit<ServiceRequest, 'body'>;
+
+/** A request handed over with its body unread (S3). */
+export interface StreamingServiceRequest extends SignedRequest {
+  body: RequestBody;
+}
+
+export type StreamingServiceHandler = (request: StreamingServiceRequest) => Promise<ServiceResponse>;
+
 
 /** A CORS preflight as browsers send it: `OPTIONS`, unsigned, with `Origin` and `Access-Control-Request-Method`. */
 export type PreflightRequest = Pick<ServiceRequest, 'method' | 'path' | 'query' | 'headers'>;
@@ -52,7 +81,7 @@ export interface BrowserAccess {
    * Decides a signed request a page sent; `origin` is absent for no-CORS requests (an `<img src>` of a presigned
    * URL). Allowed requests get the returned headers added to the service's answer.
    */
-  cors(request: ServiceRequest, origin: string | undefined): CorsDecision;
+  cors(request: SignedRequest, origin: string | undefined): CorsDecision;
 }
 
 /** An S3 failure in S3's own terms; the S3 API renders it as its XML error, the CloudFormation engine as a reason. */

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler } from './contracts';
+import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
@@ -8,7 +8,7 @@ import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
 import { LocalCredentialStore } from './server/credential-store';
-import { listenHttp, type HttpServer } from './server/http-server';
+import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
@@ -20,6 +20,8 @@ export interface LocalCloudOptions {
   dataDir: string;
   /** A loopback address; default 127.0.0.1. The local cloud runs deployed code as the developer: it never leaves the machine. */
   host?: string;
+  /** Body and header timeouts (tests shorten them). */
+  http?: HttpServerOptions;
 }
 
 export interface LocalCloud {
@@ -54,7 +56,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   let server: HttpServer;
   try {
-    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router));
+    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), options.http);
   } catch (error) {
     db.close();
     throw error;
@@ -77,8 +79,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
-      ['s3', createS3Handler({ store, endpoint })],
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
     ]);
@@ -89,6 +91,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const startedAt = new Date().toISOString();
     resolveRouter({
       services,
+      streamingServices,
       browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
       credentials: credentialStore,
       publicPaths: [

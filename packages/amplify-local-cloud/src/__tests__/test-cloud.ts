@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { startLocalCloud, type LocalCloud } from '../local-cloud';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
 import { canonicalRequest, credentialScope, signingKey, stringToSign, hmac } from '../server/sigv4-verifier';
 
 /** A local cloud on a free port over a temp data directory, with an S3 client pointed at it and signing with its keys. */
@@ -18,10 +18,11 @@ export interface TestCloud {
   dispose(): Promise<void>;
 }
 
-export async function startTestCloud(dataDir?: string): Promise<TestCloud> {
+/** `options.http`: shorter body and header timeouts, for the tests of those timeouts. */
+export async function startTestCloud(dataDir?: string, options: Pick<LocalCloudOptions, 'http'> = {}): Promise<TestCloud> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir: dir });
+  const cloud = await startLocalCloud({ port: 0, dataDir: dir, ...options });
   const config = { endpoint: cloud.endpoint, region: 'us-east-1', credentials: cloud.credentials };
   const clients: S3Client[] = [];
   const s3With = (overrides: Partial<S3ClientConfig>) => {

@@ -44,6 +44,9 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
     iam: createIamHandler(store, deps.accountId),
     recover: () => engine.recover(),
     async close() {
+      // Functions still running are stopped first: one that never answers would otherwise hold the stop up to its
+      // timeout (900 s at most); the operations waiting on them then fail and settle.
+      invoker.close();
       await engine.close();
       await responses.close();
     },

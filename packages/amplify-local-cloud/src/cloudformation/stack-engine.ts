@@ -38,7 +38,8 @@ export interface UpdateStackInput {
 }
 
 const INTERRUPTED = 'Operation interrupted by a restart of the local cloud';
-const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+const STACK_NAME_MAX = 128;
 
 const now = (): string => new Date().toISOString();
 
@@ -86,6 +87,11 @@ export class StackEngine {
   // ---- API operations -------------------------------------------------------------------------------------------
 
   createStack(input: CreateStackInput): string {
+    if (input.stackName.length > STACK_NAME_MAX) {
+      throw validationError(
+        `1 validation error detected: Value '${input.stackName}' at 'stackName' failed to satisfy constraint: Member must have length less than or equal to ${STACK_NAME_MAX}`,
+      );
+    }
     if (!STACK_NAME.test(input.stackName)) {
       throw validationError(
         `1 validation error detected: Value '${input.stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`,

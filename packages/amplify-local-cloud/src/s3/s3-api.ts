@@ -1,13 +1,21 @@
 import * as crypto from 'crypto';
 import type { IncomingHttpHeaders } from 'http';
-import { LOCAL_ACCOUNT_ID, S3StoreError, type ServiceHandler, type ServiceRequest, type ServiceResponse } from '../contracts';
+import {
+  LOCAL_ACCOUNT_ID,
+  S3StoreError,
+  type RequestBody,
+  type ServiceRequest,
+  type ServiceResponse,
+  type StreamingServiceHandler,
+  type StreamingServiceRequest,
+} from '../contracts';
 import { childElements, childText, parseXml, XmlSyntaxError, type XmlElement } from '../xml/xml-reader';
 import { toXml, type XmlNode } from '../xml/xml-writer';
-import { hasIntegrityHeader, verifyPayloadHash, verifyUploadChecksums } from './checksums';
+import { hasIntegrityHeader, UploadDigests, verifyPayloadHash, verifyUploadChecksums, type FinishedDigests } from './checksums';
 import { checkConditions, checkWriteConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
 import { resolveS3Address } from './s3-address';
 import { noSuchKey, S3Error, type S3ErrorCode } from './s3-errors';
-import { S3_XMLNS, type BucketConfigKind, type ObjectRecord, type S3Store, type UploadRecord } from './s3-store';
+import { checkKey, S3_XMLNS, type BucketConfigKind, type ObjectRecord, type ReceivedBlob, type S3Store, type UploadRecord } from './s3-store';
 
 export interface S3ApiOptions {
   store: S3Store;
@@ -52,23 +60,35 @@ const UNSUPPORTED_SUBRESOURCES = [
 ];
 
 const MAX_DELETE_KEYS = 1000;
+/** The largest single PUT S3 accepts (PutObject, UploadPart): 5 GiB. Such bodies stream to disk. */
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;
+/**
+ * The largest body S3 reads whole here: configuration documents (a bucket policy is at most 20 KB), DeleteObjects
+ * (1,000 keys of up to 1,024 bytes) and CompleteMultipartUpload (10,000 parts) all fit well within it.
+ */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const MAX_PART_NUMBER = 10000;
 const OWNER = { ID: crypto.createHash('sha256').update(`local-cloud:${LOCAL_ACCOUNT_ID}`).digest('hex'), DisplayName: 'local' };
 
+/** A call whose body has been read whole, with the digests of that body. */
 interface S3Call {
   request: ServiceRequest;
   bucket: string;
+  digests: FinishedDigests;
 }
 
-/** The S3 REST API over the store: routes by method, bucket, key and sub-resource, answers in S3's XML. */
-export function createS3Handler(options: S3ApiOptions): ServiceHandler {
+/**
+ * The S3 REST API over the store: routes by method, bucket, key and sub-resource, answers in S3's XML. Object
+ * uploads (PutObject, UploadPart) stream their bodies to disk; every other call reads its (small) body whole.
+ */
+export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler {
   const { store, endpoint } = options;
 
   return async (request) => {
     const requestId = crypto.randomBytes(8).toString('hex').toUpperCase();
     const ids = { 'x-amz-request-id': requestId, 'x-amz-id-2': crypto.randomBytes(24).toString('base64') };
     try {
-      const response = route(request);
+      const response = await route(request);
       return { ...response, headers: { ...ids, ...response.headers } };
     } catch (error) {
       if (error instanceof S3StoreError) {
@@ -78,22 +98,44 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     }
   };
 
-  function route(request: ServiceRequest): ServiceResponse {
-    const { bucket, key } = resolveS3Address(headerText(request.headers, 'host'), request.path);
-    const { method, query } = request;
-    verifyPayloadHash(request.headers, request.body);
+  async function route(streaming: StreamingServiceRequest): Promise<ServiceResponse> {
+    const { bucket, key } = resolveS3Address(headerText(streaming.headers, 'host'), streaming.path);
+    const { method, query, headers } = streaming;
     const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
     if (unsupported !== undefined) {
       throw new S3Error('NotImplemented', { Subresource: unsupported }, `The local cloud does not emulate the S3 '${unsupported}' sub-resource.`);
     }
+    if (bucket !== undefined && key !== undefined && method === 'PUT' && headers['x-amz-copy-source'] === undefined && !query.has('tagging')) {
+      const uploadId = query.get('uploadId');
+      return uploadId === null ? putObject(streaming, bucket, key) : uploadPart(streaming, bucket, key, uploadId);
+    }
+    const body = await streaming.body.read(MAX_DOCUMENT_BYTES);
+    const request: ServiceRequest = { ...streaming, headers: withTrailers(headers, streaming.body), body };
+    const digests = UploadDigests.of(request.headers, body).finish();
+    verifyPayloadHash(request.headers, digests);
     if (bucket === undefined) {
       if (method === 'GET') {
         return listBuckets(query);
       }
       throw new S3Error('MethodNotAllowed', { Method: method, ResourceType: 'SERVICE' });
     }
-    const call: S3Call = { request, bucket };
+    const call: S3Call = { request, bucket, digests };
     return key === undefined ? routeBucket(call) : routeObject(call, key);
+  }
+
+  /**
+   * Streams an upload body into a new blob, computing its digests on the way, and checks them against what the
+   * request declared (headers and aws-chunked trailers). The blob is the caller's to commit, or dropped here.
+   */
+  async function receiveUpload(request: StreamingServiceRequest): Promise<{ blob: ReceivedBlob; digests: FinishedDigests; checksum: ReturnType<typeof verifyUploadChecksums> }> {
+    const running = new UploadDigests(request.headers);
+    const blob = await store.receive(request.body.stream(MAX_UPLOAD_BYTES), (chunk) => running.update(chunk));
+    return orDiscard(blob, () => {
+      const digests = running.finish();
+      const headers = withTrailers(request.headers, request.body);
+      verifyPayloadHash(headers, digests);
+      return { blob, digests, checksum: verifyUploadChecksums(headers, digests) };
+    });
   }
 
   function routeBucket(call: S3Call): ServiceResponse {
@@ -133,8 +175,10 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     }
     switch (method) {
       case 'PUT':
-        if (uploadId !== null) return uploadPart(call, key, uploadId);
-        return headers['x-amz-copy-source'] !== undefined ? copyObject(call, key) : putObject(call, key);
+        // Uploads of bodies were routed before the body was read; what is left are copies.
+        if (uploadId !== null) return uploadPartCopy(call, key, uploadId);
+        if (headers['x-amz-copy-source'] !== undefined) return copyObject(call, key);
+        break;
       case 'GET':
         if (uploadId !== null) return listParts(call, key, uploadId);
         return getObject(call, key, false);
@@ -308,13 +352,28 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
 
   // ---- objects -------------------------------------------------------------------------------------------------
 
-  function putObject(call: S3Call, key: string): ServiceResponse {
-    const { request, bucket } = call;
+  async function putObject(request: StreamingServiceRequest, bucket: string, key: string): Promise<ServiceResponse> {
+    // Refusals that need no body come before it is read (and before a waiting client is told to send it).
     store.requireBucket(bucket);
+    checkKey(key);
     checkWriteConditions(request.headers, store.headObject(bucket, key), key);
-    const checksum = verifyUploadChecksums(request.headers, request.body);
-    const record = store.writeObject(bucket, key, request.body, { ...readObjectAttributes(request.headers), checksum });
+    const { blob, digests, checksum } = await receiveUpload(request);
+    const record = orDiscard(blob, () => {
+      // The key may have been written, or the bucket deleted, while the body streamed in: the commit decides.
+      checkWriteConditions(request.headers, store.headObject(bucket, key), key);
+      return store.commitReceivedObject(bucket, key, blob, digests.md5, { ...readObjectAttributes(request.headers), checksum });
+    });
     return { status: 200, headers: { ETag: record.etag, 'x-amz-server-side-encryption': 'AES256', ...checksumHeader(record) } };
+  }
+
+  /** Runs a step (checks, the commit) on a received blob; a step that throws leaves no file behind. */
+  function orDiscard<T>(blob: ReceivedBlob, commit: () => T): T {
+    try {
+      return commit();
+    } catch (error) {
+      store.discard(blob);
+      throw error;
+    }
   }
 
   function getObject(call: S3Call, key: string, head: boolean): ServiceResponse {
@@ -336,7 +395,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     if (head) {
       return { status: range === undefined ? 200 : 206, headers };
     }
-    return { status: range === undefined ? 200 : 206, headers, body: store.readBody(record, range) };
+    return { status: range === undefined ? 200 : 206, headers, body: store.openBody(record, range) };
   }
 
   function copyObject(call: S3Call, key: string): ServiceResponse {
@@ -361,7 +420,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     if (!hasIntegrityHeader(request.headers)) {
       throw new S3Error('InvalidRequest', {}, 'Missing required header for this request: Content-MD5');
     }
-    verifyUploadChecksums(request.headers, request.body);
+    verifyUploadChecksums(request.headers, call.digests);
     const root = readXml(request.body, 'Delete', ['Object']);
     const objects = childElements(root, 'Object');
     if (objects.length > MAX_DELETE_KEYS) {
@@ -437,15 +496,14 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     );
   }
 
-  function uploadPart(call: S3Call, key: string, uploadId: string): ServiceResponse {
-    const { request, bucket } = call;
+  async function uploadPart(request: StreamingServiceRequest, bucket: string, key: string, uploadId: string): Promise<ServiceResponse> {
     const partNumber = readPartNumber(request.query);
     const upload = store.requireUpload(bucket, key, uploadId);
-    if (request.headers['x-amz-copy-source'] !== undefined) {
-      return uploadPartCopy(request, upload, partNumber);
-    }
-    const checksum = verifyUploadChecksums(request.headers, request.body);
-    const part = store.putPart(upload, partNumber, request.body, checksum === undefined ? undefined : `${checksum.algorithm}:${checksum.value}`);
+    const { blob, digests, checksum } = await receiveUpload(request);
+    const part = orDiscard(blob, () =>
+      // The upload may have been completed or aborted while the part streamed in: the commit checks it again.
+      store.commitReceivedPart(upload, partNumber, blob, digests.md5, checksum === undefined ? undefined : `${checksum.algorithm}:${checksum.value}`),
+    );
     const headers: Record<string, string> = { ETag: part.etag, 'x-amz-server-side-encryption': 'AES256' };
     if (checksum !== undefined) {
       headers[`x-amz-checksum-${checksum.algorithm}`] = checksum.value;
@@ -453,7 +511,10 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     return { status: 200, headers };
   }
 
-  function uploadPartCopy(request: ServiceRequest, upload: UploadRecord, partNumber: number): ServiceResponse {
+  function uploadPartCopy(call: S3Call, key: string, uploadId: string): ServiceResponse {
+    const { request, bucket } = call;
+    const partNumber = readPartNumber(request.query);
+    const upload: UploadRecord = store.requireUpload(bucket, key, uploadId);
     const source = readCopySource(request.headers);
     checkConditions(request.headers, source, 'x-amz-copy-source-');
     const rangeHeader = headerText(request.headers, 'x-amz-copy-source-range');
@@ -461,7 +522,7 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     if (rangeHeader !== undefined && range === undefined) {
       throw new S3Error('InvalidArgument', { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: rangeHeader }, 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy');
     }
-    const part = store.putPart(upload, partNumber, store.readBody(source, range), undefined);
+    const part = store.copyPart(upload, partNumber, source, range);
     return xml(200, 'CopyPartResult', { ETag: part.etag, LastModified: isoDate(part.lastModified) });
   }
 
@@ -535,6 +596,11 @@ export function createS3Handler(options: S3ApiOptions): ServiceHandler {
     }
     return source;
   }
+}
+
+/** Trailing headers of an aws-chunked body count as headers sent up front (checksums, mostly). */
+function withTrailers(headers: IncomingHttpHeaders, body: RequestBody): IncomingHttpHeaders {
+  return body.trailers.size === 0 ? headers : { ...headers, ...Object.fromEntries(body.trailers) };
 }
 
 function configKind(query: URLSearchParams): BucketConfigKind | undefined {

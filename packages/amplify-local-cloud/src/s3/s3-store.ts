@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
+import type { Readable } from 'stream';
 import type { Database, Statement } from 'better-sqlite3';
 import type { BucketStore, BucketWebsite } from '../contracts';
 import { toXml } from '../xml/xml-writer';
@@ -43,6 +44,12 @@ export interface ObjectRecord {
   contentType: string;
   headers: Record<string, string>;
   checksum?: ChecksumValue;
+}
+
+/** An upload body written to its own file, not yet referred to by any object or part. */
+export interface ReceivedBlob {
+  id: string;
+  size: number;
 }
 
 export interface BucketRecord {
@@ -289,8 +296,27 @@ export class S3Store implements BucketStore {
     return record;
   }
 
-  readBody(record: ObjectRecord, range?: { start: number; end: number }): Buffer {
-    return this.blobs.read(record.blob, range?.start, range?.end);
+  /** The object's bytes (`range.end` inclusive) as a stream from its file. */
+  openBody(record: ObjectRecord, range?: { start: number; end: number }): Readable {
+    return this.blobs.open(record.blob, range?.start, range?.end);
+  }
+
+  /**
+   * Receives a streamed upload body into a blob that nothing refers to yet: `commitReceivedObject` or
+   * `commitReceivedPart` makes it visible, `discard` drops it (a failed checksum, a bucket gone meanwhile).
+   */
+  receive(body: Readable, observe: (chunk: Buffer) => void): Promise<ReceivedBlob> {
+    return this.blobs.receive(body, observe);
+  }
+
+  discard(blob: ReceivedBlob): void {
+    this.blobs.remove([blob.id]);
+  }
+
+  commitReceivedObject(bucket: string, key: string, blob: ReceivedBlob, md5: Buffer, attributes: ObjectAttributes): ObjectRecord {
+    this.requireBucket(bucket);
+    checkKey(key);
+    return this.commitObject(bucket, key, blob.id, blob.size, `"${md5.toString('hex')}"`, attributes);
   }
 
   /** Deletes an object; deleting a key that does not exist succeeds, as in S3. */
@@ -396,16 +422,21 @@ export class S3Store implements BucketStore {
     return toUpload(row);
   }
 
-  putPart(upload: UploadRecord, partNumber: number, body: Buffer, checksum: string | undefined): PartRecord {
-    const blob = this.blobs.write(body);
-    const part: PartRecord = {
-      partNumber,
-      blob,
-      size: body.length,
-      etag: `"${md5(body).toString('hex')}"`,
-      lastModified: wholeSeconds(Date.now()),
-      checksum,
-    };
+  /** Stores a received part; the upload must still exist (it may have been aborted while the part streamed in). */
+  commitReceivedPart(upload: UploadRecord, partNumber: number, blob: ReceivedBlob, md5: Buffer, checksum: string | undefined): PartRecord {
+    const current = this.requireUpload(upload.bucket, upload.key, upload.uploadId);
+    const part: PartRecord = { partNumber, blob: blob.id, size: blob.size, etag: `"${md5.toString('hex')}"`, lastModified: wholeSeconds(Date.now()), checksum };
+    this.storePart(current, part);
+    return part;
+  }
+
+  /** UploadPartCopy: a range of an object (all of it by default) copied file to file into a part. */
+  copyPart(upload: UploadRecord, partNumber: number, source: ObjectRecord, range: { start: number; end: number } | undefined): PartRecord {
+    const start = range?.start ?? 0;
+    const size = range === undefined ? source.size : range.end - range.start + 1;
+    const hash = crypto.createHash('md5');
+    const blob = this.blobs.copyRange(source.blob, start, size, (chunk) => hash.update(chunk));
+    const part: PartRecord = { partNumber, blob, size, etag: `"${hash.digest('hex')}"`, lastModified: wholeSeconds(Date.now()) };
     this.storePart(upload, part);
     return part;
   }
@@ -583,7 +614,8 @@ function toRecord(row: ObjectRow): ObjectRecord {
   };
 }
 
-function checkKey(key: string): void {
+/** S3's limits on a key, checked before a body for it is read. */
+export function checkKey(key: string): void {
   if (key === '') {
     throw new S3Error('InvalidArgument', {}, 'Object key must not be empty.');
   }

@@ -71,7 +71,7 @@ function send(store: S3Store, record: ObjectRecord, status: number, method: stri
     throw error;
   }
   headers['Content-Length'] = String(record.size);
-  return { status, headers, body: method === 'HEAD' ? undefined : store.readBody(record) };
+  return { status, headers, body: method === 'HEAD' ? undefined : store.openBody(record) };
 }
 
 /** S3 website endpoints answer errors with a small HTML page, not XML. */

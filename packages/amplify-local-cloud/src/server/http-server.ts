@@ -1,9 +1,10 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import { pipeline, Readable } from 'stream';
 import { AmplifyError } from 'amplify-cli-core';
 import type { ServiceResponse } from '../contracts';
-import { toXml } from '../xml/xml-writer';
 import { internalError, type RawRequest } from './request-router';
+import { IncomingBody } from './request-body';
 
 export interface HttpServer {
   port: number;
@@ -13,62 +14,70 @@ export interface HttpServer {
 export type RequestHandler = (request: RawRequest) => Promise<ServiceResponse>;
 
 export interface HttpServerOptions {
-  /** Larger request bodies are refused with `EntityTooLarge` before they are buffered; default 2 GiB. */
-  maxBodyBytes?: number;
+  /** A request body that sends nothing for this long is answered `RequestTimeout`; default 20 s, about what S3 allows. */
+  bodyIdleTimeoutMs?: number;
+  /** A client that has not sent its complete headers after this long gets a 408 and is disconnected; default 20 s. */
+  headersTimeoutMs?: number;
 }
 
+const DEFAULT_BODY_IDLE_TIMEOUT_MS = 20_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
 /**
- * Bodies are held in memory whole, so they are capped well below what a Buffer can hold; lib-storage splits large
- * files into parts anyway, and S3's own single-request limit (5 GiB) is out of reach of an in-memory server.
+ * How long a connection whose request body was left unread (a refused upload) may keep sending after the answer:
+ * long enough for the client to read the answer instead of a reset, short enough that it cannot pin the server.
  */
-const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024 * 1024;
+const UNREAD_BODY_LINGER_MS = 2000;
 
 /**
- * Listens on a loopback address, reads each request whole and writes the handler's answer. A handler that throws
- * is answered with a 500 in the client's protocol and logged to stderr, so one bad request never stops the cloud.
+ * Listens on a loopback address and hands each request to the handler as soon as its headers are in, the body
+ * unread: the service reads it (whole or streamed) only if and as far as it accepts it. A client that sent
+ * `Expect: 100-continue` gets `100 Continue` only when the body is read, so a refused upload is never sent. A
+ * handler that throws is answered with a 500 in the client's protocol and logged to stderr, so one bad request
+ * never stops the cloud.
  */
 export async function listenHttp(host: string, port: number, handle: RequestHandler, options: HttpServerOptions = {}): Promise<HttpServer> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) {
-        chunks.push(chunk);
-      } else if (!refused) {
-        refused = true;
-        chunks.length = 0;
-        refuseBody(req, res, maxBodyBytes);
-      }
-    });
-    req.on('end', () => {
-      if (refused) {
-        return;
-      }
-      const url = req.url ?? '/';
-      const mark = url.indexOf('?');
-      const request: RawRequest = {
-        method: req.method ?? 'GET',
-        path: mark < 0 ? url : url.slice(0, mark),
-        query: new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1)),
-        headers: req.headers,
-        body: Buffer.concat(chunks, size),
-      };
-      handle(request)
-        .catch((error: unknown) => {
-          process.stderr.write(`local-cloud: ${request.method} ${url} failed: ${describe(error)}\n`);
-          return internalError(request, error);
-        })
-        .then((response) => writeResponse(res, request.method, response))
-        .catch((error: unknown) => {
-          // The answer itself could not be written (a header Node refuses, a socket gone): drop the connection.
-          process.stderr.write(`local-cloud: ${request.method} ${url} could not be answered: ${describe(error)}\n`);
-          res.destroy();
-        });
-    });
+  const bodyIdleTimeoutMs = options.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_TIMEOUT_MS;
+  const headersTimeoutMs = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const server = http.createServer({
+    headersTimeout: headersTimeoutMs,
+    // Bodies have their own idle timeout; a deadline for the whole request would cut off large uploads.
+    requestTimeout: 0,
+    // Expired headers are found by this periodic check: it must run well within the timeout.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
   });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean) => {
+    const url = req.url ?? '/';
+    const mark = url.indexOf('?');
+    let continued = !expectsContinue;
+    const request: RawRequest = {
+      method: req.method ?? 'GET',
+      path: mark < 0 ? url : url.slice(0, mark),
+      query: new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1)),
+      headers: req.headers,
+      body: new IncomingBody(req, req.headers, {
+        idleTimeoutMs: bodyIdleTimeoutMs,
+        onFirstRead: () => {
+          if (!continued) {
+            continued = true;
+            res.writeContinue();
+          }
+        },
+      }),
+    };
+    handle(request)
+      .catch((error: unknown) => {
+        process.stderr.write(`local-cloud: ${request.method} ${url} failed: ${describe(error)}\n`);
+        return internalError(request, error);
+      })
+      .then((response) => writeResponse(req, res, request.method, response))
+      .catch((error: unknown) => {
+        // The answer itself could not be written (a header Node refuses, a socket gone): drop the connection.
+        process.stderr.write(`local-cloud: ${request.method} ${url} could not be answered: ${describe(error)}\n`);
+        res.destroy();
+      });
+  };
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, false));
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, true));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -97,28 +106,34 @@ export async function listenHttp(host: string, port: number, handle: RequestHand
   };
 }
 
-/** Answers S3's `EntityTooLarge` at once and closes the connection instead of reading the rest of the body. */
-function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number): void {
-  const body = toXml('Error', {
-    Code: 'EntityTooLarge',
-    Message: 'Your proposed upload exceeds the maximum allowed size',
-    MaxSizeAllowed: maxBodyBytes,
-  });
-  res.writeHead(400, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' });
-  res.end(body, () => req.destroy());
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-function writeResponse(res: http.ServerResponse, method: string, response: ServiceResponse): void {
-  const body = response.body === undefined ? undefined : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body, 'utf8');
+function writeResponse(req: http.IncomingMessage, res: http.ServerResponse, method: string, response: ServiceResponse): void {
   const headers: Record<string, string> = { ...response.headers };
+  const noBody = method === 'HEAD' || response.status === 304;
+  const stream = response.body instanceof Readable ? response.body : undefined;
+  const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : Buffer.isBuffer(response.body) ? response.body : undefined;
   const hasLength = Object.keys(headers).some((name) => name.toLowerCase() === 'content-length');
   if (!hasLength && response.status !== 204 && response.status !== 304) {
     headers['Content-Length'] = String(body?.length ?? 0);
   }
+  if (!req.complete) {
+    // The body was refused or abandoned: the connection cannot carry another request after its unread rest.
+    headers.Connection = 'close';
+    res.once('finish', () => setTimeout(() => req.socket.destroy(), UNREAD_BODY_LINGER_MS).unref());
+  }
   res.writeHead(response.status, headers);
-  res.end(method === 'HEAD' || response.status === 304 ? undefined : body);
+  if (stream === undefined || noBody) {
+    stream?.destroy();
+    res.end(noBody ? undefined : body);
+    return;
+  }
+  pipeline(stream, res, (error) => {
+    if (error !== undefined && error !== null) {
+      // Headers are out: all that is left is to cut the connection so the client sees a short body.
+      res.destroy();
+    }
+  });
 }

@@ -1,25 +1,44 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { BrowserAccess, ServiceHandler, ServiceRequest, ServiceResponse } from '../contracts';
+import type { BrowserAccess, RequestBody, ServiceHandler, ServiceResponse, SignedRequest, StreamingServiceHandler } from '../contracts';
 import { queryError } from '../query/query-protocol';
 import { toXml } from '../xml/xml-writer';
-import { ChunkedBodyError, decodeAwsChunked, isAwsChunked } from './aws-chunked';
+import { isAwsChunked } from './aws-chunked';
+import { BodyError, SIGNATURE_MISMATCH_MESSAGE } from './body-error';
 import type { CredentialStore } from './credential-store';
 import { browserContext, isLoopbackHost } from './request-origin';
 import { readSigV4 } from './sigv4';
-import { verifySigV4 } from './sigv4-verifier';
+import { verifySigV4, type ChunkSigning } from './sigv4-verifier';
 
-/** A request as the HTTP server read it, before authentication. */
+/** A request as the HTTP server received it, before authentication: its body is not read yet. */
 export interface RawRequest {
   method: string;
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  body: RawRequestBody;
 }
 
+/** The body of a request not authenticated yet: whoever verifies the signature arms the chunk-signature check. */
+export interface RawRequestBody extends RequestBody {
+  /**
+   * Called once the request signature is verified, before the body is streamed: the chunks of a signed streaming
+   * upload (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`) are checked against the chain that starts at that signature.
+   */
+  verifyChunksWith(signing: ChunkSigning): void;
+}
+
+/**
+ * The largest body a query-protocol call may have. CloudFormation's largest parameter is a 51,200-byte TemplateBody
+ * (a larger template goes by TemplateURL); STS and IAM documents are smaller still; form encoding at most triples
+ * them. Such bodies are read whole, so the cap also bounds what one request can make the server hold.
+ */
+const MAX_QUERY_BODY_BYTES = 1024 * 1024;
+
 export interface RouterOptions {
-  /** Handlers by SigV4 credential-scope service name (`s3`, `sts`, `cloudformation`). */
+  /** Handlers by SigV4 credential-scope service name (`sts`, `cloudformation`), given the body read whole. */
   services: ReadonlyMap<string, ServiceHandler>;
+  /** Handlers that read the body themselves, streamed where it may be large (`s3`). */
+  streamingServices?: ReadonlyMap<string, StreamingServiceHandler>;
   /** The data-plane services web pages may call, by the same names; every other service is refused to browsers. */
   browserAccess: ReadonlyMap<string, BrowserAccess>;
   /** The keys whose signatures are accepted. */
@@ -31,10 +50,15 @@ export interface RouterOptions {
 /**
  * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
  * preflights go to the data-plane service they address; the SigV4 signature is verified against the credential
- * store; a request from a web page reaches only a data-plane service that allows its origin; aws-chunked framing
- * is removed (checking chunk signatures); then the service its credential scope names answers. Refusals use the
- * error shape of the service the client was talking to: S3's `<Error>` for S3, the query protocol's
- * `<ErrorResponse>` for the others.
+ * store, before any body reaches a service or the disk; a request from a web page reaches only a data-plane service
+ * that allows its origin; then the service its credential scope names answers, with its body unread to a streaming
+ * service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
+ *
+ * S3 signs the payload hash its `x-amz-content-sha256` header declares, so its body is not read before the
+ * signature is checked: the S3 API checks the streamed bytes against a hex hash, and the aws-chunked decoder checks
+ * each chunk's signature as it streams. The other services sign the SHA-256 of the body itself, which is read
+ * (capped) for the check. Refusals, a body that cannot be received included, use the error shape of the service
+ * the client was talking to: S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
  */
 export async function routeRequest(request: RawRequest, options: RouterOptions, now: Date = new Date()): Promise<ServiceResponse> {
   const host = request.headers.host;
@@ -75,7 +99,25 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     const message = `The local cloud refuses ${scope.service} calls from web pages (Origin '${browser.origin ?? ''}'): only the developer's tools may drive its control plane.`;
     return s3 ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
   }
-  const verified = verifySigV4(request, auth, options.credentials, now);
+  let body: Buffer | undefined;
+  if (s3) {
+    if (!auth.presigned && request.headers['x-amz-content-sha256'] === undefined) {
+      // S3 signs the declared payload hash; without one there is nothing to check the body against.
+      return s3Error(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
+    }
+  } else {
+    if (isAwsChunked(request.headers)) {
+      return queryError(400, 'InvalidRequest', 'aws-chunked request bodies are an S3 upload encoding; other services take the body as it is signed.');
+    }
+    try {
+      // Small and capped: the signature covers its SHA-256.
+      body = await request.body.read(MAX_QUERY_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyError) return bodyRefusal(scope.service, error);
+      throw error;
+    }
+  }
+  const verified = verifySigV4({ ...request, body }, auth, options.credentials, now);
   switch (verified.type) {
     case 'unknown-key':
       return s3
@@ -91,7 +133,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
         : queryError(403, 'SignatureDoesNotMatch', verified.message);
     case 'mismatch':
       return s3
-        ? s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', {
+        ? s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH_MESSAGE, {
             AWSAccessKeyId: scope.accessKeyId,
             StringToSign: verified.stringToSign,
             SignatureProvided: auth.signature,
@@ -105,44 +147,64 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     case 'verified':
       break;
   }
+  request.body.verifyChunksWith(verified.chunkSigning);
+  const streamingServices = options.streamingServices ?? new Map<string, StreamingServiceHandler>();
+  const streaming = streamingServices.get(scope.service);
   const handler = options.services.get(scope.service);
-  if (handler === undefined) {
-    return unknownService(scope.service, [...options.services.keys()], request.headers);
+  if (streaming === undefined && handler === undefined) {
+    return unknownService(scope.service, [...options.services.keys(), ...streamingServices.keys()], request.headers);
   }
-  let { body, headers } = request;
-  if (isAwsChunked(headers)) {
-    try {
-      const decoded = decodeAwsChunked(body, headers, verified.chunkSigning);
-      body = decoded.body;
-      // Trailing checksums are read by the services exactly like the same headers sent up front.
-      headers = { ...headers, ...Object.fromEntries(decoded.trailers) };
-    } catch (error) {
-      if (error instanceof ChunkedBodyError) {
-        return s3 ? s3Error(error.status, error.code, error.message) : queryError(error.status, error.code, error.message);
-      }
-      throw error;
-    }
-  }
-  const serviceRequest: ServiceRequest = {
+  const call: SignedRequest = {
     service: scope.service,
     region: scope.region,
     accessKeyId: scope.accessKeyId,
     method: request.method,
     path: request.path,
     query: request.query,
-    headers,
-    body,
+    headers: request.headers,
   };
   let corsHeaders: Record<string, string> = {};
   if (browserAccess !== undefined) {
-    const decision = browserAccess.cors(serviceRequest, browser.type === 'browser' ? browser.origin : undefined);
+    const decision = browserAccess.cors(call, browser.type === 'browser' ? browser.origin : undefined);
     if (decision.type === 'refuse') {
       return decision.response;
     }
     corsHeaders = decision.headers;
   }
-  const response = await handler(serviceRequest);
+  const response = await serve(call, request.body, body, streaming, handler);
   return Object.keys(corsHeaders).length === 0 ? response : { ...response, headers: { ...response.headers, ...corsHeaders } };
+}
+
+/** The service's answer: a streaming service reads the body itself; another gets the body read for verification. */
+async function serve(
+  call: SignedRequest,
+  requestBody: RequestBody,
+  body: Buffer | undefined,
+  streaming: StreamingServiceHandler | undefined,
+  handler: ServiceHandler | undefined,
+): Promise<ServiceResponse> {
+  try {
+    if (streaming !== undefined) {
+      return await streaming({ ...call, body: requestBody });
+    }
+    return await (handler as ServiceHandler)({ ...call, body: body ?? (await requestBody.read(MAX_QUERY_BODY_BYTES)) });
+  } catch (error) {
+    if (error instanceof BodyError) {
+      return bodyRefusal(call.service, error);
+    }
+    throw error;
+  }
+}
+
+/** A body that could not be received, in the shape of the service: S3's own codes, or a query-protocol error. */
+function bodyRefusal(service: string, error: BodyError): ServiceResponse {
+  if (service === 's3') {
+    return s3Error(error.status, error.code, error.message, error.details);
+  }
+  if (error.code === 'EntityTooLarge') {
+    return queryError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_QUERY_BODY_BYTES} bytes.`);
+  }
+  return queryError(error.status, error.code, error.message);
 }
 
 /** A preflight is unsigned: the data-plane service whose address it names answers it, or nobody does. */

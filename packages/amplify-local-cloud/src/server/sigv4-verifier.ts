@@ -10,7 +10,11 @@ export interface SignableRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  /**
+   * The body read whole, for every service but S3. S3 signs the hash its `x-amz-content-sha256` header declares (or
+   * a presigned URL's UNSIGNED-PAYLOAD), so its body, possibly gigabytes, is not read before the signature is checked.
+   */
+  body?: Buffer;
 }
 
 /** What aws-chunked decoding needs to check the chunk signatures of a signed streaming upload. */
@@ -121,19 +125,17 @@ export function sha256Hex(data: string | Buffer): string {
 
 /**
  * The payload hash in the canonical request. S3 signs what `x-amz-content-sha256` declares (a hex hash the S3 API
- * checks against the body, UNSIGNED-PAYLOAD, or a STREAMING-* mode whose chunks are checked while decoding), and
- * presigned S3 URLs sign UNSIGNED-PAYLOAD. The other services are hashed from the body itself, so no header can
- * stand in for a body the signature does not cover.
+ * checks against the body as it streams, UNSIGNED-PAYLOAD, or a STREAMING-* mode whose chunk signatures the
+ * aws-chunked decoder checks), and presigned S3 URLs sign UNSIGNED-PAYLOAD; the router refuses a header-signed S3
+ * request without the header. The other services are hashed from the body itself, so no header can stand in for a
+ * body the signature does not cover.
  */
 function payloadHash(request: SignableRequest, s3: boolean, presigned: boolean): string {
   if (s3) {
     const declared = presigned ? request.query.get('X-Amz-Content-Sha256') : canonicalHeaderValue(request.headers['x-amz-content-sha256']);
-    if (declared) {
-      return declared;
-    }
-    return presigned ? 'UNSIGNED-PAYLOAD' : sha256Hex(request.body);
+    return declared || 'UNSIGNED-PAYLOAD';
   }
-  return sha256Hex(request.body);
+  return sha256Hex(request.body ?? Buffer.alloc(0));
 }
 
 /** Values trimmed, inner runs of spaces folded to one; repeated headers joined with commas. */

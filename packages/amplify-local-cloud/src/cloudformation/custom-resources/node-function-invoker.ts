@@ -1,7 +1,8 @@
-import { spawn } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
+import { PathOutsideRootError, resolveInside } from '../../store/confined-path';
 import { RUNNER_SOURCE } from './runner-source';
 import type { CloudFormationServiceDeps } from '../../contracts';
 import type { ResponseCollector } from './response-collector';
@@ -29,9 +30,15 @@ export interface CustomResourceResponse {
   Data?: Record<string, unknown>;
 }
 
-/** Runs Node.js Lambda functions of custom resources in child processes and collects their responses. */
+/**
+ * Runs Node.js Lambda functions of custom resources in child processes and collects their responses. Each runner
+ * leads its own process group, so that stopping the local cloud ends it together with whatever it spawned; and it
+ * holds an IPC channel to this process, whose loss (the server killed, even with SIGKILL) makes it end itself.
+ */
 export class NodeFunctionInvoker {
   private runnerFile: string | undefined;
+  private readonly running = new Set<ChildProcess>();
+  private closed = false;
 
   constructor(
     private readonly dataDir: string,
@@ -41,14 +48,20 @@ export class NodeFunctionInvoker {
   ) {}
 
   async invoke(invocation: CustomResourceInvocation): Promise<CustomResourceResponse> {
+    if (this.closed) {
+      throw new Error(`The local cloud stopped before custom resource function ${invocation.functionName} could run`);
+    }
+    const dot = invocation.handler.lastIndexOf('.');
+    const handlerModule = handlerModulePath(invocation, dot);
     const port = await this.responses.port();
     const requestId = randomUUID();
     const { url, token } = this.responses.newResponse(invocation.stackId, invocation.logicalId, requestId, invocation.region);
     const event = { ...invocation.event, ResponseURL: url, RequestId: requestId };
     const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
     const job = {
-      codeDirectory: invocation.codeDirectory,
       handler: invocation.handler,
+      handlerModule,
+      handlerExport: invocation.handler.slice(dot + 1),
       functionName: invocation.functionName,
       functionArn: invocation.functionArn,
       requestId,
@@ -58,11 +71,14 @@ export class NodeFunctionInvoker {
       responseHost: new URL(url).hostname,
       responsePort: port,
     };
-    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway.
+    const runner = this.runner();
+    // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway. Issued
+    // right before the spawn: a runner file that cannot be written leaves no key behind.
     const keys = this.credentials.issueTemporary(invocation.timeoutSeconds + 60);
-    const child = spawn(process.execPath, [this.runner()], {
+    const child = spawn(process.execPath, [runner], {
       cwd: invocation.codeDirectory,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
@@ -91,19 +107,26 @@ export class NodeFunctionInvoker {
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
     };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.stdin.end(JSON.stringify(job));
+    this.running.add(child);
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    // A runner whose channel broke before it got its job ends on 'disconnect'; the exit below reports it.
+    child.send(job, () => undefined);
 
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        child.kill('SIGKILL');
+        killGroup(child);
         reject(new Error(`Custom resource function ${invocation.functionName} timed out after ${invocation.timeoutSeconds} seconds without sending a response`));
       }, invocation.timeoutSeconds * 1000);
     });
     const exited = new Promise<never>((_, reject) => {
       child.on('exit', (code) => {
+        this.running.delete(child);
+        if (this.closed) {
+          reject(new Error(`The local cloud stopped while custom resource function ${invocation.functionName} was running`));
+          return;
+        }
         // The response PUT finishes before the function ends; give the listener a moment to hand it over.
         setTimeout(() => {
           const detail = output.trim().split('\n').slice(-3).join(' ').trim();
@@ -122,8 +145,14 @@ export class NodeFunctionInvoker {
       clearTimeout(timer);
       this.responses.forget(token);
       this.credentials.revoke(keys.accessKeyId);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      killGroup(child);
     }
+  }
+
+  /** Ends every runner with its process group, and refuses new invocations: the local cloud is stopping. */
+  close(): void {
+    this.closed = true;
+    for (const child of this.running) killGroup(child);
   }
 
   private runner(): string {
@@ -134,6 +163,28 @@ export class NodeFunctionInvoker {
       this.runnerFile = file;
     }
     return this.runnerFile;
+  }
+}
+
+/** The module file of a `file.export` handler, which must lie inside the function's code. */
+function handlerModulePath(invocation: CustomResourceInvocation, dot: number): string {
+  try {
+    return resolveInside(invocation.codeDirectory, invocation.handler.slice(0, dot));
+  } catch (error) {
+    if (error instanceof PathOutsideRootError) {
+      throw new Error(`Runtime.ImportModuleError: Error: Cannot find module '${invocation.handler.slice(0, dot)}': the handler ${invocation.handler} of ${invocation.functionName} names a file outside the function's code`);
+    }
+    throw error;
+  }
+}
+
+/** SIGKILL to the runner's process group: the runner and anything its function started. */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
   }
 }
 

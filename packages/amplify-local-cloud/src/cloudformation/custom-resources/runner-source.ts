@@ -1,20 +1,31 @@
 /**
- * The program a custom resource's Node.js Lambda runs in: a child `node` process that reads one job as JSON on stdin
- * (code folder, `file.export` handler, event), runs the handler with a Lambda-like context, and routes https requests
- * (and `fetch`) for the ResponseURL's host to the engine's response listener on 127.0.0.1, so handlers that PUT their
- * response like `cfn-response` does reach the engine unchanged.
+ * The program a custom resource's Node.js Lambda runs in: a child `node` process that receives one job over its IPC
+ * channel (the `file.export` handler, already resolved by the engine to a module inside the function's code, and the
+ * event), runs the handler with a Lambda-like context, and routes https requests (and `fetch`) for the ResponseURL's
+ * host to the engine's response listener on 127.0.0.1, so handlers that PUT their response like `cfn-response` does
+ * reach the engine unchanged.
  */
 export const RUNNER_SOURCE = `'use strict';
 const http = require('http');
 const https = require('https');
-const path = require('path');
+
+// The channel to the local cloud closes when it stops or dies: the function must not outlive it. The whole
+// process group goes, so that processes the function started do not stay behind either.
+process.on('disconnect', () => {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    process.exit(1);
+  }
+});
 
 function readJob() {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    process.stdin.on('data', (chunk) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    process.stdin.on('error', reject);
+  return new Promise((resolve) => {
+    process.once('message', (job) => {
+      // Only 'disconnect' matters from here on; the channel alone must not keep a finished function alive.
+      process.channel.unref();
+      resolve(job);
+    });
   });
 }
 
@@ -50,10 +61,8 @@ function routeResponses(job) {
 async function main() {
   const job = await readJob();
   routeResponses(job);
-  const dot = job.handler.lastIndexOf('.');
-  const modulePath = path.join(job.codeDirectory, job.handler.slice(0, dot));
-  const exported = require(modulePath)[job.handler.slice(dot + 1)];
-  if (typeof exported !== 'function') throw new Error('Handler ' + job.handler + ' is not a function exported by ' + modulePath);
+  const exported = require(job.handlerModule)[job.handlerExport];
+  if (typeof exported !== 'function') throw new Error('Handler ' + job.handler + ' is not a function exported by ' + job.handlerModule);
   const deadline = Date.now() + job.timeoutMs;
   // Like Lambda, the invocation ends at its timeout even if the engine that started it is gone.
   setTimeout(() => process.exit(124), job.timeoutMs + 1000).unref();

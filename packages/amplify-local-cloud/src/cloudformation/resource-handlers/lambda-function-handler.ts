@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { PathOutsideRootError, resolveInside } from '../../store/confined-path';
 import { CFN_RESPONSE_SOURCE } from '../custom-resources/cfn-response-source';
 import { isTemplateObject, TemplateValue } from '../template-value';
 import { resourceName, withFixedIdentity } from './generic-handler';
 import { generatedName } from '../physical-ids';
+import { checkHandler, checkLayerName, functionNameOf } from './lambda-names';
 import type { HandlerEnvironment, ResourceHandler, ResourceRequest } from './resource-handler';
 
 /** Where a function's unpacked code lives: one folder per function name, replaced when the code changes. */
 export function functionCodeDirectory(dataDir: string, functionName: string): string {
-  return path.join(dataDir, 'lambda', functionName);
+  return resolveInside(path.join(dataDir, 'lambda'), functionName);
 }
 
 const INLINE_FILE: Record<string, string> = { nodejs: 'index.js', python: 'index.py', ruby: 'index.rb' };
@@ -17,10 +19,12 @@ const INLINE_FILE: Record<string, string> = { nodejs: 'index.js', python: 'index
  * Writes the function's code: `Code.ZipFile` as the runtime's `index` file (with the `cfn-response` module beside it
  * for Node.js, as Lambda provides it to inline code), or the zip at `Code.S3Bucket`/`Code.S3Key` unpacked.
  */
-function deployCode(environment: HandlerEnvironment, request: ResourceRequest, directory: string): void {
+function deployCode(environment: HandlerEnvironment, request: ResourceRequest, functionName: string): void {
   const code = request.properties.Code;
   if (!isTemplateObject(code)) throw new Error('Properties validation failed: Code must contain ZipFile or S3Bucket and S3Key');
-  const staging = `${directory}.staging-${process.pid}`;
+  checkHandler(String(request.properties.Handler ?? 'index.handler'));
+  const directory = functionCodeDirectory(environment.dataDir, functionName);
+  const staging = functionCodeDirectory(environment.dataDir, `${functionName}.staging-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   try {
@@ -56,17 +60,24 @@ function unpackZip(zip: Buffer, directory: string): void {
   } catch (error) {
     throw new Error(`Could not unzip uploaded file. Please check your file, then try to upload again. (${(error as Error).message})`);
   }
-  const root = path.resolve(directory);
   for (const [name, content] of Object.entries(files)) {
-    const target = path.resolve(root, name);
-    // A zip entry may not escape the function's folder (`../` in names).
-    if (!target.startsWith(root + path.sep)) throw new Error(`Could not unzip uploaded file: entry ${name} leaves the archive root`);
+    const target = zipEntryPath(directory, name);
     if (name.endsWith('/')) {
       fs.mkdirSync(target, { recursive: true });
     } else {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, content);
     }
+  }
+}
+
+/** Where a zip entry goes: never outside the function's folder (`../` or absolute names). */
+function zipEntryPath(directory: string, name: string): string {
+  try {
+    return resolveInside(directory, name);
+  } catch (error) {
+    if (error instanceof PathOutsideRootError) throw new Error(`Could not unzip uploaded file: entry ${name} leaves the archive root`);
+    throw error;
   }
 }
 
@@ -78,12 +89,12 @@ function functionAttributes(request: ResourceRequest, name: string): Record<stri
 export function lambdaFunctionHandler(environment: HandlerEnvironment): ResourceHandler {
   return {
     async create(request) {
-      const name = resourceName(request, { maxLength: 64 });
-      deployCode(environment, request, functionCodeDirectory(environment.dataDir, name));
+      const name = functionNameOf(resourceName(request, { maxLength: 64 }));
+      deployCode(environment, request, name);
       return { physicalId: name, attributes: functionAttributes(request, name) };
     },
     async update(request) {
-      deployCode(environment, request, functionCodeDirectory(environment.dataDir, request.physicalId));
+      deployCode(environment, request, request.physicalId);
       return { physicalId: request.physicalId, attributes: request.attributes };
     },
     async delete(request) {
@@ -92,17 +103,10 @@ export function lambdaFunctionHandler(environment: HandlerEnvironment): Resource
   };
 }
 
-/** The function name inside a `FunctionName` property, which may be a name, a partial or a full ARN. */
-function functionNameOf(value: TemplateValue | undefined): string {
-  const text = String(value ?? '');
-  const match = /function:([^:]+)/.exec(text);
-  return match ? match[1] : text;
-}
-
 /** `AWS::Lambda::Version`: numbered 1, 2, ... per function; Ref is the qualified function ARN. */
 export function lambdaVersionHandler(environment: HandlerEnvironment): ResourceHandler {
   return withFixedIdentity((request) => {
-    const name = functionNameOf(request.properties.FunctionName);
+    const name = functionNameOf(String(request.properties.FunctionName ?? ''));
     const version = environment.store.nextCounter(`lambda-version:${request.stack.region}:${name}`);
     const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${name}:${version}`;
     return { physicalId: arn, attributes: { FunctionArn: arn, Version: String(version) } };
@@ -111,7 +115,7 @@ export function lambdaVersionHandler(environment: HandlerEnvironment): ResourceH
 
 /** `AWS::Lambda::Alias`: Ref is the alias ARN. */
 export const lambdaAliasHandler: ResourceHandler = withFixedIdentity((request) => {
-  const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${functionNameOf(request.properties.FunctionName)}:${String(request.properties.Name)}`;
+  const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:function:${functionNameOf(String(request.properties.FunctionName ?? ''))}:${String(request.properties.Name)}`;
   return { physicalId: arn, attributes: { AliasArn: arn } };
 });
 
@@ -119,7 +123,9 @@ export const lambdaAliasHandler: ResourceHandler = withFixedIdentity((request) =
 export function lambdaLayerVersionHandler(environment: HandlerEnvironment): ResourceHandler {
   return withFixedIdentity((request) => {
     const given = request.properties.LayerName;
-    const name = typeof given === 'string' ? given : generatedName(request.stack.stackName, request.logicalId, { maxLength: 64 });
+    if (typeof given === 'string') checkLayerName(given);
+    // A layer may be named by its ARN: its versions count under the name the ARN ends with.
+    const name = typeof given === 'string' ? given.slice(given.lastIndexOf(':') + 1) : generatedName(request.stack.stackName, request.logicalId, { maxLength: 64 });
     const version = environment.store.nextCounter(`layer-version:${request.stack.region}:${name}`);
     const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:layer:${name}:${version}`;
     return { physicalId: arn, attributes: { LayerVersionArn: arn } };

@@ -73,6 +73,14 @@ describe('request routing and authentication', () => {
     expect(response.body).toContain('Missing required header for this request: x-amz-content-sha256');
   });
 
+  it('refuses an aws-chunked body to a query-protocol service: its signature covers the body as sent', async () => {
+    const body = '2b\r\nAction=GetCallerIdentity&Version=2011-06-15\r\n0\r\n\r\n';
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'aws-chunked' };
+    const response = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers, body }, as('sts'));
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('<Code>InvalidRequest</Code>');
+  });
+
   it('refuses CreateBucket without a LocationConstraint on a regional endpoint', async () => {
     const response = await signedRequest(`${t.cloud.endpoint}/regionless-bucket`, { method: 'PUT' }, as('s3', { region: 'eu-west-1' }));
     expect(response.status).toBe(400);
