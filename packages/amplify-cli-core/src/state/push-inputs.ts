@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from '../errors/amplify-error';
+import { pathManager } from '../paths/path-manager';
+import { readJsonFile } from './json-file';
+import { listResources } from './meta-entries';
+import { stateManager } from './state-manager';
+
+/** Folders of a resource that hold no input of the push (installed packages, build zips, scratch). */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.temp']);
+
+/** The inputs a category generated a resource's templates from (auth, storage). */
+const CLI_INPUTS_FILE = 'cli-inputs.json';
+
+function jsonFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) found.push(...jsonFiles(full));
+    } else if (entry.name.endsWith('.json')) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/**
+ * Reads every project file a push needs before it changes anything, local or in the cloud, so that a truncated
+ * or hand-broken file stops the push with its name instead of being deployed and copied into
+ * `#current-cloud-backend/`: the project's JSON files (shape-checked), every JSON file in each resource's folder,
+ * and `cli-inputs.json` where the resource has one to lose: its deployed copy had one, or its templates are
+ * generated (under `build/`) from it.
+ */
+export function assertPushInputsReadable(projectRoot: string): void {
+  stateManager.getProjectConfig(projectRoot);
+  stateManager.getLocalEnvInfo(projectRoot);
+  stateManager.getTeamProviderInfo(projectRoot, { default: {} });
+  stateManager.getBackendConfig(projectRoot, { default: {} });
+  stateManager.getCurrentMeta(projectRoot, { default: {} });
+  stateManager.getCurrentBackendConfig(projectRoot, { default: {} });
+  for (const [category, resourceName] of listResources(stateManager.getMeta(projectRoot))) {
+    const dir = pathManager.getResourceDirectoryPath(projectRoot, category, resourceName);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of jsonFiles(dir)) readJsonFile(file);
+    const inputs = path.join(dir, CLI_INPUTS_FILE);
+    const deployedInputs = path.join(pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, category, resourceName), CLI_INPUTS_FILE);
+    const generated = fs.existsSync(path.join(dir, 'build'));
+    if (!fs.existsSync(inputs) && (generated || fs.existsSync(deployedInputs))) {
+      const relative = path.relative(projectRoot, inputs);
+      throw new AmplifyError('ResourceInputMissing', `${relative} is missing: ${category} ${resourceName} cannot be pushed without the inputs its templates come from`, {
+        resolution: `Restore it (git checkout -- "${relative}"), or run "amplify update ${category}" to write it again, then push`,
+      });
+    }
+  }
+}
