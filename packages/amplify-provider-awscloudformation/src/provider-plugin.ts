@@ -184,7 +184,7 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
       resources: unique,
       factory,
       onProgress: progressPrinter(context),
-      beforeCloudChange: (record) => recordProviderInPushJournal(projectRoot, PROVIDER_NAME, record),
+      beforeStackUpdate: (record) => recordProviderInPushJournal(projectRoot, PROVIDER_NAME, record),
     }),
   );
 }

@@ -9,7 +9,7 @@ import { stateManager } from './state-manager';
 /** Folders of a resource that hold no input of the push (installed packages, build zips, scratch). */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.temp']);
 
-/** The inputs a category generated a resource's templates from (auth, storage). */
+/** The inputs a category generated a resource's templates from. */
 const CLI_INPUTS_FILE = 'cli-inputs.json';
 
 function jsonFiles(dir: string): string[] {
@@ -29,8 +29,8 @@ function jsonFiles(dir: string): string[] {
  * Reads every project file a push needs before it changes anything, local or in the cloud, so that a truncated
  * or hand-broken file stops the push with its name instead of being deployed and copied into
  * `#current-cloud-backend/`: the project's JSON files (shape-checked), every JSON file in each resource's folder,
- * and `cli-inputs.json` where the resource has one to lose: its deployed copy had one, or its templates are
- * generated (under `build/`) from it.
+ * and `cli-inputs.json` where its deployed copy had one (resources made before categories wrote the file, or by
+ * hand, never had it: only a lost one is an error).
  */
 export function assertPushInputsReadable(projectRoot: string): void {
   stateManager.getProjectConfig(projectRoot);
@@ -45,8 +45,7 @@ export function assertPushInputsReadable(projectRoot: string): void {
     for (const file of jsonFiles(dir)) readJsonFile(file);
     const inputs = path.join(dir, CLI_INPUTS_FILE);
     const deployedInputs = path.join(pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, category, resourceName), CLI_INPUTS_FILE);
-    const generated = fs.existsSync(path.join(dir, 'build'));
-    if (!fs.existsSync(inputs) && (generated || fs.existsSync(deployedInputs))) {
+    if (!fs.existsSync(inputs) && fs.existsSync(deployedInputs)) {
       const relative = path.relative(projectRoot, inputs);
       throw new AmplifyError('ResourceInputMissing', `${relative} is missing: ${category} ${resourceName} cannot be pushed without the inputs its templates come from`, {
         resolution: `Restore it (git checkout -- "${relative}"), or run "amplify update ${category}" to write it again, then push`,

@@ -19,8 +19,8 @@ export interface PushJournal {
   pushed: ResourceRef[];
   deleted: ResourceRef[];
   /**
-   * What each provider wrote before changing the cloud: enough to tell later whether its deploy took effect and
-   * to record it. Its shape is the provider's own.
+   * What each provider wrote just before it started its deploy: enough to tell later whether the deploy took
+   * effect and to record it. Its shape is the provider's own; no entry means the provider deployed nothing.
    */
   providers: Record<string, unknown>;
 }
@@ -63,14 +63,13 @@ export function beginPushJournal(projectRoot: string, journal: Omit<PushJournal,
   return started;
 }
 
-/** A provider's part, written before it changes the cloud (the journal must exist: the core began the push). */
+/**
+ * A provider's part, written just before its deploy starts. Without a journal the provider was called outside the
+ * core's push (a test, another host), which settles nothing later: there is nothing to add to.
+ */
 export function recordProviderInPushJournal(projectRoot: string, provider: string, record: unknown): void {
   const journal = readPushJournal(projectRoot);
-  if (!journal) {
-    throw new AmplifyError('PushJournalMissing', `${journalPath(projectRoot)} does not exist while a push is deploying`, {
-      resolution: 'Run "amplify push" again',
-    });
-  }
+  if (!journal) return;
   journal.providers[provider] = record;
   writeJsonFile(journalPath(projectRoot), journal);
 }

@@ -10,7 +10,7 @@ import { StackStatus } from './stack-status';
 export interface SettleDeploymentOptions {
   files: ProjectFiles;
   envName: string;
-  /** What the interrupted push recorded before changing the cloud; undefined when it stopped before that. */
+  /** What the interrupted push recorded before it updated the root stack; undefined when it stopped before that. */
   record: DeploymentRecord | undefined;
   factory: AwsClientFactory;
   onProgress: ProgressListener;

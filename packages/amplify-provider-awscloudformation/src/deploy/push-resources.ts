@@ -38,10 +38,11 @@ export interface PushResourcesOptions {
   installDependencies?: DependencyInstaller;
   maxPollIntervalMs?: number;
   /**
-   * Called with what the deploy will record, before the first change to the cloud: the push journal keeps it so
-   * that a push killed after that point can still be told apart (deployed or not) and recorded.
+   * Called with what the deploy will record just before the root stack is updated (the uploads before it change
+   * nothing that runs): the push journal keeps it so that a push cut off after that point can still be told
+   * apart, deployed or not, and recorded.
    */
-  beforeCloudChange?: (record: DeploymentRecord) => void;
+  beforeStackUpdate?: (record: DeploymentRecord) => void;
 }
 
 /** A resource this push uploads: where its stack's template is and, when built, its code. */
@@ -299,7 +300,6 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
     rootTemplateHash: templateHash(rootTemplateText),
     resources: prepared.map((p) => ({ ...p.ref, templateUrl: p.templateUrl, ...(p.packaged ? { packaged: p.packaged } : {}) })),
   };
-  options.beforeCloudChange?.(record);
 
   options.onProgress({ type: 'phase', phase: 'upload', message: 'Uploading templates and artifacts...' });
   const s3 = options.factory.s3();
@@ -311,6 +311,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   faultPoint('push:after-uploads');
   options.onProgress({ type: 'phase', phase: 'deploy', message: 'Updating resources in the cloud. This may take a few minutes...' });
   const cfn = options.factory.cloudFormation();
+  options.beforeStackUpdate?.(record);
   const outcome = await updateStackAndWait(
     cfn,
     {
