@@ -72,7 +72,7 @@ describe('a push interrupted by a crash', () => {
 
     const status = await sandbox.run(app, ['status']);
     expect(status.exitCode).toBe(0);
-    expect(status.stdout).toMatch(/was interrupted after its deploy; it is now recorded locally and in the cloud/);
+    expect(status.stderr).toMatch(/was interrupted after its deploy; it is now recorded locally and in the cloud/);
     expect(status.stdout).toMatch(/\| Storage +\| orders +\| No Change/);
     await expectConverged(app);
   });
@@ -84,7 +84,7 @@ describe('a push interrupted by a crash', () => {
 
     const again = await sandbox.run(app, ['push', '--yes']);
     expect(again.exitCode).toBe(0);
-    expect(again.stdout).toMatch(/was interrupted after its deploy/);
+    expect(again.stderr).toMatch(/was interrupted after its deploy/);
     expect(again.stdout).toMatch(/No changes detected/);
     await expectConverged(app);
   });

@@ -6,20 +6,23 @@ import { readJsonFile } from './json-file';
 import { listResources } from './meta-entries';
 import { stateManager } from './state-manager';
 
-/** Folders of a resource that hold no input of the push (installed packages, build zips, scratch). */
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.temp']);
+/**
+ * The folders of a resource whose JSON files the push reads or records: the resource folder itself (inputs,
+ * parameters, templates) and `build/` (generated templates and parameters). Sources such as a function's `src/`
+ * are the developer's own files, JSON with comments included.
+ */
+const INPUT_DIRS = ['', 'build'];
 
 /** The inputs a category generated a resource's templates from. */
 const CLI_INPUTS_FILE = 'cli-inputs.json';
 
-function jsonFiles(dir: string): string[] {
+function jsonFiles(resourceDir: string): string[] {
   const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) found.push(...jsonFiles(full));
-    } else if (entry.name.endsWith('.json')) {
-      found.push(full);
+  for (const sub of INPUT_DIRS) {
+    const dir = path.join(resourceDir, sub);
+    if (!fs.existsSync(dir)) continue;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.json')) found.push(path.join(dir, entry.name));
     }
   }
   return found;
@@ -28,9 +31,9 @@ function jsonFiles(dir: string): string[] {
 /**
  * Reads every project file a push needs before it changes anything, local or in the cloud, so that a truncated
  * or hand-broken file stops the push with its name instead of being deployed and copied into
- * `#current-cloud-backend/`: the project's JSON files (shape-checked), every JSON file in each resource's folder,
- * and `cli-inputs.json` where its deployed copy had one (resources made before categories wrote the file, or by
- * hand, never had it: only a lost one is an error).
+ * `#current-cloud-backend/`: the project's JSON files (shape-checked), the JSON files of each resource's folder
+ * and its `build/`, and `cli-inputs.json` where the deployed copy had one (resources made before categories wrote
+ * the file, or by hand, never had it: only a lost one is an error).
  */
 export function assertPushInputsReadable(projectRoot: string): void {
   stateManager.getProjectConfig(projectRoot);

@@ -107,11 +107,12 @@ export async function settleInterruptedPushBeforeCommand(context: CoreCommandCon
     : await withProjectLock(projectRoot, 'complete interrupted push', () => settleInterruptedPush(context, projectRoot, journal));
   const what = `The push of ${journal.startedAt} (${label([...journal.pushed, ...journal.deleted])})`;
   switch (settled.type) {
+    // On stderr, like every notice about something other than what the command was asked: `status --json` stays JSON.
     case 'completed':
-      printer.success(`✔ ${what} was interrupted after its deploy; it is now recorded locally and in the cloud.`);
+      printer.warning(`⚠ ${what} was interrupted after its deploy; it is now recorded locally and in the cloud.`);
       return;
     case 'discarded':
-      printer.info(`${what} was interrupted before the cloud took it; nothing of it is deployed, so it is still to be pushed.`);
+      printer.warning(`⚠ ${what} was interrupted before the cloud took it; nothing of it is deployed, so it is still to be pushed.`);
       return;
     case 'busy':
       if (command === 'status') {
