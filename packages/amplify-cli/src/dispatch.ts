@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, AmplifyEvent, CommandInput, isAmplifyError, pathManager, pushJournalExists } from 'amplify-cli-core';
+import { AmplifyError, AmplifyEvent, CommandInput, isAmplifyError } from 'amplify-cli-core';
 import type { CliEnvironment } from './cli-environment';
 import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
@@ -12,16 +12,7 @@ import { PluginRegistry } from './platform/plugin-registry';
 import { parseCommandInput } from './routing/command-input';
 import { didYouMean } from './routing/did-you-mean';
 import { CommandTarget, pluginNouns, resolveCommand } from './routing/resolve-command';
-
-/**
- * Commands that read or change what a push records: before they run, a push that was interrupted after it began
- * changing the cloud is settled (lifecycle/push/interrupted-push.ts).
- */
-const SETTLING_COMMANDS = new Set(['status', 'push', 'pull', 'publish', 'run', 'env']);
-
-function settlesInterruptedPush(command: string): boolean {
-  return SETTLING_COMMANDS.has(command);
-}
+import { settleInterruptedPushIfAny, settlesInterruptedPush } from './lifecycle/push/settle-before-command';
 
 /** Core commands around which the core raises lifecycle events, as the original does. */
 const COMMAND_EVENTS: Record<string, [AmplifyEvent, AmplifyEvent]> = {
@@ -107,13 +98,7 @@ async function runCoreCommand(session: CliSession, command: string, subCommands:
   const { createAmplifyContext } = await import('./context/create-context');
   const context = createAmplifyContext(session, input);
   const commandModule = await coreCommands[key]();
-  if (settlesInterruptedPush(command)) {
-    const projectRoot = pathManager.searchProjectRootPath(session.environment.cwd);
-    if (projectRoot !== undefined && pushJournalExists(projectRoot)) {
-      const { settleInterruptedPushBeforeCommand } = await import('./lifecycle/push/interrupted-push');
-      await settleInterruptedPushBeforeCommand(context, projectRoot, command);
-    }
-  }
+  if (settlesInterruptedPush(command)) await settleInterruptedPushIfAny(context, session.environment.cwd, command);
   const events = COMMAND_EVENTS[command];
   if (events) {
     await context.amplify.raiseEvent(context, events[0]);

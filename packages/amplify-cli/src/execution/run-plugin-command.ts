@@ -3,6 +3,7 @@ import { AmplifyError, CategoryPlugin, pathManager, PluginInfo, withProjectLock 
 import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
+import { settleInterruptedPushIfAny } from '../lifecycle/push/settle-before-command';
 import { readHeadlessPayload } from './headless-payload';
 import { attachExtensions, describePlugin, findLegacyCommandFile, missingMainModule, runLegacyCommand, runPluginCode } from './plugin-loader';
 import { selectPlugin } from './select-plugin';
@@ -26,6 +27,7 @@ export async function runPluginCommand(session: CliSession, input: CommandInput,
     await executePlugin(session, input, command, info);
     return;
   }
+  await settleInterruptedPushIfAny(chooser, projectRoot, `${info.manifest.name} ${command}`);
   await withProjectLock(projectRoot, `${info.manifest.name} ${command}`, () => executePlugin(session, input, command, info));
 }
 

@@ -178,6 +178,31 @@ describe('a push interrupted after it began deploying (in-process, fake provider
     expect((await amplify(machine, ['push', '--yes'])).stdout).toContain('No changes detected');
   });
 
+  test('a category command that changes the project settles it first, so its edit is not recorded as deployed', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    writePackage(machine.globalNodeModules, 'amplify-category-storage', {
+      manifest: { name: 'storage', type: 'category', commands: ['update'] },
+      files: {
+        'index.js': `
+const fs = require('fs');
+const path = require('path');
+module.exports = {
+  async executeAmplifyCommand(context) {
+    const cwd = context.session.environment.cwd;
+    fs.appendFileSync(path.join(cwd, 'calls.jsonl'), JSON.stringify({ call: 'storage update' }) + '\\n');
+    fs.writeFileSync(path.join(cwd, 'amplify', 'backend', 'storage', 'photos', 'photos-template.json'), '{"Resources":{"Edited":{}}}');
+  },
+};`,
+      },
+    });
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    expect((await amplify(machine, ['storage', 'update'])).code).toBe(0);
+    expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush', 'storeCurrentCloudBackend', 'createFrontendConfigs', 'storage update']);
+    expect((await amplify(machine, ['status'])).stdout).toMatch(/\| Storage +\| photos +\| Update/);
+  });
+
   test('a push still running in another process is reported by status and left alone', async () => {
     const machine = makeFakeMachine();
     await projectWithResource(machine);
