@@ -194,9 +194,11 @@ export async function completeInterruptedPush(context: ProviderContext, record: 
   if (!isDeploymentRecord(record)) return { type: 'not-deployed' };
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
-  return withFactory(await envFactory(context, files, envName, 'push'), (factory) =>
-    settleInterruptedDeployment({ files, envName, record, factory, onProgress: progressPrinter(context) }),
-  );
+  // It runs ahead of another command (status --json among them): only its notices are shown, and on stderr.
+  const onProgress: ProgressListener = (event) => {
+    if (event.type === 'notice') context.print.warning(event.message);
+  };
+  return withFactory(await envFactory(context, files, envName, 'push'), (factory) => settleInterruptedDeployment({ files, envName, record, factory, onProgress }));
 }
 
 /** `buildResources` (`amplify function build`): package built resources without deploying them. */
