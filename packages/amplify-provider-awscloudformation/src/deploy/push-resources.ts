@@ -54,7 +54,7 @@ export interface DeployedResource {
 }
 
 /**
- * What a deploy must record once the root stack has taken it, kept in the push journal before the cloud changes:
+ * What a deploy must record once the root stack has taken it, kept in the push journal before the stack update:
  * the root stack, the hash of the root template (the stack runs exactly that template only if the update took
  * effect) and the resources whose provider metadata the deploy changes.
  */

@@ -93,8 +93,8 @@ export async function settleInterruptedPush(context: CoreCommandContext, project
 }
 
 /**
- * Run by the dispatcher, when the journal exists, before the commands that read or change what a push records.
- * `status` reports what it could not settle and goes on (it must still answer while the cloud is down); every
+ * Run when the journal exists, before the commands that read or change what a push records (see
+ * settle-before-command.ts). `status` reports what it could not settle and goes on (it must still answer while the cloud is down); every
  * other command refuses to work on records that may not match the cloud.
  */
 export async function settleInterruptedPushBeforeCommand(context: CoreCommandContext, projectRoot: string, command: string): Promise<void> {
