@@ -5,7 +5,7 @@
  * a local cloud that runs in its own process gets a new DynamoDB table, and `amplify push --yes` is killed at
  * that point with SIGKILL, or the local cloud is killed there instead. The server is restarted when it died;
  * then `amplify status`, `amplify push --yes` and `amplify env pull --restore` must bring the project back to
- * agreeing with the cloud:
+ * agreeing with the cloud (in two scenarios the first `status` is itself killed while it records the push):
  *
  *   status     right after the fault, the table says Create when the cloud does not run the table's stack and
  *              No Change when it does (the interrupted push is settled first, never left half-recorded);
@@ -62,6 +62,14 @@ const SCENARIOS = [
   ['push:during-final-upload', 'server'],
   ['push:after-final-upload', 'server'],
 ].map(([point, kill]) => ({ point, kill, name: `${kill === 'server' ? 'server@' : ''}${point}` }));
+// The settling is interrupted too: the command after the fault is killed at a point of its own recording.
+SCENARIOS.push(
+  { point: 'push:after-outputs-read', kill: 'cli', settleFault: 'push:after-current-cloud-backend-copy' },
+  { point: 'push:during-final-upload', kill: 'server', settleFault: 'push:during-final-upload' },
+);
+for (const scenario of SCENARIOS.filter((s) => s.settleFault)) {
+  scenario.name = `${scenario.kill === 'server' ? 'server@' : ''}${scenario.point} +${scenario.settleFault.replace('push:', '')}`;
+}
 
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
@@ -157,6 +165,10 @@ async function runScenario(scenario, root, cloud, index) {
     await cloud.restart();
   }
 
+  if (scenario.settleFault) {
+    const killedAgain = await run(app, { ...env, AMPLIFY_FAULT_POINT: scenario.settleFault }, ['status']);
+    if (killedAgain.signal !== 'SIGKILL') throw new Error(`the settling was not cut off at ${scenario.settleFault} (status exited ${killedAgain.code})`);
+  }
   // The first command after the fault settles the interrupted push; then the table must say what the cloud runs.
   const settled = must(await run(app, env, ['status']), 'status after the fault');
   const deployedAfterFault = await deployedTableOutputs(app, cloud);
@@ -198,7 +210,7 @@ async function main() {
       }
       rows.push(row);
       const marks = ['status', 'converged', 'outputs', 'exports', 'restore'].map((k) => (row[k] ? 'ok' : row[k] === undefined ? '-' : 'FAIL').padEnd(10)).join('');
-      console.log(`${row.scenario.padEnd(46)}${row.afterFault.padEnd(14)}${marks}${row.converges ? 'converges' : 'DIVERGES'}${row.error ? `  ${row.error}` : ''}`);
+      console.log(`${row.scenario.padEnd(60)}${row.afterFault.padEnd(14)}${marks}${row.converges ? 'converges' : 'DIVERGES'}${row.error ? `  ${row.error}` : ''}`);
     }
   } finally {
     await cloud.stop();
@@ -210,7 +222,7 @@ async function main() {
   if (converged !== rows.length) process.exitCode = 1;
 }
 
-console.log(`${'fault point'.padEnd(46)}${'after fault'.padEnd(14)}${['status', 'converged', 'outputs', 'exports', 'restore'].map((k) => k.padEnd(10)).join('')}result`);
+console.log(`${'fault point'.padEnd(60)}${'after fault'.padEnd(14)}${['status', 'converged', 'outputs', 'exports', 'restore'].map((k) => k.padEnd(10)).join('')}result`);
 main().catch((error) => {
   console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
