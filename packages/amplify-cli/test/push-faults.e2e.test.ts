@@ -94,12 +94,12 @@ describe('a push interrupted by a crash', () => {
     const cloud = sandbox.cloudProcess;
     const push = await sandbox.run(app, ['push', '--yes'], undefined, { AMPLIFY_FAULT_POINT: 'push:during-stack-wait', AMPLIFY_FAULT_KILL_PID: String(cloud.pid) });
     expect(push.exitCode).toBe(1);
-    expect(push.stderr).toMatch(/cannot tell now whether it took the deploy/);
+    expect(push.stderr).toMatch(/whether the cloud took its deploy cannot be settled now/);
     await cloud.kill();
 
     const blind = await sandbox.run(app, ['status']);
     expect(blind.exitCode).toBe(0);
-    expect(blind.stderr).toMatch(/was interrupted and what the cloud did with it cannot be read now/);
+    expect(blind.stderr).toMatch(/was interrupted and cannot be settled now/);
     expect((await sandbox.run(app, ['push', '--yes'])).stderr).toMatch(/^✖ The push of .* was interrupted/);
 
     await cloud.restart();

@@ -46,7 +46,10 @@ module.exports = {
     // Without the marker it returns nothing, as providers written for the original do.
     if (fs.existsSync(path.join(root(context), 'cloud-matches'))) return { type: 'no-changes', outputs: {} };
   },
-  async storeCurrentCloudBackend(context) { record(context, { call: 'storeCurrentCloudBackend' }); },
+  async storeCurrentCloudBackend(context) {
+    record(context, { call: 'storeCurrentCloudBackend' });
+    if (fs.existsSync(path.join(root(context), 'bucket-down'))) throw new Error('PutObject: connect ECONNREFUSED');
+  },
   // What the cloud did with an interrupted push: the 'cloud-state' marker says deployed, not-deployed or down.
   async completeInterruptedPush(context, part) {
     record(context, { call: 'completeInterruptedPush', part });
@@ -166,11 +169,11 @@ describe('a push interrupted after it began deploying (in-process, fake provider
     fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'down');
     const status = await amplify(machine, ['status']);
     expect(status.code).toBe(0);
-    expect(status.stderr).toContain('was interrupted and what the cloud did with it cannot be read now: Plugin "fakecloud" (amplify-provider-fakecloud@1.0.0) failed in completeInterruptedPush: connect ECONNREFUSED');
+    expect(status.stderr).toContain('was interrupted and cannot be settled now: Plugin "fakecloud" (amplify-provider-fakecloud@1.0.0) failed in completeInterruptedPush: connect ECONNREFUSED');
     expect(status.stderr).toContain('storage photos may be deployed or not, whatever the table below says');
     const push = await amplify(machine, ['push', '--yes']);
     expect(push.code).toBe(1);
-    expect(push.stderr).toMatch(/^✖ The push of .* was interrupted and what the cloud did with it cannot be read now: .*\n  Run the command again when the cloud is reachable/);
+    expect(push.stderr).toMatch(/^✖ The push of .* was interrupted and cannot be settled now: .*\n  Run the command again when the cloud is reachable/);
     expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush', 'completeInterruptedPush']);
     expect(fs.existsSync(journalFile(machine))).toBe(true);
 
@@ -201,6 +204,24 @@ module.exports = {
     expect((await amplify(machine, ['storage', 'update'])).code).toBe(0);
     expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush', 'storeCurrentCloudBackend', 'createFrontendConfigs', 'storage update']);
     expect((await amplify(machine, ['status'])).stdout).toMatch(/\| Storage +\| photos +\| Update/);
+  });
+
+  test('deployed, but its records cannot all be written now: the journal stays and the next command finishes them', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    fs.writeFileSync(path.join(machine.cwd, 'bucket-down'), '');
+    const status = await amplify(machine, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain('was interrupted and cannot be settled now: Plugin "fakecloud" (amplify-provider-fakecloud@1.0.0) failed in storeCurrentCloudBackend');
+    expect(fs.existsSync(journalFile(machine))).toBe(true);
+
+    fs.rmSync(path.join(machine.cwd, 'bucket-down'));
+    const again = await amplify(machine, ['status']);
+    expect(again.stderr).toContain('was interrupted after its deploy; it is now recorded');
+    expect(again.stdout).toMatch(/\| Storage +\| photos +\| No Change/);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
   });
 
   test('a push still running in another process is reported by status and left alone', async () => {

@@ -29,7 +29,10 @@ import { callPlugin, hasFunction, providerPlugin } from '../project-plugins';
 export type SettledPush =
   | { type: 'completed'; journal: PushJournal }
   | { type: 'discarded'; journal: PushJournal }
-  /** The cloud could not be asked (it is unreachable, say): nothing was changed; the journal stays. */
+  /**
+   * The cloud could not be asked, or not every record written (the cloud unreachable, say): the journal stays, and
+   * the next command tries again; every step is safe to redo.
+   */
   | { type: 'pending'; journal: PushJournal; reason: string }
   /** Another amplify process holds the project: its own push may be the one journalled. */
   | { type: 'busy'; journal: PushJournal; holder: string };
@@ -75,18 +78,14 @@ export async function settleInterruptedPush(context: CoreCommandContext, project
   const previousExeInfo = context.exeInfo;
   projectExeInfo(context, projectRoot, parseHeadlessInput(context.input.options), journal.envName);
   try {
-    let deployed: boolean;
-    try {
-      deployed = await askProviders(context, projectRoot, journal);
-    } catch (error) {
-      return { type: 'pending', journal, reason: error instanceof Error ? error.message : String(error) };
-    }
-    if (!deployed) {
+    if (!(await askProviders(context, projectRoot, journal))) {
       removePushJournal(projectRoot);
       return { type: 'discarded', journal };
     }
     await finishPush(context, projectRoot, journal);
     return { type: 'completed', journal };
+  } catch (error) {
+    return { type: 'pending', journal, reason: error instanceof Error ? error.message : String(error) };
   } finally {
     context.exeInfo = previousExeInfo;
   }
@@ -122,7 +121,7 @@ export async function settleInterruptedPushBeforeCommand(context: CoreCommandCon
       // The command's own lock reports the other process.
       return;
     case 'pending': {
-      const message = `${what} was interrupted and what the cloud did with it cannot be read now: ${settled.reason}`;
+      const message = `${what} was interrupted and cannot be settled now: ${settled.reason}`;
       if (command === 'status') {
         printer.warning(`⚠ ${message}`);
         printer.warning(`  Until it is settled, ${label(journal.pushed)} may be deployed or not, whatever the table below says.`);

@@ -157,7 +157,7 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
       if (settled.type === 'discarded') {
         printer.error('An error occurred when pushing the resources to the cloud; local files are unchanged, fix the problem and push again.');
       } else {
-        printer.error('The push failed and the cloud cannot tell now whether it took the deploy; the next amplify command (status, push, pull) finds out and records it.');
+        printer.error('The push failed, and whether the cloud took its deploy cannot be settled now; the next amplify command (status, push, pull) finds out and records it.');
       }
       throw error;
     }
