@@ -8,7 +8,8 @@
  * agreeing with the cloud (in two scenarios the first `status` is itself killed while it records the push):
  *
  *   status     right after the fault, the table says Create when the cloud does not run the table's stack and
- *              No Change when it does (the interrupted push is settled first, never left half-recorded);
+ *              No Change when it does (the interrupted push is settled first, never left half-recorded), and a
+ *              push that left its journal is reported as interrupted;
  *   converged  after the second push: status shows no change, no push journal is left;
  *   outputs    amplify-meta.json holds the outputs of the deployed nested stack;
  *   exports    src/aws-exports.js names the deployed table;
@@ -165,6 +166,8 @@ async function runScenario(scenario, root, cloud, index) {
     await cloud.restart();
   }
 
+  const journal = path.join(app, 'amplify', '.config', 'local-push-journal.json');
+  const interrupted = fs.existsSync(journal);
   if (scenario.settleFault) {
     const killedAgain = await run(app, { ...env, AMPLIFY_FAULT_POINT: scenario.settleFault }, ['status']);
     if (killedAgain.signal !== 'SIGKILL') throw new Error(`the settling was not cut off at ${scenario.settleFault} (status exited ${killedAgain.code})`);
@@ -173,11 +176,11 @@ async function runScenario(scenario, root, cloud, index) {
   const settled = must(await run(app, env, ['status']), 'status after the fault');
   const deployedAfterFault = await deployedTableOutputs(app, cloud);
   const operation = await tableOperation(app, env);
-  checks.status = operation === (deployedAfterFault ? 'No Change' : 'Create');
+  // Truthful: the table says what the cloud runs, and a push left unfinished is reported as interrupted.
+  checks.status = operation === (deployedAfterFault ? 'No Change' : 'Create') && (!interrupted || /was interrupted/.test(settled.stderr));
   const notes = checks.status ? [] : [`status said ${operation}: ${(settled.stdout + settled.stderr).split('\n').filter((l) => /push|⚠/i.test(l)).join(' ').trim()}`];
 
   must(await run(app, env, ['push', '--yes']), 'push after the fault');
-  const journal = path.join(app, 'amplify', '.config', 'local-push-journal.json');
   checks.converged = (await tableOperation(app, env)) === 'No Change' && !fs.existsSync(journal);
 
   const deployed = await deployedTableOutputs(app, cloud);
