@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
-import { readJsonFile } from './json-file';
+import { parseJson } from './json-file';
 import { listResources } from './meta-entries';
 import { stateManager } from './state-manager';
 
@@ -45,7 +45,10 @@ export function assertPushInputsReadable(projectRoot: string): void {
   for (const [category, resourceName] of listResources(stateManager.getMeta(projectRoot))) {
     const dir = pathManager.getResourceDirectoryPath(projectRoot, category, resourceName);
     if (!fs.existsSync(dir)) continue;
-    for (const file of jsonFiles(dir)) readJsonFile(file);
+    for (const file of jsonFiles(dir)) {
+      const relative = path.relative(projectRoot, file);
+      parseJson(fs.readFileSync(file, 'utf8'), relative, `Restore it (git checkout -- "${relative}") or fix it, then push again`);
+    }
     const inputs = path.join(dir, CLI_INPUTS_FILE);
     const deployedInputs = path.join(pathManager.getCurrentCloudResourceDirectoryPath(projectRoot, category, resourceName), CLI_INPUTS_FILE);
     if (!fs.existsSync(inputs) && fs.existsSync(deployedInputs)) {

@@ -280,6 +280,22 @@ describe('amplify push (in-process, fake provider)', () => {
     expect((await amplify(machine, ['push', '--yes'])).code).toBe(0);
   });
 
+  test('a truncated cli-inputs.json stops the push with its name before any plugin runs or any file changes', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const inputs = path.join(machine.cwd, 'amplify', 'backend', 'storage', 'photos', 'cli-inputs.json');
+    fs.writeFileSync(inputs, '{"resourceName": "pho');
+    const metaBefore = fs.readFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json'));
+    const result = await amplify(machine, ['push', '--yes']);
+    expect(result.code).toBe(1);
+    const relative = 'amplify/backend/storage/photos/cli-inputs.json';
+    expect(result.stderr).toBe(`✖ ${relative}: Unexpected end of JSON input at line 1 column 22\n  Restore it (git checkout -- "${relative}") or fix it, then push again\n`);
+    expect(calls(machine)).toEqual([]);
+    expect(fs.readFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json')).equals(metaBefore)).toBe(true);
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage'))).toBe(false);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
+  });
+
   test('a resource removed locally is deleted: the provider is told and the cloud copy forgets it', async () => {
     const machine = makeFakeMachine();
     await projectWithResource(machine);
