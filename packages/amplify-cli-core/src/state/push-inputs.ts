@@ -37,12 +37,12 @@ function jsonFiles(resourceDir: string): string[] {
  */
 export function assertPushInputsReadable(projectRoot: string): void {
   stateManager.getProjectConfig(projectRoot);
-  stateManager.getLocalEnvInfo(projectRoot);
+  stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false });
   stateManager.getTeamProviderInfo(projectRoot, { default: {} });
   stateManager.getBackendConfig(projectRoot, { default: {} });
   stateManager.getCurrentMeta(projectRoot, { default: {} });
   stateManager.getCurrentBackendConfig(projectRoot, { default: {} });
-  for (const [category, resourceName] of listResources(stateManager.getMeta(projectRoot))) {
+  for (const [category, resourceName] of listResources(stateManager.getMeta(projectRoot, { default: {} }))) {
     const dir = pathManager.getResourceDirectoryPath(projectRoot, category, resourceName);
     if (!fs.existsSync(dir)) continue;
     for (const file of jsonFiles(dir)) {
