@@ -12,6 +12,9 @@ import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
+import type * as PushJournalModule from './state/push-journal';
+import type * as FaultPointModule from './fault/fault-point';
+import type * as PushInputsModule from './state/push-inputs';
 import type * as ProjectTagsModule from './state/project-tags';
 import type * as MetaEntriesModule from './state/meta-entries';
 import type * as ResourceMetaModule from './state/resource-meta';
@@ -70,6 +73,26 @@ lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, [
 export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
 lazyExports(() => require('./state/state-manager') as typeof StateManagerModule, ['stateManager']);
+
+export declare const pushJournalExists: typeof PushJournalModule.pushJournalExists;
+export declare const readPushJournal: typeof PushJournalModule.readPushJournal;
+export declare const beginPushJournal: typeof PushJournalModule.beginPushJournal;
+export declare const recordProviderInPushJournal: typeof PushJournalModule.recordProviderInPushJournal;
+export declare const removePushJournal: typeof PushJournalModule.removePushJournal;
+export type { PushJournal } from './state/push-journal';
+lazyExports(() => require('./state/push-journal') as typeof PushJournalModule, [
+  'pushJournalExists',
+  'readPushJournal',
+  'beginPushJournal',
+  'recordProviderInPushJournal',
+  'removePushJournal',
+]);
+
+export declare const assertPushInputsReadable: typeof PushInputsModule.assertPushInputsReadable;
+lazyExports(() => require('./state/push-inputs') as typeof PushInputsModule, ['assertPushInputsReadable']);
+
+export declare const faultPoint: typeof FaultPointModule.faultPoint;
+lazyExports(() => require('./fault/fault-point') as typeof FaultPointModule, ['faultPoint']);
 
 export declare const getProjectTags: typeof ProjectTagsModule.getProjectTags;
 export declare const DEFAULT_PROJECT_TAGS: typeof ProjectTagsModule.DEFAULT_PROJECT_TAGS;
@@ -192,6 +215,7 @@ export type {
   ProviderPlugin,
   PushResult,
   PushedOutputs,
+  InterruptedPushOutcome,
   FrontendPlugin,
   CategoryPlugin,
   GeneralPlugin,

@@ -12,6 +12,7 @@ import { PluginRegistry } from './platform/plugin-registry';
 import { parseCommandInput } from './routing/command-input';
 import { didYouMean } from './routing/did-you-mean';
 import { CommandTarget, pluginNouns, resolveCommand } from './routing/resolve-command';
+import { settleInterruptedPushIfAny, settlesInterruptedPush } from './lifecycle/push/settle-before-command';
 
 /** Core commands around which the core raises lifecycle events, as the original does. */
 const COMMAND_EVENTS: Record<string, [AmplifyEvent, AmplifyEvent]> = {
@@ -97,6 +98,7 @@ async function runCoreCommand(session: CliSession, command: string, subCommands:
   const { createAmplifyContext } = await import('./context/create-context');
   const context = createAmplifyContext(session, input);
   const commandModule = await coreCommands[key]();
+  if (settlesInterruptedPush(command)) await settleInterruptedPushIfAny(context, session.environment.cwd, command);
   const events = COMMAND_EVENTS[command];
   if (events) {
     await context.amplify.raiseEvent(context, events[0]);

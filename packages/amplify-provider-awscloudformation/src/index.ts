@@ -8,6 +8,7 @@ export {
   initEnv,
   attachBackend,
   pushResources,
+  completeInterruptedPush,
   buildResources,
   storeCurrentCloudBackend,
   deleteEnv,

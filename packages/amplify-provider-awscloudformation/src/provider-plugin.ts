@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, pathManager } from 'amplify-cli-core';
+import { AmplifyError, type InterruptedPushOutcome, pathManager, recordProviderInPushJournal } from 'amplify-cli-core';
 import { PROVIDER_ALIASES, PROVIDER_NAME } from './constants';
 import type { ProviderContext, ProviderResourceStatus } from './context/provider-context';
 import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
@@ -14,6 +14,7 @@ import { AWS_REGIONS } from './aws/regions';
 import { buildResources as buildFunctions } from './deploy/build-resources';
 import { createEventLogPrinter } from './deploy/event-printer';
 import { createLiveActivityPrinter } from './deploy/live-activity-printer';
+import { isDeploymentRecord, settleInterruptedDeployment } from './deploy/interrupted-deployment';
 import type { ProgressListener } from './deploy/progress-event';
 import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
 import { downloadCurrentCloudBackend, storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
@@ -175,9 +176,29 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
   const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
   const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
   const unique = [...new Map(selected.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
+  const projectRoot = files.paths.projectRoot;
   return withFactory(await envFactory(context, files, envName, 'push'), (factory) =>
-    deployResources({ projectRoot: files.paths.projectRoot, envName, resources: unique, factory, onProgress: progressPrinter(context) }),
+    deployResources({
+      projectRoot,
+      envName,
+      resources: unique,
+      factory,
+      onProgress: progressPrinter(context),
+      beforeStackUpdate: (record) => recordProviderInPushJournal(projectRoot, PROVIDER_NAME, record),
+    }),
   );
+}
+
+/** `completeInterruptedPush`: what became of a push killed after it recorded its deploy in the push journal. */
+export async function completeInterruptedPush(context: ProviderContext, record: unknown): Promise<InterruptedPushOutcome> {
+  if (!isDeploymentRecord(record)) return { type: 'not-deployed' };
+  const files = projectFiles(context);
+  const envName = envNameOf(context, files);
+  // It runs ahead of another command (status --json among them): only its notices are shown, and on stderr.
+  const onProgress: ProgressListener = (event) => {
+    if (event.type === 'notice') context.print.warning(event.message);
+  };
+  return withFactory(await envFactory(context, files, envName, 'push'), (factory) => settleInterruptedDeployment({ files, envName, record, factory, onProgress }));
 }
 
 /** `buildResources` (`amplify function build`): package built resources without deploying them. */

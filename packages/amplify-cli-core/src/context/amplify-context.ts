@@ -83,6 +83,13 @@ export type PushedOutputs = Record<string, Record<string, Record<string, string>
  */
 export type PushResult = { type: 'no-changes'; outputs: PushedOutputs } | { type: 'deployed'; outputs: PushedOutputs; uploaded: string[] };
 
+/**
+ * What a provider found in the cloud for a push that was interrupted after it started changing the cloud:
+ * `deployed` once it has recorded the deploy in the project (outputs, provider metadata), `not-deployed` when the
+ * stack never took the update or rolled it back.
+ */
+export type InterruptedPushOutcome = { type: 'deployed' } | { type: 'not-deployed' };
+
 /** Functions a provider plugin's main module exports (ARCHITECTURE.md §3). */
 export interface ProviderPlugin {
   init(context: AmplifyContext): Promise<void>;
@@ -90,6 +97,12 @@ export interface ProviderPlugin {
   initEnv(context: AmplifyContext, providerMeta?: AwsCloudFormationProviderMeta): Promise<void>;
   configure(context: AmplifyContext): Promise<void>;
   pushResources(context: AmplifyContext, resources: ResourceStatus): Promise<PushResult | void>;
+  /**
+   * Settles this provider's part of an interrupted push from what it recorded in the push journal (`record`,
+   * undefined when it had not reached the cloud): waits for a stack operation still running, then records the
+   * deploy locally if it took effect. Providers without it are assumed not to have deployed.
+   */
+  completeInterruptedPush?(context: AmplifyContext, record: unknown): Promise<InterruptedPushOutcome>;
   deleteEnv(context: AmplifyContext, envName: string, deleteS3?: boolean): Promise<void>;
   console(context: AmplifyContext): Promise<void>;
   getConfiguredAWSClient?(context: AmplifyContext, category?: string, action?: string): Promise<unknown>;

@@ -21,6 +21,7 @@ export const PathConstants = {
   ParametersJsonFileName: 'parameters.json',
   GitIgnoreFileName: '.gitignore',
   LockFileName: '.lock',
+  PushJournalFileName: 'local-push-journal.json',
 } as const;
 
 function isDirectory(p: string): boolean {
@@ -144,6 +145,10 @@ export const pathManager = {
   },
   getProjectLockFilePath(projectPath?: string): string {
     return path.join(getDotConfigDirPath(projectPath), PathConstants.LockFileName);
+  },
+  /** The record of a push that changed the cloud and has not recorded everything locally yet (push-journal.ts). */
+  getPushJournalFilePath(projectPath?: string): string {
+    return path.join(getDotConfigDirPath(projectPath), PathConstants.PushJournalFileName);
   },
   getTeamProviderInfoFilePath,
   /** The original's name for the team-provider-info path. */

@@ -9,8 +9,11 @@ export interface ReadJsonFileOptions {
   throwIfNotExist?: boolean;
 }
 
-/** Parses JSON text read from `filePath`; a syntax error names the file, line and column. */
-export function parseJson<T>(text: string, filePath: string): T {
+/**
+ * Parses JSON text read from `filePath`; a syntax error names the file, line and column, and `resolution` (what
+ * the caller knows about getting the file back).
+ */
+export function parseJson<T>(text: string, filePath: string, resolution = 'Fix or restore the file'): T {
   // Editors on Windows like to prepend a byte-order mark, which JSON.parse rejects.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
@@ -20,7 +23,7 @@ export function parseJson<T>(text: string, filePath: string): T {
     const { findJsonSyntaxError } = require('./json-syntax-error') as typeof JsonSyntaxErrorModule;
     const located = findJsonSyntaxError(body);
     const where = located ? `${located.message} at line ${located.line} column ${located.column}` : String(cause);
-    throw new AmplifyError('InvalidJson', `${filePath}: ${where}`, { resolution: 'Fix or restore the file', cause });
+    throw new AmplifyError('InvalidJson', `${filePath}: ${where}`, { resolution, cause });
   }
 }
 

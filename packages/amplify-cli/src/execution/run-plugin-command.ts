@@ -3,6 +3,7 @@ import { AmplifyError, CategoryPlugin, pathManager, PluginInfo, withProjectLock 
 import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
+import { settleInterruptedPushIfAny } from '../lifecycle/push/settle-before-command';
 import { readHeadlessPayload } from './headless-payload';
 import { changesResources, withResourceChangeTransaction } from './resource-change-transaction';
 import { attachExtensions, describePlugin, findLegacyCommandFile, missingMainModule, runLegacyCommand, runPluginCode } from './plugin-loader';
@@ -27,10 +28,10 @@ export async function runPluginCommand(session: CliSession, input: CommandInput,
     await executePlugin(session, input, command, info);
     return;
   }
+  const commandName = `${info.manifest.name} ${command}`;
+  await settleInterruptedPushIfAny(chooser, projectRoot, commandName);
   const execute = () => executePlugin(session, input, command, info);
-  await withProjectLock(projectRoot, `${info.manifest.name} ${command}`, () =>
-    changesResources(command) ? withResourceChangeTransaction(projectRoot, execute) : execute(),
-  );
+  await withProjectLock(projectRoot, commandName, () => (changesResources(command) ? withResourceChangeTransaction(projectRoot, execute) : execute()));
 }
 
 /**

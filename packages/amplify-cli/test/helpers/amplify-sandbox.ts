@@ -1,12 +1,14 @@
-import { execFileSync, spawn } from 'child_process';
+import { type ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
+import { readInstanceCredentials, startLocalCloud, type LocalCloud, type LocalCloudCredentials } from 'amplify-local-cloud';
 
 /** The built binary under test (`npx tsc -b packages/amplify-cli` first). */
 export const AMPLIFY_BIN = path.resolve(__dirname, '..', '..', 'bin', 'amplify');
+const LOCAL_CLOUD_BIN = path.resolve(__dirname, '..', '..', '..', 'amplify-local-cloud', 'bin', 'amplify-local-cloud');
 export const DEMO_PLUGIN_DIR = path.resolve(__dirname, '..', 'fixtures', 'amplify-category-demo');
 
 export const GENERAL_PROVIDERS = JSON.stringify({ awscloudformation: { configLevel: 'general' } });
@@ -45,11 +47,22 @@ export class AmplifySandbox {
     this.home = path.join(root, 'home');
   }
 
-  static async start(): Promise<AmplifySandbox> {
+  /**
+   * `cloudProcess: 'child'` runs the local cloud in a process of its own (a `LocalCloudProcess`), for tests that
+   * kill it as a crash would and start it again; by default it runs in this process.
+   */
+  static async start(options: { cloudProcess?: 'in-process' | 'child' } = {}): Promise<AmplifySandbox> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-e2e-')));
     fs.mkdirSync(path.join(root, 'home'), { recursive: true });
-    const cloud = await startLocalCloud({ port: 0, dataDir: path.join(root, 'cloud-data') });
+    const dataDir = path.join(root, 'cloud-data');
+    const cloud = options.cloudProcess === 'child' ? await LocalCloudProcess.start(dataDir) : await startLocalCloud({ port: 0, dataDir });
     return new AmplifySandbox(root, cloud);
+  }
+
+  /** The local cloud's own process, for a sandbox started with `cloudProcess: 'child'`. */
+  get cloudProcess(): LocalCloudProcess {
+    if (!(this.cloud instanceof LocalCloudProcess)) throw new Error('This sandbox runs the local cloud in the test process');
+    return this.cloud;
   }
 
   get env(): NodeJS.ProcessEnv {
@@ -83,9 +96,12 @@ export class AmplifySandbox {
     return dir;
   }
 
-  /** Runs `amplify <args>` in `cwd`; `stdin` (a `--headless` payload, say) is piped in when given, else stdin is closed (no TTY). */
-  run(cwd: string, args: string[], stdin?: string): Promise<RunResult> {
-    return runProcess(process.execPath, [AMPLIFY_BIN, ...args], { cwd, env: this.env, stdin });
+  /**
+   * Runs `amplify <args>` in `cwd`; `stdin` (a `--headless` payload, say) is piped in when given, else stdin is
+   * closed (no TTY). `extraEnv` adds variables for this run (a fault point, say).
+   */
+  run(cwd: string, args: string[], stdin?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+    return runProcess(process.execPath, [AMPLIFY_BIN, ...args], { cwd, env: { ...this.env, ...extraEnv }, stdin });
   }
 
   /** `amplify init` headless in `cwd`: a React app named after its folder, on the general (endpoint-configured) provider. */
@@ -181,6 +197,94 @@ export class AppSandbox {
 
   close(): Promise<void> {
     return this.sandbox.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The local cloud as a child process (`amplify-local-cloud start`), which a test can kill with SIGKILL and start
+ * again over the same data directory and port, so the endpoint the project records stays valid.
+ */
+export class LocalCloudProcess implements LocalCloud {
+  private child: ChildProcess | undefined;
+  readonly endpoint: string;
+
+  private constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {
+    this.endpoint = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(dataDir: string): Promise<LocalCloudProcess> {
+    const cloud = new LocalCloudProcess(await freePort(), dataDir);
+    await cloud.restart();
+    return cloud;
+  }
+
+  get pid(): number {
+    return this.child!.pid!;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The instance's keys, which its first start wrote into the data directory. */
+  get credentials(): LocalCloudCredentials {
+    const credentials = readInstanceCredentials(this.dataDir);
+    if (credentials === undefined) throw new Error(`The local cloud has written no credentials in ${this.dataDir}`);
+    return credentials;
+  }
+
+  /** Starts the server (again); resolves once it listens. */
+  restart(): Promise<void> {
+    const child = spawn(process.execPath, [LOCAL_CLOUD_BIN, 'start', '--port', String(this.port), '--data-dir', this.dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    this.child = child;
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/listening at/.test(output)) {
+          child.stdout!.off('data', onData);
+          child.stdout!.resume();
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`the local cloud exited (${code}) before listening: ${output.trim()}`)));
+    });
+  }
+
+  /** Resolves once the server has exited (killed by a fault point, or here). */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   }
 }
 

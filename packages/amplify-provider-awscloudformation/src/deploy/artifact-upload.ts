@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import { faultPoint } from 'amplify-cli-core';
 import type { S3Api } from '../aws/s3-api';
 
 export interface Artifact {
@@ -28,6 +29,7 @@ export async function uploadChangedArtifacts(s3: S3Api, bucket: string, artifact
         return;
       }
       await s3.putObject(bucket, artifact.key, artifact.body, artifact.contentType);
+      faultPoint('push:after-artifact-upload');
       summary.uploaded.push(artifact.key);
     }),
   );

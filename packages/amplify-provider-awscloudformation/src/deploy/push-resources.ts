@@ -1,6 +1,17 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { type AmplifyMeta, AmplifyError, type PushedOutputs, type PushResult, type ResourceMeta, type ResourceRef, getResourceMeta, listResources } from 'amplify-cli-core';
+import {
+  type AmplifyMeta,
+  AmplifyError,
+  type PushedOutputs,
+  type PushResult,
+  type ResourceMeta,
+  type ResourceRef,
+  faultPoint,
+  getResourceMeta,
+  listResources,
+} from 'amplify-cli-core';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
 import { ProjectFiles } from '../project/project-files';
@@ -26,6 +37,42 @@ export interface PushResourcesOptions {
   validator?: TemplateValidator;
   installDependencies?: DependencyInstaller;
   maxPollIntervalMs?: number;
+  /**
+   * Called with what the deploy will record just before the root stack is updated (the uploads before it change
+   * nothing that runs): the push journal keeps it so that a push cut off after that point can still be told
+   * apart, deployed or not, and recorded.
+   */
+  beforeStackUpdate?: (record: DeploymentRecord) => void;
+}
+
+/** A resource this push uploads: where its stack's template is and, when built, its code. */
+export interface DeployedResource {
+  category: string;
+  resourceName: string;
+  templateUrl: string;
+  packaged?: { zipFileName: string; code: CodeLocation };
+}
+
+/**
+ * What a deploy must record once the root stack has taken it, kept in the push journal before the stack update:
+ * the root stack, the hash of the root template (the stack runs exactly that template only if the update took
+ * effect) and the resources whose provider metadata the deploy changes.
+ */
+export interface DeploymentRecord {
+  stackName: string;
+  rootTemplateHash: string;
+  resources: DeployedResource[];
+}
+
+/** Hash of a JSON template's content, the same whatever its indentation (CloudFormation may return it reformatted). */
+export function templateHash(templateText: string): string {
+  let canonical = templateText;
+  try {
+    canonical = JSON.stringify(JSON.parse(templateText));
+  } catch {
+    // Not JSON (a YAML template someone deployed by hand): compared as text, so it never matches ours.
+  }
+  return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
 /** What the push did, for the core to act on (STYLE §2): only `deployed` is followed by the meta/backup steps. */
@@ -248,6 +295,11 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   }
   const rootTemplate = buildNestedRootTemplate(nestedStacks, options.envName, { identityPoolStack: identityPoolStack(deployed) });
   const rootTemplateText = JSON.stringify(rootTemplate, null, 2);
+  const record: DeploymentRecord = {
+    stackName,
+    rootTemplateHash: templateHash(rootTemplateText),
+    resources: prepared.map((p) => ({ ...p.ref, templateUrl: p.templateUrl, ...(p.packaged ? { packaged: p.packaged } : {}) })),
+  };
 
   options.onProgress({ type: 'phase', phase: 'upload', message: 'Uploading templates and artifacts...' });
   const s3 = options.factory.s3();
@@ -256,8 +308,10 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
     { key: ROOT_TEMPLATE_KEY, body: rootTemplateText, contentType: 'text/plain' },
   ]);
 
+  faultPoint('push:after-uploads');
   options.onProgress({ type: 'phase', phase: 'deploy', message: 'Updating resources in the cloud. This may take a few minutes...' });
   const cfn = options.factory.cloudFormation();
+  options.beforeStackUpdate?.(record);
   const outcome = await updateStackAndWait(
     cfn,
     {
@@ -274,26 +328,39 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
     { onProgress: options.onProgress, maxPollIntervalMs: options.maxPollIntervalMs },
   );
 
+  faultPoint('push:after-stack-complete');
   options.onProgress({ type: 'phase', phase: 'outputs', message: 'Reading the outputs of the deployed resources...' });
   const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName);
-  const outputs = recordPushInMeta(files, prepared, outputsByLogicalId);
-  recordCodeLocations(files, options.envName, prepared);
+  faultPoint('push:after-outputs-read');
+  const outputs = recordDeployment(files, options.envName, record, outputsByLogicalId);
   files.writeRootTemplate(rootTemplate);
   return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
     ? { type: 'no-changes', outputs }
     : { type: 'deployed', outputs, uploaded: uploads.uploaded };
 }
 
-/** Writes outputs (every deployed resource) and providerMetadata (pushed ones) into backend amplify-meta.json. */
-function recordPushInMeta(
+/**
+ * Records a deploy the root stack has taken in the project: outputs (every deployed resource) and provider metadata
+ * (the pushed ones) in backend amplify-meta.json, code locations in team-provider-info. Run right after the deploy,
+ * and again by the next command when a push was interrupted before it had written them (it is idempotent).
+ */
+export function recordDeployment(
   files: ProjectFiles,
-  prepared: PreparedResource[],
+  envName: string,
+  record: DeploymentRecord,
   outputsByLogicalId: Record<string, Record<string, string>>,
 ): PushedOutputs {
+  const outputs = recordPushInMeta(files, record.resources, outputsByLogicalId);
+  faultPoint('push:after-meta-write');
+  recordCodeLocations(files, envName, record.resources);
+  return outputs;
+}
+
+function recordPushInMeta(files: ProjectFiles, resources: DeployedResource[], outputsByLogicalId: Record<string, Record<string, string>>): PushedOutputs {
   // Re-read: the meta may have been written by the core or a category while the stack was deploying.
   const meta = files.readMeta();
   const outputs: PushedOutputs = {};
-  const pushed = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
+  const pushed = new Map(resources.map((r) => [nestedStackLogicalId(r.category, r.resourceName), r]));
   for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const logicalId = nestedStackLogicalId(category, resourceName);
@@ -321,14 +388,14 @@ function recordPushInMeta(
  * Records where each deployed package is in team-provider-info (`<env>.categories.<category>.<name>`), as the
  * original did: later pushes that do not package the resource pass the same location to its nested stack.
  */
-function recordCodeLocations(files: ProjectFiles, envName: string, prepared: PreparedResource[]): void {
-  const packaged = prepared.filter((p) => p.packaged);
+function recordCodeLocations(files: ProjectFiles, envName: string, resources: DeployedResource[]): void {
+  const packaged = resources.filter((r) => r.packaged);
   if (packaged.length === 0) return;
   const teamProviderInfo = files.readTeamProviderInfo();
   const categories = ((teamProviderInfo[envName] ??= {}).categories ??= {});
-  for (const { ref, packaged: done } of packaged) {
-    const byName = (categories[ref.category] ??= {});
-    byName[ref.resourceName] = { ...byName[ref.resourceName], ...done!.code };
+  for (const { category, resourceName, packaged: done } of packaged) {
+    const byName = (categories[category] ??= {});
+    byName[resourceName] = { ...byName[resourceName], ...done!.code };
   }
   files.writeTeamProviderInfo(teamProviderInfo);
 }

@@ -1,4 +1,5 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
+import { faultPoint } from 'amplify-cli-core';
 import type { CloudFormationApi } from '../aws/cloudformation-api';
 import { StackEventPoller } from './stack-event-poller';
 import { StackStatus, isFailedResourceStatus } from './stack-status';
@@ -41,6 +42,7 @@ export async function monitorStackOperation(cfn: CloudFormationApi, stackName: s
   const maxInterval = options.maxPollIntervalMs ?? 5000;
   for (;;) {
     const stack = await cfn.describeStack(stackName);
+    faultPoint('push:during-stack-wait');
     const status = stack ? new StackStatus(stack.StackStatus ?? 'UNKNOWN', stack.StackStatusReason) : StackStatus.notFound();
     if (!status.isInProgress) {
       // A stack that vanished (delete finished) can still be read by its id for the final events.

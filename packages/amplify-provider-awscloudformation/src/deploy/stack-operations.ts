@@ -1,5 +1,5 @@
 import type { CreateStackInput, Stack, UpdateStackInput } from '@aws-sdk/client-cloudformation';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, faultPoint } from 'amplify-cli-core';
 import type { CloudFormationApi } from '../aws/cloudformation-api';
 import { describeFailureCause, findFailureCause, monitorStackOperation, type StackOperationResult } from './stack-activity-monitor';
 import type { ProgressListener } from './progress-event';
@@ -86,6 +86,7 @@ export async function updateStackAndWait(cfn: CloudFormationApi, input: UpdateSt
   }
   const start = await operationStart(cfn, stackName);
   if ((await cfn.updateStack(input)) === 'no-updates') return { type: 'no-updates', stack: before };
+  faultPoint('push:after-update-stack-started');
   const result = await monitor(cfn, stackName, start, options);
   if (result.status.isSuccess && result.stack) return { type: 'updated', stack: result.stack };
   const message = failureMessage(stackName, 'Update', result);
@@ -93,6 +94,11 @@ export async function updateStackAndWait(cfn: CloudFormationApi, input: UpdateSt
   throw new AmplifyError('StackDeployFailed', message, {
     resolution: 'Fix the resource named above and run "amplify push" again; nothing was changed locally.',
   });
+}
+
+/** Waits for whatever operation is running on the stack (one an interrupted command started) to end. */
+export async function waitForStackOperation(cfn: CloudFormationApi, stackName: string, options: StackOperationOptions): Promise<StackOperationResult> {
+  return monitor(cfn, stackName, await operationStart(cfn, stackName), options);
 }
 
 export async function deleteStackAndWait(cfn: CloudFormationApi, stackName: string, options: StackOperationOptions): Promise<'deleted' | 'not-found'> {

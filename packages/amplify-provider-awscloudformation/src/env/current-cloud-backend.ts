@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, pathManager, stateManager } from 'amplify-cli-core';
+import { AmplifyError, faultPoint, pathManager, stateManager } from 'amplify-cli-core';
 import type { S3Api } from '../aws/s3-api';
 import { CURRENT_CLOUD_BACKEND_ZIP } from '../constants';
 import type { ProjectFiles } from '../project/project-files';
@@ -19,7 +19,9 @@ export async function storeCurrentCloudBackend(files: ProjectFiles, s3: S3Api, b
     const full = path.join(dir, file);
     if (fs.existsSync(full)) uploads.push(s3.putObject(bucket, file, fs.readFileSync(full), 'application/json'));
   }
+  faultPoint('push:during-final-upload');
   await Promise.all(uploads);
+  faultPoint('push:after-final-upload');
 }
 
 /**

@@ -46,7 +46,23 @@ module.exports = {
     // Without the marker it returns nothing, as providers written for the original do.
     if (fs.existsSync(path.join(root(context), 'cloud-matches'))) return { type: 'no-changes', outputs: {} };
   },
-  async storeCurrentCloudBackend(context) { record(context, { call: 'storeCurrentCloudBackend' }); },
+  async storeCurrentCloudBackend(context) {
+    record(context, { call: 'storeCurrentCloudBackend' });
+    if (fs.existsSync(path.join(root(context), 'bucket-down'))) throw new Error('PutObject: connect ECONNREFUSED');
+  },
+  // What the cloud did with an interrupted push: the 'cloud-state' marker says deployed, not-deployed or down.
+  async completeInterruptedPush(context, part) {
+    record(context, { call: 'completeInterruptedPush', part });
+    const marker = path.join(root(context), 'cloud-state');
+    const state = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : 'not-deployed';
+    if (state === 'down') throw new Error('connect ECONNREFUSED 127.0.0.1:4581');
+    if (state === 'deployed') {
+      const meta = JSON.parse(fs.readFileSync(metaFile(context), 'utf8'));
+      meta.storage.photos.output = { Name: 'photos-deployed' };
+      fs.writeFileSync(metaFile(context), JSON.stringify(meta));
+    }
+    return { type: state };
+  },
   // A provider written before syncCurrentCloudBackend existed has none (a 'no-sync' marker beside this file).
   get providerUtils() {
     return fs.existsSync(path.join(__dirname, 'no-sync')) ? undefined : syncUtils;
@@ -106,6 +122,121 @@ async function projectWithResource(machine: FakeMachine): Promise<void> {
   fs.rmSync(path.join(machine.cwd, 'calls.jsonl'), { force: true });
 }
 
+const journalFile = (machine: FakeMachine) => path.join(machine.cwd, 'amplify', '.config', 'local-push-journal.json');
+
+/** The journal a push of storage/photos leaves when it is killed after the provider started its deploy. */
+function interruptedPush(machine: FakeMachine): void {
+  const journal = { version: 1, startedAt: '2026-01-01T00:00:00.000Z', envName: 'dev', pushed: [{ category: 'storage', resourceName: 'photos' }], deleted: [], providers: { fakecloud: { token: 't1' } } };
+  fs.writeFileSync(journalFile(machine), JSON.stringify(journal));
+}
+
+describe('a push interrupted after it began deploying (in-process, fake provider)', () => {
+  test('deployed in the cloud: the next status records it everywhere before it answers', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('⚠ The push of 2026-01-01T00:00:00.000Z (storage photos) was interrupted after its deploy; it is now recorded locally and in the cloud.\n');
+    expect(result.stdout).toMatch(/\| Storage +\| photos +\| No Change/);
+    expect(calls(machine)).toEqual([
+      { call: 'completeInterruptedPush', part: { token: 't1' } },
+      { call: 'storeCurrentCloudBackend' },
+      { call: 'createFrontendConfigs', services: expect.any(Array) },
+    ]);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
+    const cloudMeta = JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'amplify-meta.json'), 'utf8'));
+    expect(cloudMeta.storage.photos).toMatchObject({ output: { Name: 'photos-deployed' }, lastPushTimeStamp: expect.any(String) });
+  });
+
+  test('never taken by the cloud: the journal is dropped and the resource is still to be created', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('was interrupted before the cloud took it; nothing of it is deployed');
+    expect(result.stdout).toMatch(/\| Storage +\| photos +\| Create/);
+    expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush']);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
+  });
+
+  test('the cloud unreachable: status says what it cannot know and answers, push refuses, the journal stays', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'down');
+    const status = await amplify(machine, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain('was interrupted and cannot be settled now: Plugin "fakecloud" (amplify-provider-fakecloud@1.0.0) failed in completeInterruptedPush: connect ECONNREFUSED');
+    expect(status.stderr).toContain('storage photos may be deployed or not, whatever the table below says');
+    const push = await amplify(machine, ['push', '--yes']);
+    expect(push.code).toBe(1);
+    expect(push.stderr).toMatch(/^✖ The push of .* was interrupted and cannot be settled now: .*\n  Run the command again when the cloud is reachable/);
+    expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush', 'completeInterruptedPush']);
+    expect(fs.existsSync(journalFile(machine))).toBe(true);
+
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    expect((await amplify(machine, ['push', '--yes'])).stdout).toContain('No changes detected');
+  });
+
+  test('a category command that changes the project settles it first, so its edit is not recorded as deployed', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    writePackage(machine.globalNodeModules, 'amplify-category-storage', {
+      manifest: { name: 'storage', type: 'category', commands: ['update'] },
+      files: {
+        'index.js': `
+const fs = require('fs');
+const path = require('path');
+module.exports = {
+  async executeAmplifyCommand(context) {
+    const cwd = context.session.environment.cwd;
+    fs.appendFileSync(path.join(cwd, 'calls.jsonl'), JSON.stringify({ call: 'storage update' }) + '\\n');
+    fs.writeFileSync(path.join(cwd, 'amplify', 'backend', 'storage', 'photos', 'photos-template.json'), '{"Resources":{"Edited":{}}}');
+  },
+};`,
+      },
+    });
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    expect((await amplify(machine, ['storage', 'update'])).code).toBe(0);
+    expect(calls(machine).map((c) => c.call)).toEqual(['completeInterruptedPush', 'storeCurrentCloudBackend', 'createFrontendConfigs', 'storage update']);
+    expect((await amplify(machine, ['status'])).stdout).toMatch(/\| Storage +\| photos +\| Update/);
+  });
+
+  test('deployed, but its records cannot all be written now: the journal stays and the next command finishes them', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'cloud-state'), 'deployed');
+    fs.writeFileSync(path.join(machine.cwd, 'bucket-down'), '');
+    const status = await amplify(machine, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain('was interrupted and cannot be settled now: Plugin "fakecloud" (amplify-provider-fakecloud@1.0.0) failed in storeCurrentCloudBackend');
+    expect(fs.existsSync(journalFile(machine))).toBe(true);
+
+    fs.rmSync(path.join(machine.cwd, 'bucket-down'));
+    const again = await amplify(machine, ['status']);
+    expect(again.stderr).toContain('was interrupted after its deploy; it is now recorded');
+    expect(again.stdout).toMatch(/\| Storage +\| photos +\| No Change/);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
+  });
+
+  test('a push still running in another process is reported by status and left alone', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    interruptedPush(machine);
+    fs.writeFileSync(path.join(machine.cwd, 'amplify', '.config', '.lock'), JSON.stringify({ pid: process.pid, command: 'push', startedAt: new Date().toISOString() }));
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`is still running (pid ${process.pid}, "amplify push")`);
+    expect(calls(machine)).toEqual([]);
+    expect(fs.existsSync(journalFile(machine))).toBe(true);
+  });
+});
+
 describe('amplify push (in-process, fake provider)', () => {
   test('deploys, stamps the meta, refreshes #current-cloud-backend, uploads it and regenerates the frontend config', async () => {
     const machine = makeFakeMachine();
@@ -141,9 +272,28 @@ describe('amplify push (in-process, fake provider)', () => {
     expect(fs.readFileSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'amplify-meta.json')).equals(cloudMetaBefore)).toBe(true);
     expect(fs.existsSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage'))).toBe(false);
     expect(fs.existsSync(path.join(machine.cwd, 'amplify', '.config', '.lock'))).toBe(false);
+    // The cloud was asked whether the deploy took effect all the same; it did not, so nothing is left to settle.
+    expect(calls(machine).map((c) => c.call)).toEqual(['pushResources', 'completeInterruptedPush']);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
 
     fs.rmSync(path.join(machine.cwd, 'fail-push'));
     expect((await amplify(machine, ['push', '--yes'])).code).toBe(0);
+  });
+
+  test('a truncated cli-inputs.json stops the push with its name before any plugin runs or any file changes', async () => {
+    const machine = makeFakeMachine();
+    await projectWithResource(machine);
+    const inputs = path.join(machine.cwd, 'amplify', 'backend', 'storage', 'photos', 'cli-inputs.json');
+    fs.writeFileSync(inputs, '{"resourceName": "pho');
+    const metaBefore = fs.readFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json'));
+    const result = await amplify(machine, ['push', '--yes']);
+    expect(result.code).toBe(1);
+    const relative = 'amplify/backend/storage/photos/cli-inputs.json';
+    expect(result.stderr).toBe(`✖ ${relative}: Unexpected end of JSON input at line 1 column 22\n  Restore it (git checkout -- "${relative}") or fix it, then push again\n`);
+    expect(calls(machine)).toEqual([]);
+    expect(fs.readFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json')).equals(metaBefore)).toBe(true);
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify', '#current-cloud-backend', 'storage'))).toBe(false);
+    expect(fs.existsSync(journalFile(machine))).toBe(false);
   });
 
   test('a resource removed locally is deleted: the provider is told and the cloud copy forgets it', async () => {

@@ -1,25 +1,28 @@
 import * as fs from 'fs';
 import {
   AmplifyError,
-  AmplifyMeta,
+  assertPushInputsReadable,
+  beginPushJournal,
+  faultPoint,
   getResourceStatus,
   hasChanges,
   pathManager,
   ProviderPlugin,
   PushResult,
+  readPushJournal,
   ResourceRef,
   ResourceStatus,
   stateManager,
-  updateamplifyMetaAfterPush,
-  updateamplifyMetaAfterResourceDelete,
   UserAbort,
   withProjectLock,
+  writeFileAtomic,
 } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { printStatus } from '../../output/status-view';
 import { projectExeInfo } from '../exe-info';
 import type { HeadlessInput } from '../headless-input';
-import { callPlugin, hasFunction, providerPlugin } from '../project-plugins';
+import { callPlugin, providerPlugin } from '../project-plugins';
+import { finishPush, settleInterruptedPush } from './interrupted-push';
 
 export interface PushOptions {
   projectRoot: string;
@@ -86,14 +89,18 @@ function forProvider(status: ResourceStatus, provider: string): ResourceStatus {
 
 /**
  * `amplify push` (reference §3.5, ARCHITECTURE §5), under the project lock: the status table, "No changes
- * detected" when there is nothing to do, a confirmation unless `--yes`, then each provider deploys. Only after
+ * detected" when there is nothing to do, a confirmation unless `--yes`, a check that every project file the push
+ * reads is intact, then each provider deploys. The push journal is written before the cloud changes; only after
  * every provider succeeded does the core stamp the meta, refresh `#current-cloud-backend/` (and its copy in the
- * cloud) and regenerate the frontend configuration. A failed deploy leaves `amplify-meta.json` byte for byte as it
- * was, so the same push can simply be run again.
+ * cloud) and regenerate the frontend configuration, then drop the journal (interrupted-push.ts). A deploy that
+ * failed leaves `amplify-meta.json` byte for byte as it was, so the same push can simply be run again.
  */
 export async function pushProject(context: CoreCommandContext, options: PushOptions): Promise<PushOutcome> {
   const { projectRoot } = options;
   return withProjectLock(projectRoot, 'push', async () => {
+    faultPoint('push:after-lock');
+    assertPushInputsReadable(projectRoot);
+    faultPoint('push:after-validation');
     const { printer } = context.session;
     const exeInfo = context.exeInfo?.projectConfig ? context.exeInfo : projectExeInfo(context, projectRoot, options.headless);
     exeInfo.forcePush = options.force;
@@ -121,9 +128,12 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
       if (!confirmed) throw new UserAbort('Push cancelled; nothing was deployed.');
     }
 
+    const pushed = refs(options.force ? status.allResources : [...status.resourcesToBeCreated, ...status.resourcesToBeUpdated]);
+    const deleted = refs(status.resourcesToBeDeleted);
     const metaPath = pathManager.getAmplifyMetaFilePath(projectRoot);
     const metaBefore = fs.readFileSync(metaPath);
-    const cloudMetaBefore = stateManager.getCurrentMeta(projectRoot, { default: {} });
+    const journal = beginPushJournal(projectRoot, { envName, pushed, deleted });
+    faultPoint('push:after-journal');
     const providers = stateManager.getProjectConfig(projectRoot).providers;
     let cloudChanged = false;
     try {
@@ -134,22 +144,29 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
         if (!reportsNoChanges(result)) cloudChanged = true;
       }
     } catch (error) {
-      // Whatever a provider wrote before failing is undone: the meta must describe what is deployed.
-      fs.writeFileSync(metaPath, metaBefore);
-      printer.error('An error occurred when pushing the resources to the cloud; local files are unchanged, fix the problem and push again.');
+      // Whatever a provider wrote before failing is undone: the meta must describe what is deployed. Then the
+      // cloud is asked, as the next command would ask it, whether the deploy took effect all the same.
+      writeFileAtomic(metaPath, metaBefore);
+      // Read back: the providers have added their parts since it was begun.
+      const settled = await settleInterruptedPush(context, projectRoot, readPushJournal(projectRoot) ?? journal);
+      if (settled.type === 'completed') {
+        printer.warning(`⚠ ${error instanceof Error ? error.message : String(error)}; the cloud took the deploy all the same, and it is now recorded.`);
+        printer.success('✔ All resources are updated in the cloud');
+        return { type: 'pushed', resources: pushed, deleted, cloudChanged: true };
+      }
+      if (settled.type === 'discarded') {
+        printer.error('An error occurred when pushing the resources to the cloud; local files are unchanged, fix the problem and push again.');
+      } else {
+        printer.error('The push failed, and whether the cloud took its deploy cannot be settled now; the next amplify command (status, push, pull) finds out and records it.');
+      }
       throw error;
     }
-
-    const pushed = refs(options.force ? status.allResources : [...status.resourcesToBeCreated, ...status.resourcesToBeUpdated]);
-    const deleted = refs(status.resourcesToBeDeleted);
-    for (const resource of deleted) updateamplifyMetaAfterResourceDelete(projectRoot, resource.category, resource.resourceName);
-    updateamplifyMetaAfterPush(projectRoot, pushed);
-    for (const name of providers) {
-      const provider = providerPlugin(context, name);
-      if (hasFunction(provider, 'storeCurrentCloudBackend')) await callPlugin(provider, 'storeCurrentCloudBackend', context);
+    try {
+      await finishPush(context, projectRoot, journal);
+    } catch (error) {
+      printer.error('The cloud took the deploy, but recording it locally failed; the next amplify command (status, push, pull) completes it.');
+      throw error;
     }
-    exeInfo.amplifyMeta = stateManager.getMeta(projectRoot);
-    await context.amplify.onCategoryOutputsChange(context, cloudMetaBefore as AmplifyMeta);
     if (!cloudChanged) printer.info('The cloud already matched the local backend: nothing needed deploying.');
     printer.success('✔ All resources are updated in the cloud');
     return { type: 'pushed', resources: pushed, deleted, cloudChanged };
