@@ -17,7 +17,10 @@ import type * as FaultPointModule from './fault/fault-point';
 import type * as PushInputsModule from './state/push-inputs';
 import type * as ProjectTagsModule from './state/project-tags';
 import type * as MetaEntriesModule from './state/meta-entries';
-import type * as ResourceMetaModule from './state/resource-meta';
+import type * as MetaMutationsModule from './state/meta-mutations';
+import type * as CloudBackendCopyModule from './state/cloud-backend-copy';
+import type * as EnvParametersModule from './state/env-parameters';
+import type * as ResourceOutputsModule from './state/resource-outputs';
 import type * as HashDirectoryModule from './status/hash-directory';
 import type * as ResourceStatusModule from './status/resource-status';
 import type * as StatusTableModule from './status/status-table';
@@ -115,39 +118,44 @@ lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
   'PROVIDERS_KEY',
 ]);
 
-export declare const updateamplifyMetaAfterResourceAdd: typeof ResourceMetaModule.updateamplifyMetaAfterResourceAdd;
-export declare const updateamplifyMetaAfterResourceUpdate: typeof ResourceMetaModule.updateamplifyMetaAfterResourceUpdate;
-export declare const updateamplifyMetaAfterResourceDelete: typeof ResourceMetaModule.updateamplifyMetaAfterResourceDelete;
-export declare const updateamplifyMetaAfterPush: typeof ResourceMetaModule.updateamplifyMetaAfterPush;
-export declare const updateamplifyMetaAfterBuild: typeof ResourceMetaModule.updateamplifyMetaAfterBuild;
-export declare const updateAmplifyMetaAfterPackage: typeof ResourceMetaModule.updateAmplifyMetaAfterPackage;
-export declare const updateProvideramplifyMeta: typeof ResourceMetaModule.updateProvideramplifyMeta;
-export declare const updateBackendConfigAfterResourceAdd: typeof ResourceMetaModule.updateBackendConfigAfterResourceAdd;
-export declare const updateBackendConfigAfterResourceUpdate: typeof ResourceMetaModule.updateBackendConfigAfterResourceUpdate;
-export declare const updateBackendConfigAfterResourceRemove: typeof ResourceMetaModule.updateBackendConfigAfterResourceRemove;
-export declare const loadEnvResourceParameters: typeof ResourceMetaModule.loadEnvResourceParameters;
-export declare const saveEnvResourceParameters: typeof ResourceMetaModule.saveEnvResourceParameters;
-export declare const removeResourceParameters: typeof ResourceMetaModule.removeResourceParameters;
-export declare const getResourceOutputs: typeof ResourceMetaModule.getResourceOutputs;
-export declare const removeResource: typeof ResourceMetaModule.removeResource;
-export type { ProviderOutputs, ResourceOutputs, RemoveResourceOptions, RemovedResource } from './state/resource-meta';
-lazyExports(() => require('./state/resource-meta') as typeof ResourceMetaModule, [
+export declare const updateamplifyMetaAfterResourceAdd: typeof MetaMutationsModule.updateamplifyMetaAfterResourceAdd;
+export declare const updateamplifyMetaAfterResourceUpdate: typeof MetaMutationsModule.updateamplifyMetaAfterResourceUpdate;
+export declare const updateamplifyMetaAfterBuild: typeof MetaMutationsModule.updateamplifyMetaAfterBuild;
+export declare const updateAmplifyMetaAfterPackage: typeof MetaMutationsModule.updateAmplifyMetaAfterPackage;
+export declare const updateProvideramplifyMeta: typeof MetaMutationsModule.updateProvideramplifyMeta;
+export declare const updateBackendConfigAfterResourceAdd: typeof MetaMutationsModule.updateBackendConfigAfterResourceAdd;
+export declare const updateBackendConfigAfterResourceUpdate: typeof MetaMutationsModule.updateBackendConfigAfterResourceUpdate;
+export declare const updateBackendConfigAfterResourceRemove: typeof MetaMutationsModule.updateBackendConfigAfterResourceRemove;
+lazyExports(() => require('./state/meta-mutations') as typeof MetaMutationsModule, [
   'updateamplifyMetaAfterResourceAdd',
   'updateamplifyMetaAfterResourceUpdate',
-  'updateamplifyMetaAfterResourceDelete',
-  'updateamplifyMetaAfterPush',
   'updateamplifyMetaAfterBuild',
   'updateAmplifyMetaAfterPackage',
   'updateProvideramplifyMeta',
   'updateBackendConfigAfterResourceAdd',
   'updateBackendConfigAfterResourceUpdate',
   'updateBackendConfigAfterResourceRemove',
+]);
+
+export declare const updateamplifyMetaAfterPush: typeof CloudBackendCopyModule.updateamplifyMetaAfterPush;
+export declare const updateamplifyMetaAfterResourceDelete: typeof CloudBackendCopyModule.updateamplifyMetaAfterResourceDelete;
+lazyExports(() => require('./state/cloud-backend-copy') as typeof CloudBackendCopyModule, [
+  'updateamplifyMetaAfterPush',
+  'updateamplifyMetaAfterResourceDelete',
+]);
+
+export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
+export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;
+export declare const removeResourceParameters: typeof EnvParametersModule.removeResourceParameters;
+lazyExports(() => require('./state/env-parameters') as typeof EnvParametersModule, [
   'loadEnvResourceParameters',
   'saveEnvResourceParameters',
   'removeResourceParameters',
-  'getResourceOutputs',
-  'removeResource',
 ]);
+
+export declare const getResourceOutputs: typeof ResourceOutputsModule.getResourceOutputs;
+export type { ProviderOutputs, ResourceOutputs } from './state/resource-outputs';
+lazyExports(() => require('./state/resource-outputs') as typeof ResourceOutputsModule, ['getResourceOutputs']);
 
 export declare const hashDirectory: typeof HashDirectoryModule.hashDirectory;
 lazyExports(() => require('./status/hash-directory') as typeof HashDirectoryModule, ['hashDirectory']);

@@ -1,13 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createPrompter } from '../prompts/prompter';
-import {
-  removeResource,
-  saveEnvResourceParameters,
-  updateamplifyMetaAfterPush,
-  updateamplifyMetaAfterResourceAdd,
-  updateamplifyMetaAfterResourceDelete,
-} from '../state/resource-meta';
+import { removeResource } from '../category/remove-resource';
+import { updateamplifyMetaAfterPush, updateamplifyMetaAfterResourceDelete } from '../state/cloud-backend-copy';
+import { saveEnvResourceParameters } from '../state/env-parameters';
+import { updateamplifyMetaAfterResourceAdd } from '../state/meta-mutations';
 import { getResourceStatus } from '../status/resource-status';
 import { getStatusTable, hasChanges } from '../status/status-table';
 import { cleanupTempDirs, createFixtureProject } from './fixture-project';

@@ -3,7 +3,8 @@ import type { PathConstants, PathManager } from '../paths/path-manager';
 import type { PluginEventName, PluginPlatform } from '../plugins/plugin-types';
 import type { Prompter } from '../prompts/prompter';
 import type { SupportedService } from '../prompts/service-selection';
-import type { RemovedResource, ResourceOutputs } from '../state/resource-meta';
+import type { RemovedResource } from '../category/remove-resource';
+import type { ResourceOutputs } from '../state/resource-outputs';
 import type { StateManager } from '../state/state-manager';
 import type {
   AmplifyMeta,

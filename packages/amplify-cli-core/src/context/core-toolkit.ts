@@ -3,7 +3,11 @@ import type { Prompter } from '../prompts/prompter';
 import { openEditor } from '../prompts/open-editor';
 import { selectService } from '../prompts/service-selection';
 import { readJsonFile, writeJsonFile } from '../state/json-file';
-import * as resourceMeta from '../state/resource-meta';
+import { removeResource } from '../category/remove-resource';
+import * as cloudBackendCopy from '../state/cloud-backend-copy';
+import * as envParameters from '../state/env-parameters';
+import * as metaMutations from '../state/meta-mutations';
+import { getResourceOutputs } from '../state/resource-outputs';
 import { getProjectTags } from '../state/project-tags';
 import { stateManager } from '../state/state-manager';
 import { hashDirectory } from '../status/hash-directory';
@@ -104,33 +108,33 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
 
     getResourceStatus: async (category, resourceName, providerName, filteredResources) =>
       getResourceStatus(root(), { category, resourceName, providerName, filteredResources }),
-    getResourceOutputs: (meta) => resourceMeta.getResourceOutputs(meta ?? stateManager.getMeta(root())),
+    getResourceOutputs: (meta) => getResourceOutputs(meta ?? stateManager.getMeta(root())),
 
     updateamplifyMetaAfterResourceAdd: (category, resourceName, metadata, backendConfig) =>
-      resourceMeta.updateamplifyMetaAfterResourceAdd(root(), category, resourceName, metadata, backendConfig),
+      metaMutations.updateamplifyMetaAfterResourceAdd(root(), category, resourceName, metadata, backendConfig),
     updateamplifyMetaAfterResourceUpdate: (category, resourceName, attribute, value) =>
-      resourceMeta.updateamplifyMetaAfterResourceUpdate(root(), category, resourceName, attribute, value),
+      metaMutations.updateamplifyMetaAfterResourceUpdate(root(), category, resourceName, attribute, value),
     updateamplifyMetaAfterResourceDelete: (category, resourceName) =>
-      resourceMeta.updateamplifyMetaAfterResourceDelete(root(), category, resourceName),
-    updateamplifyMetaAfterPush: async (resources) => resourceMeta.updateamplifyMetaAfterPush(root(), resources),
-    updateamplifyMetaAfterBuild: (resource, buildType) => resourceMeta.updateamplifyMetaAfterBuild(root(), resource, buildType),
+      cloudBackendCopy.updateamplifyMetaAfterResourceDelete(root(), category, resourceName),
+    updateamplifyMetaAfterPush: async (resources) => cloudBackendCopy.updateamplifyMetaAfterPush(root(), resources),
+    updateamplifyMetaAfterBuild: (resource, buildType) => metaMutations.updateamplifyMetaAfterBuild(root(), resource, buildType),
     updateAmplifyMetaAfterPackage: (resource, zipFilename) =>
-      resourceMeta.updateAmplifyMetaAfterPackage(root(), resource, zipFilename),
-    updateProvideramplifyMeta: (providerName, values) => resourceMeta.updateProvideramplifyMeta(root(), providerName, values),
+      metaMutations.updateAmplifyMetaAfterPackage(root(), resource, zipFilename),
+    updateProvideramplifyMeta: (providerName, values) => metaMutations.updateProvideramplifyMeta(root(), providerName, values),
     updateBackendConfigAfterResourceAdd: (category, resourceName, config) =>
-      resourceMeta.updateBackendConfigAfterResourceAdd(root(), category, resourceName, config),
+      metaMutations.updateBackendConfigAfterResourceAdd(root(), category, resourceName, config),
     updateBackendConfigAfterResourceUpdate: (category, resourceName, attribute, value) =>
-      resourceMeta.updateBackendConfigAfterResourceUpdate(root(), category, resourceName, attribute, value),
+      metaMutations.updateBackendConfigAfterResourceUpdate(root(), category, resourceName, attribute, value),
     updateBackendConfigAfterResourceRemove: (category, resourceName) =>
-      resourceMeta.updateBackendConfigAfterResourceRemove(root(), category, resourceName),
+      metaMutations.updateBackendConfigAfterResourceRemove(root(), category, resourceName),
     loadEnvResourceParameters: (_context, category, resourceName) =>
-      resourceMeta.loadEnvResourceParameters(root(), category, resourceName),
+      envParameters.loadEnvResourceParameters(root(), category, resourceName),
     saveEnvResourceParameters: (_context, category, resourceName, parameters) =>
-      resourceMeta.saveEnvResourceParameters(root(), category, resourceName, parameters),
+      envParameters.saveEnvResourceParameters(root(), category, resourceName, parameters),
     removeResourceParameters: (_context, category, resourceName) =>
-      resourceMeta.removeResourceParameters(root(), category, resourceName),
+      envParameters.removeResourceParameters(root(), category, resourceName),
     removeResource: (context, category, resourceName) =>
-      resourceMeta.removeResource(root(), { category, resourceName, yes: isYes(context), prompter }),
+      removeResource(root(), { category, resourceName, yes: isYes(context), prompter }),
 
     inputValidation,
     getWhen,

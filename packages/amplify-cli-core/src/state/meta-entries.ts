@@ -1,3 +1,4 @@
+import { AmplifyError } from '../errors/amplify-error';
 import type { AmplifyMeta, BackendConfig, ResourceMeta } from './types';
 
 /** `amplify-meta.json` keeps provider outputs beside the categories; every resource walk must skip them. */
@@ -57,4 +58,25 @@ export function deleteResourceMeta(meta: ResourceMap, category: string, resource
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `category/resource`, as messages name a resource. */
+export function resourceLabel(category: string, resourceName: string): string {
+  return `${category}/${resourceName}`;
+}
+
+/** The entry of a resource, or an error naming the file it is missing from. */
+export function requireResource<T extends AmplifyMeta | BackendConfig>(
+  meta: T,
+  category: string,
+  resourceName: string,
+  fileLabel: string,
+): ResourceMeta {
+  const entry = getResourceMeta(meta, category, resourceName);
+  if (!entry) {
+    throw new AmplifyError('ResourceNotFound', `Resource ${resourceLabel(category, resourceName)} is not in ${fileLabel}`, {
+      resolution: `Run "amplify status" to see the project's resources, or "amplify add ${category}" to create it`,
+    });
+  }
+  return entry;
 }

@@ -56,8 +56,8 @@ function exists(filePath: string): boolean {
 }
 
 /**
- * Typed reads and writes of every project file. The only module (with `resource-meta.ts` on top of it) that
- * touches them; reads are always fresh from disk (the original never caches, and commands chain plugins that write).
+ * Typed reads and writes of every project file. The only module (with the meta, env-parameter and cloud-backend
+ * modules on top of it) that touches them; reads are always fresh from disk (the original never caches, and commands chain plugins that write).
  * Each getter accepts an optional project root; without it the project is searched from the current directory.
  */
 function makeGetter<T>(kind: ProjectFileKind, pathOf: (projectPath?: string) => string, missing: (file: string) => AmplifyError) {

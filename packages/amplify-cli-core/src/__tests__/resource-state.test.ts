@@ -1,27 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, UserAbort } from '../../errors/amplify-error';
-import { createPrompter, type Prompter } from '../../prompts/prompter';
-import { hashDirectory } from '../../status/hash-directory';
-import { cleanupTempDirs, createFixtureProject, readJson } from '../../__tests__/fixture-project';
+import { AmplifyError, UserAbort } from '../errors/amplify-error';
+import { createPrompter, type Prompter } from '../prompts/prompter';
+import { hashDirectory } from '../status/hash-directory';
+import { cleanupTempDirs, createFixtureProject, readJson } from './fixture-project';
+import { removeResource } from '../category/remove-resource';
+import { updateamplifyMetaAfterPush, updateamplifyMetaAfterResourceDelete } from '../state/cloud-backend-copy';
+import { loadEnvResourceParameters, removeResourceParameters, saveEnvResourceParameters } from '../state/env-parameters';
 import {
-  getResourceOutputs,
-  loadEnvResourceParameters,
-  removeResource,
-  removeResourceParameters,
-  saveEnvResourceParameters,
   updateamplifyMetaAfterBuild,
   updateAmplifyMetaAfterPackage,
-  updateamplifyMetaAfterPush,
   updateamplifyMetaAfterResourceAdd,
-  updateamplifyMetaAfterResourceDelete,
   updateamplifyMetaAfterResourceUpdate,
   updateBackendConfigAfterResourceAdd,
   updateBackendConfigAfterResourceRemove,
   updateBackendConfigAfterResourceUpdate,
   updateProvideramplifyMeta,
-} from '../resource-meta';
-import type { AmplifyMeta, BackendConfig, TeamProviderInfo } from '../types';
+} from '../state/meta-mutations';
+import { getResourceOutputs } from '../state/resource-outputs';
+import type { AmplifyMeta, BackendConfig, TeamProviderInfo } from '../state/types';
 
 const providers = { awscloudformation: { Region: 'us-east-1', StackName: 'amplify-app-dev-1234' } };
 const metaPath = (root: string): string => path.join(root, 'amplify', 'backend', 'amplify-meta.json');
