@@ -11,7 +11,7 @@ const packagesDir = path.join(__dirname, '..', '..', 'packages');
 /** Which workspace packages each package (by name prefix or exact name) may import from its sources. */
 const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli-core$/, []],
-  [/^amplify-cloudformation-spec$/, ['amplify-cli-core']],
+  [/^amplify-cloudformation-spec$/, []],
   [/^amplify-cli$/, ['amplify-cli-core']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-local-cloud']],

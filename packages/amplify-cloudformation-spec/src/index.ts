@@ -10,4 +10,5 @@ export { assertValidTemplate } from './assert-valid-template';
 export { formatValidationIssue, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
 export { parseTemplate } from './parse-template';
 export { didYouMean } from './did-you-mean';
+export { CloudFormationSpecError, isCloudFormationSpecError, type CloudFormationSpecErrorCode } from './errors';
 export { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isNoValue, type IntrinsicCall } from './intrinsic-function';

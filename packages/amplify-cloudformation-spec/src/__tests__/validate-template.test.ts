@@ -1,5 +1,4 @@
-import { isAmplifyError } from 'amplify-cli-core';
-import { assertValidTemplate, formatValidationIssue, validateTemplate, type ValidationIssue } from '..';
+import { assertValidTemplate, formatValidationIssue, isCloudFormationSpecError, validateTemplate, type ValidationIssue } from '..';
 
 const role = {
   Type: 'AWS::IAM::Role',
@@ -281,14 +280,14 @@ describe('validateTemplate', () => {
       expect(() => assertValidTemplate(template({ Role: role }))).not.toThrow();
     });
 
-    it('throws one AmplifyError listing every issue', () => {
+    it('throws one CloudFormationSpecError listing every issue', () => {
       let thrown: unknown;
       try {
         assertValidTemplate(template({ B: { Type: 'AWS::S3::Bucket', Properties: { BuketName: 'b', Tags: {} } } }), { fileName: 'storage.json' });
       } catch (error) {
         thrown = error;
       }
-      expect(isAmplifyError(thrown)).toBe(true);
+      expect(isCloudFormationSpecError(thrown)).toBe(true);
       expect(thrown).toMatchObject({
         code: 'TemplateValidationFailed',
         message: [

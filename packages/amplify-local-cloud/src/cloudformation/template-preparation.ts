@@ -1,5 +1,4 @@
-import { hasResourceType, parseTemplate, validateTemplate, type ValidationIssueCode } from 'amplify-cloudformation-spec';
-import { isAmplifyError } from 'amplify-cli-core';
+import { hasResourceType, isCloudFormationSpecError, parseTemplate, validateTemplate, type ValidationIssueCode } from 'amplify-cloudformation-spec';
 import { asTemplate, checkTemplate } from './template';
 import { cloudFormationError, validationError } from './template-error';
 import type { Template } from './template-value';
@@ -14,7 +13,7 @@ export function prepareTemplate(body: string): Template {
   try {
     parsed = parseTemplate(body);
   } catch (error) {
-    throw validationError(`Template format error: ${isAmplifyError(error) ? error.message.replace(/^template:\s*/, '') : String(error)}`);
+    throw validationError(`Template format error: ${isCloudFormationSpecError(error) ? error.message.replace(/^template:\s*/, '') : String(error)}`);
   }
   const template = asTemplate(parsed);
   checkTemplate(template, hasResourceType);
