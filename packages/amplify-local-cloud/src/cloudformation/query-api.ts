@@ -1,7 +1,7 @@
 import { parseTemplate } from 'amplify-cloudformation-spec';
-import { isAmplifyError } from 'amplify-cli-core';
 import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts';
 import { queryError, queryResult } from '../query/query-protocol';
+import { isWireError } from '../query/wire-error';
 import { XmlNode, XmlValue } from '../xml/xml-writer';
 import { GivenParameter, isNoEcho } from './parameters';
 import type { ParameterDeclaration } from './template-value';
@@ -84,7 +84,7 @@ export class QueryApi {
       }
       return queryResult(action, XMLNS, result);
     } catch (error) {
-      if (isAmplifyError(error)) return queryError(400, error.code, error.message, XMLNS);
+      if (isWireError(error)) return queryError(error.status, error.code, error.message, XMLNS);
       return queryError(500, 'InternalFailure', `The local cloud failed to process ${action}: ${error instanceof Error ? error.message : String(error)}`, XMLNS);
     }
   }

@@ -13,7 +13,8 @@ import { ResourceRecord, StackRecord, StackSnapshot, StackStore } from './stack-
 import { runInOrder } from './run-in-order';
 import { asTemplate, TYPES_OUTSIDE_SPECIFICATION } from './template';
 import { checkCapabilities, prepareTemplate } from './template-preparation';
-import { cloudFormationError, validationError } from './template-error';
+import { validationError } from './template-error';
+import { WireError } from '../query/wire-error';
 import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';
 
 export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
@@ -98,7 +99,7 @@ export class StackEngine {
       );
     }
     if (this.store.findStack(input.stackName)) {
-      throw cloudFormationError('AlreadyExistsException', `Stack [${input.stackName}] already exists`, 'Choose another stack name or update the stack.');
+      throw new WireError('AlreadyExistsException', `Stack [${input.stackName}] already exists`);
     }
     const template = prepareTemplate(input.templateBody);
     checkCapabilities(template, input.capabilities);

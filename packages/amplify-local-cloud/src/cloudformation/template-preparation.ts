@@ -1,6 +1,7 @@
 import { hasResourceType, isCloudFormationSpecError, parseTemplate, validateTemplate, type ValidationIssueCode } from 'amplify-cloudformation-spec';
 import { asTemplate, checkTemplate } from './template';
-import { cloudFormationError, validationError } from './template-error';
+import { validationError } from './template-error';
+import { WireError } from '../query/wire-error';
 import type { Template } from './template-value';
 
 const TEMPLATE_LEVEL = new Set<ValidationIssueCode>(['InvalidTemplate', 'UnresolvedReference']);
@@ -36,5 +37,5 @@ export function checkCapabilities(template: Template, capabilities: string[]): v
   const required = requiredCapability(template);
   if (required === undefined || capabilities.includes('CAPABILITY_NAMED_IAM')) return;
   if (required === 'CAPABILITY_IAM' && capabilities.includes('CAPABILITY_IAM')) return;
-  throw cloudFormationError('InsufficientCapabilitiesException', `Requires capabilities : [${required}]`, `Pass --capabilities ${required}.`);
+  throw new WireError('InsufficientCapabilitiesException', `Requires capabilities : [${required}]`);
 }
