@@ -182,12 +182,16 @@ class TemplateValidator {
       this.report('InvalidTemplate', 'Type', 'Template format error: the Type of a resource must be a string', logicalId);
       return;
     }
+    const properties = resource.Properties;
+    const propertiesMalformed = properties !== undefined && properties !== null && !isPlainObject(properties) && intrinsicCallOf(properties) === undefined;
+    if (propertiesMalformed) this.report('InvalidTemplate', 'Properties', 'Template format error: Every Properties object must be an object', logicalId);
     if (isTypeOutsideSpecification(type)) return;
     if (getResourceTypeSpec(type) === undefined) {
       // A transform (SAM, a macro) may still turn an unknown type into known ones.
       if (!this.transformed) this.report('UnknownResourceType', 'Type', unknownResourceTypeMessage(type), logicalId);
       return;
     }
+    if (propertiesMalformed) return;
     for (const issue of validateResourceProperties(type, resource.Properties)) {
       this.report(issue.code, issue.path, issue.message, logicalId);
     }

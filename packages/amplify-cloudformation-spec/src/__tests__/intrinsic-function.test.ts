@@ -1,4 +1,4 @@
-import { getAttArguments, intrinsicCallOf, parseSubString, validateResourceProperties, validateTemplate } from '..';
+import { getAttArguments, intrinsicCallOf, parseSubString } from '..';
 
 describe('parseSubString', () => {
   it('splits literals from references, trimming names and keeping ${!Literal} literal', () => {
@@ -28,9 +28,4 @@ it('recognises Ref and Fn:: calls only as single-key objects', () => {
   expect(intrinsicCallOf({ 'Fn::Length': [1] })).toEqual({ name: 'Fn::Length', argument: [1] });
   expect(intrinsicCallOf({ Ref: 'X', Other: 1 })).toBeUndefined();
   expect(intrinsicCallOf({ Condition: 'C' })).toBeUndefined();
-});
-
-it('accepts AWS::CDK::Metadata, which CloudFormation takes though the specification does not list it', () => {
-  expect(validateTemplate({ Resources: { CDKMetadata: { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:x' } } } })).toEqual([]);
-  expect(validateResourceProperties('AWS::CDK::Metadata', { Anything: 1 })).toEqual([]);
 });

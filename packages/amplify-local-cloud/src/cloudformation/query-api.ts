@@ -1,4 +1,3 @@
-import { parseTemplate } from 'amplify-cloudformation-spec';
 import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts';
 import { queryError, queryResult } from '../query/query-protocol';
 import { isWireError } from '../query/wire-error';
@@ -6,10 +5,9 @@ import { XmlNode, XmlValue } from '../xml/xml-writer';
 import { GivenParameter, isNoEcho } from './parameters';
 import type { ParameterDeclaration } from './template-value';
 import { OnFailure, StackEngine } from './stack-engine';
-import { prepareTemplate, requiredCapability } from './template-preparation';
+import { prepareTemplate, requiredCapability, storedTemplate } from './template-preparation';
 import { isStackStatus } from './stack-status';
 import type { ResourceRecord, StackEvent, StackRecord } from './stack-store';
-import { asTemplate } from './template';
 import { validationError } from './template-error';
 import { readTemplateUrl } from './template-url';
 
@@ -198,7 +196,7 @@ export class QueryApi {
     let declarations: Record<string, Pick<ParameterDeclaration, 'NoEcho'>> = {};
     try {
       // Only the parameter declarations are needed: parse, without the checks the template passed when it was stored.
-      declarations = asTemplate(parseTemplate(stack.templateBody)).Parameters ?? {};
+      declarations = storedTemplate(stack.templateBody).Parameters ?? {};
     } catch {
       // A stored template always parsed once; without it NoEcho cannot be known, so every value is masked.
       declarations = Object.fromEntries(Object.keys(stack.parameters).map((key) => [key, { NoEcho: true }]));
