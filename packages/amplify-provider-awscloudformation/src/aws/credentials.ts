@@ -7,7 +7,7 @@ import type { AwsConfigChoice, AwsConfigInfo } from './aws-config-info';
 import { providerHomeDir } from './amplify-home';
 import { configFilePath, credentialsFilePath, listProfiles, profileExists, profileRegion } from './aws-config-files';
 import { loadCredentialProviders } from './sdk-modules';
-import { type LocalCloudLauncher, defaultLocalCloudLauncher } from './local-cloud-launcher';
+import { type LocalCloudLauncher, pluginLocalCloud } from './local-cloud-launcher';
 import { LOCAL_CLOUD_REGION } from '../constants';
 
 export interface AccessKeys {
@@ -81,6 +81,7 @@ function regionMissing(where: string): AmplifyError {
 }
 
 export interface ResolveTargetOptions {
+  /** How to reach the local cloud for `configLevel: "local"`; without one, that level reports the plugin missing. */
   localCloud?: LocalCloudLauncher;
   /** The environment variables to read; `process.env` when not given. */
   env?: AwsEnv;
@@ -97,7 +98,7 @@ export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTarg
   switch (info.configLevel) {
     case 'local': {
       // The local cloud verifies signatures against its own per-instance keys, which it hands out with its endpoint.
-      const { endpoint, credentials } = await (options.localCloud ?? defaultLocalCloudLauncher).ensure();
+      const { endpoint, credentials } = await (options.localCloud ?? pluginLocalCloud(undefined)).ensure();
       return { region: LOCAL_CLOUD_REGION, credentials: { ...credentials }, endpoint, local: true };
     }
     case 'general': {
