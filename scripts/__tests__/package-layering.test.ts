@@ -1,7 +1,8 @@
 /**
  * Dependencies between the workspace packages point one way (STYLE.md §4): cli -> core library; plugins -> core
- * library (and the spec library); the provider reaches the local cloud only through its public entry; nothing
- * imports a category, a provider or the CLI itself. Plugins find each other at run time through the platform.
+ * library (and the spec library, which depends on nothing of the CLI); nothing imports a category, a provider,
+ * the local cloud or the CLI itself. Plugins find each other at run time through the platform (the provider starts
+ * the local cloud through `getPluginInstance`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,10 +12,10 @@ const packagesDir = path.join(__dirname, '..', '..', 'packages');
 /** Which workspace packages each package (by name prefix or exact name) may import from its sources. */
 const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli-core$/, []],
-  [/^amplify-cloudformation-spec$/, ['amplify-cli-core']],
+  [/^amplify-cloudformation-spec$/, []],
   [/^amplify-cli$/, ['amplify-cli-core']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
-  [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-local-cloud']],
+  [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-frontend-android$/, ['amplify-cli-core']],
   [/^amplify-frontend-(javascript|ios)$/, ['amplify-cli-core', 'amplify-frontend-android']],
   [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec']],

@@ -1,19 +1,43 @@
-import type { AmplifyError, AmplifyErrorOptions, AmplifyFault } from 'amplify-cli-core';
-
 /**
- * The core library's error family, required only when an error is actually thrown: importing the core costs
- * tens of milliseconds, which a lookup or a validation that finds nothing wrong should not pay.
+ * The library's own error type, so that it depends on nothing of the CLI. Callers that show errors to users map
+ * it into their own family (the provider: `AmplifyError` for a template's problem, `AmplifyFault` for the data's).
  */
-type CoreErrors = Pick<typeof import('amplify-cli-core'), 'AmplifyError' | 'AmplifyFault'>;
+export type CloudFormationSpecErrorCode =
+  /** A template's JSON or YAML does not parse, or is not an object. */
+  | 'TemplateParseError'
+  /** `assertValidTemplate` found issues; the message lists them. */
+  | 'TemplateValidationFailed'
+  /** The generated specification data is absent or of another format version. */
+  | 'CloudFormationSpecMissing'
+  /** The generated specification data holds something this code cannot read. */
+  | 'CloudFormationSpecCorrupt';
 
-function coreErrors(): CoreErrors {
-  return require('amplify-cli-core') as CoreErrors;
+const FAULTS: ReadonlySet<CloudFormationSpecErrorCode> = new Set(['CloudFormationSpecMissing', 'CloudFormationSpecCorrupt']);
+
+export interface CloudFormationSpecErrorOptions {
+  /** What to do about it, in one sentence. */
+  resolution: string;
+  link?: string;
+  cause?: unknown;
 }
 
-export function amplifyError(code: string, message: string, options: AmplifyErrorOptions): AmplifyError {
-  return new (coreErrors().AmplifyError)(code, message, options);
+export class CloudFormationSpecError extends Error {
+  readonly code: CloudFormationSpecErrorCode;
+  readonly resolution: string;
+  readonly link?: string;
+  /** True when the library's installation is at fault rather than the template the caller passed. */
+  readonly fault: boolean;
+
+  constructor(code: CloudFormationSpecErrorCode, message: string, options: CloudFormationSpecErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CloudFormationSpecError';
+    this.code = code;
+    this.resolution = options.resolution;
+    this.link = options.link;
+    this.fault = FAULTS.has(code);
+  }
 }
 
-export function amplifyFault(code: string, message: string, options: AmplifyErrorOptions): AmplifyFault {
-  return new (coreErrors().AmplifyFault)(code, message, options);
+export function isCloudFormationSpecError(error: unknown): error is CloudFormationSpecError {
+  return error instanceof CloudFormationSpecError;
 }

@@ -3,11 +3,22 @@
  * built on it. Importing this module is cheap: specification data and the YAML parser load on first use.
  */
 export type { PrimitiveType, PropertySpec, PropertyTypeSpec, ResourceTypeSpec, UpdateType, ValueType } from './resource-type-spec';
-export { attributeNames, getResourceTypeSpec, hasResourceType, isCustomResourceType, listResourceTypes } from './resource-types';
+export { attributeNames, getResourceTypeSpec, hasResourceType, isCustomResourceType, isTypeOutsideSpecification, listResourceTypes } from './resource-types';
 export { validateResourceProperties, type ValidateResourcePropertiesOptions } from './validate-resource-properties';
 export { validateTemplate, type ValidateTemplateOptions } from './validate-template';
 export { assertValidTemplate } from './assert-valid-template';
 export { formatValidationIssue, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
 export { parseTemplate } from './parse-template';
 export { didYouMean } from './did-you-mean';
-export { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isNoValue, type IntrinsicCall } from './intrinsic-function';
+export { CloudFormationSpecError, isCloudFormationSpecError, type CloudFormationSpecErrorCode } from './errors';
+export {
+  INTRINSIC_FUNCTION_NAMES,
+  PSEUDO_PARAMETERS,
+  getAttArguments,
+  intrinsicCallOf,
+  isNoValue,
+  parseSubString,
+  type GetAttArguments,
+  type IntrinsicCall,
+  type SubPart,
+} from './intrinsic-function';

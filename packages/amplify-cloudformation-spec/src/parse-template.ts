@@ -1,5 +1,4 @@
-import type { AmplifyError } from 'amplify-cli-core';
-import { amplifyError } from './errors';
+import { CloudFormationSpecError } from './errors';
 import type { CollectionTag, Document, Node as YamlNode, ScalarTag } from 'yaml';
 import { isPlainObject } from './intrinsic-function';
 
@@ -38,7 +37,7 @@ export function parseTemplate(text: string, fileName = 'template'): Record<strin
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = /^\s*\{/.test(source) ? parseJson(source, fileName) : parseYaml(source, fileName);
   if (!isPlainObject(parsed)) {
-    throw amplifyError('TemplateParseError', `${fileName} is not a CloudFormation template: its top level is not an object.`, {
+    throw new CloudFormationSpecError('TemplateParseError', `${fileName} is not a CloudFormation template: its top level is not an object.`, {
       resolution: `Write ${fileName} as a JSON or YAML object with a Resources section.`,
     });
   }
@@ -69,9 +68,9 @@ function parseYaml(text: string, fileName: string): unknown {
   return toJavaScript(document.contents, document, yaml);
 }
 
-function syntaxError(fileName: string, where: { line: number; col: number } | undefined, reason: string, cause: unknown): AmplifyError {
+function syntaxError(fileName: string, where: { line: number; col: number } | undefined, reason: string, cause: unknown): CloudFormationSpecError {
   const location = where === undefined ? fileName : `${fileName}:${where.line}:${where.col}`;
-  return amplifyError('TemplateParseError', `${location}: ${reason}`, {
+  return new CloudFormationSpecError('TemplateParseError', `${location}: ${reason}`, {
     resolution: `Fix the syntax of ${fileName} at the place named.`,
     cause,
   });

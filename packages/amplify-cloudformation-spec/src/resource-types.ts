@@ -11,9 +11,19 @@ export function isCustomResourceType(typeName: string): boolean {
   return typeName === CUSTOM_RESOURCE_TYPE || /^Custom::[A-Za-z0-9_@-]{1,60}$/.test(typeName);
 }
 
-/** Whether CloudFormation knows the resource type (the specification's types and `Custom::*` names). */
+/**
+ * Types CloudFormation accepts that the specification does not list: the metadata resource the CDK adds to the
+ * stacks it synthesizes (Amplify's overrides and custom stacks come from the CDK). They take any properties.
+ */
+const TYPES_OUTSIDE_SPECIFICATION: ReadonlySet<string> = new Set(['AWS::CDK::Metadata']);
+
+export function isTypeOutsideSpecification(typeName: string): boolean {
+  return TYPES_OUTSIDE_SPECIFICATION.has(typeName);
+}
+
+/** Whether CloudFormation knows the resource type (the specification's types, `Custom::*` names, `AWS::CDK::Metadata`). */
 export function hasResourceType(typeName: string): boolean {
-  return isCustomResourceType(typeName) || readStoredResourceType(typeName) !== undefined;
+  return isCustomResourceType(typeName) || isTypeOutsideSpecification(typeName) || readStoredResourceType(typeName) !== undefined;
 }
 
 /** Every resource type of the specification, sorted (custom resource names excluded: they are open-ended). */

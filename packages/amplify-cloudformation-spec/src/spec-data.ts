@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AmplifyFault } from 'amplify-cli-core';
-import { amplifyFault } from './errors';
+import { CloudFormationSpecError } from './errors';
 
 /**
  * Reads the compact specification data that scripts/generate.js writes under `data/`. Each shard is read and
@@ -118,8 +117,8 @@ function readIndexFormat(): number | undefined {
   }
 }
 
-function missingData(cause?: unknown): AmplifyFault {
-  return amplifyFault('CloudFormationSpecMissing', `The CloudFormation specification data in ${DATA_DIR} is missing or outdated.`, {
+function missingData(cause?: unknown): CloudFormationSpecError {
+  return new CloudFormationSpecError('CloudFormationSpecMissing', `The CloudFormation specification data in ${DATA_DIR} is missing or outdated.`, {
     resolution: 'Generate it with: npm run generate -w amplify-cloudformation-spec',
     cause,
   });

@@ -1,7 +1,7 @@
 import { didYouMeanSuffix } from './did-you-mean';
 import { intrinsicCallOf, isNoValue, isPlainObject } from './intrinsic-function';
 import type { PropertySpec, ResourceTypeSpec, ValueType } from './resource-type-spec';
-import { getResourceTypeSpec, listResourceTypes } from './resource-types';
+import { getResourceTypeSpec, isTypeOutsideSpecification, listResourceTypes } from './resource-types';
 import { childPath, type ValidationIssue } from './validation-issue';
 
 export interface ValidateResourcePropertiesOptions {
@@ -20,7 +20,7 @@ const SERVICE_TOKEN = 'ServiceToken';
  * Checks a resource's `Properties` against the specification of its type, with CloudFormation's tolerance:
  * an intrinsic function may stand for any value (both branches of `Fn::If` are still checked), numbers and
  * booleans may be written as strings, `Json` accepts objects and strings, custom resources take any property
- * but need `ServiceToken`.
+ * but need `ServiceToken`; a type CloudFormation accepts outside the specification (`AWS::CDK::Metadata`) any.
  */
 export function validateResourceProperties(
   typeName: string,
@@ -28,6 +28,7 @@ export function validateResourceProperties(
   options: ValidateResourcePropertiesOptions = {},
 ): ValidationIssue[] {
   const basePath = options.path ?? 'Properties';
+  if (isTypeOutsideSpecification(typeName)) return [];
   const spec = getResourceTypeSpec(typeName);
   if (spec === undefined) {
     return [{ code: 'UnknownResourceType', path: 'Type', message: unknownResourceTypeMessage(typeName) }];

@@ -1,7 +1,7 @@
 import { didYouMeanSuffix } from './did-you-mean';
-import { INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isPlainObject } from './intrinsic-function';
+import { getAttArguments, INTRINSIC_FUNCTION_NAMES, PSEUDO_PARAMETERS, intrinsicCallOf, isPlainObject, parseSubString } from './intrinsic-function';
 import { checkPhysicalNames } from './physical-name-rules';
-import { getResourceTypeSpec } from './resource-types';
+import { getResourceTypeSpec, isTypeOutsideSpecification } from './resource-types';
 import { unknownResourceTypeMessage, validateResourceProperties } from './validate-resource-properties';
 import { childPath, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
 
@@ -182,11 +182,16 @@ class TemplateValidator {
       this.report('InvalidTemplate', 'Type', 'Template format error: the Type of a resource must be a string', logicalId);
       return;
     }
+    const properties = resource.Properties;
+    const propertiesMalformed = properties !== undefined && properties !== null && !isPlainObject(properties) && intrinsicCallOf(properties) === undefined;
+    if (propertiesMalformed) this.report('InvalidTemplate', 'Properties', 'Template format error: Every Properties object must be an object', logicalId);
+    if (isTypeOutsideSpecification(type)) return;
     if (getResourceTypeSpec(type) === undefined) {
       // A transform (SAM, a macro) may still turn an unknown type into known ones.
       if (!this.transformed) this.report('UnknownResourceType', 'Type', unknownResourceTypeMessage(type), logicalId);
       return;
     }
+    if (propertiesMalformed) return;
     for (const issue of validateResourceProperties(type, resource.Properties)) {
       this.report(issue.code, issue.path, issue.message, logicalId);
     }
@@ -322,18 +327,12 @@ class TemplateValidator {
   }
 
   private checkGetAtt(argument: unknown, site: ReferenceSite): void {
-    let logicalId: unknown;
-    let attribute: unknown;
-    if (typeof argument === 'string' && argument.includes('.')) {
-      const dot = argument.indexOf('.');
-      [logicalId, attribute] = [argument.slice(0, dot), argument.slice(dot + 1)];
-    } else if (Array.isArray(argument) && argument.length === 2) {
-      [logicalId, attribute] = argument;
-    }
-    if (typeof logicalId !== 'string' || logicalId === '' || attribute === undefined || attribute === '') {
+    const target = getAttArguments(argument);
+    if (target === undefined) {
       this.reportAt(site, 'InvalidTemplate', 'Template error: every Fn::GetAtt object requires two non-empty parameters');
       return;
     }
+    const { logicalId, attribute } = target;
     if (site.block === 'Conditions') {
       this.reportAt(site, 'InvalidTemplate', 'Template error: Fn::GetAtt cannot be used in the Conditions block of the template');
       return;
@@ -378,10 +377,10 @@ class TemplateValidator {
       if (intrinsicCallOf(text) === undefined) this.reportAt(site, 'InvalidTemplate', 'Template error: the string of Fn::Sub must be a string');
       return;
     }
-    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-      const name = match[1].trim();
-      // `${!Literal}` writes `${Literal}` and references nothing.
-      if (name.startsWith('!') || Object.prototype.hasOwnProperty.call(variables, name)) continue;
+    for (const part of parseSubString(text)) {
+      if (!('reference' in part)) continue;
+      const name = part.reference;
+      if (Object.prototype.hasOwnProperty.call(variables, name)) continue;
       const dot = name.indexOf('.');
       if (dot > 0 && !this.hasParameter(name)) {
         this.checkGetAtt([name.slice(0, dot), name.slice(dot + 1)], site);

@@ -1,4 +1,4 @@
-import { amplifyFault } from './errors';
+import { CloudFormationSpecError } from './errors';
 import type { PrimitiveType, ValueType } from './resource-type-spec';
 
 /**
@@ -65,7 +65,7 @@ class ExpressionParser {
   }
 
   private fail(): never {
-    throw amplifyFault(
+    throw new CloudFormationSpecError(
       'CloudFormationSpecCorrupt',
       `Unreadable type expression "${this.text}" in the CloudFormation specification data (at ${this.position}).`,
       { resolution: 'Regenerate the data with: npm run generate -w amplify-cloudformation-spec -- --force' },

@@ -8,6 +8,7 @@ import { chooseAwsConfig } from './aws/choose-aws-config';
 import { AwsClientFactory, withFactory } from './aws/client-factory';
 import { type ResolveTargetOptions, persistAwsConfig, removeAwsConfig } from './aws/credentials';
 import { envTarget, envTargetForCleanup, readEnvAwsConfig, targetForChoice } from './aws/env-target';
+import { pluginLocalCloud } from './aws/local-cloud-launcher';
 import { providerHomeDir } from './aws/amplify-home';
 import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-user';
 import { AWS_REGIONS } from './aws/regions';
@@ -88,6 +89,7 @@ async function chooseForContext(context: ProviderContext, files: ProjectFiles, e
 /** Role profiles with `mfa_serial` need a code from the person at the keyboard. */
 function resolveOptions(context: ProviderContext): ResolveTargetOptions {
   return {
+    localCloud: pluginLocalCloud(context),
     mfaCodeProvider: (serial) =>
       context.amplify.prompter.input({
         message: `Enter the MFA token code for ${serial}:`,

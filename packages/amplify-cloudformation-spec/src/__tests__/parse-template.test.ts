@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAmplifyError } from 'amplify-cli-core';
-import { parseTemplate, validateTemplate } from '..';
+import { isCloudFormationSpecError, parseTemplate, validateTemplate } from '..';
 
 const fixture = (name: string): string => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 
@@ -9,7 +8,7 @@ function parseError(text: string, fileName: string): { code: string; message: st
   try {
     parseTemplate(text, fileName);
   } catch (error) {
-    if (!isAmplifyError(error)) throw error;
+    if (!isCloudFormationSpecError(error)) throw error;
     return { code: error.code, message: error.message };
   }
   throw new Error('expected a parse error');

@@ -1,5 +1,4 @@
-import { isAmplifyError } from 'amplify-cli-core';
-import { assertValidTemplate, formatValidationIssue, validateTemplate, type ValidationIssue } from '..';
+import { assertValidTemplate, formatValidationIssue, isCloudFormationSpecError, validateResourceProperties, validateTemplate, type ValidationIssue } from '..';
 
 const role = {
   Type: 'AWS::IAM::Role',
@@ -281,14 +280,14 @@ describe('validateTemplate', () => {
       expect(() => assertValidTemplate(template({ Role: role }))).not.toThrow();
     });
 
-    it('throws one AmplifyError listing every issue', () => {
+    it('throws one CloudFormationSpecError listing every issue', () => {
       let thrown: unknown;
       try {
         assertValidTemplate(template({ B: { Type: 'AWS::S3::Bucket', Properties: { BuketName: 'b', Tags: {} } } }), { fileName: 'storage.json' });
       } catch (error) {
         thrown = error;
       }
-      expect(isAmplifyError(thrown)).toBe(true);
+      expect(isCloudFormationSpecError(thrown)).toBe(true);
       expect(thrown).toMatchObject({
         code: 'TemplateValidationFailed',
         message: [
@@ -299,4 +298,15 @@ describe('validateTemplate', () => {
       expect((thrown as { resolution?: string }).resolution).toMatch(/resource specification/);
     });
   });
+});
+
+it('accepts AWS::CDK::Metadata, which CloudFormation takes though the specification does not list it', () => {
+  expect(validateTemplate({ Resources: { CDKMetadata: { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:x' } } } })).toEqual([]);
+  expect(validateResourceProperties('AWS::CDK::Metadata', { Anything: 1 })).toEqual([]);
+});
+
+it('refuses Properties that are not an object as a template error, before any property is checked', () => {
+  expect(validateTemplate({ Resources: { T: { Type: 'AWS::SNS::Topic', Properties: ['DisplayName'] } } })).toEqual([
+    { code: 'InvalidTemplate', path: 'Properties', resource: 'T', message: 'Template format error: Every Properties object must be an object' },
+  ]);
 });

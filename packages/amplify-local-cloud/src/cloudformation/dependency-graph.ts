@@ -1,5 +1,4 @@
-import { getAttTarget, intrinsicName, parseSubString } from './intrinsics';
-import { validationError } from './template-error';
+import { getAttArguments, intrinsicCallOf, parseSubString } from 'amplify-cloudformation-spec';
 import { isTemplateObject, ResourceDeclaration, TemplateValue } from './template-value';
 
 /** The names a value refers to: `Ref` targets, `Fn::GetAtt` logical ids and `Fn::Sub` variables. */
@@ -9,13 +8,14 @@ export function referencedNames(value: TemplateValue, into: Set<string> = new Se
     return into;
   }
   if (!isTemplateObject(value)) return into;
-  const fn = intrinsicName(value);
-  if (fn === 'Ref' && typeof value.Ref === 'string') {
-    into.add(value.Ref);
-  } else if (fn === 'Fn::GetAtt') {
-    into.add(getAttTarget(value[fn])[0]);
-  } else if (fn === 'Fn::Sub') {
-    const args = value[fn];
+  const call = intrinsicCallOf(value);
+  if (call?.name === 'Ref' && typeof call.argument === 'string') {
+    into.add(call.argument);
+  } else if (call?.name === 'Fn::GetAtt') {
+    const target = getAttArguments(call.argument);
+    if (target !== undefined) into.add(target.logicalId);
+  } else if (call?.name === 'Fn::Sub') {
+    const args = value[call.name];
     const [text, variables] = Array.isArray(args) ? [args[0], args[1]] : [args, undefined];
     const own = isTemplateObject(variables) ? new Set(Object.keys(variables)) : new Set<string>();
     if (typeof text === 'string') {
@@ -54,21 +54,5 @@ export class DependencyGraph {
 
   dependentsOf(logicalId: string): string[] {
     return [...this.dependencies].filter(([, needs]) => needs.has(logicalId)).map(([id]) => id);
-  }
-
-  /** Throws AWS's error when resources depend on each other in a circle. */
-  assertAcyclic(): void {
-    const remaining = new Map([...this.dependencies].map(([id, needs]) => [id, new Set(needs)]));
-    let progressed = true;
-    while (progressed) {
-      progressed = false;
-      for (const [id, needs] of remaining) {
-        if ([...needs].every((need) => !remaining.has(need))) {
-          remaining.delete(id);
-          progressed = true;
-        }
-      }
-    }
-    if (remaining.size > 0) throw validationError(`Circular dependency between resources: [${[...remaining.keys()].sort().join(', ')}]`);
   }
 }

@@ -1,3 +1,4 @@
+import { getAttArguments, intrinsicCallOf, parseSubString } from 'amplify-cloudformation-spec';
 import { cidrSubnets } from './cidr';
 import { validationError } from './template-error';
 import { isTemplateObject, TemplateObject, TemplateValue } from './template-value';
@@ -17,31 +18,14 @@ export interface IntrinsicContext {
   importValue(exportName: string): TemplateValue;
 }
 
-const INTRINSICS = new Set([
-  'Ref',
-  'Fn::GetAtt',
-  'Fn::Join',
-  'Fn::Sub',
-  'Fn::Select',
-  'Fn::Split',
-  'Fn::If',
-  'Fn::Equals',
-  'Fn::And',
-  'Fn::Or',
-  'Fn::Not',
-  'Fn::FindInMap',
-  'Fn::Base64',
-  'Fn::GetAZs',
-  'Fn::ImportValue',
-  'Fn::Cidr',
-  'Condition',
-]);
-
-/** The function name when `value` is an intrinsic call: an object with exactly one key naming a function. */
+/**
+ * The function `value` calls: `Ref` or an `Fn::` function as the specification package recognises them, or
+ * `Condition`, which is a function only inside condition expressions (the caller decides where).
+ */
 export function intrinsicName(value: TemplateValue): string | undefined {
-  if (!isTemplateObject(value)) return undefined;
-  const keys = Object.keys(value);
-  return keys.length === 1 && INTRINSICS.has(keys[0]) ? keys[0] : undefined;
+  const call = intrinsicCallOf(value);
+  if (call !== undefined) return call.name;
+  return isTemplateObject(value) && Object.keys(value).length === 1 && 'Condition' in value ? 'Condition' : undefined;
 }
 
 /** Resolves every intrinsic in `value`; `AWS::NoValue` removes the key or element that holds it. */
@@ -152,46 +136,9 @@ function callIntrinsic(fn: string, args: TemplateValue, context: IntrinsicContex
 
 /** `Fn::GetAtt` in both forms: `[LogicalId, Attribute]` or `"LogicalId.Attribute"` (the attribute may hold dots). */
 export function getAttTarget(args: TemplateValue): [string, string] {
-  if (typeof args === 'string') {
-    const dot = args.indexOf('.');
-    if (dot > 0 && dot < args.length - 1) return [args.slice(0, dot), args.slice(dot + 1)];
-  } else if (Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string') {
-    return [args[0], args[1]];
-  }
-  throw validationError('Template error: every Fn::GetAtt object requires two non-empty parameters');
-}
-
-/** The parts of an `Fn::Sub` string: literal text and `${...}` references (`${!Literal}` stays literal). */
-export type SubPart = { literal: string } | { reference: string };
-
-export function parseSubString(text: string): SubPart[] {
-  const parts: SubPart[] = [];
-  let literal = '';
-  let index = 0;
-  while (index < text.length) {
-    const start = text.indexOf('${', index);
-    if (start < 0) {
-      literal += text.slice(index);
-      break;
-    }
-    const end = text.indexOf('}', start + 2);
-    if (end < 0) {
-      literal += text.slice(index);
-      break;
-    }
-    literal += text.slice(index, start);
-    const inner = text.slice(start + 2, end);
-    if (inner.startsWith('!')) {
-      literal += `\${${inner.slice(1)}}`;
-    } else {
-      if (literal) parts.push({ literal });
-      literal = '';
-      parts.push({ reference: inner.trim() });
-    }
-    index = end + 1;
-  }
-  if (literal) parts.push({ literal });
-  return parts;
+  const target = getAttArguments(args);
+  if (target === undefined || typeof target.attribute !== 'string') throw validationError('Template error: every Fn::GetAtt object requires two non-empty parameters');
+  return [target.logicalId, target.attribute];
 }
 
 function substitute(args: TemplateValue, context: IntrinsicContext): string {

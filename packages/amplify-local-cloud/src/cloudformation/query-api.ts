@@ -1,15 +1,13 @@
-import { parseTemplate } from 'amplify-cloudformation-spec';
-import { isAmplifyError } from 'amplify-cli-core';
 import type { BucketStore, ServiceRequest, ServiceResponse } from '../contracts';
 import { queryError, queryResult } from '../query/query-protocol';
+import { isWireError } from '../query/wire-error';
 import { XmlNode, XmlValue } from '../xml/xml-writer';
 import { GivenParameter, isNoEcho } from './parameters';
 import type { ParameterDeclaration } from './template-value';
 import { OnFailure, StackEngine } from './stack-engine';
-import { prepareTemplate, requiredCapability } from './template-preparation';
+import { prepareTemplate, requiredCapability, storedTemplate } from './template-preparation';
 import { isStackStatus } from './stack-status';
 import type { ResourceRecord, StackEvent, StackRecord } from './stack-store';
-import { asTemplate } from './template';
 import { validationError } from './template-error';
 import { readTemplateUrl } from './template-url';
 
@@ -84,7 +82,7 @@ export class QueryApi {
       }
       return queryResult(action, XMLNS, result);
     } catch (error) {
-      if (isAmplifyError(error)) return queryError(400, error.code, error.message, XMLNS);
+      if (isWireError(error)) return queryError(error.status, error.code, error.message, XMLNS);
       return queryError(500, 'InternalFailure', `The local cloud failed to process ${action}: ${error instanceof Error ? error.message : String(error)}`, XMLNS);
     }
   }
@@ -198,7 +196,7 @@ export class QueryApi {
     let declarations: Record<string, Pick<ParameterDeclaration, 'NoEcho'>> = {};
     try {
       // Only the parameter declarations are needed: parse, without the checks the template passed when it was stored.
-      declarations = asTemplate(parseTemplate(stack.templateBody)).Parameters ?? {};
+      declarations = storedTemplate(stack.templateBody).Parameters ?? {};
     } catch {
       // A stored template always parsed once; without it NoEcho cannot be known, so every value is masked.
       declarations = Object.fromEntries(Object.keys(stack.parameters).map((key) => [key, { NoEcho: true }]));

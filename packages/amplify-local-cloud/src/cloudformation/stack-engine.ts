@@ -1,4 +1,4 @@
-import { getResourceTypeSpec, isCustomResourceType, parseTemplate, validateResourceProperties } from 'amplify-cloudformation-spec';
+import { getResourceTypeSpec, isCustomResourceType, validateResourceProperties } from 'amplify-cloudformation-spec';
 import type { CloudFormationServiceDeps } from '../contracts';
 import { DependencyGraph, dependsOnList } from './dependency-graph';
 import { NO_VALUE, resolveValue } from './intrinsics';
@@ -11,9 +11,9 @@ import { StackRecorder } from './stack-recorder';
 import { isInProgress, isUpdatable, ResourceStatus, StackStatus } from './stack-status';
 import { ResourceRecord, StackRecord, StackSnapshot, StackStore } from './stack-store';
 import { runInOrder } from './run-in-order';
-import { asTemplate, TYPES_OUTSIDE_SPECIFICATION } from './template';
-import { checkCapabilities, prepareTemplate } from './template-preparation';
-import { cloudFormationError, validationError } from './template-error';
+import { checkCapabilities, prepareTemplate, storedTemplate } from './template-preparation';
+import { validationError } from './template-error';
+import { WireError } from '../query/wire-error';
 import { canonicalJson, isTemplateObject, ResourceDeclaration, Template, TemplateValue } from './template-value';
 
 export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
@@ -98,7 +98,7 @@ export class StackEngine {
       );
     }
     if (this.store.findStack(input.stackName)) {
-      throw cloudFormationError('AlreadyExistsException', `Stack [${input.stackName}] already exists`, 'Choose another stack name or update the stack.');
+      throw new WireError('AlreadyExistsException', `Stack [${input.stackName}] already exists`);
     }
     const template = prepareTemplate(input.templateBody);
     checkCapabilities(template, input.capabilities);
@@ -273,7 +273,7 @@ export class StackEngine {
   private resolveProperties(logicalId: string, declaration: ResourceDeclaration, context: StackContext): Record<string, TemplateValue> {
     const resolved = resolveValue(declaration.Properties ?? {}, context);
     const properties = resolved === NO_VALUE || !isTemplateObject(resolved) ? {} : resolved;
-    const issues = TYPES_OUTSIDE_SPECIFICATION.has(declaration.Type) ? [] : validateResourceProperties(declaration.Type, properties);
+    const issues = validateResourceProperties(declaration.Type, properties);
     if (issues.length > 0) {
       // AWS words these as JSON-pointer paths into the properties: `#/KeySchema/0/KeyType: ...`.
       const details = issues.map((issue) => {
@@ -872,7 +872,7 @@ function outputAttributes(stack: StackRecord): Record<string, TemplateValue> {
 /** Stored templates were valid when stored; a later parse failure only loses dependency order. */
 function safeTemplate(body: string): Template | undefined {
   try {
-    return asTemplate(parseTemplate(body));
+    return storedTemplate(body);
   } catch {
     return undefined;
   }

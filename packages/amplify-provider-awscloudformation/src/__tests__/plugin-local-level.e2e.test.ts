@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as localCloudPlugin from 'amplify-local-cloud';
 import { defaultDataDir, ensureLocalCloud, stopInstance } from 'amplify-local-cloud';
 import * as plugin from '../provider-plugin';
 import type { ProviderContext } from '../context/provider-context';
@@ -8,8 +9,8 @@ import { scriptedPrompter } from '../io/__tests__/scripted-prompter';
 
 /**
  * The plugin functions as the CLI calls them, with `configLevel: "local"`: the provider finds the background local
- * cloud through `ensureLocalCloud` (started here on a free port for a temp AMPLIFY_HOME), so no endpoint is ever
- * configured by hand. init, push, console and deleteEnv go through a context, as in `amplify init --providers`.
+ * cloud through the local cloud plugin's `ensureLocalCloud`, which the context's plugin platform hands it (started
+ * here on a free port for a temp AMPLIFY_HOME), so no endpoint is ever configured by hand. init, push, console and deleteEnv go through a context, as in `amplify init --providers`.
  */
 
 const saved = { cwd: process.cwd(), home: process.env.AMPLIFY_HOME };
@@ -23,7 +24,8 @@ function context(exeInfo: ProviderContext['exeInfo']): ProviderContext {
     input: { options: {} },
     exeInfo,
     print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
-    amplify: { prompter: scriptedPrompter([]) },
+    // As the CLI's plugin platform answers it: the local cloud plugin by its manifest name.
+    amplify: { prompter: scriptedPrompter([]), getPluginInstance: (_context, name) => (name === 'local-cloud' ? localCloudPlugin : undefined) },
   };
 }
 

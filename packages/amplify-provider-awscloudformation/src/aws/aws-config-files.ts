@@ -1,16 +1,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { AwsEnv } from './aws-env';
 
 /** `~/.aws/credentials` and `~/.aws/config` as sections of key/value pairs (INI, as the AWS CLI writes them). */
 export type IniSections = Record<string, Record<string, string>>;
 
-export function credentialsFilePath(): string {
-  return process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.aws', 'credentials');
+export function credentialsFilePath(env: AwsEnv): string {
+  return env.AWS_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.aws', 'credentials');
 }
 
-export function configFilePath(): string {
-  return process.env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config');
+export function configFilePath(env: AwsEnv): string {
+  return env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config');
 }
 
 export function parseIni(text: string): IniSections {
@@ -75,21 +76,21 @@ function configSectionName(profile: string): string {
 }
 
 /** Every profile named in either file (SSO and role profiles often exist only in the config file). */
-export function listProfiles(): string[] {
-  const names = new Set(Object.keys(readIni(credentialsFilePath())));
-  for (const section of Object.keys(readIni(configFilePath()))) {
+export function listProfiles(env: AwsEnv): string[] {
+  const names = new Set(Object.keys(readIni(credentialsFilePath(env))));
+  for (const section of Object.keys(readIni(configFilePath(env)))) {
     if (section === 'default') names.add('default');
     else if (section.startsWith('profile ')) names.add(section.slice('profile '.length).trim());
   }
   return [...names].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
 }
 
-export function profileExists(profile: string): boolean {
-  return listProfiles().includes(profile);
+export function profileExists(profile: string, env: AwsEnv): boolean {
+  return listProfiles(env).includes(profile);
 }
 
-export function profileRegion(profile: string): string | undefined {
-  return readIni(configFilePath())[configSectionName(profile)]?.region;
+export function profileRegion(profile: string, env: AwsEnv): string | undefined {
+  return readIni(configFilePath(env))[configSectionName(profile)]?.region;
 }
 
 export interface ProfileKeys {
@@ -110,11 +111,11 @@ function writePrivate(file: string, text: string): void {
  * Creates or updates one profile in both files, keeping every other line as it was, with both
  * files readable by the owner only (they hold secrets, and the config may hold SSO start URLs).
  */
-export function writeProfile(profile: string, keys: ProfileKeys): void {
-  const credentials = setIniValues(readText(credentialsFilePath()), profile, {
+export function writeProfile(profile: string, keys: ProfileKeys, env: AwsEnv): void {
+  const credentials = setIniValues(readText(credentialsFilePath(env)), profile, {
     aws_access_key_id: keys.accessKeyId,
     aws_secret_access_key: keys.secretAccessKey,
   });
-  writePrivate(credentialsFilePath(), credentials);
-  writePrivate(configFilePath(), setIniValues(readText(configFilePath()), configSectionName(profile), { region: keys.region }));
+  writePrivate(credentialsFilePath(env), credentials);
+  writePrivate(configFilePath(env), setIniValues(readText(configFilePath(env)), configSectionName(profile), { region: keys.region }));
 }

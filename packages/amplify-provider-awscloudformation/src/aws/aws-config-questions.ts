@@ -1,6 +1,7 @@
 import type { ProviderPrompter } from '../io/provider-prompter';
 import type { AwsConfigInput } from './aws-config-info';
 import { listProfiles } from './aws-config-files';
+import type { AwsEnv } from './aws-env';
 import type { CredentialsSource } from './credentials';
 import { AWS_REGIONS } from './regions';
 import { DEFAULT_REGION } from '../constants';
@@ -20,8 +21,8 @@ function required(label: string): (value: string) => true | string {
  * The init/configure credential walkthrough. When nothing exists at all, the local cloud comes first: a new user
  * gets a working project without an AWS account, and can move to AWS later with "amplify configure project".
  */
-export async function askAwsConfig(prompter: ProviderPrompter, source: CredentialsSource, info: (line: string) => void): Promise<AwsConfigInput> {
-  const profiles = listProfiles();
+export async function askAwsConfig(prompter: ProviderPrompter, source: CredentialsSource, info: (line: string) => void, env: AwsEnv): Promise<AwsConfigInput> {
+  const profiles = listProfiles(env);
   const choices: Array<{ name: string; value: Method }> = [];
   if (source === 'none') choices.push({ name: 'The local cloud on this machine (no AWS account needed)', value: 'local' });
   if (profiles.length > 0) choices.push({ name: 'AWS profile', value: 'profile' });

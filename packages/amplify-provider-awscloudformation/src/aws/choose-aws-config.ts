@@ -2,6 +2,7 @@ import { AmplifyError } from 'amplify-cli-core';
 import type { ProviderPrompter } from '../io/provider-prompter';
 import { type AwsConfigChoice, type AwsConfigInfo, parseAwsConfigInput } from './aws-config-info';
 import { PROVIDERS_FLAG, askAwsConfig } from './aws-config-questions';
+import type { AwsEnv } from './aws-env';
 import { newUserCheck } from './credentials';
 
 export interface ChooseAwsConfigOptions {
@@ -13,6 +14,8 @@ export interface ChooseAwsConfigOptions {
   yes: boolean;
   prompter: ProviderPrompter;
   info: (line: string) => void;
+  /** The environment variables to read; `process.env` when not given. */
+  env?: AwsEnv;
 }
 
 /**
@@ -21,7 +24,8 @@ export interface ChooseAwsConfigOptions {
  */
 export async function chooseAwsConfig(options: ChooseAwsConfigOptions): Promise<AwsConfigChoice> {
   if (options.headless !== undefined) return parseAwsConfigInput(options.headless);
-  const source = newUserCheck(options.existing);
+  const env = options.env ?? process.env;
+  const source = newUserCheck(options.existing, env);
   if (options.existing && source === 'project') return options.existing;
   if (options.yes) {
     switch (source) {
@@ -30,12 +34,12 @@ export async function chooseAwsConfig(options: ChooseAwsConfigOptions): Promise<
       case 'envVar':
         return { configLevel: 'general' };
       case 'envVar-profile':
-        return { configLevel: 'project', useProfile: true, profileName: process.env.AWS_PROFILE ?? 'default' };
+        return { configLevel: 'project', useProfile: true, profileName: env.AWS_PROFILE ?? 'default' };
       default:
         throw new AmplifyError('CredentialsNotFound', 'AWS access credentials can not be found.', {
           resolution: `Pass ${PROVIDERS_FLAG} (or {"awscloudformation":{"configLevel":"local"}} for the local cloud).`,
         });
     }
   }
-  return askAwsConfig(options.prompter, source, options.info);
+  return askAwsConfig(options.prompter, source, options.info, env);
 }

@@ -5,6 +5,7 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AwsEnv } from './aws-env';
 import type { AwsTarget } from './aws-target';
 import { loadCloudFormationSdk, loadIamSdk, loadS3Sdk, loadStsSdk } from './sdk-modules';
 import { CloudFormationApi, SdkCloudFormationApi } from './cloudformation-api';
@@ -32,14 +33,15 @@ function isLoopback(endpoint: string | undefined): boolean {
 }
 
 /** `HTTPS_PROXY` (or `HTTP_PROXY`, either case), read when a client is made. */
-export function proxyUrl(): string | undefined {
-  return process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy || undefined;
+export function proxyUrl(env: AwsEnv): string | undefined {
+  return env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || undefined;
 }
 
 /**
  * The one place AWS clients are made (STYLE §6): credentials, region, user agent and endpoint come from the
  * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
- * created on first use and reused for the life of the factory.
+ * created on first use and reused for the life of the factory. `env` holds the proxy and endpoint variables it
+ * reads (`process.env` when not given).
  */
 export class AwsClientFactory {
   private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient } = {};
@@ -47,8 +49,10 @@ export class AwsClientFactory {
   constructor(
     readonly target: AwsTarget,
     private readonly userAgentSuffix?: string,
+    private readonly env: AwsEnv = process.env,
   ) {
-    // The SDK prints a notice about the Node version from each client on Node 20; it is noise for CLI users.
+    // The SDK prints a notice about the Node version from each client on Node 20; it is noise for CLI users. The SDK
+    // reads it from the process, so this one is set there.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   }
 
@@ -78,8 +82,8 @@ export class AwsClientFactory {
 
   /** Corporate networks reach AWS through a proxy; the local cloud on loopback never goes through one. */
   private proxyHandler(): { requestHandler?: { httpsAgent: import('https').Agent } } {
-    const proxy = proxyUrl();
-    if (!proxy || isLoopback(this.target.endpoint ?? process.env.AWS_ENDPOINT_URL)) return {};
+    const proxy = proxyUrl(this.env);
+    if (!proxy || isLoopback(this.target.endpoint ?? this.env.AWS_ENDPOINT_URL)) return {};
     const { HttpsProxyAgent } = require('https-proxy-agent') as typeof import('https-proxy-agent');
     return { requestHandler: { httpsAgent: new HttpsProxyAgent(proxy) } };
   }
@@ -92,7 +96,7 @@ export class AwsClientFactory {
     if (!this.clients.s3) {
       const { S3Client: Client } = loadS3Sdk();
       // Virtual-hosted bucket names do not resolve on loopback hosts; the endpoint may come from the env vars too.
-      const endpoint = this.target.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+      const endpoint = this.target.endpoint ?? this.env.AWS_ENDPOINT_URL_S3 ?? this.env.AWS_ENDPOINT_URL;
       const loopback = isLoopback(endpoint);
       this.clients.s3 = new Client({
         ...this.common(),

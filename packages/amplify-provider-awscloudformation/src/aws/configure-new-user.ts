@@ -1,6 +1,7 @@
 import { AmplifyError, makeId } from 'amplify-cli-core';
 import type { ProviderPrompter } from '../io/provider-prompter';
 import { writeProfile } from './aws-config-files';
+import type { AwsEnv } from './aws-env';
 import { AWS_REGIONS } from './regions';
 import { DEFAULT_REGION } from '../constants';
 
@@ -11,9 +12,10 @@ const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers wi
  * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
  * with a named profile in ~/.aws/credentials and ~/.aws/config (both owner-only). Returns the profile name.
  * `canAsk` is false without a terminal or under --yes: the access keys have no default and come from a person
- * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them.
+ * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them. `env`
+ * names the AWS config files to write.
  */
-export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void, canAsk = true): Promise<string> {
+export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void, canAsk = true, env: AwsEnv = process.env): Promise<string> {
   if (!canAsk) {
     throw new AmplifyError('NonInteractiveShell', '"amplify configure" walks a person through the AWS console and needs a terminal (--yes cannot answer it)', {
       resolution:
@@ -43,7 +45,7 @@ export async function configureNewUser(prompter: ProviderPrompter, print: (line:
   const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: CONFIGURE_FLAG, validate: notPlaceholder('secretAccessKey') });
   print('This would update/create the AWS Profile in your local machine');
   const profileName = await prompter.input({ message: 'Profile Name:', flag: CONFIGURE_FLAG, default: 'default' });
-  writeProfile(profileName.trim(), { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), region });
+  writeProfile(profileName.trim(), { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), region }, env);
   print('');
   print('Successfully set up the new user.');
   return profileName.trim();

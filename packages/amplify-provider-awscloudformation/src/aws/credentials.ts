@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, makeId } from 'amplify-cli-core';
+import type { AwsEnv } from './aws-env';
 import type { AwsTarget } from './aws-target';
 import type { AwsConfigChoice, AwsConfigInfo } from './aws-config-info';
 import { providerHomeDir } from './amplify-home';
-import { listProfiles, profileExists, profileRegion } from './aws-config-files';
+import { configFilePath, credentialsFilePath, listProfiles, profileExists, profileRegion } from './aws-config-files';
 import { loadCredentialProviders } from './sdk-modules';
-import { type LocalCloudLauncher, defaultLocalCloudLauncher } from './local-cloud-launcher';
+import { type LocalCloudLauncher, pluginLocalCloud } from './local-cloud-launcher';
 import { LOCAL_CLOUD_REGION } from '../constants';
 
 export interface AccessKeys {
@@ -69,13 +70,8 @@ export function removeAwsConfig(info: AwsConfigInfo): void {
 }
 
 /** Region for the SDK default chain: env vars first (AMAZON_REGION is the original's alias), then the profile. */
-export function generalRegion(): string | undefined {
-  return (
-    process.env.AWS_REGION ||
-    process.env.AMAZON_REGION ||
-    process.env.AWS_DEFAULT_REGION ||
-    profileRegion(process.env.AWS_PROFILE || 'default')
-  );
+export function generalRegion(env: AwsEnv): string | undefined {
+  return env.AWS_REGION || env.AMAZON_REGION || env.AWS_DEFAULT_REGION || profileRegion(env.AWS_PROFILE || 'default', env);
 }
 
 function regionMissing(where: string): AmplifyError {
@@ -85,7 +81,10 @@ function regionMissing(where: string): AmplifyError {
 }
 
 export interface ResolveTargetOptions {
+  /** How to reach the local cloud for `configLevel: "local"`; without one, that level reports the plugin missing. */
   localCloud?: LocalCloudLauncher;
+  /** The environment variables to read; `process.env` when not given. */
+  env?: AwsEnv;
   /** Asked when a role profile needs an MFA code (the SDK calls it with the device serial). */
   mfaCodeProvider?: (serial: string) => Promise<string>;
 }
@@ -95,28 +94,31 @@ export interface ResolveTargetOptions {
  * static keys, `role_arn`/`source_profile`, `credential_process`, web identity and SSO (IAM Identity Center).
  */
 export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+  const env = options.env ?? process.env;
   switch (info.configLevel) {
     case 'local': {
       // The local cloud verifies signatures against its own per-instance keys, which it hands out with its endpoint.
-      const { endpoint, credentials } = await (options.localCloud ?? defaultLocalCloudLauncher).ensure();
+      const { endpoint, credentials } = await (options.localCloud ?? pluginLocalCloud(undefined)).ensure();
       return { region: LOCAL_CLOUD_REGION, credentials: { ...credentials }, endpoint, local: true };
     }
     case 'general': {
-      const region = generalRegion();
+      const region = generalRegion(env);
       if (!region) throw regionMissing('the default credential chain');
       return { region };
     }
     case 'project': {
       if (info.useProfile) {
-        if (!profileExists(info.profileName)) {
+        if (!profileExists(info.profileName, env)) {
           throw new AmplifyError('ProfileNotFound', `The AWS profile "${info.profileName}" is not in ~/.aws/credentials or ~/.aws/config.`, {
             resolution: 'Create it with "aws configure --profile <name>" (or "aws configure sso"), or pick another with "amplify configure project".',
           });
         }
-        const region = profileRegion(info.profileName) || process.env.AWS_REGION;
+        const region = profileRegion(info.profileName, env) || env.AWS_REGION;
         if (!region) throw regionMissing(`the profile "${info.profileName}"`);
         const { fromIni } = loadCredentialProviders();
-        return { region, credentials: fromIni({ profile: info.profileName, mfaCodeProvider: options.mfaCodeProvider }) };
+        // The SDK would read the file locations from process.env; it reads the files this env names instead.
+        const files = { filepath: credentialsFilePath(env), configFilepath: configFilePath(env) };
+        return { region, credentials: fromIni({ profile: info.profileName, mfaCodeProvider: options.mfaCodeProvider, ...files }) };
       }
       const keys = readKeysFile(info.awsConfigFilePath);
       return { region: keys.region, credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey } };
@@ -131,15 +133,15 @@ export type CredentialsSource = 'project' | 'profile-available' | 'system' | 'en
  * "Do credentials exist at all?": decides whether init offers the profile question, the keys question or,
  * when nothing exists, the local cloud first.
  */
-export function newUserCheck(info: AwsConfigInfo | undefined): CredentialsSource {
+export function newUserCheck(info: AwsConfigInfo | undefined, env: AwsEnv): CredentialsSource {
   if (info) {
     if (info.configLevel === 'general' || info.configLevel === 'local') return 'project';
-    if (info.useProfile ? profileExists(info.profileName) : locateKeysFile(info.awsConfigFilePath) !== undefined) return 'project';
+    if (info.useProfile ? profileExists(info.profileName, env) : locateKeysFile(info.awsConfigFilePath) !== undefined) return 'project';
   }
-  const profiles = listProfiles();
+  const profiles = listProfiles(env);
   if (profiles.some((p) => p !== 'default')) return 'profile-available';
   if (profiles.includes('default')) return 'system';
-  if (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY) return 'envVar';
-  if (process.env.AWS_PROFILE && profileExists(process.env.AWS_PROFILE)) return 'envVar-profile';
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return 'envVar';
+  if (env.AWS_PROFILE && profileExists(env.AWS_PROFILE, env)) return 'envVar-profile';
   return 'none';
 }

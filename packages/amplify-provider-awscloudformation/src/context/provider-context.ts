@@ -14,7 +14,11 @@ export interface ProviderContext {
     warning(message: string): void;
     success(message: string): void;
   };
-  amplify: { prompter: ProviderPrompter };
+  amplify: {
+    prompter: ProviderPrompter;
+    /** The core's plugin platform: another plugin's module by manifest name (the provider asks for `local-cloud`). */
+    getPluginInstance?(context: ProviderContext, pluginName: string): unknown;
+  };
 }
 
 export interface ProviderExeInfo {

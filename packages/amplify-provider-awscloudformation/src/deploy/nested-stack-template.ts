@@ -1,4 +1,5 @@
 import { AmplifyError, AmplifyFault } from 'amplify-cli-core';
+import type * as SpecModule from 'amplify-cloudformation-spec';
 import { updateRolesWithIdpResources } from '../root-stack/update-roles-with-idp';
 import { type CfnTemplate, rootStackTemplate } from '../root-stack/root-stack-template';
 import type { DependsOn } from '../project/project-types';
@@ -23,10 +24,9 @@ export function nestedStackLogicalId(category: string, resourceName: string): st
 /** A CloudFormation intrinsic function call: an object with one key, `Ref` or `Fn::<name>`. */
 export type Intrinsic = { [name: string]: unknown };
 
+/** Recognised as the specification package recognises it; required here because the provider's entry must stay light. */
 export function isIntrinsic(value: unknown): value is Intrinsic {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+  return (require('amplify-cloudformation-spec') as typeof SpecModule).intrinsicCallOf(value) !== undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AmplifyError, AmplifyFault } from 'amplify-cli-core';
 import type * as SpecModule from 'amplify-cloudformation-spec';
 
 /** One problem in a template, located by file, resource and property path (the spec package's issue shape). */
@@ -21,9 +22,19 @@ export interface TemplateValidator {
 /** The validator backed by `amplify-cloudformation-spec`, loaded on first use (only pushes pay for it). */
 export function specTemplateValidator(): TemplateValidator {
   const spec = () => require('amplify-cloudformation-spec') as typeof SpecModule;
+  /** The library has its own error type; here its errors reach users, so they join the CLI's family. */
+  const surfaced = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      if (!spec().isCloudFormationSpecError(error)) throw error;
+      const Type = error.fault ? AmplifyFault : AmplifyError;
+      throw new Type(error.code, error.message, { resolution: error.resolution, link: error.link, cause: error });
+    }
+  };
   return {
-    parse: (text, fileName) => spec().parseTemplate(text, fileName),
-    validate: (template, fileName) => spec().validateTemplate(template, { fileName }),
+    parse: (text, fileName) => surfaced(() => spec().parseTemplate(text, fileName)),
+    validate: (template, fileName) => surfaced(() => spec().validateTemplate(template, { fileName })),
   };
 }
 

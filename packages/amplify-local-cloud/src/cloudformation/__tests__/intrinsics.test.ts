@@ -1,8 +1,8 @@
 import { cidrSubnets } from '../cidr';
 import { DependencyGraph, referencedNames } from '../dependency-graph';
-import { evaluateCondition, IntrinsicContext, NO_VALUE, parseSubString, resolveValue } from '../intrinsics';
+import { evaluateCondition, IntrinsicContext, NO_VALUE, resolveValue } from '../intrinsics';
 import { resolveParameters } from '../parameters';
-import { asTemplate, checkTemplate } from '../template';
+import { prepareTemplate } from '../template-preparation';
 import { TemplateValue } from '../template-value';
 
 const context: IntrinsicContext = {
@@ -37,7 +37,6 @@ describe('resolveValue', () => {
   test('Sub in both forms, with ${!Literal}, attributes and pseudo references', () => {
     expect(resolve({ 'Fn::Sub': 'arn:${Bucket}/${Bucket.Arn}/${!Literal}' })).toBe('arn:my-bucket/Bucket:Arn/${Literal}');
     expect(resolve({ 'Fn::Sub': ['${Name}-${Env}', { Name: { Ref: 'Bucket' } }] })).toBe('my-bucket-prod');
-    expect(parseSubString('a${ X }b')).toEqual([{ literal: 'a' }, { reference: 'X' }, { literal: 'b' }]);
   });
 
   test('If with AWS::NoValue removes keys and list items', () => {
@@ -101,28 +100,39 @@ describe('parameters', () => {
 });
 
 describe('template checks', () => {
-  const known = (type: string) => ['AWS::S3::Bucket', 'AWS::SNS::Topic'].includes(type);
+  const prepare = (template: unknown) => () => prepareTemplate(JSON.stringify(template));
 
   test('structure, unknown types, unresolved references and circular dependencies', () => {
-    expect(() => asTemplate({ Resources: {} })).toThrow('Template format error: At least one Resources member must be defined.');
-    expect(() => asTemplate({ Resources: { A: { Properties: {} } } })).toThrow('Every Resources object must contain a Type member.');
-    const check = (resources: unknown, outputs?: unknown) => checkTemplate(asTemplate({ Resources: resources, ...(outputs ? { Outputs: outputs } : {}) }), known);
-    expect(() => check({ A: { Type: 'AWS::S3::Bukcet' }, B: { Type: 'AWS::Nope::X' } })).toThrow('Template format error: Unrecognized resource types: [AWS::S3::Bukcet, AWS::Nope::X]');
-    expect(() => check({ A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { Ref: 'Missing' } } } })).toThrow(
+    expect(prepare({ Resources: {} })).toThrow('Template format error: At least one Resources member must be defined');
+    expect(prepare({ Resources: { A: { Properties: {} } } })).toThrow('Every Resources object must contain a Type member');
+    const check = (resources: unknown, outputs?: unknown) => prepare({ Resources: resources, ...(outputs ? { Outputs: outputs } : {}) });
+    expect(check({ A: { Type: 'AWS::S3::Bukcet' }, B: { Type: 'AWS::Nope::X' } })).toThrow('Template format error: Unrecognized resource types: [AWS::S3::Bukcet, AWS::Nope::X]');
+    expect(check({ A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { Ref: 'Missing' } } } })).toThrow(
       'Template format error: Unresolved resource dependencies [Missing] in the Resources block of the template',
     );
-    expect(() => check({ A: { Type: 'AWS::SNS::Topic', DependsOn: 'Ghost' } })).toThrow('Unresolved resource dependencies [Ghost]');
-    expect(() => check({ A: { Type: 'AWS::SNS::Topic' } }, { O: { Value: { 'Fn::GetAtt': ['Z', 'Arn'] } } })).toThrow('in the Outputs block of the template');
-    expect(() =>
+    expect(check({ A: { Type: 'AWS::SNS::Topic', DependsOn: 'Ghost' } })).toThrow('Unresolved resource dependencies [Ghost]');
+    expect(check({ A: { Type: 'AWS::SNS::Topic' } }, { O: { Value: { Ref: 'Z' } } })).toThrow('in the Outputs block of the template');
+    expect(check({ A: { Type: 'AWS::SNS::Topic' } }, { O: { Value: { 'Fn::GetAtt': ['Z', 'Arn'] } } })).toThrow('Template error: instance of Fn::GetAtt references undefined resource Z');
+    expect(
       check({
         A: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: { 'Fn::Sub': '${B}' } } },
         B: { Type: 'AWS::SNS::Topic', DependsOn: ['A'] },
         C: { Type: 'AWS::SNS::Topic' },
       }),
     ).toThrow('Circular dependency between resources: [A, B]');
-    expect(() => check({ A: { Type: 'Custom::Anything', Properties: { ServiceToken: 'x' } } })).not.toThrow();
+    expect(check({ A: { Type: 'Custom::Anything', Properties: { ServiceToken: 'x' } } })).not.toThrow();
   });
 
+  test('property problems are left to the resource, which fails when the engine creates it', () => {
+    expect(prepare({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimout: 30 } } } })).not.toThrow();
+  });
+
+  test('a Transform is refused: the local cloud has no macros', () => {
+    expect(prepare({ Transform: 'AWS::Serverless-2016-10-31', Resources: { A: { Type: 'AWS::SNS::Topic' } } })).toThrow('is not supported by the local cloud');
+  });
+});
+
+describe('dependency graph', () => {
   test('dependencies come from Ref, GetAtt, Sub (minus its own variables and literals) and DependsOn', () => {
     expect([...referencedNames({ 'Fn::Sub': ['${A}-${B.Arn}-${!C}-${AWS::Region}-${Own}', { Own: { Ref: 'D' } }] })]).toEqual(['A', 'B', 'AWS::Region', 'D']);
     const graph = DependencyGraph.of({

@@ -1,14 +1,6 @@
 import { AwsClientFactory, providerVersion, withFactory } from '../client-factory';
 
 describe('AwsClientFactory', () => {
-  const saved = { all: process.env.AWS_ENDPOINT_URL, s3: process.env.AWS_ENDPOINT_URL_S3 };
-  afterEach(() => {
-    if (saved.all === undefined) delete process.env.AWS_ENDPOINT_URL;
-    else process.env.AWS_ENDPOINT_URL = saved.all;
-    if (saved.s3 === undefined) delete process.env.AWS_ENDPOINT_URL_S3;
-    else process.env.AWS_ENDPOINT_URL_S3 = saved.s3;
-  });
-
   it('gives every client the region, the explicit endpoint and the CLI user agent', async () => {
     const factory = new AwsClientFactory({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4581', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }, 'init');
     const cfn = factory.cloudFormationClient();
@@ -25,36 +17,29 @@ describe('AwsClientFactory', () => {
     const explicit = new AwsClientFactory({ region: 'us-east-1', endpoint: 'http://localhost:4581' });
     expect(explicit.s3Client().config.forcePathStyle).toBe(true);
     explicit.destroy();
-    process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:4566';
-    const fromEnv = new AwsClientFactory({ region: 'us-east-1' });
+    const fromEnv = new AwsClientFactory({ region: 'us-east-1' }, undefined, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' });
     expect(fromEnv.s3Client().config.forcePathStyle).toBe(true);
     fromEnv.destroy();
   });
 
   it('leaves AWS endpoints to the SDK (virtual-hosted S3, no endpoint override)', async () => {
-    const factory = new AwsClientFactory({ region: 'us-east-1' });
+    const factory = new AwsClientFactory({ region: 'us-east-1' }, undefined, {});
     expect(factory.s3Client().config.forcePathStyle).toBe(false);
     expect(factory.cloudFormationClient().config.endpoint).toBeUndefined();
     factory.destroy();
   });
 
   it('sends AWS traffic through HTTPS_PROXY, but never the local cloud', async () => {
-    const saved = process.env.HTTPS_PROXY;
-    process.env.HTTPS_PROXY = 'http://proxy.internal:3128';
-    try {
-      const { HttpsProxyAgent } = await import('https-proxy-agent');
-      const aws = new AwsClientFactory({ region: 'us-east-1' });
-      const handler = aws.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: unknown }> };
-      expect((await handler.configProvider).httpsAgent).toBeInstanceOf(HttpsProxyAgent);
-      aws.destroy();
-      const local = new AwsClientFactory({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4581' });
-      const localHandler = local.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent?: unknown }> };
-      expect((await localHandler.configProvider).httpsAgent).not.toBeInstanceOf(HttpsProxyAgent);
-      local.destroy();
-    } finally {
-      if (saved === undefined) delete process.env.HTTPS_PROXY;
-      else process.env.HTTPS_PROXY = saved;
-    }
+    const env = { HTTPS_PROXY: 'http://proxy.internal:3128' };
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
+    const aws = new AwsClientFactory({ region: 'us-east-1' }, undefined, env);
+    const handler = aws.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent: unknown }> };
+    expect((await handler.configProvider).httpsAgent).toBeInstanceOf(HttpsProxyAgent);
+    aws.destroy();
+    const local = new AwsClientFactory({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4581' }, undefined, env);
+    const localHandler = local.cloudFormationClient().config.requestHandler as unknown as { configProvider: Promise<{ httpsAgent?: unknown }> };
+    expect((await localHandler.configProvider).httpsAgent).not.toBeInstanceOf(HttpsProxyAgent);
+    local.destroy();
   });
 
   it('turns off the SDK Node-version notice for the clients it makes', () => {

@@ -7,37 +7,22 @@ import { newUserCheck, persistAwsConfig, readKeysFile, removeAwsConfig, resolveA
 import { fixedLocalCloud } from '../local-cloud-launcher';
 import type { AwsTarget } from '../aws-target';
 
-const ENV_KEYS = [
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_CONFIG_FILE',
-  'AMPLIFY_HOME',
-  'AWS_REGION',
-  'AMAZON_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_PROFILE',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-] as const;
-
 let tmp: string;
-const saved: Record<string, string | undefined> = {};
+/** The variables the provider reads, handed in: the process's own environment is left alone. */
+let env: Record<string, string | undefined>;
+let savedHome: string | undefined;
 
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-credentials-'));
-  for (const key of ENV_KEYS) {
-    saved[key] = process.env[key];
-    delete process.env[key];
-  }
-  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmp, 'aws', 'credentials');
-  process.env.AWS_CONFIG_FILE = path.join(tmp, 'aws', 'config');
+  env = { AWS_SHARED_CREDENTIALS_FILE: path.join(tmp, 'aws', 'credentials'), AWS_CONFIG_FILE: path.join(tmp, 'aws', 'config') };
+  // The amplify home belongs to the core's path manager, which reads it from the process.
+  savedHome = process.env.AMPLIFY_HOME;
   process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
 });
 
 afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
+  if (savedHome === undefined) delete process.env.AMPLIFY_HOME;
+  else process.env.AMPLIFY_HOME = savedHome;
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -82,7 +67,7 @@ describe('access keys given at init', () => {
 
   it('resolve to static credentials and the stored region', async () => {
     const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
-    const target = await resolveAwsTarget(info);
+    const target = await resolveAwsTarget(info, { env });
     expect(target.region).toBe('ap-south-1');
     expect(await credentialsOf(target)).toEqual({ accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret' });
   });
@@ -91,32 +76,32 @@ describe('access keys given at init', () => {
     const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
     if (info.configLevel !== 'project' || info.useProfile) throw new Error('expected a keys file entry');
     const moved = { ...info, awsConfigFilePath: path.join('/old/home/.amplify/awscloudformation', path.basename(info.awsConfigFilePath)) };
-    expect((await resolveAwsTarget(moved)).region).toBe('ap-south-1');
+    expect((await resolveAwsTarget(moved, { env })).region).toBe('ap-south-1');
   });
 
   it('fail with a fix when the file is gone', async () => {
-    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: false, awsConfigFilePath: path.join(tmp, 'nope') })).rejects.toThrow(/amplify configure project|missing/);
+    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: false, awsConfigFilePath: path.join(tmp, 'nope') }, { env })).rejects.toThrow(/amplify configure project|missing/);
   });
 });
 
 describe('profiles', () => {
   it('are written to both files owner-only, keeping other sections', () => {
     fs.mkdirSync(path.join(tmp, 'aws'));
-    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile sso]\nsso_start_url = https://example.awsapps.com/start\nregion = us-west-2\n');
-    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
-    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' });
-    expect(fs.statSync(process.env.AWS_SHARED_CREDENTIALS_FILE!).mode & 0o777).toBe(0o600);
-    expect(fs.statSync(process.env.AWS_CONFIG_FILE!).mode & 0o777).toBe(0o600);
-    const config = fs.readFileSync(process.env.AWS_CONFIG_FILE!, 'utf8');
+    fs.writeFileSync(env.AWS_CONFIG_FILE!, '[profile sso]\nsso_start_url = https://example.awsapps.com/start\nregion = us-west-2\n');
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' }, env);
+    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' }, env);
+    expect(fs.statSync(env.AWS_SHARED_CREDENTIALS_FILE!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(env.AWS_CONFIG_FILE!).mode & 0o777).toBe(0o600);
+    const config = fs.readFileSync(env.AWS_CONFIG_FILE!, 'utf8');
     expect(config).toContain('[profile sso]');
     expect(config).toContain('[profile work]\nregion = eu-west-3');
     expect(config).toContain('[default]\nregion = us-east-2');
-    expect(listProfiles()).toEqual(['default', 'sso', 'work']);
+    expect(listProfiles(env)).toEqual(['default', 'sso', 'work']);
   });
 
   it('resolve through the SDK (static keys) with the profile region', async () => {
-    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
-    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'work' });
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' }, env);
+    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'work' }, { env });
     expect(target.region).toBe('eu-west-3');
     expect(await credentialsOf(target)).toMatchObject({ accessKeyId: 'AKIAWORK', secretAccessKey: 'w' });
   });
@@ -125,48 +110,48 @@ describe('profiles', () => {
     fs.mkdirSync(path.join(tmp, 'aws'));
     const script = path.join(tmp, 'creds.js');
     fs.writeFileSync(script, 'process.stdout.write(JSON.stringify({Version:1,AccessKeyId:"AKIAPROC",SecretAccessKey:"p"}))');
-    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, `[profile proc]\nregion = sa-east-1\ncredential_process = ${process.execPath} ${script}\n`);
-    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'proc' });
+    fs.writeFileSync(env.AWS_CONFIG_FILE!, `[profile proc]\nregion = sa-east-1\ncredential_process = ${process.execPath} ${script}\n`);
+    const target = await resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'proc' }, { env });
     expect(target.region).toBe('sa-east-1');
     expect(await credentialsOf(target)).toMatchObject({ accessKeyId: 'AKIAPROC', secretAccessKey: 'p' });
   });
 
   it('fail with a fix when the profile does not exist', async () => {
-    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'ghost' })).rejects.toThrow(/"ghost" is not in/);
+    await expect(resolveAwsTarget({ configLevel: 'project', useProfile: true, profileName: 'ghost' }, { env })).rejects.toThrow(/"ghost" is not in/);
   });
 });
 
 describe('general and local levels', () => {
   it('general leaves credentials to the SDK chain and takes the region from the environment', async () => {
-    process.env.AMAZON_REGION = 'ca-central-1';
-    expect(await resolveAwsTarget({ configLevel: 'general' })).toEqual({ region: 'ca-central-1' });
-    process.env.AWS_REGION = 'eu-north-1';
-    expect((await resolveAwsTarget({ configLevel: 'general' })).region).toBe('eu-north-1');
+    env.AMAZON_REGION = 'ca-central-1';
+    expect(await resolveAwsTarget({ configLevel: 'general' }, { env })).toEqual({ region: 'ca-central-1' });
+    env.AWS_REGION = 'eu-north-1';
+    expect((await resolveAwsTarget({ configLevel: 'general' }, { env })).region).toBe('eu-north-1');
   });
 
   it('general fails naming the fix when no region is known', async () => {
-    await expect(resolveAwsTarget({ configLevel: 'general' })).rejects.toThrow(/No AWS region/);
+    await expect(resolveAwsTarget({ configLevel: 'general' }, { env })).rejects.toThrow(/No AWS region/);
   });
 
   it("local points at the local cloud with that instance's credentials in us-east-1", async () => {
     const credentials = { accessKeyId: 'AKIAINSTANCE00000001', secretAccessKey: 'instance-secret' };
-    const target = await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4999', credentials }) });
+    const target = await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4999', credentials }), env });
     expect(target).toEqual({ region: 'us-east-1', credentials, endpoint: 'http://127.0.0.1:4999', local: true });
   });
 });
 
 describe('newUserCheck', () => {
   it('reports where credentials are, in the original order', () => {
-    expect(newUserCheck(undefined)).toBe('none');
-    process.env.AWS_ACCESS_KEY_ID = 'AKIAENV';
-    process.env.AWS_SECRET_ACCESS_KEY = 'e';
-    expect(newUserCheck(undefined)).toBe('envVar');
-    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' });
-    expect(newUserCheck(undefined)).toBe('system');
-    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' });
-    expect(newUserCheck(undefined)).toBe('profile-available');
-    expect(newUserCheck({ configLevel: 'project', useProfile: true, profileName: 'work' })).toBe('project');
-    expect(newUserCheck({ configLevel: 'local' })).toBe('project');
+    expect(newUserCheck(undefined, env)).toBe('none');
+    env.AWS_ACCESS_KEY_ID = 'AKIAENV';
+    env.AWS_SECRET_ACCESS_KEY = 'e';
+    expect(newUserCheck(undefined, env)).toBe('envVar');
+    writeProfile('default', { accessKeyId: 'AKIADEF', secretAccessKey: 'd', region: 'us-east-2' }, env);
+    expect(newUserCheck(undefined, env)).toBe('system');
+    writeProfile('work', { accessKeyId: 'AKIAWORK', secretAccessKey: 'w', region: 'eu-west-3' }, env);
+    expect(newUserCheck(undefined, env)).toBe('profile-available');
+    expect(newUserCheck({ configLevel: 'project', useProfile: true, profileName: 'work' }, env)).toBe('project');
+    expect(newUserCheck({ configLevel: 'local' }, env)).toBe('project');
   });
 });
 
