@@ -1,7 +1,8 @@
 /**
  * Dependencies between the workspace packages point one way (STYLE.md §4): cli -> core library; plugins -> core
- * library (and the spec library); the provider reaches the local cloud only through its public entry; nothing
- * imports a category, a provider or the CLI itself. Plugins find each other at run time through the platform.
+ * library (and the spec library); frontends -> the frontend support library -> core; the provider reaches the local
+ * cloud only through its public entry; nothing imports a plugin (a category, a frontend, a provider) or the CLI
+ * itself. Plugins find each other at run time through the platform.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,8 +16,8 @@ const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli$/, ['amplify-cli-core']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-local-cloud']],
-  [/^amplify-frontend-android$/, ['amplify-cli-core']],
-  [/^amplify-frontend-(javascript|ios)$/, ['amplify-cli-core', 'amplify-frontend-android']],
+  [/^amplify-frontend-support$/, ['amplify-cli-core']],
+  [/^amplify-frontend-/, ['amplify-cli-core', 'amplify-frontend-support']],
   [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
 ];
 
@@ -62,5 +63,10 @@ describe.each(workspacePackages)('%s', (name) => {
 
   it('declares every workspace package it imports as a dependency', () => {
     expect(workspaceImports.filter(({ target }) => !declared.has(target))).toEqual([]);
+  });
+
+  it('depends at run time on no workspace package its rule does not allow', () => {
+    const permitted = allowed.find(([pattern]) => pattern.test(name))?.[1] ?? [];
+    expect([...declared].filter((dep) => workspacePackages.includes(dep) && !permitted.includes(dep))).toEqual([]);
   });
 });

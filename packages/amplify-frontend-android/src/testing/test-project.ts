@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createPrompter, pathManager, stateManager } from 'amplify-cli-core';
 import type { AmplifyMeta, ExeInfo, ProjectConfig, Prompter } from 'amplify-cli-core';
-import type { FrontendContext } from '../frontend-context';
+import type { FrontendContext } from 'amplify-frontend-support';
 
 export interface Printed {
   info: string[];

@@ -1,4 +1,4 @@
-import type { FrontendResources } from 'amplify-frontend-android';
+import type { FrontendResources } from 'amplify-frontend-support';
 import { pushedResources } from 'amplify-frontend-android/testing';
 import { createAwsExportsObject } from '../aws-exports-object';
 

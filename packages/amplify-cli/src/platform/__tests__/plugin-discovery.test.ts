@@ -99,4 +99,21 @@ describe('plugin discovery', () => {
     const { cache } = loadPluginPlatform(options(machine));
     expect(cache.plugins.elm[0].packageLocation).toBe(pkg);
   });
+
+  it("skips this workspace's libraries, even one named like a frontend plugin, without loading or reporting them", () => {
+    const packagesDir = path.resolve(__dirname, '..', '..', '..', '..');
+    const libraries = fs
+      .readdirSync(packagesDir)
+      .filter((name) => fs.existsSync(path.join(packagesDir, name, 'package.json')))
+      .map((name) => JSON.parse(fs.readFileSync(path.join(packagesDir, name, 'package.json'), 'utf8')) as { name: string; amplify?: unknown })
+      .filter((pkg) => pkg.amplify === undefined && !fs.existsSync(path.join(packagesDir, pkg.name, 'amplify-plugin.json')));
+    expect(libraries.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['amplify-cli-core', 'amplify-frontend-support']));
+    const machine = makeFakeMachine();
+    for (const pkg of libraries) {
+      writePackage(machine.cliNodeModules, pkg.name, { packageJson: pkg, files: { 'index.js': POISON } });
+    }
+    const { cache } = loadPluginPlatform(options(machine));
+    expect(Object.keys(cache.plugins)).toEqual(['core']);
+    expect(cache.problems).toEqual([]);
+  });
 });
