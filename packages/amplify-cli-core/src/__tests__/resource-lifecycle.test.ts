@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { createPrompter } from '../prompts/prompter';
 import {
   removeResource,
@@ -10,7 +11,6 @@ import {
 } from '../state/resource-meta';
 import { getResourceStatus } from '../status/resource-status';
 import { getStatusTable, hasChanges } from '../status/status-table';
-import { cleanupTempDirs, createFixtureProject } from './fixture-project';
 
 /** The status rows as `Operation Category/resource`, for compact expectations. */
 function rows(root: string): string[] {

@@ -1,13 +1,17 @@
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
+import type { LocalCloud } from 'amplify-local-cloud';
+import { readJson } from './fixture-project';
+import { makeTempDir, removeDir } from './temp-dir';
+
+const CLI_PACKAGE_DIR = path.dirname(require.resolve('amplify-cli/package.json'));
 
 /** The built binary under test (`npx tsc -b packages/amplify-cli` first). */
-export const AMPLIFY_BIN = path.resolve(__dirname, '..', '..', 'bin', 'amplify');
-export const DEMO_PLUGIN_DIR = path.resolve(__dirname, '..', 'fixtures', 'amplify-category-demo');
+export const AMPLIFY_BIN = path.join(CLI_PACKAGE_DIR, 'bin', 'amplify');
+/** The CLI's fixture category plugin, added with `amplify plugin add`. */
+export const DEMO_PLUGIN_DIR = path.join(CLI_PACKAGE_DIR, 'test', 'fixtures', 'amplify-category-demo');
 
 export const GENERAL_PROVIDERS = JSON.stringify({ awscloudformation: { configLevel: 'general' } });
 
@@ -46,8 +50,10 @@ export class AmplifySandbox {
   }
 
   static async start(): Promise<AmplifySandbox> {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-e2e-')));
+    const root = makeTempDir('amplify-e2e-');
     fs.mkdirSync(path.join(root, 'home'), { recursive: true });
+    // Loaded here, not at the top: the tests that only want this package's other helpers never start a cloud.
+    const { startLocalCloud } = await import('amplify-local-cloud');
     const cloud = await startLocalCloud({ port: 0, dataDir: path.join(root, 'cloud-data') });
     return new AmplifySandbox(root, cloud);
   }
@@ -104,7 +110,7 @@ export class AmplifySandbox {
 
   async close(): Promise<void> {
     await this.cloud.close();
-    fs.rmSync(this.root, { recursive: true, force: true });
+    removeDir(this.root);
   }
 }
 
@@ -196,10 +202,6 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
     child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr, ms: Date.now() - started }));
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
   });
-}
-
-export function readJson<T = Record<string, unknown>>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
 /** Every file under `dir` with its bytes, for byte-for-byte comparisons of a folder before and after. */
