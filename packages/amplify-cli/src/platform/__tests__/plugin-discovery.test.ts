@@ -101,14 +101,14 @@ describe('plugin discovery', () => {
     expect(cache.plugins.elm[0].packageLocation).toBe(pkg);
   });
 
-  it("skips this workspace's libraries, even one named like a frontend plugin, without loading or reporting them", () => {
+  it("skips this workspace's libraries (core, frontend support, test support), even one named like a frontend plugin, unloaded and unreported", () => {
     const packagesDir = path.resolve(__dirname, '..', '..', '..', '..');
     const libraries = fs
       .readdirSync(packagesDir)
       .filter((name) => fs.existsSync(path.join(packagesDir, name, 'package.json')))
       .map((name) => JSON.parse(fs.readFileSync(path.join(packagesDir, name, 'package.json'), 'utf8')) as { name: string; amplify?: unknown })
       .filter((pkg) => pkg.amplify === undefined && !fs.existsSync(path.join(packagesDir, pkg.name, 'amplify-plugin.json')));
-    expect(libraries.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['amplify-cli-core', 'amplify-frontend-support']));
+    expect(libraries.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['amplify-cli-core', 'amplify-frontend-support', 'amplify-test-support']));
     const machine = makeFakeMachine();
     for (const pkg of libraries) {
       writePackage(machine.cliNodeModules, pkg.name, { packageJson: pkg, files: { 'index.js': POISON } });
