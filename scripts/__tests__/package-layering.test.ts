@@ -1,8 +1,9 @@
 /**
  * Dependencies between the workspace packages point one way (STYLE.md §4): cli -> core library; plugins -> core
- * library (and the spec library, which depends on nothing of the CLI); nothing imports a category, a provider,
- * the local cloud or the CLI itself. Plugins find each other at run time through the platform (the provider starts
- * the local cloud through `getPluginInstance`).
+ * library (and the spec library, which depends on nothing of the CLI); frontends -> the frontend support library
+ * -> core; nothing imports a plugin (a category, a frontend, a provider, the local cloud) or the CLI itself.
+ * Plugins find each other at run time through the platform (the provider starts the local cloud through
+ * `getPluginInstance`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,9 +17,11 @@ const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli$/, ['amplify-cli-core']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
-  [/^amplify-frontend-android$/, ['amplify-cli-core']],
-  [/^amplify-frontend-(javascript|ios)$/, ['amplify-cli-core', 'amplify-frontend-android']],
+  [/^amplify-frontend-support$/, ['amplify-cli-core']],
+  [/^amplify-frontend-/, ['amplify-cli-core', 'amplify-frontend-support']],
   [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
+  // Tests only (no product code imports it): it drives the built CLI binary and starts local clouds.
+  [/^amplify-test-support$/, ['amplify-cli-core', 'amplify-frontend-support', 'amplify-local-cloud', 'amplify-cli']],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -63,5 +66,10 @@ describe.each(workspacePackages)('%s', (name) => {
 
   it('declares every workspace package it imports as a dependency', () => {
     expect(workspaceImports.filter(({ target }) => !declared.has(target))).toEqual([]);
+  });
+
+  it('depends at run time on no workspace package its rule does not allow', () => {
+    const permitted = allowed.find(([pattern]) => pattern.test(name))?.[1] ?? [];
+    expect([...declared].filter((dep) => workspacePackages.includes(dep) && !permitted.includes(dep))).toEqual([]);
   });
 });

@@ -22,11 +22,11 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { LocalCloudProcess } = require('./local-cloud-process');
+const { LocalCloudProcess } = require('amplify-test-support');
 
 const repo = path.resolve(__dirname, '..', '..');
 const amplifyBin = path.join(repo, 'packages', 'amplify-cli', 'bin', 'amplify');
-for (const built of ['amplify-cli', 'amplify-provider-awscloudformation', 'amplify-local-cloud', 'amplify-category-storage', 'amplify-frontend-javascript']) {
+for (const built of ['amplify-test-support', 'amplify-cli', 'amplify-provider-awscloudformation', 'amplify-local-cloud', 'amplify-category-storage', 'amplify-frontend-javascript']) {
   if (!fs.existsSync(path.join(repo, 'packages', built, 'lib', 'index.js'))) {
     console.error(`✖ packages/${built} is not built.\n  Run "npm run build" first.`);
     process.exit(1);
@@ -159,7 +159,7 @@ async function runScenario(scenario, root, cloud, index) {
   const hit = scenario.kill === 'cli' ? faulted.signal === 'SIGKILL' : !cloud.running;
   if (!hit) throw new Error(`the fault point was not reached (push exited ${faulted.code ?? faulted.signal})`);
   if (scenario.kill === 'server') {
-    await cloud.killed();
+    await cloud.kill();
     await cloud.restart();
   }
 
@@ -213,7 +213,7 @@ async function main() {
       console.log(`${row.scenario.padEnd(60)}${row.afterFault.padEnd(14)}${marks}${row.converges ? 'converges' : 'DIVERGES'}${row.error ? `  ${row.error}` : ''}`);
     }
   } finally {
-    await cloud.stop();
+    await cloud.close();
     if (keep) console.log(`\nKept ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
   }

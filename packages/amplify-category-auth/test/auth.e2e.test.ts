@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AppSandbox } from 'amplify-test-support';
 
 /**
  * Auth end to end on the built binary against a local cloud: headless add with groups, push, the aws-exports keys

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
-import { runInTerminal } from '../../amplify-cli/test/helpers/pseudo-terminal';
+import { AMPLIFY_BIN, AmplifySandbox, readJson, runInTerminal } from 'amplify-test-support';
 
 /**
  * A function with access to another category's resource (auth), added headless and interactively, on the built

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AmplifySandbox, readJson } from 'amplify-test-support';
 
 /**
  * A CRUD function and a stream trigger over a DynamoDB table of the storage category, headless, on the built binary against a local

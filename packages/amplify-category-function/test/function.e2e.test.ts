@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import * as path from 'path';
-import { AmplifySandbox, readJson } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AmplifySandbox, readJson } from 'amplify-test-support';
 
 /**
  * The function category on the built binary against a local cloud started here: add with --yes, local invoke,

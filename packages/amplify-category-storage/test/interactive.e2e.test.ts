@@ -1,5 +1,4 @@
-import { KEY, runInTerminal, type ScriptedAnswer } from '../../amplify-cli/test/helpers/pseudo-terminal';
-import { AMPLIFY_BIN, AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AppSandbox, KEY, runInTerminal, type ScriptedAnswer } from 'amplify-test-support';
 
 /**
  * The walkthroughs as a person answers them, in a pseudo-terminal: manual auth (with a rejected answer fixed),

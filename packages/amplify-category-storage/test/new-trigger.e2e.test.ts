@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AppSandbox } from 'amplify-test-support';
 
 /**
  * Question 7 answered "new function", headless: a bucket and a table each get a trigger function made by the

@@ -2,7 +2,7 @@ import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksComm
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AppSandbox } from 'amplify-test-support';
 
 /**
  * Storage end to end on the built binary against a local cloud: S3 add under --yes (which adds the default auth

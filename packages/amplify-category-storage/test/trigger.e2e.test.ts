@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { AppSandbox } from '../../amplify-cli/test/helpers/amplify-sandbox';
+import { AppSandbox } from 'amplify-test-support';
 
 /**
  * An S3 bucket whose trigger is a function of the project (built by amplify-category-function): the bucket stack

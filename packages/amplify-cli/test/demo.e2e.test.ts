@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { runProcess } from './helpers/amplify-sandbox';
+import { runProcess } from 'amplify-test-support';
 
 jest.setTimeout(120_000);
 

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson } from './helpers/amplify-sandbox';
-import { runInTerminal } from './helpers/pseudo-terminal';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runInTerminal } from 'amplify-test-support';
 
 jest.setTimeout(120_000);
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir } from './helpers/amplify-sandbox';
+import { AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, snapshotDir } from 'amplify-test-support';
 
 /**
  * The main job end to end, on the built binary against a local cloud started here: headless init, a third-party

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { AmplifySandbox, readJson } from './helpers/amplify-sandbox';
+import { AmplifySandbox, readJson } from 'amplify-test-support';
 
 /**
  * A push cut off at the worst moments (amplify-cli-core `fault-point.ts`; `scripts/fault-injection/run.js` runs

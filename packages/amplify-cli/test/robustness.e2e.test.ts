@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
-import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir } from './helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir } from 'amplify-test-support';
 
 /**
  * What a CI script or a careless user does to the built binary: pipes it into `head`, feeds it broken files and

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
-import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir } from './helpers/amplify-sandbox';
+import { AMPLIFY_BIN, AmplifySandbox, GENERAL_PROVIDERS, readJson, runProcess, snapshotDir } from 'amplify-test-support';
 
 /**
  * What the CLI writes, and where: a failed command leaves the project as it found it, init checks that it can write

@@ -1,8 +1,8 @@
 import { AmplifyError, pathManager, projectRelativePathProblem } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
+import { isJsonObject } from 'amplify-frontend-support';
+import type { FrontendQuestionContext } from 'amplify-frontend-support';
 import { constants } from './constants';
-import type { FrontendQuestionContext } from './frontend-context';
-import { isJsonObject } from './json-value';
 
 /** `project-config.json` → `android`. */
 export interface AndroidFrontendBlock {

@@ -1,51 +1,23 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
 import type { FrontendPlugin } from 'amplify-cli-core';
+import {
+  configFilesHooks,
+  deleteNativeConfigFiles,
+  FrontendContext,
+  initProjectConfig,
+  projectConfigOf,
+  projectPathOf,
+  questionContextOf,
+  reconfigureFrontendBlock,
+  writeNativeConfigFiles,
+} from 'amplify-frontend-support';
 import { askAndroidBlock, readAndroidBlock } from './android-frontend-block';
 import { constants } from './constants';
-import { configFilesHooks } from './frontend-config-files';
-import { FrontendContext, initProjectConfig, projectConfigOf, projectPathOf, questionContextOf, reconfigureFrontendBlock } from './frontend-context';
-import { deleteNativeConfigFiles, writeNativeConfigFiles } from './native-config-files';
 import { scanProject } from './project-scanner';
 
 export { constants, scanProject };
 export type { AndroidFrontendBlock } from './android-frontend-block';
-
-// Shared with the other frontends (iOS and javascript depend on this package, never the other way round): the typed
-// view of the outputs, the readers of service outputs, the context plumbing, and the native config files.
-export { createAwsConfiguration } from './aws-configuration';
-export type { AwsConfiguration, NativePlatform } from './aws-configuration';
-export { createAmplifyConfiguration, MANAGED_AMPLIFY_CONFIGURATION_KEYS } from './amplify-configuration';
-export type { AmplifyConfiguration } from './amplify-configuration';
-export { writeNativeConfigFiles, deleteNativeConfigFiles, NATIVE_CONFIG_FILENAMES } from './native-config-files';
-export type { NativeConfigFiles } from './native-config-files';
-export { toFrontendResources, projectResourcesFrom, outputString } from './frontend-resources';
-export type { FrontendResources, FrontendResource, FrontendAuthConfig, ProjectResources } from './frontend-resources';
-export {
-  appSyncAdditionalAuthModes,
-  appSyncDefaultAuthMode,
-  enabledChannel,
-  hostedUiDomain,
-  oauthMetadata,
-  sharedPinpointApp,
-} from './output-readers';
-export type { OAuthMetadata } from './output-readers';
-export { isJsonObject } from './json-value';
-export type { JsonObject, JsonValue } from './json-value';
-export { withCustomKeys, RESERVED_AWS_CONFIGURATION_KEYS } from './custom-keys';
-export {
-  projectPathOf,
-  projectConfigOf,
-  projectResourcesOf,
-  isYes,
-  initProjectConfig,
-  headlessFrontendInput,
-  questionContextOf,
-  reconfigureFrontendBlock,
-} from './frontend-context';
-export type { FrontendContext, FrontendQuestionContext } from './frontend-context';
-export { configFilesHooks, readConfigFileIfPresent, deleteConfigFiles } from './frontend-config-files';
-export type { ConfigFilesHooks, ConfigFilesWriter } from './frontend-config-files';
 
 /** `<ResDir>/raw`, where Android apps keep raw resource files such as the config JSON. */
 function rawDirOf(context: FrontendContext, projectPath: string): string {

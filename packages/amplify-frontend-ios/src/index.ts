@@ -7,7 +7,7 @@ import {
   initProjectConfig,
   projectPathOf,
   writeNativeConfigFiles,
-} from 'amplify-frontend-android';
+} from 'amplify-frontend-support';
 import { constants } from './constants';
 import { scanProject } from './project-scanner';
 

@@ -1,4 +1,4 @@
-import { isJsonObject } from 'amplify-frontend-android';
+import { isJsonObject } from 'amplify-frontend-support';
 import { AwsExports } from './aws-exports-object';
 import { ModuleParseError, readLiteralModuleDefaultExport } from './object-literal-module';
 

@@ -8,7 +8,7 @@ import {
   oauthMetadata,
   outputString,
   sharedPinpointApp,
-} from 'amplify-frontend-android';
+} from 'amplify-frontend-support';
 
 /** The object exported by `aws-exports.js`. Keys whose value is undefined are left out when the file is written. */
 export type AwsExports = JsonObject;

@@ -1,6 +1,6 @@
 import { AmplifyError, projectRelativePathProblem } from 'amplify-cli-core';
-import { isJsonObject } from 'amplify-frontend-android';
-import type { FrontendQuestionContext } from 'amplify-frontend-android';
+import { isJsonObject } from 'amplify-frontend-support';
+import type { FrontendQuestionContext } from 'amplify-frontend-support';
 import { constants } from './constants';
 import { FRAMEWORKS, Framework, frameworkDefaults, isFramework } from './frameworks';
 import { checkFrontendConfig, folderOutsideProject, JavascriptFrontendBlock } from './javascript-frontend-block';

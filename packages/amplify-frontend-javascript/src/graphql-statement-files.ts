@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { isJsonObject } from 'amplify-frontend-android';
+import { isJsonObject } from 'amplify-frontend-support';
 
 /** The codegen configuration at the project root (reference: categories §9.2). */
 export const GRAPHQL_CONFIG_FILENAME = '.graphqlconfig.yml';

@@ -9,7 +9,7 @@ import {
   projectPathOf,
   questionContextOf,
   reconfigureFrontendBlock,
-} from 'amplify-frontend-android';
+} from 'amplify-frontend-support';
 import { describeFailure, runCommandLine } from './command-runner';
 import { constants } from './constants';
 import { frameworkDefaults } from './frameworks';

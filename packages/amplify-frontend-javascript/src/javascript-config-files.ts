@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
-import { deleteConfigFiles, FrontendResources, readConfigFileIfPresent, withCustomKeys } from 'amplify-frontend-android';
+import { deleteConfigFiles, FrontendResources, readConfigFileIfPresent, withCustomKeys } from 'amplify-frontend-support';
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from './aws-exports-file';
 import { AwsExports, createAwsExportsObject } from './aws-exports-object';
 import { constants } from './constants';

@@ -1,6 +1,6 @@
 import { AmplifyError, pathManager, projectRelativePathProblem } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
-import { isJsonObject } from 'amplify-frontend-android';
+import { isJsonObject } from 'amplify-frontend-support';
 import { constants } from './constants';
 import { Framework, isFramework, JavascriptFrontendConfig } from './frameworks';
 

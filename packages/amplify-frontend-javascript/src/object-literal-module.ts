@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from 'amplify-frontend-android';
+import type { JsonObject, JsonValue } from 'amplify-frontend-support';
 
 /** Why a module could not be read as data; the caller turns this into a user-facing error naming the file. */
 export class ModuleParseError extends Error {}

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { createPrompter } from '../prompts/prompter';
 import { removeResource } from '../category/remove-resource';
 import { updateamplifyMetaAfterPush, updateamplifyMetaAfterResourceDelete } from '../state/cloud-backend-copy';
@@ -7,7 +8,6 @@ import { saveEnvResourceParameters } from '../state/env-parameters';
 import { updateamplifyMetaAfterResourceAdd } from '../state/meta-mutations';
 import { getResourceStatus } from '../status/resource-status';
 import { getStatusTable, hasChanges } from '../status/status-table';
-import { cleanupTempDirs, createFixtureProject } from './fixture-project';
 
 /** The status rows as `Operation Category/resource`, for compact expectations. */
 function rows(root: string): string[] {

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject, readJson } from 'amplify-test-support';
 import { AmplifyError, UserAbort } from '../errors/amplify-error';
 import { createPrompter, type Prompter } from '../prompts/prompter';
 import { hashDirectory } from '../status/hash-directory';
-import { cleanupTempDirs, createFixtureProject, readJson } from './fixture-project';
 import { removeResource } from '../category/remove-resource';
 import { updateamplifyMetaAfterPush, updateamplifyMetaAfterResourceDelete } from '../state/cloud-backend-copy';
 import { loadEnvResourceParameters, removeResourceParameters, saveEnvResourceParameters } from '../state/env-parameters';

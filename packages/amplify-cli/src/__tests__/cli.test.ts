@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, writePackage } from 'amplify-test-support';
 import { runCli } from '../cli';
 import { coreCommands } from '../commands';
-import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions, writePackage } from './helpers/fixtures';
+import { fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from './helpers/fixtures';
 
 afterEach(cleanupTempDirs);
 

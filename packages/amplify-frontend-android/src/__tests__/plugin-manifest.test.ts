@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { inspectFrontendPluginPackage, makeTempDir, removeDir } from 'amplify-test-support';
 import * as plugin from '../index';
-import { inspectFrontendPluginPackage, makeTempDir, removeDir } from '../testing';
 
 describe('the android plugin as the platform discovers it', () => {
   it('declares a valid frontend manifest that matches its package name and is shipped, and exports the frontend contract', () => {

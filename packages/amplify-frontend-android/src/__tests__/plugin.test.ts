@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createPrompter, getResourceOutputs, stateManager } from 'amplify-cli-core';
 import type { ExeInfo, ProjectConfig } from 'amplify-cli-core';
+import { makeTempDir, metaOf, removeDir, scriptedPrompter, testContext, writeProject } from 'amplify-test-support';
 import { configure, createFrontendConfigs, deleteConfig, init, publish, scanProject } from '../index';
-import { makeTempDir, metaOf, removeDir, scriptedPrompter, testContext, writeProject } from '../testing';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'projects', name);
 

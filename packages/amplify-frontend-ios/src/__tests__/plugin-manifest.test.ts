@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { inspectFrontendPluginPackage } from 'amplify-frontend-android/testing';
+import { inspectFrontendPluginPackage } from 'amplify-test-support';
 import * as plugin from '../index';
 
 describe('the ios plugin as the platform discovers it', () => {

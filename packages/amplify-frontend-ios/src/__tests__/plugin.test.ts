@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getResourceOutputs } from 'amplify-cli-core';
 import type { AmplifyMeta, ExeInfo, ProjectConfig } from 'amplify-cli-core';
-import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
+import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-test-support';
 import { createFrontendConfigs, deleteConfig, init, onInitSuccessful, publish, scanProject } from '../index';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'projects', name);

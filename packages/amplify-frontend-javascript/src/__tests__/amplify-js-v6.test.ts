@@ -4,7 +4,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { getResourceOutputs } from 'amplify-cli-core';
 import type { ProjectConfig } from 'amplify-cli-core';
-import { makeTempDir, metaOf, pushedResources, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
+import { makeTempDir, metaOf, pushedResources, removeDir, testContext, writeProject } from 'amplify-test-support';
 import { createFrontendConfigs } from '../index';
 
 /** The parts of `Amplify.getConfig()` this test checks. */

@@ -1,5 +1,5 @@
 import { parseAwsExports, renderAmplifyConfigurationJson, renderAwsExports } from '../aws-exports-file';
-import { withCustomKeys } from 'amplify-frontend-android';
+import { withCustomKeys } from 'amplify-frontend-support';
 import { RESERVED_AWS_EXPORTS_KEYS } from '../custom-keys';
 
 describe('aws-exports.js text', () => {

@@ -1,5 +1,5 @@
-import type { FrontendResources } from 'amplify-frontend-android';
-import { pushedResources } from 'amplify-frontend-android/testing';
+import type { FrontendResources } from 'amplify-frontend-support';
+import { pushedResources } from 'amplify-test-support';
 import { createAwsExportsObject } from '../aws-exports-object';
 
 /** What JSON.stringify writes, i.e. what lands in the file (undefined values vanish). */

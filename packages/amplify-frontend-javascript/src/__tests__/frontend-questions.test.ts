@@ -1,5 +1,5 @@
 import { createPrompter } from 'amplify-cli-core';
-import { scriptedPrompter, testContext } from 'amplify-frontend-android/testing';
+import { scriptedPrompter, testContext } from 'amplify-test-support';
 import { askJavascriptBlock } from '../frontend-questions';
 
 describe('askJavascriptBlock', () => {

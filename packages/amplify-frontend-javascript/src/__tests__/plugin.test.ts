@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getResourceOutputs, stateManager } from 'amplify-cli-core';
 import type { ExeInfo, ProjectConfig } from 'amplify-cli-core';
-import { makeTempDir, metaOf, removeDir, scriptedPrompter, testContext, writeProject } from 'amplify-frontend-android/testing';
+import { makeTempDir, metaOf, removeDir, scriptedPrompter, testContext, writeProject } from 'amplify-test-support';
 import { configure, createFrontendConfigs, deleteConfig, init, onInitSuccessful, scanProject, setFrontendDefaults } from '../index';
 
 const reactConfig = { SourceDir: 'src', DistributionDir: 'build', BuildCommand: 'npm run-script build', StartCommand: 'npm run-script start' };

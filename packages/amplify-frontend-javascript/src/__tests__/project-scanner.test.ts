@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeTempDir, removeDir } from 'amplify-frontend-android/testing';
+import { makeTempDir, removeDir } from 'amplify-test-support';
 import { frameworkDefaults, FRAMEWORKS } from '../frameworks';
 import { guessFramework, scanProject } from '../project-scanner';
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { AmplifyMeta, ProjectConfig } from 'amplify-cli-core';
-import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-frontend-android/testing';
+import { makeTempDir, removeDir, testContext, writeProject } from 'amplify-test-support';
 import { run } from '../index';
 import { buildApp, hostingServicesOf, publishApp } from '../publisher';
 

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readProjectFile, writeProjectFile } from 'amplify-test-support';
 import { pushResources } from '../deploy/push-resources';
 import { ignoreProgress } from '../deploy/progress-event';
 import type { RootStackOutputs } from '../project/project-types';
-import { initLocalProject, type LocalCloudWorkspace, readProjectFile, startLocalCloudWorkspace, writeProjectFile } from './helpers/local-cloud-workspace';
+import { initLocalProject, type LocalCloudWorkspace, startLocalCloudWorkspace } from './helpers/local-cloud-workspace';
 
 /**
  * A function resource (`build: true`) pushed to a real local cloud: its src/ is zipped under a content-hash name,

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { HeadBucketCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { readProjectFile, writeProjectFile } from 'amplify-test-support';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { createEnvironment } from '../env/create-env';
 import { syncEnvironment } from '../env/sync-env';
@@ -11,7 +12,7 @@ import { pushResources } from '../deploy/push-resources';
 import type { ProgressEvent } from '../deploy/progress-event';
 import { ProjectFiles } from '../project/project-files';
 import type { RootStackOutputs } from '../project/project-types';
-import { type LocalCloudWorkspace, readProjectFile, startLocalCloudWorkspace, writeProjectFile } from './helpers/local-cloud-workspace';
+import { type LocalCloudWorkspace, startLocalCloudWorkspace } from './helpers/local-cloud-workspace';
 
 /**
  * The provider's lifecycle against a real local cloud started in-process: init creates the root stack, a push

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { readProjectFile, writeProjectFile } from 'amplify-test-support';
 import { pushResources } from '../deploy/push-resources';
 import { ignoreProgress } from '../deploy/progress-event';
 import type { RootStackOutputs } from '../project/project-types';
-import { initLocalProject, type LocalCloudWorkspace, readProjectFile, startLocalCloudWorkspace, writeProjectFile } from './helpers/local-cloud-workspace';
+import { initLocalProject, type LocalCloudWorkspace, startLocalCloudWorkspace } from './helpers/local-cloud-workspace';
 
 /**
  * What the root stack gives the category stacks, against a real local cloud: parameter values that the root

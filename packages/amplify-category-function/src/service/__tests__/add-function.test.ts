@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type PermissionPolicies, createPrompter, stateManager } from 'amplify-cli-core';
-import { createTempProject, writeTableInputs } from '../../__tests__/temp-project';
+import { createTempProject, writeTableInputs } from 'amplify-test-support';
 import { answersFromAccess } from '../../walkthrough/resource-access-questions';
 import { addFunction } from '../add-function';
 import { readFunction } from '../function-files';

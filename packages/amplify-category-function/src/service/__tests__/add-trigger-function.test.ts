@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stateManager } from 'amplify-cli-core';
 import { validateTemplate } from 'amplify-cloudformation-spec';
-import { createTempProject } from '../../__tests__/temp-project';
+import { createTempProject } from 'amplify-test-support';
 import { addTriggerFunction, tableTriggerFunctions, wireTableTrigger } from '../add-trigger-function';
 
 const tableMeta = { storage: { orders: { service: 'DynamoDB', providerPlugin: 'awscloudformation' } } };

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createTempProject, writeTableInputs } from '../../__tests__/temp-project';
+import { createTempProject, writeTableInputs } from 'amplify-test-support';
 import { readFunction } from '../function-files';
 import { accessCandidates, dynamoDbTables, readCrudTable } from '../project-resources';
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, createFixtureProject, makeTempDir, readJson } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, createFixtureProject, makeTempDir, readJson } from 'amplify-test-support';
 import { writeResource } from '../resource-writer';
 
 afterEach(cleanupTempDirs);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject, makeTempDir, readJson } from 'amplify-test-support';
 import { createPrompter } from '../../prompts/prompter';
-import { cleanupTempDirs, createFixtureProject, makeTempDir, readJson } from '../../__tests__/fixture-project';
 import type { AmplifyContext } from '../amplify-context';
 import { createCoreToolkit } from '../core-toolkit';
 import { makeId } from '../../utils/make-id';

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject, makeTempDir } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
 import { pathManager } from '../path-manager';
-import { cleanupTempDirs, createFixtureProject, makeTempDir } from '../../__tests__/fixture-project';
 
 describe('pathManager', () => {
   const originalCwd = process.cwd();

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
-import { cleanupTempDirs, makeTempDir } from '../../__tests__/fixture-project';
 import { createPrompter } from '../prompter';
 import { openEditor } from '../open-editor';
 

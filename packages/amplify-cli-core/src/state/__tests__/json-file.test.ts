@@ -1,7 +1,7 @@
 import fs = require('fs');
 import * as path from 'path';
+import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
-import { cleanupTempDirs, makeTempDir } from '../../__tests__/fixture-project';
 import { readJsonFile, writeJsonFile } from '../json-file';
 import { findJsonSyntaxError } from '../json-syntax-error';
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject, makeTempDir } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
-import { cleanupTempDirs, createFixtureProject, makeTempDir } from '../../__tests__/fixture-project';
 import { getProjectLockHolder, withFileLockSync, withProjectLock } from '../project-lock';
 
 const lockPath = (root: string): string => path.join(root, 'amplify', '.config', '.lock');

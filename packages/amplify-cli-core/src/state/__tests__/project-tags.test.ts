@@ -1,4 +1,4 @@
-import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { DEFAULT_PROJECT_TAGS, getProjectTags } from '../project-tags';
 
 describe('getProjectTags', () => {

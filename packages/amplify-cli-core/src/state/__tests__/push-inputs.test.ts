@@ -1,4 +1,4 @@
-import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { assertPushInputsReadable } from '../push-inputs';
 
 afterEach(cleanupTempDirs);

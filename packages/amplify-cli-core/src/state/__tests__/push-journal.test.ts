@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { beginPushJournal, pushJournalExists, readPushJournal, recordProviderInPushJournal, removePushJournal } from '../push-journal';
 
 afterEach(cleanupTempDirs);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject, readJson } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
-import { cleanupTempDirs, createFixtureProject, readJson } from '../../__tests__/fixture-project';
 import { stateManager } from '../state-manager';
 
 describe('stateManager', () => {

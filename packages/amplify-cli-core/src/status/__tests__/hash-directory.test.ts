@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, makeTempDir } from '../../__tests__/fixture-project';
+import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
 import { hashDirectory } from '../hash-directory';
 
 function tree(files: Record<string, string>): string {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
 import { hashDirectory } from '../hash-directory';
-import { cleanupTempDirs, createFixtureProject } from '../../__tests__/fixture-project';
 import { getResourceStatus, type ResourceStatus } from '../resource-status';
 import { getStatusTable, hasChanges } from '../status-table';
 

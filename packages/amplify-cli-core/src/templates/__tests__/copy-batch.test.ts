@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
 import { createPrompter, type Prompter } from '../../prompts/prompter';
-import { cleanupTempDirs, makeTempDir } from '../../__tests__/fixture-project';
 import { copyBatch } from '../copy-batch';
 
 describe('copyBatch', () => {

@@ -1,50 +1,10 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { makeTempDir } from 'amplify-test-support';
 import type { CliEnvironment } from '../../cli-environment';
 
 const REAL_CLI_DIR = path.resolve(__dirname, '..', '..', '..');
-
-/** Temp folders made by a test file, removed by `cleanupTempDirs` in its afterAll/afterEach. */
-const created: string[] = [];
-
-export function makeTempDir(prefix = 'amplify-cli-test-'): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  created.push(dir);
-  return dir;
-}
-
-export function cleanupTempDirs(): void {
-  for (const dir of created.splice(0)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-export interface PackageSpec {
-  version?: string;
-  /** Written as amplify-plugin.json: an object is serialised, a string is written as is (to test broken JSON). */
-  manifest?: object | string;
-  /** Extra package.json fields (e.g. an `amplify` manifest block or `main`). */
-  packageJson?: Record<string, unknown>;
-  files?: Record<string, string>;
-}
-
-/** Writes a package folder `<parent>/<name>` and returns its path. */
-export function writePackage(parent: string, name: string, spec: PackageSpec = {}): string {
-  const dir = path.join(parent, name);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: spec.version ?? '1.0.0', ...spec.packageJson }));
-  if (spec.manifest !== undefined) {
-    const text = typeof spec.manifest === 'string' ? spec.manifest : JSON.stringify(spec.manifest);
-    fs.writeFileSync(path.join(dir, 'amplify-plugin.json'), text);
-  }
-  for (const [file, content] of Object.entries(spec.files ?? {})) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
 
 /** A machine in a temp folder: a CLI install, a global prefix, a home and a working directory. */
 export interface FakeMachine {

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PluginManifest, validatePluginManifest } from 'amplify-cli-core';
+import { cleanupTempDirs } from 'amplify-test-support';
 import { runCli } from '../../cli';
-import { cleanupTempDirs, fakeEnvironment, makeFakeMachine } from '../../__tests__/helpers/fixtures';
+import { fakeEnvironment, makeFakeMachine } from '../../__tests__/helpers/fixtures';
 import { coreCommands } from '..';
 import { CORE_COMMAND_HELP } from '../command-help';
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { PluginInfo } from 'amplify-cli-core';
-import { cleanupTempDirs, makeTempDir, writePackage } from '../../__tests__/helpers/fixtures';
+import { cleanupTempDirs, makeTempDir, writePackage } from 'amplify-test-support';
 import { missingMainModule, runPluginCode } from '../plugin-loader';
 
 afterEach(cleanupTempDirs);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeResource } from 'amplify-cli-core';
-import { snapshotDir as snapshot } from '../../../test/helpers/amplify-sandbox';
+import { snapshotDir as snapshot } from 'amplify-test-support';
 import { changesResources, withResourceChangeTransaction } from '../resource-change-transaction';
 
 describe('withResourceChangeTransaction', () => {

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs } from 'amplify-test-support';
 import { runCli } from '../../cli';
-import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from '../../__tests__/helpers/fixtures';
+import { fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from '../../__tests__/helpers/fixtures';
 
 afterEach(cleanupTempDirs);
 

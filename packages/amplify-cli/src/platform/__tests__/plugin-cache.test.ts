@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, FakeMachine, makeFakeMachine, writePackage } from '../../__tests__/helpers/fixtures';
+import { cleanupTempDirs, writePackage } from 'amplify-test-support';
+import { FakeMachine, makeFakeMachine } from '../../__tests__/helpers/fixtures';
 import { loadPluginPlatform, PluginPlatformOptions, pluginCacheFilePath } from '../plugin-platform-loader';
 
 afterEach(cleanupTempDirs);

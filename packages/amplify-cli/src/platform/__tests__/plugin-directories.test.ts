@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, makeTempDir } from '../../__tests__/helpers/fixtures';
+import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
 import { getPluginDirectories, nodeModulesLookupPaths } from '../plugin-directories';
 import { inspectPluginPackage } from '../plugin-package';
 

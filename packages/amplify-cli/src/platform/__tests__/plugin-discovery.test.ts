@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, FakeMachine, makeFakeMachine, writePackage } from '../../__tests__/helpers/fixtures';
+import { cleanupTempDirs, writePackage } from 'amplify-test-support';
+import { FakeMachine, makeFakeMachine } from '../../__tests__/helpers/fixtures';
 import { loadPluginPlatform, PluginPlatformOptions, rescanPlugins } from '../plugin-platform-loader';
 
 afterEach(cleanupTempDirs);
@@ -98,5 +99,22 @@ describe('plugin discovery', () => {
     fs.symlinkSync(pkg, path.join(machine.cliNodeModules, 'amplify-frontend-elm'));
     const { cache } = loadPluginPlatform(options(machine));
     expect(cache.plugins.elm[0].packageLocation).toBe(pkg);
+  });
+
+  it("skips this workspace's libraries (core, frontend support, test support), even one named like a frontend plugin, unloaded and unreported", () => {
+    const packagesDir = path.resolve(__dirname, '..', '..', '..', '..');
+    const libraries = fs
+      .readdirSync(packagesDir)
+      .filter((name) => fs.existsSync(path.join(packagesDir, name, 'package.json')))
+      .map((name) => JSON.parse(fs.readFileSync(path.join(packagesDir, name, 'package.json'), 'utf8')) as { name: string; amplify?: unknown })
+      .filter((pkg) => pkg.amplify === undefined && !fs.existsSync(path.join(packagesDir, pkg.name, 'amplify-plugin.json')));
+    expect(libraries.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['amplify-cli-core', 'amplify-frontend-support', 'amplify-test-support']));
+    const machine = makeFakeMachine();
+    for (const pkg of libraries) {
+      writePackage(machine.cliNodeModules, pkg.name, { packageJson: pkg, files: { 'index.js': POISON } });
+    }
+    const { cache } = loadPluginPlatform(options(machine));
+    expect(Object.keys(cache.plugins)).toEqual(['core']);
+    expect(cache.problems).toEqual([]);
   });
 });

@@ -1,24 +1,12 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { startLocalCloud, type LocalCloud } from 'amplify-local-cloud';
+import { makeTempDir, removeDir, writeProjectFile } from 'amplify-test-support';
 import { AwsClientFactory } from '../../aws/client-factory';
 import { resolveAwsTarget } from '../../aws/credentials';
 import { fixedLocalCloud } from '../../aws/local-cloud-launcher';
 import { ignoreProgress } from '../../deploy/progress-event';
 import { createEnvironment } from '../../env/create-env';
 import type { RootStackOutputs } from '../../project/project-types';
-
-/** Writes a project file (JSON unless `data` is a string), creating its folders. */
-export function writeProjectFile(root: string, relative: string, data: unknown): void {
-  const file = path.join(root, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
-}
-
-export function readProjectFile<T>(root: string, relative: string): T {
-  return JSON.parse(fs.readFileSync(path.join(root, relative), 'utf8')) as T;
-}
 
 /**
  * A temp folder holding an in-process local cloud's data, the Amplify home and the AWS config files (so nothing of
@@ -36,14 +24,14 @@ export interface LocalCloudWorkspace {
 const ISOLATED_ENV = ['AMPLIFY_HOME', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE'] as const;
 
 export async function startLocalCloudWorkspace(prefix: string): Promise<LocalCloudWorkspace> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const tmp = makeTempDir(prefix);
   const saved = ISOLATED_ENV.map((key) => [key, process.env[key]] as const);
   const cleanUp = () => {
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeDir(tmp);
   };
   process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
   process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(tmp, 'aws', 'credentials');

@@ -1,6 +1,4 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { makeTempDir, writeProjectFile } from 'amplify-test-support';
 
 export const STACK_NAME = 'amplify-fixture-dev-10101';
 export const BUCKET = `${STACK_NAME}-deployment`;
@@ -38,12 +36,8 @@ const tableTemplate = {
  * depends on the bucket's name, with one env-specific parameter in team-provider-info.
  */
 export function createFixtureProject(rootStack: Record<string, string> = defaultRootStack()): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-fixture-'));
-  const write = (relative: string, data: unknown) => {
-    const file = path.join(root, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
-  };
+  const root = makeTempDir('provider-fixture-');
+  const write = (relative: string, data: unknown) => writeProjectFile(root, relative, data);
   write('amplify/.config/project-config.json', { projectName: 'fixture', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
   write('amplify/.config/local-env-info.json', { envName: 'dev' });
   const meta = {

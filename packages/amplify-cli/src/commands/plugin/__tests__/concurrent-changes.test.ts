@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, writePackage } from 'amplify-test-support';
 import { runCli } from '../../../cli';
-import { cleanupTempDirs, fakeEnvironment, FakeMachine, makeFakeMachine, writePackage } from '../../../__tests__/helpers/fixtures';
+import { fakeEnvironment, FakeMachine, makeFakeMachine } from '../../../__tests__/helpers/fixtures';
 import type { PluginUserChoices } from '../../../platform/plugin-cache';
 import { loadPluginPlatform, PluginPlatformOptions, pluginCacheFilePath } from '../../../platform/plugin-platform-loader';
 import { PluginRegistry } from '../../../platform/plugin-registry';

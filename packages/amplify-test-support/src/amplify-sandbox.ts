@@ -1,15 +1,19 @@
 import { type ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { readInstanceCredentials, startLocalCloud, type LocalCloud, type LocalCloudCredentials } from 'amplify-local-cloud';
+import type { LocalCloud, LocalCloudCredentials } from 'amplify-local-cloud';
+import { readJson } from './fixture-project';
+import { makeTempDir, removeDir } from './temp-dir';
+
+const CLI_PACKAGE_DIR = path.dirname(require.resolve('amplify-cli/package.json'));
+const LOCAL_CLOUD_BIN = path.join(path.dirname(require.resolve('amplify-local-cloud/package.json')), 'bin', 'amplify-local-cloud');
 
 /** The built binary under test (`npx tsc -b packages/amplify-cli` first). */
-export const AMPLIFY_BIN = path.resolve(__dirname, '..', '..', 'bin', 'amplify');
-const LOCAL_CLOUD_BIN = path.resolve(__dirname, '..', '..', '..', 'amplify-local-cloud', 'bin', 'amplify-local-cloud');
-export const DEMO_PLUGIN_DIR = path.resolve(__dirname, '..', 'fixtures', 'amplify-category-demo');
+export const AMPLIFY_BIN = path.join(CLI_PACKAGE_DIR, 'bin', 'amplify');
+/** The CLI's fixture category plugin, added with `amplify plugin add`. */
+export const DEMO_PLUGIN_DIR = path.join(CLI_PACKAGE_DIR, 'test', 'fixtures', 'amplify-category-demo');
 
 export const GENERAL_PROVIDERS = JSON.stringify({ awscloudformation: { configLevel: 'general' } });
 
@@ -52,10 +56,12 @@ export class AmplifySandbox {
    * kill it as a crash would and start it again; by default it runs in this process.
    */
   static async start(options: { cloudProcess?: 'in-process' | 'child' } = {}): Promise<AmplifySandbox> {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-e2e-')));
+    const root = makeTempDir('amplify-e2e-');
     fs.mkdirSync(path.join(root, 'home'), { recursive: true });
     const dataDir = path.join(root, 'cloud-data');
-    const cloud = options.cloudProcess === 'child' ? await LocalCloudProcess.start(dataDir) : await startLocalCloud({ port: 0, dataDir });
+    // Loaded here, not at the top: the tests that only want this package's other helpers never start a cloud.
+    const cloud =
+      options.cloudProcess === 'child' ? await LocalCloudProcess.start(dataDir) : await (await import('amplify-local-cloud')).startLocalCloud({ port: 0, dataDir });
     return new AmplifySandbox(root, cloud);
   }
 
@@ -120,7 +126,7 @@ export class AmplifySandbox {
 
   async close(): Promise<void> {
     await this.cloud.close();
-    fs.rmSync(this.root, { recursive: true, force: true });
+    removeDir(this.root);
   }
 }
 
@@ -242,6 +248,7 @@ export class LocalCloudProcess implements LocalCloud {
 
   /** The instance's keys, which its first start wrote into the data directory. */
   get credentials(): LocalCloudCredentials {
+    const { readInstanceCredentials } = require('amplify-local-cloud') as typeof import('amplify-local-cloud');
     const credentials = readInstanceCredentials(this.dataDir);
     if (credentials === undefined) throw new Error(`The local cloud has written no credentials in ${this.dataDir}`);
     return credentials;
@@ -300,10 +307,6 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
     child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr, ms: Date.now() - started }));
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
   });
-}
-
-export function readJson<T = Record<string, unknown>>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
 /** Every file under `dir` with its bytes, for byte-for-byte comparisons of a folder before and after. */

@@ -1,9 +1,7 @@
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { createPrompter, pathManager, stateManager } from 'amplify-cli-core';
 import type { AmplifyMeta, ExeInfo, ProjectConfig, Prompter } from 'amplify-cli-core';
-import type { FrontendContext } from '../frontend-context';
+import type { FrontendContext } from 'amplify-frontend-support';
 
 export interface Printed {
   info: string[];
@@ -27,14 +25,6 @@ export function scriptedPrompter(answers: Record<string, unknown>, asked: string
     password: async ({ message, default: d }) => answer(message, d),
     pick: (async ({ message, default: d }: { message: string; default?: unknown }) => answer(message, d)) as Prompter['pick'],
   };
-}
-
-export function makeTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-export function removeDir(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes the files of an initialised project; returns its root. */

@@ -1,8 +1,8 @@
+import { pushedResources } from 'amplify-test-support';
 import { createAmplifyConfiguration } from '../amplify-configuration';
 import { createAwsConfiguration } from '../aws-configuration';
 import { RESERVED_AWS_CONFIGURATION_KEYS, withCustomKeys } from '../custom-keys';
 import { FrontendResources } from '../frontend-resources';
-import { pushedResources } from '../testing';
 
 function asWritten(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
