@@ -19,6 +19,7 @@ import type * as ProjectTagsModule from './state/project-tags';
 import type * as MetaEntriesModule from './state/meta-entries';
 import type * as MetaMutationsModule from './state/meta-mutations';
 import type * as CloudBackendCopyModule from './state/cloud-backend-copy';
+import type * as DeployedCopyModule from './state/deployed-copy';
 import type * as EnvParametersModule from './state/env-parameters';
 import type * as ResourceOutputsModule from './state/resource-outputs';
 import type * as HashDirectoryModule from './status/hash-directory';
@@ -143,6 +144,11 @@ lazyExports(() => require('./state/cloud-backend-copy') as typeof CloudBackendCo
   'updateamplifyMetaAfterPush',
   'updateamplifyMetaAfterResourceDelete',
 ]);
+
+export declare const replaceCurrentCloudBackend: typeof DeployedCopyModule.replaceCurrentCloudBackend;
+export declare const restoreBackendFromDeployedCopy: typeof DeployedCopyModule.restoreBackendFromDeployedCopy;
+export type { DeployedCopyFiles } from './state/deployed-copy';
+lazyExports(() => require('./state/deployed-copy') as typeof DeployedCopyModule, ['replaceCurrentCloudBackend', 'restoreBackendFromDeployedCopy']);
 
 export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
 export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;

@@ -2,6 +2,7 @@
 import fs = require('fs');
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
+import type * as FolderReplaceModule from './folder-replace';
 import type * as JsonSyntaxErrorModule from './json-syntax-error';
 
 export interface ReadJsonFileOptions {
@@ -82,7 +83,7 @@ export function writeFileAtomic(filePath: string, content: string | Uint8Array):
 /**
  * Removes under `dir` the temp files of writeFileAtomic that process `pid` left when it was killed between writing
  * and renaming. Left there they would be committed, zipped with the backend and change the resource folder hashes
- * that status compares. `node_modules` folders are skipped: they hold no project file and can be huge.
+ * that status compares. Folders a replaceFolder of `pid` left are recovered too. `node_modules` folders are skipped: they hold no project file and can be huge.
  */
 export function removeLeftoverTempFiles(dir: string, pid: number): void {
   const leftover = new RegExp(`\\.${pid}\\.[0-9a-f]+\\.tmp$`);
@@ -91,6 +92,13 @@ export function removeLeftoverTempFiles(dir: string, pid: number): void {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
+  }
+  const leftoverFolder = new RegExp(`\\.${pid}\\.[0-9a-f]+\\.(tmp|replaced)$`);
+  if (entries.some((entry) => entry.isDirectory() && leftoverFolder.test(entry.name))) {
+    // A folder replacement (replaceFolder) was cut short: its staged folder goes, the folder it set aside comes back.
+    const { recoverLeftoverFolders } = require('./folder-replace') as typeof FolderReplaceModule;
+    recoverLeftoverFolders(dir, pid);
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);

@@ -31,21 +31,11 @@ export function zipDirectory(dir: string, options: ZipOptions = {}): Uint8Array 
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: fixed }]])), { level: 6 });
 }
 
-/** Replaces `dir` with the archive's contents; entries that try to escape the folder are refused. */
-export function unzipToDirectory(zip: Uint8Array, dir: string): void {
+/**
+ * The archive's entries in memory, keyed by entry name (a name ending in `/` is a folder). Writing them is the
+ * core's job (`replaceCurrentCloudBackend`), which also refuses names that would escape the folder.
+ */
+export function unzipFiles(zip: Uint8Array): Record<string, Uint8Array> {
   const { unzipSync } = require('fflate') as typeof import('fflate');
-  const entries = unzipSync(zip);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const root = path.resolve(dir);
-  for (const [name, data] of Object.entries(entries)) {
-    const target = path.resolve(root, name);
-    if (target !== root && !target.startsWith(root + path.sep)) continue;
-    if (name.endsWith('/')) {
-      fs.mkdirSync(target, { recursive: true });
-      continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, data);
-  }
+  return unzipSync(zip);
 }

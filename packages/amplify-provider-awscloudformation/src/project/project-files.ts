@@ -21,10 +21,6 @@ export class ProjectPaths {
   resourceDir(category: string, resourceName: string): string {
     return pathManager.getResourceDirectoryPath(this.projectRoot, category, resourceName);
   }
-  /** A scratch folder under amplify/ for zips on their way in or out; removed after use. */
-  tempDir(): string {
-    return path.join(this.amplifyDir, '.temp');
-  }
 }
 
 /**

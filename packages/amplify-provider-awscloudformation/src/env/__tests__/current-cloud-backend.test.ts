@@ -41,7 +41,8 @@ describe('#current-cloud-backend in the deployment bucket', () => {
 
     expect(await downloadCurrentCloudBackend(files, bucket, 'b', true)).toBe(true);
     expect(fs.readFileSync(path.join(files.paths.backendDir, 'storage', 'images', 'parameters.json'), 'utf8')).toBe('{"deployed":true}');
-    expect(fs.existsSync(files.paths.tempDir())).toBe(false);
+    // Nothing is left beside the replaced folders: no scratch folder, no staged or set-aside copy.
+    expect(fs.readdirSync(files.paths.amplifyDir).filter((name) => /\.temp$|\.tmp$|\.replaced$/.test(name))).toEqual([]);
   });
 
   it('restoring a copy that init uploaded keeps the committed project files the copy does not have', async () => {
