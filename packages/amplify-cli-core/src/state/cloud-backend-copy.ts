@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathManager } from '../paths/path-manager';
 import { hashDirectory } from '../status/hash-directory';
+import { replaceFolder } from './folder-replace';
 import { writeFileAtomic } from './json-file';
 import { deleteResourceMeta, getResourceMeta } from './meta-entries';
 import { removeResourceDirectory } from './resource-folder';
@@ -61,15 +62,18 @@ export function updateamplifyMetaAfterResourceDelete(projectRoot: string, catego
  * out: they are never part of what status compares, and the deployed copy is zipped and uploaded on every push.
  */
 function replaceDirectory(source: string, target: string): void {
-  fs.rmSync(target, { recursive: true, force: true });
-  if (fs.existsSync(source)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.cpSync(source, target, {
+  if (!fs.existsSync(source)) {
+    fs.rmSync(target, { recursive: true, force: true });
+    return;
+  }
+  // Staged beside and swapped in, so a push killed here leaves the previous deployed copy, not half of the new one.
+  replaceFolder(target, (staged) =>
+    fs.cpSync(source, staged, {
       recursive: true,
       verbatimSymlinks: true,
       filter: (from) => path.basename(from) !== 'node_modules',
-    });
-  }
+    }),
+  );
 }
 
 function copyFileIfExists(source: string, target: string): void {
