@@ -20,6 +20,7 @@ import type * as MetaEntriesModule from './state/meta-entries';
 import type * as MetaMutationsModule from './state/meta-mutations';
 import type * as CloudBackendCopyModule from './state/cloud-backend-copy';
 import type * as DeployedCopyModule from './state/deployed-copy';
+import type * as ProjectFoldersModule from './state/project-folders';
 import type * as EnvParametersModule from './state/env-parameters';
 import type * as ResourceOutputsModule from './state/resource-outputs';
 import type * as HashDirectoryModule from './status/hash-directory';
@@ -149,6 +150,11 @@ export declare const replaceCurrentCloudBackend: typeof DeployedCopyModule.repla
 export declare const restoreBackendFromDeployedCopy: typeof DeployedCopyModule.restoreBackendFromDeployedCopy;
 export type { DeployedCopyFiles } from './state/deployed-copy';
 lazyExports(() => require('./state/deployed-copy') as typeof DeployedCopyModule, ['replaceCurrentCloudBackend', 'restoreBackendFromDeployedCopy']);
+
+export declare const createProjectFolders: typeof ProjectFoldersModule.createProjectFolders;
+export declare const clearCurrentCloudBackend: typeof ProjectFoldersModule.clearCurrentCloudBackend;
+export declare const removeProjectFolder: typeof ProjectFoldersModule.removeProjectFolder;
+lazyExports(() => require('./state/project-folders') as typeof ProjectFoldersModule, ['createProjectFolders', 'clearCurrentCloudBackend', 'removeProjectFolder']);
 
 export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
 export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;

@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import { pathManager, stateManager } from 'amplify-cli-core';
+import { removeProjectFolder, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { projectExeInfo } from '../exe-info';
 import type { HeadlessInput } from '../headless-input';
@@ -23,6 +22,6 @@ export async function deleteProject(context: CoreCommandContext, projectRoot: st
     printer.info(`Environment ${envName} was deleted from the cloud.`);
   }
   await callPlugin(frontendPlugin(context, projectConfig.frontend), 'deleteConfig', context);
-  fs.rmSync(pathManager.getAmplifyDirPath(projectRoot), { recursive: true, force: true });
+  removeProjectFolder(projectRoot);
   printer.success('✔ Project deleted locally.');
 }

@@ -1,9 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import {
   AmplifyError,
   AmplifyMeta,
   assertWritableFolder,
+  clearCurrentCloudBackend,
+  createProjectFolders,
   ExeInfo,
   FrontendPlugin,
   LocalEnvInfo,
@@ -287,13 +288,7 @@ async function chooseProviders(context: CoreCommandContext, headless: HeadlessIn
 async function writeProject(context: CoreCommandContext, plan: InitPlan, frontend: LoadedPlugin<Partial<FrontendPlugin>>): Promise<void> {
   const { projectRoot, envName } = plan;
   const exeInfo = context.exeInfo!;
-  for (const dir of [
-    pathManager.getDotConfigDirPath(projectRoot),
-    pathManager.getBackendDirPath(projectRoot),
-    pathManager.getCurrentCloudBackendDirPath(projectRoot),
-  ]) {
-    fs.mkdirSync(dir, { recursive: true });
-  }
+  createProjectFolders(projectRoot);
   if (plan.isNewProject) {
     stateManager.setProjectConfig(projectRoot, plan.projectConfig);
     stateManager.setBackendConfig(projectRoot, {});
@@ -310,7 +305,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
     // backend-config (a pull restores backend/ from that copy), and every resource of backend-config shows as
     // Create until the first push.
     const meta: AmplifyMeta = regeneratedMeta(projectRoot, envName, plan.projectConfig.providers);
-    fs.rmSync(pathManager.getCurrentCloudBackendDirPath(projectRoot), { recursive: true, force: true });
+    clearCurrentCloudBackend(projectRoot);
     stateManager.setCurrentMeta(projectRoot, { providers: meta.providers });
     stateManager.setCurrentBackendConfig(projectRoot, {});
     stateManager.setMeta(projectRoot, meta);
