@@ -21,6 +21,7 @@ import type * as MetaMutationsModule from './state/meta-mutations';
 import type * as CloudBackendCopyModule from './state/cloud-backend-copy';
 import type * as DeployedCopyModule from './state/deployed-copy';
 import type * as ProjectFoldersModule from './state/project-folders';
+import type * as FileRollbackModule from './state/file-rollback';
 import type * as EnvParametersModule from './state/env-parameters';
 import type * as ResourceOutputsModule from './state/resource-outputs';
 import type * as HashDirectoryModule from './status/hash-directory';
@@ -155,6 +156,10 @@ export declare const createProjectFolders: typeof ProjectFoldersModule.createPro
 export declare const clearCurrentCloudBackend: typeof ProjectFoldersModule.clearCurrentCloudBackend;
 export declare const removeProjectFolder: typeof ProjectFoldersModule.removeProjectFolder;
 lazyExports(() => require('./state/project-folders') as typeof ProjectFoldersModule, ['createProjectFolders', 'clearCurrentCloudBackend', 'removeProjectFolder']);
+
+export declare const FileRollback: typeof FileRollbackModule.FileRollback;
+export type FileRollback = FileRollbackModule.FileRollback;
+lazyExports(() => require('./state/file-rollback') as typeof FileRollbackModule, ['FileRollback']);
 
 export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
 export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;

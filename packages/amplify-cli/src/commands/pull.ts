@@ -1,9 +1,8 @@
-import { AmplifyError, getResourceStatus, hasChanges, pathManager, stateManager, UserAbort, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, FileRollback, getResourceStatus, hasChanges, pathManager, stateManager, UserAbort, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
 import { checkoutEnv } from '../lifecycle/env/checkout-env';
 import { initializeEnv } from '../lifecycle/env/initialize-env';
 import { projectExeInfo } from '../lifecycle/exe-info';
-import { FileRollback } from '../lifecycle/file-rollback';
 import { parseHeadlessInput } from '../lifecycle/headless-input';
 import { attachBackend } from '../lifecycle/pull/attach-backend';
 import { printStatus } from '../output/status-view';

@@ -1,5 +1,4 @@
-import { pathManager, stateManager } from 'amplify-cli-core';
-import { FileRollback } from '../lifecycle/file-rollback';
+import { FileRollback, pathManager, stateManager } from 'amplify-cli-core';
 
 /** The category verbs that change what the backend declares: they run as a transaction over the project's files. */
 const RESOURCE_CHANGING_VERBS: ReadonlySet<string> = new Set(['add', 'update', 'remove', 'import']);

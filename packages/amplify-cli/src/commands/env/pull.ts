@@ -1,8 +1,7 @@
-import { pathManager, stateManager, withProjectLock } from 'amplify-cli-core';
+import { FileRollback, pathManager, stateManager, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { initializeEnv } from '../../lifecycle/env/initialize-env';
 import { projectExeInfo } from '../../lifecycle/exe-info';
-import { FileRollback } from '../../lifecycle/file-rollback';
 import { parseHeadlessInput } from '../../lifecycle/headless-input';
 
 /** `amplify env pull [--restore]`: the current env's deployed state from the cloud, without pushing. */

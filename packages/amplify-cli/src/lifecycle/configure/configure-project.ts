@@ -1,7 +1,6 @@
-import { AmplifyError, FrontendPlugin, pathManager, ProjectConfig, stateManager, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, FileRollback, FrontendPlugin, pathManager, ProjectConfig, stateManager, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { projectExeInfo, writeLocalEnvInfo } from '../exe-info';
-import { FileRollback } from '../file-rollback';
 import type { HeadlessInput } from '../headless-input';
 import { isValidProjectName, PROJECT_NAME_RULE } from '../init/project-name';
 import { callPlugin, installedPlugins, loadPlugins, providerPlugin } from '../project-plugins';

@@ -6,6 +6,7 @@ import {
   clearCurrentCloudBackend,
   createProjectFolders,
   ExeInfo,
+  FileRollback,
   FrontendPlugin,
   LocalEnvInfo,
   pathManager,
@@ -16,7 +17,6 @@ import {
 import type { CoreCommandContext } from '../../cli-session';
 import { initCategoriesForEnv, initializeEnv } from '../env/initialize-env';
 import { projectExeInfo, regeneratedMeta, withProjectPath, writeLocalEnvInfo } from '../exe-info';
-import { FileRollback } from '../file-rollback';
 import { HeadlessInput, isValidEnvName, parseHeadlessInput } from '../headless-input';
 import { callPlugin, frontendPlugin, installedPlugins, LoadedPlugin, loadPlugins, providerPlugin } from '../project-plugins';
 import { pushProject } from '../push/push-project';

@@ -1,7 +1,6 @@
-import { AmplifyError, pathManager, stateManager } from 'amplify-cli-core';
+import { AmplifyError, FileRollback, pathManager, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { projectExeInfo, writeLocalEnvInfo } from '../exe-info';
-import { FileRollback } from '../file-rollback';
 import type { HeadlessInput } from '../headless-input';
 import { callPlugin, categoryPlugins, hasFunction, providerPlugin } from '../project-plugins';
 

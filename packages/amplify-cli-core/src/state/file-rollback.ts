@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { replaceFolder } from './folder-replace';
+import { writeFileAtomic } from './json-file';
 
 /**
  * Keeps the bytes of files and folders a command is about to change, so a failure can put every one back as it
@@ -42,17 +44,14 @@ export class FileRollback {
   restore(): void {
     for (const [dirPath, { copy, ignore }] of this.dirs) {
       if (copy === undefined) fs.rmSync(dirPath, { recursive: true, force: true });
-      else if (ignore.size === 0) {
-        fs.rmSync(dirPath, { recursive: true, force: true });
-        fs.cpSync(copy, dirPath, { recursive: true });
-      } else restoreTree(copy, dirPath, ignore);
+      else if (ignore.size === 0) replaceFolder(dirPath, (staged) => fs.cpSync(copy, staged, { recursive: true }));
+      else restoreTree(copy, dirPath, ignore);
     }
     for (const [filePath, content] of this.files) {
       if (content === undefined) {
         fs.rmSync(filePath, { force: true });
       } else {
-        fs.mkdirSync(path.dirname(filePath), { recursive: true });
-        fs.writeFileSync(filePath, content);
+        writeFileAtomic(filePath, content);
       }
     }
     this.discard();
