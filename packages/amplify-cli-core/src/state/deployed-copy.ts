@@ -31,7 +31,8 @@ export function replaceCurrentCloudBackend(projectRoot: string, files: DeployedC
 }
 
 /**
- * Replaces `backend/` with a deployed copy. A copy that init uploaded before any push (by earlier versions, with
+ * Replaces `backend/` with a deployed copy. The generated root template and build output are the only parts of
+ * backend/ a push leaves out of the copy; but a copy that init uploaded before any push (by earlier versions, with
  * the meta only) lacks the committed project files: such a copy has no backend-config.json because nothing was
  * deployed, so the restored backend gets an empty one; a local tags.json, which describes the project rather than
  * a deployed resource, is kept when the copy has none.

@@ -83,7 +83,8 @@ export function writeFileAtomic(filePath: string, content: string | Uint8Array):
 /**
  * Removes under `dir` the temp files of writeFileAtomic that process `pid` left when it was killed between writing
  * and renaming. Left there they would be committed, zipped with the backend and change the resource folder hashes
- * that status compares. Folders a replaceFolder of `pid` left are recovered too. `node_modules` folders are skipped: they hold no project file and can be huge.
+ * that status compares. Folders a replaceFolder of `pid` left are recovered too. `node_modules` folders are skipped:
+ * they hold no project file and can be huge.
  */
 export function removeLeftoverTempFiles(dir: string, pid: number): void {
   const leftover = new RegExp(`\\.${pid}\\.[0-9a-f]+\\.tmp$`);
