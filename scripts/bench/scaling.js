@@ -69,7 +69,12 @@ const amplify = (cwd, env, args) => node(cwd, env, [bin, ...args]);
 
 /** Project names are letters and digits; a distinct name per project keeps every root stack distinct. */
 let projects = 0;
-const nextName = () => `scale${(projects++).toString(36).padStart(3, '0').replace(/\d/g, (d) => 'abcdefghij'[d])}`;
+const nextName = () => {
+  let n = projects++;
+  let letters = '';
+  for (let digit = 0; digit < 3; digit++, n = Math.floor(n / 26)) letters = String.fromCharCode(97 + (n % 26)) + letters;
+  return `scale${letters}`;
+};
 
 /** A new project of `size` resources, alternately S3 buckets and DynamoDB tables, added through the plugin. */
 async function newProject(env, size) {
