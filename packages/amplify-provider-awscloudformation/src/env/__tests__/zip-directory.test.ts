@@ -24,6 +24,18 @@ describe('zipDirectory / unzipToDirectory', () => {
     expect(fs.existsSync(path.join(target, 'stale.txt'))).toBe(false);
   });
 
+  it('round-trips empty and binary files, which zlib deflates before fflate writes the archive', () => {
+    const source = path.join(tmp, 'src');
+    fs.mkdirSync(source);
+    const binary = Buffer.from(Array.from({ length: 70_000 }, (_, index) => (index * 7919) % 256));
+    fs.writeFileSync(path.join(source, 'empty.txt'), '');
+    fs.writeFileSync(path.join(source, 'data.bin'), binary);
+    const target = path.join(tmp, 'out');
+    unzipToDirectory(zipDirectory(source), target);
+    expect(fs.readFileSync(path.join(target, 'empty.txt')).length).toBe(0);
+    expect(fs.readFileSync(path.join(target, 'data.bin')).equals(binary)).toBe(true);
+  });
+
   it('is a function of the files alone, so equal folders give equal zips', () => {
     fs.writeFileSync(path.join(tmp, 'f.txt'), 'x');
     const first = zipDirectory(tmp);
