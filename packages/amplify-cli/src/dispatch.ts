@@ -6,11 +6,11 @@ import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
 import { printCoreCommandHelp, printPluginHelp } from './output/help-view';
 import type { Printer } from './output/printer';
-import { reportProblems } from './output/problems-view';
+import type * as ProblemsViewModule from './output/problems-view';
 import { loadPluginPlatform } from './platform/plugin-platform-loader';
 import { PluginRegistry } from './platform/plugin-registry';
 import { parseCommandInput } from './routing/command-input';
-import { didYouMean } from './routing/did-you-mean';
+import type * as DidYouMeanModule from './routing/did-you-mean';
 import { CommandTarget, pluginNouns, resolveCommand } from './routing/resolve-command';
 import { settleInterruptedPushIfAny, settlesInterruptedPush } from './lifecycle/push/settle-before-command';
 
@@ -27,7 +27,7 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
   const platformOptions = { env, homeDir, homeDotAmplifyDir, execPath, platform, cliPackageDir };
   const loaded = loadPluginPlatform(platformOptions);
   if (loaded.scanned) {
-    reportProblems(printer, loaded.cache.problems);
+    (require('./output/problems-view') as typeof ProblemsViewModule).reportProblems(printer, loaded.cache.problems);
   }
   const registry = new PluginRegistry(loaded.cache, platformOptions);
   const core = registry.core;
@@ -119,7 +119,7 @@ function groupFallback(command: string, subCommands: string[]): string | undefin
   if (verb === undefined || verb === 'help') {
     return `${command} help`;
   }
-  const suggestion = didYouMean(verb, verbs);
+  const suggestion = (require('./routing/did-you-mean') as typeof DidYouMeanModule).didYouMean(verb, verbs);
   throw new AmplifyError(
     'UnknownCommand',
     `"amplify ${command}" has no subcommand "${verb}"${suggestion ? `. Did you mean "amplify ${command} ${suggestion}"?` : ''}`,

@@ -1,7 +1,7 @@
 import { pathManager, PathConstants, projectNotInitializedError } from '../paths/path-manager';
 import type { Prompter } from '../prompts/prompter';
-import { openEditor } from '../prompts/open-editor';
-import { selectService } from '../prompts/service-selection';
+import type * as OpenEditorModule from '../prompts/open-editor';
+import type * as ServiceSelectionModule from '../prompts/service-selection';
 import { readJsonFile, writeJsonFile } from '../state/json-file';
 import { removeResource } from '../category/remove-resource';
 import * as cloudBackendCopy from '../state/cloud-backend-copy';
@@ -12,11 +12,24 @@ import { getProjectTags } from '../state/project-tags';
 import { stateManager } from '../state/state-manager';
 import { hashDirectory } from '../status/hash-directory';
 import { getResourceStatus } from '../status/resource-status';
-import { copyBatch } from '../templates/copy-batch';
-import { makeId } from '../utils/make-id';
-import { getWhen } from '../validation/get-when';
-import { inputValidation } from '../validation/input-validation';
+import type * as CopyBatchModule from '../templates/copy-batch';
+import type * as MakeIdModule from '../utils/make-id';
+import type * as GetWhenModule from '../validation/get-when';
+import type * as InputValidationModule from '../validation/input-validation';
 import type { AmplifyContext, CoreToolkit, ExeInfo, ProjectDetails } from './amplify-context';
+
+/**
+ * Walkthrough helpers that only some plugin commands use, required on first call: every command that touches
+ * `context.amplify` (push raises its events through it) would otherwise load them.
+ */
+const openEditor: typeof OpenEditorModule.openEditor = (options) => (require('../prompts/open-editor') as typeof OpenEditorModule).openEditor(options);
+const selectService: typeof ServiceSelectionModule.selectService = (options) =>
+  (require('../prompts/service-selection') as typeof ServiceSelectionModule).selectService(options);
+const copyBatch: typeof CopyBatchModule.copyBatch = (...args) => (require('../templates/copy-batch') as typeof CopyBatchModule).copyBatch(...args);
+const makeId: typeof MakeIdModule.makeId = (...args) => (require('../utils/make-id') as typeof MakeIdModule).makeId(...args);
+const getWhen: typeof GetWhenModule.getWhen = (...args) => (require('../validation/get-when') as typeof GetWhenModule).getWhen(...args);
+const inputValidation: typeof InputValidationModule.inputValidation = (question) =>
+  (require('../validation/input-validation') as typeof InputValidationModule).inputValidation(question);
 
 /** The project-config `version` this CLI writes (E4). */
 export const PROJECT_CONFIG_VERSION = '3.0';

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import type { GluegunParameters } from 'gluegun';
+import type { GluegunTemplate } from 'gluegun/build/types/toolbox/template-types';
 import {
   AmplifyToolkit,
   CommandInput,
@@ -13,8 +14,8 @@ import type { CliSession, CoreCommandContext } from '../cli-session';
 import { useColors } from '../output/printer';
 import { attachGluegunPieces } from './gluegun-toolbox';
 import { defineLazyProperty } from './lazy-property';
-import { createPlatformToolkit } from './platform-toolkit';
-import { createTemplateTool } from './template-tool';
+import type * as PlatformToolkitModule from './platform-toolkit';
+import type * as TemplateToolModule from './template-tool';
 
 /** gluegun's parameters, derived from the parsed input the way the original's E3 platform did. */
 export function createParameters(input: CommandInput): GluegunParameters {
@@ -67,9 +68,12 @@ export function createAmplifyContext(session: CliSession, input: CommandInput, p
         version: string;
       },
   });
-  const template = createTemplateTool(() => plugin?.packageLocation, parameters, environment.cwd);
-  context.template = template;
-  context.generate = template.generate;
+  // The template tool and the platform functions are required on first use: `help` and `status` use neither.
+  let templateTool: GluegunTemplate | undefined;
+  const loadTemplateTool = (): GluegunTemplate =>
+    (templateTool ??= (require('./template-tool') as typeof TemplateToolModule).createTemplateTool(() => plugin?.packageLocation, parameters, environment.cwd));
+  defineLazyProperty(context, 'template', loadTemplateTool);
+  defineLazyProperty(context, 'generate', () => loadTemplateTool().generate);
 
   defineLazyProperty(context, 'amplify', (): AmplifyToolkit => {
     const prompter = createPrompter({
@@ -80,7 +84,7 @@ export function createAmplifyContext(session: CliSession, input: CommandInput, p
     });
     return {
       ...createCoreToolkit({ prompter, searchProjectRoot: projectRoot }),
-      ...createPlatformToolkit({ registry, printer, projectRoot, requireProjectRoot }),
+      ...(require('./platform-toolkit') as typeof PlatformToolkitModule).createPlatformToolkit({ registry, printer, projectRoot, requireProjectRoot }),
     };
   });
   return context as CoreCommandContext;

@@ -11,7 +11,7 @@ import type {
   GluegunSystem,
 } from 'gluegun';
 import { defineLazyProperty } from './lazy-property';
-import { createPlainPrint } from './plain-print';
+import type * as PlainPrintModule from './plain-print';
 
 /**
  * gluegun's toolbox members, each required from its own module on first use. gluegun's main entry is avoided
@@ -48,7 +48,9 @@ export function attachGluegunPieces(target: object, options: GluegunPiecesOption
     }
     return print;
   };
-  defineLazyProperty(target, 'print', () => (options.colors ? gluegunPrint() : createPlainPrint(gluegunPrint)));
+  defineLazyProperty(target, 'print', () =>
+    options.colors ? gluegunPrint() : (require('./plain-print') as typeof PlainPrintModule).createPlainPrint(gluegunPrint),
+  );
   defineLazyProperty(target, 'filesystem', () => (require('gluegun/build/toolbox/filesystem-tools') as { filesystem: GluegunFilesystem }).filesystem);
   defineLazyProperty(target, 'strings', () => (require('gluegun/build/toolbox/string-tools') as { strings: GluegunStrings }).strings);
   defineLazyProperty(target, 'system', () => (require('gluegun/build/toolbox/system-tools') as { system: GluegunSystem }).system);

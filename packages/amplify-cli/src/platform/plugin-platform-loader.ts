@@ -11,7 +11,7 @@ import {
   writePluginCache,
 } from './plugin-cache';
 import { getPluginDirectories, PluginDirectoryOptions } from './plugin-directories';
-import { scanPlugins } from './plugin-scan';
+import type * as PluginScanModule from './plugin-scan';
 
 export interface PluginPlatformOptions extends PluginDirectoryOptions {
   /** `~/.amplify` (or `$AMPLIFY_HOME`). */
@@ -92,6 +92,8 @@ function rescanAndSave(options: PluginPlatformOptions, fallback: PluginUserChoic
 }
 
 function scanWithChoices(options: PluginPlatformOptions, choices: PluginUserChoices): PluginCache {
+  // Required here: a run whose plugin cache is current (nearly every run) never scans.
+  const { scanPlugins } = require('./plugin-scan') as typeof PluginScanModule;
   const scan = scanPlugins({
     cliPackageDir: options.cliPackageDir,
     directories: getPluginDirectories(options),

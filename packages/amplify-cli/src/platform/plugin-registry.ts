@@ -1,5 +1,5 @@
 import { PluginInfo, PluginModule, PluginPlatform, PluginType } from 'amplify-cli-core';
-import { loadPluginModule } from '../execution/plugin-loader';
+import type * as PluginLoaderModule from '../execution/plugin-loader';
 import type { PluginCache } from './plugin-cache';
 import { PlatformChange, PluginPlatformOptions, rescanPlugins } from './plugin-platform-loader';
 
@@ -50,6 +50,8 @@ export class PluginRegistry {
 
   load(info: PluginInfo): PluginModule | undefined {
     if (!this.modules.has(info.packageLocation)) {
+      // Required on first use: `help` and `status` never load a plugin's code.
+      const { loadPluginModule } = require('../execution/plugin-loader') as typeof PluginLoaderModule;
       this.modules.set(info.packageLocation, loadPluginModule(info));
     }
     return this.modules.get(info.packageLocation);

@@ -1,6 +1,9 @@
 import { AmplifyError, CommandInput, PluginInfo, PluginManifest } from 'amplify-cli-core';
 import { normaliseOptions } from './command-input';
-import { didYouMean } from './did-you-mean';
+import type * as DidYouMeanModule from './did-you-mean';
+
+/** Only a mistyped command needs suggestions, so their module is not loaded on every start. */
+const didYouMean: typeof DidYouMeanModule.didYouMean = (input, candidates) => (require('./did-you-mean') as typeof DidYouMeanModule).didYouMean(input, candidates);
 
 /** What a command line asks for, decided from manifests alone (no plugin code is loaded to route). */
 export type CommandTarget =

@@ -23,7 +23,7 @@ import type { ProgressListener } from './progress-event';
 import { findResourceTemplates } from './resource-templates';
 import { updateStackAndWait } from './stack-operations';
 import { stackTags } from '../root-stack/stack-tags';
-import { collectNestedStackOutputs } from './stack-outputs';
+import { collectNestedStackOutputs, nestedStacksTouched, type NestedStackOutputs } from './stack-outputs';
 import { formatTemplateIssue, specTemplateValidator, type TemplateValidator } from './template-validator';
 import { s3ObjectUrl } from './template-url';
 
@@ -330,13 +330,27 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
 
   faultPoint('push:after-stack-complete');
   options.onProgress({ type: 'phase', phase: 'outputs', message: 'Reading the outputs of the deployed resources...' });
-  const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName);
+  // Only stacks this push uploaded or the update touched can have new outputs; the rest keep the recorded ones.
+  const outputsByLogicalId = await collectNestedStackOutputs(cfn, stackName, {
+    recorded: recordedOutputs(meta),
+    refresh: new Set([...pushedByLogicalId.keys(), ...(outcome.type === 'updated' ? nestedStacksTouched(outcome.events) : [])]),
+  });
   faultPoint('push:after-outputs-read');
   const outputs = recordDeployment(files, options.envName, record, outputsByLogicalId);
   files.writeRootTemplate(rootTemplate);
   return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
     ? { type: 'no-changes', outputs }
     : { type: 'deployed', outputs, uploaded: uploads.uploaded };
+}
+
+/** The outputs amplify-meta.json holds for this provider's resources, by nested-stack logical id. */
+function recordedOutputs(meta: AmplifyMeta): NestedStackOutputs {
+  const recorded: NestedStackOutputs = {};
+  for (const [category, resourceName, entry] of listResources(meta)) {
+    const output = entry.output as Record<string, string> | undefined;
+    if (entry.providerPlugin === PROVIDER_NAME && output && typeof output === 'object') recorded[nestedStackLogicalId(category, resourceName)] = output;
+  }
+  return recorded;
 }
 
 /**

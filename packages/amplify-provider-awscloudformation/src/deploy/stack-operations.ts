@@ -2,7 +2,7 @@ import type { CreateStackInput, Stack, UpdateStackInput } from '@aws-sdk/client-
 import { AmplifyError, faultPoint } from 'amplify-cli-core';
 import type { CloudFormationApi } from '../aws/cloudformation-api';
 import { describeFailureCause, findFailureCause, monitorStackOperation, type StackOperationResult } from './stack-activity-monitor';
-import type { ProgressListener } from './progress-event';
+import type { ProgressListener, StackActivityEvent } from './progress-event';
 import { latestEventId } from './stack-event-poller';
 import { StackStatus } from './stack-status';
 
@@ -62,7 +62,8 @@ async function recoverFromRollbackFailure(cfn: CloudFormationApi, stackName: str
   return (await monitor(cfn, stackName, start, options)).status;
 }
 
-export type UpdateOutcome = { type: 'no-updates'; stack: Stack } | { type: 'updated'; stack: Stack };
+/** `events`: every event of the update, root and nested (which nested stacks it touched, for one). */
+export type UpdateOutcome = { type: 'no-updates'; stack: Stack } | { type: 'updated'; stack: Stack; events: StackActivityEvent[] };
 
 export async function updateStackAndWait(cfn: CloudFormationApi, input: UpdateStackInput, options: StackOperationOptions): Promise<UpdateOutcome> {
   const stackName = String(input.StackName);
@@ -88,7 +89,7 @@ export async function updateStackAndWait(cfn: CloudFormationApi, input: UpdateSt
   if ((await cfn.updateStack(input)) === 'no-updates') return { type: 'no-updates', stack: before };
   faultPoint('push:after-update-stack-started');
   const result = await monitor(cfn, stackName, start, options);
-  if (result.status.isSuccess && result.stack) return { type: 'updated', stack: result.stack };
+  if (result.status.isSuccess && result.stack) return { type: 'updated', stack: result.stack, events: result.events };
   const message = failureMessage(stackName, 'Update', result);
   if (result.status.needsContinueRollback) await recoverFromRollbackFailure(cfn, stackName, options);
   throw new AmplifyError('StackDeployFailed', message, {

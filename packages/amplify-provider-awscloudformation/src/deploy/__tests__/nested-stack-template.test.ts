@@ -28,6 +28,12 @@ describe('buildNestedRootTemplate', () => {
     expect(template.Resources.storagenotes.Properties?.TemplateURL).toBe('https://s3.amazonaws.com/b/amplify-cfn-templates/storage/notes-cloudformation-template.json');
   });
 
+  it('orders nested stacks by logical id in code-point order, whatever order the resources come in', () => {
+    const stack = (resourceName: string) => ({ category: 'demo', resourceName, templateUrl: `https://s3.amazonaws.com/b/${resourceName}.json`, parameters: {} });
+    const ordered = buildNestedRootTemplate([stack('b'), stack('a'), stack('Z'), stack('a10'), stack('a2')], 'dev');
+    expect(Object.keys(ordered.Resources).filter((id) => id.startsWith('demo'))).toEqual(['demoZ', 'demoa', 'demoa10', 'demoa2', 'demob']);
+  });
+
   it('passes parameters as strings, dependencies through Fn::GetAtt, the env, and only what the template declares', () => {
     expect(template.Resources.storagenotes.Properties?.Parameters).toEqual({
       tableName: 'notes',

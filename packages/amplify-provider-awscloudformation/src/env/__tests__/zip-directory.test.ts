@@ -19,6 +19,17 @@ describe('zipDirectory / unzipFiles', () => {
     expect(new TextDecoder().decode(entries['amplify-meta.json'])).toBe('{"a":1}');
   });
 
+  it('round-trips empty and binary files, which zlib deflates before fflate writes the archive', () => {
+    const source = path.join(tmp, 'src');
+    fs.mkdirSync(source);
+    const binary = Buffer.from(Array.from({ length: 70_000 }, (_, index) => (index * 7919) % 256));
+    fs.writeFileSync(path.join(source, 'empty.txt'), '');
+    fs.writeFileSync(path.join(source, 'data.bin'), binary);
+    const entries = unzipFiles(zipDirectory(source));
+    expect(entries['empty.txt'].length).toBe(0);
+    expect(Buffer.from(entries['data.bin']).equals(binary)).toBe(true);
+  });
+
   it('is a function of the files alone, so equal folders give equal zips', () => {
     fs.writeFileSync(path.join(tmp, 'f.txt'), 'x');
     const first = zipDirectory(tmp);
