@@ -14,7 +14,8 @@ const packagesDir = path.join(__dirname, '..', '..', 'packages');
 const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli-core$/, []],
   [/^amplify-cloudformation-spec$/, []],
-  [/^amplify-cli$/, ['amplify-cli-core']],
+  // The spec library depends on nothing of the CLI, so the CLI may use its helpers (the one didYouMean).
+  [/^amplify-cli$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-frontend-support$/, ['amplify-cli-core']],
