@@ -36,6 +36,7 @@ import type * as CoreToolkitModule from './context/core-toolkit';
 export * from './errors/amplify-error';
 export * from './plugins';
 export * from './category';
+export { isRecord } from './utils/is-record';
 
 /** Defines `names` as getters on this module's exports that require the module on first access. */
 function lazyExports<T extends object>(load: () => T, names: Array<keyof T & string>): void {

@@ -1,4 +1,5 @@
 import { AmplifyError } from '../errors/amplify-error';
+import { isRecord } from '../utils/is-record';
 import type { AmplifyMeta, BackendConfig, ResourceMeta } from './types';
 
 /** `amplify-meta.json` keeps provider outputs beside the categories; every resource walk must skip them. */
@@ -56,9 +57,6 @@ export function deleteResourceMeta(meta: ResourceMap, category: string, resource
   return true;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `category/resource`, as messages name a resource. */
 export function resourceLabel(category: string, resourceName: string): string {

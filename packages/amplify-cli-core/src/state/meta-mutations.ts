@@ -1,7 +1,8 @@
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
+import { isRecord } from '../utils/is-record';
 import { removeResourceParameters } from './env-parameters';
-import { deleteResourceMeta, getResourceMeta, isRecord, listResources, requireResource, resourceLabel, setResourceMeta } from './meta-entries';
+import { deleteResourceMeta, getResourceMeta, listResources, requireResource, resourceLabel, setResourceMeta } from './meta-entries';
 import { removeResourceDirectory } from './resource-folder';
 import { stateManager } from './state-manager';
 import type { AmplifyMeta, AwsCloudFormationProviderMeta, BackendConfig, BackendResourceConfig, DependsOn, ResourceMeta, ResourceRef } from './types';

@@ -1,4 +1,4 @@
-import { AmplifyError, CommandOptions } from 'amplify-cli-core';
+import { AmplifyError, CommandOptions, isRecord } from 'amplify-cli-core';
 
 /** `--amplify` (reference §4.2). */
 export interface AmplifyFlag {
@@ -47,9 +47,6 @@ const JSON_FLAGS: Record<'amplify' | 'frontend' | 'providers' | 'categories', { 
 
 const ENV_NAME = /^[a-z]{2,10}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A JSON object flag, or an error naming the flag and showing a well-formed example. */
 function parseJsonFlag(options: CommandOptions, flag: keyof typeof JSON_FLAGS): Record<string, unknown> | undefined {

@@ -1,13 +1,10 @@
-import { AmplifyError, LocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, isRecord, LocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { parseHeadlessInput, validateEnvName } from '../../lifecycle/headless-input';
 
 const CONFIG_EXAMPLE = `--config '{"awscloudformation":{"StackName":"…","DeploymentBucketName":"…","Region":"us-east-1",…}}'`;
 const AWS_INFO_EXAMPLE = `--awsInfo '{"configLevel":"project","useProfile":true,"profileName":"default"}'`;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function jsonOption(value: string | boolean | undefined, flag: string, example: string): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
