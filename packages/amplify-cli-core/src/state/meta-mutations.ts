@@ -113,7 +113,7 @@ function mergeAttribute(target: Record<string, unknown>, attribute: string, valu
  * `dependsOn` and `service` are mirrored into backend-config.json.
  *
  * Deliberate difference: the original also stamped `lastPushTimeStamp` here, which made an edited but never
- * pushed resource look deployed (reference §7); only a push records a push time in this implementation.
+ * pushed resource look deployed; only a push records a push time in this implementation.
  */
 export function updateamplifyMetaAfterResourceUpdate(
   projectRoot: string,

@@ -1,6 +1,6 @@
 import { AmplifyError, CommandOptions, isRecord } from 'amplify-cli-core';
 
-/** `--amplify` (reference §4.2). */
+/** `--amplify`: the project block of the original's headless init, env add and pull. */
 export interface AmplifyFlag {
   projectName?: string;
   envName?: string;
@@ -9,7 +9,7 @@ export interface AmplifyFlag {
 }
 
 /**
- * The non-interactive input of the lifecycle commands, parsed once at the edge (STYLE §11): the original's JSON
+ * The non-interactive input of the lifecycle commands, parsed once at the edge: the original's JSON
  * flags and their spellings, `--yes`, and the plain flags that go with them.
  */
 export interface HeadlessInput {

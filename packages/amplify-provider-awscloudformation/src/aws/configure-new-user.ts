@@ -9,7 +9,7 @@ const PLACEHOLDER = /^<YOUR_.*>$/;
 const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers with that profile)';
 
 /**
- * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
+ * `amplify configure`: walks a person through creating an IAM user in the console and ends
  * with a named profile in ~/.aws/credentials and ~/.aws/config (both owner-only). Returns the profile name.
  * `canAsk` is false without a terminal or under --yes: the access keys have no default and come from a person
  * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them. `env`
