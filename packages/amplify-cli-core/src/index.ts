@@ -71,8 +71,9 @@ lazyExports(() => require('./state/json-file') as typeof JsonFileModule, ['readJ
 export declare const withProjectLock: typeof ProjectLockModule.withProjectLock;
 export declare const getProjectLockHolder: typeof ProjectLockModule.getProjectLockHolder;
 export declare const withFileLockSync: typeof ProjectLockModule.withFileLockSync;
-export type { ProjectLockInfo, FileLockOptions } from './state/project-lock';
-lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, ['withProjectLock', 'getProjectLockHolder', 'withFileLockSync']);
+export declare const systemLockClock: typeof ProjectLockModule.systemLockClock;
+export type { ProjectLockInfo, FileLockOptions, LockClock, ProjectLockOptions } from './state/project-lock';
+lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, ['withProjectLock', 'getProjectLockHolder', 'withFileLockSync', 'systemLockClock']);
 
 export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
