@@ -1,4 +1,5 @@
 import { AmplifyError, type LocalAwsEnvInfo } from 'amplify-cli-core';
+import { isMissingAccessKey } from './access-key-input';
 
 /**
  * How one env gets its credentials: the entry of `amplify/.config/local-aws-info.json` for that env (original
@@ -15,8 +16,6 @@ export type AwsConfigInput =
   | { configLevel: 'project'; useProfile: false; accessKeyId: string; secretAccessKey: string; region: string }
   | { configLevel: 'general' }
   | { configLevel: 'local' };
-
-const PLACEHOLDERS = new Set(['<YOUR_ACCESS_KEY_ID>', '<YOUR_SECRET_ACCESS_KEY>']);
 
 function headlessError(problem: string): AmplifyError {
   return new AmplifyError('ProviderConfigurationInvalid', `Error in the command line parameter for awscloudformation configuration: ${problem}.`, {
@@ -47,7 +46,7 @@ export function parseAwsConfigInput(block: unknown): AwsConfigInput {
   if (!nonEmptyString(accessKeyId) || !nonEmptyString(secretAccessKey) || !nonEmptyString(region)) {
     throw headlessError('useProfile is false but accessKeyId, secretAccessKey or region is missing');
   }
-  if (PLACEHOLDERS.has(accessKeyId) || PLACEHOLDERS.has(secretAccessKey)) throw headlessError('the access keys are placeholders');
+  if (isMissingAccessKey(accessKeyId) || isMissingAccessKey(secretAccessKey)) throw headlessError('the access keys are placeholders');
   return { configLevel: 'project', useProfile: false, accessKeyId, secretAccessKey, region };
 }
 
