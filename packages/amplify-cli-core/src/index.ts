@@ -30,6 +30,7 @@ import type * as OpenEditorModule from './prompts/open-editor';
 import type * as InputValidationModule from './validation/input-validation';
 import type * as GetWhenModule from './validation/get-when';
 import type * as CopyBatchModule from './templates/copy-batch';
+import type * as RenderTemplateModule from './templates/render-template';
 import type * as MakeIdModule from './utils/make-id';
 import type * as CoreToolkitModule from './context/core-toolkit';
 
@@ -206,6 +207,9 @@ lazyExports(() => require('./validation/get-when') as typeof GetWhenModule, ['ge
 export declare const copyBatch: typeof CopyBatchModule.copyBatch;
 export type { CopyJob, CopyBatchOptions } from './templates/copy-batch';
 lazyExports(() => require('./templates/copy-batch') as typeof CopyBatchModule, ['copyBatch']);
+
+export declare const renderTemplateFile: typeof RenderTemplateModule.renderTemplateFile;
+lazyExports(() => require('./templates/render-template') as typeof RenderTemplateModule, ['renderTemplateFile']);
 
 export declare const makeId: typeof MakeIdModule.makeId;
 lazyExports(() => require('./utils/make-id') as typeof MakeIdModule, ['makeId']);
