@@ -57,7 +57,6 @@ export function deleteResourceMeta(meta: ResourceMap, category: string, resource
   return true;
 }
 
-
 /** `category/resource`, as messages name a resource. */
 export function resourceLabel(category: string, resourceName: string): string {
   return `${category}/${resourceName}`;

@@ -18,7 +18,6 @@ export type ProjectFileKind =
 
 type ShapeCheck = (value: unknown) => string | undefined;
 
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
