@@ -1,4 +1,4 @@
-import { AmplifyError, type LocalAwsEnvInfo } from 'amplify-cli-core';
+import { AmplifyError, isRecord, type LocalAwsEnvInfo } from 'amplify-cli-core';
 import { isMissingAccessKey } from './access-key-input';
 
 /**
@@ -33,8 +33,8 @@ function nonEmptyString(value: unknown): value is string {
  * rules: any `configLevel` other than `general`/`local` means `project`.
  */
 export function parseAwsConfigInput(block: unknown): AwsConfigInput {
-  if (typeof block !== 'object' || block === null || Array.isArray(block)) throw headlessError('expected a JSON object');
-  const input = block as Record<string, unknown>;
+  if (!isRecord(block)) throw headlessError('expected a JSON object');
+  const input = block;
   if (input.configLevel === 'general') return { configLevel: 'general' };
   if (input.configLevel === 'local') return { configLevel: 'local' };
   const useProfile = input.useProfile === true || input.useProfile === 'true';
