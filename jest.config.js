@@ -1,4 +1,4 @@
-// Two tiers (STYLE.md §12): `unit` runs TypeScript sources directly through swc, no build needed;
+// Two tiers, named by file suffix: `unit` runs TypeScript sources directly through swc, no build needed;
 // `e2e` drives the built `amplify` binary and the local cloud, so it needs `npm run build` first.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 

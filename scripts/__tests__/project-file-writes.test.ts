@@ -1,6 +1,6 @@
 /**
- * Only the core library writes project files (ARCHITECTURE.md §4): `amplify/.config/*`, team-provider-info.json,
- * `backend/**`, `#current-cloud-backend/**`. Every other package goes through the core's accessor (stateManager,
+ * Only the core library writes project files: `amplify/.config/*`, team-provider-info.json, `backend/**`,
+ * `#current-cloud-backend/**`. Every other package goes through the core's accessor (stateManager,
  * writeJsonFile / writeFileAtomic, replaceCurrentCloudBackend, writeResource, ...).
  *
  * How the check works: in each package's sources except the core's (tests excluded) it finds the calls that write,

@@ -33,12 +33,14 @@ import type * as OpenEditorModule from './prompts/open-editor';
 import type * as InputValidationModule from './validation/input-validation';
 import type * as GetWhenModule from './validation/get-when';
 import type * as CopyBatchModule from './templates/copy-batch';
+import type * as RenderTemplateModule from './templates/render-template';
 import type * as MakeIdModule from './utils/make-id';
 import type * as CoreToolkitModule from './context/core-toolkit';
 
 export * from './errors/amplify-error';
 export * from './plugins';
 export * from './category';
+export { isRecord } from './utils/is-record';
 
 /** Defines `names` as getters on this module's exports that require the module on first access. */
 function lazyExports<T extends object>(load: () => T, names: Array<keyof T & string>): void {
@@ -73,8 +75,9 @@ lazyExports(() => require('./state/json-file') as typeof JsonFileModule, ['readJ
 export declare const withProjectLock: typeof ProjectLockModule.withProjectLock;
 export declare const getProjectLockHolder: typeof ProjectLockModule.getProjectLockHolder;
 export declare const withFileLockSync: typeof ProjectLockModule.withFileLockSync;
-export type { ProjectLockInfo, FileLockOptions } from './state/project-lock';
-lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, ['withProjectLock', 'getProjectLockHolder', 'withFileLockSync']);
+export declare const systemLockClock: typeof ProjectLockModule.systemLockClock;
+export type { ProjectLockInfo, FileLockOptions, LockClock, ProjectLockOptions } from './state/project-lock';
+lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, ['withProjectLock', 'getProjectLockHolder', 'withFileLockSync', 'systemLockClock']);
 
 export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
@@ -221,6 +224,9 @@ lazyExports(() => require('./validation/get-when') as typeof GetWhenModule, ['ge
 export declare const copyBatch: typeof CopyBatchModule.copyBatch;
 export type { CopyJob, CopyBatchOptions } from './templates/copy-batch';
 lazyExports(() => require('./templates/copy-batch') as typeof CopyBatchModule, ['copyBatch']);
+
+export declare const renderTemplateFile: typeof RenderTemplateModule.renderTemplateFile;
+lazyExports(() => require('./templates/render-template') as typeof RenderTemplateModule, ['renderTemplateFile']);
 
 export declare const makeId: typeof MakeIdModule.makeId;
 lazyExports(() => require('./utils/make-id') as typeof MakeIdModule, ['makeId']);

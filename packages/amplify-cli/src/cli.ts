@@ -5,7 +5,7 @@ import { createPrinter, Printer } from './output/printer';
 
 /**
  * Exit codes: 0 success, 1 any error (a user-fixable error, our own fault, an unknown command, a declined
- * confirmation). The one place errors are caught and rendered (STYLE.md §9).
+ * confirmation). The one place errors are caught and rendered.
  */
 export const EXIT_SUCCESS = 0;
 export const EXIT_FAILURE = 1;

@@ -1,6 +1,8 @@
 /**
  * Suggests the candidate closest to a misspelled word, or undefined when none is close enough to be a
- * plausible typo. A candidate that differs only in letter case always wins.
+ * plausible typo. A candidate that differs only in letter case always wins; among equally close candidates the
+ * alphabetically first wins, so the suggestion does not depend on the order candidates were found in. The one
+ * implementation for template properties and for CLI commands, verbs and plugin names alike.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lowerWord = word.toLowerCase();
@@ -8,7 +10,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const threshold = Math.min(3, Math.max(1, Math.floor(word.length / 4)));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of [...new Set(candidates)].sort()) {
     const lowerCandidate = candidate.toLowerCase();
     if (lowerCandidate === lowerWord) return candidate;
     if (Math.abs(candidate.length - word.length) > threshold) continue;

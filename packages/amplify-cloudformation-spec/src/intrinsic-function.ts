@@ -40,6 +40,10 @@ export interface IntrinsicCall {
   readonly argument: unknown;
 }
 
+/**
+ * A JSON-object-like value. The core library's `isRecord` is the same guard; this library keeps its own because it
+ * depends on nothing of the CLI.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
  * so the rules AWS documents for these properties are written here. Checking them before upload turns a failed
  * deployment (or, for a name like `../x`, a value used to build paths) into a validation issue.
  */
+import { isPlainObject } from './intrinsic-function';
 
 export interface NameRule {
   /** The rule in words, quoted in the issue: what AWS accepts. */
@@ -121,10 +122,10 @@ function valuesAt(properties: Record<string, unknown>, key: string): Array<{ pat
  */
 export function checkPhysicalNames(type: string, properties: unknown): NameRuleViolation[] {
   const rules = RULES[type];
-  if (rules === undefined || typeof properties !== 'object' || properties === null || Array.isArray(properties)) return [];
+  if (rules === undefined || !isPlainObject(properties)) return [];
   const violations: NameRuleViolation[] = [];
   for (const [key, rule] of Object.entries(rules)) {
-    for (const { path, value } of valuesAt(properties as Record<string, unknown>, key)) {
+    for (const { path, value } of valuesAt(properties, key)) {
       if (typeof value !== 'string') continue;
       const reason = rule.check(value);
       if (reason !== undefined) {

@@ -152,7 +152,7 @@ function lexKeys(resources: FrontendResource[], region: string): AwsExports {
 }
 
 /**
- * Builds the `aws-exports.js` object from pushed resources (reference §6.2 and categories §10.1). Services without
+ * Builds the `aws-exports.js` object from pushed resources (the original's keys and values). Services without
  * client keys (Lambda, Kinesis, ...) contribute nothing.
  */
 export function createAwsExportsObject(resources: FrontendResources): AwsExports {

@@ -18,7 +18,7 @@ function npm(platform: NodeJS.Platform): string {
   return platform === 'win32' ? 'npm.cmd' : 'npm';
 }
 
-/** The original's defaults per framework (reference §6.2). */
+/** The original's defaults per framework. */
 export function frameworkDefaults(framework: Framework, platform: NodeJS.Platform = process.platform): JavascriptFrontendConfig {
   const run = `${npm(platform)} run-script`;
   switch (framework) {

@@ -15,7 +15,7 @@ export interface FrontendQuestionsOptions extends FrontendQuestionContext {
 const FLAG = '--frontend';
 
 /**
- * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'` (reference §4.2). An unknown
+ * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'`. An unknown
  * framework falls back to `none` with a warning, as in the original; a partial `config` is an error because guessing
  * the missing half would build and serve the wrong folder.
  */

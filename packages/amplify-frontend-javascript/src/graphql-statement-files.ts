@@ -3,7 +3,7 @@ import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
 import { isJsonObject } from 'amplify-frontend-support';
 
-/** The codegen configuration at the project root (reference: categories §9.2). */
+/** The codegen configuration at the project root (`.graphqlconfig.yml`, as the original's codegen writes it). */
 export const GRAPHQL_CONFIG_FILENAME = '.graphqlconfig.yml';
 
 const STATEMENT_FILES = ['queries', 'mutations', 'subscriptions'];

@@ -3,7 +3,7 @@ import { FrontendResource, FrontendResources, outputString } from './frontend-re
 import { isJsonObject, JsonObject } from './json-value';
 import { appSyncDefaultAuthMode, enabledChannel } from './output-readers';
 
-/** `amplifyconfiguration.json` of the Amplify Android and Amplify Swift libraries (reference §6.6). */
+/** `amplifyconfiguration.json` of the Amplify Android and Amplify Swift libraries. */
 export type AmplifyConfiguration = JsonObject;
 
 /** Top-level keys the CLI owns; any other key of an existing file is the user's and is kept. */

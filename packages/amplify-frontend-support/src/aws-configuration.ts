@@ -2,7 +2,7 @@ import { FrontendResource, FrontendResources, outputString } from './frontend-re
 import { JsonObject } from './json-value';
 import { appSyncAdditionalAuthModes, appSyncDefaultAuthMode, hostedUiDomain, oauthMetadata, sharedPinpointApp } from './output-readers';
 
-/** `awsconfiguration.json`: the legacy AWS Mobile SDK configuration of android and iOS apps (reference §6.5). */
+/** `awsconfiguration.json`: the legacy AWS Mobile SDK configuration of android and iOS apps. */
 export type AwsConfiguration = JsonObject;
 
 export type NativePlatform = 'android' | 'ios';

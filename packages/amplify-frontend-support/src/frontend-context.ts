@@ -58,7 +58,7 @@ export function initProjectConfig(context: FrontendContext, frontend: string, st
 }
 
 /**
- * A frontend's part of `--frontend`: under its name once the core flattened the payload (reference §4.1), or the raw
+ * A frontend's part of `--frontend`: under its name once the core flattened the payload, or the raw
  * payload when it is addressed to this frontend (`frontend` or `type` naming it or one of its aliases).
  */
 export function headlessFrontendInput(inputParams: Record<string, unknown> | undefined, names: readonly string[]): unknown {

@@ -4,7 +4,7 @@ import { isJsonObject } from './json-value';
 
 /**
  * What a frontend receives after a push: the awscloudformation provider's metadata and every pushed resource grouped
- * by service name (reference §6.1, the original's `outputsForFrontend`). Generators dispatch on the service name.
+ * by service name (the original's `outputsForFrontend`). Generators dispatch on the service name.
  */
 export interface FrontendAuthConfig {
   socialProviders?: string[];

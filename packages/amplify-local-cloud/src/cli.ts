@@ -1,4 +1,4 @@
-import { isAmplifyError } from 'amplify-cli-core';
+import { isAmplifyError, isOptionWord, readOption } from 'amplify-cli-core';
 import { findCommand } from './commands/command-table';
 import type { CommandOutput, RawOptions } from './commands/command-types';
 
@@ -10,28 +10,27 @@ const consoleOutput: CommandOutput = {
 };
 
 /** Options that never take a value, so `--detach start` does not read `start` as the value of `--detach`. */
-const FLAGS = new Set(['--detach', '--debug']);
+const FLAGS: ReadonlySet<string> = new Set(['detach', 'debug']);
 
-/** Splits `<command> [--name value | --name=value | --flag]...` into the command and its options. */
+/**
+ * Splits `<command> [--name value | --name=value | --flag]...` into the command and its options, reading options
+ * by the core's rule (the `amplify` binary's); the first other word is the command.
+ */
 export function parseArgs(argv: readonly string[]): { command?: string; options: RawOptions } {
   const options: RawOptions = {};
   let command: string | undefined;
-  for (let i = 0; i < argv.length; i += 1) {
+  for (let i = 0; i < argv.length; ) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
       command = 'help';
-    } else if (arg.startsWith('--')) {
-      const equals = arg.indexOf('=');
-      if (equals > 0) {
-        options[arg.slice(2, equals)] = arg.slice(equals + 1);
-      } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && !FLAGS.has(arg)) {
-        options[arg.slice(2)] = argv[i + 1];
-        i += 1;
-      } else {
-        options[arg.slice(2)] = true;
-      }
+      i += 1;
+    } else if (isOptionWord(arg)) {
+      const option = readOption(argv, i, FLAGS);
+      options[option.name] = option.value;
+      i = option.next;
     } else {
       command ??= arg;
+      i += 1;
     }
   }
   return { command, options };

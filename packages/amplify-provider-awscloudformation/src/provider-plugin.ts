@@ -30,7 +30,7 @@ import { createRootStack } from './root-stack/create-root-stack';
 import { stackTags } from './root-stack/stack-tags';
 
 /**
- * The provider's plugin functions (reference §1.7). Each is a thin wrapper: it reads what it needs from the
+ * The provider's plugin functions. Each is a thin wrapper: it reads what it needs from the
  * context, then calls a service function that takes explicit inputs (and is what the tests exercise).
  */
 
@@ -243,7 +243,7 @@ export async function console(context: ProviderContext): Promise<void> {
 }
 
 /**
- * `configure` (the provider's part of `amplify configure project`, reference §5.10): replace or remove this
+ * `configure` (the provider's part of `amplify configure project`): replace or remove this
  * env's credential choice. Headless input replaces it directly.
  */
 export async function configure(context: ProviderContext): Promise<void> {

@@ -2,7 +2,7 @@ import type { Answers, PromptChoice, Question } from 'amplify-cli-core';
 import { ALL_OAUTH_SCOPES, defaultHostedUIDomain } from './cognito-defaults';
 import { IDENTITY_PROVIDERS, STANDARD_ATTRIBUTES, USER_POOL_PROVIDERS } from './cognito-config';
 
-/** Validation rules of the walkthrough (reference §1.2), shared with the headless checks and the tests. */
+/** Validation rules of the walkthrough, shared with the headless checks and the tests. */
 export const RULES = {
   resourceName: { operator: 'regex', value: '^([a-zA-Z0-9]){1,128}$', onErrorMsg: 'Resource name should be alphanumeric (1 to 128 characters)' },
   identityPoolName: { operator: 'regex', value: '^([a-zA-Z0-9_]){1,128}$', onErrorMsg: 'Identity pool name may only contain letters, digits and underscores (1 to 128)' },
@@ -69,7 +69,7 @@ export const UPDATE_MENU: Question = {
   default: 'manual',
 };
 
-/** Questions up to the user pool groups, in the original's order (reference §1.2 #3–#17). */
+/** Questions up to the user pool groups, in the original's order. */
 export const FIRST_QUESTIONS: Question[] = [
   {
     key: 'authSelections',
@@ -120,7 +120,7 @@ export const FIRST_QUESTIONS: Question[] = [
   { key: 'userPoolGroups', type: 'pick', message: 'Do you want to add User Pool Groups?', when: manual, choices: yesNo, default: false },
 ];
 
-/** Questions after the groups (reference §1.2 #19–#43). */
+/** Questions after the groups. */
 export const LATER_QUESTIONS: Question[] = [
   {
     key: 'additionalQuestions',
@@ -188,7 +188,7 @@ export const LATER_QUESTIONS: Question[] = [
   },
 ];
 
-/** OAuth questions asked after the redirect URIs (reference §1.2 #40–#43). */
+/** OAuth questions asked after the redirect URIs. */
 export const OAUTH_QUESTIONS: Question[] = [
   {
     key: 'AllowedOAuthFlows',

@@ -75,7 +75,7 @@ async function writeGroups(projectRoot: string, config: CognitoConfig, prompter:
 }
 
 /**
- * Writes an auth resource from its answers (reference §1.4): `cli-inputs.json`, `build/parameters.json`, the
+ * Writes an auth resource from its answers: `cli-inputs.json`, `build/parameters.json`, the
  * generated template, the env-specific values in team-provider-info, the meta entry with `frontendAuthConfig`,
  * and the user pool groups resource when groups are configured.
  */

@@ -12,7 +12,7 @@ export interface CfnTemplate {
 
 const ref = (name: string): Json => ({ Ref: name });
 const getAtt = (resource: string, attribute: string): Json => ({ 'Fn::GetAtt': [resource, attribute] });
-/** `<name><separator><env>`, or the bare name when the env is `NONE` (reference §0.2 condition convention). */
+/** `<name><separator><env>`, or the bare name when the env is `NONE` (the original's condition on the env name). */
 const withEnv = (name: Json, separator: string): Json => ({
   'Fn::If': ['ShouldNotCreateEnvResources', name, { 'Fn::Join': [separator, [name, ref('env')]] }],
 });
@@ -34,7 +34,7 @@ export function authParameters(config: CognitoConfig): Record<string, unknown> {
   const parameters: Record<string, unknown> = {
     resourceName: config.resourceName,
     userPoolName: config.userPoolName,
-    // Resolved by the root stack (reference §0.2 item 6): the roles every identity of this project assumes.
+    // Resolved by the root stack: the roles every identity of this project assumes.
     authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
     unauthRoleArn: { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
   };
@@ -102,7 +102,7 @@ function clientProperties(config: CognitoConfig, name: string, web: boolean): Re
 }
 
 /**
- * The CloudFormation template of an auth resource (reference §1.7), generated from its answers: user pool (with
+ * The CloudFormation template of an auth resource, generated from its answers: user pool (with
  * an SNS role when it sends SMS), web and native app clients, the hosted UI domain and its social identity
  * providers, the identity pool and its attachment to the root stack's AuthRole/UnauthRole.
  *
@@ -216,7 +216,7 @@ export function authTemplate(config: CognitoConfig): CfnTemplate {
       Roles: { authenticated: ref('authRoleArn'), unauthenticated: ref('unauthRoleArn') },
     };
     if (config.userPoolGroups) {
-      // Group members get their group's role from the token (reference §1.7).
+      // Group members get their group's role from the token.
       const mapping = (client: string): Json => ({
         IdentityProvider: { 'Fn::Sub': ['cognito-idp.${AWS::Region}.amazonaws.com/${pool}:${client}', { pool: ref('UserPool'), client: ref(client) }] },
         Type: 'Token',

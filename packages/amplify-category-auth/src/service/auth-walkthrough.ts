@@ -88,14 +88,14 @@ async function runFlow(prompter: Prompter, answers: Answers, options: { askUris:
   return toAuthAnswers(answers);
 }
 
-/** `amplify add auth` (reference §1.2): the configuration choice, then the questions of that path. */
+/** `amplify add auth`: the configuration choice, then the questions of that path. */
 export async function runAddWalkthrough(prompter: Prompter, defaults: CognitoConfig): Promise<AuthAnswers> {
   const answers: Answers = { ...defaults };
   Object.assign(answers, await runWalkthrough([HOW_TO_CONFIGURE], prompter, { previous: answers }));
   return runFlow(prompter, answers, { askUris: true });
 }
 
-/** `amplify update auth` (reference §1.3): the update menu, then the chosen flow with the previous answers as defaults. */
+/** `amplify update auth`: the update menu, then the chosen flow with the previous answers as defaults. */
 export async function runUpdateWalkthrough(prompter: Prompter, previous: CognitoConfig, envParameters: Record<string, string>): Promise<AuthAnswers> {
   const answers: Answers = { ...previous, ...envParameters, isUpdate: true, thirdPartyAuth: previous.authProviders.length > 0 };
   const { updateFlow } = await runWalkthrough([UPDATE_MENU], prompter, { previous: { hostedUI: previous.hostedUI } });

@@ -27,7 +27,7 @@ export interface OAuthMetadata {
 }
 
 /**
- * `cognitoConfig` of `cli-inputs.json`: the answers that describe an auth resource (reference §1.4, §1.6). Client
+ * `cognitoConfig` of `cli-inputs.json`: the answers that describe an auth resource. Client
  * ids and secrets of social providers are env-specific and live in team-provider-info instead.
  */
 export interface CognitoConfig {

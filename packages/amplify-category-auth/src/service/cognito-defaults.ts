@@ -3,7 +3,7 @@ import type { CognitoConfig } from './cognito-config';
 
 export const ALL_OAUTH_SCOPES = ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'];
 
-/** Names and settings of a new auth resource (reference §1.6), from the project name and a fresh shared id. */
+/** Names and settings of a new auth resource, from the project name and a fresh shared id. */
 export function cognitoDefaults(projectName: string, sharedId: string = randomUUID().replace(/-/g, '').slice(0, 8)): CognitoConfig {
   // The add handler strips the project name to alphanumerics first, so every derived name passes its rule.
   const project = projectName.replace(/[^A-Za-z0-9]/g, '').toLowerCase().slice(0, 100) || 'amplify';
@@ -40,7 +40,7 @@ export function cognitoDefaults(projectName: string, sharedId: string = randomUU
 }
 
 /**
- * `<project>-<sharedId>` (reference §1.2 #37) with what a domain prefix may not hold removed: upper case, other
+ * `<project>-<sharedId>` with what a domain prefix may not hold removed: upper case, other
  * characters than letters, digits and hyphens, and the reserved words aws, amazon and cognito.
  */
 export function defaultHostedUIDomain(config: Pick<CognitoConfig, 'resourceName' | 'sharedId'>): string {

@@ -1,6 +1,6 @@
 import { USER_POOL_PROVIDERS, type CognitoConfig } from './cognito-config';
 
-/** `frontendAuthConfig` of the meta entry (reference §1.10), which the frontends turn into aws-exports keys. */
+/** `frontendAuthConfig` of the meta entry, which the frontends turn into aws-exports keys. */
 export function frontendAuthConfig(config: CognitoConfig): Record<string, unknown> {
   return {
     socialProviders: config.authProvidersUserPool.map((provider) => USER_POOL_PROVIDERS[provider].frontend),

@@ -1,6 +1,6 @@
 import type { HeadlessSchema } from 'amplify-cli-core';
 
-/** JSON Schemas of the original's `AddAuthRequest` / `UpdateAuthRequest` version 2 (reference §1.11). */
+/** JSON Schemas of the original's `AddAuthRequest` / `UpdateAuthRequest` version 2. */
 
 const attribute = { enum: ['ADDRESS', 'BIRTHDATE', 'EMAIL', 'FAMILY_NAME', 'MIDDLE_NAME', 'GENDER', 'LOCALE', 'GIVEN_NAME', 'NAME', 'NICKNAME', 'PHONE_NUMBER', 'PREFERRED_USERNAME', 'PICTURE', 'PROFILE', 'UPDATED_AT', 'WEBSITE', 'ZONE_INFO', 'EMAIL_VERIFIED', 'PHONE_NUMBER_VERIFIED'] };
 

@@ -1,6 +1,6 @@
 import type { PermissionPolicies } from 'amplify-cli-core';
 
-/** Cognito user pool actions a function may be granted per CRUD operation (reference §4, `getPermissionPolicies`). */
+/** Cognito user pool actions a function may be granted per CRUD operation (the original's `getPermissionPolicies`). */
 const USER_POOL_ACTIONS: Record<string, string[]> = {
   create: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:CreateGroup', 'cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge'],
   read: ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers', 'cognito-idp:ListGroups', 'cognito-idp:ListUsersInGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:GetGroup', 'cognito-idp:DescribeUserPool', 'cognito-idp:DescribeUserPoolClient'],

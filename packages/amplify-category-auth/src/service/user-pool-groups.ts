@@ -12,13 +12,13 @@ export interface GroupPrecedence {
 
 type Json = CfnTemplate['Outputs'][string]['Value'];
 
-/** The attributes of the auth resource the groups stack takes as parameters (reference §1.10). */
+/** The attributes of the auth resource the groups stack takes as parameters. */
 export function groupsDependencyAttributes(config: CognitoConfig): string[] {
   return ['UserPoolId', 'AppClientIDWeb', 'AppClientID', ...(config.authSelections === 'identityPoolAndUserPool' ? ['IdentityPoolId'] : [])];
 }
 
 /**
- * The user pool groups stack (reference §1.7 `AmplifyUserPoolGroupStack`): one group per name, in precedence order,
+ * The user pool groups stack (the original's `AmplifyUserPoolGroupStack`): one group per name, in precedence order,
  * each with an IAM role that group members assume through the identity pool (when there is one).
  */
 export function userPoolGroupsTemplate(authResourceName: string, config: CognitoConfig, groups: GroupPrecedence[]): CfnTemplate {

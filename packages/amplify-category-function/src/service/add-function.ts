@@ -39,7 +39,7 @@ export function checkEnvironmentVariables(values: Record<string, string>): void 
 }
 
 /**
- * `amplify add function` (reference §4.1): name, template (and table for CRUD), access to other resources, a
+ * `amplify add function`: name, template (and table for CRUD), access to other resources, a
  * recurring schedule, environment variables; then writes the resource. Returns what was written.
  */
 export async function addFunction(options: AddFunctionOptions): Promise<AddedFunction> {

@@ -74,7 +74,7 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
 
 type UpdateChoice = 'access' | 'schedule' | 'environment';
 
-/** The update menu (reference §4.1): resource access permissions, the schedule, or environment variables. */
+/** The update menu: resource access permissions, the schedule, or environment variables. */
 export async function askFunctionChanges(options: UpdateFunctionOptions, prompter: Prompter, print: (line: string) => void): Promise<FunctionChanges> {
   const current = readFunction(options.projectRoot, options.functionName);
   const choice = await prompter.pick<UpdateChoice>({

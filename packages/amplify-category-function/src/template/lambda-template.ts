@@ -39,7 +39,7 @@ export type LambdaTemplate = { [key: string]: Json } & {
 const ENV_CONDITION = 'ShouldNotCreateEnvResources';
 const ref = (name: string): Json => ({ Ref: name });
 
-/** `name` when env is NONE, else `name-<env>`: the original's physical name convention (reference §0.2). */
+/** `name` when env is NONE, else `name-<env>`: the original's physical name convention. */
 function envSuffixed(name: string): Json {
   return { 'Fn::If': [ENV_CONDITION, name, { 'Fn::Join': ['', [name, '-', ref('env')]] }] };
 }
@@ -85,7 +85,7 @@ function executionStatements(crudTable: CrudTable | undefined): Json[] {
 }
 
 /**
- * The function's CloudFormation template (reference §4.4): execution role and policies, the function with its code
+ * The function's CloudFormation template: execution role and policies, the function with its code
  * at `deploymentBucketName`/`s3Key` (filled in at push), environment variables for the env, the region, each custom
  * variable and each attribute of the resources it may access, and the outputs the original writes to meta.
  */

@@ -25,7 +25,7 @@ const is = (...intervals: ScheduleInterval[]) => (answers: Answers): boolean =>
 const number = (text: string): number => Number(text);
 
 /**
- * "Invoke on a recurring schedule?" and the interval, as the original asks them (reference §4.1 step 6); the
+ * "Invoke on a recurring schedule?" and the interval, as the original asks them; the
  * answers become an EventBridge schedule expression (`scheduleExpression`).
  */
 export const SCHEDULE_QUESTIONS: Question[] = [

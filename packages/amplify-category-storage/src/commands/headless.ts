@@ -20,7 +20,7 @@ async function newTriggerFunction(context: AmplifyContext, trigger: LambdaTrigge
   return trigger?.mode === 'new' ? addTriggerFunction(context, { kind: 's3', name: trigger.name }) : current;
 }
 
-/** `amplify add|update|remove storage --headless` (reference §2.4; DynamoDB add is this CLI's own request). */
+/** `amplify add|update|remove storage --headless` (the original's S3 requests; DynamoDB add is this CLI's own request). */
 export async function runHeadless(context: AmplifyContext, payload: string): Promise<void> {
   const projectRoot = pathManager.findProjectRoot();
   switch (context.input.command) {

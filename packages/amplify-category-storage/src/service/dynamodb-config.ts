@@ -1,4 +1,4 @@
-/** Column types of the NoSQL walkthrough (reference §2.5); only the first three can be keys. */
+/** Column types of the NoSQL walkthrough; only the first three can be keys. */
 export const FIELD_TYPES = ['string', 'number', 'binary', 'boolean', 'list', 'map'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 export const KEY_TYPES: readonly FieldType[] = ['string', 'number', 'binary'];
@@ -17,7 +17,7 @@ export interface GlobalSecondaryIndex {
   sortKey?: KeyField;
 }
 
-/** `cli-inputs.json` of a DynamoDB resource (reference §2.6). */
+/** `cli-inputs.json` of a DynamoDB resource. */
 export interface DynamoDBConfig {
   resourceName: string;
   tableName: string;

@@ -4,7 +4,7 @@ import type { CfnTemplate } from './s3-template';
 type Json = CfnTemplate['Outputs'][string]['Value'];
 const ref = (name: string): Json => ({ Ref: name });
 
-/** `build/parameters.json` of a table (reference §2.6). */
+/** `build/parameters.json` of a table. */
 export function dynamoDBParameters(config: DynamoDBConfig): Record<string, string> {
   const parameters: Record<string, string> = {
     tableName: config.tableName,
@@ -24,7 +24,7 @@ const keySchema = (partition: Json, sort: Json | undefined): Json[] => [
 ];
 
 /**
- * The template of a table (reference §2.6): `<tableName>-<env>` with its keys, global secondary indexes (all
+ * The template of a table: `<tableName>-<env>` with its keys, global secondary indexes (all
  * attributes projected), 5/5 provisioned throughput and a stream: NEW_IMAGE, or NEW_AND_OLD_IMAGES once trigger functions use it.
  */
 export function dynamoDBTemplate(config: DynamoDBConfig): CfnTemplate {

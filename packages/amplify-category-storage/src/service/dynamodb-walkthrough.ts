@@ -47,7 +47,7 @@ async function askIndexes(prompter: Prompter, keyColumns: KeyField[], existing: 
   return indexes;
 }
 
-/** `amplify add storage` for a table (reference §2.5): names, columns, keys, indexes. */
+/** `amplify add storage` for a table: names, columns, keys, indexes. */
 export async function runDynamoDBAddWalkthrough(prompter: Prompter): Promise<DynamoDBConfig> {
   const shortId = randomUUID().replace(/-/g, '').slice(0, 8);
   const names = await runWalkthrough(
@@ -89,7 +89,7 @@ export async function runDynamoDBUpdateWalkthrough(prompter: Prompter, previous:
 export type TriggerChoice = { mode: 'none' } | { mode: 'existing'; name: string } | { mode: 'new' };
 
 /**
- * Question 7 (reference §2.5): "add a Lambda trigger?" (default No), then an existing function of the project (only
+ * Question 7: "add a Lambda trigger?" (default No), then an existing function of the project (only
  * when there is one the table does not list yet; `candidates` is loaded only after a Yes) or a new one.
  */
 export async function askDynamoDBTrigger(prompter: Prompter, candidates: () => Promise<string[]>): Promise<TriggerChoice> {

@@ -1,6 +1,6 @@
 import type { HeadlessSchema } from 'amplify-cli-core';
 
-/** JSON Schemas of the original's S3 headless requests (reference §2.4) and of this CLI's DynamoDB add request. */
+/** JSON Schemas of the original's S3 headless requests and of this CLI's DynamoDB add request. */
 
 const permission = { enum: ['CREATE_AND_UPDATE', 'READ', 'DELETE'] };
 const permissionList = { type: 'array', minItems: 1, uniqueItems: true, items: permission };

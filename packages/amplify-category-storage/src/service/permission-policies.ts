@@ -19,7 +19,7 @@ const actionsFor = (table: Record<string, string[]>, operations: string[]): stri
 /**
  * IAM statements for a function that uses storage resources: `resourceOpsMapping` maps resource names to CRUD
  * operations, `services` gives each resource's service. The function's stack receives the resource's outputs as
- * parameters named `storage<name><Attribute>` (reference §0.2 item 2).
+ * parameters named `storage<name><Attribute>`.
  */
 export function storagePermissionPolicies(resourceOpsMapping: Record<string, string[]>, services: Record<string, string>): PermissionPolicies {
   const permissionPolicies: unknown[] = [];

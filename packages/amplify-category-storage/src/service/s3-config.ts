@@ -2,7 +2,7 @@
 export const S3_PERMISSIONS = ['CREATE_AND_UPDATE', 'READ', 'DELETE'] as const;
 export type S3Permission = (typeof S3_PERMISSIONS)[number];
 
-/** `cli-inputs.json` of an S3 resource (reference §2.2). */
+/** `cli-inputs.json` of an S3 resource. */
 export interface S3Config {
   resourceName: string;
   bucketName: string;
@@ -16,7 +16,7 @@ export interface S3Config {
   groupAccess?: Record<string, S3Permission[]>;
 }
 
-/** The S3 actions each permission grants (reference §2.2 permission expansion). */
+/** The S3 actions each permission grants. */
 export const S3_ACTIONS: Record<S3Permission, string[]> = {
   CREATE_AND_UPDATE: ['s3:PutObject'],
   READ: ['s3:GetObject', 's3:ListBucket'],

@@ -34,7 +34,7 @@ const bucketName: Json = {
 const withoutList = (permissions: readonly S3Permission[]): string => s3Actions(permissions).filter((a) => a !== 's3:ListBucket').join(',') || 'DISALLOW';
 const uploads = (permissions: readonly S3Permission[]): string => (permissions.includes('CREATE_AND_UPDATE') ? 's3:PutObject' : 'DISALLOW');
 
-/** `build/parameters.json` of an S3 resource (reference §2.3 parameters.json values). */
+/** `build/parameters.json` of an S3 resource. */
 export function s3Parameters(config: S3Config): Record<string, unknown> {
   const guest = config.storageAccess === 'authAndGuest' ? config.guestAccess : [];
   const id = config.policyUUID;
@@ -42,7 +42,7 @@ export function s3Parameters(config: S3Config): Record<string, unknown> {
     bucketName: config.bucketName,
     selectedGuestPermissions: guest.length > 0 ? s3Actions(guest) : ['NONE'],
     selectedAuthenticatedPermissions: config.authAccess.length > 0 ? s3Actions(config.authAccess) : ['NONE'],
-    // Resolved by the root stack (reference §0.2 item 6).
+    // Resolved by the root stack.
     authRoleName: { Ref: 'AuthRoleName' },
     unauthRoleName: { Ref: 'UnauthRoleName' },
     authPolicyName: `s3_amplify_${id}`,
@@ -98,7 +98,7 @@ function readPolicy(condition: string, role: string, prefixes: string[]): CfnTem
 }
 
 /**
- * The CloudFormation template of an S3 resource (reference §2.3): an encrypted bucket with public access blocked,
+ * The CloudFormation template of an S3 resource: an encrypted bucket with public access blocked,
  * CORS for the client libraries, IAM policies on the auth/unauth roles scoped to `public/`, `protected/<identity>/`,
  * `private/<identity>/` and `uploads/`, group policies, and the optional Lambda trigger.
  */

@@ -15,7 +15,7 @@ const PERMISSION_CHOICES = [
 ];
 const atLeastOne = { operator: 'noEmptyArray', onErrorMsg: 'Select at least one permission' } as const;
 
-/** A new S3 resource's names and settings (reference §2.1 defaults). */
+/** A new S3 resource's names and settings. */
 export function s3Defaults(projectName: string): S3Config {
   const uuid = randomUUID().replace(/-/g, '');
   const project = projectName.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -83,7 +83,7 @@ async function chooseTrigger(prompter: Prompter, current: string, options: S3Wal
   return prompter.pick<string>({ message: 'Select the function to trigger:', choices: functions, default: functions.includes(current) ? current : functions[0], flag: '--headless (lambdaTrigger.name)' });
 }
 
-/** Question 7 (reference §2.1): always asked, default No; on update, a bucket with a trigger gets a menu instead. */
+/** Question 7: always asked, default No; on update, a bucket with a trigger gets a menu instead. */
 async function askTrigger(prompter: Prompter, current: string, options: S3WalkthroughOptions): Promise<string> {
   if (current === 'NONE') {
     const add = await prompter.confirm({ message: 'Do you want to add a Lambda Trigger for your S3 Bucket?', default: false, flag: '--headless (lambdaTrigger)' });
@@ -113,7 +113,7 @@ export interface S3WalkthroughOptions {
   createTriggerFunction: () => Promise<string>;
 }
 
-/** `amplify add|update storage` for S3 (reference §2.1): names, who may do what, groups, trigger. */
+/** `amplify add|update storage` for S3: names, who may do what, groups, trigger. */
 export async function runS3Walkthrough(prompter: Prompter, options: S3WalkthroughOptions): Promise<S3Config> {
   const { config } = options;
   const hasGroups = Object.keys(config.groupAccess ?? {}).length > 0;

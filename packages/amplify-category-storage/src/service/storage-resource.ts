@@ -99,7 +99,7 @@ export function addTriggerFunction(context: AmplifyContext, request: { kind: 's3
 
 
 /**
- * S3 storage needs auth (reference §2.1): without it, offers to add it now (default yes, so `--yes` adds the default
+ * S3 storage needs auth: without it, offers to add it now (default yes, so `--yes` adds the default
  * configuration); headless requests fail instead. Returns the auth resource's name.
  */
 export async function ensureAuth(context: AmplifyContext, projectRoot: string, headless: boolean): Promise<string> {
@@ -139,7 +139,7 @@ function s3DependsOn(config: S3Config, authName: string | undefined): DependsOn[
   return dependsOn;
 }
 
-/** Writes an S3 resource (reference §2.2): cli-inputs, build/parameters.json, build/cloudformation-template.json, meta. */
+/** Writes an S3 resource: cli-inputs, build/parameters.json, build/cloudformation-template.json, meta. */
 export async function saveS3Resource(projectRoot: string, config: S3Config, mode: 'add' | 'update'): Promise<void> {
   if (mode === 'add') {
     const existing = storageResources(projectRoot, 'S3');
@@ -165,7 +165,7 @@ export async function saveS3Resource(projectRoot: string, config: S3Config, mode
   });
 }
 
-/** Writes a DynamoDB resource (reference §2.6). */
+/** Writes a DynamoDB resource. */
 export async function saveDynamoDBResource(projectRoot: string, config: DynamoDBConfig, mode: 'add' | 'update'): Promise<void> {
   await writeResource({
     projectRoot,

@@ -91,7 +91,7 @@ export type PushResult = { type: 'no-changes'; outputs: PushedOutputs } | { type
  */
 export type InterruptedPushOutcome = { type: 'deployed' } | { type: 'not-deployed' };
 
-/** Functions a provider plugin's main module exports (ARCHITECTURE.md §3). */
+/** Functions a provider plugin's main module exports. */
 export interface ProviderPlugin {
   init(context: AmplifyContext): Promise<void>;
   onInitSuccessful(context: AmplifyContext): Promise<void>;
@@ -256,7 +256,7 @@ export interface PlatformToolkit {
 /** `context.amplify`: the original's helper toolkit, typed. */
 export interface AmplifyToolkit extends CoreToolkit, PlatformToolkit {}
 
-/** The context every command and plugin receives (STYLE.md §3): gluegun's toolbox plus amplify's extensions. */
+/** The context every command and plugin receives: gluegun's toolbox plus amplify's extensions. */
 export interface AmplifyContext extends GluegunToolbox {
   input: CommandInput;
   amplify: AmplifyToolkit;

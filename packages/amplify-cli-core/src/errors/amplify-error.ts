@@ -1,5 +1,5 @@
 /**
- * The one error family of the CLI (STYLE.md §8).
+ * The one error family of the CLI.
  *
  * - `AmplifyError`: something the user can fix. It carries a PascalCase code, a one-line message and a
  *   resolution that tells what to do next.

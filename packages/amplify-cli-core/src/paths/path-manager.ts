@@ -4,7 +4,7 @@ import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
 import { pathSegmentProblem } from './confined-path';
 
-/** File and folder names of an amplify project (reference §2.1). */
+/** File and folder names of an amplify project. */
 export const PathConstants = {
   AmplifyDirName: 'amplify',
   DotAmplifyDirName: '.amplify',

@@ -4,6 +4,7 @@ import type * as PluginManifestSchemaModule from './plugin-manifest-schema';
 export * from './plugin-types';
 export * from './plugin-classification';
 export type { ManifestValidation } from './plugin-manifest';
+export { isOptionWord, readOption, type ReadOption } from './command-line';
 export type { JsonSchema } from './plugin-manifest-schema';
 
 // The manifest schema and its validator are needed only when plugins are scanned, not on a run that reads the

@@ -1,3 +1,4 @@
+import { isRecord } from '../utils/is-record';
 import { PLUGIN_EVENTS, PLUGIN_TYPES } from './plugin-types';
 
 /**
@@ -65,10 +66,10 @@ export function validateJsonSchema(schema: JsonSchema, value: unknown, path = '$
       return errors;
     }
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      if (!isRecord(value)) {
         return [`${path}: must be an object`];
       }
-      const record = value as Record<string, unknown>;
+      const record = value;
       const errors = (schema.required ?? [])
         .filter((key) => record[key] === undefined)
         .map((key) => `${path}.${key}: is required`);

@@ -1,4 +1,5 @@
 import { AmplifyError } from '../errors/amplify-error';
+import { isRecord } from '../utils/is-record';
 import type { AmplifyMeta, BackendConfig, ResourceMeta } from './types';
 
 /** `amplify-meta.json` keeps provider outputs beside the categories; every resource walk must skip them. */
@@ -54,10 +55,6 @@ export function deleteResourceMeta(meta: ResourceMap, category: string, resource
     delete (meta as Record<string, unknown>)[category];
   }
   return true;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `category/resource`, as messages name a resource. */

@@ -1,7 +1,8 @@
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
+import { isRecord } from '../utils/is-record';
 import { removeResourceParameters } from './env-parameters';
-import { deleteResourceMeta, getResourceMeta, isRecord, listResources, requireResource, resourceLabel, setResourceMeta } from './meta-entries';
+import { deleteResourceMeta, getResourceMeta, listResources, requireResource, resourceLabel, setResourceMeta } from './meta-entries';
 import { removeResourceDirectory } from './resource-folder';
 import { stateManager } from './state-manager';
 import type { AmplifyMeta, AwsCloudFormationProviderMeta, BackendConfig, BackendResourceConfig, DependsOn, ResourceMeta, ResourceRef } from './types';
@@ -112,7 +113,7 @@ function mergeAttribute(target: Record<string, unknown>, attribute: string, valu
  * `dependsOn` and `service` are mirrored into backend-config.json.
  *
  * Deliberate difference: the original also stamped `lastPushTimeStamp` here, which made an edited but never
- * pushed resource look deployed (reference §7); only a push records a push time in this implementation.
+ * pushed resource look deployed; only a push records a push time in this implementation.
  */
 export function updateamplifyMetaAfterResourceUpdate(
   projectRoot: string,

@@ -1,4 +1,5 @@
 import { AmplifyError } from '../errors/amplify-error';
+import { isRecord } from '../utils/is-record';
 import { readJsonFile } from './json-file';
 
 /**
@@ -17,10 +18,6 @@ export type ProjectFileKind =
 
 type ShapeCheck = (value: unknown) => string | undefined;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -30,7 +27,7 @@ function describe(value: unknown): string {
 /** An object whose values are objects, `levels` deep (`category -> resource -> entry` is 2). */
 function objectOfObjects(levels: number, what: string[]): ShapeCheck {
   const check = (value: unknown, keys: string[]): string | undefined => {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       return keys.length === 0
         ? `it must be an object, not ${describe(value)}`
         : `"${keys.join('.')}" must be ${what[keys.length - 1]} (an object), not ${describe(value)}`;
@@ -47,7 +44,7 @@ function objectOfObjects(levels: number, what: string[]): ShapeCheck {
 
 function objectWithFields(fields: Record<string, { type: 'string' | 'string[]'; required: boolean }>): ShapeCheck {
   return (value) => {
-    if (!isObject(value)) return `it must be an object, not ${describe(value)}`;
+    if (!isRecord(value)) return `it must be an object, not ${describe(value)}`;
     for (const [name, { type, required }] of Object.entries(fields)) {
       const field = value[name];
       if (field === undefined) {
@@ -75,7 +72,7 @@ const checks: Record<ProjectFileKind, ShapeCheck> = {
   localEnvInfo: objectWithFields({ envName: { type: 'string', required: false }, defaultEditor: { type: 'string', required: false } }),
   projectTags: (value) => {
     if (!Array.isArray(value)) return `it must be a list of {"Key","Value"} tags, not ${describe(value)}`;
-    const bad = value.find((tag) => !isObject(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string');
+    const bad = value.find((tag) => !isRecord(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string');
     return bad === undefined ? undefined : `every tag must be {"Key": string, "Value": string}, not ${JSON.stringify(bad)}`;
   },
 };

@@ -63,6 +63,7 @@ interface LockTarget {
   leftoverDir: string;
   /** How long to wait for a live holder to release; 0 fails at once. */
   waitMs: number;
+  clock: LockClock;
 }
 
 function projectLockedError(holder: ProjectLockInfo | undefined): AmplifyError {
@@ -84,14 +85,28 @@ function isStale(lockPath: string, holder: ProjectLockInfo | undefined): boolean
   }
 }
 
-/** Blocks the thread: file locks are taken by synchronous code, and the wait is for another process. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/**
+ * The time source and the pause of a lock's wait, a seam so that tests can tell whether and how long a lock
+ * waited without measuring the machine's speed.
+ */
+export interface LockClock {
+  /** Milliseconds, as `Date.now()`. */
+  now(): number;
+  /** Blocks the thread for `ms`: file locks are taken by synchronous code, and the wait is for another process. */
+  sleep(ms: number): void;
 }
+
+export const systemLockClock: LockClock = {
+  now: () => Date.now(),
+  sleep: (ms) => {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  },
+};
 
 function acquire(lockPath: string, commandName: string, target: LockTarget): void {
   const info: ProjectLockInfo = { pid: process.pid, command: commandName, startedAt: new Date().toISOString() };
-  const deadline = Date.now() + target.waitMs;
+  const { clock } = target;
+  const deadline = clock.now() + target.waitMs;
   // Without waiting, two attempts: the second follows the removal of a stale lock. If another process takes the
   // stale lock over between our removal and our retry, it wins and we report it as the holder.
   for (let attempt = 0; ; attempt++) {
@@ -100,11 +115,11 @@ function acquire(lockPath: string, commandName: string, target: LockTarget): voi
     }
     const holder = readLockInfo(lockPath);
     if (!isStale(lockPath, holder)) {
-      if (Date.now() >= deadline) {
+      if (clock.now() >= deadline) {
         throw target.lockedError(holder);
       }
       // A little jitter so that waiters released together do not collide again in step.
-      sleepSync(5 + Math.floor(Math.random() * 20));
+      clock.sleep(5 + Math.floor(Math.random() * 20));
       continue;
     }
     if (holder) {
@@ -112,7 +127,7 @@ function acquire(lockPath: string, commandName: string, target: LockTarget): voi
       removeLeftoverTempFiles(target.leftoverDir, holder.pid);
     }
     fs.rmSync(lockPath, { force: true });
-    if (attempt >= 1 && Date.now() >= deadline) {
+    if (attempt >= 1 && clock.now() >= deadline) {
       throw target.lockedError(readLockInfo(lockPath));
     }
   }
@@ -146,12 +161,17 @@ function leave(lockPath: string): boolean {
   return true;
 }
 
+export interface ProjectLockOptions {
+  /** The lock never waits, so the clock only matters to tests that check it did not. */
+  clock?: LockClock;
+}
+
 /**
  * Runs `fn` while holding the project's exclusive lock `amplify/.config/.lock`. A live holder makes this fail at
  * once (never wait: a second `amplify push` must not queue behind the first); a lock left by a dead process is
  * taken over. Re-entrant within one process. Released when `fn` settles.
  */
-export async function withProjectLock<T>(projectRoot: string, commandName: string, fn: () => Promise<T> | T): Promise<T> {
+export async function withProjectLock<T>(projectRoot: string, commandName: string, fn: () => Promise<T> | T, options: ProjectLockOptions = {}): Promise<T> {
   const configDir = pathManager.getDotConfigDirPath(projectRoot);
   // `amplify init` locks a folder that is not a project yet; the folders made for the lock must not outlive a
   // failed init, or the folder would pass for a project (`amplify/.config` is what marks one).
@@ -159,7 +179,12 @@ export async function withProjectLock<T>(projectRoot: string, commandName: strin
   // The real path, so that one project reached through a symlink and directly is still one lock.
   const lockPath = path.join(fs.realpathSync(configDir), path.basename(pathManager.getProjectLockFilePath(projectRoot)));
   // A holder that died inside a command left what it was writing in temp files anywhere under amplify/.
-  const target: LockTarget = { lockedError: projectLockedError, leftoverDir: path.dirname(path.dirname(lockPath)), waitMs: 0 };
+  const target: LockTarget = {
+    lockedError: projectLockedError,
+    leftoverDir: path.dirname(path.dirname(lockPath)),
+    waitMs: 0,
+    clock: options.clock ?? systemLockClock,
+  };
   try {
     enter(lockPath, commandName, target);
   } catch (error) {
@@ -178,6 +203,7 @@ export async function withProjectLock<T>(projectRoot: string, commandName: strin
 export interface FileLockOptions {
   /** How long to wait for another process to finish before failing with `FileLocked`. */
   waitMs: number;
+  clock?: LockClock;
 }
 
 /**
@@ -198,6 +224,7 @@ export function withFileLockSync<T>(filePath: string, commandName: string, fn: (
     // The dead holder's temp files beside the locked file (and below it: it was the one process to write them).
     leftoverDir: dir,
     waitMs: options.waitMs,
+    clock: options.clock ?? systemLockClock,
   };
   enter(lockPath, commandName, target);
   try {

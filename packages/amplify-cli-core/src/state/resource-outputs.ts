@@ -15,7 +15,7 @@ export interface ResourceOutputs {
 }
 
 /**
- * Outputs of deployed resources (reference §6.1): only resources that have both `output` and `lastPushTimeStamp`
+ * Outputs of deployed resources: only resources that have both `output` and `lastPushTimeStamp`
  * count. Resources are grouped by provider and service (what frontend config generators dispatch on) and by category.
  */
 export function getResourceOutputs(meta: AmplifyMeta): ResourceOutputs {

@@ -1,5 +1,5 @@
 /**
- * Shapes of the project files (reference §2.2). Plugin-specific keys are allowed where the original allows them,
+ * Shapes of the project files. Plugin-specific keys are allowed where the original allows them,
  * typed as `unknown` so that a reader has to check before use.
  */
 

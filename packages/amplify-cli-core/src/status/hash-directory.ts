@@ -4,7 +4,7 @@ import * as path from 'path';
 /**
  * Folder names never hashed, wherever they occur: the original's folder hash skips hidden folders,
  * `node_modules` and `test_coverage`, and (E4) `dist` and `build`, which hold build output (function zips, the
- * compiled API) that would otherwise show every freshly built or pulled resource as "Update" (reference §3.4, §7).
+ * compiled API) that would otherwise show every freshly built or pulled resource as "Update".
  */
 const IGNORED_DIRECTORY_NAMES = new Set(['node_modules', 'test_coverage', 'dist', 'build']);
 

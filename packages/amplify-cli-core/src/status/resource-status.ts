@@ -78,7 +78,7 @@ function isModified(projectRoot: string, resource: ResourceRef, deployed: Resour
 }
 
 /**
- * What a push would do (reference §3.4): backend meta against `#current-cloud-backend` meta, and, for resources
+ * What a push would do: backend meta against `#current-cloud-backend` meta, and, for resources
  * in both, the folder hash of `backend/<category>/<resource>` against its last deployed copy. Only pushed
  * resources present in both metas are hashed. The `providers` key is never reported (the original's bogus
  * "Providers | categories | Delete" row is deliberately not reproduced).

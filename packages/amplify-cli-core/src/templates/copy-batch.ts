@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Prompter } from '../prompts/prompter';
 import { writeFileAtomic, writeJsonFile } from '../state/json-file';
+import { renderTemplateFile } from './render-template';
 
 /** One template to render: `<dir>/<template>` rendered to `target`, optionally recording the props in `paramsFile`. */
 export interface CopyJob {
@@ -20,15 +21,11 @@ export interface CopyBatchOptions {
   writeParams?: boolean;
 }
 
-type Ejs = typeof import('ejs');
-
 /**
  * Renders EJS templates with `props` and writes each result atomically. An existing target is overwritten only with
  * `force` or after the user confirms (under `--yes` it is kept). Returns the targets written.
  */
 export async function copyBatch(jobs: CopyJob[], props: object, options: CopyBatchOptions = {}): Promise<string[]> {
-  // ejs is loaded only by commands that generate files.
-  const ejs = require('ejs') as Ejs;
   const written: string[] = [];
   for (const job of jobs) {
     if (fs.existsSync(job.target) && !options.force) {
@@ -37,11 +34,7 @@ export async function copyBatch(jobs: CopyJob[], props: object, options: CopyBat
         : false;
       if (!overwrite) continue;
     }
-    const templatePath = path.join(job.dir, job.template);
-    const rendered = ejs.render(fs.readFileSync(templatePath, 'utf8'), props as Record<string, unknown>, {
-      filename: templatePath,
-    });
-    writeFileAtomic(job.target, rendered);
+    writeFileAtomic(job.target, renderTemplateFile(path.join(job.dir, job.template), props));
     if (options.writeParams && job.paramsFile) {
       writeJsonFile(job.paramsFile, props);
     }

@@ -37,7 +37,7 @@ function configValue(config: ProjectConfig, dottedPath: string): unknown {
 }
 
 /**
- * Builds the `when` of a data-driven question (reference §1.6): whether to ask it, given the answers so far, the
+ * Builds the `when` of a data-driven question: whether to ask it, given the answers so far, the
  * values of the resource being updated (`previousValues`, absent when adding) and, for `configMatch`, the project
  * configuration. An answer not given in this run falls back to its previous value, so conditions on update see
  * the resource as it is.

@@ -1,5 +1,5 @@
 /**
- * Validators built from the question descriptors category plugins ship in JSON (reference §1.6).
+ * Validators built from the question descriptors category plugins ship in JSON.
  */
 export type ValidationOperator = 'includes' | 'regex' | 'range' | 'noEmptyArray';
 

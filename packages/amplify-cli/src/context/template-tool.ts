@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { GluegunTemplate, GluegunTemplateGenerateOptions } from 'gluegun/build/types/toolbox/template-types';
 import type { GluegunParameters } from 'gluegun';
+import { renderTemplateFile } from 'amplify-cli-core';
 
 /**
  * gluegun's `template.generate`, rendered with this project's ejs (gluegun bundles an older ejs of its own).
@@ -11,7 +12,6 @@ import type { GluegunParameters } from 'gluegun';
 export function createTemplateTool(pluginDirectory: () => string | undefined, parameters: GluegunParameters, cwd: string): GluegunTemplate {
   return {
     async generate(options: GluegunTemplateGenerateOptions): Promise<string> {
-      const ejs = require('ejs') as typeof import('ejs');
       const base = pluginDirectory();
       const directories = options.directory
         ? [options.directory]
@@ -23,7 +23,7 @@ export function createTemplateTool(pluginDirectory: () => string | undefined, pa
         throw new Error(`template not found: ${options.template} (looked in ${directories.join(', ') || 'no template folder'})`);
       }
       const data = { parameters, props: options.props ?? {}, filename: templatePath };
-      const content = ejs.render(fs.readFileSync(templatePath, 'utf8'), data, { filename: templatePath });
+      const content = renderTemplateFile(templatePath, data);
       if (options.target) {
         const target = path.resolve(cwd, options.target);
         fs.mkdirSync(path.dirname(target), { recursive: true });

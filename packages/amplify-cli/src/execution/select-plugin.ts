@@ -3,7 +3,7 @@ import * as path from 'path';
 import { AmplifyContext, AmplifyError, pathManager, PluginInfo } from 'amplify-cli-core';
 
 /**
- * Picks one of several plugins that answer the same noun and command (reference §1.5 step 5). For category
+ * Picks one of several plugins that answer the same noun and command. For category
  * plugins the resources already in amplify-meta.json decide: the plugin whose `services` match the category's
  * resources, else the only one that declares no services. Otherwise the user chooses (`--plugin <package>` in
  * scripts).

@@ -1,6 +1,6 @@
-import { AmplifyError, CommandOptions } from 'amplify-cli-core';
+import { AmplifyError, CommandOptions, isRecord } from 'amplify-cli-core';
 
-/** `--amplify` (reference §4.2). */
+/** `--amplify`: the project block of the original's headless init, env add and pull. */
 export interface AmplifyFlag {
   projectName?: string;
   envName?: string;
@@ -9,7 +9,7 @@ export interface AmplifyFlag {
 }
 
 /**
- * The non-interactive input of the lifecycle commands, parsed once at the edge (STYLE §11): the original's JSON
+ * The non-interactive input of the lifecycle commands, parsed once at the edge: the original's JSON
  * flags and their spellings, `--yes`, and the plain flags that go with them.
  */
 export interface HeadlessInput {
@@ -47,17 +47,20 @@ const JSON_FLAGS: Record<'amplify' | 'frontend' | 'providers' | 'categories', { 
 
 const ENV_NAME = /^[a-z]{2,10}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A JSON object flag, or an error naming the flag and showing a well-formed example. */
 function parseJsonFlag(options: CommandOptions, flag: keyof typeof JSON_FLAGS): Record<string, unknown> | undefined {
   const { names, example } = JSON_FLAGS[flag];
   const given = names.find((name) => options[name] !== undefined);
   if (given === undefined) return undefined;
-  const raw = options[given];
-  const shown = given.length === 1 ? `-${given}` : `--${given}`;
+  return parseJsonObjectOption(options[given], given.length === 1 ? `-${given}` : `--${given}`, example);
+}
+
+/**
+ * The value of a JSON object option (`shown` as the user typed the flag), or an error naming the flag and showing
+ * `example`, a well-formed use. Undefined when the option was not given.
+ */
+export function parseJsonObjectOption(raw: string | boolean | undefined, shown: string, example: string): Record<string, unknown> | undefined {
+  if (raw === undefined) return undefined;
   if (typeof raw !== 'string') {
     throw new AmplifyError('InvalidHeadlessParameter', `${shown} needs a JSON object as its value`, { resolution: `Pass e.g. ${example}` });
   }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { AmplifyError, withFileLockSync } from 'amplify-cli-core';
+import { AmplifyError, withFileLockSync, type LockClock } from 'amplify-cli-core';
 import {
   cacheFromScan,
   isPluginCacheCurrent,
@@ -17,6 +17,8 @@ export interface PluginPlatformOptions extends PluginDirectoryOptions {
   /** `~/.amplify` (or `$AMPLIFY_HOME`). */
   homeDotAmplifyDir: string;
   now?: () => Date;
+  /** The clock of plugins.json's lock (tests check whether a run waited on it). */
+  lockClock?: LockClock;
 }
 
 export interface LoadedPluginPlatform {
@@ -79,7 +81,7 @@ function rescanAndSave(options: PluginPlatformOptions, fallback: PluginUserChoic
         writePluginCache(file, cache);
         return cache;
       },
-      { waitMs },
+      { waitMs, clock: options.lockClock },
     );
   } catch (error) {
     if ((waitMs === 0 && error instanceof AmplifyError && error.code === 'FileLocked') || isUnwritableFolder(error)) {

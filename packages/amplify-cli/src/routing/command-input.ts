@@ -1,4 +1,4 @@
-import type { CommandInput, CommandOptions } from 'amplify-cli-core';
+import { isOptionWord as isDash, readOption, type CommandInput, type CommandOptions } from 'amplify-cli-core';
 
 /**
  * Splits argv the way the original does. When the first word is not a plugin noun but the second is, the two are
@@ -23,27 +23,16 @@ export function parseCommandInput(argv: string[], pluginNouns: ReadonlySet<strin
     (input.subCommands ??= []).push(words[index++]);
   }
   while (index < words.length) {
-    const word = words[index++];
     const options = (input.options ??= {});
-    if (!isDash(word)) {
-      options[word] = true;
+    if (!isDash(words[index])) {
+      options[words[index++]] = true;
       continue;
     }
-    const body = word.replace(/^--?/, '');
-    const equals = body.indexOf('=');
-    if (equals > 0) {
-      options[body.slice(0, equals)] = body.slice(equals + 1);
-    } else if (index < words.length && !isDash(words[index])) {
-      options[body] = words[index++];
-    } else {
-      options[body] = true;
-    }
+    const option = readOption(words, index);
+    options[option.name] = option.value;
+    index = option.next;
   }
   return input;
-}
-
-function isDash(word: string): boolean {
-  return word.startsWith('-') && word.length > 1;
 }
 
 const SHORT_OPTIONS: Record<string, string> = { v: 'version', h: 'help', y: 'yes' };

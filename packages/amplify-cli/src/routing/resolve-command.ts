@@ -34,7 +34,7 @@ export function nonCorePlugins(plugins: Record<string, PluginInfo[]>): PluginInf
 }
 
 /**
- * Decides which core command or plugin handles `input` (reference §1.5), normalising `input` in place the way
+ * Decides which core command or plugin handles `input`, normalising `input` in place the way
  * plugins expect to read it (`-v`/`-h`/`-y` spelled out, command aliases resolved, default commands filled in).
  */
 export function resolveCommand(input: CommandInput, options: RouteOptions): CommandTarget {

@@ -24,5 +24,16 @@ describe('didYouMean', () => {
     expect(editDistance('tags', 'tgas')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+    expect(editDistance('status', 'stauts')).toBe(1);
+    expect(editDistance('list', 'lsit')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('suggests CLI commands only for plausible typos, the alphabetically first of equally close ones', () => {
+    expect(didYouMean('pul', ['push', 'pull', 'status'])).toBe('pull');
+    expect(didYouMean('categroy', ['category', 'status'])).toBe('category');
+    expect(didYouMean('deploy', ['push', 'status'])).toBeUndefined();
+    expect(didYouMean('cat', ['hat', 'bat'])).toBe('bat');
+    expect(didYouMean('cat', ['bat', 'hat'])).toBe('bat');
   });
 });

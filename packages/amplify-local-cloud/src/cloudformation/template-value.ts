@@ -1,3 +1,5 @@
+import { isRecord } from 'amplify-cli-core';
+
 /** The JSON shape of a parsed template, and the declarations of its sections as the engine reads them. */
 export type TemplateValue = null | boolean | number | string | TemplateValue[] | TemplateObject;
 export interface TemplateObject {
@@ -47,7 +49,7 @@ export interface Template {
 }
 
 export function isTemplateObject(value: unknown): value is TemplateObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /** A canonical text of a value, so two resolved property sets compare equal regardless of key order. */

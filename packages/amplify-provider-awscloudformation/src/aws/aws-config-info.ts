@@ -1,4 +1,5 @@
-import { AmplifyError, type LocalAwsEnvInfo } from 'amplify-cli-core';
+import { AmplifyError, isRecord, type LocalAwsEnvInfo } from 'amplify-cli-core';
+import { isMissingAccessKey } from './access-key-input';
 
 /**
  * How one env gets its credentials: the entry of `amplify/.config/local-aws-info.json` for that env (original
@@ -16,8 +17,6 @@ export type AwsConfigInput =
   | { configLevel: 'general' }
   | { configLevel: 'local' };
 
-const PLACEHOLDERS = new Set(['<YOUR_ACCESS_KEY_ID>', '<YOUR_SECRET_ACCESS_KEY>']);
-
 function headlessError(problem: string): AmplifyError {
   return new AmplifyError('ProviderConfigurationInvalid', `Error in the command line parameter for awscloudformation configuration: ${problem}.`, {
     resolution:
@@ -34,8 +33,8 @@ function nonEmptyString(value: unknown): value is string {
  * rules: any `configLevel` other than `general`/`local` means `project`.
  */
 export function parseAwsConfigInput(block: unknown): AwsConfigInput {
-  if (typeof block !== 'object' || block === null || Array.isArray(block)) throw headlessError('expected a JSON object');
-  const input = block as Record<string, unknown>;
+  if (!isRecord(block)) throw headlessError('expected a JSON object');
+  const input = block;
   if (input.configLevel === 'general') return { configLevel: 'general' };
   if (input.configLevel === 'local') return { configLevel: 'local' };
   const useProfile = input.useProfile === true || input.useProfile === 'true';
@@ -47,7 +46,7 @@ export function parseAwsConfigInput(block: unknown): AwsConfigInput {
   if (!nonEmptyString(accessKeyId) || !nonEmptyString(secretAccessKey) || !nonEmptyString(region)) {
     throw headlessError('useProfile is false but accessKeyId, secretAccessKey or region is missing');
   }
-  if (PLACEHOLDERS.has(accessKeyId) || PLACEHOLDERS.has(secretAccessKey)) throw headlessError('the access keys are placeholders');
+  if (isMissingAccessKey(accessKeyId) || isMissingAccessKey(secretAccessKey)) throw headlessError('the access keys are placeholders');
   return { configLevel: 'project', useProfile: false, accessKeyId, secretAccessKey, region };
 }
 

@@ -1,4 +1,5 @@
 import type { ProviderPrompter } from '../io/provider-prompter';
+import { requireAccessKey } from './access-key-input';
 import type { AwsConfigInput } from './aws-config-info';
 import { listProfiles } from './aws-config-files';
 import type { AwsEnv } from './aws-env';
@@ -10,12 +11,6 @@ import { DEFAULT_REGION } from '../constants';
 export const PROVIDERS_FLAG = '--providers \'{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"default"}}\'';
 
 type Method = 'profile' | 'keys' | 'local' | 'general';
-
-const PLACEHOLDER = /^<YOUR_.*>$/;
-
-function required(label: string): (value: string) => true | string {
-  return (value) => (value.trim().length === 0 || PLACEHOLDER.test(value.trim()) ? `${label} is required` : true);
-}
 
 /**
  * The init/configure credential walkthrough. When nothing exists at all, the local cloud comes first: a new user
@@ -51,8 +46,8 @@ export async function askAwsConfig(prompter: ProviderPrompter, source: Credentia
       return { configLevel: 'project', useProfile: true, profileName };
     }
     case 'keys': {
-      const accessKeyId = await prompter.input({ message: 'accessKeyId:', flag: PROVIDERS_FLAG, validate: required('accessKeyId') });
-      const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: PROVIDERS_FLAG, validate: required('secretAccessKey') });
+      const accessKeyId = await prompter.input({ message: 'accessKeyId:', flag: PROVIDERS_FLAG, validate: requireAccessKey('accessKeyId') });
+      const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: PROVIDERS_FLAG, validate: requireAccessKey('secretAccessKey') });
       const region = await prompter.pick<string>({
         message: 'region:',
         flag: PROVIDERS_FLAG,

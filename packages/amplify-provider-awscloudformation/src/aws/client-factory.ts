@@ -38,7 +38,7 @@ export function proxyUrl(env: AwsEnv): string | undefined {
 }
 
 /**
- * The one place AWS clients are made (STYLE §6): credentials, region, user agent and endpoint come from the
+ * The one place AWS clients are made: credentials, region, user agent and endpoint come from the
  * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
  * created on first use and reused for the life of the factory. `env` holds the proxy and endpoint variables it
  * reads (`process.env` when not given).

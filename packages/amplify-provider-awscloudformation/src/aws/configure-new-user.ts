@@ -1,15 +1,15 @@
 import { AmplifyError, makeId } from 'amplify-cli-core';
 import type { ProviderPrompter } from '../io/provider-prompter';
+import { requireAccessKey } from './access-key-input';
 import { writeProfile } from './aws-config-files';
 import type { AwsEnv } from './aws-env';
 import { AWS_REGIONS } from './regions';
 import { DEFAULT_REGION } from '../constants';
 
-const PLACEHOLDER = /^<YOUR_.*>$/;
 const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers with that profile)';
 
 /**
- * `amplify configure` (reference §3.2): walks a person through creating an IAM user in the console and ends
+ * `amplify configure`: walks a person through creating an IAM user in the console and ends
  * with a named profile in ~/.aws/credentials and ~/.aws/config (both owner-only). Returns the profile name.
  * `canAsk` is false without a terminal or under --yes: the access keys have no default and come from a person
  * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them. `env`
@@ -40,9 +40,8 @@ export async function configureNewUser(prompter: ProviderPrompter, print: (line:
   );
   await prompter.input({ message: 'Press Enter to continue', flag: CONFIGURE_FLAG, default: '' });
   print('Enter the access key of the newly created user:');
-  const notPlaceholder = (label: string) => (value: string) => (value.trim() === '' || PLACEHOLDER.test(value.trim()) ? `${label} is required` : true);
-  const accessKeyId = await prompter.password({ message: 'accessKeyId:', flag: CONFIGURE_FLAG, validate: notPlaceholder('accessKeyId') });
-  const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: CONFIGURE_FLAG, validate: notPlaceholder('secretAccessKey') });
+  const accessKeyId = await prompter.password({ message: 'accessKeyId:', flag: CONFIGURE_FLAG, validate: requireAccessKey('accessKeyId') });
+  const secretAccessKey = await prompter.password({ message: 'secretAccessKey:', flag: CONFIGURE_FLAG, validate: requireAccessKey('secretAccessKey') });
   print('This would update/create the AWS Profile in your local machine');
   const profileName = await prompter.input({ message: 'Profile Name:', flag: CONFIGURE_FLAG, default: 'default' });
   writeProfile(profileName.trim(), { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), region }, env);

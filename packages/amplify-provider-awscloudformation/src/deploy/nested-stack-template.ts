@@ -32,7 +32,7 @@ export function isIntrinsic(value: unknown): value is Intrinsic {
 /**
  * A nested stack parameter value. CloudFormation parameters are strings, and lists become comma-separated (the
  * original's rule); an intrinsic (`{"Ref":"AuthRoleName"}`, `{"Fn::GetAtt":["AuthRole","Arn"]}`, ...) is kept as
- * it is, so the root stack resolves it (reference categories §0.2 item 6), also inside a list.
+ * it is, so the root stack resolves it, also inside a list.
  */
 export function parameterValue(value: unknown): string | Intrinsic {
   if (isIntrinsic(value)) return value;

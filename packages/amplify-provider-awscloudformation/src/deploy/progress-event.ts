@@ -1,5 +1,5 @@
 /**
- * What the provider's engines report while they work (STYLE §10). The CLI decides how to render them: a live
+ * What the provider's engines report while they work. The CLI decides how to render them: a live
  * view on a TTY, a plain log in CI, JSON under --json. Engines never print.
  */
 export interface StackActivityEvent {

@@ -75,12 +75,12 @@ export function templateHash(templateText: string): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-/** What the push did, for the core to act on (STYLE §2): only `deployed` is followed by the meta/backup steps. */
+/** What the push did, for the core to act on: only `deployed` is followed by the meta/backup steps. */
 export type { PushResult };
 
 /**
- * Where a packaged resource's code is: the nested-stack parameters `deploymentBucketName` and `s3Key` (reference
- * categories §4.4-4.6), also recorded in team-provider-info and as meta `s3Bucket`.
+ * Where a packaged resource's code is: the nested-stack parameters `deploymentBucketName` and `s3Key` (the
+ * names the original's function templates take), also recorded in team-provider-info and as meta `s3Bucket`.
  */
 export interface CodeLocation {
   deploymentBucketName: string;
@@ -244,7 +244,7 @@ function identityPoolStack(candidates: Array<{ logicalId: string; category: stri
 }
 
 /**
- * Deploys the given resources (reference §5.5, ARCHITECTURE §5): validate every template first, package
+ * Deploys the given resources: validate every template first, package
  * functions, upload only what changed, update the root stack with one nested stack per resource, then record
  * outputs and template URLs in amplify-meta.json. A failure before or during the deploy leaves every local
  * file as it was and throws an error naming the file or the failing resource.

@@ -16,7 +16,7 @@ interface NestedStackPoller {
 
 /**
  * Reads the events of one stack operation: only events since the operation started, each once, oldest first,
- * recursing into nested stacks as they appear (STYLE §10; modelled on the CDK's poller).
+ * recursing into nested stacks as they appear (modelled on the CDK's poller).
  */
 export class StackEventPoller {
   private readonly seen = new Set<string>();

@@ -1,5 +1,5 @@
 /**
- * A CloudFormation stack status as a type with questions (STYLE §7), so the rest of the code never compares
+ * A CloudFormation stack status as a type with questions, so the rest of the code never compares
  * status strings.
  */
 export class StackStatus {

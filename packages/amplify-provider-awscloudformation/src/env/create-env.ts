@@ -29,7 +29,7 @@ export async function createEnvironment(options: CreateEnvironmentOptions): Prom
   return outputs;
 }
 
-/** The provider's part of a successful init (reference §5.3): persist and publish what init created. */
+/** The provider's part of a successful init: persist and publish what init created. */
 export async function completeEnvironment(
   projectRoot: string,
   envName: string,

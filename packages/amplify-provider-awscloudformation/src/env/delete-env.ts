@@ -96,8 +96,8 @@ async function stackBuckets(cfn: CloudFormationApi, stackName: string, parse: Te
 }
 
 /**
- * Removes an env from the cloud (reference §5.9, fixing complaint 8): buckets the stacks own are emptied first
- * so CloudFormation can delete them, retained buckets are left as the template asks, the root stack is deleted
+ * Removes an env from the cloud (the original's delete can fail on a bucket that still holds objects): buckets the
+ * stacks own are emptied first so CloudFormation can delete them, retained buckets are left as the template asks, the root stack is deleted
  * (events streamed), and with `deleteS3` the deployment bucket goes too.
  */
 export async function deleteEnvFromCloud(options: DeleteEnvOptions): Promise<DeleteEnvResult> {

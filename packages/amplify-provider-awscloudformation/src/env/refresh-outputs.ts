@@ -6,7 +6,7 @@ import { getResourceMeta, listResources } from 'amplify-cli-core';
 import { PROVIDER_NAME } from '../constants';
 
 /**
- * Brings backend meta up to date with the cloud (reference §5.4): every deployed resource's `output` from its
+ * Brings backend meta up to date with the cloud: every deployed resource's `output` from its
  * nested stack, and `providerMetadata` and the code location `s3Bucket` from the current-cloud copy of the meta
  * (this env's, where backend meta may still hold the env checked out before).
  */

@@ -22,7 +22,7 @@ export interface SyncEnvironmentResult {
 }
 
 /**
- * Brings an existing env onto this machine (reference §5.4, `initEnv`): the deployed copy of the backend from
+ * Brings an existing env onto this machine (the original's `initEnv`): the deployed copy of the backend from
  * the deployment bucket, the root stack records, and fresh outputs of every deployed resource.
  */
 export async function syncEnvironment(options: SyncEnvironmentOptions): Promise<SyncEnvironmentResult> {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { type AmplifyMeta, type LocalAwsInfo, type TeamProviderInfo, pathManager, readJsonFile, stateManager, writeJsonFile } from 'amplify-cli-core';
 
-/** The folders and generated files of one project that the provider works in (reference §2.1). */
+/** The folders and generated files of one project that the provider works in. */
 export class ProjectPaths {
   constructor(readonly projectRoot: string) {}
 

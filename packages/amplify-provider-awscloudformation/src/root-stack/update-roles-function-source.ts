@@ -1,7 +1,7 @@
 /**
  * The inline Node.js code of `UpdateRolesWithIDPFunction`, the custom resource that makes the root stack's
- * AuthRole and UnauthRole trust the project's identity pool (reference core-and-provider §5.5, categories §0.2 item
- * 8). The roles are created with a Deny trust policy because the pool does not exist yet when the root stack does.
+ * AuthRole and UnauthRole trust the project's identity pool, as the original's root stack does once auth adds a
+ * pool. The roles are created with a Deny trust policy because the pool does not exist yet when the root stack does.
  *
  * Create/Update: each role trusts `cognito-identity.amazonaws.com` for that pool (`aud`), the auth role for
  * authenticated identities and the unauth role for guests (`amr`). Delete: a role that still trusts that pool goes

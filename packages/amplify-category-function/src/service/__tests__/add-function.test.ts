@@ -30,7 +30,7 @@ describe('addFunction', () => {
 
   afterEach(() => project.remove());
 
-  test('--yes: hello world under a generated name, with every file of reference §4.3 and its meta entry', async () => {
+  test('--yes: hello world under a generated name, with every file the original writes for a function and its meta entry', async () => {
     project = createTempProject();
     const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print });
     expect(spec.functionName).toMatch(/^shop[a-z0-9]{8}$/);

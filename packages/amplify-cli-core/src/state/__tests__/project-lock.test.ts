@@ -3,13 +3,26 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cleanupTempDirs, createFixtureProject, makeTempDir } from 'amplify-test-support';
 import { AmplifyError } from '../../errors/amplify-error';
-import { getProjectLockHolder, withFileLockSync, withProjectLock } from '../project-lock';
+import { getProjectLockHolder, systemLockClock, withFileLockSync, withProjectLock, type LockClock } from '../project-lock';
 
 const lockPath = (root: string): string => path.join(root, 'amplify', '.config', '.lock');
 
-async function lockError(root: string): Promise<AmplifyError> {
+/** The system clock, recording each pause of a lock's wait: evidence of whether it waited, whatever the machine's speed. */
+function recordingClock(): LockClock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return { sleeps, now: systemLockClock.now, sleep: (ms) => (sleeps.push(ms), systemLockClock.sleep(ms)) };
+}
+
+/** A clock whose pauses take no time but move it on, so a wait runs out after exactly the time it may take. */
+function virtualClock(): LockClock & { elapsed: () => number } {
+  let now = 1_000_000;
+  const start = now;
+  return { now: () => now, sleep: (ms) => void (now += ms), elapsed: () => now - start };
+}
+
+async function lockError(root: string, clock?: LockClock): Promise<AmplifyError> {
   try {
-    await withProjectLock(root, 'status', () => undefined);
+    await withProjectLock(root, 'status', () => undefined, { clock });
   } catch (e) {
     if (e instanceof AmplifyError) return e;
     throw e;
@@ -25,16 +38,22 @@ function spawnHolder(root: string): Promise<ChildProcess> {
   return spawnLockHolder(lockPath(root), 'push');
 }
 
-/** A process holding `file` as a lock; with `releaseAfterMs` it removes the lock then and exits. */
-function spawnLockHolder(file: string, command: string, releaseAfterMs?: number): Promise<ChildProcess> {
-  const release = releaseAfterMs === undefined ? 'setInterval(() => {}, 1000);' : `setTimeout(() => fs.rmSync(${JSON.stringify(file)}), ${releaseAfterMs});`;
+/**
+ * A process holding `file` as a lock; with `release` it writes `release.marker` after `release.afterMs`, then
+ * removes the lock and exits (the marker is the evidence that the release came before whatever follows it).
+ */
+function spawnLockHolder(file: string, command: string, release?: { afterMs: number; marker: string }): Promise<ChildProcess> {
+  const onRelease =
+    release === undefined
+      ? 'setInterval(() => {}, 1000);'
+      : `setTimeout(() => { fs.writeFileSync(${JSON.stringify(release.marker)}, 'released'); fs.rmSync(${JSON.stringify(file)}); }, ${release.afterMs});`;
   const script = `
     const fs = require('fs');
     const fd = fs.openSync(${JSON.stringify(file)}, 'wx');
     fs.writeSync(fd, JSON.stringify({ pid: process.pid, command: ${JSON.stringify(command)}, startedAt: new Date().toISOString() }));
     fs.closeSync(fd);
     process.stdout.write('locked\\n');
-    ${release}
+    ${onRelease}
   `;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -104,9 +123,10 @@ describe('withProjectLock', () => {
     const root = createFixtureProject();
     const holder = await spawnHolder(root);
     children.push(holder);
-    const started = Date.now();
-    const error = await lockError(root);
-    expect(Date.now() - started).toBeLessThan(500);
+    const clock = recordingClock();
+    const error = await lockError(root, clock);
+    // At once: the refusal came without a single pause of the wait loop.
+    expect(clock.sleeps).toEqual([]);
     expect(error.code).toBe('ProjectLocked');
     expect(error.message).toBe(`Another amplify process (pid ${holder.pid}, "amplify push") is changing this project`);
     expect(error.resolution).toBe('Wait for it to finish; if it crashed, delete amplify/.config/.lock');
@@ -187,9 +207,9 @@ describe('withFileLockSync', () => {
     cleanupTempDirs();
   });
 
-  const fileLockError = (file: string, waitMs: number): AmplifyError => {
+  const fileLockError = (file: string, waitMs: number, clock?: LockClock): AmplifyError => {
     try {
-      withFileLockSync(file, 'rescanning plugins', () => undefined, { waitMs });
+      withFileLockSync(file, 'rescanning plugins', () => undefined, { waitMs, clock });
     } catch (e) {
       if (e instanceof AmplifyError) return e;
       throw e;
@@ -215,11 +235,15 @@ describe('withFileLockSync', () => {
   });
 
   it('waits for a live holder to release instead of failing', async () => {
-    const file = path.join(makeTempDir(), 'plugins.json');
-    children.push(await spawnLockHolder(`${file}.lock`, 'rescanning plugins', 300));
-    const started = Date.now();
-    expect(withFileLockSync(file, 'rescanning plugins', () => 'mine', { waitMs: 10_000 })).toBe('mine');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    const dir = makeTempDir();
+    const file = path.join(dir, 'plugins.json');
+    const marker = path.join(dir, 'holder-released');
+    children.push(await spawnLockHolder(`${file}.lock`, 'rescanning plugins', { afterMs: 300, marker }));
+    const clock = recordingClock();
+    // The work runs only once the lock is ours; by then the holder must have released it (its marker is written
+    // just before it removes the lock), and this run must have paused for it rather than taken it over.
+    expect(withFileLockSync(file, 'rescanning plugins', () => fs.existsSync(marker), { waitMs: 10_000, clock })).toBe(true);
+    expect(clock.sleeps.length).toBeGreaterThan(0);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -227,9 +251,11 @@ describe('withFileLockSync', () => {
     const file = path.join(makeTempDir(), 'plugins.json');
     const holder = await spawnLockHolder(`${file}.lock`, 'rescanning plugins');
     children.push(holder);
-    const started = Date.now();
-    const error = fileLockError(file, 200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    const clock = virtualClock();
+    const error = fileLockError(file, 200, clock);
+    // It gave up only when the wait it was allowed had passed, and not long after (one pause is at most 25 ms).
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(200);
+    expect(clock.elapsed()).toBeLessThan(200 + 25);
     expect(error.code).toBe('FileLocked');
     expect(error.message).toBe(`Another amplify process (pid ${holder.pid}, rescanning plugins) is changing ${file}`);
     expect(error.resolution).toBe(`Run the command again when it has finished; if it crashed, delete ${fs.realpathSync(path.dirname(file))}/plugins.json.lock`);

@@ -1,30 +1,9 @@
-import { AmplifyError, LocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, isRecord, LocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
-import { parseHeadlessInput, validateEnvName } from '../../lifecycle/headless-input';
+import { parseHeadlessInput, parseJsonObjectOption, validateEnvName } from '../../lifecycle/headless-input';
 
 const CONFIG_EXAMPLE = `--config '{"awscloudformation":{"StackName":"…","DeploymentBucketName":"…","Region":"us-east-1",…}}'`;
 const AWS_INFO_EXAMPLE = `--awsInfo '{"configLevel":"project","useProfile":true,"profileName":"default"}'`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function jsonOption(value: string | boolean | undefined, flag: string, example: string): Record<string, unknown> | undefined {
-  if (value === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = typeof value === 'string' ? JSON.parse(value) : undefined;
-  } catch (cause) {
-    throw new AmplifyError('InvalidHeadlessParameter', `${flag} is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      resolution: `Quote the whole value as one shell word, e.g. ${example}`,
-      cause,
-    });
-  }
-  if (!isRecord(parsed)) {
-    throw new AmplifyError('InvalidHeadlessParameter', `${flag} must be a JSON object`, { resolution: `Pass e.g. ${example}` });
-  }
-  return parsed;
-}
 
 /**
  * `amplify env import --name <env> --config <provider records> [--awsInfo <credential choice>] [--yes]`: records
@@ -37,7 +16,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     throw new AmplifyError('MissingArgument', '"amplify env import" needs --name <env>', { resolution: `Run "amplify env import --name <env> ${CONFIG_EXAMPLE}"` });
   }
   validateEnvName(name, '--name');
-  const config = jsonOption(options.config, '--config', CONFIG_EXAMPLE);
+  const config = parseJsonObjectOption(options.config, '--config', CONFIG_EXAMPLE);
   if (!config) {
     throw new AmplifyError('MissingArgument', '"amplify env import" needs --config with the env\'s provider records', { resolution: `Pass ${CONFIG_EXAMPLE}` });
   }
@@ -45,7 +24,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
   if (!isRecord(cfn) || typeof cfn.StackName !== 'string' || typeof cfn.DeploymentBucketName !== 'string') {
     throw new AmplifyError('InvalidHeadlessParameter', '--config must hold awscloudformation.StackName and DeploymentBucketName', { resolution: `Pass ${CONFIG_EXAMPLE}` });
   }
-  const awsInfo = jsonOption(options.awsInfo, '--awsInfo', AWS_INFO_EXAMPLE);
+  const awsInfo = parseJsonObjectOption(options.awsInfo, '--awsInfo', AWS_INFO_EXAMPLE);
   if (awsInfo && typeof awsInfo.configLevel !== 'string') {
     throw new AmplifyError('InvalidHeadlessParameter', '--awsInfo must name a configLevel', { resolution: `Pass ${AWS_INFO_EXAMPLE}` });
   }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, CORE_COMMAND_NAMES, PLUGIN_EVENTS, PluginEventName, PluginManifest, UserAbort } from 'amplify-cli-core';
+import { AmplifyError, CORE_COMMAND_NAMES, PLUGIN_EVENTS, PluginEventName, PluginManifest, renderTemplateFile, UserAbort } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 
 type ScaffoldType = 'util' | 'category' | 'provider' | 'frontend';
@@ -94,13 +94,12 @@ interface ScaffoldProps {
 
 /** Renders `templates/plugin`: `.ejs` files through ejs, the others copied; one handler file per chosen event. */
 function writeScaffold(templateDir: string, target: string, props: ScaffoldProps): void {
-  const ejs = require('ejs') as typeof import('ejs');
   const write = (relative: string, content: string): void => {
     const file = path.join(target, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   };
-  const render = (relative: string, data: object): string => ejs.render(fs.readFileSync(path.join(templateDir, relative), 'utf8'), data);
+  const render = (relative: string, data: object): string => renderTemplateFile(path.join(templateDir, relative), data);
   write('package.json', render('package.json.ejs', props));
   write('index.js', render('index.js.ejs', props));
   for (const command of ['help.js', 'version.js']) {

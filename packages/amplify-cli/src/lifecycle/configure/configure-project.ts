@@ -8,7 +8,7 @@ import { callPlugin, installedPlugins, loadPlugins, providerPlugin } from '../pr
 const EDITORS = ['vscode', 'atom', 'sublime', 'intellij', 'vim', 'emacs', 'none'];
 
 /**
- * `amplify configure project` (reference §3.3): the init questions again, each defaulting to the current
+ * `amplify configure project`: the init questions again, each defaulting to the current
  * answer, with the same headless flags. Choosing another frontend runs its init and drops the old block.
  */
 export async function configureProject(context: CoreCommandContext, projectRoot: string, headless: HeadlessInput): Promise<void> {

@@ -5,7 +5,7 @@ import type { HeadlessInput } from '../headless-input';
 import { callPlugin, frontendPlugin, providerPlugin } from '../project-plugins';
 
 /**
- * `amplify delete` (reference §3.8): each env is removed from the cloud through its providers (stacks, the buckets
+ * `amplify delete`: each env is removed from the cloud through its providers (stacks, the buckets
  * they own, the deployment bucket; buckets a template retains stay), then the frontend's generated config files,
  * then `amplify/`. Envs are deleted one after the other so that a failure stops before local files go, and the
  * command can be run again.

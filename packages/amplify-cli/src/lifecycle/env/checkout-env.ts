@@ -6,7 +6,7 @@ import { callPlugin, providerPlugin } from '../project-plugins';
 import { initializeEnv } from './initialize-env';
 
 /**
- * `env checkout` (reference §3.11): the env becomes current, each provider loads (or asks for) this machine's
+ * `env checkout`: the env becomes current, each provider loads (or asks for) this machine's
  * credentials for it, then the env's deployed state comes down. `backend/` is kept unless `restore`. On failure
  * the project files are as before, still on the previous env.
  */

@@ -11,7 +11,7 @@ export interface InitializeEnvOptions {
 }
 
 /**
- * Brings an existing env onto this machine (the original's initializeEnv, reference §3.11): backend meta rebuilt
+ * Brings an existing env onto this machine (the original's initializeEnv): backend meta rebuilt
  * from backend-config and the env's provider records, then each provider's `initEnv` (which downloads the env's
  * `#current-cloud-backend`, and with `restore` its backend, and refreshes the outputs), the categories' `initEnv`,
  * and the frontend configuration. `context.exeInfo` must describe the project (see projectExeInfo).

@@ -40,7 +40,7 @@ interface InitPlan {
 }
 
 /**
- * `amplify init` and `amplify env add` (reference §3.1): every answer is gathered (from flags, `--yes` defaults or
+ * `amplify init` and `amplify env add`: every answer is gathered (from flags, `--yes` defaults or
  * questions) before anything is written; the providers then create the env in the cloud, and only after that are
  * the project files written. A failure at any point restores every file the command touched.
  */

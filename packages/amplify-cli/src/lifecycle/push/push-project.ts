@@ -41,7 +41,7 @@ export interface PushOptions {
 }
 
 /**
- * What a push did (STYLE §2). `cloudChanged` is false when every provider reported that the cloud already matched
+ * What a push did. `cloudChanged` is false when every provider reported that the cloud already matched
  * (a `--force` push of unchanged resources): the local records were still refreshed.
  */
 export type PushOutcome = { type: 'no-changes' } | { type: 'pushed'; resources: ResourceRef[]; deleted: ResourceRef[]; cloudChanged: boolean };
@@ -88,7 +88,7 @@ function forProvider(status: ResourceStatus, provider: string): ResourceStatus {
 }
 
 /**
- * `amplify push` (reference §3.5, ARCHITECTURE §5), under the project lock: the status table, "No changes
+ * `amplify push`, under the project lock: the status table, "No changes
  * detected" when there is nothing to do, a confirmation unless `--yes`, a check that every project file the push
  * reads is intact, then each provider deploys. The push journal is written before the cloud changes; only after
  * every provider succeeded does the core stamp the meta, refresh `#current-cloud-backend/` (and its copy in the

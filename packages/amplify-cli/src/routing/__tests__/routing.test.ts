@@ -1,6 +1,5 @@
 import { PluginInfo, PluginManifest } from 'amplify-cli-core';
 import { parseCommandInput } from '../command-input';
-import { didYouMean, editDistance } from '../did-you-mean';
 import { pluginNouns, resolveCommand } from '../resolve-command';
 
 const coreManifest: PluginManifest = {
@@ -100,18 +99,3 @@ describe('resolveCommand', () => {
   });
 });
 
-describe('did you mean', () => {
-  it('measures edit distance', () => {
-    expect(editDistance('status', 'stauts')).toBe(1);
-    expect(editDistance('list', 'lsit')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('push', 'push')).toBe(0);
-  });
-
-  it('suggests only plausible typos', () => {
-    expect(didYouMean('pul', ['push', 'pull', 'status'])).toBe('pull');
-    expect(didYouMean('categroy', ['category', 'status'])).toBe('category');
-    expect(didYouMean('deploy', ['push', 'status'])).toBeUndefined();
-  });
-});

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { systemLockClock, type LockClock } from 'amplify-cli-core';
 import { cleanupTempDirs, writePackage } from 'amplify-test-support';
 import { runCli } from '../../../cli';
 import { fakeEnvironment, FakeMachine, makeFakeMachine } from '../../../__tests__/helpers/fixtures';
@@ -21,8 +22,15 @@ afterEach(async () => {
   cleanupTempDirs();
 });
 
-function options(machine: FakeMachine): PluginPlatformOptions {
+/** The system clock, recording each pause of plugins.json's lock wait: whether a run waited, whatever the machine's speed. */
+function recordingClock(): LockClock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return { sleeps, now: systemLockClock.now, sleep: (ms) => (sleeps.push(ms), systemLockClock.sleep(ms)) };
+}
+
+function options(machine: FakeMachine, lockClock?: LockClock): PluginPlatformOptions {
   return {
+    lockClock,
     env: { npm_config_prefix: machine.globalPrefix },
     homeDir: machine.home,
     homeDotAmplifyDir: path.join(machine.home, '.amplify'),
@@ -116,9 +124,10 @@ describe('concurrent changes to plugins.json', () => {
     const before = fs.readFileSync(file, 'utf8');
     writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: { name: 'tools', type: 'util' } });
     await holdLock(machine);
-    const started = Date.now();
-    const { cache, scanned } = loadPluginPlatform(options(machine));
-    expect(Date.now() - started).toBeLessThan(1000);
+    const clock = recordingClock();
+    const { cache, scanned } = loadPluginPlatform(options(machine, clock));
+    // No pause at all for the holder (which never releases): start-up gave up on saving at once.
+    expect(clock.sleeps).toEqual([]);
     expect(scanned).toBe(true);
     expect(cache.plugins.tools).toHaveLength(1);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
@@ -127,16 +136,25 @@ describe('concurrent changes to plugins.json', () => {
   it('a change waits for the run rewriting plugins.json and applies after it', async () => {
     const machine = makeFakeMachine();
     loadPluginPlatform(options(machine));
-    const registry = new PluginRegistry(loadPluginPlatform(options(machine)).cache, options(machine));
+    const clock = recordingClock();
+    const registry = new PluginRegistry(loadPluginPlatform(options(machine)).cache, options(machine, clock));
     await holdLock(machine);
     const alpha = userPlugin(machine, 'alpha');
     // The holder finishes its write a moment later. The wait blocks this thread, so the release comes from
-    // another process; the change must then be applied, not refused.
+    // another process; the change must then be applied, not refused. The releaser leaves a marker just before it
+    // removes the lock, so a change applied under the lock must see it.
     const lock = `${pluginCacheFilePath(fs.realpathSync(path.join(machine.home, '.amplify')))}.lock`;
-    children.push(spawn(process.execPath, ['-e', `setTimeout(() => require('fs').rmSync(${JSON.stringify(lock)}), 300)`], { stdio: 'ignore' }));
-    const started = Date.now();
-    expect(registry.rescan(addLocation(alpha)).userAddedLocations).toEqual([alpha]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    const marker = path.join(machine.root, 'holder-released');
+    const release = `setTimeout(() => { require('fs').writeFileSync(${JSON.stringify(marker)}, ''); require('fs').rmSync(${JSON.stringify(lock)}); }, 300)`;
+    children.push(spawn(process.execPath, ['-e', release], { stdio: 'ignore' }));
+    let releasedBeforeChange: boolean | undefined;
+    const change = (choices: PluginUserChoices): PluginUserChoices => {
+      releasedBeforeChange = fs.existsSync(marker);
+      return addLocation(alpha)(choices);
+    };
+    expect(registry.rescan(change).userAddedLocations).toEqual([alpha]);
+    expect(releasedBeforeChange).toBe(true);
+    expect(clock.sleeps.length).toBeGreaterThan(0);
     expect(recordedLocations(machine)).toEqual([alpha]);
   });
 });
