@@ -1,5 +1,6 @@
 import { isAmplifyError, isOptionWord, readOption } from 'amplify-cli-core';
 import { findCommand } from './commands/command-table';
+import { EXIT_DATA_DIR_IN_USE } from './instance/server-info';
 import type { CommandOutput, RawOptions } from './commands/command-types';
 
 /** The standalone printer: results on stdout, warnings on stderr, no colours. */
@@ -53,6 +54,6 @@ export async function main(argv: readonly string[], output: CommandOutput = cons
     if (options.debug === true && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);
     }
-    process.exitCode = 1;
+    process.exitCode = isAmplifyError(error) && error.code === 'LocalCloudDataDirInUse' ? EXIT_DATA_DIR_IN_USE : 1;
   }
 }

@@ -5,7 +5,7 @@ import { AmplifyError } from 'amplify-cli-core';
 import { DEFAULT_PORT } from '../contracts';
 import { getInstanceStatus } from './instance-status';
 import type { InstanceSelector } from './instance-selector';
-import { readServerInfo, SERVER_LOG_FILE, type ServerInfo } from './server-info';
+import { EXIT_DATA_DIR_IN_USE, readServerInfo, SERVER_LOG_FILE, type ServerInfo } from './server-info';
 
 export type DetachedStartResult = { type: 'started'; info: ServerInfo } | { type: 'already-running'; info: ServerInfo };
 
@@ -46,6 +46,13 @@ export async function startDetached(selector: InstanceSelector): Promise<Detache
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (exited === EXIT_DATA_DIR_IN_USE) {
+      const winner = await getInstanceStatus(selector);
+      if (winner.type === 'running') {
+        return { type: 'already-running', info: winner.info };
+      }
+      continue;
+    }
     if (exited !== undefined) {
       throw new AmplifyError('LocalCloudStartFailed', `The local cloud server exited while starting: ${firstLogLine(logFile, logStart)}`, {
         resolution: `See ${logFile} for the full output.`,

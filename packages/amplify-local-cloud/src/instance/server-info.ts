@@ -14,6 +14,12 @@ export interface ServerInfo {
 export const SERVER_INFO_FILE = 'server.json';
 export const SERVER_LOG_FILE = 'server.log';
 
+/**
+ * The bin's exit code when another server holds the data directory: a caller racing to start the same instance
+ * lost, and waits for the winner instead of failing.
+ */
+export const EXIT_DATA_DIR_IN_USE = 3;
+
 export function writeServerInfo(info: ServerInfo): void {
   writeFileAtomic(path.join(info.dataDir, SERVER_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
 }
