@@ -73,15 +73,18 @@ function projectLockedError(holder: ProjectLockInfo | undefined): AmplifyError {
   });
 }
 
-function isStale(lockPath: string, holder: ProjectLockInfo | undefined): boolean {
+/**
+ * Whether the lock we failed to create is held by a live process, left by a dead one (`stale`), or was released
+ * in the meantime (`gone`). A released lock must not be removed: another process may have taken it since.
+ */
+function lockState(lockPath: string, holder: ProjectLockInfo | undefined): 'live' | 'stale' | 'gone' {
   if (holder) {
-    return !isProcessAlive(holder.pid);
+    return isProcessAlive(holder.pid) ? 'live' : 'stale';
   }
   try {
-    return Date.now() - fs.statSync(lockPath).mtimeMs > UNREADABLE_LOCK_GRACE_MS;
+    return Date.now() - fs.statSync(lockPath).mtimeMs > UNREADABLE_LOCK_GRACE_MS ? 'stale' : 'live';
   } catch {
-    // Gone between our attempts: free to retry.
-    return true;
+    return 'gone';
   }
 }
 
@@ -114,7 +117,11 @@ function acquire(lockPath: string, commandName: string, target: LockTarget): voi
       return;
     }
     const holder = readLockInfo(lockPath);
-    if (!isStale(lockPath, holder)) {
+    const state = lockState(lockPath, holder);
+    if (state === 'gone') {
+      continue;
+    }
+    if (state === 'live') {
       if (clock.now() >= deadline) {
         throw target.lockedError(holder);
       }
