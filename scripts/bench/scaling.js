@@ -8,10 +8,10 @@
 // Needs the build: `npm run build`.
 // Usage: node scripts/bench/scaling.js [--runs N | N] [--sizes 1,10,30,100]
 'use strict';
-const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bin, cloudEnv, createApp, createHarness, demoPlugin, requireBuild } = require('./support/cli-harness');
 
 function option(name, fallback) {
   const argv = process.argv.slice(2);
@@ -28,46 +28,8 @@ if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isIntege
   process.exit(1);
 }
 
-const repo = path.resolve(__dirname, '..', '..');
-const bin = path.join(repo, 'packages', 'amplify-cli', 'bin', 'amplify');
-const demoPlugin = path.join(repo, 'packages', 'amplify-cli', 'test', 'fixtures', 'amplify-category-demo');
-for (const built of ['amplify-cli', 'amplify-local-cloud', 'amplify-provider-awscloudformation', 'amplify-frontend-javascript']) {
-  if (!fs.existsSync(path.join(repo, 'packages', built, 'lib', 'index.js'))) {
-    console.error(`packages/${built} is not built: run "npm run build" first.`);
-    process.exit(1);
-  }
-}
-const { startLocalCloud } = require(path.join(repo, 'packages', 'amplify-local-cloud', 'lib'));
-
-const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-bench-scaling-')));
-// The child's own CPU time (user + system), printed on exit: wall time on a shared machine mostly measures the
-// queue for a CPU, CPU time is what the CLI itself costs.
-const cpuProbe = path.join(tmp, 'cpu-probe.js');
-fs.writeFileSync(cpuProbe, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, '\\n@@cpu ' + (u.user + u.system) / 1000 + '\\n'); });\n");
-
-/** Runs `node -r probe ...args` without blocking this process (the local cloud answers from its event loop). */
-function node(cwd, env, args) {
-  const started = process.hrtime.bigint();
-  const cloudCpuBefore = process.cpuUsage();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', cpuProbe, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wall = Number(process.hrtime.bigint() - started) / 1e6;
-      const cloud = process.cpuUsage(cloudCpuBefore);
-      if (code !== 0) {
-        reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${stdout}\n${stderr}`));
-        return;
-      }
-      resolve({ wall, cpu: Number(/@@cpu ([\d.]+)/.exec(stderr)[1]), cloudCpu: (cloud.user + cloud.system) / 1000, stdout });
-    });
-  });
-}
-const amplify = (cwd, env, args) => node(cwd, env, [bin, ...args]);
+const { startLocalCloud } = requireBuild();
+const { tmp, node, amplify } = createHarness('scaling');
 
 /** Project names are letters and digits; a distinct name per project keeps every root stack distinct. */
 let projects = 0;
@@ -82,16 +44,7 @@ const nextName = () => {
 async function newProject(env, size) {
   const name = nextName();
   const app = path.join(tmp, name);
-  fs.mkdirSync(path.join(app, 'src'), { recursive: true });
-  const pkg = { name, version: '0.1.0', private: true, dependencies: { react: '18.3.1', 'react-dom': '18.3.1' } };
-  fs.writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  await amplify(app, env, [
-    'init',
-    '--amplify', JSON.stringify({ projectName: name, envName: 'dev', defaultEditor: 'code' }),
-    '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }),
-    '--providers', JSON.stringify({ awscloudformation: { configLevel: 'general' } }),
-    '--yes',
-  ]);
+  await amplify(app, env, createApp(app, name));
   for (let index = 0; index < size; index++) {
     await amplify(app, env, ['add', 'demo', `res${index}`, '--service', index % 2 === 0 ? 'S3' : 'DynamoDB']);
   }
@@ -127,21 +80,7 @@ const median = (values) => {
 
 async function main() {
   const cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'cloud-data') });
-  const home = path.join(tmp, 'home');
-  fs.mkdirSync(home, { recursive: true });
-  // As lifecycle.js: `configLevel: general` reaches this in-process cloud through AWS_ENDPOINT_URL. No
-  // NODE_EXTRA_CA_CERTS (the machines here set it, and it costs every node start about 50 ms).
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AMPLIFY_HOME: path.join(home, '.amplify'),
-    AWS_ENDPOINT_URL: cloud.endpoint,
-    AWS_ACCESS_KEY_ID: cloud.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: cloud.credentials.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    NO_COLOR: '1',
-  };
+  const env = cloudEnv(tmp, cloud);
   const loadBefore = os.loadavg();
   try {
     await amplify(tmp, env, ['plugin', 'add', demoPlugin]);
