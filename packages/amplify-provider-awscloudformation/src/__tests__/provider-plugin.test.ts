@@ -21,6 +21,7 @@ function context(exeInfo: ProviderContext['exeInfo'], answers: unknown[] = [], c
     exeInfo,
     print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
     amplify: { prompter: scriptedPrompter(answers) },
+    environment: { env: process.env, isInteractive: () => false, stdoutIsTTY: false },
   };
 }
 

@@ -41,15 +41,15 @@ export function proxyUrl(env: AwsEnv): string | undefined {
  * The one place AWS clients are made: credentials, region, user agent and endpoint come from the
  * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
  * created on first use and reused for the life of the factory. `env` holds the proxy and endpoint variables it
- * reads (`process.env` when not given).
+ * reads.
  */
 export class AwsClientFactory {
   private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient } = {};
 
   constructor(
     readonly target: AwsTarget,
+    readonly env: AwsEnv,
     private readonly userAgentSuffix?: string,
-    private readonly env: AwsEnv = process.env,
   ) {
     // The SDK prints a notice about the Node version from each client on Node 20; it is noise for CLI users. The SDK
     // reads it from the process, so this one is set there.
