@@ -22,6 +22,13 @@ describe('AwsClientFactory', () => {
     fromEnv.destroy();
   });
 
+  it("points each client at its AWS_ENDPOINT_URL_<SERVICE>, else AWS_ENDPOINT_URL, from the factory's env", async () => {
+    const factory = new AwsClientFactory({ region: 'us-east-1' }, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9000' });
+    expect((await factory.cloudFormationClient().config.endpoint?.())?.port).toBe(4566);
+    expect((await factory.s3Client().config.endpoint?.())?.port).toBe(9000);
+    factory.destroy();
+  });
+
   it('leaves AWS endpoints to the SDK (virtual-hosted S3, no endpoint override)', async () => {
     const factory = new AwsClientFactory({ region: 'us-east-1' }, {});
     expect(factory.s3Client().config.forcePathStyle).toBe(false);
