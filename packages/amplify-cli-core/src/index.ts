@@ -238,6 +238,7 @@ export type {
   PlatformToolkit,
   AmplifyEvent,
   AmplifyEventArgs,
+  CommandEnvironment,
   CommandInput,
   CommandOptions,
   ExeInfo,

@@ -54,7 +54,7 @@ function currentEnvNameIfAny(context: ProviderContext, files: ProjectFiles): str
 
 /** A live view for a person at a terminal; one line per event for pipes, CI and logs. */
 function progressPrinter(context: ProviderContext): ProgressListener {
-  if (process.stdout.isTTY && !process.env.CI) return createLiveActivityPrinter(process.stdout);
+  if (context.environment.stdoutIsTTY && !context.environment.env.CI) return createLiveActivityPrinter(process.stdout);
   return createEventLogPrinter((line) => context.print.info(line));
 }
 
@@ -83,6 +83,7 @@ async function chooseForContext(context: ProviderContext, files: ProjectFiles, e
     yes: isYes(context),
     prompter: context.amplify.prompter,
     info: (line) => context.print.info(line),
+    env: context.environment.env,
   });
 }
 
@@ -90,6 +91,7 @@ async function chooseForContext(context: ProviderContext, files: ProjectFiles, e
 function resolveOptions(context: ProviderContext): ResolveTargetOptions {
   return {
     localCloud: pluginLocalCloud(context),
+    env: context.environment.env,
     mfaCodeProvider: (serial) =>
       context.amplify.prompter.input({
         message: `Enter the MFA token code for ${serial}:`,
@@ -100,7 +102,7 @@ function resolveOptions(context: ProviderContext): ResolveTargetOptions {
 
 /** Factory for the current env (or a named one) as configured on this machine. */
 async function envFactory(context: ProviderContext, files: ProjectFiles, envName: string, action?: string): Promise<AwsClientFactory> {
-  return new AwsClientFactory(await envTarget(files, envName, resolveOptions(context)), action);
+  return new AwsClientFactory(await envTarget(files, envName, resolveOptions(context)), context.environment.env, action);
 }
 
 /** `init`: pick credentials and, for a new env, create its root stack; results wait in exeInfo for onInitSuccessful. */
@@ -118,7 +120,7 @@ export async function init(context: ProviderContext): Promise<void> {
       resolution: 'Pass --amplify \'{"projectName":"<name>"}\' or run "amplify init" again.',
     });
   }
-  return withFactory(new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), 'init'), async (factory) => {
+  return withFactory(new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), context.environment.env, 'init'), async (factory) => {
     const tags = stackTags(files.readProjectTags(), projectName, envName);
     const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
     exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
@@ -137,7 +139,7 @@ export async function onInitSuccessful(context: ProviderContext): Promise<void> 
     recordAwsConfig(files, envName, info);
     return;
   }
-  return withFactory(new AwsClientFactory(await targetForChoice(info, resolveOptions(context))), async (factory) => {
+  return withFactory(new AwsClientFactory(await targetForChoice(info, resolveOptions(context)), context.environment.env), async (factory) => {
     await completeEnvironment(files.paths.projectRoot, envName, outputs, info, factory);
   });
 }
@@ -228,7 +230,7 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
     return;
   }
   const target = await envTargetForCleanup(files, envName, currentEnvNameIfAny(context, files), (line) => context.print.warning(line), resolveOptions(context));
-  return withFactory(new AwsClientFactory(target, 'delete'), async (factory) => {
+  return withFactory(new AwsClientFactory(target, context.environment.env, 'delete'), async (factory) => {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   });
 }
@@ -275,7 +277,7 @@ export async function configure(context: ProviderContext): Promise<void> {
       const confirmed = await context.amplify.prompter.confirm({ message: 'Remove project level configuration', default: false, flag: '--yes' });
       if (!confirmed) return;
     }
-    next = action === 'remove' ? { configLevel: 'general' } : await chooseAwsConfig({ yes: false, prompter: context.amplify.prompter, info: (l) => context.print.info(l) });
+    next = action === 'remove' ? { configLevel: 'general' } : await chooseAwsConfig({ yes: false, prompter: context.amplify.prompter, info: (l) => context.print.info(l), env: context.environment.env });
   }
   if (current) removeAwsConfig(current);
   recordAwsConfig(files, envName, persistAwsConfig(next));
@@ -284,8 +286,8 @@ export async function configure(context: ProviderContext): Promise<void> {
 
 /** `amplify configure`: the new IAM user walkthrough, ending in a profile. */
 export async function configureNewUser(context: ProviderContext): Promise<string> {
-  const canAsk = !isYes(context) && process.stdin.isTTY === true;
-  return runNewUserWalkthrough(context.amplify.prompter, (line) => context.print.info(line), canAsk);
+  const canAsk = !isYes(context) && context.environment.isInteractive();
+  return runNewUserWalkthrough(context.amplify.prompter, (line) => context.print.info(line), canAsk, context.environment.env);
 }
 
 /** `getConfiguredAWSClient`: the client factory for the current env, for categories that call AWS themselves. */

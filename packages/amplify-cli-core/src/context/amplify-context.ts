@@ -253,6 +253,22 @@ export interface PlatformToolkit {
   pushResources(context: AmplifyContext, category?: string, resourceName?: string, filteredResources?: ResourceRef[]): Promise<boolean>;
 }
 
+/**
+ * What a plugin may know of the process it runs in, read-only, as the CLI gathered it once at its entry: plugins
+ * read variables and terminal state from here rather than from `process.*`, so an in-process run (a test, an
+ * embedding) decides them.
+ */
+export interface CommandEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Whether a person can answer prompts (stdin is a terminal); the prompter asks the same. A function because
+   * reading stdin builds its stream, which most commands never need.
+   */
+  isInteractive(): boolean;
+  /** Whether stdout is a terminal, where a live view can redraw in place. */
+  readonly stdoutIsTTY: boolean;
+}
+
 /** `context.amplify`: the original's helper toolkit, typed. */
 export interface AmplifyToolkit extends CoreToolkit, PlatformToolkit {}
 
@@ -263,4 +279,5 @@ export interface AmplifyContext extends GluegunToolbox {
   exeInfo?: ExeInfo;
   /** The active plugin set, as the CLI's plugin platform resolved it for this run. */
   pluginPlatform: PluginPlatform;
+  environment: CommandEnvironment;
 }

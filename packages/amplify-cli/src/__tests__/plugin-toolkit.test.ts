@@ -118,3 +118,28 @@ describe('choosing between plugins of the same name', () => {
     expect(output(machine)).toBe('amplify-category-hosting');
   });
 });
+
+describe('context.environment', () => {
+  it('is the environment the CLI was started with, not the process of the test', async () => {
+    const machine = makeFakeMachine();
+    writePackage(machine.globalNodeModules, 'amplify-probe', {
+      manifest: { name: 'probe', type: 'util', commands: ['run-it'] },
+      files: {
+        'index.js': probe(`({
+          region: context.environment.env.AWS_REGION,
+          interactive: context.environment.isInteractive(),
+          stdoutIsTTY: context.environment.stdoutIsTTY,
+        })`),
+      },
+    });
+    const saved = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'process-region';
+    try {
+      expect((await amplify(machine, ['probe', 'run-it'], { env: { AWS_REGION: 'cli-region' }, stdinIsTTY: true })).code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = saved;
+    }
+    expect(output(machine)).toEqual({ region: 'cli-region', interactive: true, stdoutIsTTY: false });
+  });
+});

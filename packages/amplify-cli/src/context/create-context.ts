@@ -3,6 +3,7 @@ import type { GluegunParameters } from 'gluegun';
 import type { GluegunTemplate } from 'gluegun/build/types/toolbox/template-types';
 import {
   AmplifyToolkit,
+  CommandEnvironment,
   CommandInput,
   createCoreToolkit,
   createPrompter,
@@ -50,6 +51,11 @@ export function createAmplifyContext(session: CliSession, input: CommandInput, p
     return root;
   };
   const parameters = createParameters(input);
+  const commandEnvironment: CommandEnvironment = {
+    env: environment.env,
+    isInteractive: () => environment.stdin.isTTY === true,
+    stdoutIsTTY: environment.stdout.isTTY === true,
+  };
   const context = {
     input,
     parameters,
@@ -57,6 +63,7 @@ export function createAmplifyContext(session: CliSession, input: CommandInput, p
     pluginPlatform: registry.platform,
     pluginName: plugin?.manifest.name,
     commandName: input.command,
+    environment: commandEnvironment,
     session,
   } as Partial<CoreCommandContext> & { session: CliSession };
 
@@ -78,7 +85,7 @@ export function createAmplifyContext(session: CliSession, input: CommandInput, p
   defineLazyProperty(context, 'amplify', (): AmplifyToolkit => {
     const prompter = createPrompter({
       yes: input.options?.yes === true,
-      isInteractive: () => environment.stdin.isTTY === true,
+      isInteractive: commandEnvironment.isInteractive,
       input: environment.stdin,
       output: environment.stdout as NodeJS.WritableStream,
     });

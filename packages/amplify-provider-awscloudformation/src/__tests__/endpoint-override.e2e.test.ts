@@ -45,9 +45,9 @@ afterAll(async () => {
 });
 
 it('init, push and delete reach the endpoint from AWS_ENDPOINT_URL with the default credential chain', async () => {
-  const target = await resolveAwsTarget({ configLevel: 'general' });
+  const target = await resolveAwsTarget({ configLevel: 'general' }, { env: process.env });
   expect(target).toEqual({ region: 'us-east-1' });
-  const factory = new AwsClientFactory(target);
+  const factory = new AwsClientFactory(target, process.env);
   const projectRoot = path.join(tmp, 'app');
   const write = (relative: string, data: unknown) => {
     fs.mkdirSync(path.dirname(path.join(projectRoot, relative)), { recursive: true });

@@ -26,6 +26,7 @@ function context(exeInfo: ProviderContext['exeInfo']): ProviderContext {
     print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
     // As the CLI's plugin platform answers it: the local cloud plugin by its manifest name.
     amplify: { prompter: scriptedPrompter([]), getPluginInstance: (_context, name) => (name === 'local-cloud' ? localCloudPlugin : undefined) },
+    environment: { env: process.env, isInteractive: () => false, stdoutIsTTY: false },
   };
 }
 

@@ -21,6 +21,7 @@ function context(exeInfo: ProviderContext['exeInfo'], answers: unknown[] = [], c
     exeInfo,
     print: { info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), success: (m) => lines.push(`success: ${m}`) },
     amplify: { prompter: scriptedPrompter(answers) },
+    environment: { env: process.env, isInteractive: () => false, stdoutIsTTY: false },
   };
 }
 
@@ -188,5 +189,31 @@ describe('executeAmplifyCommand', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'amplify-plugin.json'), 'utf8'));
     expect(manifest).toEqual({ name: 'awscloudformation', type: 'provider', aliases: ['awscfn', 'aws'], commands: ['configure', 'console', 'reset-cache', 'help'], eventHandlers: [] });
     expect(validatePluginManifest(manifest)).toEqual({ valid: true, manifest });
+  });
+});
+
+describe("the context's environment", () => {
+  it('decides the region and the endpoint, whatever process.env says', async () => {
+    fs.writeFileSync(path.join(projectRoot, 'amplify', '.config', 'local-aws-info.json'), '{"dev":{"configLevel":"general"}}');
+    const keys = ['AWS_REGION', 'AWS_ENDPOINT_URL'] as const;
+    const before = keys.map((key) => [key, process.env[key]] as const);
+    Object.assign(process.env, { AWS_REGION: 'us-west-2', AWS_ENDPOINT_URL: 'http://process-env.example:1' });
+    try {
+      const env = { AWS_REGION: 'eu-north-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' };
+      const factory = await plugin.getConfiguredAWSClient({ ...context(undefined), environment: { env, isInteractive: () => false, stdoutIsTTY: false } });
+      try {
+        expect(factory.region).toBe('eu-north-1');
+        const endpoint = await factory.cloudFormationClient().config.endpoint?.();
+        expect(`${endpoint?.hostname}:${endpoint?.port}`).toBe('127.0.0.1:4566');
+        expect(factory.s3Client().config.forcePathStyle).toBe(true);
+      } finally {
+        factory.destroy();
+      }
+    } finally {
+      for (const [key, value] of before) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });

@@ -12,8 +12,8 @@ export interface AwsTarget {
   /** `undefined` leaves the choice to the SDK's default chain (environment, profile, SSO, instance roles). */
   credentials?: AwsCredentials;
   /**
-   * An explicit endpoint (the local cloud). When absent, the SDK still honours `AWS_ENDPOINT_URL` and
-   * `AWS_ENDPOINT_URL_<SERVICE>` on its own, which is how LocalStack-style endpoints reach every level.
+   * An explicit endpoint (the local cloud). When absent, the client factory applies `AWS_ENDPOINT_URL` and
+   * `AWS_ENDPOINT_URL_<SERVICE>` from its env, which is how LocalStack-style endpoints reach every level.
    */
   endpoint?: string;
   /** True when this target is the embedded local cloud: consoles print the endpoint instead of AWS URLs. */

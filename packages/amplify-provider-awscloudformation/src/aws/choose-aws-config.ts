@@ -14,8 +14,8 @@ export interface ChooseAwsConfigOptions {
   yes: boolean;
   prompter: ProviderPrompter;
   info: (line: string) => void;
-  /** The environment variables to read; `process.env` when not given. */
-  env?: AwsEnv;
+  /** The environment variables to read. */
+  env: AwsEnv;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface ChooseAwsConfigOptions {
  */
 export async function chooseAwsConfig(options: ChooseAwsConfigOptions): Promise<AwsConfigChoice> {
   if (options.headless !== undefined) return parseAwsConfigInput(options.headless);
-  const env = options.env ?? process.env;
+  const { env } = options;
   const source = newUserCheck(options.existing, env);
   if (options.existing && source === 'project') return options.existing;
   if (options.yes) {

@@ -22,6 +22,9 @@ export function providerVersion(): string {
   return cachedVersion;
 }
 
+/** The suffix of the SDK's per-service endpoint variable, `AWS_ENDPOINT_URL_<SERVICE>`. */
+export type ServiceEndpointKey = 'CLOUDFORMATION' | 'S3' | 'STS' | 'IAM';
+
 function isLoopback(endpoint: string | undefined): boolean {
   if (!endpoint) return false;
   try {
@@ -41,15 +44,15 @@ export function proxyUrl(env: AwsEnv): string | undefined {
  * The one place AWS clients are made: credentials, region, user agent and endpoint come from the
  * target, so pointing the whole provider at the local cloud (or a test fake) is one switch. Clients are
  * created on first use and reused for the life of the factory. `env` holds the proxy and endpoint variables it
- * reads (`process.env` when not given).
+ * reads.
  */
 export class AwsClientFactory {
   private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient } = {};
 
   constructor(
     readonly target: AwsTarget,
+    private readonly env: AwsEnv,
     private readonly userAgentSuffix?: string,
-    private readonly env: AwsEnv = process.env,
   ) {
     // The SDK prints a notice about the Node version from each client on Node 20; it is noise for CLI users. The SDK
     // reads it from the process, so this one is set there.
@@ -60,7 +63,17 @@ export class AwsClientFactory {
     return this.target.region;
   }
 
-  private common(): {
+  /**
+   * The endpoint a client of `service` talks to: the target's (the local cloud), else the SDK's endpoint variables as
+   * this factory's env holds them, so the same env decides the endpoint, the S3 addressing style and the proxy.
+   */
+  endpointFor(service: ServiceEndpointKey): string | undefined {
+    if (this.target.endpoint) return this.target.endpoint;
+    if (this.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
+    return this.env[`AWS_ENDPOINT_URL_${service}`] || this.env.AWS_ENDPOINT_URL || undefined;
+  }
+
+  private common(service: ServiceEndpointKey): {
     region: string;
     credentials?: AwsTarget['credentials'];
     endpoint?: string;
@@ -72,34 +85,32 @@ export class AwsClientFactory {
     return {
       region: this.target.region,
       ...(this.target.credentials ? { credentials: this.target.credentials } : {}),
-      // Leaving `endpoint` unset when not local keeps the SDK's own AWS_ENDPOINT_URL[_<SERVICE>] handling intact.
-      ...(this.target.endpoint ? { endpoint: this.target.endpoint } : {}),
+      ...(this.endpointFor(service) ? { endpoint: this.endpointFor(service) } : {}),
       customUserAgent: userAgent,
       maxAttempts: 5,
-      ...this.proxyHandler(),
+      ...this.proxyHandler(service),
     };
   }
 
   /** Corporate networks reach AWS through a proxy; the local cloud on loopback never goes through one. */
-  private proxyHandler(): { requestHandler?: { httpsAgent: import('https').Agent } } {
+  private proxyHandler(service: ServiceEndpointKey): { requestHandler?: { httpsAgent: import('https').Agent } } {
     const proxy = proxyUrl(this.env);
-    if (!proxy || isLoopback(this.target.endpoint ?? this.env.AWS_ENDPOINT_URL)) return {};
+    if (!proxy || isLoopback(this.endpointFor(service))) return {};
     const { HttpsProxyAgent } = require('https-proxy-agent') as typeof import('https-proxy-agent');
     return { requestHandler: { httpsAgent: new HttpsProxyAgent(proxy) } };
   }
 
   cloudFormationClient(): CloudFormationClient {
-    return (this.clients.cfn ??= new (loadCloudFormationSdk().CloudFormationClient)(this.common()));
+    return (this.clients.cfn ??= new (loadCloudFormationSdk().CloudFormationClient)(this.common('CLOUDFORMATION')));
   }
 
   s3Client(): S3Client {
     if (!this.clients.s3) {
       const { S3Client: Client } = loadS3Sdk();
-      // Virtual-hosted bucket names do not resolve on loopback hosts; the endpoint may come from the env vars too.
-      const endpoint = this.target.endpoint ?? this.env.AWS_ENDPOINT_URL_S3 ?? this.env.AWS_ENDPOINT_URL;
-      const loopback = isLoopback(endpoint);
+      // Virtual-hosted bucket names do not resolve on loopback hosts.
+      const loopback = isLoopback(this.endpointFor('S3'));
       this.clients.s3 = new Client({
-        ...this.common(),
+        ...this.common('S3'),
         ...(loopback
           ? { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
           : {}),
@@ -109,11 +120,11 @@ export class AwsClientFactory {
   }
 
   stsClient(): STSClient {
-    return (this.clients.sts ??= new (loadStsSdk().STSClient)(this.common()));
+    return (this.clients.sts ??= new (loadStsSdk().STSClient)(this.common('STS')));
   }
 
   iamClient(): IAMClient {
-    return (this.clients.iam ??= new (loadIamSdk().IAMClient)(this.common()));
+    return (this.clients.iam ??= new (loadIamSdk().IAMClient)(this.common('IAM')));
   }
 
   cloudFormation(): CloudFormationApi {

@@ -15,7 +15,7 @@ const CONFIGURE_FLAG = 'aws configure --profile <name> (then pass --providers wi
  * in the console, so the walkthrough refuses at once rather than print half of itself and fail on them. `env`
  * names the AWS config files to write.
  */
-export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void, canAsk = true, env: AwsEnv = process.env): Promise<string> {
+export async function configureNewUser(prompter: ProviderPrompter, print: (line: string) => void, canAsk: boolean, env: AwsEnv): Promise<string> {
   if (!canAsk) {
     throw new AmplifyError('NonInteractiveShell', '"amplify configure" walks a person through the AWS console and needs a terminal (--yes cannot answer it)', {
       resolution:

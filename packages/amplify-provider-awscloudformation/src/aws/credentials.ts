@@ -83,8 +83,8 @@ function regionMissing(where: string): AmplifyError {
 export interface ResolveTargetOptions {
   /** How to reach the local cloud for `configLevel: "local"`; without one, that level reports the plugin missing. */
   localCloud?: LocalCloudLauncher;
-  /** The environment variables to read; `process.env` when not given. */
-  env?: AwsEnv;
+  /** The environment variables to read. */
+  env: AwsEnv;
   /** Asked when a role profile needs an MFA code (the SDK calls it with the device serial). */
   mfaCodeProvider?: (serial: string) => Promise<string>;
 }
@@ -93,8 +93,8 @@ export interface ResolveTargetOptions {
  * Everything the client factory needs for one env. Profiles go through the SDK's own `fromIni`, which covers
  * static keys, `role_arn`/`source_profile`, `credential_process`, web identity and SSO (IAM Identity Center).
  */
-export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
-  const env = options.env ?? process.env;
+export async function resolveAwsTarget(info: AwsConfigInfo, options: ResolveTargetOptions): Promise<AwsTarget> {
+  const { env } = options;
   switch (info.configLevel) {
     case 'local': {
       // The local cloud verifies signatures against its own per-instance keys, which it hands out with its endpoint.

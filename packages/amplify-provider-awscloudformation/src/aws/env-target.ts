@@ -10,7 +10,7 @@ export function readEnvAwsConfig(files: ProjectFiles, envName: string): AwsConfi
 }
 
 /** The target for an env that was configured on this machine; the error says how to configure it otherwise. */
-export async function envTarget(files: ProjectFiles, envName: string, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+export async function envTarget(files: ProjectFiles, envName: string, options: ResolveTargetOptions): Promise<AwsTarget> {
   const info = readEnvAwsConfig(files, envName);
   if (!info) {
     throw new AmplifyError('EnvironmentNotConfigured', `Env "${envName}" has no credentials configured on this machine.`, {
@@ -21,7 +21,7 @@ export async function envTarget(files: ProjectFiles, envName: string, options: R
 }
 
 /** A choice not yet persisted may still hold inline keys; those reach AWS directly. */
-export async function targetForChoice(choice: AwsConfigChoice, options: ResolveTargetOptions = {}): Promise<AwsTarget> {
+export async function targetForChoice(choice: AwsConfigChoice, options: ResolveTargetOptions): Promise<AwsTarget> {
   if (choice.configLevel === 'project' && !choice.useProfile && 'accessKeyId' in choice) {
     return { region: choice.region, credentials: { accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey } };
   }
@@ -38,7 +38,7 @@ export async function envTargetForCleanup(
   envName: string,
   currentEnvName: string | undefined,
   notice: (message: string) => void,
-  options: ResolveTargetOptions = {},
+  options: ResolveTargetOptions,
 ): Promise<AwsTarget> {
   const own = readEnvAwsConfig(files, envName);
   if (own) return resolveAwsTarget(own, options);

@@ -1,5 +1,5 @@
 import type { ProviderPrompter } from '../io/provider-prompter';
-import type { AmplifyMeta, ResourceRef, TeamProviderInfo } from 'amplify-cli-core';
+import type { AmplifyMeta, CommandEnvironment, ResourceRef, TeamProviderInfo } from 'amplify-cli-core';
 import type { RootStackOutputs } from '../project/project-types';
 
 /**
@@ -19,6 +19,8 @@ export interface ProviderContext {
     /** The core's plugin platform: another plugin's module by manifest name (the provider asks for `local-cloud`). */
     getPluginInstance?(context: ProviderContext, pluginName: string): unknown;
   };
+  /** Where the provider reads AWS variables (`AWS_REGION`, `AWS_PROFILE`, endpoints, proxies) and terminal state. */
+  environment: CommandEnvironment;
 }
 
 export interface ProviderExeInfo {

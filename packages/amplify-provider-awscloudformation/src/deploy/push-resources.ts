@@ -188,7 +188,7 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
     artifacts.push({ key, body, contentType: 'text/plain' });
     // With several templates, the one named after the resource is the resource's stack (the rest are nested in it).
     if (!templateUrl || template.fileName.startsWith(ref.resourceName)) {
-      templateUrl = s3ObjectUrl(options.factory.target, bucket, key);
+      templateUrl = s3ObjectUrl(options.factory, bucket, key);
       shape = templateShape(template.parsed);
     }
   }
@@ -316,7 +316,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
     cfn,
     {
       StackName: stackName,
-      TemplateURL: s3ObjectUrl(options.factory.target, bucket, ROOT_TEMPLATE_KEY),
+      TemplateURL: s3ObjectUrl(options.factory, bucket, ROOT_TEMPLATE_KEY),
       Capabilities: ['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
       Parameters: [
         { ParameterKey: 'DeploymentBucketName', ParameterValue: bucket },

@@ -40,7 +40,7 @@ export async function startLocalCloudWorkspace(prefix: string): Promise<LocalClo
   try {
     cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'cloud') });
     const started = cloud;
-    const factory = new AwsClientFactory(await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud(started) }));
+    const factory = new AwsClientFactory(await resolveAwsTarget({ configLevel: 'local' }, { localCloud: fixedLocalCloud(started), env: process.env }), process.env);
     return {
       tmp,
       cloud: started,

@@ -25,7 +25,7 @@ export function useMockedAws(): MockedAws {
   beforeEach(() => {
     cfnMock.reset();
     s3Mock.reset();
-    factory = new AwsClientFactory(MOCKED_TARGET);
+    factory = new AwsClientFactory(MOCKED_TARGET, {});
   });
   afterEach(() => {
     factory?.destroy();

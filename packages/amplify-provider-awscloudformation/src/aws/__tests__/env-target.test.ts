@@ -8,8 +8,10 @@ import { fixedLocalCloud } from '../local-cloud-launcher';
 let projectRoot: string;
 let files: ProjectFiles;
 let notices: string[];
-const savedRegion = process.env.AWS_REGION;
-const options = { localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4599', credentials: { accessKeyId: 'AKIAENVTARGET0000001', secretAccessKey: 'env-target-secret' } }) };
+const options = {
+  localCloud: fixedLocalCloud({ endpoint: 'http://127.0.0.1:4599', credentials: { accessKeyId: 'AKIAENVTARGET0000001', secretAccessKey: 'env-target-secret' } }),
+  env: { AWS_REGION: 'eu-central-1' },
+};
 
 beforeEach(() => {
   projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-env-target-'));
@@ -17,12 +19,9 @@ beforeEach(() => {
   files = new ProjectFiles(projectRoot);
   files.writeLocalAwsInfo({ prod: { configLevel: 'local' } });
   notices = [];
-  process.env.AWS_REGION = 'eu-central-1';
 });
 
 afterEach(() => {
-  if (savedRegion === undefined) delete process.env.AWS_REGION;
-  else process.env.AWS_REGION = savedRegion;
   fs.rmSync(projectRoot, { recursive: true, force: true });
 });
 

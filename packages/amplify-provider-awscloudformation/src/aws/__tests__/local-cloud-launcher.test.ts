@@ -8,7 +8,7 @@ const print = { info: () => undefined, warning: () => undefined, success: () => 
 function context(plugins: Record<string, unknown> | undefined): ProviderContext {
   const amplify: ProviderContext['amplify'] = { prompter: scriptedPrompter([]) };
   if (plugins !== undefined) amplify.getPluginInstance = (_context, name) => plugins[name];
-  return { print, amplify };
+  return { print, amplify, environment: { env: {}, isInteractive: () => false, stdoutIsTTY: false } };
 }
 
 it('starts the local cloud through the plugin the platform hands out by its manifest name', async () => {
