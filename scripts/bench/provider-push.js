@@ -93,7 +93,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-provider-'));
   process.env.AMPLIFY_HOME = path.join(tmp, 'amplify-home');
   const cloud = await startLocalCloud({ port: 0, dataDir: path.join(tmp, 'cloud') });
-  const factory = new provider.AwsClientFactory(await provider.resolveAwsTarget({ configLevel: 'local' }, { localCloud: provider.fixedLocalCloud(cloud) }));
+  const factory = new provider.AwsClientFactory(await provider.resolveAwsTarget({ configLevel: 'local' }, { localCloud: provider.fixedLocalCloud(cloud), env: process.env }), process.env);
   const samples = { init: [], push: [], 'no-op push': [] };
   const resources = [
     { category: 'storage', resourceName: 'images' },
