@@ -14,12 +14,7 @@ describe('robustness of the built binary', () => {
   let sandbox: AmplifySandbox;
   /** An initialised project that each test copies before breaking the copy. */
   let pristine: string;
-  let copies = 0;
-  const copyProject = (): string => {
-    const copy = path.join(sandbox.root, `copy-${++copies}`);
-    fs.cpSync(pristine, copy, { recursive: true });
-    return copy;
-  };
+  const copyProject = (): string => sandbox.copyApp(pristine);
 
   beforeAll(async () => {
     sandbox = await AmplifySandbox.start();

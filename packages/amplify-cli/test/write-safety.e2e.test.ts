@@ -30,12 +30,9 @@ describe('write safety (built binary, local cloud)', () => {
   let sandbox: AmplifySandbox;
   /** An initialised project that each test copies before breaking the copy. */
   let pristine: string;
-  let copies = 0;
-  const copyProject = (): string => {
-    const copy = path.join(sandbox.root, `copy-${++copies}`);
-    fs.cpSync(pristine, copy, { recursive: true });
-    return copy;
-  };
+  /** Numbers the fresh apps of the tests that start from scratch. */
+  let apps = 0;
+  const copyProject = (): string => sandbox.copyApp(pristine);
   const credentials = () => ({ accessKeyId: sandbox.env.AWS_ACCESS_KEY_ID!, secretAccessKey: sandbox.env.AWS_SECRET_ACCESS_KEY! });
   const rootStacks = async (): Promise<string[]> => {
     const cfn = new CloudFormationClient({ endpoint: sandbox.cloud.endpoint, region: 'us-east-1', credentials: credentials() });
@@ -76,8 +73,8 @@ describe('write safety (built binary, local cloud)', () => {
 
   describe('init checks that it can write before it creates the env in the cloud', () => {
     test('with access keys and a writable home, init keeps the keys in the amplify home (the write the next case cannot do)', async () => {
-      const app = sandbox.createApp(`keys-${++copies}`);
-      const amplifyHome = path.join(sandbox.root, `home-${copies}`, '.amplify');
+      const app = sandbox.createApp(`keys-${++apps}`);
+      const amplifyHome = path.join(sandbox.root, `home-${apps}`, '.amplify');
       const result = await initIn(app, { ...sandbox.env, AMPLIFY_HOME: amplifyHome });
       expect(result.stderr).toBe('');
       expect(result.exitCode).toBe(0);
@@ -90,8 +87,8 @@ describe('write safety (built binary, local cloud)', () => {
       runProcess(process.execPath, [AMPLIFY_BIN, 'init', '--amplify', JSON.stringify({ projectName: 'guarded', envName: 'dev', defaultEditor: 'code' }), '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }), '--providers', keysProviders(), '--yes'], { cwd: app, env });
 
     test('an amplify home that cannot be created (its parent is a file) fails in one line naming the folder; no stack, no files', async () => {
-      const app = sandbox.createApp(`home-${++copies}`);
-      const blocker = path.join(sandbox.root, `blocker-${copies}`);
+      const app = sandbox.createApp(`home-${++apps}`);
+      const blocker = path.join(sandbox.root, `blocker-${apps}`);
       fs.writeFileSync(blocker, '');
       const amplifyHome = path.join(blocker, '.amplify');
       const stacksBefore = await rootStacks();
@@ -106,7 +103,7 @@ describe('write safety (built binary, local cloud)', () => {
     });
 
     test('a project folder where amplify/ cannot be made fails the same way', async () => {
-      const app = sandbox.createApp(`blocked-${++copies}`);
+      const app = sandbox.createApp(`blocked-${++apps}`);
       fs.writeFileSync(path.join(app, 'amplify'), 'not a folder');
       const stacksBefore = await rootStacks();
       const result = await initIn(app);
@@ -118,7 +115,7 @@ describe('write safety (built binary, local cloud)', () => {
 
   describe('frontend folders stay inside the project', () => {
     test('init refuses a --frontend SourceDir outside the project before creating anything', async () => {
-      const app = sandbox.createApp(`outside-${++copies}`);
+      const app = sandbox.createApp(`outside-${++apps}`);
       const stacksBefore = await rootStacks();
       const frontend = { frontend: 'javascript', framework: 'react', config: { SourceDir: '../x', DistributionDir: 'build', BuildCommand: 'b', StartCommand: 's' } };
       const result = await sandbox.run(app, ['init', '--amplify', JSON.stringify({ projectName: 'outside', envName: 'dev', defaultEditor: 'code' }), '--frontend', JSON.stringify(frontend), '--providers', GENERAL_PROVIDERS, '--yes']);

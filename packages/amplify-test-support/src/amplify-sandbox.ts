@@ -91,6 +91,15 @@ export class AmplifySandbox {
     return { endpoint: this.cloud.endpoint, region: 'us-east-1', credentials: this.cloud.credentials, forcePathStyle: true };
   }
 
+  private copies = 0;
+
+  /** A copy of an app folder (an initialised project that a test is about to break, say) under the sandbox. */
+  copyApp(source: string): string {
+    const copy = path.join(this.root, `copy-${++this.copies}`);
+    fs.cpSync(source, copy, { recursive: true });
+    return copy;
+  }
+
   /** A new app folder (a react-like JavaScript app) under the sandbox. */
   createApp(name: string): string {
     const dir = path.join(this.root, name);
