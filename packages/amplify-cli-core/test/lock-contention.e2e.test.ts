@@ -37,3 +37,28 @@ it('loses no update when several processes take one file lock in turn', async ()
   expect(Number(fs.readFileSync(counter, 'utf8'))).toBe(PROCESSES * INCREMENTS);
   expect(fs.existsSync(`${counter}.lock`)).toBe(false);
 });
+
+it('names the holder in every refusal when processes race for one project lock', async () => {
+  const root = makeTempDir();
+  fs.mkdirSync(path.join(root, 'amplify', '.config'), { recursive: true });
+  const script = `
+    const { withProjectLock } = require(${JSON.stringify(lib)});
+    withProjectLock(${JSON.stringify(root)}, 'push', () => new Promise((resolve) => setTimeout(resolve, 20)))
+      .then(() => process.stdout.write('held'), (error) => process.stdout.write(error.message));`;
+  const outcomes: string[] = [];
+  for (let round = 0; round < 5; round++) {
+    outcomes.push(
+      ...(await Promise.all(
+        Array.from({ length: PROCESSES }, () => new Promise<string>((resolve, reject) => {
+          let out = '';
+          const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.on('error', reject);
+          child.on('exit', () => resolve(out));
+        })),
+      )),
+    );
+  }
+  const refusals = outcomes.filter((outcome) => outcome !== 'held');
+  expect(refusals.filter((message) => !/^Another amplify process \(pid \d+, "amplify push"\) is changing this project$/.test(message))).toEqual([]);
+});

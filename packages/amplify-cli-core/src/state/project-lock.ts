@@ -39,20 +39,24 @@ function readLockInfo(lockPath: string): ProjectLockInfo | undefined {
   }
 }
 
+/**
+ * Creates the lock with its content in one step, a hard link of a finished temp file (which fails when the lock
+ * exists), so that a process looking at a taken lock always finds its holder in it, never an empty file. The temp
+ * file is named as writeFileAtomic names them, so a holder killed in between leaves nothing a takeover keeps.
+ */
 function tryCreate(lockPath: string, info: ProjectLockInfo): boolean {
+  const tempPath = `${lockPath}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
+  fs.writeFileSync(tempPath, JSON.stringify(info));
   try {
-    const fd = fs.openSync(lockPath, 'wx');
-    try {
-      fs.writeSync(fd, JSON.stringify(info));
-    } finally {
-      fs.closeSync(fd);
-    }
+    fs.linkSync(tempPath, lockPath);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       return false;
     }
     throw error;
+  } finally {
+    fs.rmSync(tempPath, { force: true });
   }
 }
 
