@@ -3,6 +3,7 @@
  * Tests import it by its name; unit and end-to-end tests both run its TypeScript sources (jest.config.js maps it).
  */
 export { cleanupTempDirs, makeTempDir, removeDir } from './temp-dir';
+export { rejectedAmplifyError, thrownAmplifyError } from './caught-errors';
 export { createFixtureProject, createTempProject, readJson, readProjectFile, writeProjectFile, writeTableInputs } from './fixture-project';
 export type { FixtureProjectOptions } from './fixture-project';
 export { writePackage } from './package-folder';

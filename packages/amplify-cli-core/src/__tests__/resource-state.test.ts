@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, createFixtureProject, readJson } from 'amplify-test-support';
-import { AmplifyError, UserAbort } from '../errors/amplify-error';
+import { cleanupTempDirs, createFixtureProject, readJson, rejectedAmplifyError, thrownAmplifyError } from 'amplify-test-support';
+import { UserAbort } from '../errors/amplify-error';
 import { createPrompter, type Prompter } from '../prompts/prompter';
 import { hashDirectory } from '../status/hash-directory';
 import { removeResource } from '../category/remove-resource';
@@ -28,26 +28,6 @@ const tpiPath = (root: string): string => path.join(root, 'amplify', 'team-provi
 
 function emptyProject(): string {
   return createFixtureProject({ meta: { providers }, currentMeta: { providers }, backendConfig: {} });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AmplifyError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AmplifyError || e instanceof UserAbort) return e as AmplifyError;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
-
-function thrown(fn: () => unknown): AmplifyError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AmplifyError) return e;
-    throw e;
-  }
-  throw new Error('expected an AmplifyError');
 }
 
 afterEach(cleanupTempDirs);
@@ -103,7 +83,7 @@ describe('updateamplifyMetaAfterResourceAdd', () => {
   it('refuses a resource that already exists', () => {
     const root = emptyProject();
     updateamplifyMetaAfterResourceAdd(root, 'auth', 'cognito1', { service: 'Cognito', providerPlugin: 'awscloudformation' });
-    const error = thrown(() =>
+    const error = thrownAmplifyError(() =>
       updateamplifyMetaAfterResourceAdd(root, 'auth', 'cognito1', { service: 'Cognito', providerPlugin: 'awscloudformation' }),
     );
     expect(error.code).toBe('ResourceAlreadyExists');
@@ -121,7 +101,7 @@ describe('updateamplifyMetaAfterResourceAdd', () => {
       },
     });
     const before = fs.readFileSync(metaPath(root), 'utf8');
-    const error = thrown(() =>
+    const error = thrownAmplifyError(() =>
       updateamplifyMetaAfterResourceAdd(root, 'api', 'c', {
         service: 'API Gateway',
         providerPlugin: 'awscloudformation',
@@ -190,7 +170,7 @@ describe('updateamplifyMetaAfterResourceUpdate', () => {
 
   it('refuses a dependsOn that points back at the resource', () => {
     const root = base();
-    const error = thrown(() =>
+    const error = thrownAmplifyError(() =>
       updateamplifyMetaAfterResourceUpdate(root, 'api', 'api1', 'dependsOn', [{ category: 'api', resourceName: 'api1', attributes: [] }]),
     );
     expect(error.code).toBe('CyclicDependency');
@@ -207,7 +187,7 @@ describe('updateamplifyMetaAfterResourceUpdate', () => {
         },
       },
     });
-    expect(thrown(() => updateamplifyMetaAfterResourceUpdate(root, 'function', 'b', 'dependsOn', dep('a'))).message).toBe(
+    expect(thrownAmplifyError(() => updateamplifyMetaAfterResourceUpdate(root, 'function', 'b', 'dependsOn', dep('a'))).message).toBe(
       'Resource function/b would depend on itself: function/b -> function/a -> function/b',
     );
     updateamplifyMetaAfterResourceUpdate(root, 'function', 'a', 'dependsOn', []);
@@ -216,7 +196,7 @@ describe('updateamplifyMetaAfterResourceUpdate', () => {
   });
 
   it('names a missing resource', () => {
-    const error = thrown(() => updateamplifyMetaAfterResourceUpdate(base(), 'api', 'nope', 'build', true));
+    const error = thrownAmplifyError(() => updateamplifyMetaAfterResourceUpdate(base(), 'api', 'nope', 'build', true));
     expect(error.code).toBe('ResourceNotFound');
     expect(error.message).toBe('Resource api/nope is not in amplify-meta.json');
   });
@@ -336,7 +316,7 @@ describe('env resource parameters', () => {
 
   it('needs a current env when none is given', () => {
     const root = createFixtureProject({});
-    expect(thrown(() => loadEnvResourceParameters(root, 'function', 'fn')).code).toBe('EnvironmentNotInitialized');
+    expect(thrownAmplifyError(() => loadEnvResourceParameters(root, 'function', 'fn')).code).toBe('EnvironmentNotInitialized');
   });
 });
 
@@ -411,7 +391,7 @@ describe('removeResource', () => {
   it('refuses while another resource depends on it, changing nothing', async () => {
     const root = project();
     const before = fs.readFileSync(metaPath(root), 'utf8');
-    const error = await rejection(removeResource(root, { category: 'auth', resourceName: 'u', yes: true, prompter: scripted({}) }));
+    const error = await rejectedAmplifyError(removeResource(root, { category: 'auth', resourceName: 'u', yes: true, prompter: scripted({}) }));
     expect(error.code).toBe('ResourceInUse');
     expect(error.message).toBe('Resource auth/u cannot be removed: storage/s1 depends on it');
     expect(fs.readFileSync(metaPath(root), 'utf8')).toBe(before);
@@ -427,21 +407,21 @@ describe('removeResource', () => {
   it('aborts and keeps everything when the confirmation is declined', async () => {
     const root = project();
     const before = fs.readFileSync(metaPath(root), 'utf8');
-    const error = await rejection(removeResource(root, { category: 'storage', resourceName: 's2', prompter: scripted({ confirm: false }) }));
+    const error = await rejectedAmplifyError(removeResource(root, { category: 'storage', resourceName: 's2', prompter: scripted({ confirm: false }) }));
     expect(error).toBeInstanceOf(UserAbort);
     expect(fs.readFileSync(metaPath(root), 'utf8')).toBe(before);
   });
 
   it('under --yes without a name, fails naming how to give it instead of guessing', async () => {
-    const error = await rejection(removeResource(project(), { category: 'storage', yes: true, prompter: createPrompter({ yes: true }) }));
+    const error = await rejectedAmplifyError(removeResource(project(), { category: 'storage', yes: true, prompter: createPrompter({ yes: true }) }));
     expect(error.code).toBe('MissingAnswer');
     expect(error.resolution).toBe('Pass the resource name (amplify remove storage <name>)');
   });
 
   it('names an empty category and an unknown resource', async () => {
     const root = project();
-    expect((await rejection(removeResource(root, { category: 'api', yes: true, prompter: scripted({}) }))).code).toBe('ResourceNotFound');
-    expect((await rejection(removeResource(root, { category: 'storage', resourceName: 'x', yes: true, prompter: scripted({}) }))).code).toBe(
+    expect((await rejectedAmplifyError(removeResource(root, { category: 'api', yes: true, prompter: scripted({}) }))).code).toBe('ResourceNotFound');
+    expect((await rejectedAmplifyError(removeResource(root, { category: 'storage', resourceName: 'x', yes: true, prompter: scripted({}) }))).code).toBe(
       'ResourceNotFound',
     );
   });

@@ -1,5 +1,6 @@
 import { PassThrough } from 'stream';
-import { AmplifyError, UserAbort } from '../../errors/amplify-error';
+import { UserAbort } from '../../errors/amplify-error';
+import { rejectedAmplifyError } from 'amplify-test-support';
 import { createPrompter, type Prompter } from '../prompter';
 
 const DOWN = '\u001b[B';
@@ -34,16 +35,6 @@ function terminal(): { prompter: Prompter; type: (...keys: string[]) => void; sc
   return { prompter: createPrompter({ isInteractive: () => true, input, output }), type, screen: () => screen };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AmplifyError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AmplifyError || e instanceof UserAbort) return e as AmplifyError;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('prompter under --yes', () => {
   const prompter = createPrompter({ yes: true, isInteractive: () => false });
 
@@ -58,7 +49,7 @@ describe('prompter under --yes', () => {
   });
 
   it('fails for a question without a default, naming the flag', async () => {
-    const error = await rejection(prompter.input({ message: 'Environment name', flag: '--envName' }));
+    const error = await rejectedAmplifyError(prompter.input({ message: 'Environment name', flag: '--envName' }));
     expect(error.code).toBe('MissingAnswer');
     expect(error.message).toBe('No default for "Environment name" under --yes');
     expect(error.resolution).toBe('Pass --envName');
@@ -75,15 +66,15 @@ describe('prompter without a terminal', () => {
     ['pick', (p) => p.pick({ message: 'Continue?', choices: ['a'], default: 'a', flag: '--force' })],
     ['pick many', (p) => p.pick({ message: 'Continue?', choices: ['a'], multiSelect: true, flag: '--force' })],
   ])('%s fails at once naming the flag, even with a default', async (_name, ask) => {
-    const error = await rejection(ask(prompter));
+    const error = await rejectedAmplifyError(ask(prompter));
     expect(error.code).toBe('NonInteractiveShell');
     expect(error.message).toBe('Cannot ask "Continue?" without a terminal');
     expect(error.resolution).toBe('Pass --force (or --yes to accept defaults)');
   });
 
   it('says only "Pass --yes" when --yes is the flag, and how to answer when there is no flag', async () => {
-    expect((await rejection(prompter.confirm({ message: 'Deploy?', flag: '--yes' }))).resolution).toBe('Pass --yes');
-    expect((await rejection(prompter.confirm({ message: 'Deploy?' }))).resolution).toBe(
+    expect((await rejectedAmplifyError(prompter.confirm({ message: 'Deploy?', flag: '--yes' }))).resolution).toBe('Pass --yes');
+    expect((await rejectedAmplifyError(prompter.confirm({ message: 'Deploy?' }))).resolution).toBe(
       'Run the command in a terminal, or pass --yes to accept defaults',
     );
   });
@@ -93,7 +84,7 @@ describe('prompter without a terminal', () => {
     const prompterOnStdin = createPrompter();
     try {
       Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
-      expect((await rejection(prompterOnStdin.confirm({ message: 'Deploy?', flag: '--yes' }))).code).toBe('NonInteractiveShell');
+      expect((await rejectedAmplifyError(prompterOnStdin.confirm({ message: 'Deploy?', flag: '--yes' }))).code).toBe('NonInteractiveShell');
     } finally {
       if (descriptor) Object.defineProperty(process.stdin, 'isTTY', descriptor);
       else delete (process.stdin as { isTTY?: boolean }).isTTY;
@@ -101,9 +92,9 @@ describe('prompter without a terminal', () => {
   });
 
   it('fails on an empty pick list before anything else', async () => {
-    const error = await rejection(createPrompter({ yes: true }).pick({ message: 'Resource', choices: [], flag: '--name' }));
+    const error = await rejectedAmplifyError(createPrompter({ yes: true }).pick({ message: 'Resource', choices: [], flag: '--name' }));
     expect(error.code).toBe('NoChoices');
-    const many = await rejection(createPrompter({ isInteractive: () => true }).pick({ message: 'Resources', choices: [], multiSelect: true }));
+    const many = await rejectedAmplifyError(createPrompter({ isInteractive: () => true }).pick({ message: 'Resources', choices: [], multiSelect: true }));
     expect(many.code).toBe('NoChoices');
   });
 });

@@ -1,19 +1,8 @@
 import fs = require('fs');
 import * as path from 'path';
-import { cleanupTempDirs, makeTempDir } from 'amplify-test-support';
-import { AmplifyError } from '../../errors/amplify-error';
+import { cleanupTempDirs, makeTempDir, thrownAmplifyError } from 'amplify-test-support';
 import { readJsonFile, writeJsonFile } from '../json-file';
 import { findJsonSyntaxError } from '../json-syntax-error';
-
-function errorOf(fn: () => unknown): AmplifyError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AmplifyError) return e;
-    throw e;
-  }
-  throw new Error('expected an AmplifyError');
-}
 
 describe('readJsonFile', () => {
   afterEach(cleanupTempDirs);
@@ -27,7 +16,7 @@ describe('readJsonFile', () => {
   it('names the file, line and column of a syntax error V8 reports without a position', () => {
     const file = path.join(makeTempDir(), 'amplify-meta.json');
     fs.writeFileSync(file, '{\n  "auth": {\n    "a": }\n}\n');
-    const error = errorOf(() => readJsonFile(file));
+    const error = thrownAmplifyError(() => readJsonFile(file));
     expect(error.code).toBe('InvalidJson');
     expect(error.message).toBe(`${file}: Unexpected token "}" at line 3 column 10`);
     expect(error.resolution).toBe('Fix or restore the file');
@@ -36,12 +25,12 @@ describe('readJsonFile', () => {
   it('reports a truncated file as an unexpected end at its last position', () => {
     const file = path.join(makeTempDir(), 'b.json');
     fs.writeFileSync(file, '{\n  "a": 1,\n');
-    expect(errorOf(() => readJsonFile(file)).message).toBe(`${file}: Unexpected end of JSON input at line 3 column 1`);
+    expect(thrownAmplifyError(() => readJsonFile(file)).message).toBe(`${file}: Unexpected end of JSON input at line 3 column 1`);
   });
 
   it('throws FileNotFound for a missing file unless told not to', () => {
     const file = path.join(makeTempDir(), 'missing.json');
-    expect(errorOf(() => readJsonFile(file)).code).toBe('FileNotFound');
+    expect(thrownAmplifyError(() => readJsonFile(file)).code).toBe('FileNotFound');
     expect(readJsonFile(file, { throwIfNotExist: false })).toBeUndefined();
   });
 });
