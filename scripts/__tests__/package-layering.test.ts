@@ -14,13 +14,15 @@ const packagesDir = path.join(__dirname, '..', '..', 'packages');
 const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-cli-core$/, []],
   [/^amplify-cloudformation-spec$/, []],
+  // The GraphQL transformer is a library of its own: a schema in, templates and resolvers out.
+  [/^amplify-graphql-transformer$/, []],
   // The spec library depends on nothing of the CLI, so the CLI may use its helpers (the one didYouMean).
   [/^amplify-cli$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-local-cloud$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-provider-awscloudformation$/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
   [/^amplify-frontend-support$/, ['amplify-cli-core']],
   [/^amplify-frontend-/, ['amplify-cli-core', 'amplify-frontend-support']],
-  [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec']],
+  [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-graphql-transformer']],
   // Tests only (no product code imports it): it drives the built CLI binary and starts local clouds.
   [/^amplify-test-support$/, ['amplify-cli-core', 'amplify-frontend-support', 'amplify-local-cloud', 'amplify-cli']],
 ];

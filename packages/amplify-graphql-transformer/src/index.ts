@@ -1,0 +1,3 @@
+export { transform } from './transform';
+export * from './transform-types';
+export type * from './model/api-model';
