@@ -20,6 +20,7 @@ import type * as MetaEntriesModule from './state/meta-entries';
 import type * as MetaMutationsModule from './state/meta-mutations';
 import type * as CloudBackendCopyModule from './state/cloud-backend-copy';
 import type * as DeployedCopyModule from './state/deployed-copy';
+import type * as FolderReplaceModule from './state/folder-replace';
 import type * as ProjectFoldersModule from './state/project-folders';
 import type * as FileRollbackModule from './state/file-rollback';
 import type * as EnvParametersModule from './state/env-parameters';
@@ -154,6 +155,9 @@ export declare const replaceCurrentCloudBackend: typeof DeployedCopyModule.repla
 export declare const restoreBackendFromDeployedCopy: typeof DeployedCopyModule.restoreBackendFromDeployedCopy;
 export type { DeployedCopyFiles } from './state/deployed-copy';
 lazyExports(() => require('./state/deployed-copy') as typeof DeployedCopyModule, ['replaceCurrentCloudBackend', 'restoreBackendFromDeployedCopy']);
+
+export declare const writeFolder: typeof FolderReplaceModule.writeFolder;
+lazyExports(() => require('./state/folder-replace') as typeof FolderReplaceModule, ['writeFolder']);
 
 export declare const createProjectFolders: typeof ProjectFoldersModule.createProjectFolders;
 export declare const clearCurrentCloudBackend: typeof ProjectFoldersModule.clearCurrentCloudBackend;

@@ -94,3 +94,20 @@ export function recoverLeftoverFolders(parent: string, pid?: number): void {
     if (match && isLeftOver(Number(match[2]))) fs.rmSync(path.join(parent, entry.name), { recursive: true, force: true });
   }
 }
+
+/**
+ * Replaces `target` with a folder holding exactly `files` (path relative to the folder -> content), swapped in as
+ * replaceFolder does: readers see the old folder or the new one, never a mix. A path leaving the folder is refused.
+ */
+export function writeFolder(target: string, files: Readonly<Record<string, string | Uint8Array>>): void {
+  replaceFolder(target, (staged) => {
+    for (const [relative, content] of Object.entries(files)) {
+      const file = path.resolve(staged, relative);
+      if (path.relative(staged, file).startsWith('..') || path.isAbsolute(relative)) {
+        throw new Error(`writeFolder: ${relative} is outside ${target}`);
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+    }
+  });
+}

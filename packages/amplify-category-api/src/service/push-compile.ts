@@ -1,0 +1,16 @@
+import { getResourceMeta, stateManager, type AmplifyContext, type ResourceRef } from 'amplify-cli-core';
+import { CATEGORY } from './api-resource';
+import { compileForPush } from './graphql-api';
+
+/** Compiles the AppSync APIs among `resources` for a push; returns their names. */
+export async function compileResourcesForPush(context: AmplifyContext, projectRoot: string, resources: ResourceRef[]): Promise<string[]> {
+  const meta = stateManager.getMeta(projectRoot);
+  const apis = resources.filter((r) => r.category === CATEGORY && getResourceMeta(meta, r.category, r.resourceName)?.service === 'AppSync').map((r) => r.resourceName);
+  const allowDestructive = context.input.options?.['allow-destructive-graphql-schema-updates'] === true || context.input.options?.force === true;
+  for (const apiName of apis) {
+    const compiled = compileForPush(projectRoot, apiName, { allowDestructive });
+    for (const warning of compiled.warnings) context.print.warning(warning);
+    context.print.info(`✅ GraphQL schema of ${apiName} compiled successfully.`);
+  }
+  return apis;
+}
