@@ -14,6 +14,7 @@ import { configureNewUser as runNewUserWalkthrough } from './aws/configure-new-u
 import { AWS_REGIONS } from './aws/regions';
 import { buildResources as buildFunctions } from './deploy/build-resources';
 import { createEventLogPrinter } from './deploy/event-printer';
+import { apisWithExpiredKeys, compileGraphQLApis } from './deploy/graphql-compile-step';
 import { createLiveActivityPrinter } from './deploy/live-activity-printer';
 import { isDeploymentRecord, settleInterruptedDeployment } from './deploy/interrupted-deployment';
 import type { ProgressListener } from './deploy/progress-event';
@@ -179,8 +180,11 @@ export async function pushResources(context: ProviderContext, status: ProviderRe
   const envName = envNameOf(context, files);
   const ours = (list: ProviderResourceStatus['allResources']) => list.filter((r) => (r.providerPlugin ?? PROVIDER_NAME) === PROVIDER_NAME);
   const selected = context.exeInfo?.forcePush ? ours(status.allResources) : [...ours(status.resourcesToBeCreated), ...ours(status.resourcesToBeUpdated)];
-  const unique = [...new Map(selected.map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
+  const expiredKeys = apisWithExpiredKeys(files, files.readMeta());
+  for (const api of expiredKeys) context.print.info(`The API key of ${api.resourceName} has expired; this push renews it.`);
+  const unique = [...new Map([...selected, ...expiredKeys].map((r) => [`${r.category}/${r.resourceName}`, { category: r.category, resourceName: r.resourceName }])).values()];
   const projectRoot = files.paths.projectRoot;
+  await compileGraphQLApis(context, files, unique);
   return withFactory(await envFactory(context, files, envName, 'push'), (factory) =>
     deployResources({
       projectRoot,

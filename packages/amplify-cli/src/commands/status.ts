@@ -1,6 +1,6 @@
 import { getResourceStatus, getStatusTable, pathManager, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
-import { printStatus } from '../output/status-view';
+import { printApiEndpoints, printStatus } from '../output/status-view';
 
 /**
  * `amplify status [category]` (alias `ls`), from any folder inside a project: what a push would create, update
@@ -18,4 +18,5 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     return;
   }
   printStatus(printer, status, envName);
+  printApiEndpoints(printer, stateManager.getMeta(projectRoot, { default: {} }));
 };

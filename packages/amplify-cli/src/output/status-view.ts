@@ -1,4 +1,4 @@
-import { getStatusTable, ResourceStatus, STATUS_TABLE_HEADER } from 'amplify-cli-core';
+import { type AmplifyMeta, getStatusTable, listResources, ResourceStatus, STATUS_TABLE_HEADER } from 'amplify-cli-core';
 import type { Printer } from './printer';
 
 /**
@@ -14,4 +14,22 @@ export function printStatus(printer: Printer, status: ResourceStatus, envName: s
   if (rows.length === 0) {
     printer.info('\nNo resources in this project yet. Add one with "amplify add <category>".');
   }
+}
+
+/**
+ * What the original prints after the status table for deployed APIs: the GraphQL endpoint and its API key, and each
+ * REST API's root URL. Nothing for APIs not pushed yet.
+ */
+export function printApiEndpoints(printer: Printer, meta: AmplifyMeta): void {
+  const lines: string[] = [];
+  for (const [category, , entry] of listResources(meta)) {
+    if (category !== 'api') continue;
+    const output = (entry.output ?? {}) as Record<string, unknown>;
+    if (entry.service === 'AppSync' && typeof output.GraphQLAPIEndpointOutput === 'string') {
+      lines.push(`GraphQL endpoint: ${output.GraphQLAPIEndpointOutput}`);
+      if (typeof output.GraphQLAPIKeyOutput === 'string') lines.push(`GraphQL API KEY: ${output.GraphQLAPIKeyOutput}`);
+    }
+    if (entry.service === 'API Gateway' && typeof output.RootUrl === 'string') lines.push(`REST API endpoint: ${output.RootUrl}`);
+  }
+  if (lines.length > 0) printer.info(`\n${lines.join('\n')}\n`);
 }

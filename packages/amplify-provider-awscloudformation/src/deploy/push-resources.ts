@@ -4,6 +4,7 @@ import * as path from 'path';
 import {
   type AmplifyMeta,
   AmplifyError,
+  AmplifyFault,
   type PushedOutputs,
   type PushResult,
   type ResourceMeta,
@@ -11,11 +12,13 @@ import {
   faultPoint,
   getResourceMeta,
   listResources,
+  readJsonFile,
 } from 'amplify-cli-core';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { BUILDS_PREFIX, CFN_TEMPLATES_PREFIX, PROVIDER_NAME, ROOT_TEMPLATE_KEY } from '../constants';
 import { ProjectFiles } from '../project/project-files';
 import type { DependsOn, RootStackOutputs } from '../project/project-types';
+import { API_GATEWAY_AUTH_STACK, apiGatewayAuthStack, apiGatewayAuthStackParameters, type RestApiAccess } from './api-gateway-auth-stack';
 import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
 import { type DependencyInstaller, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
 import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
@@ -133,6 +136,41 @@ interface CheckedResource {
   ref: ResourceRef;
   build: boolean;
   templates: CheckedTemplate[];
+  /** A GraphQL API's compiled `build/` folder, uploaded whole under its root key (reference §5.4). */
+  appSyncBuild?: { rootKey: string; files: string[] };
+}
+
+/** Every file under `dir`, as paths relative to it with `/` separators. */
+function filesUnder(dir: string, relative = ''): string[] {
+  return fs.readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(dir, rel) : entry.isFile() ? [rel] : [];
+  });
+}
+
+/**
+ * A GraphQL API's build: its nested stacks are validated like any template, and its root key (from
+ * build/parameters.json, where the api category's compile puts it) says where the whole folder goes.
+ */
+function checkAppSyncBuild(files: ProjectFiles, ref: ResourceRef, validator: TemplateValidator, problems: string[]): CheckedResource['appSyncBuild'] {
+  const buildDir = path.join(files.paths.resourceDir(ref.category, ref.resourceName), 'build');
+  const where = path.relative(files.projectRoot, buildDir);
+  const rootKey = files.readResourceParameters(ref.category, ref.resourceName).S3DeploymentRootKey;
+  if (typeof rootKey !== 'string' || !fs.existsSync(buildDir)) {
+    problems.push(`${where}: the GraphQL API is not compiled (no S3DeploymentRootKey in build/parameters.json); run "amplify api gql-compile"`);
+    return undefined;
+  }
+  const buildFiles = filesUnder(buildDir).sort();
+  for (const file of buildFiles.filter((f) => f.startsWith('stacks/') && f.endsWith('.json'))) {
+    const relative = path.join(where, file);
+    try {
+      const parsed = validator.parse(fs.readFileSync(path.join(buildDir, file), 'utf8'), relative);
+      for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { rootKey, files: buildFiles };
 }
 
 /** Reads and validates one resource's templates, adding every problem found to `problems`. */
@@ -163,7 +201,8 @@ function checkResource(files: ProjectFiles, ref: ResourceRef, meta: AmplifyMeta,
     for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
     templates.push({ fileName: template.fileName, text, parsed });
   }
-  return { ref, build, templates };
+  const appSyncBuild = getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'AppSync' ? checkAppSyncBuild(files, ref, validator, problems) : undefined;
+  return { ref, build, templates, ...(appSyncBuild ? { appSyncBuild } : {}) };
 }
 
 /** Packages a checked resource (functions) and turns it into the objects to upload; runs only once all are valid. */
@@ -193,6 +232,12 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
     }
   }
   if (packaged) artifacts.push({ key: `${BUILDS_PREFIX}/${packaged.zipFileName}`, body: packaged.zip, contentType: 'application/zip' });
+  if (resource.appSyncBuild) {
+    const buildDir = path.join(files.paths.resourceDir(ref.category, ref.resourceName), 'build');
+    for (const file of resource.appSyncBuild.files) {
+      artifacts.push({ key: `${resource.appSyncBuild.rootKey}/${file}`, body: fs.readFileSync(path.join(buildDir, file)), contentType: file.endsWith('.zip') ? 'application/zip' : 'text/plain' });
+    }
+  }
   return { ref, artifacts, templateUrl, shape, packaged: packaged && code && { zipFileName: packaged.zipFileName, code } };
 }
 
@@ -273,7 +318,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
 
   const pushedByLogicalId = new Map(prepared.map((p) => [nestedStackLogicalId(p.ref.category, p.ref.resourceName), p]));
   const nestedStacks: NestedStackInput[] = [];
-  const deployed: Array<{ logicalId: string; category: string; entry: ResourceMeta; shape?: TemplateShape }> = [];
+  const deployed: Array<{ logicalId: string; category: string; resourceName: string; entry: ResourceMeta; shape?: TemplateShape }> = [];
   for (const [category, resourceName, entry] of listResources(meta)) {
     if (entry.providerPlugin !== PROVIDER_NAME) continue;
     const pushed = pushedByLogicalId.get(nestedStackLogicalId(category, resourceName));
@@ -291,9 +336,10 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
       dependsOn: entry.dependsOn as DependsOn[] | undefined,
       declaredParameters: shape?.parameters,
     });
-    deployed.push({ logicalId: nestedStackLogicalId(category, resourceName), category, entry, shape });
+    deployed.push({ logicalId: nestedStackLogicalId(category, resourceName), category, resourceName, entry, shape });
   }
   const rootTemplate = buildNestedRootTemplate(nestedStacks, options.envName, { identityPoolStack: identityPoolStack(deployed) });
+  const authStackArtifacts = addApiGatewayAuthStack(files, rootTemplate, deployed, options, validator, bucket);
   const rootTemplateText = JSON.stringify(rootTemplate, null, 2);
   const record: DeploymentRecord = {
     stackName,
@@ -305,6 +351,7 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   const s3 = options.factory.s3();
   const uploads = await uploadChangedArtifacts(s3, bucket, [
     ...prepared.flatMap((p) => p.artifacts),
+    ...authStackArtifacts,
     { key: ROOT_TEMPLATE_KEY, body: rootTemplateText, contentType: 'text/plain' },
   ]);
 
@@ -341,6 +388,38 @@ export async function pushResources(options: PushResourcesOptions): Promise<Push
   return outcome.type === 'no-updates' && uploads.uploaded.every((key) => key === ROOT_TEMPLATE_KEY)
     ? { type: 'no-changes', outputs }
     : { type: 'deployed', outputs, uploaded: uploads.uploaded };
+}
+
+/**
+ * REST APIs with restricted paths get the provider's `APIGatewayAuthStack` (reference §3.4): synthesised from each
+ * API's cli-inputs.json, nested in the root next to the APIs it names. Returns the template to upload.
+ */
+function addApiGatewayAuthStack(
+  files: ProjectFiles,
+  rootTemplate: ReturnType<typeof buildNestedRootTemplate>,
+  deployed: Array<{ category: string; resourceName: string; entry: ResourceMeta }>,
+  options: PushResourcesOptions,
+  validator: TemplateValidator,
+  bucket: string,
+): Artifact[] {
+  const apis: RestApiAccess[] = [];
+  for (const { category, resourceName: apiName, entry } of deployed) {
+    if (category !== 'api' || entry.service !== 'API Gateway') continue;
+    const inputs = readJsonFile<{ paths?: RestApiAccess['paths'] }>(path.join(files.paths.resourceDir(category, apiName), 'cli-inputs.json'), { throwIfNotExist: false });
+    if (inputs?.paths) apis.push({ apiName, paths: inputs.paths });
+  }
+  const template = apiGatewayAuthStack(apis);
+  if (!template) return [];
+  const issues = validator.validate(template, `${API_GATEWAY_AUTH_STACK}.json`);
+  if (issues.length > 0) {
+    throw new AmplifyFault('InvalidGeneratedTemplate', `The synthesised ${API_GATEWAY_AUTH_STACK} is invalid: ${issues.map((i) => formatTemplateIssue(i, `${API_GATEWAY_AUTH_STACK}.json`)).join('; ')}`);
+  }
+  const key = `${CFN_TEMPLATES_PREFIX}/api/${API_GATEWAY_AUTH_STACK}.json`;
+  rootTemplate.Resources[API_GATEWAY_AUTH_STACK] = {
+    Type: 'AWS::CloudFormation::Stack',
+    Properties: { TemplateURL: s3ObjectUrl(options.factory, bucket, key), Parameters: apiGatewayAuthStackParameters(template, options.envName) },
+  };
+  return [{ key, body: JSON.stringify(template, null, 2), contentType: 'text/plain' }];
 }
 
 /** The outputs amplify-meta.json holds for this provider's resources, by nested-stack logical id. */
