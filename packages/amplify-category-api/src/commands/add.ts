@@ -1,5 +1,5 @@
 import { type AmplifyContext, pathManager } from 'amplify-cli-core';
-import { apiResources, ensureAuth, projectFunctions, userPoolGroups } from '../service/api-resource';
+import { apiResources, ensureAuth, notifyCodegen, projectFunctions, userPoolGroups } from '../service/api-resource';
 import type { ApiService } from '../service/api-types';
 import { createFunctionThroughCategory } from '../service/function-source';
 import { compiledLines } from '../service/compile';
@@ -39,7 +39,8 @@ async function addGraphQL(context: AmplifyContext, projectRoot: string): Promise
     },
     graphQLDefaults(context.amplify.getProjectConfig().projectName),
   );
-  const compiled = await addGraphQLApi(context, projectRoot, answers.config, schemaFromTemplate(answers.template), { headless: false });
+  const compiled = await addGraphQLApi(projectRoot, answers.config, schemaFromTemplate(answers.template), { addAuth: () => ensureAuth(context, projectRoot) });
+  await notifyCodegen(context, answers.config.apiName);
   for (const warning of compiled.warnings) context.print.warning(warning);
   for (const line of compiledLines(projectRoot, answers.config.apiName)) context.print.info(line);
   // Under --yes nobody is there to edit: the editor is not opened.

@@ -1,6 +1,6 @@
 import { AmplifyError, pathManager, validateHeadlessRequest, type AmplifyContext } from 'amplify-cli-core';
-import { apiResources, assertNewApiName, serviceOf } from '../service/api-resource';
-import type { AddApiRequest, AppSyncServiceConfiguration, UpdateApiRequest } from '../service/api-types';
+import { apiResources, assertNewApiName, notifyCodegen, serviceOf } from '../service/api-resource';
+import type { AddApiRequest, AppSyncServiceConfiguration, AuthType, UpdateApiRequest } from '../service/api-types';
 import { apiKeyRemoved, API_KEY_REMOVED_WARNING, addGraphQLApi, currentGraphQLConfig, updateGraphQLApi } from '../service/graphql-api';
 import { addApiRequestSchema, updateApiRequestSchema } from '../service/headless-schemas';
 import { checkRestPaths, ensureRestAccess, restNameProblem, saveRestResource } from '../service/rest-resource';
@@ -13,6 +13,13 @@ function printCompiled(context: AmplifyContext, projectRoot: string, apiName: st
   for (const line of [success.replace(/^✅ /, ''), ...rest]) context.print.info(line);
 }
 
+/** The legacy `apiKeyExpiration.days` of AddApiRequest: the lifetime of API keys that do not give their own. */
+function withKeyExpiration(config: AppSyncServiceConfiguration, days: number | undefined): AppSyncServiceConfiguration {
+  if (days === undefined) return config;
+  const fill = (type: AuthType): AuthType => (type.mode === 'API_KEY' && type.expirationTime === undefined ? { ...type, expirationTime: days } : type);
+  return { ...config, defaultAuthType: fill(config.defaultAuthType), ...(config.additionalAuthTypes ? { additionalAuthTypes: config.additionalAuthTypes.map(fill) } : {}) };
+}
+
 /** `amplify add|update api --headless`: the original's AppSync requests, and this CLI's REST form. */
 export async function runHeadless(context: AmplifyContext, payload: string): Promise<void> {
   const projectRoot = pathManager.findProjectRoot();
@@ -21,9 +28,9 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       const request = validateHeadlessRequest<AddApiRequest>(addApiRequestSchema, payload, 'AddApiRequest');
       const configuration = request.serviceConfiguration;
       if (configuration.serviceName === 'AppSync') {
-        const { transformSchema, ...config } = configuration as typeof configuration & { apiKeyExpiration?: unknown };
-        delete (config as { apiKeyExpiration?: unknown }).apiKeyExpiration;
-        const compiled = await addGraphQLApi(context, projectRoot, config as AppSyncServiceConfiguration, transformSchema, { headless: true });
+        const { transformSchema, apiKeyExpiration, ...config } = configuration as typeof configuration & { apiKeyExpiration?: { days?: number } };
+        const compiled = await addGraphQLApi(projectRoot, withKeyExpiration(config, apiKeyExpiration?.days), transformSchema, {});
+        await notifyCodegen(context, config.apiName);
         printCompiled(context, projectRoot, config.apiName, compiled.warnings);
         return;
       }
@@ -48,7 +55,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
         if (modification.defaultAuthType) next.defaultAuthType = modification.defaultAuthType;
         if (modification.additionalAuthTypes) next.additionalAuthTypes = modification.additionalAuthTypes;
         if (modification.conflictResolution) next.conflictResolution = modification.conflictResolution;
-        const compiled = await updateGraphQLApi(context, projectRoot, next, modification.transformSchema, { headless: true });
+        const compiled = await updateGraphQLApi(projectRoot, next, modification.transformSchema, {});
         if (apiKeyRemoved(current, next)) for (const line of API_KEY_REMOVED_WARNING) context.print.warning(line);
         printCompiled(context, projectRoot, apiName, compiled.warnings);
         return;

@@ -50,7 +50,7 @@ export async function run(context: AmplifyContext): Promise<void> {
       current,
       schemaModels(projectRoot, apiName),
     );
-    const compiled = await updateGraphQLApi(context, projectRoot, next, undefined, { headless: false });
+    const compiled = await updateGraphQLApi(projectRoot, next, undefined, { addAuth: () => ensureAuth(context, projectRoot) });
     if (apiKeyRemoved(current, next)) for (const line of API_KEY_REMOVED_WARNING) context.print.warning(line);
     for (const warning of compiled.warnings) context.print.warning(warning);
     for (const line of compiledLines(projectRoot, apiName)) context.print.info(line);

@@ -1,38 +1,38 @@
 import * as path from 'path';
-import { AmplifyError, type AmplifyContext } from 'amplify-cli-core';
-import { apiDirectory, assertNewApiName, authResourceName, ensureAuth, notifyCodegen } from './api-resource';
+import { AmplifyError } from 'amplify-cli-core';
+import { apiDirectory, assertNewApiName, authResourceName } from './api-resource';
 import type { AppSyncServiceConfiguration } from './api-types';
 import { authConfigOf } from './auth-config';
 import { compileApi, pushParameters, writeApiBuild, type CompileDependencies, type CompiledApi } from './compile';
 import { appSyncParameters, assertNoAppSyncApi, customResourcesTemplate, readAppSyncConfig, saveGraphQLResource, transformConf, usesUserPools } from './graphql-resource';
 
 export interface GraphQLChangeOptions {
-  headless: boolean;
+  /**
+   * Adds the project's auth when a Cognito mode needs it and there is none (interactive: through the auth
+   * category); without it that is an error naming `amplify add auth` (headless input cannot answer auth's questions).
+   */
+  addAuth?: () => Promise<string>;
   dependencies?: CompileDependencies;
   allowDestructive?: boolean;
 }
 
-/**
- * The user pool an API with a Cognito mode needs: the project's, else one added now through the auth category
- * (interactive), else an error naming `amplify add auth` (headless, as its input cannot answer auth's questions).
- */
-async function userPoolFor(context: AmplifyContext, projectRoot: string, config: AppSyncServiceConfiguration, headless: boolean): Promise<string | undefined> {
+async function userPoolFor(projectRoot: string, config: AppSyncServiceConfiguration, addAuth: GraphQLChangeOptions['addAuth']): Promise<string | undefined> {
   const existing = authResourceName(projectRoot);
   if (!usesUserPools(config) || existing) return existing;
-  if (headless) {
+  if (!addAuth) {
     throw new AmplifyError('AuthNotFound', 'AMAZON_COGNITO_USER_POOLS needs a Cognito user pool, and this project has no auth resource', { resolution: 'Run "amplify add auth" first' });
   }
-  return ensureAuth(context, projectRoot);
+  return addAuth();
 }
 
 /**
  * Adds the project's GraphQL API: the schema is compiled before anything is written, so a refused schema leaves
- * the project as it was; then the resource files, meta, `build/`, and codegen's config when that plugin is there.
+ * the project as it was; then the resource files, meta and `build/`.
  */
-export async function addGraphQLApi(context: AmplifyContext, projectRoot: string, config: AppSyncServiceConfiguration, schema: string, options: GraphQLChangeOptions): Promise<CompiledApi> {
-  assertNoAppSyncApi(projectRoot, options.headless);
+export async function addGraphQLApi(projectRoot: string, config: AppSyncServiceConfiguration, schema: string, options: GraphQLChangeOptions): Promise<CompiledApi> {
+  assertNoAppSyncApi(projectRoot, options.addAuth === undefined);
   assertNewApiName(projectRoot, config.apiName);
-  const authName = await userPoolFor(context, projectRoot, config, options.headless);
+  const authName = await userPoolFor(projectRoot, config, options.addAuth);
   const compiled = compileApi({
     projectRoot,
     apiName: config.apiName,
@@ -47,13 +47,12 @@ export async function addGraphQLApi(context: AmplifyContext, projectRoot: string
   });
   await saveGraphQLResource({ projectRoot, config, schema, authName, mode: 'add' });
   writeApiBuild(compiled);
-  await notifyCodegen(context, config.apiName);
   return compiled;
 }
 
 /** Changes the API's modes, conflict detection or schema; compiled first like add. */
-export async function updateGraphQLApi(context: AmplifyContext, projectRoot: string, config: AppSyncServiceConfiguration, schema: string | undefined, options: GraphQLChangeOptions): Promise<CompiledApi> {
-  const authName = await userPoolFor(context, projectRoot, config, options.headless);
+export async function updateGraphQLApi(projectRoot: string, config: AppSyncServiceConfiguration, schema: string | undefined, options: GraphQLChangeOptions): Promise<CompiledApi> {
+  const authName = await userPoolFor(projectRoot, config, options.addAuth);
   const compiled = compileApi({
     projectRoot,
     apiName: config.apiName,
