@@ -126,9 +126,10 @@ const byService = (appSync: Record<string, unknown>): Record<string, unknown> =>
   type: 'object',
   required: ['serviceName'],
   properties: { serviceName: { enum: ['AppSync', 'API Gateway'] } },
-  if: { properties: { serviceName: { const: 'AppSync' } } },
-  then: appSync,
-  else: restConfiguration,
+  allOf: [
+    { if: { properties: { serviceName: { const: 'AppSync' } } }, then: appSync },
+    { if: { properties: { serviceName: { const: 'API Gateway' } } }, then: restConfiguration },
+  ],
 });
 
 export const addApiRequestSchema: HeadlessSchema = {

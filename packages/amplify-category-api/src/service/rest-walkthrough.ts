@@ -1,4 +1,5 @@
-import { AmplifyError, makeId, type Prompter } from 'amplify-cli-core';
+import { randomUUID } from 'crypto';
+import { AmplifyError, type Prompter } from 'amplify-cli-core';
 import type { CrudOperation, RestPath, RestPathPermissions } from './api-types';
 import { overlappingPath, restNameProblem, restPathProblem } from './rest-resource';
 
@@ -125,7 +126,7 @@ function nextDefaultPath(paths: Record<string, RestPath>): string {
 export async function runRestAddWalkthrough(env: RestWalkthroughEnvironment): Promise<{ apiName: string; paths: Record<string, RestPath> }> {
   const apiName = await env.prompter.input({
     message: 'Provide a friendly name for your resource to be used as a label for this category in the project:',
-    default: `api${makeId(8)}`,
+    default: `api${randomUUID().slice(0, 8)}`,
     validate: (value) => restNameProblem(value, env.apiNames) ?? true,
   });
   const paths: Record<string, RestPath> = {};
