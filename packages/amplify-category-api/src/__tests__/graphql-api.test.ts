@@ -50,7 +50,7 @@ describe('adding a GraphQL API', () => {
     expect(fs.existsSync(path.join(project.root, API))).toBe(false);
 
     const addAuth = jest.fn(async () => {
-      writeProjectFile(project.root, 'amplify/backend/amplify-meta.json', { ...readProjectFile(project.root, 'amplify/backend/amplify-meta.json'), auth: { shopauth: { service: 'Cognito', providerPlugin: 'awscloudformation' } } });
+      writeProjectFile(project.root, 'amplify/backend/amplify-meta.json', { ...readProjectFile<Record<string, unknown>>(project.root, 'amplify/backend/amplify-meta.json'), auth: { shopauth: { service: 'Cognito', providerPlugin: 'awscloudformation' } } });
       return 'shopauth';
     });
     await addGraphQLApi(project.root, config, schema, { dependencies, addAuth });

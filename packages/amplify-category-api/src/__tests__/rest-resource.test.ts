@@ -23,7 +23,7 @@ describe('REST API resources', () => {
 
   test('groups add the user pool and group role dependencies', async () => {
     writeProjectFile(project.root, 'amplify/backend/amplify-meta.json', {
-      ...readProjectFile(project.root, 'amplify/backend/amplify-meta.json'),
+      ...readProjectFile<Record<string, unknown>>(project.root, 'amplify/backend/amplify-meta.json'),
       auth: { shopauth: { service: 'Cognito', providerPlugin: 'awscloudformation' }, userPoolGroups: { service: 'Cognito-UserPool-Groups', providerPlugin: 'awscloudformation' } },
     });
     await saveRestResource(project.root, 'adminrest', { '/admin': { lambdaFunction: 'itemsfn', permissions: { setting: 'private', groups: { Admins: ['read'] } } } }, 'add');

@@ -32,7 +32,7 @@ describe('APIGatewayAuthStack (reference §3.4)', () => {
 
   test('parameters: the role names, env and each API with a restricted path', () => {
     expect(Object.keys(stack.Parameters)).toEqual(['authRoleName', 'unauthRoleName', 'env', 'shoprest']);
-    expect(apiGatewayAuthStackParameters(stack, 'dev')).toEqual({
+    expect(apiGatewayAuthStackParameters(stack as Parameters<typeof apiGatewayAuthStackParameters>[0], 'dev')).toEqual({
       authRoleName: { Ref: 'AuthRoleName' },
       unauthRoleName: { Ref: 'UnauthRoleName' },
       env: 'dev',
