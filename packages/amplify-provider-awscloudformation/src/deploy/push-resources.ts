@@ -469,7 +469,9 @@ function recordPushInMeta(files: ProjectFiles, resources: DeployedResource[], ou
     }
     const stackOutputs = outputsByLogicalId[logicalId];
     if (stackOutputs) {
-      entry.output = stackOutputs;
+      // What a category recorded in output at add (AppSync's authConfig) survives, as the original's meta merge keeps it.
+      const authConfig = (entry.output as Record<string, unknown> | undefined)?.authConfig;
+      entry.output = authConfig !== undefined ? { authConfig, ...stackOutputs } : stackOutputs;
       (outputs[category] ??= {})[resourceName] = stackOutputs;
     }
   }

@@ -126,6 +126,24 @@ describe('pushing APIs', () => {
     });
   });
 
+  test('the API outputs join the authConfig the category recorded in meta', async () => {
+    const files = new ProjectFiles(projectRoot);
+    const meta = files.readMeta();
+    const authConfig = { defaultAuthentication: { authenticationType: 'API_KEY' }, additionalAuthenticationProviders: [] };
+    (meta.api as Json).shopapi.output = { authConfig };
+    files.writeMeta(meta);
+    const nested = 'arn:aws:cloudformation:us-east-1:123456789012:stack/nested-api/1';
+    cfnMock.on(DescribeStackResourcesCommand).resolves({
+      StackResources: [{ LogicalResourceId: 'apishopapi', ResourceType: 'AWS::CloudFormation::Stack', PhysicalResourceId: nested, ResourceStatus: 'CREATE_COMPLETE', Timestamp: new Date() }],
+    });
+    cfnMock.on(DescribeStacksCommand, { StackName: nested }).resolves({
+      Stacks: [{ StackName: 'nested-api', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'GraphQLAPIIdOutput', OutputValue: 'abc' }] }],
+    });
+    const result = await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'api', resourceName: 'shopapi' }], factory: aws.factory, onProgress: () => undefined });
+    expect(result.outputs).toEqual({ api: { shopapi: { GraphQLAPIIdOutput: 'abc' } } });
+    expect((files.readMeta().api as Json).shopapi.output).toEqual({ authConfig, GraphQLAPIIdOutput: 'abc' });
+  });
+
   test('an uncompiled GraphQL API is refused before anything is uploaded', async () => {
     fs.rmSync(path.join(projectRoot, 'amplify/backend/api/shopapi/build/parameters.json'));
     const error = await pushResources({ projectRoot, envName: 'dev', resources: [{ category: 'api', resourceName: 'shopapi' }], factory: aws.factory, onProgress: () => undefined }).catch((e: unknown) => e);
