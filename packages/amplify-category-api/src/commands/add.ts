@@ -1,24 +1,14 @@
 import { type AmplifyContext, pathManager } from 'amplify-cli-core';
-import { apiResources, ensureAuth, notifyCodegen, projectFunctions, userPoolGroups } from '../service/api-resource';
+import { apiResources, ensureAuth, notifyCodegen, projectFunctions } from '../service/api-resource';
 import type { ApiService } from '../service/api-types';
-import { createFunctionThroughCategory } from '../service/function-source';
+import { restEnvironment } from '../service/function-source';
 import { compiledLines } from '../service/compile';
 import { addGraphQLApi, schemaPath } from '../service/graphql-api';
 import { graphQLDefaults, runGraphQLAddWalkthrough } from '../service/graphql-walkthrough';
 import { assertNoAppSyncApi } from '../service/graphql-resource';
 import { ensureRestAccess, readRestInputs, saveRestResource } from '../service/rest-resource';
-import { runRestAddWalkthrough, runRestUpdateWalkthrough, type RestWalkthroughEnvironment } from '../service/rest-walkthrough';
+import { runRestAddWalkthrough, runRestUpdateWalkthrough } from '../service/rest-walkthrough';
 import { schemaFromTemplate } from '../service/schema-templates';
-
-export function restEnvironment(context: AmplifyContext, projectRoot: string): RestWalkthroughEnvironment {
-  return {
-    prompter: context.amplify.prompter,
-    apiNames: apiResources(projectRoot),
-    functions: projectFunctions(projectRoot),
-    groups: userPoolGroups(projectRoot),
-    createFunction: () => createFunctionThroughCategory(context, projectRoot),
-  };
-}
 
 function printNextSteps(context: AmplifyContext, name: string): void {
   context.print.success(`Successfully added resource ${name} locally`);

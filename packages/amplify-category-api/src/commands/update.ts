@@ -7,7 +7,7 @@ import { runGraphQLUpdateWalkthrough } from '../service/graphql-walkthrough';
 import { AUTH_MODE_NAMES } from '../service/auth-config';
 import { ensureRestAccess, readRestInputs, saveRestResource } from '../service/rest-resource';
 import { runRestUpdateWalkthrough } from '../service/rest-walkthrough';
-import { restEnvironment } from './add';
+import { restEnvironment } from '../service/function-source';
 
 /** The @model types of the API's schema, for per-model conflict strategies. */
 function schemaModels(projectRoot: string, apiName: string): string[] {

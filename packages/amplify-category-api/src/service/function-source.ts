@@ -1,5 +1,6 @@
 import { AmplifyError, type AmplifyContext } from 'amplify-cli-core';
-import { projectFunctions } from './api-resource';
+import { apiResources, projectFunctions, userPoolGroups } from './api-resource';
+import type { RestWalkthroughEnvironment } from './rest-walkthrough';
 
 /**
  * A new Lambda function for a REST path, made by the function category's own `add` walkthrough (reached through
@@ -19,4 +20,15 @@ export async function createFunctionThroughCategory(context: AmplifyContext, pro
   if (!created) throw new AmplifyError('FunctionNotCreated', 'The function walkthrough ended without adding a function', { resolution: 'Run "amplify add api" again' });
   context.print.success('Succesfully added the Lambda function locally');
   return created;
+}
+
+/** The REST walkthrough's view of the project, with new functions made through the function category. */
+export function restEnvironment(context: AmplifyContext, projectRoot: string): RestWalkthroughEnvironment {
+  return {
+    prompter: context.amplify.prompter,
+    apiNames: apiResources(projectRoot),
+    functions: projectFunctions(projectRoot),
+    groups: userPoolGroups(projectRoot),
+    createFunction: () => createFunctionThroughCategory(context, projectRoot),
+  };
 }
