@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   push: () => require('./commands/push') as CategoryCommand,
   console: () => require('./commands/console') as CategoryCommand,
   'gql-compile': () => require('./commands/gql-compile') as CategoryCommand,
+  rebuild: () => require('./commands/rebuild') as CategoryCommand,
   help: () => require('./commands/help') as CategoryCommand,
 };
 

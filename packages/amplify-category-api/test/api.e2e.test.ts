@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AppSandbox, snapshotDir } from 'amplify-test-support';
+import { AMPLIFY_BIN, AppSandbox, runInTerminal, snapshotDir } from 'amplify-test-support';
 
 /**
  * The api category end to end on the built binary against a local cloud: init, auth, a GraphQL API added headless
@@ -145,6 +145,22 @@ describe('api (built binary, local cloud)', () => {
     for (const row of rows) expect(row).toMatch(/No Change/);
     expect(result.stdout).toContain(`GraphQL endpoint: ${String(meta().api.blogapi.output?.GraphQLAPIEndpointOutput)}`);
     expect(result.stdout).toContain(`GraphQL API KEY: ${String(meta().api.blogapi.output?.GraphQLAPIKeyOutput)}`);
+  });
+
+  test('api rebuild, confirmed by typing the name, recreates the tables and keeps the API', async () => {
+    const apiId = meta().api.blogapi.output?.GraphQLAPIIdOutput;
+    const unattended = await sandbox.run(['api', 'rebuild', '--yes']);
+    expect(unattended.exitCode).not.toBe(0);
+    const result = await runInTerminal(`${process.execPath} ${AMPLIFY_BIN} api rebuild`, [{ question: /Type the name of the API to confirm/, keys: 'blogapi\r' }], {
+      cwd: sandbox.app,
+      env: sandbox.env,
+      timeoutMs: 120_000,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/DELETE_COMPLETE\s+apiblogapi\/Blog\b/);
+    expect(result.stdout).toContain('The tables of blogapi were recreated.');
+    expect(meta().api.blogapi.output?.GraphQLAPIIdOutput).toBe(apiId);
+    expect((await sandbox.run(['status'])).stdout).toMatch(/\|\s*Api\s*\|\s*blogapi\s*\|\s*No Change/);
   });
 
   test('a broken schema fails naming its type, exits non-zero, and changes nothing', async () => {

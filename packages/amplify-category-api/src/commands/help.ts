@@ -6,6 +6,7 @@ const COMMANDS: Array<[string, string]> = [
   ['amplify api remove', 'Removes an API locally; the next push deletes its stack'],
   ['amplify api push', 'Compiles the GraphQL schema and deploys the APIs'],
   ['amplify api gql-compile', 'Compiles schema.graphql into build/ (--force, --allow-destructive-graphql-schema-updates)'],
+  ['amplify api rebuild', 'Recreates every table of the GraphQL API, empty (all data is lost); asks for the API name'],
   ['amplify api console', 'Prints the console page of a deployed API'],
   ['amplify add|update api --headless', 'Reads an AddApiRequest / UpdateApiRequest (version 1) as JSON on stdin'],
 ];

@@ -133,7 +133,7 @@ function readStacks(buildDir: string): Record<string, CfnTemplate> | undefined {
 export function schemaError(error: TransformError): AmplifyError {
   const where = error.location ? ` (${error.location.path}:${error.location.line}:${error.location.column})` : '';
   return new AmplifyError('GraphQLSchemaInvalid', `${error.message}${where}`, {
-    resolution: 'Fix the schema and run "amplify api gql-compile" again; nothing was written',
+    resolution: 'Fix the schema and run the command again; nothing was written',
     cause: error,
   });
 }

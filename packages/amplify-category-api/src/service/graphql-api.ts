@@ -4,6 +4,7 @@ import { apiDirectory, assertNewApiName, authResourceName } from './api-resource
 import type { AppSyncServiceConfiguration } from './api-types';
 import { authConfigOf } from './auth-config';
 import { compileApi, pushParameters, writeApiBuild, type CompileDependencies, type CompiledApi } from './compile';
+import { withoutTables } from './rebuild';
 import { appSyncParameters, assertNoAppSyncApi, customResourcesTemplate, readAppSyncConfig, saveGraphQLResource, transformConf, usesUserPools } from './graphql-resource';
 
 export interface GraphQLChangeOptions {
@@ -91,8 +92,9 @@ export const API_KEY_REMOVED_WARNING = [
  * identity role names, only what the root template declares). The API key's `Expires` is counted from now, so a
  * push also renews a key that expired.
  */
-export function compileForPush(projectRoot: string, apiName: string, options: { allowDestructive?: boolean; dependencies?: CompileDependencies } = {}): CompiledApi {
-  const compiled = compileApi({ projectRoot, apiName, ...options });
+export function compileForPush(projectRoot: string, apiName: string, options: { allowDestructive?: boolean; withoutTables?: boolean; dependencies?: CompileDependencies } = {}): CompiledApi {
+  const full = compileApi({ projectRoot, apiName, allowDestructive: options.allowDestructive || options.withoutTables, dependencies: options.dependencies });
+  const compiled = options.withoutTables ? withoutTables(full) : full;
   const { defaultAuthType, additionalAuthTypes } = readAppSyncConfig(projectRoot, apiName);
   const parameters = pushParameters(compiled, authConfigOf(defaultAuthType, additionalAuthTypes));
   const pushed: CompiledApi = { ...compiled, parameters, files: { ...compiled.files, 'parameters.json': JSON.stringify(parameters, null, 4) } };
