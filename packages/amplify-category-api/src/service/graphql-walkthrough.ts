@@ -97,7 +97,7 @@ const LEAD_LINES: Record<AuthMode, string> = {
 };
 
 /** The authorization modes: the default, its questions, then optional additional modes and theirs (§2.1 step 3). */
-export async function askAuthModes(env: GraphQLWalkthroughEnvironment, config: AppSyncServiceConfiguration): Promise<Pick<AppSyncServiceConfiguration, 'defaultAuthType' | 'additionalAuthTypes'>> {
+async function askAuthModes(env: GraphQLWalkthroughEnvironment, config: AppSyncServiceConfiguration): Promise<Pick<AppSyncServiceConfiguration, 'defaultAuthType' | 'additionalAuthTypes'>> {
   const { prompter } = env;
   const defaultMode = await prompter.pick<AuthMode>({
     message: 'Choose the default authorization type for the API',
@@ -139,15 +139,20 @@ async function askStrategy(env: GraphQLWalkthroughEnvironment, message: string, 
   return { type: 'LAMBDA', resolver: { type: 'EXISTING', name } };
 }
 
-/** Conflict detection (§2.1 step 4); per-model strategies only on update, when models are known. */
-export async function askConflictResolution(env: GraphQLWalkthroughEnvironment, current: ConflictResolution | undefined, models: string[] = []): Promise<ConflictResolution | undefined> {
-  if (!(await env.prompter.confirm({ message: 'Enable conflict detection?', default: current?.defaultResolutionStrategy !== undefined }))) return undefined;
+/** The default strategy, then (when models are known) optional per-model strategies. */
+async function askStrategies(env: GraphQLWalkthroughEnvironment, current: ConflictResolution | undefined, models: string[]): Promise<ConflictResolution> {
   const defaultResolutionStrategy = await askStrategy(env, 'Select the default resolution strategy', current?.defaultResolutionStrategy);
   if (models.length === 0 || !(await env.prompter.confirm({ message: 'Do you want to override default per model settings?', default: false }))) return { defaultResolutionStrategy };
   const chosen = await env.prompter.pick<string>({ message: 'Select the models from below:', choices: models, multiSelect: true, default: [] });
   const perModelResolutionStrategy = [];
   for (const entityName of chosen) perModelResolutionStrategy.push({ entityName, resolutionStrategy: await askStrategy(env, `Select the resolution strategy for ${entityName} model`) });
   return { defaultResolutionStrategy, perModelResolutionStrategy };
+}
+
+/** Conflict detection (§2.1 step 4). */
+async function askConflictResolution(env: GraphQLWalkthroughEnvironment, current: ConflictResolution | undefined): Promise<ConflictResolution | undefined> {
+  if (!(await env.prompter.confirm({ message: 'Enable conflict detection?', default: current?.defaultResolutionStrategy !== undefined }))) return undefined;
+  return askStrategies(env, current, []);
 }
 
 type SummaryChoice = 'name' | 'auth' | 'conflict' | 'continue';
@@ -193,7 +198,7 @@ export async function runGraphQLAddWalkthrough(env: GraphQLWalkthroughEnvironmen
   return { config, template };
 }
 
-export type GraphQLUpdateChoice = 'auth' | 'enable-conflict' | 'conflict-strategy' | 'disable-conflict';
+type GraphQLUpdateChoice = 'auth' | 'enable-conflict' | 'conflict-strategy' | 'disable-conflict';
 
 /** `amplify update api` (GraphQL): one setting to edit (§2.1, last paragraph). */
 export async function runGraphQLUpdateWalkthrough(env: GraphQLWalkthroughEnvironment, current: AppSyncServiceConfiguration, models: string[]): Promise<AppSyncServiceConfiguration> {
@@ -218,15 +223,7 @@ export async function runGraphQLUpdateWalkthrough(env: GraphQLWalkthroughEnviron
   } else if (choice === 'disable-conflict') {
     delete next.conflictResolution;
   } else {
-    const defaultResolutionStrategy = await askStrategy(env, 'Select the default resolution strategy', current.conflictResolution?.defaultResolutionStrategy);
-    const perModel = models.length > 0 && (await env.prompter.confirm({ message: 'Do you want to override default per model settings?', default: false }));
-    next.conflictResolution = { defaultResolutionStrategy };
-    if (perModel) {
-      const chosen = await env.prompter.pick<string>({ message: 'Select the models from below:', choices: models, multiSelect: true, default: [] });
-      const perModelResolutionStrategy = [];
-      for (const entityName of chosen) perModelResolutionStrategy.push({ entityName, resolutionStrategy: await askStrategy(env, `Select the resolution strategy for ${entityName} model`) });
-      next.conflictResolution.perModelResolutionStrategy = perModelResolutionStrategy;
-    }
+    next.conflictResolution = await askStrategies(env, current.conflictResolution, models);
   }
   return next;
 }
