@@ -160,6 +160,16 @@ describe('compiling a GraphQL API', () => {
     expect(pushed.parameters).not.toHaveProperty('authRoleName');
   });
 
+  test('the push form gives a user pool mode the pool of the project auth when parameters.json lacks it', async () => {
+    writeProjectFile(project.root, 'amplify/backend/amplify-meta.json', { ...readProjectFile<Record<string, unknown>>(project.root, 'amplify/backend/amplify-meta.json'), auth: { shopauth: { service: 'Cognito', providerPlugin: 'awscloudformation' } } });
+    await updateGraphQLApi(project.root, { ...apiKeyConfig, additionalAuthTypes: [{ mode: 'AMAZON_COGNITO_USER_POOLS' }] }, undefined, { dependencies });
+    const parametersFile = path.join(project.root, API, 'parameters.json');
+    const { AuthCognitoUserPoolId, ...rest } = readProjectFile<Record<string, unknown>>(project.root, `${API}/parameters.json`);
+    expect(AuthCognitoUserPoolId).toEqual({ 'Fn::GetAtt': ['authshopauth', 'Outputs.UserPoolId'] });
+    fs.writeFileSync(parametersFile, JSON.stringify(rest));
+    expect(compileForPush(project.root, 'shopapi', { dependencies }).parameters.AuthCognitoUserPoolId).toEqual({ 'Fn::GetAtt': ['authshopauth', 'Outputs.UserPoolId'] });
+  });
+
   test('the push form passes the identity role names when the API uses IAM', async () => {
     await updateGraphQLApi(project.root, { ...apiKeyConfig, additionalAuthTypes: [{ mode: 'AWS_IAM' }] }, undefined, { dependencies });
     const pushed = compileForPush(project.root, 'shopapi', { dependencies });

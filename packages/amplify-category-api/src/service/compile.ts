@@ -208,12 +208,15 @@ export function writeApiBuild(compiled: CompiledApi): void {
 
 /**
  * `build/parameters.json` as a push passes it (reference §4): `CreateAPIKey` (1 when an API key mode is configured,
- * unless the user set it), the identity role names when absent, then only the root template's parameters.
+ * unless the user set it), the identity role names and the user pool id when absent, then only the root template's
+ * parameters.
  */
-export function pushParameters(compiled: CompiledApi, authConfig: ApiAuthConfig): Record<string, unknown> {
+export function pushParameters(compiled: CompiledApi, authConfig: ApiAuthConfig, authName: string | undefined): Record<string, unknown> {
   const modes = [authConfig.defaultAuthentication, ...authConfig.additionalAuthenticationProviders].map((p) => p.authenticationType);
   const parameters: Record<string, unknown> = { ...compiled.parameters };
   parameters.CreateAPIKey ??= modes.includes('API_KEY') ? 1 : 0;
+  // A parameters.json written before user pools became a mode (or edited by hand) still gets the pool of the project's auth.
+  if (modes.includes('AMAZON_COGNITO_USER_POOLS') && authName) parameters.AuthCognitoUserPoolId ??= { 'Fn::GetAtt': [`auth${authName}`, 'Outputs.UserPoolId'] };
   parameters.authRoleName ??= { Ref: 'AuthRoleName' };
   parameters.unauthRoleName ??= { Ref: 'UnauthRoleName' };
   const declared = (compiled.rootStack.Parameters ?? {}) as Record<string, unknown>;

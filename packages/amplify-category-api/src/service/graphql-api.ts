@@ -96,7 +96,7 @@ export function compileForPush(projectRoot: string, apiName: string, options: { 
   const full = compileApi({ projectRoot, apiName, allowDestructive: options.allowDestructive || options.withoutTables, dependencies: options.dependencies });
   const compiled = options.withoutTables ? withoutTables(full) : full;
   const { defaultAuthType, additionalAuthTypes } = readAppSyncConfig(projectRoot, apiName);
-  const parameters = pushParameters(compiled, authConfigOf(defaultAuthType, additionalAuthTypes));
+  const parameters = pushParameters(compiled, authConfigOf(defaultAuthType, additionalAuthTypes), authResourceName(projectRoot));
   const pushed: CompiledApi = { ...compiled, parameters, files: { ...compiled.files, 'parameters.json': JSON.stringify(parameters, null, 4) } };
   writeApiBuild(pushed);
   return pushed;
