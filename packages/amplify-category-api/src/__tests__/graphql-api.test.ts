@@ -4,6 +4,7 @@ import { createTempProject, readProjectFile, rejectedAmplifyError, thrownAmplify
 import type { AppSyncServiceConfiguration } from '../service/api-types';
 import { compileApi, deploymentRootKey, touchSchema, writeApiBuild } from '../service/compile';
 import { addGraphQLApi, compileForPush, updateGraphQLApi } from '../service/graphql-api';
+import { assertNoAppSyncApi } from '../service/graphql-resource';
 import { schemaFromTemplate } from '../service/schema-templates';
 import { fakeDependencies } from './helpers/fake-transformer';
 
@@ -71,7 +72,7 @@ describe('adding a GraphQL API', () => {
     const headless = await rejectedAmplifyError(addGraphQLApi(project.root, { ...apiKeyConfig, apiName: 'other' }, schema, { dependencies }));
     expect(headless.message).toBe('GraphQL API shopapi already exists in the project');
     expect(headless.resolution).toBe('Use amplify update api to make modifications');
-    const interactive = await rejectedAmplifyError(addGraphQLApi(project.root, { ...apiKeyConfig, apiName: 'other' }, schema, { dependencies, addAuth: async () => 'x' }));
+    const interactive = thrownAmplifyError(() => assertNoAppSyncApi(project.root, false));
     expect(interactive.message).toContain('You already have an AppSync API in your project.');
   });
 

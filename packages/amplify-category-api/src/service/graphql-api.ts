@@ -31,7 +31,8 @@ async function userPoolFor(projectRoot: string, config: AppSyncServiceConfigurat
  * the project as it was; then the resource files, meta and `build/`.
  */
 export async function addGraphQLApi(projectRoot: string, config: AppSyncServiceConfiguration, schema: string, options: GraphQLChangeOptions): Promise<CompiledApi> {
-  assertNoAppSyncApi(projectRoot, options.addAuth === undefined);
+  // The walkthrough refuses a second API before its questions, with its own words; this is the request's refusal.
+  assertNoAppSyncApi(projectRoot, true);
   assertNewApiName(projectRoot, config.apiName);
   const authName = await userPoolFor(projectRoot, config, options.addAuth);
   const compiled = compileApi({
