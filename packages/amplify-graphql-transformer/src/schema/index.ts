@@ -1,6 +1,606 @@
-// SCAFFOLD (replaced by the schema work).
+/**
+ * `build/schema.graphql`: the user's definitions with the transformer's directives stripped, then everything the
+ * transformer adds, in the original's definition order (reference §8): shared filter inputs, each model's block
+ * (connection, filter, Query, condition, mutation inputs, Mutation, subscription filter, Subscription), `@http`
+ * inputs, then key-condition inputs and index queries.
+ */
+import { Kind, print } from 'graphql';
+import type {
+  ConstDirectiveNode,
+  DefinitionNode,
+  FieldDefinitionNode,
+  InputObjectTypeDefinitionNode,
+  InputValueDefinitionNode,
+  ObjectTypeDefinitionNode,
+  TypeNode,
+} from 'graphql';
 import type { Analysis } from '../analysis';
+import { httpInputNames } from '../analysis';
+import { upperFirst, sortKeyArgumentName } from '../analysis/names';
+import { findDirective, namedTypeOf, typeRef } from '../analysis/schema-index';
+import { TRANSFORMER_DIRECTIVE_NAMES } from '../directives';
+import type { CustomField, ModelDefinition, ModelField, ModelOperation, RelationField } from '../model/api-model';
+import { directive, field, inputValue, listOf, name, named, nonNull, stringListArgument, typeNode } from './ast';
+import { AuthDirectives, providerDirectives } from './auth-directives';
+import {
+  compositeKeyInputs,
+  enumFilterInput,
+  filterInputName,
+  keyConditionInput,
+  sharedModelInputs,
+  subscriptionFilterInputName,
+} from './filter-inputs';
 
-export function printTransformedSchema(_analysis: Analysis): string {
-  throw new Error('printTransformedSchema: not implemented yet');
+interface ObjectDraft {
+  kind: 'object';
+  base?: ObjectTypeDefinitionNode;
+  name: string;
+  fields: FieldDefinitionNode[];
+  directives: ConstDirectiveNode[];
 }
+
+type Entry = ObjectDraft | { kind: 'node'; node: DefinitionNode };
+
+const BASE_FIELD = (field: ModelField): boolean => field.added === undefined || field.added === 'timestamp' || field.added === 'joinKey';
+const LATE_FIELD = (field: ModelField): boolean => field.added === 'foreignKey' || field.added === 'owner';
+
+export function printTransformedSchema(analysis: Analysis): string {
+  return `${new SchemaPrinter(analysis).print()}\n`;
+}
+
+class SchemaPrinter {
+  private readonly entries: Entry[] = [];
+  private readonly byName = new Map<string, Entry>();
+  private readonly models: ModelDefinition[];
+  private readonly modelByName: Map<string, ModelDefinition>;
+  private readonly nodes = new Map<string, ObjectTypeDefinitionNode>();
+  private readonly auth: AuthDirectives;
+  /** Key-condition inputs wanted by list queries and connection fields, emitted after every model block. */
+  private readonly primaryKeyInputs: InputObjectTypeDefinitionNode[] = [];
+  private readonly relationInputs: InputObjectTypeDefinitionNode[] = [];
+
+  constructor(private readonly analysis: Analysis) {
+    this.models = analysis.model.models;
+    this.modelByName = new Map(this.models.map((model) => [model.name, model]));
+    this.auth = new AuthDirectives(analysis.model);
+    for (const definition of analysis.document.definitions) {
+      if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) this.nodes.set(definition.name.value, definition);
+    }
+  }
+
+  print(): string {
+    this.addUserDefinitions();
+    for (const model of this.models.filter((candidate) => candidate.generated)) this.addObject(model.name, this.modelFields(model));
+    if (this.models.length > 0) for (const shared of sharedModelInputs()) this.add(shared);
+    for (const model of this.models) this.addModelBlock(model);
+    for (const custom of this.analysis.model.customFields) this.addHttpInputs(custom);
+    for (const input of this.primaryKeyInputs) this.add(input);
+    for (const model of this.models) this.addIndexQueries(model);
+    for (const input of this.relationInputs) this.add(input);
+    this.addAuthDirectives();
+    const definitions = this.entries.map((entry) => (entry.kind === 'node' ? entry.node : this.objectNode(entry)));
+    return print({ kind: Kind.DOCUMENT, definitions });
+  }
+
+  // ---- definitions bookkeeping
+
+  private add(node: DefinitionNode): void {
+    const key = 'name' in node && node.name ? node.name.value : `#${this.entries.length}`;
+    if (this.byName.has(key)) return;
+    const entry: Entry = { kind: 'node', node };
+    this.entries.push(entry);
+    this.byName.set(key, entry);
+  }
+
+  private addObject(typeName: string, fields: FieldDefinitionNode[], base?: ObjectTypeDefinitionNode): ObjectDraft {
+    const existing = this.byName.get(typeName);
+    if (existing?.kind === 'object') return existing;
+    const draft: ObjectDraft = { kind: 'object', name: typeName, fields, directives: keptDirectives(base), base };
+    this.entries.push(draft);
+    this.byName.set(typeName, draft);
+    return draft;
+  }
+
+  private rootType(typeName: 'Query' | 'Mutation' | 'Subscription'): ObjectDraft {
+    return this.addObject(typeName, []);
+  }
+
+  private objectNode(draft: ObjectDraft): ObjectTypeDefinitionNode {
+    return {
+      ...(draft.base ?? { kind: Kind.OBJECT_TYPE_DEFINITION, name: name(draft.name), interfaces: [] }),
+      loc: undefined,
+      fields: draft.fields,
+      directives: draft.directives,
+    };
+  }
+
+  private addDirectives(typeName: string, directives: ConstDirectiveNode[], fieldName?: string): void {
+    const draft = this.byName.get(typeName);
+    if (draft?.kind !== 'object' || directives.length === 0) return;
+    if (fieldName === undefined) {
+      draft.directives = mergeDirectives(draft.directives, directives);
+      return;
+    }
+    draft.fields = draft.fields.map((candidate) =>
+      candidate.name.value === fieldName ? { ...candidate, directives: mergeDirectives(candidate.directives ?? [], directives) } : candidate,
+    );
+  }
+
+  // ---- the user's definitions
+
+  private addUserDefinitions(): void {
+    for (const definition of this.analysis.document.definitions) {
+      if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) {
+        const model = this.modelByName.get(definition.name.value);
+        const fields = model ? this.modelFields(model) : (definition.fields ?? []).map((userField) => this.customField(definition.name.value, userField));
+        this.addObject(definition.name.value, fields, definition);
+      } else if (definition.kind === Kind.INTERFACE_TYPE_DEFINITION) {
+        this.add({ ...definition, fields: definition.fields?.map(stripFieldDirectives) });
+      } else {
+        this.add(definition);
+      }
+    }
+  }
+
+  private customField(typeName: string, userField: FieldDefinitionNode): FieldDefinitionNode {
+    const stripped = stripFieldDirectives(userField);
+    const custom = this.analysis.model.customFields.find(
+      (candidate) => candidate.typeName === typeName && candidate.fieldName === userField.name.value,
+    );
+    if (!custom) return stripped;
+    const directives = mergeDirectives(stripped.directives ?? [], providerDirectives(this.auth.fieldProviders(custom.auth)));
+    return { ...stripped, arguments: custom.http ? this.httpArguments(custom) : stripped.arguments, directives };
+  }
+
+  private modelFields(model: ModelDefinition): FieldDefinitionNode[] {
+    const node = this.nodes.get(model.name);
+    return model.fields.map((modelField) => {
+      const userField = node?.fields?.find((candidate) => candidate.name.value === modelField.name);
+      const relation = model.relations.find((candidate) => candidate.field === modelField.name);
+      const directives = mergeDirectives(keptDirectives(userField), providerDirectives(this.auth.fieldProviders(modelField.auth)));
+      if (relation && (relation.kind === 'hasMany' || relation.kind === 'manyToMany')) {
+        const target = relation.joinModel ?? relation.relatedModel;
+        return field(modelField.name, named(`Model${target}Connection`), this.connectionArguments(relation), directives);
+      }
+      if (userField) return { ...userField, loc: undefined, directives };
+      return field(modelField.name, typeNode(modelField.type));
+    });
+  }
+
+  private connectionArguments(relation: RelationField): InputValueDefinitionNode[] {
+    const target = this.modelByName.get(relation.joinModel ?? relation.relatedModel)!;
+    const args: InputValueDefinitionNode[] = [];
+    const index = target.indexes.find((candidate) => candidate.name === relation.lookup.indexName);
+    if (relation.kind === 'hasMany' && index?.origin === 'index') {
+      const remaining = [index.partitionKey, ...index.sortKeyFields].slice(relation.lookup.keyFields.length);
+      if (remaining.length > 0) args.push(this.sortKeyArgument(target, remaining, `Model${target.name}${upperFirst(index.name)}`, this.relationInputs));
+    }
+    args.push(
+      inputValue('filter', named(`Model${target.name}FilterInput`)),
+      inputValue('sortDirection', named('ModelSortDirection')),
+      inputValue('limit', named('Int')),
+      inputValue('nextToken', named('String')),
+    );
+    return args;
+  }
+
+  /** The sort-key condition argument, registering the key-condition input(s) it needs in `into`. */
+  private sortKeyArgument(
+    model: ModelDefinition,
+    sortKeyFields: string[],
+    compositePrefix: string,
+    into: InputObjectTypeDefinitionNode[],
+  ): InputValueDefinitionNode {
+    const typeOf = (fieldName: string): string => model.fields.find((candidate) => candidate.name === fieldName)!.type.name;
+    if (sortKeyFields.length === 1) {
+      const condition = keyConditionInput(typeOf(sortKeyFields[0]));
+      into.push(condition.definition);
+      return inputValue(sortKeyFields[0], named(condition.name));
+    }
+    const composite = compositeKeyInputs(
+      compositePrefix,
+      sortKeyFields.map((sortKeyField) => ({ name: sortKeyField, typeName: keyTypeName(model, sortKeyField) })),
+    );
+    into.push(...composite.definitions);
+    return inputValue(sortKeyArgumentName(sortKeyFields), named(composite.name));
+  }
+
+  // ---- one model's block
+
+  private addModelBlock(model: ModelDefinition): void {
+    const { operations } = model;
+    this.addNonModelInputs(this.userFieldNodes(model));
+    if (operations.list || operations.sync) {
+      this.addObject(`Model${model.name}Connection`, this.connectionFields(model));
+      this.addEnumFilters(model);
+      this.add(this.filterInput(model));
+    }
+    const queries: FieldDefinitionNode[] = [];
+    if (operations.get) queries.push(field(operations.get, named(model.name), this.keyArguments(model)));
+    if (operations.list) queries.push(field(operations.list, named(`Model${model.name}Connection`), this.listArguments(model)));
+    if (operations.sync) queries.push(field(operations.sync, named(`Model${model.name}Connection`), this.syncArguments(model)));
+    if (queries.length > 0) this.rootType('Query').fields.push(...queries);
+
+    const mutations: FieldDefinitionNode[] = [];
+    const mutationField = (fieldName: string, inputName: string): FieldDefinitionNode =>
+      field(fieldName, named(model.name), [
+        inputValue('input', nonNull(named(inputName))),
+        inputValue('condition', named(`Model${model.name}ConditionInput`)),
+      ]);
+    if (operations.create || operations.update || operations.delete) {
+      this.addEnumFilters(model);
+      this.add(this.conditionInput(model));
+    }
+    if (operations.create) {
+      this.add(this.createInput(model));
+      mutations.push(mutationField(operations.create, `Create${model.name}Input`));
+    }
+    if (operations.update) {
+      this.add(this.updateInput(model));
+      mutations.push(mutationField(operations.update, `Update${model.name}Input`));
+    }
+    if (operations.delete) {
+      this.add(this.deleteInput(model));
+      mutations.push(mutationField(operations.delete, `Delete${model.name}Input`));
+    }
+    if (mutations.length > 0) this.rootType('Mutation').fields.push(...mutations);
+
+    const subscriptions = this.subscriptionFields(model);
+    if (subscriptions.length > 0) {
+      this.addEnumFilters(model);
+      this.add(this.subscriptionFilterInput(model));
+      this.rootType('Subscription').fields.push(...subscriptions);
+    }
+  }
+
+  /** The fields as the user wrote them (for a join model: the fields the transformer generated for it). */
+  private userFieldNodes(model: ModelDefinition): FieldDefinitionNode[] {
+    const node = this.nodes.get(model.name);
+    if (node) return [...(node.fields ?? [])];
+    return model.fields.filter((candidate) => !candidate.added || candidate.added === 'joinKey').map((candidate) => field(candidate.name, typeNode(candidate.type)));
+  }
+
+  private userFields(model: ModelDefinition): ModelField[] {
+    const names = new Set(this.userFieldNodes(model).map((candidate) => candidate.name.value));
+    return model.fields.filter((candidate) => names.has(candidate.name));
+  }
+
+  private addNonModelInputs(fields: readonly FieldDefinitionNode[]): void {
+    for (const userField of fields) {
+      const typeName = namedTypeOf(userField.type);
+      const definition = this.analysis.document.definitions.find(
+        (candidate): candidate is ObjectTypeDefinitionNode => candidate.kind === Kind.OBJECT_TYPE_DEFINITION && candidate.name.value === typeName,
+      );
+      if (!definition || this.modelByName.has(typeName) || this.byName.has(`${typeName}Input`)) continue;
+      this.add({
+        kind: Kind.INPUT_OBJECT_TYPE_DEFINITION,
+        name: name(`${typeName}Input`),
+        fields: (definition.fields ?? []).flatMap((objectField) => {
+          const type = this.inputType(objectField.type);
+          return type ? [inputValue(objectField.name.value, type)] : [];
+        }),
+      });
+      this.addNonModelInputs(definition.fields ?? []);
+    }
+  }
+
+  /** An object field's type as an input type: non-model objects become `<Type>Input`; models and abstract types have none. */
+  private inputType(type: TypeNode): TypeNode | undefined {
+    const typeName = namedTypeOf(type);
+    const definition = this.analysis.document.definitions.find((candidate) => 'name' in candidate && candidate.name?.value === typeName);
+    if (this.modelByName.has(typeName)) return undefined;
+    if (definition?.kind === Kind.INTERFACE_TYPE_DEFINITION || definition?.kind === Kind.UNION_TYPE_DEFINITION) return undefined;
+    const ref = typeRef(type);
+    return typeNode(ref, definition?.kind === Kind.OBJECT_TYPE_DEFINITION ? `${typeName}Input` : typeName);
+  }
+
+  private connectionFields(model: ModelDefinition): FieldDefinitionNode[] {
+    const fields = [field('items', nonNull(listOf(named(model.name)))), field('nextToken', named('String'))];
+    if (this.usesDataStore()) fields.push(field('startedAt', named('AWSTimestamp')));
+    return fields;
+  }
+
+  private usesDataStore(): boolean {
+    return this.models.some((model) => model.operations.sync !== undefined);
+  }
+
+  private addEnumFilters(model: ModelDefinition): void {
+    for (const enumField of model.fields.filter((candidate) => candidate.kind === 'enum')) this.add(enumFilterInput(enumField));
+  }
+
+  private filterInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    const inputName = `Model${model.name}FilterInput`;
+    return objectInput(inputName, [
+      ...filterFields(model.fields.filter(BASE_FIELD), filterInputName),
+      ...logicalFields(inputName, true),
+      ...this.dataStoreFilterFields(),
+      ...filterFields(model.fields.filter(LATE_FIELD), filterInputName),
+    ]);
+  }
+
+  private conditionInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    const inputName = `Model${model.name}ConditionInput`;
+    const keyFields = new Set(keyFieldsOf(model));
+    const userFields = this.userFields(model).filter((candidate) => !keyFields.has(candidate.name) && !(candidate.name === 'id' && !hasCustomPrimaryKey(this.nodes.get(model.name))));
+    const timestamps = model.fields.filter((candidate) => candidate.added === 'timestamp');
+    return objectInput(inputName, [
+      ...filterFields(userFields, filterInputName),
+      ...logicalFields(inputName, true),
+      ...this.dataStoreFilterFields(),
+      ...filterFields(timestamps, filterInputName),
+      ...filterFields(model.fields.filter(LATE_FIELD), filterInputName),
+    ]);
+  }
+
+  private dataStoreFilterFields(): InputValueDefinitionNode[] {
+    return this.usesDataStore() ? [inputValue('_deleted', named('ModelBooleanInput'))] : [];
+  }
+
+  private mutationInputFields(model: ModelDefinition, nullable: boolean): InputValueDefinitionNode[] {
+    const keyFields = new Set(keyFieldsOf(model));
+    const fields: InputValueDefinitionNode[] = [];
+    for (const userField of this.userFieldNodes(model)) {
+      const modelField = model.fields.find((candidate) => candidate.name === userField.name.value)!;
+      const type = this.inputType(userField.type);
+      if (!type || modelField.kind === 'model') continue;
+      const ref = typeRef(type);
+      const fieldName = userField.name.value;
+      const isTimestamp = fieldName === model.timestamps.createdAt || fieldName === model.timestamps.updatedAt;
+      const autoId = fieldName === 'id' && (ref.name === 'ID' || ref.name === 'String') && !nullable;
+      const optional = nullable ? !keyFields.has(fieldName) : autoId || isTimestamp;
+      fields.push(inputValue(fieldName, optional ? stripNonNull(type) : nullable ? nonNull(type) : type));
+    }
+    if (!fields.some((candidate) => candidate.name.value === 'id') && keyFields.has('id')) {
+      fields.push(inputValue('id', nullable ? nonNull(named('ID')) : named('ID')));
+    }
+    return fields;
+  }
+
+  private createInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    return objectInput(`Create${model.name}Input`, [...this.mutationInputFields(model, false), ...this.versionInput(), ...this.foreignKeyInputs(model)]);
+  }
+
+  private updateInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    return objectInput(`Update${model.name}Input`, [...this.mutationInputFields(model, true), ...this.versionInput(), ...this.foreignKeyInputs(model)]);
+  }
+
+  private deleteInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    const keys = keyFieldsOf(model).map((keyField) => inputValue(keyField, nonNull(named(keyTypeName(model, keyField)))));
+    return objectInput(`Delete${model.name}Input`, [...keys, ...this.versionInput()]);
+  }
+
+  private versionInput(): InputValueDefinitionNode[] {
+    return this.usesDataStore() ? [inputValue('_version', named('Int'))] : [];
+  }
+
+  private foreignKeyInputs(model: ModelDefinition): InputValueDefinitionNode[] {
+    return model.fields.filter((candidate) => candidate.added === 'foreignKey').map((candidate) => inputValue(candidate.name, named(candidate.type.name)));
+  }
+
+  private subscriptionFilterInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
+    const inputName = `ModelSubscription${model.name}FilterInput`;
+    const ownerFields = [...new Set(model.auth.filter((rule) => rule.allow === 'owner').map((rule) => rule.ownerField!))];
+    const authFields = new Set([...ownerFields, ...model.auth.flatMap((rule) => (rule.groupsField ? [rule.groupsField] : []))]);
+    const quirkForeignKeys = (['hasMany', 'hasOne', 'belongsTo'] as const).flatMap((kind) =>
+      model.relations
+        .filter((relation) => relation.kind === kind && relation.foreignKeyFields)
+        .flatMap((relation) => {
+          const holder = kind === 'hasMany' ? this.modelByName.get(relation.relatedModel)! : model;
+          return relation.foreignKeyFields!.map((fieldName) => holder.fields.find((candidate) => candidate.name === fieldName)!);
+        }),
+    );
+    return objectInput(inputName, [
+      ...filterFields(
+        model.fields.filter((candidate) => BASE_FIELD(candidate) && !authFields.has(candidate.name)),
+        subscriptionFilterInputName,
+      ),
+      ...logicalFields(inputName, false),
+      ...this.dataStoreFilterFields(),
+      ...filterFields(quirkForeignKeys, subscriptionFilterInputName),
+      ...ownerFields.map((ownerField) => inputValue(ownerField, named('ModelStringInput'))),
+    ]);
+  }
+
+  private subscriptionFields(model: ModelDefinition): FieldDefinitionNode[] {
+    const { operations } = model;
+    const mutationsBySubscription = new Map<string, string[]>();
+    const pairs: Array<[string[], string | undefined]> = [
+      [operations.subscriptions.onCreate, operations.create],
+      [operations.subscriptions.onUpdate, operations.update],
+      [operations.subscriptions.onDelete, operations.delete],
+    ];
+    for (const [subscriptionNames, mutation] of pairs) {
+      if (!mutation) continue;
+      for (const subscriptionName of subscriptionNames) {
+        mutationsBySubscription.set(subscriptionName, [...(mutationsBySubscription.get(subscriptionName) ?? []), mutation]);
+      }
+    }
+    const ownerArguments = [
+      ...new Set(model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen')).map((rule) => rule.ownerField!)),
+    ].map((ownerField) => inputValue(ownerField, named('String')));
+    return [...mutationsBySubscription].map(([subscriptionName, mutations]) =>
+      field(
+        subscriptionName,
+        named(model.name),
+        [inputValue('filter', named(`ModelSubscription${model.name}FilterInput`)), ...ownerArguments],
+        [directive('aws_subscribe', [stringListArgument('mutations', mutations)])],
+      ),
+    );
+  }
+
+  private keyArguments(model: ModelDefinition): InputValueDefinitionNode[] {
+    return keyFieldsOf(model).map((keyField) => inputValue(keyField, nonNull(named(keyTypeName(model, keyField)))));
+  }
+
+  private listArguments(model: ModelDefinition): InputValueDefinitionNode[] {
+    const common = [
+      inputValue('filter', named(`Model${model.name}FilterInput`)),
+      inputValue('limit', named('Int')),
+      inputValue('nextToken', named('String')),
+    ];
+    if (!hasCustomPrimaryKey(this.nodes.get(model.name))) return common;
+    const { partitionKey, sortKeyFields } = model.primaryKey;
+    const keyArgs = [inputValue(partitionKey, named(keyTypeName(model, partitionKey)))];
+    if (sortKeyFields.length > 0) keyArgs.push(this.sortKeyArgument(model, sortKeyFields, `Model${model.name}Primary`, this.primaryKeyInputs));
+    return [...keyArgs, ...common, inputValue('sortDirection', named('ModelSortDirection'))];
+  }
+
+  private syncArguments(model: ModelDefinition): InputValueDefinitionNode[] {
+    return [
+      inputValue('filter', named(`Model${model.name}FilterInput`)),
+      inputValue('limit', named('Int')),
+      inputValue('nextToken', named('String')),
+      inputValue('lastSync', named('AWSTimestamp')),
+    ];
+  }
+
+  // ---- @http, index queries
+
+  private httpArguments(custom: CustomField): InputValueDefinitionNode[] {
+    const http = custom.http!;
+    const names = httpInputNames(custom.typeName, custom.fieldName);
+    const args: InputValueDefinitionNode[] = [];
+    if (http.pathParams.length > 0) args.push(inputValue('params', nonNull(named(names.params))));
+    if (http.hasQuery) {
+      const required = !http.hasBody && http.requiredArgs.length > 0;
+      args.push(inputValue('query', required ? nonNull(named(names.query)) : named(names.query)));
+    }
+    if (http.hasBody) args.push(inputValue('body', named(names.body)));
+    return args;
+  }
+
+  private addHttpInputs(custom: CustomField): void {
+    if (!custom.http) return;
+    const userField = this.nodes.get(custom.typeName)?.fields?.find((candidate) => candidate.name.value === custom.fieldName);
+    const args = userField?.arguments ?? [];
+    const names = httpInputNames(custom.typeName, custom.fieldName);
+    const { pathParams, hasQuery, hasBody } = custom.http;
+    if (pathParams.length > 0) {
+      this.add(
+        objectInput(
+          names.params,
+          pathParams.map((param) => {
+            const arg = args.find((candidate) => candidate.name.value === param);
+            return inputValue(param, nonNull(arg ? stripNonNull(arg.type) : named('String')));
+          }),
+        ),
+      );
+    }
+    const remaining = args.filter((arg) => !pathParams.includes(arg.name.value));
+    if (hasQuery) {
+      this.add(objectInput(names.query, remaining.map((arg) => inputValue(arg.name.value, hasBody ? stripNonNull(arg.type) : arg.type))));
+    }
+    if (hasBody) this.add(objectInput(names.body, remaining.map((arg) => inputValue(arg.name.value, stripNonNull(arg.type)))));
+  }
+
+  private addIndexQueries(model: ModelDefinition): void {
+    for (const index of model.indexes) {
+      if (!index.queryField || index.origin === 'hasMany') continue;
+      const inputs: InputObjectTypeDefinitionNode[] = [];
+      const args = [inputValue(index.partitionKey, nonNull(named(keyTypeName(model, index.partitionKey))))];
+      if (index.sortKeyFields.length > 0) args.push(this.sortKeyArgument(model, index.sortKeyFields, `Model${model.name}${upperFirst(index.name)}`, inputs));
+      for (const input of inputs) this.add(input);
+      args.push(
+        inputValue('sortDirection', named('ModelSortDirection')),
+        inputValue('filter', named(`Model${model.name}FilterInput`)),
+        inputValue('limit', named('Int')),
+        inputValue('nextToken', named('String')),
+      );
+      if (!this.byName.has(`Model${model.name}Connection`)) {
+        this.addObject(`Model${model.name}Connection`, this.connectionFields(model));
+        this.add(this.filterInput(model));
+      }
+      this.rootType('Query').fields.push(field(index.queryField, named(`Model${model.name}Connection`), args));
+    }
+  }
+
+  // ---- @aws_* auth directives (§11.4)
+
+  private addAuthDirectives(): void {
+    const operationFields: Array<[keyof ModelDefinition['operations'], ModelOperation, 'Query' | 'Mutation']> = [
+      ['get', 'get', 'Query'],
+      ['list', 'list', 'Query'],
+      ['sync', 'sync', 'Query'],
+      ['create', 'create', 'Mutation'],
+      ['update', 'update', 'Mutation'],
+      ['delete', 'delete', 'Mutation'],
+    ];
+    for (const model of this.models) {
+      const typeDirectives = providerDirectives(this.auth.typeProviders(model));
+      if (typeDirectives.length === 0) continue;
+      this.addDirectives(model.name, typeDirectives);
+      this.addDirectives(`Model${model.name}Connection`, typeDirectives);
+      this.propagateToNonModelTypes(model.fields, typeDirectives, new Set());
+      for (const [key, operation, rootName] of operationFields) {
+        const fieldName = model.operations[key];
+        if (typeof fieldName === 'string') this.addDirectives(rootName, providerDirectives(this.auth.operationProviders(model, operation)), fieldName);
+      }
+      for (const index of model.indexes) {
+        if (index.queryField) this.addDirectives('Query', providerDirectives(this.auth.operationProviders(model, 'list')), index.queryField);
+      }
+      const listen = providerDirectives(this.auth.operationProviders(model, 'listen'));
+      const { onCreate, onUpdate, onDelete } = model.operations.subscriptions;
+      for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) this.addDirectives('Subscription', listen, subscriptionName);
+      const readers = providerDirectives(this.auth.readProviders(model));
+      for (const relation of model.relations) {
+        const target = relation.kind === 'hasMany' || relation.kind === 'manyToMany' ? `Model${relation.joinModel ?? relation.relatedModel}Connection` : relation.relatedModel;
+        this.addDirectives(target, readers);
+      }
+    }
+  }
+
+  private propagateToNonModelTypes(fields: ModelField[], directives: ConstDirectiveNode[], seen: Set<string>): void {
+    for (const objectField of fields.filter((candidate) => candidate.kind === 'object')) {
+      const typeName = objectField.type.name;
+      const definition = this.nodes.get(typeName);
+      if (seen.has(typeName) || !definition) continue;
+      seen.add(typeName);
+      this.addDirectives(typeName, directives);
+      const nested = (definition.fields ?? []).map((nestedField) => {
+        const ref = typeRef(nestedField.type);
+        return { name: nestedField.name.value, type: ref, kind: this.nodes.has(ref.name) && !this.modelByName.has(ref.name) ? 'object' : 'scalar' } as ModelField;
+      });
+      this.propagateToNonModelTypes(nested, directives, seen);
+    }
+  }
+}
+
+// ---- helpers
+
+const keyFieldsOf = (model: ModelDefinition): string[] => [model.primaryKey.partitionKey, ...model.primaryKey.sortKeyFields];
+
+const keyTypeName = (model: ModelDefinition, fieldName: string): string => model.fields.find((candidate) => candidate.name === fieldName)!.type.name;
+
+const hasCustomPrimaryKey = (node: ObjectTypeDefinitionNode | undefined): boolean =>
+  (node?.fields ?? []).some((candidate) => findDirective(candidate, 'primaryKey') !== undefined);
+
+const stripNonNull = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? type.type : type);
+
+const objectInput = (inputName: string, fields: InputValueDefinitionNode[]): InputObjectTypeDefinitionNode => ({
+  kind: Kind.INPUT_OBJECT_TYPE_DEFINITION,
+  name: name(inputName),
+  fields,
+});
+
+const filterFields = (fields: ModelField[], inputNameOf: (field: ModelField) => string | undefined): InputValueDefinitionNode[] =>
+  fields.flatMap((candidate) => {
+    const inputName = inputNameOf(candidate);
+    return inputName ? [inputValue(candidate.name, named(inputName))] : [];
+  });
+
+const logicalFields = (inputName: string, withNot: boolean): InputValueDefinitionNode[] => [
+  inputValue('and', listOf(named(inputName))),
+  inputValue('or', listOf(named(inputName))),
+  ...(withNot ? [inputValue('not', named(inputName))] : []),
+];
+
+const keptDirectives = (node: { directives?: readonly ConstDirectiveNode[] } | undefined): ConstDirectiveNode[] =>
+  (node?.directives ?? []).filter((candidate) => !TRANSFORMER_DIRECTIVE_NAMES.has(candidate.name.value));
+
+const stripFieldDirectives = (node: FieldDefinitionNode): FieldDefinitionNode => ({ ...node, loc: undefined, directives: keptDirectives(node) });
+
+const mergeDirectives = (existing: readonly ConstDirectiveNode[], added: ConstDirectiveNode[]): ConstDirectiveNode[] => [
+  ...existing,
+  ...added.filter((candidate) => !existing.some((present) => present.name.value === candidate.name.value)),
+];
+
