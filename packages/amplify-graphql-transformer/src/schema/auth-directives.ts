@@ -65,11 +65,4 @@ export class AuthDirectives {
     if (rules.every((rule) => rule.provider === this.defaultProvider)) return [];
     return [...new Set(rules.map((rule) => rule.provider))];
   }
-
-  /** Read providers a model grants through its relational fields to the types it reaches. */
-  readProviders(model: ModelDefinition): AuthProvider[] {
-    if (!this.emits(model)) return [];
-    const readers = this.operationProviders(model, 'get');
-    return readers.length > 0 ? [...new Set([...readers, this.defaultProvider])] : this.typeProviders(model);
-  }
 }

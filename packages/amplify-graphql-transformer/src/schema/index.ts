@@ -41,6 +41,8 @@ interface ObjectDraft {
 
 type Entry = ObjectDraft | { kind: 'node'; node: DefinitionNode };
 
+const ROOT_TYPE_NAMES = new Set(['Query', 'Mutation', 'Subscription']);
+
 const BASE_FIELD = (field: ModelField): boolean => field.added === undefined || field.added === 'timestamp' || field.added === 'joinKey';
 const LATE_FIELD = (field: ModelField): boolean => field.added === 'foreignKey' || field.added === 'owner';
 
@@ -121,9 +123,13 @@ class SchemaPrinter {
       draft.directives = mergeDirectives(draft.directives, directives);
       return;
     }
-    draft.fields = draft.fields.map((candidate) =>
-      candidate.name.value === fieldName ? { ...candidate, directives: mergeDirectives(candidate.directives ?? [], directives) } : candidate,
-    );
+    const target = draft.fields.find((candidate) => candidate.name.value === fieldName);
+    if (!target) return;
+    const updated = { ...target, directives: mergeDirectives(target.directives ?? [], directives) };
+    // The original re-appends a root-type field whenever it adds directives to it, which reorders Query/Mutation/Subscription.
+    draft.fields = ROOT_TYPE_NAMES.has(typeName)
+      ? [...draft.fields.filter((candidate) => candidate !== target), updated]
+      : draft.fields.map((candidate) => (candidate === target ? updated : candidate));
   }
 
   // ---- the user's definitions
@@ -148,8 +154,7 @@ class SchemaPrinter {
       (candidate) => candidate.typeName === typeName && candidate.fieldName === userField.name.value,
     );
     if (!custom) return stripped;
-    const directives = mergeDirectives(stripped.directives ?? [], providerDirectives(this.auth.fieldProviders(custom.auth)));
-    return { ...stripped, arguments: custom.http ? this.httpArguments(custom) : stripped.arguments, directives };
+    return { ...stripped, arguments: custom.http ? this.httpArguments(custom) : stripped.arguments };
   }
 
   private modelFields(model: ModelDefinition): FieldDefinitionNode[] {
@@ -516,36 +521,48 @@ class SchemaPrinter {
 
   // ---- @aws_* auth directives (§11.4)
 
+  /**
+   * Per model in order, as the original's auth step runs: the type, then each operation field and the type it
+   * returns (so a connection first reached through a relation keeps that relation's order), then the types its
+   * relational fields reach, in the model type's order.
+   */
   private addAuthDirectives(): void {
-    const operationFields: Array<[keyof ModelDefinition['operations'], ModelOperation, 'Query' | 'Mutation']> = [
-      ['get', 'get', 'Query'],
-      ['list', 'list', 'Query'],
-      ['sync', 'sync', 'Query'],
-      ['create', 'create', 'Mutation'],
-      ['update', 'update', 'Mutation'],
-      ['delete', 'delete', 'Mutation'],
+    const operationFields: Array<[keyof ModelDefinition['operations'], ModelOperation, 'Query' | 'Mutation', boolean]> = [
+      ['get', 'get', 'Query', false],
+      ['list', 'list', 'Query', true],
+      ['sync', 'sync', 'Query', true],
+      ['create', 'create', 'Mutation', false],
+      ['update', 'update', 'Mutation', false],
+      ['delete', 'delete', 'Mutation', false],
     ];
     for (const model of this.models) {
       const typeDirectives = providerDirectives(this.auth.typeProviders(model));
       if (typeDirectives.length === 0) continue;
+      const connection = `Model${model.name}Connection`;
       this.addDirectives(model.name, typeDirectives);
-      this.addDirectives(`Model${model.name}Connection`, typeDirectives);
       this.propagateToNonModelTypes(model.fields, typeDirectives, new Set());
-      for (const [key, operation, rootName] of operationFields) {
+      const addToOperation = (rootName: string, fieldName: string, operation: ModelOperation, returnType: string): void => {
+        const directives = providerDirectives(this.auth.operationProviders(model, operation));
+        this.addDirectives(rootName, directives, fieldName);
+        this.addDirectives(returnType, directives);
+      };
+      for (const [key, operation, rootName, returnsConnection] of operationFields) {
         const fieldName = model.operations[key];
-        if (typeof fieldName === 'string') this.addDirectives(rootName, providerDirectives(this.auth.operationProviders(model, operation)), fieldName);
+        if (typeof fieldName === 'string') addToOperation(rootName, fieldName, operation, returnsConnection ? connection : model.name);
       }
-      for (const index of model.indexes) {
-        if (index.queryField) this.addDirectives('Query', providerDirectives(this.auth.operationProviders(model, 'list')), index.queryField);
-      }
-      const listen = providerDirectives(this.auth.operationProviders(model, 'listen'));
       const { onCreate, onUpdate, onDelete } = model.operations.subscriptions;
-      for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) this.addDirectives('Subscription', listen, subscriptionName);
-      const readers = providerDirectives(this.auth.readProviders(model));
-      for (const relation of model.relations) {
-        const target = relation.kind === 'hasMany' || relation.kind === 'manyToMany' ? `Model${relation.joinModel ?? relation.relatedModel}Connection` : relation.relatedModel;
-        this.addDirectives(target, readers);
+      for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) addToOperation('Subscription', subscriptionName, 'listen', model.name);
+      for (const index of model.indexes) {
+        if (index.queryField && index.origin !== 'hasMany') addToOperation('Query', index.queryField, 'list', connection);
       }
+      for (const relation of model.relations) {
+        const related = relation.joinModel ?? relation.relatedModel;
+        const target = relation.kind === 'hasMany' || relation.kind === 'manyToMany' ? `Model${related}Connection` : related;
+        this.addDirectives(target, typeDirectives);
+      }
+    }
+    for (const custom of this.analysis.model.customFields) {
+      this.addDirectives(custom.typeName, providerDirectives(this.auth.fieldProviders(custom.auth)), custom.fieldName);
     }
   }
 
