@@ -138,7 +138,8 @@ export function synthesizePipelines(plans: ResolverPlan[], files: Record<string,
   const functionRef = (fn: FunctionPlan): StackRef => {
     const key = JSON.stringify([fn.dataSource.name, fn.request.content, fn.response.content, fn.syncConfig ?? null]);
     const existing = options.dedupe ? shared.get(key) : undefined;
-    if (existing) return existing;
+    // Sharing must not make two stacks wait for each other (a StackMapping stack reading the model's table).
+    if (existing && (existing.stack === fn.stack || !stacks.dependsOn(existing.stack, fn.stack))) return existing;
     const logicalId = functionLogicalId(fn.name);
     const stack = stacks.stack(fn.stack);
     const template = (half: 'Request' | 'Response', part: FunctionPlan['request']): Record<string, CfnValue> =>
@@ -158,7 +159,7 @@ export function synthesizePipelines(plans: ResolverPlan[], files: Record<string,
       },
     });
     const reference: StackRef = { stack: fn.stack, path: [fn.name, `${fn.name}.AppSyncFunction`], logicalId, attribute: 'FunctionId' };
-    if (options.dedupe) shared.set(key, reference);
+    if (options.dedupe && !existing) shared.set(key, reference);
     return reference;
   };
 

@@ -97,6 +97,18 @@ export class StackSet {
     return ref(parameter);
   }
 
+  /** Whether `from` reads, directly or through other stacks, an output of `to`. */
+  dependsOn(from: string, to: string): boolean {
+    const seen = new Set<string>();
+    const visit = (name: string): boolean => {
+      if (name === to) return true;
+      if (seen.has(name) || !this.nested.has(name)) return false;
+      seen.add(name);
+      return [...this.stack(name).dependencies].some(visit);
+    };
+    return from !== ROOT && [...this.stack(from).dependencies].some(visit);
+  }
+
   /** `s3://<bucket>/<rootKey>/<key>` as a stack of `consumer` spells it. */
   s3Location(consumer: string, key: string): CfnValue {
     return join('', [
