@@ -114,10 +114,13 @@ export function customFieldResolverPlans(fields: CustomField[], stacks: StackSet
     }
     let stack: string;
     let dataSourceType: ResolverPlan['dataSourceType'];
+    const stashDeploymentValues: Array<'env' | 'awsRegion'> = [];
     if (field.http) {
       stack = HTTP_STACK;
       dataSourceType = 'HTTP';
       const { origin, path } = splitUrl(field.http.url);
+      if (path.includes('${env}')) stashDeploymentValues.push('env');
+      if (path.includes('${aws_region}')) stashDeploymentValues.push('awsRegion');
       const dataSource = httpDataSource(origin, stacks);
       steps.push({
         name: `${dataSource.name.logicalId}${field.typeName}${field.fieldName}Function`,
@@ -148,6 +151,7 @@ export function customFieldResolverPlans(fields: CustomField[], stacks: StackSet
       dataSourceType,
       slots: {},
       steps,
+      ...(stashDeploymentValues.length > 0 ? { stashDeploymentValues } : {}),
       response: { file: `${field.typeName}.${field.fieldName}.res.vtl`, content: previousResultResponse() },
     });
   }

@@ -1,7 +1,7 @@
 import { TransformError } from '../transform-types';
-import { functionLogicalId, uniqueId } from './cdk-names';
+import { functionLogicalId } from './cdk-names';
 import { type CfnValue, joinText, ref } from './cfn';
-import { ROOT, rootParameter, type StackRef, type StackSet } from './stack-set';
+import { rootParameter, type StackRef, type StackSet } from './stack-set';
 
 export type SlotName = 'init' | 'preAuth' | 'auth' | 'postAuth' | 'preDataLoad' | 'preUpdate' | 'preSubscribe' | 'postDataLoad' | 'postUpdate' | 'finish';
 export type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -54,6 +54,8 @@ export interface ResolverPlan {
   deltaSync?: boolean;
   slots: Partial<Record<SlotName, SlotFunction[]>>;
   steps: PipelineStep[];
+  /** Deployment values templates read from the stash (`@http` URLs naming `${env}` or `${aws_region}`). */
+  stashDeploymentValues?: Array<'env' | 'awsRegion'>;
   /** A response template file; absent means the inline "previous result" response. */
   response?: { file: string; content: string };
 }
@@ -238,13 +240,11 @@ function resolverRequestTemplate(plan: ResolverPlan, stackName: string, options:
     parts.push('$util.qr($ctx.stash.put("authRole", "', ...roleArn('authRoleName'), '"))\n');
     parts.push('$util.qr($ctx.stash.put("unauthRole", "', ...roleArn('unauthRoleName'), '"))\n');
   }
+  for (const key of plan.stashDeploymentValues ?? []) {
+    parts.push(`$util.qr($ctx.stash.put("${key}", "`, key === 'env' ? stacks.value(stackName, rootParameter('env')) : ref('AWS::Region'), '"))\n');
+  }
   if (options.identityPoolId !== undefined) parts.push(put('identityPoolId', `"${options.identityPoolId}"`));
   parts.push(put('adminRoles', JSON.stringify(options.adminRoles)));
   parts.push('$util.toJson({})');
   return joinText(parts);
 }
-
-/** The construct path CDK gives a resource of a nested stack (its logical id's source). */
-export const resourcePath = (id: string): string[] => [id, 'Resource'];
-
-export { ROOT, uniqueId };

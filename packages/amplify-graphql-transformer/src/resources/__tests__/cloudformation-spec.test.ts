@@ -10,6 +10,7 @@ const cases = [
   ['many to many', fx.manyToMany(), fx.input(fx.USER_POOLS_AND_API_KEY)],
   ['@function and @http with IAM', fx.functionAndHttp(), fx.input(fx.IAM_AND_API_KEY)],
   ['DataStore', fx.dataStoreTodo(), fx.input(fx.API_KEY_ONLY)],
+  ['@mapsTo', fx.mappedTask(), fx.input(fx.API_KEY_ONLY)],
 ] as const;
 
 describe.each(cases)('%s', (_, model, input) => {

@@ -306,3 +306,53 @@ describe('user stacks (§6.8)', () => {
     );
   });
 });
+
+describe('more configurations', () => {
+  it('keeps the @mapsTo original table in a stack of its own, with the resolvers in the model stack', () => {
+    const { stacks, rootStack } = synthesizeResources(fx.mappedTask(), fx.input(fx.API_KEY_ONLY));
+    expect(resourcesOf(stacks.Todo).TodoTable.Properties.TableName).toEqual({
+      'Fn::Join': ['', ['Todo-', { Ref: 'referencetotransformerrootstackGraphQLAPI20497F53ApiId' }, '-', { Ref: 'referencetotransformerrootstackenv10C5A902Ref' }]],
+    });
+    expect(resourcesOf(stacks.Task).GetTaskResolver).toBeDefined();
+    expect(resourcesOf(stacks.Task).TaskTable).toBeUndefined();
+    expect(resourcesOf(rootStack).Task.DependsOn).toContain('Todo');
+  });
+
+  it('configures OIDC and Lambda providers', () => {
+    const authConfig = {
+      defaultAuthentication: {
+        authenticationType: 'OPENID_CONNECT' as const,
+        openIDConnectConfig: { name: 'idp', issuerUrl: 'https://idp.example.com/', clientId: 'c1', authTTL: '1000', iatTTL: '2000' },
+      },
+      additionalAuthenticationProviders: [{ authenticationType: 'AWS_LAMBDA' as const, lambdaAuthorizerConfig: { lambdaFunction: 'authfn', ttlSeconds: '60' } }],
+    };
+    const { rootStack } = synthesizeResources(fx.sandboxTodo(), fx.input(authConfig));
+    expect(resourcesOf(rootStack).GraphQLAPI.Properties).toMatchObject({
+      AuthenticationType: 'OPENID_CONNECT',
+      OpenIDConnectConfig: { AuthTTL: 1000, ClientId: 'c1', IatTTL: 2000, Issuer: 'https://idp.example.com/' },
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_LAMBDA', LambdaAuthorizerConfig: { AuthorizerResultTtlInSeconds: 60, IdentityValidationExpression: '' } }],
+    });
+  });
+
+  it('grants the unauth role for public IAM rules and stashes the role ARNs', () => {
+    const api = fx.sandboxTodo();
+    api.authProviders = ['apiKey', 'iam'];
+    api.models[0].auth = [{ allow: 'public', provider: 'iam', operations: ['get', 'list'] }];
+    const { rootStack, stacks } = synthesizeResources(api, fx.input(fx.IAM_AND_API_KEY));
+    const policy = resourcesOf(rootStack).UnauthRolePolicy019D4A6CE4;
+    expect(policy.Properties.Roles).toEqual([{ Ref: 'unauthRoleName' }]);
+    // Every operation field is listed; the resolvers enforce which operations the rule allows.
+    expect(policy.Properties.PolicyDocument.Statement[0].Resource).toHaveLength(10);
+    const inline = JSON.stringify(resourcesOf(stacks.Todo).GetTodoResolver.Properties.RequestMappingTemplate);
+    expect(inline).toContain('referencetotransformerrootstackunauthRoleName49F3C1FERef');
+    expect(inline).toContain('/CognitoIdentityCredentials');
+  });
+
+  it('reads ${env} of an @http URL path from the stash the resolver fills', () => {
+    const api = fx.functionAndHttp();
+    api.customFields[1].http!.url = 'https://api.example.com/${env}/weather/:city';
+    const { stacks, resolvers } = synthesizeResources(api, fx.input(fx.IAM_AND_API_KEY));
+    expect(resolvers['Query.weather.DataResolver.req.vtl']).toContain('"resourcePath": "/${ctx.stash.env}/weather/${ctx.args.params.city}"');
+    expect(JSON.stringify(resourcesOf(stacks.HttpStack).QueryweatherResolver.Properties.RequestMappingTemplate)).toContain('\\"env\\"');
+  });
+});

@@ -63,7 +63,10 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** `@http`: the HTTP request; the URL path's `:param` segments come from `params`. */
 export function httpRequestTemplate(http: HttpDirective, resourcePath: string): string {
   const hasBody = BODY_METHODS.has(http.method);
-  const path = resourcePath.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => `\${ctx.args.params.${name}}`);
+  const path = resourcePath
+    .replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => `\${ctx.args.params.${name}}`)
+    .replace(/\$\{env\}/g, '${ctx.stash.env}')
+    .replace(/\$\{aws_region\}/g, '${ctx.stash.awsRegion}');
   return lines(
     '## [Start] HTTP request. **',
     '#set( $headers = {} )',
