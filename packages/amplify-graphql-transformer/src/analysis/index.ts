@@ -86,7 +86,14 @@ export function analyzeSchema(input: TransformInput): Analysis {
     customFields: custom.fields,
     ...(resolverConfig?.project ? { conflictResolution: resolverConfig.project } : {}),
   };
-  return { model, document, flags, warnings: warningsFor(model, custom.rootFieldAuth) };
+  const searchable = schema.objects.filter((object) => schema.modelNames.has(object.name.value) && findDirective(object, 'searchable'));
+  const warnings = warningsFor(model, custom.rootFieldAuth);
+  if (searchable.length > 0) {
+    warnings.push(
+      `⚠️ @searchable is not supported by this CLI yet: ${searchable.map((object) => object.name.value).join(', ')} get no search query and no OpenSearch domain.`,
+    );
+  }
+  return { model, document, flags, warnings };
 }
 
 function featureFlags(written: TransformInput['featureFlags']): TransformerFeatureFlags {
@@ -101,15 +108,6 @@ function featureFlags(written: TransformInput['featureFlags']): TransformerFeatu
 /** Directives that may only sit on `@model` types, and type-level misuse, refused in the original's words. */
 function rejectMisplacedDirectives(schema: SchemaIndex): void {
   for (const definition of schema.document.definitions) {
-    if (definition.kind === Kind.OBJECT_TYPE_EXTENSION || definition.kind === Kind.INTERFACE_TYPE_EXTENSION) {
-      const directive = definition.directives?.[0];
-      if (directive) {
-        throw new TransformError(
-          `Directives are not supported on object or interface extensions. See the '@${directive.name.value}' directive on '${definition.name.value}'`,
-          nodeLocation(directive),
-        );
-      }
-    }
     if (definition.kind === Kind.INTERFACE_TYPE_DEFINITION) {
       for (const field of definition.fields ?? []) {
         const auth = findDirective(field, 'auth');

@@ -64,8 +64,41 @@ export function parseSchema(sources: SchemaSource[]): ParsedSchema {
   }
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions };
   rejectV1Directives(document);
+  rejectExtensionDirectives(document);
   validate(document);
-  return { document, sandbox };
+  return { document: mergeExtensions(document), sandbox };
+}
+
+function rejectExtensionDirectives(document: DocumentNode): void {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue;
+    const directive = definition.directives?.[0];
+    if (directive) {
+      throw new TransformError(
+        `Directives are not supported on object or interface extensions. See the '@${directive.name.value}' directive on '${definition.name.value}'`,
+        nodeLocation(directive),
+      );
+    }
+  }
+}
+
+/** `extend type X { ... }` fields join their type, as the original reads them (validation has checked the type exists). */
+function mergeExtensions(document: DocumentNode): DocumentNode {
+  const extensions = document.definitions.filter((definition) => definition.kind === Kind.OBJECT_TYPE_EXTENSION);
+  if (extensions.length === 0) return document;
+  const definitions = document.definitions
+    .filter((definition) => definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+    .map((definition) => {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) return definition;
+      const own = extensions.filter((extension) => extension.name.value === definition.name.value);
+      if (own.length === 0) return definition;
+      return {
+        ...definition,
+        interfaces: [...(definition.interfaces ?? []), ...own.flatMap((extension) => extension.interfaces ?? [])],
+        fields: [...(definition.fields ?? []), ...own.flatMap((extension) => extension.fields ?? [])],
+      };
+    });
+  return { kind: Kind.DOCUMENT, definitions };
 }
 
 /** `globalAuthRule` (or `global_auth_rule`) must be exactly `AuthRule = { allow: public }`; other fields are read elsewhere. */

@@ -295,6 +295,20 @@ describe('warnings', () => {
   });
 });
 
+test('@searchable is accepted with a warning that no search is generated', () => {
+  const { warnings } = analyze('type Article @model @searchable @auth(rules: [{ allow: public }]) { id: ID! }');
+  expect(warnings).toEqual(['⚠️ @searchable is not supported by this CLI yet: Article get no search query and no OpenSearch domain.']);
+});
+
+test('`extend type` fields join their type', () => {
+  const { document, model } = analyze(
+    'type Query { a: String } extend type Query { echo: String @function(name: "f") } type T @model { id: ID! } extend type T { note: String }',
+  );
+  expect(document.definitions.map((definition) => ('name' in definition ? definition.name?.value : ''))).toEqual(['Query', 'T']);
+  expect(model.customFields.map((field) => field.fieldName)).toEqual(['echo']);
+  expect(model.models[0].fields.map((field) => field.name)).toContain('note');
+});
+
 test('feature flag names are read case-insensitively', () => {
   const input = schemaInput('type T @model { id: ID! a: String @index }');
   input.featureFlags = { EnableAutoIndexQueryNames: false } as unknown as typeof input.featureFlags;
