@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'crypto';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 // By file: jest maps every bare `amplify-*` name to a workspace package.
 const velocity = require('amplify-velocity-template/index.js') as {
   parse(template: string): unknown;

@@ -2,7 +2,6 @@ import { synthesizeResources } from '..';
 import * as fx from './fixtures/models';
 import { type Caller, contextOf, type JavaMap, plain, renderTemplate, type TemplateContext, VtlError } from './vtl-shim';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require('amplify-velocity-template/index.js') as { parse(template: string): unknown };
 
 const fixtures = {
@@ -13,6 +12,7 @@ const fixtures = {
   manyToMany: synthesizeResources(fx.manyToMany(), fx.input(fx.USER_POOLS_AND_API_KEY)),
   functionAndHttp: synthesizeResources(fx.functionAndHttp(), fx.input(fx.IAM_AND_API_KEY)),
   dataStoreTodo: synthesizeResources(fx.dataStoreTodo(), fx.input(fx.API_KEY_ONLY)),
+  fieldAuthNote: synthesizeResources(fx.fieldAuthNote(), fx.input(fx.USER_POOLS_ONLY)),
 };
 
 describe.each(Object.entries(fixtures))('templates of %s', (_, output) => {
@@ -200,5 +200,32 @@ describe('@http', () => {
       resourcePath: '/weather/Berlin',
       params: { headers: { 'accept-encoding': 'application/json', 'x-demo': 'yes' }, query: {} },
     });
+  });
+});
+
+describe('field-level auth', () => {
+  const note = fixtures.fieldAuthNote.resolvers;
+  const ADMIN: Caller = { authType: 'User Pool Authorization', claims: { sub: 'a1', username: 'admin', 'cognito:groups': ['Admin'] } };
+  const create = ['Mutation.createNote.init.1.req.vtl', 'Mutation.createNote.auth.1.req.vtl'];
+
+  it('lets a static group create notes but not write the owner-only field of someone else', () => {
+    const { context } = run(note, create, ADMIN, { args: { input: { text: 'hi' } } });
+    // The admin is recorded as owner (populateownerfieldforstaticgroupauth).
+    expect(plain(context.get('args'))).toEqual({ input: { text: 'hi', owner: 'a1::admin' } });
+    expect(() => run(note, create, ADMIN, { args: { input: { text: 'hi', owner: 'bob', secret: 's' } } })).toThrow(new VtlError('Unauthorized on [secret]', 'Unauthorized'));
+    expect(() => run(note, create, ALICE, { args: { input: { text: 'hi', secret: 's' } } })).not.toThrow();
+  });
+
+  it("hides the field from readers who do not own the item, and from mutation results", () => {
+    const read = (caller: Caller, source: Record<string, unknown>) => run(note, ['Note.secret.req.vtl', 'Note.secret.res.vtl'], caller, { source });
+    expect(read(ALICE, { secret: 's', owner: 's1::alice' }).output.trim()).toBe('"s"');
+    expect(() => read(ADMIN, { secret: 's', owner: 's1::alice' })).toThrow(new VtlError('Unauthorized'));
+    expect(read(ALICE, { secret: 's', owner: 's1::alice', __operation: 'Mutation' }).output.trim()).toBe('null');
+  });
+
+  it('shows the stored sub::username owner as the username', () => {
+    const fixturesWithOwner = fixtures.todoWithOwnerAuth.resolvers;
+    const { output } = run(fixturesWithOwner, ['Todo.owner.req.vtl', 'Todo.owner.res.vtl'], ALICE, { source: { owner: 's1::alice' } });
+    expect(output.trim()).toBe('"alice"');
   });
 });

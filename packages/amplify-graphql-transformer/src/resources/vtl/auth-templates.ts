@@ -65,7 +65,7 @@ function staticRule(rule: AuthRule): string[] {
     return rule.allow === 'public'
       ? ['#if( $ctx.identity.userArn == $ctx.stash.unauthRole )', '  #set( $isAuthorized = true )', '#end']
       : [
-          '#if( $ctx.identity.userArn == $ctx.stash.authRole || ($ctx.identity.cognitoIdentityPoolId == $ctx.stash.identityPoolId && $ctx.identity.cognitoIdentityAuthType == "authenticated") )',
+          '#if( $ctx.identity.userArn == $ctx.stash.authRole || (!$util.isNull($ctx.stash.identityPoolId) && $ctx.identity.cognitoIdentityPoolId == $ctx.stash.identityPoolId && $ctx.identity.cognitoIdentityAuthType == "authenticated") )',
           '  #set( $isAuthorized = true )',
           '#end',
         ];
