@@ -129,15 +129,28 @@ function rejectMutualOwnership(uses: RelationUse[]): void {
   }
 }
 
-/** Foreign-key fields for a relation on `holderType.field` that stores `referenced`'s primary key. */
-function foreignKeyFields(holderType: string, fieldName: string, referenced: ModelDefinition, flags: TransformerFeatureFlags): ModelField[] {
+/**
+ * Foreign-key fields for a relation on `holderType.field` that stores `referenced`'s primary key; they are required
+ * exactly when the relational field is.
+ */
+function foreignKeyFields(
+  holderType: string,
+  relationField: ModelField,
+  referenced: ModelDefinition,
+  flags: TransformerFeatureFlags,
+): ModelField[] {
+  const nonNull = relationField.type.nonNull;
   if (!flags.respectprimarykeyattributesonconnectionfield) {
-    const partition = fieldOf(referenced, referenced.primaryKey.partitionKey)!;
-    return [{ name: camelJoin([holderType, fieldName, 'id']), type: scalarType(partition.type.name), kind: partition.kind, added: 'foreignKey' }];
+    return [{ name: camelJoin([holderType, relationField.name, 'id']), type: scalarType('ID', nonNull), kind: 'scalar', added: 'foreignKey' }];
   }
   return keyFieldsOf(referenced).map((keyField) => {
     const source = fieldOf(referenced, keyField)!;
-    return { name: camelJoin([holderType, fieldName, keyField]), type: scalarType(source.type.name), kind: source.kind, added: 'foreignKey' };
+    return {
+      name: camelJoin([holderType, relationField.name, keyField]),
+      type: scalarType(source.type.name, nonNull),
+      kind: source.kind,
+      added: 'foreignKey',
+    };
   });
 }
 
@@ -171,7 +184,7 @@ function addHasMany(
     const keyFields = index ? [index.partitionKey, ...index.sortKeyFields] : keyFieldsOf(child);
     relation.lookup = { ...(indexName ? { indexName } : {}), keyFields: keyFields.slice(0, fields.length), sourceFields: fields };
   } else {
-    const foreignKeys = foreignKeyFields(use.parent.name, fieldName, use.parent, context.flags);
+    const foreignKeys = foreignKeyFields(use.parent.name, fieldOf(use.parent, fieldName)!, use.parent, context.flags);
     relation.foreignKeyFields = appendFields(child, foreignKeys);
     addedForeignKeys.set(`${child.name}:${use.parent.name}`, foreignKeys.map((key) => key.name));
     const gsi = `gsi-${use.parent.name}.${fieldName}`;
@@ -190,7 +203,7 @@ function addHasOne(use: RelationUse, byName: Map<string, ModelDefinition>, conte
   if (fields) {
     relation.lookup = { keyFields: keyFieldsOf(related).slice(0, fields.length), sourceFields: fields };
   } else {
-    const foreignKeys = foreignKeyFields(use.parent.name, fieldName, related, context.flags);
+    const foreignKeys = foreignKeyFields(use.parent.name, fieldOf(use.parent, fieldName)!, related, context.flags);
     relation.foreignKeyFields = appendFields(use.parent, foreignKeys);
     relation.lookup = { keyFields: keyFieldsOf(related).slice(0, foreignKeys.length), sourceFields: foreignKeys.map((key) => key.name) };
   }
@@ -217,7 +230,7 @@ function addBelongsTo(
       const sourceFields = addedForeignKeys.get(`${use.parent.name}:${related.name}`) ?? parentRelation.lookup.keyFields;
       relation.lookup = { keyFields: parentRelation.lookup.sourceFields, sourceFields };
     } else {
-      const foreignKeys = foreignKeyFields(use.parent.name, fieldName, related, context.flags);
+      const foreignKeys = foreignKeyFields(use.parent.name, fieldOf(use.parent, fieldName)!, related, context.flags);
       relation.foreignKeyFields = appendFields(use.parent, foreignKeys);
       relation.lookup = { keyFields: keyFieldsOf(related).slice(0, foreignKeys.length), sourceFields: foreignKeys.map((key) => key.name) };
     }

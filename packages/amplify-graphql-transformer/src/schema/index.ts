@@ -175,10 +175,12 @@ class SchemaPrinter {
   private connectionArguments(relation: RelationField): InputValueDefinitionNode[] {
     const target = this.modelByName.get(relation.joinModel ?? relation.relatedModel)!;
     const args: InputValueDefinitionNode[] = [];
-    const index = target.indexes.find((candidate) => candidate.name === relation.lookup.indexName);
-    if (relation.kind === 'hasMany' && index?.origin === 'index') {
-      const remaining = [index.partitionKey, ...index.sortKeyFields].slice(relation.lookup.keyFields.length);
-      if (remaining.length > 0) args.push(this.sortKeyArgument(target, remaining, `Model${target.name}${upperFirst(index.name)}`, this.relationInputs));
+    // Only a hasMany naming its key fields (an index, or the related primary key) queries with a sort-key condition.
+    const key = relation.lookup.indexName ? target.indexes.find((candidate) => candidate.name === relation.lookup.indexName) : target.primaryKey;
+    const usesNamedKey = relation.kind === 'hasMany' && !relation.foreignKeyFields && key !== undefined;
+    if (usesNamedKey && relation.lookup.sourceFields.length < 2 && key.sortKeyFields.length > 0) {
+      const keyName = relation.lookup.indexName ?? 'Primary';
+      args.push(this.sortKeyArgument(target, key.sortKeyFields, `Model${target.name}${upperFirst(keyName)}`, this.relationInputs));
     }
     args.push(
       inputValue('filter', named(`Model${target.name}FilterInput`)),
@@ -362,11 +364,11 @@ class SchemaPrinter {
   }
 
   private createInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
-    return objectInput(`Create${model.name}Input`, [...this.mutationInputFields(model, false), ...this.versionInput(), ...this.foreignKeyInputs(model)]);
+    return objectInput(`Create${model.name}Input`, [...this.mutationInputFields(model, false), ...this.versionInput(), ...this.foreignKeyInputs(model, true)]);
   }
 
   private updateInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
-    return objectInput(`Update${model.name}Input`, [...this.mutationInputFields(model, true), ...this.versionInput(), ...this.foreignKeyInputs(model)]);
+    return objectInput(`Update${model.name}Input`, [...this.mutationInputFields(model, true), ...this.versionInput(), ...this.foreignKeyInputs(model, false)]);
   }
 
   private deleteInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
@@ -378,8 +380,11 @@ class SchemaPrinter {
     return this.usesDataStore() ? [inputValue('_version', named('Int'))] : [];
   }
 
-  private foreignKeyInputs(model: ModelDefinition): InputValueDefinitionNode[] {
-    return model.fields.filter((candidate) => candidate.added === 'foreignKey').map((candidate) => inputValue(candidate.name, named(candidate.type.name)));
+  /** Foreign keys are required in the create input when their relational field is required, never in the update input. */
+  private foreignKeyInputs(model: ModelDefinition, keepNonNull: boolean): InputValueDefinitionNode[] {
+    return model.fields
+      .filter((candidate) => candidate.added === 'foreignKey')
+      .map((candidate) => inputValue(candidate.name, typeNode(candidate.type, candidate.type.name, keepNonNull)));
   }
 
   private subscriptionFilterInput(model: ModelDefinition): InputObjectTypeDefinitionNode {

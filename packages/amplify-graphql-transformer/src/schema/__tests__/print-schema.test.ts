@@ -348,6 +348,24 @@ describe('Blog / Post / Comment (@hasMany + @belongsTo)', () => {
     expect(definition(single, 'Product')).toContain('  updatedAt: AWSDateTime!\n  storeProductsId: ID\n}');
   });
 
+  test('a required relational field makes its foreign key required in the type and the create input only', () => {
+    const required = print('type Blog @model { id: ID! posts: [Post]! @hasMany } type Post @model { id: ID! }');
+    expect(definition(required, 'Post')).toContain('  blogPostsId: ID!\n}');
+    expect(definition(required, 'CreatePostInput')).toContain('  blogPostsId: ID!\n}');
+    expect(definition(required, 'UpdatePostInput')).toContain('  blogPostsId: ID\n}');
+    expect(definition(required, 'ModelPostFilterInput')).toContain('  blogPostsId: ModelIDInput\n}');
+  });
+
+  test('a hasMany on the related primary key takes its sort-key condition (composite keys by their Primary input)', () => {
+    const text2 = print(`
+      type Team @model { id: ID! members: [Member] @hasMany(fields: ["id"]) }
+      type Member @model { teamId: ID! @primaryKey(sortKeyFields: ["joinedAt", "name"]) joinedAt: AWSDateTime! name: String! }
+    `);
+    expect(definition(text2, 'Team')).toContain(
+      'members(joinedAtName: ModelMemberPrimaryCompositeKeyConditionInput, filter: ModelMemberFilterInput, sortDirection: ModelSortDirection, limit: Int, nextToken: String): ModelMemberConnection',
+    );
+  });
+
   test('@hasOne adds the foreign key to its own type', () => {
     const text2 = print('type Customer @model { id: ID! profile: Profile @hasOne } type Profile @model { id: ID! bio: String }');
     expect(definition(text2, 'Customer')).toContain('  profile: Profile\n  createdAt: AWSDateTime!\n  updatedAt: AWSDateTime!\n  customerProfileId: ID\n}');
