@@ -260,14 +260,18 @@ function addManyToMany(
       [first, second],
       [second, first],
     ]) {
-      const target = fieldOf(use.parent, use.field.name.value)!.type.name;
-      if (target !== other.parent.name) fail(`@manyToMany relation '${relationName}' must be used in exactly two locations.`, use.directive);
+      const expected = fieldOf(use.parent, use.field.name.value)!.type.name;
+      if (expected !== other.parent.name) {
+        fail(`@manyToMany relation '${joinName}' expects '${expected}' but got '${other.parent.name}'.`, other.directive);
+      }
     }
+    // Join keys: `<model>` + the capitalised partition key (`postId`), then `<model>` + each sort key as written (`posttitle`).
     const sides = [first.parent, second.parent].map((model) => ({
       model,
-      keys: keyFieldsOf(model).map((keyField) => {
+      keys: keyFieldsOf(model).map((keyField, position) => {
         const source = fieldOf(model, keyField)!;
-        return { name: camelJoin([lowerFirst(model.name), keyField]), type: scalarType(source.type.name, true), kind: source.kind } as ModelField;
+        const name = position === 0 ? camelJoin([lowerFirst(model.name), keyField]) : `${lowerFirst(model.name)}${keyField}`;
+        return { name, type: scalarType(source.type.name, true), kind: source.kind } as ModelField;
       }),
     }));
     const joinFields: ModelField[] = [
@@ -304,7 +308,7 @@ function addManyToMany(
     for (const side of sides) {
       join.relations.push({
         field: lowerFirst(side.model.name),
-        kind: 'belongsTo',
+        kind: 'hasOne',
         relatedModel: side.model.name,
         lookup: { keyFields: keyFieldsOf(side.model), sourceFields: side.keys.map((key) => key.name) },
       });

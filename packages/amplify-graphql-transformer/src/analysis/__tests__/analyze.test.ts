@@ -138,8 +138,8 @@ describe('models', () => {
       limit: 100,
     });
     expect(join.relations.map((relation) => [relation.field, relation.kind, relation.lookup.sourceFields])).toEqual([
-      ['post', 'belongsTo', ['postId']],
-      ['tag', 'belongsTo', ['tagId']],
+      ['post', 'hasOne', ['postId']],
+      ['tag', 'hasOne', ['tagId']],
     ]);
   });
 

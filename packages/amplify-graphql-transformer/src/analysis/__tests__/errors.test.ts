@@ -33,6 +33,11 @@ describe('schema refusals (reference §14, verbatim)', () => {
       "@manyToMany relation name 'Tag' (derived from 'Tag') already exists as a type in the schema.",
     ],
     [
+      '@manyToMany pointing at another type than its partner',
+      'type Post @model { id: ID! tags: [Tag] @manyToMany(relationName: "PostTags") } type Tag @model { id: ID! } type Label @model { id: ID! posts: [Post] @manyToMany(relationName: "PostTags") }',
+      "@manyToMany relation 'PostTags' expects 'Tag' but got 'Label'.",
+    ],
+    [
       '@hasMany on a single value',
       'type Post @model { id: ID! comment: Comment @hasMany } type Comment @model { id: ID! }',
       '@hasMany must be used with a list. Use @hasOne for non-list types.',

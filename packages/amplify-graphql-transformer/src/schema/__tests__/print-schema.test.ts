@@ -396,6 +396,15 @@ describe('@manyToMany', () => {
     );
   });
 
+  test('a side with a sort key adds `<model><sortKey>` join fields and indexes on them', () => {
+    const keyed = print(`
+      type Post @model { id: ID! @primaryKey(sortKeyFields: ["title"]) title: String! tags: [Tag] @manyToMany(relationName: "PostTags") }
+      type Tag @model { id: ID! posts: [Post] @manyToMany(relationName: "PostTags") }
+    `);
+    expect(definition(keyed, 'PostTags')).toContain('  id: ID!\n  postId: ID!\n  posttitle: String!\n  tagId: ID!\n  post: Post!\n  tag: Tag!\n');
+    expect(definition(keyed, 'Query')).toContain('postTagsByPostIdAndPosttitle(postId: ID!, posttitle: ModelStringKeyConditionInput, ');
+  });
+
   test('both sides return connections of the join model', () => {
     expect(definition(text, 'Post')).toContain(
       'tags(filter: ModelPostTagsFilterInput, sortDirection: ModelSortDirection, limit: Int, nextToken: String): ModelPostTagsConnection',
