@@ -185,9 +185,21 @@ describe('relations', () => {
     });
   });
 
-  it('returns no parent without a foreign key', () => {
-    const rendered = renderTemplate(blog['Post.blog.req.vtl'], contextOf({ source: { id: 'p1' } }, API_KEY), API_KEY);
-    expect(rendered.returned).toBe(true);
+  it('returns no parent without a foreign key, and no children without a parent id', () => {
+    const parent = renderTemplate(blog['Post.blog.req.vtl'], contextOf({ source: { id: 'p1' } }, API_KEY), API_KEY);
+    expect(parent).toEqual({ returned: true, output: 'null' });
+    const children = renderTemplate(blog['Blog.posts.req.vtl'], contextOf({ source: {} }, API_KEY), API_KEY);
+    expect(children.returned).toBe(true);
+    expect(JSON.parse(children.output)).toEqual({ items: [] });
+  });
+
+  it('looks the parent up by the foreign key', () => {
+    const { output } = run(blog, ['Post.blog.req.vtl'], API_KEY, { source: { id: 'p1', blogPostsId: 'b1' } });
+    expect(JSON.parse(output)).toEqual({
+      version: '2018-05-29',
+      operation: 'Query',
+      query: { expression: '#partitionKey = :partitionKey', expressionNames: { '#partitionKey': 'id' }, expressionValues: { ':partitionKey': { S: 'b1' } } },
+    });
   });
 });
 

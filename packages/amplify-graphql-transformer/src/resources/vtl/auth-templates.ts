@@ -18,34 +18,38 @@ const allows = (rule: AuthRule, operation: ModelOperation): boolean => rule.oper
 /** Where a dynamic rule finds the owner/groups value: the input, the stored item, or the parent of a field. */
 type Subject = '$ctx.args.input' | '$existing' | '$ctx.source';
 
-/** Sets `$claimValues` (the identity values an owner field may hold) and `$primaryClaim` (the one a create stores). */
-function claimValues(rule: AuthRule, index: number): string[] {
+/**
+ * Sets `$claimValues<tag>` (the identity values an owner field may hold) and `$primaryClaim<tag>` (the one a create
+ * stores). Each check site has its own tag: Velocity's `#set` keeps the old value when the new one is null, so a
+ * variable reused by a later check could carry an earlier check's value.
+ */
+function claimValues(rule: AuthRule, tag: string): string[] {
   const claim = rule.identityClaim ?? DEFAULT_IDENTITY_CLAIM;
   const username = '$util.defaultIfNull($ctx.identity.claims.get("username"), $ctx.identity.claims.get("cognito:username"))';
   if (claim === DEFAULT_IDENTITY_CLAIM) {
     return [
-      `#set( $claimValues${index} = [] )`,
-      `#set( $primaryClaim${index} = null )`,
+      `#set( $claimValues${tag} = [] )`,
+      `#set( $primaryClaim${tag} = null )`,
       '#set( $identitySub = $ctx.identity.claims.get("sub") )',
       `#set( $identityUsername = ${username} )`,
       '#if( !$util.isNull($identitySub) && !$util.isNull($identityUsername) )',
-      `  #set( $primaryClaim${index} = "\${identitySub}::\${identityUsername}" )`,
-      `  $util.qr($claimValues${index}.add($primaryClaim${index}))`,
+      `  #set( $primaryClaim${tag} = "\${identitySub}::\${identityUsername}" )`,
+      `  $util.qr($claimValues${tag}.add($primaryClaim${tag}))`,
       '#end',
       '#if( !$util.isNull($identitySub) )',
-      `  $util.qr($claimValues${index}.add($identitySub))`,
+      `  $util.qr($claimValues${tag}.add($identitySub))`,
       '#end',
       '#if( !$util.isNull($identityUsername) )',
-      `  $util.qr($claimValues${index}.add($identityUsername))`,
+      `  $util.qr($claimValues${tag}.add($identityUsername))`,
       '#end',
     ];
   }
   const expression = claim === 'username' ? username : `$ctx.identity.claims.get(${literal(claim)})`;
   return [
-    `#set( $claimValues${index} = [] )`,
-    `#set( $primaryClaim${index} = ${expression} )`,
-    `#if( !$util.isNull($primaryClaim${index}) )`,
-    `  $util.qr($claimValues${index}.add($primaryClaim${index}))`,
+    `#set( $claimValues${tag} = [] )`,
+    `#set( $primaryClaim${tag} = ${expression} )`,
+    `#if( !$util.isNull($primaryClaim${tag}) )`,
+    `  $util.qr($claimValues${tag}.add($primaryClaim${tag}))`,
     '#end',
   ];
 }
@@ -85,33 +89,33 @@ function staticRule(rule: AuthRule): string[] {
 }
 
 /** Whether the owner/groups value held by `subject` matches the caller; sets `$<flag> = true` when it does. */
-function dynamicMatch(rule: AuthRule, index: number, subject: Subject, flag: string): string[] {
+function dynamicMatch(rule: AuthRule, tag: string, subject: Subject, flag: string): string[] {
   if (rule.allow === 'owner') {
     const field = rule.ownerField ?? 'owner';
     return [
-      ...claimValues(rule, index),
-      `#set( $ownerValue = $util.defaultIfNull(${subject}.get(${literal(field)}), null) )`,
+      ...claimValues(rule, tag),
+      `#set( $ownerValue${tag} = $util.defaultIfNull(${subject}.get(${literal(field)}), null) )`,
       ...(rule.ownerFieldIsList
-        ? ['#foreach( $owner in $util.defaultIfNull($ownerValue, []) )', `  #if( $claimValues${index}.contains($owner) )`, `    #set( $${flag} = true )`, '  #end', '#end']
-        : [`#if( !$util.isNull($ownerValue) && $claimValues${index}.contains($ownerValue) )`, `  #set( $${flag} = true )`, '#end']),
+        ? [`#foreach( $owner in $util.defaultIfNull($ownerValue${tag}, []) )`, `  #if( $claimValues${tag}.contains($owner) )`, `    #set( $${flag} = true )`, '  #end', '#end']
+        : [`#if( !$util.isNull($ownerValue${tag}) && $claimValues${tag}.contains($ownerValue${tag}) )`, `  #set( $${flag} = true )`, '#end']),
     ];
   }
   const field = rule.groupsField ?? 'groups';
   return [
     ...userGroups(rule),
-    `#set( $groupsValue = $util.defaultIfNull(${subject}.get(${literal(field)}), null) )`,
+    `#set( $groupsValue${tag} = $util.defaultIfNull(${subject}.get(${literal(field)}), null) )`,
     ...(rule.groupsFieldIsList
-      ? ['#foreach( $group in $util.defaultIfNull($groupsValue, []) )', '  #if( $userGroups.contains($group) )', `    #set( $${flag} = true )`, '  #end', '#end']
-      : [`#if( !$util.isNull($groupsValue) && $userGroups.contains($groupsValue) )`, `  #set( $${flag} = true )`, '#end']),
+      ? [`#foreach( $group in $util.defaultIfNull($groupsValue${tag}, []) )`, '  #if( $userGroups.contains($group) )', `    #set( $${flag} = true )`, '  #end', '#end']
+      : [`#if( !$util.isNull($groupsValue${tag}) && $userGroups.contains($groupsValue${tag}) )`, `  #set( $${flag} = true )`, '#end']),
   ];
 }
 
 /** Read filter entries a dynamic rule adds to `$authFilterEntries` (owner: every claim value; groups: every group). */
-function dynamicFilter(rule: AuthRule, index: number): string[] {
+function dynamicFilter(rule: AuthRule, tag: string): string[] {
   if (rule.allow === 'owner') {
     const field = rule.ownerField ?? 'owner';
     const operator = rule.ownerFieldIsList ? 'contains' : 'eq';
-    return [...claimValues(rule, index), `#foreach( $claimValue in $claimValues${index} )`, `  $util.qr($authFilterEntries.add({ ${literal(field)}: { "${operator}": $claimValue } }))`, '#end'];
+    return [...claimValues(rule, tag), `#foreach( $claimValue in $claimValues${tag} )`, `  $util.qr($authFilterEntries.add({ ${literal(field)}: { "${operator}": $claimValue } }))`, '#end'];
   }
   const field = rule.groupsField ?? 'groups';
   const operator = rule.groupsFieldIsList ? 'contains' : 'eq';
@@ -163,7 +167,7 @@ export function readAuthTemplate(providers: AuthProvider[], rules: AuthRule[], o
       '#end',
     ],
     '#set( $authFilterEntries = [] )',
-    ...providerBranches({ providers, rules, operation, dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicFilter(rule, index)) }),
+    ...providerBranches({ providers, rules, operation, dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicFilter(rule, `${index}`)) }),
     '#if( !$isAuthorized && !$authFilterEntries.isEmpty() )',
     '  $util.qr($ctx.stash.put("authFilter", { "or": $authFilterEntries }))',
     '#end',
@@ -181,7 +185,7 @@ function fieldChecks(providers: AuthProvider[], fields: ModelField[], operation:
   if (restricted.length === 0) return [];
   return [
     '#set( $deniedFields = [] )',
-    ...restricted.flatMap((field) => [
+    ...restricted.flatMap((field, fieldIndex) => [
       `#if( $ctx.args.input.containsKey("${field.name}") )`,
       '  #set( $isAuthorizedSaved = $isAuthorized )',
       '  #set( $isAuthorized = false )',
@@ -190,7 +194,7 @@ function fieldChecks(providers: AuthProvider[], fields: ModelField[], operation:
           providers,
           rules: field.auth ?? [],
           operation,
-          dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, index, subject, 'isAuthorized')),
+          dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, `f${fieldIndex}r${index}`, subject, 'isAuthorized')),
         }).filter((line) => !line.includes('$util.unauthorized()')),
       ),
       '  #if( !$isAuthorized )',
@@ -207,29 +211,29 @@ function fieldChecks(providers: AuthProvider[], fields: ModelField[], operation:
 
 /** create: owner rules fill an absent owner field with the caller's claim, or require the given one to be theirs. */
 export function createAuthTemplate(providers: AuthProvider[], rules: AuthRule[], fields: ModelField[], populateOwnerForStaticGroups: boolean): string {
-  const ownerCreate = (rule: AuthRule, index: number): string[] => {
+  const ownerCreate = (rule: AuthRule, tag: string): string[] => {
     const field = rule.ownerField ?? 'owner';
-    const stored = rule.ownerFieldIsList ? `[$primaryClaim${index}]` : `$primaryClaim${index}`;
+    const stored = rule.ownerFieldIsList ? `[$primaryClaim${tag}]` : `$primaryClaim${tag}`;
     return [
-      ...claimValues(rule, index),
-      `#set( $ownerValue = $util.defaultIfNull($ctx.args.input.get(${literal(field)}), null) )`,
-      '#if( $util.isNull($ownerValue) )',
-      `  #if( !$util.isNull($primaryClaim${index}) )`,
+      ...claimValues(rule, tag),
+      `#set( $ownerValue${tag} = $util.defaultIfNull($ctx.args.input.get(${literal(field)}), null) )`,
+      `#if( $util.isNull($ownerValue${tag}) )`,
+      `  #if( !$util.isNull($primaryClaim${tag}) )`,
       `    $util.qr($ctx.args.input.put(${literal(field)}, ${stored}))`,
       '    #set( $isAuthorized = true )',
       '  #end',
       '#else',
       ...indent(
         rule.ownerFieldIsList
-          ? ['#set( $ownsAll = !$ownerValue.isEmpty() )', '#foreach( $owner in $ownerValue )', `  #if( !$claimValues${index}.contains($owner) )`, '    #set( $ownsAll = false )', '  #end', '#end', '#if( $ownsAll )', '  #set( $isAuthorized = true )', '#end']
-          : [`#if( $claimValues${index}.contains($ownerValue) )`, '  #set( $isAuthorized = true )', '#end'],
+          ? [`#set( $ownsAll = !$ownerValue${tag}.isEmpty() )`, `#foreach( $owner in $ownerValue${tag} )`, `  #if( !$claimValues${tag}.contains($owner) )`, '    #set( $ownsAll = false )', '  #end', '#end', '#if( $ownsAll )', '  #set( $isAuthorized = true )', '#end']
+          : [`#if( $claimValues${tag}.contains($ownerValue${tag}) )`, '  #set( $isAuthorized = true )', '#end'],
       ),
       '#end',
     ];
   };
-  const groupsCreate = (rule: AuthRule, index: number): string[] => dynamicMatch(rule, index, '$ctx.args.input', 'isAuthorized');
+  const groupsCreate = (rule: AuthRule, tag: string): string[] => dynamicMatch(rule, tag, '$ctx.args.input', 'isAuthorized');
   const dynamic = (dynamics: AuthRule[]): string[] =>
-    dynamics.flatMap((rule, index) => (rule.allow === 'owner' ? ownerCreate(rule, index) : groupsCreate(rule, index)));
+    dynamics.flatMap((rule, index) => (rule.allow === 'owner' ? ownerCreate(rule, `${index}`) : groupsCreate(rule, `${index}`)));
   const branches = providers.flatMap((provider) => {
     const applicable = rules.filter((rule) => rule.provider === provider && allows(rule, 'create'));
     const statics = applicable.filter((rule) => !isDynamic(rule));
@@ -243,9 +247,9 @@ export function createAuthTemplate(providers: AuthProvider[], rules: AuthRule[],
     if (populateOwnerForStaticGroups && owners.length > 0 && statics.some((rule) => rule.allow === 'groups')) {
       body.push(
         ...owners.flatMap((rule, index) => [
-          ...claimValues(rule, index),
-          `#if( $util.isNull($ctx.args.input.get(${literal(rule.ownerField ?? 'owner')})) && !$util.isNull($primaryClaim${index}) )`,
-          `  $util.qr($ctx.args.input.put(${literal(rule.ownerField ?? 'owner')}, ${rule.ownerFieldIsList ? `[$primaryClaim${index}]` : `$primaryClaim${index}`}))`,
+          ...claimValues(rule, `owner${index}`),
+          `#if( $util.isNull($ctx.args.input.get(${literal(rule.ownerField ?? 'owner')})) && !$util.isNull($primaryClaimowner${index}) )`,
+          `  $util.qr($ctx.args.input.put(${literal(rule.ownerField ?? 'owner')}, ${rule.ownerFieldIsList ? `[$primaryClaimowner${index}]` : `$primaryClaimowner${index}`}))`,
           '#end',
         ]),
       );
@@ -279,7 +283,7 @@ export function existingItemAuthTemplate(providers: AuthProvider[], rules: AuthR
       providers,
       rules,
       operation,
-      dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, index, '$existing', 'isAuthorized')),
+      dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, `${index}`, '$existing', 'isAuthorized')),
     }),
     '#if( !$isAuthorized )',
     '  $util.unauthorized()',
@@ -297,16 +301,17 @@ export function existingItemAuthTemplate(providers: AuthProvider[], rules: AuthR
 export function subscriptionAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
   const dynamic = (dynamics: AuthRule[]): string[] =>
     dynamics.flatMap((rule, index) => {
-      if (rule.allow !== 'owner') return dynamicFilter(rule, index);
+      const tag = `${index}`;
+      if (rule.allow !== 'owner') return dynamicFilter(rule, tag);
       const field = rule.ownerField ?? 'owner';
       return [
         `#if( !$util.isNull($ctx.args.get(${literal(field)})) )`,
-        ...indent(claimValues(rule, index)),
-        `  #if( $claimValues${index}.contains($ctx.args.get(${literal(field)})) )`,
+        ...indent(claimValues(rule, tag)),
+        `  #if( $claimValues${tag}.contains($ctx.args.get(${literal(field)})) )`,
         '    #set( $isAuthorized = true )',
         '  #end',
         '#else',
-        ...indent(dynamicFilter(rule, index)),
+        ...indent(dynamicFilter(rule, tag)),
         '#end',
       ];
     });
@@ -336,7 +341,7 @@ export function fieldReadAuthTemplate(providers: AuthProvider[], rules: AuthRule
       providers,
       rules: readable,
       operation: 'get',
-      dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, index, '$ctx.source', 'isAuthorized')),
+      dynamic: (dynamics) => dynamics.flatMap((rule, index) => dynamicMatch(rule, `${index}`, '$ctx.source', 'isAuthorized')),
     }),
     '#if( !$isAuthorized )',
     '  $util.unauthorized()',

@@ -8,22 +8,27 @@ function lookupKey(relation: RelationField, related: ModelDefinition) {
   return index ?? related.primaryKey;
 }
 
-/** Reads the value of the i-th lookup field: a connection attribute the parent passed on, else the parent's field. */
-const sourceValue = (relation: RelationField, position: number): string =>
-  `$util.defaultIfNull($ctx.stash.connectionAttributes.get(${literal(relation.lookup.keyFields[position])}), $ctx.source.get(${literal(relation.lookup.sourceFields[position])}))`;
+/**
+ * Reads the value of the i-th lookup field: a connection attribute passed on in the stash (named as the field that
+ * holds the foreign key: the child's for a hasMany, the item's own for a hasOne/belongsTo), else the parent's field.
+ */
+function sourceValue(relation: RelationField, position: number): string {
+  const many = relation.kind === 'hasMany' || relation.kind === 'manyToMany';
+  const attribute = many ? relation.lookup.keyFields[position] : relation.lookup.sourceFields[position];
+  return `$util.defaultIfNull($ctx.stash.connectionAttributes.get(${literal(attribute)}), $ctx.source.get(${literal(relation.lookup.sourceFields[position])}))`;
+}
 
 /**
  * Builds `$keyQuery` from the parent's values: equality on the partition and on the sort attribute (composite
  * values joined with `#`; a shorter list of fields reads as a prefix with begins_with).
  */
-function lookupQuery(relation: RelationField, related: ModelDefinition, emptyResult: string): string[] {
+function lookupQuery(relation: RelationField, related: ModelDefinition, emptyReturn: string[]): string[] {
   const key = lookupKey(relation, related);
   const layout = keyLayout(key);
   const out = [
     `#set( $partitionValue = ${sourceValue(relation, 0)} )`,
     '#if( $util.isNullOrBlank($partitionValue) )',
-    `  #set( $emptyResult = ${emptyResult} )`,
-    '  #return($emptyResult)',
+    ...emptyReturn.map((line) => `  ${line}`),
     '#end',
     ...partitionCondition('keyQuery', layout.partition, '$partitionValue'),
   ];
@@ -51,6 +56,10 @@ function lookupQuery(relation: RelationField, related: ModelDefinition, emptyRes
   return out;
 }
 
+const NO_ITEMS = ['#set( $emptyResult = { "items": [] } )', '#return($emptyResult)'];
+/** `#return` without a value: the field resolves to null (a `#set` to null would leave the variable as it was). */
+const NO_ITEM = ['#return'];
+
 /** `@hasMany` / `@manyToMany` side: a page of related items from the related table or index. */
 export function hasManyRequestTemplate(relation: RelationField, related: ModelDefinition): string {
   const key = lookupKey(relation, related);
@@ -58,10 +67,9 @@ export function hasManyRequestTemplate(relation: RelationField, related: ModelDe
   return lines(
     '## [Start] Related items. **',
     '#if( $ctx.stash.deniedField )',
-    '  #set( $emptyResult = { "items": [] } )',
-    '  #return($emptyResult)',
+    ...NO_ITEMS.map((line) => `  ${line}`),
     '#end',
-    ...lookupQuery(relation, related, '{ "items": [] }'),
+    ...lookupQuery(relation, related, NO_ITEMS),
     `#set( $limit = $util.defaultIfNull($ctx.args.limit, ${relation.limit ?? 100}) )`,
     '#set( $QueryRequest = { "version": "2018-05-29", "operation": "Query", "query": $keyQuery, "limit": $limit } )',
     indexName !== undefined && `$util.qr($QueryRequest.put("index", ${literal(indexName)}))`,
@@ -99,9 +107,9 @@ export function singleRelationRequestTemplate(relation: RelationField, related: 
   return lines(
     '## [Start] Related item. **',
     '#if( $ctx.stash.deniedField )',
-    '  #return',
+    ...NO_ITEM.map((line) => `  ${line}`),
     '#end',
-    ...lookupQuery(relation, related, 'null'),
+    ...lookupQuery(relation, related, NO_ITEM),
     '#set( $QueryRequest = { "version": "2018-05-29", "operation": "Query", "query": $keyQuery } )',
     indexName !== undefined && `$util.qr($QueryRequest.put("index", ${literal(indexName)}))`,
     '#set( $args = {} )',

@@ -71,15 +71,16 @@ export function filterBlock(requestVar: string, argsVar: string): string[] {
 
 /**
  * Sets `$<target>` to the `#`-joined values of `fields` read from `<source>`, stopping at the first missing one
- * (a partial composite key is a prefix, as `beginsWith` needs it); null when the first is missing.
+ * (a partial composite key is a prefix, as `beginsWith` needs it); "" when the first is missing (a `#set` to null
+ * would leave an earlier value in place).
  */
 export function compositeValue(target: string, source: string, fields: string[]): string[] {
-  const out = [`#set( $${target} = $util.defaultIfNull(${source}.${fields[0]}, null) )`, '#set( $keySeparator = "#" )'];
-  const chain = fields.slice(1);
-  chain.forEach((field, depth) => {
-    const guard = depth === 0 ? `!$util.isNull($${target}) && !$util.isNull(${source}.${field})` : `!$util.isNull(${source}.${field})`;
-    out.push(...indent([`#if( ${guard} )`, `  #set( $${target} = "\${${target}}\${keySeparator}\${${source.slice(1)}.${field}}" )`], depth));
+  const out = [`#set( $${target} = "" )`, '#set( $keySeparator = "#" )'];
+  fields.forEach((field, depth) => {
+    const value = `\${${source.slice(1)}.${field}}`;
+    const assignment = depth === 0 ? `#set( $${target} = "${value}" )` : `#set( $${target} = "\${${target}}\${keySeparator}${value}" )`;
+    out.push(...indent([`#if( !$util.isNull(${source}.${field}) )`, `  ${assignment}`], depth));
   });
-  for (let level = chain.length - 1; level >= 0; level--) out.push(...indent(['#end'], level));
+  for (let level = fields.length - 1; level >= 0; level--) out.push(...indent(['#end'], level));
   return out;
 }
