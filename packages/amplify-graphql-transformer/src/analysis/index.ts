@@ -88,12 +88,26 @@ export function analyzeSchema(input: TransformInput): Analysis {
   };
   const searchable = schema.objects.filter((object) => schema.modelNames.has(object.name.value) && findDirective(object, 'searchable'));
   const warnings = warningsFor(model, custom.rootFieldAuth);
+  if (!flags.usesubusernamefordefaultidentityclaim && usesDefaultIdentityClaim(schema)) warnings.push(DEFAULT_IDENTITY_CLAIM_WARNING);
   if (searchable.length > 0) {
     warnings.push(
       `⚠️ @searchable is not supported by this CLI yet: ${searchable.map((object) => object.name.value).join(', ')} get no search query and no OpenSearch domain.`,
     );
   }
   return { model, document, flags, warnings };
+}
+
+const DEFAULT_IDENTITY_CLAIM_WARNING =
+  " WARNING: Amplify CLI will change the default identity claim from 'username' to use 'sub::username'. To continue using only usernames, set 'identityClaim: \"username\"' on your 'owner' rules on your schema. The default will be officially switched with v9.0.0. To read more: https://docs.amplify.aws/cli/migration/identity-claim-changes/";
+
+/** Some owner rule relies on the default identity claim. */
+function usesDefaultIdentityClaim(schema: SchemaIndex): boolean {
+  const directives = schema.objects.flatMap((type) => [findDirective(type, 'auth'), ...(type.fields ?? []).map((field) => findDirective(field, 'auth'))]);
+  return directives.some((directive) =>
+    ((directive ? directiveArgs(directive).rules : []) as Array<{ allow?: string; identityClaim?: string }>).some(
+      (rule) => rule.allow === 'owner' && rule.identityClaim === undefined,
+    ),
+  );
 }
 
 function featureFlags(written: TransformInput['featureFlags']): TransformerFeatureFlags {
@@ -211,15 +225,24 @@ function warningsFor(model: ApiModel, rootFieldAuth: boolean): string[] {
       ].join('\n'),
     );
   }
+  // An owner may rewrite the owner field unless field-level rules on it withhold `update` from that owner role.
   const reassignable = model.models
     .filter((candidate) => !candidate.generated)
     .map((candidate) => {
       const owners = candidate.auth
         .filter((rule) => rule.allow === 'owner' && rule.operations.includes('update'))
-        .map((rule) => rule.ownerField!)
-        .filter((owner, index, all) => all.indexOf(owner) === index)
-        .filter((owner) => !candidate.fields.find((field) => field.name === owner)?.auth);
-      return { name: candidate.name, owners };
+        .filter((rule) => {
+          const fieldRules = candidate.fields.find((field) => field.name === rule.ownerField)?.auth;
+          return (
+            !fieldRules ||
+            fieldRules.some(
+              (fieldRule) =>
+                fieldRule.allow === 'owner' && fieldRule.ownerField === rule.ownerField && fieldRule.provider === rule.provider && fieldRule.operations.includes('update'),
+            )
+          );
+        })
+        .map((rule) => rule.ownerField!);
+      return { name: candidate.name, owners: [...new Set(owners)] };
     })
     .filter((entry) => entry.owners.length > 0);
   if (reassignable.length > 0) {

@@ -59,7 +59,10 @@ export function resolveRelations(models: ModelDefinition[], nodes: Map<string, O
     for (const model of models) {
       for (const field of nodes.get(model.name)?.fields ?? []) {
         const directive = findDirective(field, kind);
-        if (directive) uses.push({ kind, parent: model, field, directive, args: directiveArgs(directive) });
+        if (!directive) continue;
+        const args = directiveArgs(directive);
+        if (typeof args.fields === 'string') args.fields = [args.fields];
+        uses.push({ kind, parent: model, field, directive, args });
       }
     }
   }
@@ -86,22 +89,40 @@ function validateUse(use: RelationUse, uses: RelationUse[], byName: Map<string, 
   if (kind === 'hasOne' && field.type.list) fail('@hasOne cannot be used with lists. Use @hasMany instead.', directive);
   if (kind === 'belongsTo' && field.type.list) fail('@belongsTo cannot be used with lists.', directive);
   if (use.args.references !== undefined) {
-    fail(`@${kind} on ${use.parent.name}.${field.name}: 'references' is not supported here; use 'fields' instead.`, directive);
+    fail(`'references' defined on ${use.parent.name}.${field.name} @${kind}. Expecting 'fields' only.`, directive);
   }
   if (kind === 'manyToMany') return;
   const related = byName.get(field.type.name);
   if (!related) fail(`Object type ${field.type.name} must be annotated with @model.`, directive);
-  for (const name of (use.args.fields as string[] | undefined) ?? []) {
+  const written = use.args.fields as string[] | undefined;
+  if (written?.length === 0) fail(`No fields passed to @${kind} directive.`, directive);
+  for (const name of written ?? []) {
     if (!fieldOf(use.parent, name)) fail(`${name} is not a field in ${use.parent.name}`, directive);
     if (name === field.name) fail(`@${kind} field '${name}' cannot reference itself.`, directive);
   }
   const indexName = use.args.indexName as string | undefined;
-  if (kind === 'hasMany' && indexName !== undefined && !related!.indexes.some((index) => index.name === indexName)) {
-    fail(`Index ${indexName} does not exist for model ${related!.name}`, directive);
-  }
+  const index = indexName === undefined ? related!.primaryKey : related!.indexes.find((candidate) => candidate.name === indexName);
+  if (kind === 'hasMany' && !index) fail(`Index ${indexName} does not exist for model ${related!.name}`, directive);
+  if (written) checkKeyFields(use, written, related!, index!);
   if (kind === 'belongsTo' && use.args.fields === undefined && !reciprocalOf(use, uses)) {
     fail(`${related!.name} must have a relationship with ${use.parent.name} in order to use @belongsTo.`, directive);
   }
+}
+
+/** `fields:` must match the key it queries: same types, in order, and all sort-key fields when more than one is given. */
+function checkKeyFields(use: RelationUse, written: string[], related: ModelDefinition, key: { partitionKey: string; sortKeyFields: string[] }): void {
+  const keyFields = [key.partitionKey, ...key.sortKeyFields];
+  const typeOf = (model: ModelDefinition, name: string): string => fieldOf(model, name)!.type.name;
+  if (typeOf(use.parent, written[0]) !== typeOf(related, keyFields[0])) {
+    fail(`${written[0]} field is not of type ${typeOf(related, keyFields[0])}`, use.directive);
+  }
+  if (written.length > 1 && key.sortKeyFields.length !== written.length - 1) {
+    fail(`Invalid @${use.kind} directive on ${use.field.name.value}. Partial sort keys are not accepted.`, use.directive);
+  }
+  written.slice(1).forEach((name, position) => {
+    const expected = typeOf(related, key.sortKeyFields[position]);
+    if (typeOf(use.parent, name) !== expected) fail(`${name} field is not of type ${expected}`, use.directive);
+  });
 }
 
 /** The `@hasOne`/`@hasMany` on the related model that points back at a `@belongsTo`'s type. */

@@ -33,7 +33,7 @@ export class AuthDirectives {
   }
 
   /** A sandbox model without rules is opened to API-key callers when API key is not the default mode. */
-  private sandboxOpen(model: ModelDefinition): boolean {
+  sandboxOpen(model: ModelDefinition): boolean {
     return this.api.sandbox && this.allRules(model).length === 0 && this.defaultProvider !== 'apiKey';
   }
 

@@ -425,9 +425,9 @@ class SchemaPrinter {
         mutationsBySubscription.set(subscriptionName, [...(mutationsBySubscription.get(subscriptionName) ?? []), mutation]);
       }
     }
-    const ownerArguments = [
-      ...new Set(model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen')).map((rule) => rule.ownerField!)),
-    ].map((ownerField) => inputValue(ownerField, named('String')));
+    // Only `level: on` subscriptions are protected, so only they take owner arguments.
+    const ownerRules = operations.subscriptions.level === 'on' ? model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen')) : [];
+    const ownerArguments = [...new Set(ownerRules.map((rule) => rule.ownerField!))].map((ownerField) => inputValue(ownerField, named('String')));
     return [...mutationsBySubscription].map(([subscriptionName, mutations]) =>
       field(
         subscriptionName,
@@ -555,8 +555,10 @@ class SchemaPrinter {
         const fieldName = model.operations[key];
         if (typeof fieldName === 'string') addToOperation(rootName, fieldName, operation, returnsConnection ? connection : model.name);
       }
-      const { onCreate, onUpdate, onDelete } = model.operations.subscriptions;
-      for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) addToOperation('Subscription', subscriptionName, 'listen', model.name);
+      const { level, onCreate, onUpdate, onDelete } = model.operations.subscriptions;
+      if (level === 'on' || this.auth.sandboxOpen(model)) {
+        for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) addToOperation('Subscription', subscriptionName, 'listen', model.name);
+      }
       for (const index of model.indexes) {
         if (index.queryField && index.origin !== 'hasMany') addToOperation('Query', index.queryField, 'list', connection);
       }

@@ -287,6 +287,24 @@ describe('warnings', () => {
     ]);
   });
 
+  test('the default identity claim notice when the sub::username flag is off', () => {
+    const { warnings } = analyze('type T @model @auth(rules: [{ allow: owner, operations: [read] }]) { id: ID! }', {
+      modes: [USER_POOLS],
+      flags: { usesubusernamefordefaultidentityclaim: false },
+    });
+    expect(warnings).toEqual([
+      " WARNING: Amplify CLI will change the default identity claim from 'username' to use 'sub::username'. To continue using only usernames, set 'identityClaim: \"username\"' on your 'owner' rules on your schema. The default will be officially switched with v9.0.0. To read more: https://docs.amplify.aws/cli/migration/identity-claim-changes/",
+    ]);
+  });
+
+  test('field rules that give the owner update on the owner field still warn', () => {
+    const { warnings } = analyze(
+      'type Note @model @auth(rules: [{ allow: owner }]) { id: ID! owner: String @auth(rules: [{ allow: owner, operations: [read, update] }]) }',
+      { modes: [USER_POOLS] },
+    );
+    expect(warnings[0]).toContain('following model(s) and role(s): Note: [owner].');
+  });
+
   test('@auth on a root field', () => {
     const { warnings } = analyze('type Query { a: String @function(name: "f") @auth(rules: [{ allow: private }]) }', { modes: [USER_POOLS] });
     expect(warnings).toEqual([

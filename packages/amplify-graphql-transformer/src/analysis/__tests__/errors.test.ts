@@ -38,6 +38,26 @@ describe('schema refusals (reference §14, verbatim)', () => {
       "@manyToMany relation 'PostTags' expects 'Tag' but got 'Label'.",
     ],
     [
+      'partial sort key in fields',
+      'type Test @model { id: ID! email: String! testObj: Test1 @hasOne(fields: ["id", "email"]) } type Test1 @model { id: ID! @primaryKey(sortKeyFields: ["friendID", "name"]) friendID: ID! name: String! }',
+      'Invalid @hasOne directive on testObj. Partial sort keys are not accepted.',
+    ],
+    [
+      'fields of another type than the key',
+      'type Test @model { id: ID! email: String! testObj: Test1 @hasOne(fields: ["email"]) } type Test1 @model { id: ID! }',
+      'email field is not of type ID',
+    ],
+    [
+      'empty fields',
+      'type Test @model { id: ID! testObj: Test1 @hasOne(fields: []) } type Test1 @model { id: ID! }',
+      'No fields passed to @hasOne directive.',
+    ],
+    [
+      'references (a Gen 2 form)',
+      'type Test @model { id: ID! testObj: Test1 @hasOne(references: ["testId"]) } type Test1 @model { id: ID! testId: ID }',
+      "'references' defined on Test.testObj @hasOne. Expecting 'fields' only.",
+    ],
+    [
       '@hasMany on a single value',
       'type Post @model { id: ID! comment: Comment @hasMany } type Comment @model { id: ID! }',
       '@hasMany must be used with a list. Use @hasOne for non-list types.',

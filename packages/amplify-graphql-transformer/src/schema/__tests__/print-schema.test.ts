@@ -700,6 +700,13 @@ describe('auth directives (only with more than one auth mode)', () => {
     expect(definition(sandbox, 'Query')).toContain('getTodo(id: ID!): Todo @aws_api_key\n');
   });
 
+  test('public-level subscriptions carry no owner argument and no auth directives', () => {
+    const open = print('type Post @model(subscriptions: { level: public }) @auth(rules: [{ allow: owner }, { allow: public }]) { id: ID! }', {
+      modes: [USER_POOLS, API_KEY],
+    });
+    expect(definition(open, 'Subscription')).toContain('  onCreatePost(filter: ModelSubscriptionPostFilterInput): Post @aws_subscribe(mutations: ["createPost"])\n');
+  });
+
   test('list owner fields and dynamic groups fields leave the subscription filter', () => {
     const posts = print(
       'type Post @model @auth(rules: [{ allow: owner, ownerField: "authors" }, { allow: groups, groupsField: "editors" }]) { id: ID! authors: [String] editors: [String] }',
