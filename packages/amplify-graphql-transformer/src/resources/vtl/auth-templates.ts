@@ -333,7 +333,7 @@ export function subscriptionAuthTemplate(providers: AuthProvider[], rules: AuthR
 
 /** A field with its own read rules, checked against the parent item (`ctx.source`). */
 export function fieldReadAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
-  const readable = rules.map((rule) => ({ ...rule, operations: rule.operations.some((op) => op === 'get' || op === 'list') ? [...rule.operations, 'get' as const] : rule.operations }));
+  const readable = rules.filter((rule) => allows(rule, 'get') || allows(rule, 'list')).map((rule) => ({ ...rule, operations: ['get' as const] }));
   return lines(
     '## [Start] Field Authorization Steps. **',
     ...START,
