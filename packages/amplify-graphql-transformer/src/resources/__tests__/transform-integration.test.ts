@@ -1,10 +1,12 @@
 /**
  * Both halves together through `transform()`: every resolver the stacks create must attach to a field of the
- * printed schema, and every template must pass the CloudFormation specification.
+ * printed schema, every template must pass the CloudFormation specification, every VTL file must parse.
  */
 import { validateTemplate } from 'amplify-cloudformation-spec';
 import { buildSchema, isObjectType } from 'graphql';
 import { transform, type TransformInput } from '../..';
+
+const { parse: parseVtl } = require('amplify-velocity-template/index.js') as { parse(template: string): unknown };
 
 const BLOG_SCHEMA = `
 type Blog @model @auth(rules: [{ allow: owner }, { allow: public, operations: [read] }]) {
@@ -94,6 +96,18 @@ describe.each(cases)('%s', (_, input) => {
       const type = schema.getType(Properties.TypeName);
       expect([Properties.TypeName, isObjectType(type) && Properties.FieldName in type.getFields()]).toEqual([Properties.TypeName, true]);
     }
+  });
+
+  it('writes resolver templates the engine of the emulator parses', () => {
+    const unparsable = Object.entries(output.resolvers).filter(([, text]) => {
+      try {
+        parseVtl(text);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unparsable.map(([file]) => file)).toEqual([]);
   });
 
   it.each(Object.keys(templates))('%s passes the CloudFormation specification', (name) => {
