@@ -241,3 +241,26 @@ describe('field-level auth', () => {
     expect(output.trim()).toBe('"alice"');
   });
 });
+
+describe('IAM rules', () => {
+  const auth = fixtures.functionAndHttp.resolvers['Query.echo.auth.req.vtl'];
+  const IAM: Caller = { authType: 'IAM Authorization' };
+  const stash = {
+    authRole: 'arn:aws:sts::123:assumed-role/authRole/CognitoIdentityCredentials',
+    unauthRole: 'arn:aws:sts::123:assumed-role/unauthRole/CognitoIdentityCredentials',
+    identityPoolId: 'us-east-1:pool',
+    adminRoles: ['echofn-dev'],
+  };
+  const call = (identity: Record<string, unknown>) => renderTemplate(auth, contextOf({ stash, identity }, IAM), IAM);
+
+  it('lets in the auth role, identities of the project pool, and admin roles', () => {
+    expect(() => call({ userArn: stash.authRole })).not.toThrow();
+    expect(() => call({ userArn: 'arn:aws:sts::123:assumed-role/other/x', cognitoIdentityPoolId: 'us-east-1:pool', cognitoIdentityAuthType: 'authenticated' })).not.toThrow();
+    expect(() => call({ userArn: 'arn:aws:sts::123:assumed-role/echofn-dev/session' })).not.toThrow();
+  });
+
+  it('refuses other IAM principals, and the unauth role for a private rule', () => {
+    expect(() => call({ userArn: 'arn:aws:sts::123:assumed-role/other/x' })).toThrow(new VtlError('Unauthorized'));
+    expect(() => call({ userArn: stash.unauthRole })).toThrow(new VtlError('Unauthorized'));
+  });
+});

@@ -122,10 +122,13 @@ function dynamicFilter(rule: AuthRule, tag: string): string[] {
   return [...userGroups(rule), '#foreach( $userGroup in $userGroups )', `  $util.qr($authFilterEntries.add({ ${literal(field)}: { "${operator}": $userGroup } }))`, '#end'];
 }
 
-/** IAM callers whose role is an admin role (functions with access to the API, Studio) are always allowed. */
+/**
+ * IAM callers whose role is an admin role (functions with access to the API, Studio) are always allowed. String
+ * `indexOf` rather than `contains`: it exists both in AppSync's Java strings and in the emulator's JavaScript ones.
+ */
 const ADMIN_ROLES = [
   '#foreach( $adminRole in $util.defaultIfNull($ctx.stash.adminRoles, []) )',
-  '  #if( $ctx.identity.userArn.contains($adminRole) && $ctx.identity.userArn != $ctx.stash.authRole && $ctx.identity.userArn != $ctx.stash.unauthRole )',
+  '  #if( $ctx.identity.userArn.indexOf($adminRole) >= 0 && $ctx.identity.userArn != $ctx.stash.authRole && $ctx.identity.userArn != $ctx.stash.unauthRole )',
   '    #set( $isAuthorized = true )',
   '  #end',
   '#end',

@@ -94,7 +94,7 @@ export function httpResponseTemplate(method: HttpDirective['method']): string {
     ...ERROR_PASSTHROUGH,
     `#if( ${success} )`,
     '  #set( $contentType = $util.defaultIfNull($ctx.result.headers.get("Content-Type"), "") )',
-    '  #if( $contentType.toLowerCase().contains("xml") )',
+    '  #if( $contentType.toLowerCase().indexOf("xml") >= 0 )',
     '    $utils.xml.toJsonString($ctx.result.body)',
     '  #else',
     '    $ctx.result.body',
