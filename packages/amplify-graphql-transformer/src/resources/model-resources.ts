@@ -1,7 +1,7 @@
 import type { ApiModel, AuthRule, ModelDefinition, ModelField } from '../model/api-model';
 import type { ConflictResolverConfig } from '../transform-types';
 import { roleNamePrefix, uniqueId } from './cdk-names';
-import { equals, getAtt, ifCondition, join, noValue, not, ref, sub } from './cfn';
+import { type CfnValue, equals, getAtt, ifCondition, join, noValue, not, ref, sub } from './cfn';
 import { APPSYNC_TRUST_POLICY, DYNAMODB_PARAMETERS, DYNAMODB_TABLE_ACTIONS } from './dynamodb-parameters';
 import type { DataSourceUse, ResolverPlan, SlotFunction, SlotName } from './pipeline';
 import { rootParameter, type StackRef, type StackSet } from './stack-set';
@@ -191,16 +191,17 @@ export function synthesizeModelTable(model: ModelDefinition, options: ModelStack
 
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
-function syncConfig(config: ConflictResolverConfig): Record<string, unknown> {
+/** DataStore conflict handling of a data function; a Lambda handler named with `${env}` gets the stack's env. */
+function syncConfig(config: ConflictResolverConfig, env: CfnValue): Record<string, unknown> {
+  const handler = config.ConflictHandler === 'LAMBDA' ? config.LambdaConflictHandler : undefined;
+  const arn = (name: string) => `arn:aws:lambda:${handler?.region ?? '${AWS::Region}'}:\${AWS::AccountId}:function:${name}`;
   return {
     ConflictDetection: config.ConflictDetection,
     ConflictHandler: config.ConflictHandler,
-    ...(config.ConflictHandler === 'LAMBDA' && config.LambdaConflictHandler
+    ...(handler
       ? {
           LambdaConflictHandlerConfig: {
-            LambdaConflictHandlerArn:
-              config.LambdaConflictHandler.lambdaArn ??
-              sub(`arn:aws:lambda:${config.LambdaConflictHandler.region ?? '${AWS::Region}'}:\${AWS::AccountId}:function:${config.LambdaConflictHandler.name}`),
+            LambdaConflictHandlerArn: handler.lambdaArn ?? (handler.name.includes('${env}') ? sub(arn(handler.name), { env }) : sub(arn(handler.name))),
           },
         }
       : {}),
@@ -243,7 +244,10 @@ export function modelResolverPlans(model: ModelDefinition, options: ModelStackOp
         dataSource: dataOn,
         request: { file: `${typeName}.${fieldName}.req.vtl`, content: request },
         response: { file: `${typeName}.${fieldName}.res.vtl`, content: response },
-        syncConfig: versioned && dataOn === dataSource && model.conflictResolution ? syncConfig(model.conflictResolution) : undefined,
+        syncConfig:
+          versioned && dataOn === dataSource && model.conflictResolution
+            ? syncConfig(model.conflictResolution, options.stacks.value(model.name, rootParameter('env')))
+            : undefined,
       },
     ],
   });

@@ -1,3 +1,4 @@
+import { validateTemplate } from 'amplify-cloudformation-spec';
 import { TransformError } from '../../transform-types';
 import { synthesizeResources } from '..';
 import * as fx from './fixtures/models';
@@ -139,6 +140,28 @@ describe('root stack (§5)', () => {
     expect(todo.TodoDataSource.Properties.DynamoDBConfig).toMatchObject({ Versioned: true, DeltaSyncConfig: { BaseTableTTL: '43200', DeltaSyncTableTTL: '30' } });
     const dataFunction = Object.values(todo).find((resource) => resource.Properties.Name === 'QueryGetTodoDataResolverFn');
     expect(dataFunction?.Properties.SyncConfig).toEqual({ ConflictDetection: 'VERSION', ConflictHandler: 'AUTOMERGE' });
+  });
+});
+
+describe('DataStore with a Lambda conflict handler', () => {
+  it('points the data functions at the handler of the environment', () => {
+    const api = fx.dataStoreTodo();
+    api.models[0].conflictResolution = { ConflictHandler: 'LAMBDA', ConflictDetection: 'VERSION', LambdaConflictHandler: { name: 'syncConflictHandler1a2b3c4d-${env}' } };
+    const { stacks } = synthesizeResources(api, fx.input(fx.API_KEY_ONLY));
+    const dataFunction = Object.values(resourcesOf(stacks.Todo)).find((resource) => resource.Properties.Name === 'MutationCreateTodoDataResolverFn');
+    expect(dataFunction?.Properties.SyncConfig).toEqual({
+      ConflictDetection: 'VERSION',
+      ConflictHandler: 'LAMBDA',
+      LambdaConflictHandlerConfig: {
+        LambdaConflictHandlerArn: {
+          'Fn::Sub': [
+            'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:syncConflictHandler1a2b3c4d-${env}',
+            { env: { Ref: 'referencetotransformerrootstackenv10C5A902Ref' } },
+          ],
+        },
+      },
+    });
+    expect(validateTemplate(stacks.Todo)).toEqual([]);
   });
 });
 
