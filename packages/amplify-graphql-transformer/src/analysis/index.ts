@@ -24,6 +24,8 @@ export interface Analysis {
   warnings: string[];
   /** The feature flags with defaults applied (the printer's output depends on some). */
   flags: TransformerFeatureFlags;
+  /** Admin role names (Studio, functions with API access): with IAM configured they get IAM access to every protected model. */
+  adminRoles: string[];
 }
 
 const AUTH_RULES_URL = 'https://docs.amplify.aws/cli/graphql/authorization-rules';
@@ -94,7 +96,7 @@ export function analyzeSchema(input: TransformInput): Analysis {
       `⚠️ @searchable is not supported by this CLI yet: ${searchable.map((object) => object.name.value).join(', ')} get no search query and no OpenSearch domain.`,
     );
   }
-  return { model, document, flags, warnings };
+  return { model, document, flags, warnings, adminRoles: input.adminRoles ?? [] };
 }
 
 const DEFAULT_IDENTITY_CLAIM_WARNING =

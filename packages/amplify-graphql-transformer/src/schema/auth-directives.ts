@@ -1,68 +1,151 @@
 /**
- * AppSync auth directives in the printed schema (reference §11.4): only when the API has more than one auth mode,
- * and only for models whose rules reach beyond the default mode. The type (and its connection) lists every
- * non-default provider of its rules, then the default; each operation field lists the providers whose rules allow
- * that operation, in rule order.
+ * AppSync auth directives in the printed schema (reference §11.4), computed as the original's auth step does:
+ * rules become roles; a directive list is built in a fixed provider order (apiKey, iam, oidc, userPools, function)
+ * from the providers of the roles involved, the default mode only listed next to other modes (at the end for types,
+ * in its place for operations whose rules use it). With one auth mode nothing is ever emitted.
  */
 import type { ConstDirectiveNode } from 'graphql';
 import type { ApiModel, AuthProvider, AuthRule, ModelDefinition, ModelOperation } from '../model/api-model';
 import { directive } from './ast';
 
-const DIRECTIVE_OF: Record<AuthProvider, string> = {
-  apiKey: 'aws_api_key',
-  iam: 'aws_iam',
-  userPools: 'aws_cognito_user_pools',
-  oidc: 'aws_oidc',
-  function: 'aws_lambda',
-};
+const DIRECTIVE_ORDER: Array<[AuthProvider, string]> = [
+  ['apiKey', 'aws_api_key'],
+  ['iam', 'aws_iam'],
+  ['oidc', 'aws_oidc'],
+  ['userPools', 'aws_cognito_user_pools'],
+  ['function', 'aws_lambda'],
+];
+const DIRECTIVE_OF = new Map(DIRECTIVE_ORDER);
 
-export const providerDirectives = (providers: AuthProvider[]): ConstDirectiveNode[] =>
-  [...new Set(providers)].map((provider) => directive(DIRECTIVE_OF[provider]));
+interface Role {
+  key: string;
+  provider: AuthProvider;
+  /** Operations the role has on the model as a whole, and per field that has its own rules. */
+  modelOperations: ModelOperation[];
+  fieldOperations: Map<string, ModelOperation[]>;
+}
+
+/** The original's role names: one role per distinct (provider, strategy, field, claim, group). */
+function roleKeys(rule: AuthRule): string[] {
+  switch (rule.allow) {
+    case 'public':
+      return [rule.provider === 'iam' ? 'iam:public' : 'apiKey:public'];
+    case 'custom':
+      return ['function:custom'];
+    case 'private':
+      return [`${rule.provider}:private`];
+    case 'owner':
+      return [`${rule.provider}:owner:${rule.ownerField}:${rule.identityClaim}`];
+    case 'groups':
+      return rule.groups
+        ? rule.groups.map((group) => `${rule.provider}:staticGroup:${group}`)
+        : [`${rule.provider}:dynamicGroup:${rule.groupsField}:${rule.groupClaim}`];
+  }
+}
 
 export class AuthDirectives {
   private readonly defaultProvider: AuthProvider;
-  private readonly multiAuth: boolean;
+  private readonly adminRolesEnabled: boolean;
 
-  constructor(private readonly api: ApiModel) {
+  constructor(
+    private readonly api: ApiModel,
+    adminRoles: string[],
+  ) {
     this.defaultProvider = api.authProviders[0];
-    this.multiAuth = api.authProviders.length > 1;
+    this.adminRolesEnabled = api.authProviders.includes('iam') && adminRoles.length > 0;
   }
 
-  private allRules(model: ModelDefinition): AuthRule[] {
-    return [...model.auth, ...model.fields.flatMap((field) => field.auth ?? [])];
+  /** Directives for the given providers; the default joins only next to others (in place when `includeDefault`, else last). */
+  directives(providers: AuthProvider[], includeDefault: boolean): ConstDirectiveNode[] {
+    if (providers.length === 0) return [];
+    const hasOthers = providers.some((provider) => provider !== this.defaultProvider);
+    const names: string[] = [];
+    for (const [provider, name] of DIRECTIVE_ORDER) {
+      const isDefault = provider === this.defaultProvider;
+      if ((!isDefault && providers.includes(provider)) || (isDefault && hasOthers && includeDefault)) names.push(name);
+    }
+    const defaultName = DIRECTIVE_OF.get(this.defaultProvider)!;
+    if (providers.includes(this.defaultProvider) && hasOthers && !names.includes(defaultName)) names.push(defaultName);
+    return names.map((name) => directive(name));
+  }
+
+  /** A model has roles when it has model- or field-level rules; sandbox-only models are handled by `sandboxDirectives`. */
+  hasRoles(model: ModelDefinition): boolean {
+    return this.roles(model).length > 0;
+  }
+
+  /** Every provider the model's roles use, in role order (admin roles add IAM). */
+  modelProviders(model: ModelDefinition): AuthProvider[] {
+    return this.withAdminIam(this.roles(model).map((role) => role.provider));
+  }
+
+  typeDirectives(model: ModelDefinition): ConstDirectiveNode[] {
+    return this.directives(this.modelProviders(model), false);
+  }
+
+  /** Directives of one Query/Mutation/Subscription field of the model. */
+  operationDirectives(model: ModelDefinition, operation: ModelOperation): ConstDirectiveNode[] {
+    const roles = this.rolesFor(model, operation);
+    const includeDefault = roles.some((role) => role.provider === this.defaultProvider) || (roles.length === 0 && this.addsDefaultForAdmins());
+    return this.directives(this.withAdminIam(roles.map((role) => role.provider)), includeDefault);
+  }
+
+  /** Non-model and non-root fields with their own rules: static rules only, the default never added in place. */
+  customFieldDirectives(rules: AuthRule[] | undefined): ConstDirectiveNode[] {
+    const staticRules = (rules ?? []).filter((rule) => rule.allow !== 'owner' && !rule.groupsField);
+    return this.directives(this.withAdminIam(staticRules.map((rule) => rule.provider)), false);
   }
 
   /** A sandbox model without rules is opened to API-key callers when API key is not the default mode. */
-  sandboxOpen(model: ModelDefinition): boolean {
-    return this.api.sandbox && this.allRules(model).length === 0 && this.defaultProvider !== 'apiKey';
+  sandboxDirectives(model: ModelDefinition): ConstDirectiveNode[] {
+    const open = this.api.sandbox && model.auth.length === 0 && this.defaultProvider !== 'apiKey';
+    return open ? [directive('aws_api_key')] : [];
   }
 
-  private emits(model: ModelDefinition): boolean {
-    if (this.sandboxOpen(model)) return true;
-    return this.multiAuth && this.allRules(model).some((rule) => rule.provider !== this.defaultProvider);
+  private addsDefaultForAdmins(): boolean {
+    return this.adminRolesEnabled && this.defaultProvider !== 'iam';
   }
 
-  /** Providers of the model type (and its connection type). */
-  typeProviders(model: ModelDefinition): AuthProvider[] {
-    if (this.sandboxOpen(model)) return ['apiKey'];
-    if (!this.emits(model)) return [];
-    const nonDefault = this.allRules(model)
-      .map((rule) => rule.provider)
-      .filter((provider) => provider !== this.defaultProvider);
-    return [...new Set([...nonDefault, this.defaultProvider])];
+  private withAdminIam(providers: AuthProvider[]): AuthProvider[] {
+    const unique = [...new Set(providers)];
+    if (this.adminRolesEnabled && unique.length > 0 && !unique.includes('iam')) unique.push('iam');
+    return unique;
   }
 
-  /** Providers of one of the model's Query/Mutation/Subscription fields. */
-  operationProviders(model: ModelDefinition, operation: ModelOperation): AuthProvider[] {
-    if (this.sandboxOpen(model)) return ['apiKey'];
-    if (!this.emits(model)) return [];
-    return [...new Set(model.auth.filter((rule) => rule.operations.includes(operation)).map((rule) => rule.provider))];
+  private roles(model: ModelDefinition): Role[] {
+    const roles = new Map<string, Role>();
+    const roleFor = (key: string, provider: AuthProvider): Role => {
+      const existing = roles.get(key);
+      if (existing) return existing;
+      const role: Role = { key, provider, modelOperations: [], fieldOperations: new Map() };
+      roles.set(key, role);
+      return role;
+    };
+    for (const rule of model.auth) {
+      for (const key of roleKeys(rule)) roleFor(key, rule.provider).modelOperations.push(...rule.operations);
+    }
+    for (const field of model.fields.filter((candidate) => candidate.auth)) {
+      for (const rule of field.auth!) {
+        for (const key of roleKeys(rule)) {
+          const role = roleFor(key, rule.provider);
+          role.fieldOperations.set(field.name, [...(role.fieldOperations.get(field.name) ?? []), ...rule.operations]);
+        }
+      }
+    }
+    return [...roles.values()];
   }
 
-  /** Providers of a field that has its own `@auth` rules (model fields and custom root fields). */
-  fieldProviders(rules: AuthRule[] | undefined): AuthProvider[] {
-    if (!this.multiAuth || !rules || rules.length === 0) return [];
-    if (rules.every((rule) => rule.provider === this.defaultProvider)) return [];
-    return [...new Set(rules.map((rule) => rule.provider))];
+  /**
+   * Roles allowed `operation`: through the model rules or a field's own rules. Delete needs the role on every field
+   * (field rules take the model rules' place on their field), which is how field rules can withdraw it.
+   */
+  private rolesFor(model: ModelDefinition, operation: ModelOperation): Role[] {
+    const ruledFields = model.fields.filter((field) => field.auth).map((field) => field.name);
+    return this.roles(model).filter((role) => {
+      if (operation !== 'delete') {
+        return role.modelOperations.includes(operation) || [...role.fieldOperations.values()].some((operations) => operations.includes(operation));
+      }
+      return role.modelOperations.includes('delete') && ruledFields.every((field) => role.fieldOperations.get(field)?.includes('delete'));
+    });
   }
 }

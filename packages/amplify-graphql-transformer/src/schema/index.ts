@@ -21,7 +21,7 @@ import { findDirective, namedTypeOf, typeRef } from '../analysis/schema-index';
 import { TRANSFORMER_DIRECTIVE_NAMES } from '../directives';
 import type { CustomField, ModelDefinition, ModelField, ModelOperation, RelationField } from '../model/api-model';
 import { directive, field, inputValue, listOf, name, named, nonNull, stringListArgument, typeNode } from './ast';
-import { AuthDirectives, providerDirectives } from './auth-directives';
+import { AuthDirectives } from './auth-directives';
 import {
   compositeKeyInputs,
   enumFilterInput,
@@ -64,7 +64,7 @@ class SchemaPrinter {
   constructor(private readonly analysis: Analysis) {
     this.models = analysis.model.models;
     this.modelByName = new Map(this.models.map((model) => [model.name, model]));
-    this.auth = new AuthDirectives(analysis.model);
+    this.auth = new AuthDirectives(analysis.model, analysis.adminRoles);
     for (const definition of analysis.document.definitions) {
       if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) this.nodes.set(definition.name.value, definition);
     }
@@ -162,7 +162,7 @@ class SchemaPrinter {
     return model.fields.map((modelField) => {
       const userField = node?.fields?.find((candidate) => candidate.name.value === modelField.name);
       const relation = model.relations.find((candidate) => candidate.field === modelField.name);
-      const directives = mergeDirectives(keptDirectives(userField), providerDirectives(this.auth.fieldProviders(modelField.auth)));
+      const directives = keptDirectives(userField);
       if (relation && (relation.kind === 'hasMany' || relation.kind === 'manyToMany')) {
         const target = relation.joinModel ?? relation.relatedModel;
         return field(modelField.name, named(`Model${target}Connection`), this.connectionArguments(relation), directives);
@@ -426,7 +426,10 @@ class SchemaPrinter {
       }
     }
     // Only `level: on` subscriptions are protected, so only they take owner arguments.
-    const ownerRules = operations.subscriptions.level === 'on' ? model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen')) : [];
+    const ownerRules =
+      operations.subscriptions.level === 'on'
+        ? model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen') && !rule.ownerFieldIsList)
+        : [];
     const ownerArguments = [...new Set(ownerRules.map((rule) => rule.ownerField!))].map((ownerField) => inputValue(ownerField, named('String')));
     return [...mutationsBySubscription].map(([subscriptionName, mutations]) =>
       field(
@@ -527,64 +530,91 @@ class SchemaPrinter {
   // ---- @aws_* auth directives (§11.4)
 
   /**
-   * Per model in order, as the original's auth step runs: the type, then each operation field and the type it
-   * returns (so a connection first reached through a relation keeps that relation's order), then the types its
-   * relational fields reach, in the model type's order.
+   * The order the original adds them: sandbox directives while models are built, then per model with rules its
+   * type, each operation field (and the type it returns), the non-model types its fields reach (connections of
+   * relations included), and finally fields of other types with their own rules.
    */
   private addAuthDirectives(): void {
-    const operationFields: Array<[keyof ModelDefinition['operations'], ModelOperation, 'Query' | 'Mutation', boolean]> = [
-      ['get', 'get', 'Query', false],
-      ['list', 'list', 'Query', true],
-      ['sync', 'sync', 'Query', true],
-      ['create', 'create', 'Mutation', false],
-      ['update', 'update', 'Mutation', false],
-      ['delete', 'delete', 'Mutation', false],
-    ];
+    const seenNestedTypes = new Map<string, Set<string>>();
     for (const model of this.models) {
-      const typeDirectives = providerDirectives(this.auth.typeProviders(model));
-      if (typeDirectives.length === 0) continue;
-      const connection = `Model${model.name}Connection`;
-      this.addDirectives(model.name, typeDirectives);
-      this.propagateToNonModelTypes(model.fields, typeDirectives, new Set());
-      const addToOperation = (rootName: string, fieldName: string, operation: ModelOperation, returnType: string): void => {
-        const directives = providerDirectives(this.auth.operationProviders(model, operation));
-        this.addDirectives(rootName, directives, fieldName);
-        this.addDirectives(returnType, directives);
-      };
-      for (const [key, operation, rootName, returnsConnection] of operationFields) {
-        const fieldName = model.operations[key];
-        if (typeof fieldName === 'string') addToOperation(rootName, fieldName, operation, returnsConnection ? connection : model.name);
+      const sandbox = this.auth.sandboxDirectives(model);
+      if (sandbox.length === 0) continue;
+      this.addDirectives(model.name, sandbox);
+      this.propagateToNestedTypes(model.fields.filter((field) => field.kind === 'object').map((field) => field.type.name), () => sandbox, new Set());
+      for (const [rootName, fieldName, returnType] of this.operationFields(model, true)) this.addToOperation(rootName, fieldName, returnType, sandbox);
+    }
+    for (const model of this.models.filter((candidate) => this.auth.hasRoles(candidate))) {
+      this.addDirectives(model.name, this.auth.typeDirectives(model));
+      for (const [rootName, fieldName, returnType, operation] of this.operationFields(model, false)) {
+        this.addToOperation(rootName, fieldName, returnType, this.auth.operationDirectives(model, operation));
       }
-      const { level, onCreate, onUpdate, onDelete } = model.operations.subscriptions;
-      if (level === 'on' || this.auth.sandboxOpen(model)) {
-        for (const subscriptionName of [...onCreate, ...onUpdate, ...onDelete]) addToOperation('Subscription', subscriptionName, 'listen', model.name);
-      }
-      for (const index of model.indexes) {
-        if (index.queryField && index.origin !== 'hasMany') addToOperation('Query', index.queryField, 'list', connection);
-      }
-      for (const relation of model.relations) {
-        const related = relation.joinModel ?? relation.relatedModel;
-        const target = relation.kind === 'hasMany' || relation.kind === 'manyToMany' ? `Model${related}Connection` : related;
-        this.addDirectives(target, typeDirectives);
-      }
+      const providers = this.auth.modelProviders(model);
+      const nested = model.fields
+        .map((field) => {
+          const relation = model.relations.find((candidate) => candidate.field === field.name);
+          if (relation && (relation.kind === 'hasMany' || relation.kind === 'manyToMany')) return `Model${relation.joinModel ?? relation.relatedModel}Connection`;
+          return field.kind === 'object' ? field.type.name : undefined;
+        })
+        .filter((typeName): typeName is string => typeName !== undefined);
+      this.propagateToNestedTypes(
+        nested,
+        (typeName) => {
+          const seen = seenNestedTypes.get(typeName);
+          const directives = this.auth.directives(providers, seen !== undefined).filter((candidate) => !seen?.has(candidate.name.value));
+          seenNestedTypes.set(typeName, new Set([...(seen ?? []), ...directives.map((candidate) => candidate.name.value)]));
+          return directives;
+        },
+        new Set(),
+      );
     }
     for (const custom of this.analysis.model.customFields) {
-      this.addDirectives(custom.typeName, providerDirectives(this.auth.fieldProviders(custom.auth)), custom.fieldName);
+      this.addDirectives(custom.typeName, this.auth.customFieldDirectives(custom.auth), custom.fieldName);
     }
   }
 
-  private propagateToNonModelTypes(fields: ModelField[], directives: ConstDirectiveNode[], seen: Set<string>): void {
-    for (const objectField of fields.filter((candidate) => candidate.kind === 'object')) {
-      const typeName = objectField.type.name;
-      const definition = this.nodes.get(typeName);
-      if (seen.has(typeName) || !definition) continue;
-      seen.add(typeName);
-      this.addDirectives(typeName, directives);
-      const nested = (definition.fields ?? []).map((nestedField) => {
-        const ref = typeRef(nestedField.type);
-        return { name: nestedField.name.value, type: ref, kind: this.nodes.has(ref.name) && !this.modelByName.has(ref.name) ? 'object' : 'scalar' } as ModelField;
-      });
-      this.propagateToNonModelTypes(nested, directives, seen);
+  /** [root type, field, returned type, operation] for every operation field of a model, in the order the original protects them. */
+  private operationFields(model: ModelDefinition, sandbox: boolean): Array<[string, string, string, ModelOperation]> {
+    const { operations } = model;
+    const connection = `Model${model.name}Connection`;
+    const fields: Array<[string, string | undefined, string, ModelOperation]> = [
+      ['Query', operations.get, model.name, 'get'],
+      ['Query', operations.list, connection, 'list'],
+      ['Query', operations.sync, connection, 'sync'],
+      ['Mutation', operations.create, model.name, 'create'],
+      ['Mutation', operations.update, model.name, 'update'],
+      ['Mutation', operations.delete, model.name, 'delete'],
+    ];
+    if (!sandbox) {
+      for (const index of model.indexes.filter((candidate) => candidate.queryField && candidate.origin !== 'hasMany')) {
+        fields.push(['Query', index.queryField, connection, 'list'], ['Query', index.queryField, connection, 'get']);
+      }
+    }
+    const { level, onCreate, onUpdate, onDelete } = operations.subscriptions;
+    if (sandbox || level === 'on') {
+      const subscriptions = [...(operations.create ? onCreate : []), ...(operations.update ? onUpdate : []), ...(operations.delete ? onDelete : [])];
+      for (const subscriptionName of subscriptions) fields.push(['Subscription', subscriptionName, model.name, 'listen']);
+    }
+    return fields.filter((entry): entry is [string, string, string, ModelOperation] => entry[1] !== undefined);
+  }
+
+  private addToOperation(rootName: string, fieldName: string, returnType: string, directives: ConstDirectiveNode[]): void {
+    if (directives.length === 0) return;
+    this.addDirectives(rootName, directives, fieldName);
+    this.addDirectives(returnType, directives);
+  }
+
+  /** Non-model object types reachable from `typeNames` (not through models) get the directives `directivesFor` hands out. */
+  private propagateToNestedTypes(typeNames: string[], directivesFor: (typeName: string) => ConstDirectiveNode[], visited: Set<string>): void {
+    for (const typeName of typeNames) {
+      const entry = this.byName.get(typeName);
+      if (visited.has(typeName) || this.modelByName.has(typeName) || entry?.kind !== 'object' || ROOT_TYPE_NAMES.has(typeName)) continue;
+      visited.add(typeName);
+      this.addDirectives(typeName, directivesFor(typeName));
+      this.propagateToNestedTypes(
+        entry.fields.map((nestedField) => namedTypeOf(nestedField.type)),
+        directivesFor,
+        visited,
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { IAM, schemaInput, USER_POOLS, API_KEY } from '../../analysis/__tests__/helpers';
+import { API_KEY, IAM, LAMBDA, OIDC, schemaInput, USER_POOLS } from '../../analysis/__tests__/helpers';
 import { analyzeSchema } from '../../analysis';
 import { printTransformedSchema } from '..';
 import { buildsOnAppSync, definition, definitionNames, printed, sdl } from './helpers';
@@ -720,7 +720,48 @@ describe('auth directives (only with more than one auth mode)', () => {
       or: [ModelSubscriptionPostFilterInput]
       authors: ModelStringInput
     }`));
-    expect(definition(posts, 'Subscription')).toContain('onCreatePost(filter: ModelSubscriptionPostFilterInput, authors: String): Post');
+    // A list owner field takes no subscription argument.
+    expect(definition(posts, 'Subscription')).toContain('onCreatePost(filter: ModelSubscriptionPostFilterInput): Post');
+  });
+
+  test('a type whose rules do not use the default mode does not list it', () => {
+    const open = print('type Post @model @auth(rules: [{ allow: public }]) { id: ID! }', { modes: [USER_POOLS, API_KEY] });
+    expect(definition(open, 'Post')).toMatch(/^type Post @aws_api_key \{/);
+    expect(definition(open, 'Query')).toContain('getPost(id: ID!): Post @aws_api_key\n');
+  });
+
+  test('directives follow the fixed provider order, not the order of the rules', () => {
+    const ordered = print('type Post @model @auth(rules: [{ allow: custom }, { allow: private, provider: iam }]) { id: ID! }', {
+      modes: [IAM, LAMBDA],
+    });
+    expect(definition(ordered, 'Post')).toMatch(/^type Post @aws_lambda @aws_iam \{/);
+    expect(definition(ordered, 'Query')).toContain('getPost(id: ID!): Post @aws_iam @aws_lambda\n');
+  });
+
+  test('admin roles give every protected model IAM access next to its own modes', () => {
+    const input = schemaInput('type Post @model @auth(rules: [{ allow: owner }]) { id: ID! } type Open @model { id: ID! }', { modes: [USER_POOLS, IAM] });
+    input.adminRoles = ['myfunction-dev'];
+    const admin = printTransformedSchema(analyzeSchema(input));
+    outputs.push(admin);
+    expect(definition(admin, 'Post')).toMatch(/^type Post @aws_iam @aws_cognito_user_pools \{/);
+    expect(definition(admin, 'Mutation')).toContain('createPost(input: CreatePostInput!, condition: ModelPostConditionInput): Post @aws_iam @aws_cognito_user_pools\n');
+    expect(definition(admin, 'Open')).toBe('type Open {\n  id: ID!\n  createdAt: AWSDateTime!\n  updatedAt: AWSDateTime!\n}');
+  });
+
+  test('field rules without delete take the delete mutation away from those modes; index queries get the read modes', () => {
+    const fielded = print(
+      `type Comment @model @auth(rules: [{ allow: owner }, { allow: private, provider: oidc }, { allow: public, operations: [read] }]) {
+        id: ID!
+        postID: ID! @index(name: "byPost", queryField: "commentsByPost")
+        note: String @auth(rules: [{ allow: owner, operations: [read, update] }, { allow: public, operations: [read] }])
+      }`,
+      { modes: [API_KEY, USER_POOLS, OIDC] },
+    );
+    expect(definition(fielded, 'Mutation')).toContain('updateComment(input: UpdateCommentInput!, condition: ModelCommentConditionInput): Comment @aws_oidc @aws_cognito_user_pools\n');
+    expect(definition(fielded, 'Mutation')).toContain('deleteComment(input: DeleteCommentInput!, condition: ModelCommentConditionInput): Comment\n');
+    expect(definition(fielded, 'Query')).toContain(
+      'commentsByPost(postID: ID!, sortDirection: ModelSortDirection, filter: ModelCommentFilterInput, limit: Int, nextToken: String): ModelCommentConnection @aws_api_key @aws_oidc @aws_cognito_user_pools\n',
+    );
   });
 
   test('addmissingownerfields=false leaves the owner field out', () => {
