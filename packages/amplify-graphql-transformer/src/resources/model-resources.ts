@@ -431,6 +431,7 @@ export function relationResolverPlans(model: ModelDefinition, options: ModelStac
             content: many ? hasManyRequestTemplate(relation, target) : singleRelationRequestTemplate(relation, target),
           },
           response: { file: `${model.name}.${relation.field}.res.vtl`, content: many ? hasManyResponseTemplate() : singleRelationResponseTemplate() },
+          syncConfig: target.conflictResolution ? syncConfig(target.conflictResolution, options.stacks.value(CONNECTION_STACK, rootParameter('env'))) : undefined,
         },
       ],
     };

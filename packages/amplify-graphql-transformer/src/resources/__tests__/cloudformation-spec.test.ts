@@ -11,6 +11,7 @@ const cases = [
   ['@function and @http with IAM', fx.functionAndHttp(), fx.input(fx.IAM_AND_API_KEY)],
   ['DataStore', fx.dataStoreTodo(), fx.input(fx.API_KEY_ONLY)],
   ['@mapsTo', fx.mappedTask(), fx.input(fx.API_KEY_ONLY)],
+  ['DataStore over relations', fx.dataStoreBlog(), fx.input(fx.API_KEY_ONLY)],
   ['field-level auth', fx.fieldAuthNote(), fx.input(fx.USER_POOLS_ONLY)],
 ] as const;
 

@@ -165,6 +165,15 @@ describe('DataStore with a Lambda conflict handler', () => {
   });
 });
 
+describe('DataStore over relations', () => {
+  it('gives relational data functions the sync config of the model they read', () => {
+    const { stacks } = synthesizeResources(fx.dataStoreBlog(), fx.input(fx.API_KEY_ONLY));
+    const connection = resourcesOf(stacks.ConnectionStack);
+    const posts = Object.values(connection).find((resource) => resource.Properties.Name === 'BlogPostsDataResolverFn');
+    expect(posts?.Properties.SyncConfig).toEqual({ ConflictDetection: 'VERSION', ConflictHandler: 'OPTIMISTIC_CONCURRENCY' });
+  });
+});
+
 describe('model stack (§6.2, §6.3)', () => {
   it('creates the table, role, policy and data source with least-privilege access', () => {
     const { stacks } = synthesizeResources(fx.todoWithOwnerAuth(), fx.input(fx.USER_POOLS_AND_API_KEY));
