@@ -129,8 +129,3 @@ function normalizedRule(
   }
   return normalized;
 }
-
-/** Providers whose rules allow `operation`, in rule order. */
-export const providersFor = (rules: AuthRule[], operation: ModelOperation): AuthProvider[] => [
-  ...new Set(rules.filter((rule) => rule.operations.includes(operation)).map((rule) => rule.provider)),
-];

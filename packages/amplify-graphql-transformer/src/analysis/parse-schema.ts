@@ -29,7 +29,7 @@ const preludeDefinitions = (): readonly DefinitionNode[] =>
   parse(new Source(`${TRANSFORMER_DIRECTIVES_SDL}\n${APPSYNC_PRELUDE_SDL}`, 'transformer-prelude')).definitions;
 
 /** The position of a graphql-js error in the user's files. */
-export const errorLocation = (error: GraphQLError): TransformError['location'] => {
+const errorLocation = (error: GraphQLError): TransformError['location'] => {
   const source = error.nodes?.[0]?.loc?.source ?? error.source;
   const position = error.locations?.[0];
   if (!source || !position || source.name === 'transformer-prelude') return undefined;

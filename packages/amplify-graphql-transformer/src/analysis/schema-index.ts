@@ -4,7 +4,6 @@ import type {
   DirectiveNode,
   DocumentNode,
   EnumTypeDefinitionNode,
-  FieldDefinitionNode,
   ObjectTypeDefinitionNode,
   TypeDefinitionNode,
   TypeNode,
@@ -109,6 +108,3 @@ export const valueOf = (node: ValueNode): unknown => {
 /** Directive arguments as plain values; an argument written as `null` is present with value `null`. */
 export const directiveArgs = (directive: DirectiveNode): Record<string, unknown> =>
   Object.fromEntries((directive.arguments ?? []).map((argument) => [argument.name.value, valueOf(argument.value)]));
-
-export const fieldByName = (type: ObjectTypeDefinitionNode, name: string): FieldDefinitionNode | undefined =>
-  type.fields?.find((field) => field.name.value === name);

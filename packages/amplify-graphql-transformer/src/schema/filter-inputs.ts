@@ -29,7 +29,7 @@ enum ModelSortDirection { ASC DESC }
 export const sharedModelInputs = (): DefinitionNode[] => [...parse(SHARED_SDL, { noLocation: true }).definitions];
 
 /** `String`, `ID`, `Int`, `Float` or `Boolean`: the family a scalar filters as. */
-export function scalarFamily(typeName: string): 'String' | 'ID' | 'Int' | 'Float' | 'Boolean' {
+function scalarFamily(typeName: string): 'String' | 'ID' | 'Int' | 'Float' | 'Boolean' {
   switch (typeName) {
     case 'ID':
       return 'ID';
