@@ -129,3 +129,59 @@ function normalizedRule(
   }
   return normalized;
 }
+
+/** The original's role names: one role per distinct (provider, strategy, field, claim, group). */
+export function roleKeys(rule: AuthRule): string[] {
+  switch (rule.allow) {
+    case 'public':
+      return [rule.provider === 'iam' ? 'iam:public' : 'apiKey:public'];
+    case 'custom':
+      return ['function:custom'];
+    case 'private':
+      return [`${rule.provider}:private`];
+    case 'owner':
+      return [`${rule.provider}:owner:${rule.ownerField}:${rule.identityClaim}`];
+    case 'groups':
+      return rule.groups
+        ? rule.groups.map((group) => `${rule.provider}:staticGroup:${group}`)
+        : [`${rule.provider}:dynamicGroup:${rule.groupsField}:${rule.groupClaim}`];
+  }
+}
+
+const READS = new Set<ModelOperation>(READ_OPERATIONS);
+
+/**
+ * With field-level rules, every required field the user wrote must be readable by every role that reads the model
+ * (a `private` role that reads the field stands in for the other roles of its provider), else reads of it would
+ * fail. Only checked when subscriptions are on, as the original does.
+ */
+export function requiredFieldsWithoutReadRules(
+  modelAuth: AuthRule[],
+  fields: Array<{ name: string; nonNull: boolean; auth?: AuthRule[] }>,
+): string[] {
+  if (!fields.some((field) => field.auth)) return [];
+  const readersOf = (field: { auth?: AuthRule[] }): Map<string, ModelOperation[]> => {
+    const rules = field.auth ?? modelAuth;
+    const readers = new Map<string, ModelOperation[]>();
+    for (const rule of rules) {
+      for (const key of roleKeys(rule)) readers.set(key, [...(readers.get(key) ?? []), ...rule.operations.filter((operation) => READS.has(operation))]);
+    }
+    return readers;
+  };
+  const perField = fields.map((field) => ({ field, readers: readersOf(field) }));
+  const readRoles = [...new Set(perField.flatMap(({ readers }) => [...readers].filter(([, operations]) => operations.length > 0).map(([key]) => key)))];
+  return perField
+    .filter(({ field, readers }) => {
+      let expected = readRoles;
+      for (const provider of ['userPools', 'oidc']) {
+        const privateRole = `${provider}:private`;
+        const privateReads = readers.get(privateRole) ?? [];
+        if (readRoles.includes(privateRole) && READ_OPERATIONS.every((operation) => privateReads.includes(operation))) {
+          expected = expected.filter((key) => !(key.startsWith(`${provider}:`) && key !== privateRole));
+        }
+      }
+      const allowed = expected.filter((key) => (readers.get(key) ?? []).length > 0);
+      return field.nonNull && allowed.length < expected.length;
+    })
+    .map(({ field }) => field.name);
+}

@@ -7,7 +7,7 @@ import type { DocumentNode, ObjectTypeDefinitionNode } from 'graphql';
 import type { ApiModel, AuthProvider, AuthRule, ModelDefinition, ModelField } from '../model/api-model';
 import { DEFAULT_FEATURE_FLAGS, TransformError } from '../transform-types';
 import type { TransformerFeatureFlags, TransformInput } from '../transform-types';
-import { providerForAuthType, readAuthRules } from './auth-rules';
+import { providerForAuthType, readAuthRules, requiredFieldsWithoutReadRules } from './auth-rules';
 import { readCustomFields, ROOT_FIELD_AUTH_WARNING } from './custom-fields';
 import { readModel } from './models';
 import type { ModelContext } from './models';
@@ -176,6 +176,17 @@ function applyAuth(model: ModelDefinition, node: ObjectTypeDefinitionNode, provi
     if (!fieldAuth) continue;
     const field = model.fields.find((candidate) => candidate.name === fieldNode.name.value)!;
     field.auth = readAuthRules(fieldAuth, { configuredProviders: providers, flags, isField: true, fieldType });
+  }
+  const userFields = (node.fields ?? []).map((fieldNode) => model.fields.find((field) => field.name === fieldNode.name.value)!);
+  const unreadable = requiredFieldsWithoutReadRules(
+    model.auth,
+    userFields.map((field) => ({ name: field.name, nonNull: field.type.nonNull, auth: field.auth })),
+  );
+  if (unreadable.length > 0 && model.operations.subscriptions.level === 'on') {
+    throw new TransformError(
+      `When using field-level authorization rules you need to add rules to all of the model's required fields with at least read permissions. Found model "${model.name}" with required fields ${JSON.stringify(unreadable)} missing field-level authorization rules. For more information visit https://docs.amplify.aws/cli/graphql/authorization-rules/#field-level-authorization-rules`,
+      nodeLocation(node),
+    );
   }
   const ownerRules = [...model.auth, ...model.fields.flatMap((field) => field.auth ?? [])].filter((rule) => rule.allow === 'owner');
   for (const rule of ownerRules) {

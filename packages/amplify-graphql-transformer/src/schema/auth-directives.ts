@@ -6,6 +6,7 @@
  */
 import type { ConstDirectiveNode } from 'graphql';
 import type { ApiModel, AuthProvider, AuthRule, ModelDefinition, ModelOperation } from '../model/api-model';
+import { roleKeys } from '../analysis/auth-rules';
 import { directive } from './ast';
 
 const DIRECTIVE_ORDER: Array<[AuthProvider, string]> = [
@@ -23,24 +24,6 @@ interface Role {
   /** Operations the role has on the model as a whole, and per field that has its own rules. */
   modelOperations: ModelOperation[];
   fieldOperations: Map<string, ModelOperation[]>;
-}
-
-/** The original's role names: one role per distinct (provider, strategy, field, claim, group). */
-function roleKeys(rule: AuthRule): string[] {
-  switch (rule.allow) {
-    case 'public':
-      return [rule.provider === 'iam' ? 'iam:public' : 'apiKey:public'];
-    case 'custom':
-      return ['function:custom'];
-    case 'private':
-      return [`${rule.provider}:private`];
-    case 'owner':
-      return [`${rule.provider}:owner:${rule.ownerField}:${rule.identityClaim}`];
-    case 'groups':
-      return rule.groups
-        ? rule.groups.map((group) => `${rule.provider}:staticGroup:${group}`)
-        : [`${rule.provider}:dynamicGroup:${rule.groupsField}:${rule.groupClaim}`];
-  }
 }
 
 export class AuthDirectives {

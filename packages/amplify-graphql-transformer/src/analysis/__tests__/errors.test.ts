@@ -258,6 +258,12 @@ describe('schema refusals (reference §14, verbatim)', () => {
       UP,
     ],
     [
+      'a role that reads only a field leaves the required fields unreadable',
+      'type Post @model @auth(rules: [{ allow: owner }]) { id: ID! title: String! secret: String @auth(rules: [{ allow: groups, groups: ["Admin"] }]) }',
+      'When using field-level authorization rules you need to add rules to all of the model\'s required fields with at least read permissions. Found model "Post" with required fields ["id","title"] missing field-level authorization rules. For more information visit https://docs.amplify.aws/cli/graphql/authorization-rules/#field-level-authorization-rules',
+      UP,
+    ],
+    [
       'read plus a fine-grained read',
       'type Post @model @auth(rules: [{ allow: owner, operations: [read, list] }]) { id: ID! }',
       "'list' operations are specified in addition to 'read'. Either remove 'read' to limit access only to 'list' or only keep 'read' to grant all get,list,listen,search,sync access.",
@@ -343,6 +349,18 @@ describe('accepted without error (reference §14)', () => {
     ['field rule limited to create', 'type Post @model @auth(rules: [{ allow: owner }]) { id: ID! f: String @auth(rules: [{ allow: owner, operations: [create] }]) }'],
     ['every operation disabled', 'type Post @model(queries: null, mutations: null, subscriptions: null) { id: ID! }'],
     ['a model without @auth', 'type Post @model { id: ID! }'],
+    [
+      'a required field with its own rules while others have none',
+      'type Post @model @auth(rules: [{ allow: private }]) { id: ID! title: String! @auth(rules: [{ allow: private }]) body: String }',
+    ],
+    [
+      'a private rule that reads the field stands in for the owner',
+      'type Post @model @auth(rules: [{ allow: owner }, { allow: private, operations: [read] }]) { id: ID! title: String! @auth(rules: [{ allow: private, operations: [read] }]) }',
+    ],
+    [
+      'unreadable required fields with subscriptions off',
+      'type Post @model(subscriptions: { level: off }) @auth(rules: [{ allow: owner }]) { id: ID! secret: String @auth(rules: [{ allow: groups, groups: ["Admin"] }]) }',
+    ],
   ])('%s', (_name, schema) => {
     expect(() => analyzeSchema(schemaInput(schema, UP))).not.toThrow();
   });
