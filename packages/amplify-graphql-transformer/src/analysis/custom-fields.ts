@@ -1,4 +1,4 @@
-/** Fields outside `@model` CRUD that need resolvers or auth: `@function`, `@http`, and `@auth` on root-type fields. */
+/** Fields outside `@model` CRUD that need resolvers or auth: `@function`, `@http`, and `@auth` on fields of non-model types. */
 import type { DirectiveNode, FieldDefinitionNode, ObjectTypeDefinitionNode } from 'graphql';
 import type { AuthProvider, CustomField, HttpDirective } from '../model/api-model';
 import type { TransformerFeatureFlags } from '../transform-types';
@@ -31,9 +31,10 @@ export function readCustomFields(context: CustomFieldContext): { fields: CustomF
   const fields: CustomField[] = [];
   let rootFieldAuth = false;
   for (const type of context.schema.objects) {
-    if (context.schema.modelNames.has(type.name.value)) continue;
+    // Model fields can be resolved by @function/@http too; their @auth stays with the model.
+    const isModel = context.schema.modelNames.has(type.name.value);
     for (const field of type.fields ?? []) {
-      const custom = readCustomField(type, field, context);
+      const custom = readCustomField(type, field, context, isModel);
       if (!custom) continue;
       if (custom.auth && ROOT_TYPES.has(type.name.value)) rootFieldAuth = true;
       fields.push(custom);
@@ -42,13 +43,18 @@ export function readCustomFields(context: CustomFieldContext): { fields: CustomF
   return { fields, rootFieldAuth };
 }
 
-function readCustomField(type: ObjectTypeDefinitionNode, field: FieldDefinitionNode, context: CustomFieldContext): CustomField | undefined {
+function readCustomField(
+  type: ObjectTypeDefinitionNode,
+  field: FieldDefinitionNode,
+  context: CustomFieldContext,
+  isModel: boolean,
+): CustomField | undefined {
   const functions = findDirectives(field, 'function').map((directive) => {
     const args = directiveArgs(directive) as { name: string; region?: string; accountId?: string };
     return { name: args.name, ...(args.region ? { region: args.region } : {}), ...(args.accountId ? { accountId: args.accountId } : {}) };
   });
   const httpDirective = findDirective(field, 'http');
-  const authDirective = findDirective(field, 'auth');
+  const authDirective = isModel ? undefined : findDirective(field, 'auth');
   if (functions.length === 0 && !httpDirective && !authDirective) return undefined;
   const custom: CustomField = { typeName: type.name.value, fieldName: field.name.value, functions };
   if (httpDirective) custom.http = readHttp(httpDirective, field);

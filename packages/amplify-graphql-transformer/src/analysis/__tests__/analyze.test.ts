@@ -249,6 +249,15 @@ describe('custom fields', () => {
   });
 });
 
+test('a model field resolved by @function is a custom field; its @auth stays on the model field', () => {
+  const { model } = analyze(
+    'type Post @model @auth(rules: [{ allow: owner }]) { id: ID! summary: String @function(name: "summarize") @auth(rules: [{ allow: owner, operations: [read] }]) }',
+    { modes: [USER_POOLS] },
+  );
+  expect(model.customFields).toEqual([{ typeName: 'Post', fieldName: 'summary', functions: [{ name: 'summarize' }] }]);
+  expect(model.models[0].fields.find((field) => field.name === 'summary')!.auth).toHaveLength(1);
+});
+
 describe('DataStore', () => {
   test('per-model conflict handlers win over the project one; every model gets a sync query', () => {
     const input = schemaInput('type A @model { id: ID! } type B @model { id: ID! }');
