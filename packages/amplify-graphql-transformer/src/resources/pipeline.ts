@@ -136,9 +136,20 @@ const INLINE_RESPONSE_AFTER_DATA = '$util.toJson($ctx.prev.result)';
 export function synthesizePipelines(plans: ResolverPlan[], files: Record<string, string>, options: PipelineOptions): void {
   const { stacks } = options;
   const shared = new Map<string, StackRef>();
+  // Templates are compared by a number per distinct text, so a key is short whatever the templates' size.
+  const texts = new Map<string, number>();
+  const textId = (text: string): number => {
+    let id = texts.get(text);
+    if (id === undefined) {
+      id = texts.size;
+      texts.set(text, id);
+    }
+    return id;
+  };
 
   const functionRef = (fn: FunctionPlan): StackRef => {
-    const key = JSON.stringify([fn.dataSource.name, fn.request.content, fn.response.content, fn.syncConfig ?? null]);
+    const { stack: dataSourceStack, logicalId: dataSourceId } = fn.dataSource.name;
+    const key = `${dataSourceStack}/${dataSourceId}:${textId(fn.request.content)}:${textId(fn.response.content)}:${fn.syncConfig ? JSON.stringify(fn.syncConfig) : ''}`;
     const existing = options.dedupe ? shared.get(key) : undefined;
     // Sharing must not make two stacks wait for each other (a StackMapping stack reading the model's table).
     if (existing && (existing.stack === fn.stack || !stacks.dependsOn(existing.stack, fn.stack))) return existing;

@@ -56,6 +56,8 @@ export class Stack {
 export class StackSet {
   readonly root = new Stack(ROOT);
   private readonly nested = new Map<string, Stack>();
+  /** Values already wired, by consumer and target: each reference is set up once. */
+  private readonly wired = new Map<string, CfnValue>();
 
   stack(name: string): Stack {
     if (name === ROOT) return this.root;
@@ -76,6 +78,16 @@ export class StackSet {
   }
 
   value(consumer: string, target: StackRef): CfnValue {
+    const key = `${consumer}\0${target.stack}\0${target.logicalId}\0${target.attribute ?? ''}`;
+    let value = this.wired.get(key);
+    if (value === undefined) {
+      value = this.wire(consumer, target);
+      this.wired.set(key, value);
+    }
+    return value;
+  }
+
+  private wire(consumer: string, target: StackRef): CfnValue {
     const local = target.attribute ? getAtt(target.logicalId, target.attribute) : ref(target.logicalId);
     if (target.stack === consumer) return local;
     if (target.stack === ROOT) {

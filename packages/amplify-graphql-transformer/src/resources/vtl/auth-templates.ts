@@ -1,5 +1,5 @@
 import type { AuthProvider, AuthRule, ModelField, ModelOperation } from '../../model/api-model';
-import { EMPTY_PAYLOAD, indent, lines, literal } from './vtl-text';
+import { EMPTY_PAYLOAD, indent, lines, literal, memoized } from './vtl-text';
 
 /** `$util.authType()` as AppSync reports each provider. */
 export const AUTH_TYPE_NAMES: Record<AuthProvider, string> = {
@@ -160,7 +160,7 @@ function providerBranches({ providers, rules, operation, dynamic }: BranchOption
 const START = ['$util.qr($ctx.stash.put("hasAuth", true))', '#set( $isAuthorized = false )'];
 
 /** get/list/sync/index queries/relational fields: static rules allow, dynamic rules leave `stash.authFilter`. */
-export function readAuthTemplate(providers: AuthProvider[], rules: AuthRule[], operation: ModelOperation, deniedOnMutationSource = false): string {
+function buildReadAuthTemplate(providers: AuthProvider[], rules: AuthRule[], operation: ModelOperation, deniedOnMutationSource = false): string {
   return lines(
     '## [Start] Authorization Steps. **',
     ...START,
@@ -213,7 +213,7 @@ function fieldChecks(providers: AuthProvider[], fields: ModelField[], operation:
 }
 
 /** create: owner rules fill an absent owner field with the caller's claim, or require the given one to be theirs. */
-export function createAuthTemplate(providers: AuthProvider[], rules: AuthRule[], fields: ModelField[], populateOwnerForStaticGroups: boolean): string {
+function buildCreateAuthTemplate(providers: AuthProvider[], rules: AuthRule[], fields: ModelField[], populateOwnerForStaticGroups: boolean): string {
   const ownerCreate = (rule: AuthRule, tag: string): string[] => {
     const field = rule.ownerField ?? 'owner';
     const stored = rule.ownerFieldIsList ? `[$primaryClaim${tag}]` : `$primaryClaim${tag}`;
@@ -274,7 +274,7 @@ export function createAuthTemplate(providers: AuthProvider[], rules: AuthRule[],
 }
 
 /** update/delete `auth.1.res`: the rules checked against the stored item the request half read. */
-export function existingItemAuthTemplate(providers: AuthProvider[], rules: AuthRule[], fields: ModelField[], operation: 'update' | 'delete'): string {
+function buildExistingItemAuthTemplate(providers: AuthProvider[], rules: AuthRule[], fields: ModelField[], operation: 'update' | 'delete'): string {
   return lines(
     '## [Start] Authorization Steps. **',
     '#if( $ctx.error )',
@@ -301,7 +301,7 @@ export function existingItemAuthTemplate(providers: AuthProvider[], rules: AuthR
  * Subscriptions: an owner argument must be the caller's own; without it, the caller only receives items they own
  * (the filter is left in `stash.authFilter` for the subscription's response template).
  */
-export function subscriptionAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
+function buildSubscriptionAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
   const dynamic = (dynamics: AuthRule[]): string[] =>
     dynamics.flatMap((rule, index) => {
       const tag = `${index}`;
@@ -335,7 +335,7 @@ export function subscriptionAuthTemplate(providers: AuthProvider[], rules: AuthR
 }
 
 /** A field with its own read rules, checked against the parent item (`ctx.source`). */
-export function fieldReadAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
+function buildFieldReadAuthTemplate(providers: AuthProvider[], rules: AuthRule[]): string {
   const readable = rules.filter((rule) => allows(rule, 'get') || allows(rule, 'list')).map((rule) => ({ ...rule, operations: ['get' as const] }));
   return lines(
     '## [Start] Field Authorization Steps. **',
@@ -355,7 +355,7 @@ export function fieldReadAuthTemplate(providers: AuthProvider[], rules: AuthRule
 }
 
 /** The postAuth slot: refuses callers no auth step let in; in sandbox mode API-key callers pass. */
-export function postAuthTemplate(sandbox: boolean): string {
+function buildPostAuthTemplate(sandbox: boolean): string {
   return lines(
     sandbox ? '## [Start] Sandbox Mode Enabled, IAM Access Disabled. **' : '## [Start] Sandbox Mode Disabled, IAM Access Disabled. **',
     sandbox && ['#if( $util.authType() == "API Key Authorization" )', `  #return(${EMPTY_PAYLOAD})`, '#end'],
@@ -366,3 +366,15 @@ export function postAuthTemplate(sandbox: boolean): string {
     '## [End] Sandbox Mode. **',
   );
 }
+
+export const readAuthTemplate = memoized(buildReadAuthTemplate);
+
+export const createAuthTemplate = memoized(buildCreateAuthTemplate);
+
+export const existingItemAuthTemplate = memoized(buildExistingItemAuthTemplate);
+
+export const subscriptionAuthTemplate = memoized(buildSubscriptionAuthTemplate);
+
+export const fieldReadAuthTemplate = memoized(buildFieldReadAuthTemplate);
+
+export const postAuthTemplate = memoized(buildPostAuthTemplate);

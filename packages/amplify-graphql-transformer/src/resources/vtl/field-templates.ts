@@ -1,8 +1,8 @@
 import type { HttpDirective } from '../../model/api-model';
-import { ERROR_PASSTHROUGH, lines, literal } from './vtl-text';
+import { ERROR_PASSTHROUGH, lines, literal, once } from './vtl-text';
 
 /** The NONE data source request of a field resolver whose work happens in its response. */
-export const nonePayloadRequest = (): string => lines('{', '  "version": "2018-05-29",', '  "payload": {}', '}');
+export const nonePayloadRequest = once((): string => lines('{', '  "version": "2018-05-29",', '  "payload": {}', '}'));
 
 /** Owner fields stored as `<sub>::<username>` are shown as the username. */
 export function ownerFieldResponseTemplate(field: string, isList: boolean): string {
@@ -36,7 +36,7 @@ export function protectedFieldResponseTemplate(field: string): string {
 }
 
 /** `@function`: invokes the Lambda with what AppSync knows of the call. */
-export function invokeLambdaRequestTemplate(): string {
+function buildInvokeLambdaRequestTemplate(): string {
   return lines(
     '## [Start] Invoke AWS Lambda data source. **',
     '{',
@@ -56,7 +56,7 @@ export function invokeLambdaRequestTemplate(): string {
   );
 }
 
-export const invokeLambdaResponseTemplate = (): string => lines(...ERROR_PASSTHROUGH, '$util.toJson($ctx.result)');
+export const invokeLambdaResponseTemplate = once((): string => lines(...ERROR_PASSTHROUGH, '$util.toJson($ctx.result)'));
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -106,5 +106,7 @@ export function httpResponseTemplate(method: HttpDirective['method']): string {
 }
 
 /** The response of field resolvers whose last function already produced the value. */
-export const previousResultResponse = (): string => lines('$util.toJson($ctx.prev.result)');
+export const previousResultResponse = once((): string => lines('$util.toJson($ctx.prev.result)'));
 
+
+export const invokeLambdaRequestTemplate = once(buildInvokeLambdaRequestTemplate);

@@ -1,6 +1,6 @@
 import type { ModelDefinition, ModelIndex } from '../../model/api-model';
 import { itemKey, keyLayout, partitionCondition, sortKeyArgumentName, sortKeyCondition } from './key-templates';
-import { EMPTY_PAYLOAD, ERROR_PASSTHROUGH, filterBlock, indent, lines, literal, RESULT_RESPONSE, SINGLE_ITEM_RESPONSE } from './vtl-text';
+import { EMPTY_PAYLOAD, ERROR_PASSTHROUGH, filterBlock, indent, lines, literal, RESULT_RESPONSE, SINGLE_ITEM_RESPONSE, once } from './vtl-text';
 
 const ARGS = '#set( $args = $util.defaultIfNull($ctx.stash.transformedArgs, $ctx.args) )';
 
@@ -162,7 +162,7 @@ export function compositeIndexKeysTemplate(model: ModelDefinition): string {
 }
 
 /** get: a Query on the key (so that the auth filter can apply), not a GetItem. */
-export function getRequestTemplate(): string {
+function buildGetRequestTemplate(): string {
   return lines(
     '## [Start] Get Request. **',
     '#set( $GetRequest = { "version": "2018-05-29", "operation": "Query" } )',
@@ -196,9 +196,9 @@ export function getRequestTemplate(): string {
   );
 }
 
-export const getResponseTemplate = (): string => lines(SINGLE_ITEM_RESPONSE);
+export const getResponseTemplate = once((): string => lines(SINGLE_ITEM_RESPONSE));
 
-export function listRequestTemplate(): string {
+function buildListRequestTemplate(): string {
   return lines(
     '## [Start] List Request. **',
     ARGS,
@@ -227,7 +227,7 @@ export function listRequestTemplate(): string {
   );
 }
 
-export const listResponseTemplate = (): string => lines(RESULT_RESPONSE);
+export const listResponseTemplate = once((): string => lines(RESULT_RESPONSE));
 
 export function createRequestTemplate(model: ModelDefinition): string {
   return lines(
@@ -316,7 +316,7 @@ export function deleteRequestTemplate(model: ModelDefinition, versioned: boolean
   );
 }
 
-export function mutationResponseTemplate(): string {
+function buildMutationResponseTemplate(): string {
   return lines(
     ...ERROR_PASSTHROUGH,
     '#if( !$util.isNull($ctx.result) )',
@@ -327,7 +327,7 @@ export function mutationResponseTemplate(): string {
 }
 
 /** update/delete `auth.1.req`: reads the existing item so the auth step can check it. */
-export function existingItemRequestTemplate(): string {
+function buildExistingItemRequestTemplate(): string {
   return lines(
     '## [Start] Fetch the existing item. **',
     ...keyFromStashOr('$ctx.args.input'),
@@ -341,10 +341,10 @@ export function existingItemRequestTemplate(): string {
   );
 }
 
-export const subscriptionRequestTemplate = (): string => lines('{', '  "version": "2018-05-29",', '  "payload": {}', '}');
+export const subscriptionRequestTemplate = once((): string => lines('{', '  "version": "2018-05-29",', '  "payload": {}', '}'));
 
 /** Enhanced subscription filtering: the caller's filter, ANDed with the owner/group filter the auth step left. */
-export function subscriptionResponseTemplate(): string {
+function buildSubscriptionResponseTemplate(): string {
   return lines(
     '## [Start] Subscription Filter. **',
     '#set( $filterParts = [] )',
@@ -368,7 +368,7 @@ export function subscriptionResponseTemplate(): string {
 }
 
 /** DataStore `sync<Plural>`: the AppSync Sync operation over the versioned table. */
-export function syncRequestTemplate(): string {
+function buildSyncRequestTemplate(): string {
   return lines(
     '## [Start] Sync Request. **',
     ARGS,
@@ -416,3 +416,15 @@ export function indexQueryRequestTemplate(index: ModelIndex): string {
   );
 }
 
+
+export const getRequestTemplate = once(buildGetRequestTemplate);
+
+export const listRequestTemplate = once(buildListRequestTemplate);
+
+export const mutationResponseTemplate = once(buildMutationResponseTemplate);
+
+export const existingItemRequestTemplate = once(buildExistingItemRequestTemplate);
+
+export const subscriptionResponseTemplate = once(buildSubscriptionResponseTemplate);
+
+export const syncRequestTemplate = once(buildSyncRequestTemplate);

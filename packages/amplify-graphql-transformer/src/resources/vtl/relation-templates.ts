@@ -1,6 +1,6 @@
 import type { ModelDefinition, RelationField } from '../../model/api-model';
 import { keyLayout, partitionCondition, sortKeyArgumentName, sortKeyCondition } from './key-templates';
-import { compositeValue, ERROR_PASSTHROUGH, filterBlock, lines, literal, SINGLE_ITEM_RESPONSE } from './vtl-text';
+import { compositeValue, ERROR_PASSTHROUGH, filterBlock, lines, literal, SINGLE_ITEM_RESPONSE, once } from './vtl-text';
 
 /** The key schema a relation reads: the named index of the related model, else its primary key. */
 function lookupKey(relation: RelationField, related: ModelDefinition) {
@@ -88,7 +88,7 @@ export function hasManyRequestTemplate(relation: RelationField, related: ModelDe
 }
 
 /** Items of a relation read from a mutation's result stay marked, so protected fields stay hidden from subscribers. */
-export function hasManyResponseTemplate(): string {
+function buildHasManyResponseTemplate(): string {
   return lines(
     ...ERROR_PASSTHROUGH,
     '#if( !$util.isNull($ctx.source.__operation) && !$util.isNull($ctx.result.items) )',
@@ -119,4 +119,6 @@ export function singleRelationRequestTemplate(relation: RelationField, related: 
   );
 }
 
-export const singleRelationResponseTemplate = (): string => lines(SINGLE_ITEM_RESPONSE);
+export const singleRelationResponseTemplate = once((): string => lines(SINGLE_ITEM_RESPONSE));
+
+export const hasManyResponseTemplate = once(buildHasManyResponseTemplate);

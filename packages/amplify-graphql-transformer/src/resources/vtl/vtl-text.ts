@@ -10,6 +10,26 @@ export function literal(value: unknown): string {
   return `$util.parseJson('${JSON.stringify(value).replace(/'/g, '\\u0027')}')`;
 }
 
+/** A template that depends on nothing, built on first use: every model shares the one string. */
+export function once(build: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= build());
+}
+
+/** A template built once per distinct arguments (JSON-equal), as models with the same rules share templates. */
+export function memoized<A extends unknown[]>(build: (...args: A) => string): (...args: A) => string {
+  const built = new Map<string, string>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let text = built.get(key);
+    if (text === undefined) {
+      text = build(...args);
+      built.set(key, text);
+    }
+    return text;
+  };
+}
+
 export const lines = (...parts: Array<string | string[] | false | undefined>): string =>
   parts
     .flat()
