@@ -228,8 +228,9 @@ function applyJoinAuth(join: ModelDefinition, models: ModelDefinition[], flags: 
 
 function warningsFor(model: ApiModel, rootFieldAuth: boolean): string[] {
   const warnings: string[] = [];
-  const unprotected = model.models.filter((candidate) => candidate.auth.length === 0 && !candidate.fields.some((field) => field.auth));
-  if (unprotected.length > 0 && !model.sandbox) {
+  // The original lists the user's @model types without a type-level @auth, sandbox or not.
+  const unprotected = model.models.filter((candidate) => candidate.auth.length === 0 && !candidate.generated);
+  if (unprotected.length > 0) {
     warnings.push(
       [
         '⚠️  WARNING: Some types do not have authorization rules configured. That means all create, read, update, and delete operations are denied on these types:',

@@ -20,6 +20,7 @@ describe('auth providers and sandbox', () => {
     expect(model.sandbox).toBe(true);
     expect(document.definitions).toHaveLength(1);
     expect(warnings).toEqual([
+      '⚠️  WARNING: Some types do not have authorization rules configured. That means all create, read, update, and delete operations are denied on these types:\n\t - T\nLearn more about "@auth" authorization rules here: https://docs.amplify.aws/cli/graphql/authorization-rules',
       '⚠️  WARNING: your GraphQL API currently allows public create, read, update, and delete access to all models via an API Key. To configure PRODUCTION-READY authorization rules, review: https://docs.amplify.aws/cli/graphql/authorization-rules',
     ]);
   });
@@ -277,8 +278,12 @@ describe('DataStore', () => {
 });
 
 describe('warnings', () => {
-  test('models without rules are listed, outside the sandbox', () => {
-    expect(analyze('type A @model { id: ID! } type B @model { id: ID! }').warnings).toEqual([
+  test('models without a type-level rule are listed (join models are not)', () => {
+    expect(
+      analyze(
+        'type A @model { id: ID! bs: [B] @manyToMany(relationName: "AB") } type B @model { id: ID! as: [A] @manyToMany(relationName: "AB") }',
+      ).warnings,
+    ).toEqual([
       '⚠️  WARNING: Some types do not have authorization rules configured. That means all create, read, update, and delete operations are denied on these types:\n\t - A\n\t - B\nLearn more about "@auth" authorization rules here: https://docs.amplify.aws/cli/graphql/authorization-rules',
     ]);
   });
