@@ -219,16 +219,18 @@ export function modelResolverPlans(model: ModelDefinition, options: ModelStackOp
   const onNone = (request: string): SlotFunction => ({ dataSource: none, request });
   const postAuth = (requestFileName?: string): SlotFunction => ({ ...onNone(postAuthTemplate(options.sandbox)), requestFileName });
 
-  const plan = (
-    typeName: string,
-    fieldName: string,
-    logicalId: string,
-    kind: ResolverPlan['kind'],
-    slots: Partial<Record<SlotName, SlotFunction[]>>,
-    request: string,
-    response: string,
-    dataOn: DataSourceUse = dataSource,
-  ): ResolverPlan => ({
+  interface OperationPlan {
+    typeName: 'Query' | 'Mutation' | 'Subscription';
+    fieldName: string;
+    logicalId: string;
+    kind: ResolverPlan['kind'];
+    slots: Partial<Record<SlotName, Array<SlotFunction | false>>>;
+    request: string;
+    response: string;
+    /** The data function's source: the model's table unless given (subscriptions use NONE). */
+    dataOn?: DataSourceUse;
+  }
+  const plan = ({ typeName, fieldName, logicalId, kind, slots, request, response, dataOn = dataSource }: OperationPlan): ResolverPlan => ({
     typeName,
     fieldName,
     logicalId,
@@ -237,7 +239,11 @@ export function modelResolverPlans(model: ModelDefinition, options: ModelStackOp
     dataSourceType: dataOn.type,
     table: dataOn === dataSource ? tableRef(model) : undefined,
     deltaSync: versioned && dataOn === dataSource,
-    slots,
+    slots: Object.fromEntries(
+      Object.entries(slots)
+        .map(([slot, functions]) => [slot, (functions ?? []).filter((fn): fn is SlotFunction => fn !== false)])
+        .filter(([, functions]) => functions.length > 0),
+    ),
     steps: [
       {
         name: `${typeName}${pascal(fieldName)}DataResolverFn`,
@@ -251,12 +257,6 @@ export function modelResolverPlans(model: ModelDefinition, options: ModelStackOp
       },
     ],
   });
-  const slotsFor = (parts: Partial<Record<SlotName, Array<SlotFunction | false>>>): Partial<Record<SlotName, SlotFunction[]>> =>
-    Object.fromEntries(
-      Object.entries(parts)
-        .map(([slot, functions]) => [slot, (functions ?? []).filter((fn): fn is SlotFunction => fn !== false)])
-        .filter(([, functions]) => functions.length > 0),
-    );
   const read = (operation: 'get' | 'list' | 'sync'): SlotFunction | false => hasAuth && onNone(readAuthTemplate(api.authProviders, model.auth, operation));
   const existingItemAuth = (operation: 'update' | 'delete'): SlotFunction | false =>
     hasAuth && {
@@ -270,91 +270,119 @@ export function modelResolverPlans(model: ModelDefinition, options: ModelStackOp
   const ops = model.operations;
   if (ops.get) {
     plans.push(
-      plan('Query', ops.get, `Get${model.name}Resolver`, 'query', slotsFor({ preAuth: [customKey && onNone(templates.primaryKeyGetTemplate(model))], auth: [read('get')], postAuth: [postAuth()] }), templates.getRequestTemplate(), templates.getResponseTemplate()),
+      plan({
+        typeName: 'Query',
+        fieldName: ops.get,
+        logicalId: `Get${model.name}Resolver`,
+        kind: 'query',
+        slots: { preAuth: [customKey && onNone(templates.primaryKeyGetTemplate(model))], auth: [read('get')], postAuth: [postAuth()] },
+        request: templates.getRequestTemplate(),
+        response: templates.getResponseTemplate(),
+      }),
     );
   }
   if (ops.list) {
     plans.push(
-      plan('Query', ops.list, `List${model.name}Resolver`, 'query', slotsFor({ preAuth: [customKey && onNone(templates.primaryKeyListTemplate(model))], auth: [read('list')], postAuth: [postAuth()] }), templates.listRequestTemplate(), templates.listResponseTemplate()),
+      plan({
+        typeName: 'Query',
+        fieldName: ops.list,
+        logicalId: `List${model.name}Resolver`,
+        kind: 'query',
+        slots: { preAuth: [customKey && onNone(templates.primaryKeyListTemplate(model))], auth: [read('list')], postAuth: [postAuth()] },
+        request: templates.listRequestTemplate(),
+        response: templates.listResponseTemplate(),
+      }),
     );
   }
   if (ops.sync) {
-    plans.push(plan('Query', ops.sync, `Sync${model.name}Resolver`, 'query', slotsFor({ auth: [read('sync')], postAuth: [postAuth()] }), templates.syncRequestTemplate(), templates.listResponseTemplate()));
+    plans.push(
+      plan({
+        typeName: 'Query',
+        fieldName: ops.sync,
+        logicalId: `Sync${model.name}Resolver`,
+        kind: 'query',
+        slots: { auth: [read('sync')], postAuth: [postAuth()] },
+        request: templates.syncRequestTemplate(),
+        response: templates.listResponseTemplate(),
+      }),
+    );
   }
   if (ops.create) {
     plans.push(
-      plan(
-        'Mutation',
-        ops.create,
-        `Create${model.name}Resolver`,
-        'mutation',
-        slotsFor({
+      plan({
+        typeName: 'Mutation',
+        fieldName: ops.create,
+        logicalId: `Create${model.name}Resolver`,
+        kind: 'mutation',
+        slots: {
           init: [onNone(templates.createInitTemplate(model)), model.defaults.length > 0 && onNone(templates.defaultValuesTemplate(model))],
           preAuth: mutationKeys,
           auth: [hasAuth && onNone(createAuthTemplate(api.authProviders, model.auth, model.fields, options.populateOwnerForStaticGroups))],
           postAuth: [postAuth()],
-        }),
-        templates.createRequestTemplate(model),
-        templates.mutationResponseTemplate(),
-      ),
+        },
+        request: templates.createRequestTemplate(model),
+        response: templates.mutationResponseTemplate(),
+      }),
     );
   }
   if (ops.update) {
     plans.push(
-      plan(
-        'Mutation',
-        ops.update,
-        `Update${model.name}Resolver`,
-        'mutation',
-        slotsFor({ init: [onNone(templates.updateInitTemplate(model))], preAuth: mutationKeys, auth: [existingItemAuth('update')], postAuth: [postAuth()] }),
-        templates.updateRequestTemplate(model, versioned),
-        templates.mutationResponseTemplate(),
-      ),
+      plan({
+        typeName: 'Mutation',
+        fieldName: ops.update,
+        logicalId: `Update${model.name}Resolver`,
+        kind: 'mutation',
+        slots: { init: [onNone(templates.updateInitTemplate(model))], preAuth: mutationKeys, auth: [existingItemAuth('update')], postAuth: [postAuth()] },
+        request: templates.updateRequestTemplate(model, versioned),
+        response: templates.mutationResponseTemplate(),
+      }),
     );
   }
   if (ops.delete) {
     plans.push(
-      plan(
-        'Mutation',
-        ops.delete,
-        `Delete${model.name}Resolver`,
-        'mutation',
-        slotsFor({ preAuth: mutationKeys, auth: [existingItemAuth('delete')], postAuth: [postAuth()] }),
-        templates.deleteRequestTemplate(model, versioned),
-        templates.mutationResponseTemplate(),
-      ),
+      plan({
+        typeName: 'Mutation',
+        fieldName: ops.delete,
+        logicalId: `Delete${model.name}Resolver`,
+        kind: 'mutation',
+        slots: { preAuth: mutationKeys, auth: [existingItemAuth('delete')], postAuth: [postAuth()] },
+        request: templates.deleteRequestTemplate(model, versioned),
+        response: templates.mutationResponseTemplate(),
+      }),
     );
   }
   const subscriptions = ops.subscriptions;
   if (subscriptions.level !== 'off') {
+    // `level: public` subscriptions run the data function alone.
     const guarded = subscriptions.level === 'on';
     for (const fieldName of [...subscriptions.onCreate, ...subscriptions.onUpdate, ...subscriptions.onDelete]) {
       plans.push(
-        plan(
-          'Subscription',
+        plan({
+          typeName: 'Subscription',
           fieldName,
-          `Subscription${fieldName}Resolver`,
-          'subscription',
-          guarded ? slotsFor({ auth: [hasAuth && onNone(subscriptionAuthTemplate(api.authProviders, model.auth))], postAuth: [postAuth()] }) : {},
-          templates.subscriptionRequestTemplate(),
-          templates.subscriptionResponseTemplate(),
-          none,
-        ),
+          logicalId: `Subscription${fieldName}Resolver`,
+          kind: 'subscription',
+          slots: guarded ? { auth: [hasAuth && onNone(subscriptionAuthTemplate(api.authProviders, model.auth))], postAuth: [postAuth()] } : {},
+          request: templates.subscriptionRequestTemplate(),
+          response: templates.subscriptionResponseTemplate(),
+          dataOn: none,
+        }),
       );
     }
   }
   for (const index of model.indexes) {
     if (!index.queryField) continue;
     plans.push(
-      plan(
-        'Query',
-        index.queryField,
-        `Query${index.queryField}Resolver`,
-        'query',
-        slotsFor({ auth: [read('list')], postAuth: [postAuth(`Query.${index.queryField}.postAuth.1.res.vtl`)] }),
-        templates.indexQueryRequestTemplate(index),
-        templates.listResponseTemplate(),
-      ),
+      plan({
+        typeName: 'Query',
+        fieldName: index.queryField,
+        logicalId: `Query${index.queryField}Resolver`,
+        kind: 'query',
+        // The original writes this request template under a `.res.vtl` name.
+        slots: { auth: [read('list')], postAuth: [postAuth(`Query.${index.queryField}.postAuth.1.res.vtl`)] },
+        request: templates.indexQueryRequestTemplate(index),
+        response: templates.listResponseTemplate(),
+      }),
     );
   }
   plans.push(...protectedFieldPlans(model, options));
