@@ -328,7 +328,10 @@ class SchemaPrinter {
   private conditionInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
     const inputName = `Model${model.name}ConditionInput`;
     const keyFields = new Set(keyFieldsOf(model));
-    const userFields = this.userFields(model).filter((candidate) => !keyFields.has(candidate.name) && !(candidate.name === 'id' && !hasCustomPrimaryKey(this.nodes.get(model.name))));
+    // Key fields are not conditions; neither is an `id: ID` field, even when it is not the key (the original drops it).
+    const userFields = this.userFields(model).filter(
+      (candidate) => !keyFields.has(candidate.name) && !(candidate.name === 'id' && candidate.type.name === 'ID'),
+    );
     const timestamps = model.fields.filter((candidate) => candidate.added === 'timestamp');
     return objectInput(inputName, [
       ...filterFields(userFields, filterInputName),
