@@ -836,6 +836,37 @@ describe('user definitions', () => {
   });
 });
 
+test('a schema using every common directive at once prints and builds', () => {
+  const text = print(
+    `${SANDBOX_HEADER}
+    type Blog @model @auth(rules: [{ allow: owner }, { allow: public, operations: [read] }]) {
+      id: ID!
+      name: String!
+      posts: [Post] @hasMany
+    }
+    type Post @model @auth(rules: [{ allow: owner }, { allow: public, operations: [read] }]) {
+      id: ID!
+      title: String!
+      blog: Blog @belongsTo
+      tags: [Tag] @manyToMany(relationName: "PostTags")
+      status: PostStatus @default(value: "DRAFT")
+    }
+    type Tag @model @auth(rules: [{ allow: public }]) { id: ID! label: String! posts: [Post] @manyToMany(relationName: "PostTags") }
+    type Customer @model @auth(rules: [{ allow: private }]) {
+      email: String! @primaryKey(sortKeyFields: ["region"])
+      region: String!
+      name: String @index(name: "byName", queryField: "customersByName")
+    }
+    enum PostStatus { DRAFT PUBLISHED }
+    type Query { echo(msg: String): String @function(name: "echofn-\${env}") }`,
+    { modes: [USER_POOLS, API_KEY] },
+  );
+  // Reference §11.4: join models carry the union of both sides.
+  expect(definition(text, 'PostTags')).toMatch(/^type PostTags @aws_api_key @aws_cognito_user_pools \{/);
+  expect(definition(text, 'Query')).toContain('customersByName(name: String!, sortDirection: ModelSortDirection, filter: ModelCustomerFilterInput, limit: Int, nextToken: String): ModelCustomerConnection');
+  expect(text).not.toContain('AMPLIFY');
+});
+
 test('every schema printed above builds on top of the AppSync prelude', () => {
   expect(outputs.length).toBeGreaterThan(20);
   for (const text of outputs) {
