@@ -277,6 +277,12 @@ function addManyToMany(
       fail(`@manyToMany relation name '${joinName}' (derived from '${relationName}') already exists as a type in the schema.`, pair[0].directive);
     }
     const [first, second] = pair;
+    if (first.parent.name === second.parent.name) {
+      fail(
+        `@manyToMany relation '${relationName}' joins ${first.parent.name} to itself, which GraphQL Transformer v2 cannot name; model the join as a @model with two @belongsTo fields and @hasMany on ${first.parent.name} instead.`,
+        second.directive,
+      );
+    }
     for (const [use, other] of [
       [first, second],
       [second, first],

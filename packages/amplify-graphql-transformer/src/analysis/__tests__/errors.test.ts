@@ -58,6 +58,11 @@ describe('schema refusals (reference §14, verbatim)', () => {
       "'references' defined on Test.testObj @hasOne. Expecting 'fields' only.",
     ],
     [
+      '@manyToMany of a type with itself',
+      'type User @model { id: ID! following: [User] @manyToMany(relationName: "Follow") followers: [User] @manyToMany(relationName: "Follow") }',
+      "@manyToMany relation 'Follow' joins User to itself, which GraphQL Transformer v2 cannot name; model the join as a @model with two @belongsTo fields and @hasMany on User instead.",
+    ],
+    [
       '@hasMany on a single value',
       'type Post @model { id: ID! comment: Comment @hasMany } type Comment @model { id: ID! }',
       '@hasMany must be used with a list. Use @hasOne for non-list types.',
