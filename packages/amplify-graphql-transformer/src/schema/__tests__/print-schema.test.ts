@@ -608,6 +608,11 @@ describe('names', () => {
     for (const name of ['listPeople(', 'listCategories(', 'listStatuses(', 'listDS(']) expect(query).toContain(name);
   });
 
+  test('improvepluralization does not change list names', () => {
+    const schema = 'type Person @model { id: ID! } type D @model { id: ID! }';
+    expect(print(schema, { flags: { improvepluralization: true } })).toBe(print(schema));
+  });
+
   test('subscription names longer than 50 characters are cut to 45 plus 5 hex of their md5', () => {
     const text = print('type VeryLongModelNameThatKeepsGoingAndGoingForeverAndEver @model { id: ID! }');
     expect(definition(text, 'Query')).toContain('listVeryLongModelNameThatKeepsGoingAndGoingForeverAndEvers(');
