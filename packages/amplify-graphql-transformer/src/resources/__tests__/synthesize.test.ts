@@ -132,6 +132,25 @@ describe('root stack (§5)', () => {
     expect(resourcesOf(rootStack).UnauthRolePolicy019D4A6CE4).toBeUndefined();
   });
 
+  it('splits IAM grants over several managed policies before one grows past the size limit', () => {
+    const api = fx.sandboxTodo();
+    api.authProviders = ['apiKey', 'iam'];
+    api.models = Array.from({ length: 40 }, (_, index) =>
+      fx.model(`Entity${index}`, [fx.field('name', 'String')], { auth: [{ allow: 'private', provider: 'iam', operations: ['get', 'list'] }] }),
+    );
+    const resources = resourcesOf(synthesizeResources(api, fx.input(fx.IAM_AND_API_KEY)).rootStack);
+    const policies = Object.keys(resources).filter((id) => id.startsWith('AuthRolePolicy'));
+    expect(policies.slice(0, 2)).toEqual(['AuthRolePolicy01921FC820', expect.stringMatching(/^AuthRolePolicy02[0-9A-F]{8}$/)]);
+    const granted = policies.flatMap((id) => resources[id].Properties.PolicyDocument.Statement[0].Resource);
+    expect(granted).toHaveLength(40 * 10);
+    for (const id of policies) {
+      const arns = resources[id].Properties.PolicyDocument.Statement[0].Resource.map((resource: { 'Fn::Sub': [string] }) =>
+        resource['Fn::Sub'][0].replace('${AWS::Region}', 'ap-southeast-2').replace('${AWS::AccountId}', '123456789012').replace('${apiId}', 'x'.repeat(26)),
+      );
+      expect(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'appsync:GraphQL', Resource: arns }] }).length).toBeLessThanOrEqual(6144);
+    }
+  });
+
   it('adds the DataStore table, role and policy under their observed ids', () => {
     const { rootStack, stacks } = synthesizeResources(fx.dataStoreTodo(), fx.input(fx.API_KEY_ONLY));
     expect(Object.keys(resourcesOf(rootStack))).toEqual(expect.arrayContaining(['DataStore', 'AmplifyDataStoreIAMRole8DE05A49', 'DynamoDBAccess71ABE5AE']));
