@@ -283,7 +283,7 @@ class SchemaPrinter {
         kind: Kind.INPUT_OBJECT_TYPE_DEFINITION,
         name: name(`${typeName}Input`),
         fields: (definition.fields ?? []).flatMap((objectField) => {
-          const type = this.inputType(objectField.type);
+          const type = this.inputType(objectField.name.value, objectField.type);
           return type ? [inputValue(objectField.name.value, type)] : [];
         }),
       });
@@ -292,13 +292,21 @@ class SchemaPrinter {
   }
 
   /** An object field's type as an input type: non-model objects become `<Type>Input`; models and abstract types have none. */
-  private inputType(type: TypeNode): TypeNode | undefined {
+  /**
+   * An object field's type as an input type: non-model objects become `<Type>Input`; models and abstract types have
+   * none. `id: ID` and `createdAt`/`updatedAt` (AWSDateTime or String) are optional in every generated input, as
+   * the transformer fills them.
+   */
+  private inputType(fieldName: string, type: TypeNode): TypeNode | undefined {
     const typeName = namedTypeOf(type);
     const definition = this.analysis.document.definitions.find((candidate) => 'name' in candidate && candidate.name?.value === typeName);
     if (this.modelByName.has(typeName)) return undefined;
     if (definition?.kind === Kind.INTERFACE_TYPE_DEFINITION || definition?.kind === Kind.UNION_TYPE_DEFINITION) return undefined;
     const ref = typeRef(type);
-    return typeNode(ref, definition?.kind === Kind.OBJECT_TYPE_DEFINITION ? `${typeName}Input` : typeName);
+    const generated =
+      (fieldName === 'id' && ref.name === 'ID') || ((fieldName === 'createdAt' || fieldName === 'updatedAt') && (ref.name === 'AWSDateTime' || ref.name === 'String'));
+    const input = typeNode(ref, definition?.kind === Kind.OBJECT_TYPE_DEFINITION ? `${typeName}Input` : typeName);
+    return generated && !ref.list ? stripNonNull(input) : input;
   }
 
   private connectionFields(model: ModelDefinition): FieldDefinitionNode[] {
@@ -346,22 +354,24 @@ class SchemaPrinter {
     return this.usesDataStore() ? [inputValue('_deleted', named('ModelBooleanInput'))] : [];
   }
 
-  private mutationInputFields(model: ModelDefinition, nullable: boolean): InputValueDefinitionNode[] {
+  private mutationInputFields(model: ModelDefinition, isUpdate: boolean): InputValueDefinitionNode[] {
     const keyFields = new Set(keyFieldsOf(model));
     const fields: InputValueDefinitionNode[] = [];
     for (const userField of this.userFieldNodes(model)) {
       const modelField = model.fields.find((candidate) => candidate.name === userField.name.value)!;
-      const type = this.inputType(userField.type);
+      const fieldName = userField.name.value;
+      const type = this.inputType(fieldName, userField.type);
       if (!type || modelField.kind === 'model') continue;
       const ref = typeRef(type);
-      const fieldName = userField.name.value;
-      const isTimestamp = fieldName === model.timestamps.createdAt || fieldName === model.timestamps.updatedAt;
-      const autoId = fieldName === 'id' && (ref.name === 'ID' || ref.name === 'String') && !nullable;
-      const optional = nullable ? !keyFields.has(fieldName) : autoId || isTimestamp;
-      fields.push(inputValue(fieldName, optional ? stripNonNull(type) : nullable ? nonNull(type) : type));
+      const isTimestamp =
+        (fieldName === model.timestamps.createdAt || fieldName === model.timestamps.updatedAt) && (ref.name === 'AWSDateTime' || ref.name === 'String');
+      const autoId = fieldName === 'id' && (ref.name === 'ID' || ref.name === 'String');
+      // Update: everything optional but the key fields and `id`; create: optional where the transformer fills in.
+      const required = isUpdate ? keyFields.has(fieldName) || fieldName === 'id' : !autoId && !isTimestamp && ref.nonNull;
+      fields.push(inputValue(fieldName, required ? nonNull(type) : stripNonNull(type)));
     }
     if (!fields.some((candidate) => candidate.name.value === 'id') && keyFields.has('id')) {
-      fields.push(inputValue('id', nullable ? nonNull(named('ID')) : named('ID')));
+      fields.push(inputValue('id', isUpdate ? nonNull(named('ID')) : named('ID')));
     }
     return fields;
   }

@@ -556,6 +556,25 @@ describe('@default, enums and non-model types', () => {
   });
 });
 
+test('id and timestamps the transformer fills are optional in generated inputs, mirrored objects included', () => {
+  const text = print(`
+    type Post @model { id: ID! createdAt: AWSDateTime! title: String! ref: Ref! }
+    type Ref { id: ID! updatedAt: String! label: String! }
+  `);
+  expect(definition(text, 'CreatePostInput')).toBe(sdl(`input CreatePostInput {
+    id: ID
+    createdAt: AWSDateTime
+    title: String!
+    ref: RefInput!
+  }`));
+  expect(definition(text, 'RefInput')).toBe(sdl(`input RefInput {
+    id: ID
+    updatedAt: String
+    label: String!
+  }`));
+  expect(definition(text, 'Post')).toContain('  createdAt: AWSDateTime!\n  title: String!\n  ref: Ref!\n  updatedAt: AWSDateTime!\n}');
+});
+
 describe('@model maps and timestamps', () => {
   test('renamed and removed operations; subscriptions follow the renamed mutations', () => {
     const text = print(
