@@ -90,6 +90,12 @@ export function analyzeSchema(input: TransformInput): Analysis {
   };
   const searchable = schema.objects.filter((object) => schema.modelNames.has(object.name.value) && findDirective(object, 'searchable'));
   const warnings = warningsFor(model, custom.rootFieldAuth);
+  const predictions = schema.objects.flatMap((object) =>
+    (object.fields ?? []).filter((field) => findDirective(field, 'predictions')).map((field) => `${object.name.value}.${field.name.value}`),
+  );
+  if (predictions.length > 0) {
+    warnings.push(`⚠️ @predictions is not supported by this CLI yet: ${predictions.join(', ')} get no resolver.`);
+  }
   if (!flags.usesubusernamefordefaultidentityclaim && usesDefaultIdentityClaim(schema)) warnings.push(DEFAULT_IDENTITY_CLAIM_WARNING);
   if (searchable.length > 0) {
     warnings.push(

@@ -332,6 +332,11 @@ test('@searchable is accepted with a warning that no search is generated', () =>
   expect(warnings).toEqual(['⚠️ @searchable is not supported by this CLI yet: Article get no search query and no OpenSearch domain.']);
 });
 
+test('@predictions is accepted with a warning that the field gets no resolver', () => {
+  const { warnings } = analyze('type Query { speak: String @predictions(actions: [convertTextToSpeech]) }');
+  expect(warnings).toEqual(['⚠️ @predictions is not supported by this CLI yet: Query.speak get no resolver.']);
+});
+
 test('`extend type` fields join their type', () => {
   const { document, model } = analyze(
     'type Query { a: String } extend type Query { echo: String @function(name: "f") } type T @model { id: ID! } extend type T { note: String }',
