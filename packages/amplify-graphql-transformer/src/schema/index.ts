@@ -291,7 +291,6 @@ class SchemaPrinter {
     }
   }
 
-  /** An object field's type as an input type: non-model objects become `<Type>Input`; models and abstract types have none. */
   /**
    * An object field's type as an input type: non-model objects become `<Type>Input`; models and abstract types have
    * none. `id: ID` and `createdAt`/`updatedAt` (AWSDateTime or String) are optional in every generated input, as
