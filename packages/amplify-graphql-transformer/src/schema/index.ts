@@ -19,7 +19,7 @@ import { httpInputNames } from '../analysis';
 import { upperFirst, sortKeyArgumentName } from '../analysis/names';
 import { findDirective, namedTypeOf, typeRef } from '../analysis/schema-index';
 import { TRANSFORMER_DIRECTIVE_NAMES } from '../directives';
-import type { CustomField, ModelDefinition, ModelField, ModelOperation, RelationField } from '../model/api-model';
+import type { AuthRule, CustomField, ModelDefinition, ModelField, ModelOperation, RelationField } from '../model/api-model';
 import { directive, field, inputValue, listOf, name, named, nonNull, stringListArgument, typeNode } from './ast';
 import { AuthDirectives } from './auth-directives';
 import {
@@ -401,8 +401,10 @@ class SchemaPrinter {
 
   private subscriptionFilterInput(model: ModelDefinition): InputObjectTypeDefinitionNode {
     const inputName = `ModelSubscription${model.name}FilterInput`;
-    const ownerFields = [...new Set(model.auth.filter((rule) => rule.allow === 'owner').map((rule) => rule.ownerField!))];
-    const authFields = new Set([...ownerFields, ...model.auth.flatMap((rule) => (rule.groupsField ? [rule.groupsField] : []))]);
+    // Every dynamic rule (model- or field-level) takes its field out of the client's subscription filter.
+    const rules = allRules(model);
+    const ownerFields = [...new Set(rules.filter((rule) => rule.allow === 'owner').map((rule) => rule.ownerField!))];
+    const authFields = new Set([...ownerFields, ...rules.flatMap((rule) => (rule.groupsField ? [rule.groupsField] : []))]);
     const quirkForeignKeys = (['hasMany', 'hasOne', 'belongsTo'] as const).flatMap((kind) =>
       model.relations
         .filter((relation) => relation.kind === kind && relation.foreignKeyFields)
@@ -440,7 +442,7 @@ class SchemaPrinter {
     // Only `level: on` subscriptions are protected, so only they take owner arguments.
     const ownerRules =
       operations.subscriptions.level === 'on'
-        ? model.auth.filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen') && !rule.ownerFieldIsList)
+        ? allRules(model).filter((rule) => rule.allow === 'owner' && rule.operations.includes('listen') && !rule.ownerFieldIsList)
         : [];
     const ownerArguments = [...new Set(ownerRules.map((rule) => rule.ownerField!))].map((ownerField) => inputValue(ownerField, named('String')));
     return [...mutationsBySubscription].map(([subscriptionName, mutations]) =>
@@ -632,6 +634,8 @@ class SchemaPrinter {
 }
 
 // ---- helpers
+
+const allRules = (model: ModelDefinition): AuthRule[] => [...model.auth, ...model.fields.flatMap((field) => field.auth ?? [])];
 
 const keyFieldsOf = (model: ModelDefinition): string[] => [model.primaryKey.partitionKey, ...model.primaryKey.sortKeyFields];
 

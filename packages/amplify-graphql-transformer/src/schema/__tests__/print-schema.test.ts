@@ -788,6 +788,16 @@ describe('auth directives (only with more than one auth mode)', () => {
     );
   });
 
+  test('a field-level owner rule also takes its field out of the subscription filter and adds the subscription argument', () => {
+    const posts = print(
+      'type Post @model @auth(rules: [{ allow: private }]) { id: ID! editor: String notes: String @auth(rules: [{ allow: owner, ownerField: "editor" }]) }',
+      { modes: [USER_POOLS] },
+    );
+    expect(definition(posts, 'ModelSubscriptionPostFilterInput')).toContain('  or: [ModelSubscriptionPostFilterInput]\n  editor: ModelStringInput\n}');
+    expect(definition(posts, 'ModelSubscriptionPostFilterInput')).not.toContain('  editor: ModelSubscriptionStringInput');
+    expect(definition(posts, 'Subscription')).toContain('onCreatePost(filter: ModelSubscriptionPostFilterInput, editor: String): Post');
+  });
+
   test('addmissingownerfields=false leaves the owner field out', () => {
     const posts = print('type Post @model @auth(rules: [{ allow: owner }]) { id: ID! }', { modes: [USER_POOLS], flags: { addmissingownerfields: false } });
     expect(definition(posts, 'Post')).not.toContain('owner');
