@@ -84,6 +84,11 @@ export interface RelationField {
   };
   /** `@hasMany`/`@manyToMany` page size default (`limit`, 100). */
   limit?: number;
+  /**
+   * Foreign-key fields this relation added (analysis): to the related model for `@hasMany`, to this model for
+   * `@hasOne`/`@belongsTo`. Absent when the relation reuses existing fields (`fields:`, reciprocal `@hasMany`).
+   */
+  foreignKeyFields?: string[];
 }
 
 /** Operation field names after `@model` maps; an absent name means the operation is not generated. */
