@@ -70,6 +70,13 @@ describe('validateTemplate', () => {
     ]);
   });
 
+  it('leaves required properties of a resource under a condition to creation time, as CloudFormation does', () => {
+    const conditions = { AlwaysFalse: { 'Fn::Equals': ['true', 'false'] } };
+    const conditioned = { Empty: { Type: 'Custom::EmptyResource', Condition: 'AlwaysFalse' } };
+    expect(validateTemplate(template(conditioned, { Conditions: conditions }))).toEqual([]);
+    expect(messages(validateTemplate(template({ Empty: { Type: 'Custom::EmptyResource' } })))).toEqual(['resource Empty: Properties.ServiceToken: Property ServiceToken is required']);
+  });
+
   it('rejects unknown resource types', () => {
     expect(messages(validateTemplate(template({ Bucket: { Type: 'AWS::S3::Buckett' } })))).toEqual([
       'resource Bucket: Type: Unrecognized resource type: AWS::S3::Buckett (did you mean AWS::S3::Bucket?)',
