@@ -122,6 +122,13 @@ export interface BucketStore {
   setPolicy(bucket: string, policy: string | undefined): void;
 }
 
+/** Where `AWS::CloudFront::Distribution` resources are kept, and the endpoint their URLs lead to. */
+export interface CloudFrontDeployment {
+  distributions: import('./cloudfront/distribution-store').DistributionStore;
+  /** The listener distributions are reached on (the HTTPS one where the local cloud has it). */
+  endpoint: string;
+}
+
 /** What the CloudFormation engine gets from the server that hosts it. */
 export interface CloudFormationServiceDeps {
   /** The local cloud's SQLite database (better-sqlite3); the engine creates its own tables in it. */
@@ -136,6 +143,8 @@ export interface CloudFormationServiceDeps {
    * Issues the temporary keys custom-resource functions run with (on AWS: their execution role's session), so
    * their SDK calls are accepted here; revoked once the function has answered.
    */
+  /** Without it, distributions get the generic handler (ids, no serving). */
+  cloudFront?: CloudFrontDeployment;
   credentials: {
     issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
     revoke(accessKeyId: string): void;

@@ -2,6 +2,10 @@ import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
 import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
+import { createCloudFrontHandler } from './cloudfront/cloudfront-api';
+import { CLOUDFRONT_PATH_PREFIX } from './cloudfront/distribution-path';
+import { serveDistribution } from './cloudfront/distribution-server';
+import { DistributionStore } from './cloudfront/distribution-store';
 import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
@@ -66,6 +70,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const distributions = new DistributionStore(db);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -76,6 +81,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
       credentials: credentialStore,
+      cloudFront: { distributions, endpoint },
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -83,6 +89,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
+      ['cloudfront', createCloudFrontHandler(distributions)],
     ]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
@@ -96,6 +103,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       credentials: credentialStore,
       publicPaths: [
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
+        { prefix: CLOUDFRONT_PATH_PREFIX, handle: (request) => serveDistribution(distributions, store, request.method, request.path, request.headers) },
         {
           prefix: HEALTH_PATH,
           handle: () => ({

@@ -28,6 +28,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         endpoint: deps.endpoint,
         accountId: deps.accountId,
         dataDir: deps.dataDir,
+        cloudFront: deps.cloudFront,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),

@@ -1,4 +1,5 @@
 import { isCustomResourceType } from 'amplify-cloudformation-spec';
+import { cloudFrontDistributionHandler } from '../../cloudfront/distribution-handler';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
 import { apiKeyHandler, dataSourceHandler, functionConfigurationHandler, graphQlApiHandler, resolverHandler } from './appsync-handlers';
 import { customResourceHandler } from './custom-resource-handler';
@@ -31,6 +32,9 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
     ...cognitoHandlers,
   };
+  if (environment.cloudFront) {
+    specific['AWS::CloudFront::Distribution'] = cloudFrontDistributionHandler(environment.cloudFront.distributions, environment.cloudFront.endpoint);
+  }
   const custom = customResourceHandler(environment, invoker);
   return (type) => specific[type] ?? (isCustomResourceType(type) ? custom : genericHandler);
 }
