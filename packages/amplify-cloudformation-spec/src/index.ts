@@ -9,6 +9,7 @@ export { validateTemplate, type ValidateTemplateOptions } from './validate-templ
 export { assertValidTemplate } from './assert-valid-template';
 export { formatValidationIssue, type ValidationIssue, type ValidationIssueCode } from './validation-issue';
 export { parseTemplate } from './parse-template';
+export { publicBucketGrants, type PublicBucketGrant } from './public-buckets';
 export { didYouMean, editDistance } from './did-you-mean';
 export { CloudFormationSpecError, isCloudFormationSpecError, type CloudFormationSpecErrorCode } from './errors';
 export {

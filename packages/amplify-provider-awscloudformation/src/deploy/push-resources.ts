@@ -23,6 +23,7 @@ import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
 import { type DependencyInstaller, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
 import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
 import type { ProgressListener } from './progress-event';
+import { publicBucketProblems } from './public-bucket-rule';
 import { findResourceTemplates } from './resource-templates';
 import { updateStackAndWait } from './stack-operations';
 import { stackTags } from '../root-stack/stack-tags';
@@ -199,6 +200,7 @@ function checkResource(files: ProjectFiles, ref: ResourceRef, meta: AmplifyMeta,
       continue;
     }
     for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
+    problems.push(...publicBucketProblems(ref, parsed, relative));
     templates.push({ fileName: template.fileName, text, parsed });
   }
   const appSyncBuild = getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'AppSync' ? checkAppSyncBuild(files, ref, validator, problems) : undefined;

@@ -136,6 +136,18 @@ describe('pushResources', () => {
     expect(metaText()).toBe(before);
   });
 
+  it('refuses a storage template that makes its bucket public: only hosting may have a public bucket', async () => {
+    const templateFile = path.join(projectRoot, 'amplify/backend/storage/images/images-cloudformation-template.json');
+    const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+    const bucketId = Object.keys(template.Resources).find((id) => template.Resources[id].Type === 'AWS::S3::Bucket')!;
+    template.Resources[bucketId].Properties = { ...template.Resources[bucketId].Properties, WebsiteConfiguration: { IndexDocument: 'index.html' } };
+    fs.writeFileSync(templateFile, JSON.stringify(template));
+    const error = await pushResources({ projectRoot, envName: 'dev', resources, factory: aws.factory, onProgress: () => undefined }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'InvalidTemplate' });
+    expect((error as Error).message).toContain(`resource ${bucketId}: makes a bucket public (WebsiteConfiguration`);
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
   it('builds no function while any template is invalid', async () => {
     const fnDir = path.join(projectRoot, 'amplify/backend/function/worker');
     fs.mkdirSync(path.join(fnDir, 'src'), { recursive: true });

@@ -1,0 +1,16 @@
+import type * as SpecModule from 'amplify-cloudformation-spec';
+
+/** The one resource whose bucket may be public: the hosting category's, in its DEV setup (an S3 website). */
+export const PUBLIC_BUCKET_RESOURCE = { category: 'hosting', resourceName: 'S3AndCloudFront' } as const;
+
+/**
+ * A push refuses any other template that makes a bucket public: app data never becomes readable by anyone
+ * through a category template (or a hand edit of one).
+ */
+export function publicBucketProblems(ref: { category: string; resourceName: string }, template: Record<string, unknown>, fileName: string): string[] {
+  if (ref.category === PUBLIC_BUCKET_RESOURCE.category && ref.resourceName === PUBLIC_BUCKET_RESOURCE.resourceName) return [];
+  const { publicBucketGrants } = require('amplify-cloudformation-spec') as typeof SpecModule;
+  return publicBucketGrants(template).map(
+    (grant) => `${fileName}: resource ${grant.logicalId}: makes a bucket public (${grant.reason}); only the hosting category's DEV bucket may be public`,
+  );
+}
