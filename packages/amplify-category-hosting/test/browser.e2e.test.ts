@@ -34,7 +34,7 @@ type PageCheck = (page: Page, expected: Expected) => Promise<void>;
 
 /** The page's script ran and shows what Amplify.configure took from aws-exports.js. */
 const configApplied: PageCheck = async (page, expected) => {
-  await page.waitForFunction(() => document.getElementById('status')?.textContent !== 'loading', undefined, { timeout: 15_000 });
+  await page.waitForFunction("document.getElementById('status').textContent !== 'loading'", undefined, { timeout: 15_000 });
   expect(await page.textContent('#status')).toBe('configured');
   expect(await page.textContent('#region')).toBe('us-east-1');
   expect(await page.textContent('#user-pool')).toBe(expected.userPoolId);
