@@ -127,6 +127,26 @@ describe('hosting (built binary, local cloud)', () => {
     }
   });
 
+  test('console prints the bucket page and the site; remove and push drop hosting and retain the bucket with its files', async () => {
+    const { HostingBucketName: bucket, CloudFrontSecureURL: url } = output();
+    const printed = await sandbox.run(['hosting', 'console']);
+    expect(printed.stdout).toContain(`https://s3.console.aws.amazon.com/s3/buckets/${bucket}/?region=us-east-1`);
+    expect(printed.stdout).toContain(`Site: ${url}`);
+    expect((await sandbox.run(['remove', 'hosting', '--yes'])).exitCode).toBe(0);
+    expect((await sandbox.run(['push', '--yes'])).exitCode).toBe(0);
+    expect(sandbox.readJson<Record<string, unknown>>('amplify/backend/amplify-meta.json').hosting ?? {}).toEqual({});
+    const s3 = new S3Client(sandbox.sdkConfig);
+    try {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+      expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual(['app.js', 'index.html', 'styles/site.css']);
+    } finally {
+      s3.destroy();
+    }
+    const publish = await sandbox.run(['publish', '--yes']);
+    expect(publish.exitCode).not.toBe(0);
+    expect(publish.stderr).toContain('amplify hosting add');
+  });
+
   test('run starts the app with its start command', async () => {
     const result = await sandbox.run(['run', '--yes']);
     expect(result.exitCode).toBe(0);
