@@ -71,3 +71,11 @@ test('a failed upload stops before the index document and before any deletion', 
   expect(cloud.calls).toEqual([]);
   expect(cloud.objects.has('old.js')).toBe(true);
 });
+
+test('after a failed upload no further file starts, and the failure is thrown once the uploads in flight are done', async () => {
+  const cloud = new MemoryCloud();
+  cloud.failOn = 'f01.js';
+  const files = Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`f${String(index).padStart(2, '0')}.js`, `${index}`]));
+  await expect(publishSite({ site: site(files), outputs: dev, indexDocument: 'index.html', invalidate: false, cloud, concurrency: 2 })).rejects.toThrow('upload of f01.js failed');
+  expect(cloud.calls.length).toBeLessThanOrEqual(2);
+});

@@ -54,7 +54,7 @@ export function hostingDefaults(projectName: string, now?: Date): HostingConfig 
   return { environment: 'DEV', bucketName: defaultBucketName(projectName, now), indexDocument: 'index.html', errorDocument: 'index.html', cloudFront: defaultCloudFront() };
 }
 
-/** S3's bucket naming rules (before the `-<env>` suffix the template adds); `true` or the problem. */
+/** S3's bucket naming rules (before the `-<env>` suffix the template adds): the problem, or `undefined`. */
 export function bucketNameProblem(name: string): string | undefined {
   if (name.length < 3 || name.length > 63) return 'Bucket names must be 3 to 63 characters long';
   if (!/^[a-z0-9.-]+$/.test(name)) return 'Bucket names may contain only lower-case letters, digits, dots (.) and hyphens (-)';

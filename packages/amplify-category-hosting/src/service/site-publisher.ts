@@ -23,13 +23,25 @@ export interface PublishResult {
   warnings: string[];
 }
 
-/** Runs `work` on every item, at most `limit` at a time; the first failure rejects. */
+/**
+ * Runs `work` on every item, at most `limit` at a time. After a failure no new item starts; once the calls in flight
+ * have settled, the first failure is thrown (so nothing is still uploading when the clients are closed).
+ */
 async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   });
-  await Promise.all(lanes);
+  const failure = (await Promise.allSettled(lanes)).find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /**

@@ -33,7 +33,7 @@ export function serveDistribution(distributions: DistributionStore, objects: Ori
   const { settings } = distribution;
   let path: string;
   try {
-    path = decodeURIComponent(rest.slice(slash + 1).split('?')[0]);
+    path = decodeURIComponent(rest.slice(slash + 1));
   } catch {
     return errorPage(400, 'Bad request', "The request's path could not be decoded.", method);
   }
