@@ -1,0 +1,85 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AmplifyError } from 'amplify-cli-core';
+import { Kind, parse, print, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { globParent } from './codegen-defaults';
+
+export interface LoadedOperation {
+  operation: OperationDefinitionNode;
+  fragments: Map<string, FragmentDefinitionNode>;
+  source: string;
+}
+
+const normalise = (pattern: string): string => pattern.replace(/^\.\//, '');
+
+function walk(dir: string, root: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== '.git') walk(full, root, out);
+    } else {
+      out.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  }
+}
+
+/** Files under the project matching any of `includes` and none of `excludes`, project-relative, sorted. */
+export function findIncludedFiles(projectRoot: string, includes: string[], excludes: string[]): string[] {
+  const { minimatch } = require('minimatch') as typeof import('minimatch');
+  const candidates = new Set<string>();
+  for (const include of includes.map(normalise)) {
+    const found: string[] = [];
+    walk(path.join(projectRoot, globParent(include)), projectRoot, found);
+    found.filter((file) => minimatch(file, include, { dot: true })).forEach((file) => candidates.add(file));
+  }
+  const excluded = excludes.map(normalise);
+  return [...candidates].filter((file) => !excluded.some((pattern) => minimatch(file, pattern, { dot: true }) || file === pattern)).sort();
+}
+
+/** The GraphQL documents of a file: all of a `.graphql` file, the `/* GraphQL *\/` and gql literals of a JS/TS one. */
+export function extractDocuments(file: string, text: string): string[] {
+  if (/\.(graphql|gql)$/.test(file)) return text.trim() === '' ? [] : [text];
+  const documents: string[] = [];
+  for (const match of text.matchAll(/(?:\/\*\s*GraphQL\s*\*\/|\bgql)\s*`([^`]*)`/g)) documents.push(match[1]);
+  return documents;
+}
+
+/** Every operation in the included files, checked against the schema; a document that does not validate is an error. */
+export function loadOperations(projectRoot: string, files: string[], schema: GraphQLSchema): LoadedOperation[] {
+  const documents: Array<{ file: string; document: DocumentNode }> = [];
+  for (const file of files) {
+    for (const source of extractDocuments(file, fs.readFileSync(path.join(projectRoot, file), 'utf8'))) {
+      let document: DocumentNode;
+      try {
+        document = parse(source);
+      } catch (cause) {
+        throw new AmplifyError('InvalidGraphQLDocument', `${file}: ${(cause as Error).message}`, { resolution: 'Fix the document, or run "amplify codegen statements" to generate it again', cause });
+      }
+      documents.push({ file, document });
+    }
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const { document } of documents) {
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const operations: LoadedOperation[] = [];
+  for (const { file, document } of documents) {
+    const own = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    if (own.length === 0) continue;
+    // Fragments may live in other files, so each document is validated together with all of them.
+    const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [...own, ...fragments.values()] }).filter((error) => !/Fragment ".*" is never used/.test(error.message));
+    if (errors.length > 0) {
+      throw new AmplifyError('InvalidGraphQLDocument', `${file}: ${errors[0].message}`, {
+        resolution: 'The document does not match the API schema: fix it, or run "amplify codegen statements" to generate it again',
+      });
+    }
+    own.forEach((operation) => operations.push({ operation, fragments, source: print(operation) }));
+  }
+  return operations;
+}
