@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs } from 'amplify-test-support';
+import { cleanupTempDirs, thrownAmplifyError } from 'amplify-test-support';
 import { loadProjectSchema, writeStatements, writeTypes } from '../service/codegen-runner';
 import { buildCodegenProject, describeAppFrontend } from '../service/codegen-defaults';
 import { saveCodegenProject, type CodegenProject, type CodegenTarget } from '../service/graphql-config';
@@ -92,6 +92,32 @@ export { title, blogName, typename, nextToken, getVariables, createVariables, ge
     const { root } = generated('blog', 'typescript', 'src/API.ts', ['src/graphql/**/*.ts'], 4);
     expect(strictDiagnostics(root, [path.join(root, 'src', 'API.ts'), path.join(root, 'src', 'graphql', 'queries.ts')])).toEqual([]);
   }, 60_000);
+});
+
+describe('documents the types are generated from', () => {
+  test('a hand-written document that does not match the schema is an error naming its file, even beside generated ones', () => {
+    const { root, project } = generated('todo', 'typescript', 'src/API.ts', ['src/graphql/**/*.ts']);
+    fs.writeFileSync(path.join(root, 'src', 'graphql', 'custom.ts'), 'export const bad = /* GraphQL */ `query Bad { getTodo(id: "1") { nope } }`;\n');
+    const schema = loadProjectSchema(root, project, findProjectApi(root));
+    const error = thrownAmplifyError(() => writeTypes(root, project, schema, ['src/graphql/queries.ts', 'src/graphql/mutations.ts']));
+    expect([error.code, error.message]).toEqual(['InvalidGraphQLDocument', 'src/graphql/custom.ts: Cannot query field "nope" on type "Todo". Did you mean "name"?']);
+  });
+
+  test('operations of hand-written documents get their types too, fragments included', () => {
+    const { root, project } = generated('todo', 'typescript', 'src/API.ts', ['src/graphql/**/*.ts']);
+    fs.writeFileSync(
+      path.join(root, 'src', 'graphql', 'custom.ts'),
+      'export const names = /* GraphQL */ `query TodoNames { listTodos { items { ...TodoName } } }`;\nexport const fragment = /* GraphQL */ `fragment TodoName on Todo { label: name }`;\n',
+    );
+    writeTypes(root, project, loadProjectSchema(root, project, findProjectApi(root)));
+    expect(fs.readFileSync(path.join(root, 'src', 'API.ts'), 'utf8')).toContain(`export type TodoNamesQuery = {
+  listTodos?:  {
+    items:  Array< {
+      label: string,
+    } | null >,
+  } | null,
+};`);
+  });
 });
 
 describe('flow types (API.js)', () => {

@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import type { OperationShapes, Shape, TypeShapes } from './type-shapes';
 import { GENERATED, typeScriptSyntax } from './types-writers';
 
@@ -41,7 +42,7 @@ export function renderAngularService(shapes: TypeShapes): string {
     const params = [...op.variables].sort((a, b) => Number(a.nullable) - Number(b.nullable)).map((variable) => `${variable.name}${variable.nullable ? '?' : ''}: ${syntax.render(variable.shape, '    ')}`);
     const required = op.variables.filter((variable) => !variable.nullable).map((variable) => variable.name);
     const optional = op.variables.filter((variable) => variable.nullable).map((variable) => `    if (${variable.name}) {\n      gqlAPIServiceArguments.${variable.name} = ${variable.name};\n    }`);
-    const statement = `    const statement = \`${op.source}\`;`;
+    const statement = `    const statement = \`${print(op.operation)}\`;`;
     const args = `    const gqlAPIServiceArguments: any = {${required.length > 0 ? ` ${required.join(', ')} ` : ''}};`;
     if (op.operationType === 'subscription') {
       const type = `Observable<SubscriptionResponse<Pick<__SubscriptionContainer, "${field?.name}">>>`;

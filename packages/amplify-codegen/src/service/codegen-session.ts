@@ -73,8 +73,10 @@ export function generateForProject(session: ProjectSession, project: CodegenProj
     });
   }
   const schema = loadProjectSchema(session.projectRoot, project, session.api, options);
+  let generated: string[] = [];
   if (options.statements) {
     const result = writeStatements(session.projectRoot, project, schema, options.maxDepth);
+    generated = result.files;
     if (result.operationCount === 0) {
       print.warning('No GraphQL statements are generated. Check if the introspection schema has GraphQL operations defined.');
     } else {
@@ -82,7 +84,7 @@ export function generateForProject(session: ProjectSession, project: CodegenProj
     }
   }
   if (options.types) {
-    const result = writeTypes(session.projectRoot, project, schema);
+    const result = writeTypes(session.projectRoot, project, schema, generated);
     if (result.type === 'written') print.success(`✔ Code generated successfully and saved in file ${result.file}`);
     else if (project.amplifyExtension.codeGenTarget === 'swift') print.warning(result.reason);
   }

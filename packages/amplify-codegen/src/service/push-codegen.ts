@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isAmplifyError, type AmplifyContext } from 'amplify-cli-core';
-import { buildAppSyncSchema, introspectionDocument } from './appsync-schema';
+import { buildAppSyncSchema, introspectionText } from './appsync-schema';
 import { defaultCodegenProject } from './codegen-defaults';
 import { generateForProject, openProjectSession, type CodegenPrinter, type ProjectSession } from './codegen-session';
 import { readCodegenProjects, saveCodegenProject, type CodegenProject } from './graphql-config';
@@ -14,7 +14,7 @@ function upToDate(session: ProjectSession, project: CodegenProject): boolean {
   const schemaFile = path.join(session.projectRoot, project.schemaPath);
   if (!fs.existsSync(schemaFile)) return false;
   const schema = buildAppSyncSchema(readCompiledSchema(session.projectRoot, session.api));
-  return fs.readFileSync(schemaFile, 'utf8') === `${JSON.stringify(introspectionDocument(schema), null, 2)}\n`;
+  return fs.readFileSync(schemaFile, 'utf8') === introspectionText(schema);
 }
 
 /** The project's codegen entry for its API: the configured one, or a new one with the frontend's defaults. */

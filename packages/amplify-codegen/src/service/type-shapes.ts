@@ -56,8 +56,8 @@ export interface OperationShapes {
   typeName: string;
   variables: ShapeField[];
   result: ShapeField[];
-  /** The document's text, for writers that inline it (the Angular service). */
-  source: string;
+  /** The operation, for writers that inline its text (the Angular service). */
+  operation: OperationDefinitionNode;
 }
 
 export interface TypeShapes {
@@ -173,11 +173,11 @@ class ShapeCollector {
 /** The shapes of `operations` (each with its document's fragments) against `schema`. */
 export function collectTypeShapes(
   schema: GraphQLSchema,
-  operations: Array<{ operation: OperationDefinitionNode; fragments: Map<string, FragmentDefinitionNode>; source: string }>,
+  operations: Array<{ operation: OperationDefinitionNode; fragments: Map<string, FragmentDefinitionNode> }>,
 ): TypeShapes {
   const collector = new ShapeCollector(schema);
   const shapes: OperationShapes[] = [];
-  for (const { operation, fragments, source } of operations) {
+  for (const { operation, fragments } of operations) {
     if (!operation.name) continue;
     const root = schema.getRootType(operation.operation);
     if (!root) continue;
@@ -192,7 +192,7 @@ export function collectTypeShapes(
       typeName: `${operation.name.value}${TYPE_SUFFIX[operation.operation]}`,
       variables,
       result: result.kind === 'object' ? result.fields : [],
-      source,
+      operation,
     });
   }
   return { declarations: collector.declarations, operations: shapes };
