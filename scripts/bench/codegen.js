@@ -162,8 +162,10 @@ async function main() {
     const { wall, cpu } = samples.get(name);
     console.log(`| ${name} | ${median(wall).toFixed(0)} ms | ${median(cpu).toFixed(0)} ms |`);
   }
-  const target = median(samples.get(scenarios[1][0]).wall);
-  console.log(`\nTarget: TypeScript statements + types ≤ 500 ms: ${target <= 500 ? 'met' : 'NOT met'} (${target.toFixed(0)} ms)`);
+  const { wall, cpu } = samples.get(scenarios[1][0]);
+  // On a shared machine wall time is mostly the queue for a CPU; the CPU time is what codegen itself costs.
+  const verdict = (ms) => (ms <= 500 ? 'met' : 'NOT met');
+  console.log(`\nTarget: TypeScript statements + types ≤ 500 ms: ${verdict(median(wall))} by wall (${median(wall).toFixed(0)} ms), ${verdict(median(cpu))} by CPU (${median(cpu).toFixed(0)} ms)`);
   fs.rmSync(harness.tmp, { recursive: true, force: true });
 }
 
