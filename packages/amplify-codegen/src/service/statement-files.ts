@@ -21,6 +21,20 @@ export function statementExtension(language: StatementLanguage): string {
   return language === 'typescript' ? 'ts' : language === 'graphql' ? 'graphql' : 'js';
 }
 
+/** Words a `const` cannot be named; a root field named so is exported under its name through an export clause. */
+const RESERVED_WORDS = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+    'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
+    'private protected public await arguments eval'
+  ).split(' '),
+);
+
+/** `export const name = <value>;`, or for a reserved word `const _name = <value>;` + `export { _name as name };`. */
+function exportConst(name: string, value: string): string {
+  return RESERVED_WORDS.has(name) ? `const _${name} = ${value};\nexport { _${name} as ${name} };` : `export const ${name} = ${value};`;
+}
+
 function indented(document: string): string {
   return document
     .split('\n')
@@ -28,13 +42,13 @@ function indented(document: string): string {
     .join('\n');
 }
 
-/** `` ` as GeneratedQuery<A, B>; `` on one line when it fits in 80 columns, else one type argument a line. */
+/** `` ` as GeneratedQuery<A, B> `` (the `;` follows) on one line when it fits in 80 columns, else one type argument a line. */
 function typedClosing(operation: GeneratedOperation): string {
   const helper = HELPER_TYPE[operation.type];
   const suffix = TYPE_SUFFIX[operation.type];
   const args = [`APITypes.${operation.operationName}${suffix}Variables`, `APITypes.${operation.operationName}${suffix}`];
-  const flat = `\` as ${helper}<${args.join(', ')}>;`;
-  return flat.length <= 80 ? flat : [`\` as ${helper}<`, ...args.map((arg, i) => `  ${arg}${i < args.length - 1 ? ',' : ''}`), '>;'].join('\n');
+  const flat = `\` as ${helper}<${args.join(', ')}>`;
+  return flat.length + 1 <= 80 ? flat : [`\` as ${helper}<`, ...args.map((arg, i) => `  ${arg}${i < args.length - 1 ? ',' : ''}`), '>'].join('\n');
 }
 
 export interface StatementFileOptions {
@@ -48,7 +62,7 @@ export function renderStatementFile(language: StatementLanguage, kind: Statement
     case 'javascript':
     case 'flow': {
       const header = language === 'flow' ? ['// @flow', `// ${AUTO_GENERATED}`] : ['/* eslint-disable */', `// ${AUTO_GENERATED}`];
-      const body = operations.map((operation) => `export const ${operation.fieldName} = /* GraphQL */ \`\n${indented(operation.document)}\n\`;`);
+      const body = operations.map((operation) => exportConst(operation.fieldName, `/* GraphQL */ \`\n${indented(operation.document)}\n\``));
       return [...header, '', ...body].join('\n') + '\n';
     }
     case 'typescript': {
@@ -64,7 +78,7 @@ export function renderStatementFile(language: StatementLanguage, kind: Statement
         `  __${helper.charAt(0).toLowerCase()}${helper.slice(1)}Output: OutputType;`,
         '};',
       ];
-      const body = operations.map((operation) => `export const ${operation.fieldName} = /* GraphQL */ \`${operation.document}\n${typedClosing(operation)}`);
+      const body = operations.map((operation) => exportConst(operation.fieldName, `/* GraphQL */ \`${operation.document}\n${typedClosing(operation)}`));
       return [...header, '', ...body].join('\n') + '\n';
     }
     case 'graphql':
