@@ -18,6 +18,15 @@ export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 export const executeAmplifyCommand = dispatchCategoryCommand('codegen', COMMANDS);
 
+/**
+ * `amplify codegen <command> --headless`: the walkthrough's answers as one JSON object on stdin (the keys of
+ * `--codegen`); unanswered questions take their defaults.
+ */
+export async function executeAmplifyHeadlessCommand(context: AmplifyContext, payload: string): Promise<void> {
+  context.input.options = { ...context.input.options, headless: true, codegen: payload.trim() === '' ? '{}' : payload };
+  await executeAmplifyCommand(context);
+}
+
 /** PostPush: regenerate code when the pushed API's schema changed (never fails the push). */
 export async function handleAmplifyEvent(context: AmplifyContext, args: AmplifyEventArgs): Promise<void> {
   if (args.event !== 'PostPush') return;

@@ -93,6 +93,12 @@ describe('amplify codegen (built binary)', () => {
     expect(unknown.stderr + unknown.stdout).toContain('"codegen" has no command "bogus"');
   });
 
+  test('configure --headless reads the answers from stdin', async () => {
+    const result = await sandbox.run(['codegen', 'configure', '--headless'], '{"targetLanguage":"typescript","maxDepth":3}\n');
+    expect(result.exitCode).toBe(0);
+    expect(fs.readFileSync(file('.graphqlconfig.yml'), 'utf8')).toContain('maxDepth: 3');
+  });
+
   test('aliases reach their commands (statement, update)', async () => {
     expect((await sandbox.run(['codegen', 'statement', '--maxDepth', '1'])).exitCode).toBe(0);
     expect(fs.readFileSync(file('src/graphql/queries.ts'), 'utf8')).not.toContain('blog {');

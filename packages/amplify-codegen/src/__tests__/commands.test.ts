@@ -3,7 +3,7 @@ import * as path from 'path';
 import { isAmplifyError } from 'amplify-cli-core';
 import { cleanupTempDirs, scriptedPrompter } from 'amplify-test-support';
 import { parse as parseYaml } from 'yaml';
-import { executeAmplifyCommand } from '..';
+import { executeAmplifyCommand, executeAmplifyHeadlessCommand } from '..';
 import { commandContext, createCodegenProject, inDirectory, type Printed } from './helpers';
 
 afterAll(() => cleanupTempDirs());
@@ -62,6 +62,21 @@ describe('amplify codegen add', () => {
     expect(config(root).projects.todoapi.extensions.amplify).toMatchObject({ codeGenTarget: 'flow', generatedFileName: 'src/types.js', maxDepth: 1 });
     expect(read(root, 'src/graphql/queries.js').split('\n')[0]).toBe('// @flow');
     expect(read(root, 'src/types.js').split('\n')[0]).toBe('/* @flow */');
+  });
+
+  test('--headless takes the answers as JSON from stdin and defaults the rest, without asking', async () => {
+    const root = createCodegenProject({ fixture: 'todo' });
+    const { context } = commandContext({ command: 'add', options: { headless: true } });
+    await inDirectory(root, () => executeAmplifyHeadlessCommand(context, '{"targetLanguage":"typescript","maxDepth":1}\n'));
+    expect(config(root).projects.todoapi.extensions.amplify).toMatchObject({ codeGenTarget: 'typescript', generatedFileName: 'src/API.ts', maxDepth: 1 });
+    expect(exists(root, 'src/API.ts')).toBe(true);
+  });
+
+  test('--headless with a payload that is not an answers object is an error naming the flag format', async () => {
+    const root = createCodegenProject({ fixture: 'todo' });
+    const { context } = commandContext({ command: 'add', options: { headless: true } });
+    const error = await inDirectory(root, () => executeAmplifyHeadlessCommand(context, '[1]').then(() => undefined, (e: unknown) => e));
+    expect(isAmplifyError(error) && [error.code, error.message]).toEqual(['InvalidCodegenAnswers', '--codegen: expected a JSON object']);
   });
 
   test('the interactive walkthrough asks the original\'s questions', async () => {

@@ -1,11 +1,11 @@
 import { AmplifyError, type AmplifyContext } from 'amplify-cli-core';
 import { assertCodegenSupported, buildCodegenProject } from '../service/codegen-defaults';
-import { generateForProject, openProjectSession, rejectSubcommands } from '../service/codegen-session';
+import { generateForProject, openProjectSession, rejectSubcommands, promptsOf } from '../service/codegen-session';
 import { readCodegenProjects, saveCodegenProject } from '../service/graphql-config';
 import { requireProjectApi } from '../service/project-api';
 import { askCodegenQuestions, readPresetAnswers } from '../service/walkthrough';
 
-const ADD_OPTIONS = new Set(['apiId', 'region', 'yes', 'codegen', 'debug']);
+const ADD_OPTIONS = new Set(['apiId', 'region', 'yes', 'codegen', 'headless', 'debug']);
 
 /** `amplify codegen add [--apiId <id>] [--region <r>]`: configures codegen for the project's API and generates. */
 export async function run(context: AmplifyContext): Promise<void> {
@@ -30,7 +30,7 @@ export async function run(context: AmplifyContext): Promise<void> {
       resolution: 'Run "amplify codegen configure" to change it, or "amplify codegen remove" first',
     });
   }
-  const answers = await askCodegenQuestions(context.amplify.prompter, session.app, readPresetAnswers(context.input.options));
+  const answers = await askCodegenQuestions(promptsOf(context), session.app, readPresetAnswers(context.input.options));
   const region = typeof context.input.options?.region === 'string' ? context.input.options.region : api.region;
   const project = buildCodegenProject(api.name, session.app, answers, { region, apiId: api.apiId });
   saveCodegenProject(session.projectRoot, project);

@@ -1,6 +1,6 @@
 import { type AmplifyContext } from 'amplify-cli-core';
 import { assertCodegenSupported, buildCodegenProject } from '../service/codegen-defaults';
-import { openProjectSession, rejectSubcommands, requireCodegenProjects } from '../service/codegen-session';
+import { openProjectSession, rejectSubcommands, requireCodegenProjects, promptsOf } from '../service/codegen-session';
 import { saveCodegenProject } from '../service/graphql-config';
 import { askCodegenQuestions, readPresetAnswers } from '../service/walkthrough';
 
@@ -10,7 +10,7 @@ export async function run(context: AmplifyContext): Promise<void> {
   const session = openProjectSession();
   assertCodegenSupported(session.app);
   const projects = requireCodegenProjects(session.projectRoot);
-  const prompter = context.amplify.prompter;
+  const prompter = promptsOf(context);
   const names = projects.map((project) => project.projectName);
   const name = names.length === 1 ? names[0] : await prompter.pick({ message: 'Choose the AppSync API', choices: names, default: names[0] });
   const current = projects.find((project) => project.projectName === name) ?? projects[0];

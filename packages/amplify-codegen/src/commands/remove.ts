@@ -1,5 +1,5 @@
 import { pathManager, type AmplifyContext } from 'amplify-cli-core';
-import { rejectSubcommands, requireCodegenProjects } from '../service/codegen-session';
+import { rejectSubcommands, requireCodegenProjects, promptsOf } from '../service/codegen-session';
 import { writeCodegenProjects } from '../service/graphql-config';
 
 /** `amplify codegen remove`: drops a project from .graphqlconfig.yml (generated files stay). */
@@ -11,7 +11,7 @@ export async function run(context: AmplifyContext): Promise<void> {
   const removed =
     names.length === 1
       ? names[0]
-      : await context.amplify.prompter.pick({ message: 'Choose the AppSync API that you want to remove from codegen', choices: names, default: names[0] });
+      : await promptsOf(context).pick({ message: 'Choose the AppSync API that you want to remove from codegen', choices: names, default: names[0] });
   writeCodegenProjects(projectRoot, projects.filter((project) => project.projectName !== removed));
   context.print.success(`Removed ${removed} from codegen; the generated files were left in place`);
 }

@@ -1,4 +1,4 @@
-import { AmplifyError, pathManager, stateManager, type AmplifyContext } from 'amplify-cli-core';
+import { AmplifyError, createPrompter, pathManager, stateManager, type AmplifyContext, type Prompter } from 'amplify-cli-core';
 import { assertCodegenSupported, describeAppFrontend, type AppFrontend } from './codegen-defaults';
 import { loadProjectSchema, writeStatements, writeTypes } from './codegen-runner';
 import { maxDepthProblem, readCodegenProjects, type CodegenProject } from './graphql-config';
@@ -26,6 +26,11 @@ export function readCodegenFlags(context: AmplifyContext): CodegenFlags {
     if (problem) throw new AmplifyError('InvalidMaxDepth', problem, { resolution: 'Pass a whole number of levels, e.g. --maxDepth 3' });
   }
   return { maxDepth: depth === undefined ? undefined : Number(depth), noDownload: options.nodownload === true || options.noDownload === true };
+}
+
+/** Under `--headless` (answers as JSON on stdin) nothing is asked: unanswered questions take their defaults. */
+export function promptsOf(context: AmplifyContext): Prompter {
+  return context.input.options?.headless === true ? createPrompter({ yes: true, isInteractive: () => false }) : context.amplify.prompter;
 }
 
 /** Codegen commands take no positional arguments ("amplify codegen statements extra" is a mistake). */
