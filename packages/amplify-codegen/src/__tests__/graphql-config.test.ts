@@ -17,7 +17,7 @@ const readYaml = (root: string): Record<string, any> => parseYaml(fs.readFileSyn
 function configuredProject(options: Parameters<typeof createCodegenProject>[0] = {}) {
   const root = createCodegenProject(options);
   const app = describeAppFrontend(root, stateManager.getProjectConfig(root));
-  saveCodegenProject(root, defaultCodegenProject(`${options.fixture ?? 'blog'}api`, app, { region: 'us-east-1' }));
+  saveCodegenProject(root, defaultCodegenProject(`${options.fixture ?? 'blog'}api`, app));
   return root;
 }
 
@@ -30,7 +30,7 @@ describe('.graphqlconfig.yml', () => {
           schemaPath: 'src/graphql/schema.json',
           includes: ['src/graphql/**/*.js'],
           excludes: ['./amplify/**'],
-          extensions: { amplify: { codeGenTarget: 'javascript', generatedFileName: '', docsFilePath: 'src/graphql', region: 'us-east-1' } },
+          extensions: { amplify: { codeGenTarget: 'javascript', generatedFileName: '', docsFilePath: 'src/graphql' } },
         },
       },
       extensions: { amplify: { version: 3 } },
@@ -41,7 +41,7 @@ describe('.graphqlconfig.yml', () => {
         schemaPath: 'src/graphql/schema.json',
         includes: ['src/graphql/**/*.js'],
         excludes: ['./amplify/**'],
-        amplifyExtension: { codeGenTarget: 'javascript', generatedFileName: '', docsFilePath: 'src/graphql', region: 'us-east-1' },
+        amplifyExtension: { codeGenTarget: 'javascript', generatedFileName: '', docsFilePath: 'src/graphql' },
       },
     ]);
   });

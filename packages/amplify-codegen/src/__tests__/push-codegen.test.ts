@@ -22,7 +22,12 @@ describe('codegen after a push (PostPush)', () => {
     const printed = await afterPush(root);
     expect(printed.info).toEqual(['Added todoapi to .graphqlconfig.yml (target javascript)']);
     expect(printed.success).toContain('✔ Generated GraphQL operations successfully and saved at src/graphql');
-    expect(parseYaml(fs.readFileSync(path.join(root, '.graphqlconfig.yml'), 'utf8')).projects.todoapi.extensions.amplify.codeGenTarget).toBe('javascript');
+    expect(parseYaml(fs.readFileSync(path.join(root, '.graphqlconfig.yml'), 'utf8')).projects.todoapi).toEqual({
+      schemaPath: 'src/graphql/schema.json',
+      includes: ['src/graphql/**/*.js'],
+      excludes: ['./amplify/**'],
+      extensions: { amplify: { codeGenTarget: 'javascript', generatedFileName: '', docsFilePath: 'src/graphql' } },
+    });
     expect(fs.existsSync(statementsFile(root))).toBe(true);
   });
 

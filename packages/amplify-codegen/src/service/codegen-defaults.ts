@@ -152,7 +152,7 @@ export function buildCodegenProject(apiName: string, app: AppFrontend, choices: 
 }
 
 /** The entry the push hook and the api category add without asking: every answer at its default. */
-export function defaultCodegenProject(apiName: string, app: AppFrontend, extras: { region?: string; apiId?: string } = {}): CodegenProject {
+export function defaultCodegenProject(apiName: string, app: AppFrontend): CodegenProject {
   const target = targetChoices(app)[0];
-  return buildCodegenProject(apiName, app, { target, includes: [defaultIncludePattern(app, target)], generatedFileName: defaultGeneratedFileName(app, target) }, extras);
+  return buildCodegenProject(apiName, app, { target, includes: [defaultIncludePattern(app, target)], generatedFileName: defaultGeneratedFileName(app, target) }, {});
 }

@@ -17,13 +17,16 @@ function upToDate(session: ProjectSession, project: CodegenProject): boolean {
   return fs.readFileSync(schemaFile, 'utf8') === introspectionText(schema);
 }
 
-/** The project's codegen entry for its API: the configured one, or a new one with the frontend's defaults. */
+/**
+ * The project's codegen entry for its API: the configured one, or a new one with the frontend's defaults (without
+ * region, apiId or maxDepth, as the original's push writes it).
+ */
 export function ensureCodegenProject(session: ProjectSession, apiName: string): { project: CodegenProject; added: boolean } | undefined {
   if (session.app.frontend === 'flutter') return undefined;
   const existing = readCodegenProjects(session.projectRoot);
   const found = existing.find((project) => project.projectName === apiName) ?? existing[0];
   if (found) return { project: found, added: false };
-  const project = defaultCodegenProject(apiName, session.app, { region: session.api?.region, apiId: session.api?.apiId });
+  const project = defaultCodegenProject(apiName, session.app);
   saveCodegenProject(session.projectRoot, project);
   return { project, added: true };
 }
