@@ -1,7 +1,8 @@
 import { parse, validate } from 'graphql';
 import { renderStatementFile, statementLanguageOf } from '../service/statement-files';
 import { generateOperations, type GeneratedOperations } from '../service/statements';
-import { fixtureSchema, type FixtureName } from './helpers';
+import { buildAppSyncSchema } from '../service/appsync-schema';
+import { fixtureSchema, fixtureText, type FixtureName } from './helpers';
 
 const operationsOf = (fixture: FixtureName, maxDepth: number, typenameIntrospection = true): GeneratedOperations =>
   generateOperations(fixtureSchema(fixture), { maxDepth, typenameIntrospection });
@@ -241,6 +242,24 @@ describe('Blog/Post selection depth', () => {
     expect(all.queries.map((op) => op.fieldName)).toEqual(Object.keys(schema.getQueryType()?.getFields() ?? {}));
     expect(all.mutations.map((op) => op.operationName).slice(0, 3)).toEqual(['CreateBlog', 'UpdateBlog', 'DeleteBlog']);
     expect(all.subscriptions).toHaveLength(18);
+  });
+});
+
+describe('DataStore APIs (conflict resolution on)', () => {
+  // The compiled schema of a DataStore API: version fields on the model, startedAt on connections, sync queries.
+  const dataStoreSdl = fixtureText('todo.compiled.graphql')
+    .replace('  updatedAt: AWSDateTime!\n}', '  updatedAt: AWSDateTime!\n  _version: Int!\n  _deleted: Boolean\n  _lastChangedAt: AWSTimestamp!\n}')
+    .replace('  nextToken: String\n}', '  nextToken: String\n  startedAt: AWSTimestamp\n}')
+    .replace('type Query {', 'type Query {\n  syncTodos(filter: ModelTodoFilterInput, limit: Int, nextToken: String, lastSync: AWSTimestamp): ModelTodoConnection @aws_api_key');
+
+  test('sync queries and the version fields are selected, and the statements validate', () => {
+    const schema = buildAppSyncSchema(dataStoreSdl);
+    const all = generateOperations(schema, { maxDepth: 2, typenameIntrospection: true });
+    const sync = all.queries.find((op) => op.fieldName === 'syncTodos')?.document ?? '';
+    expect(sync).toContain('  $lastSync: AWSTimestamp\n) {\n  syncTodos(\n    filter: $filter\n    limit: $limit\n    nextToken: $nextToken\n    lastSync: $lastSync\n  ) {');
+    expect(sync).toContain('      _version\n      _deleted\n      _lastChangedAt\n      __typename\n    }\n    nextToken\n    startedAt\n    __typename');
+    const ops = [...all.queries, ...all.mutations, ...all.subscriptions];
+    expect(ops.flatMap((op) => validate(schema, parse(op.document)))).toEqual([]);
   });
 });
 
