@@ -30,6 +30,9 @@ export async function executeAmplifyHeadlessCommand(context: AmplifyContext, pay
 /** PostPush: regenerate code when the pushed API's schema changed (never fails the push). */
 export async function handleAmplifyEvent(context: AmplifyContext, args: AmplifyEventArgs): Promise<void> {
   if (args.event !== 'PostPush') return;
+  // Most pushes have no GraphQL API: that is decided from amplify-meta.json before graphql is loaded.
+  const { hasCompiledApi } = require('./service/project-api') as typeof import('./service/project-api');
+  if (!hasCompiledApi(pathManager.findProjectRoot())) return;
   const { codegenAfterPush } = require('./service/push-codegen') as typeof import('./service/push-codegen');
   await codegenAfterPush(context, context.print);
 }

@@ -32,6 +32,19 @@ export function findProjectApi(projectRoot: string): ProjectApi | undefined {
   };
 }
 
+/**
+ * Whether the project has an AppSync API with a compiled schema. Unreadable project files answer true, so that the
+ * caller goes on and reports them.
+ */
+export function hasCompiledApi(projectRoot: string): boolean {
+  try {
+    const api = findProjectApi(projectRoot);
+    return api !== undefined && fs.existsSync(api.compiledSchemaPath);
+  } catch {
+    return true;
+  }
+}
+
 export function requireProjectApi(projectRoot: string): ProjectApi {
   const api = findProjectApi(projectRoot);
   if (!api) {
