@@ -116,6 +116,9 @@ describe('amplify codegen add', () => {
     expect(amplify).toMatchObject({ schemaPath: 'app/src/main/graphql/schema.json', includes: ['app/src/main/graphql/**/*.graphql'] });
     expect(amplify.extensions.amplify).toMatchObject({ codeGenTarget: 'android', generatedFileName: '', docsFilePath: 'app/src/main/graphql/com/amazonaws/amplify/generated/graphql' });
     expect(read(root, 'app/src/main/graphql/com/amazonaws/amplify/generated/graphql/queries.graphql')).toContain('query GetTodo($id: ID!) {');
+    // Android's schema.json is the bare introspection, 4-space indented, as the original writes it locally.
+    const schemaJson = read(root, 'app/src/main/graphql/schema.json');
+    expect(schemaJson.startsWith('{\n    "__schema": {\n        "queryType": {')).toBe(true);
   });
 
   test('ios: swift target with graphql statements; Swift types are reported as not generated', async () => {
@@ -206,6 +209,25 @@ describe('amplify codegen / statements / types / configure / remove / models', (
     await run(root, { command: 'statements' });
     await run(root, { command: 'types' });
     expect(read(root, 'src/API.ts')).toContain('export type CreateTodoMutation = {');
+  });
+
+  test('configure asks target, include pattern, types file and depth, defaulting to the current entry', async () => {
+    const root = await configured('todo');
+    const asked: string[] = [];
+    const prompter = scriptedPrompter({ 'Choose the code generation language target': 'flow', 'Enter maximum statement depth [increase from default if your schema is deeply nested]': '4' }, asked);
+    await run(root, { command: 'configure', prompter, interactive: true });
+    expect(asked).toEqual([
+      'Choose the code generation language target',
+      'Enter the file name pattern of graphql queries, mutations and subscriptions',
+      'Enter the file name for the generated code',
+      'Enter maximum statement depth [increase from default if your schema is deeply nested]',
+    ]);
+    expect(config(root).projects.todoapi).toMatchObject({
+      schemaPath: 'src/graphql/schema.json',
+      includes: ['src/graphql/**/*.js'],
+      excludes: ['./amplify/**', 'src/API.js'],
+      extensions: { amplify: { codeGenTarget: 'flow', generatedFileName: 'src/API.js', maxDepth: 4, region: 'us-east-1', apiId: 'abc123' } },
+    });
   });
 
   test('types for a javascript target has nothing to do', async () => {

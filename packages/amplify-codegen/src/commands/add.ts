@@ -3,7 +3,7 @@ import { assertCodegenSupported, buildCodegenProject } from '../service/codegen-
 import { generateForProject, openProjectSession, rejectSubcommands, promptsOf } from '../service/codegen-session';
 import { readCodegenProjects, saveCodegenProject } from '../service/graphql-config';
 import { requireProjectApi } from '../service/project-api';
-import { askCodegenQuestions, readPresetAnswers } from '../service/walkthrough';
+import { askAddQuestions, readPresetAnswers } from '../service/walkthrough';
 
 const ADD_OPTIONS = new Set(['apiId', 'region', 'yes', 'codegen', 'headless', 'debug']);
 
@@ -30,7 +30,7 @@ export async function run(context: AmplifyContext): Promise<void> {
       resolution: 'Run "amplify codegen configure" to change it, or "amplify codegen remove" first',
     });
   }
-  const answers = await askCodegenQuestions(promptsOf(context), session.app, readPresetAnswers(context.input.options));
+  const answers = await askAddQuestions(promptsOf(context), session.app, readPresetAnswers(context.input.options));
   const region = typeof context.input.options?.region === 'string' ? context.input.options.region : api.region;
   const project = buildCodegenProject(api.name, session.app, answers, { region, apiId: api.apiId });
   saveCodegenProject(session.projectRoot, project);

@@ -2,7 +2,7 @@ import { type AmplifyContext } from 'amplify-cli-core';
 import { assertCodegenSupported, buildCodegenProject } from '../service/codegen-defaults';
 import { openProjectSession, rejectSubcommands, requireCodegenProjects, promptsOf } from '../service/codegen-session';
 import { saveCodegenProject } from '../service/graphql-config';
-import { askCodegenQuestions, readPresetAnswers } from '../service/walkthrough';
+import { askConfigureQuestions, readPresetAnswers } from '../service/walkthrough';
 
 /** `amplify codegen configure` (alias `update`): asks the add questions again, the current answers as defaults. */
 export async function run(context: AmplifyContext): Promise<void> {
@@ -14,7 +14,7 @@ export async function run(context: AmplifyContext): Promise<void> {
   const names = projects.map((project) => project.projectName);
   const name = names.length === 1 ? names[0] : await prompter.pick({ message: 'Choose the AppSync API', choices: names, default: names[0] });
   const current = projects.find((project) => project.projectName === name) ?? projects[0];
-  const answers = await askCodegenQuestions(prompter, session.app, readPresetAnswers(context.input.options), current, false);
+  const answers = await askConfigureQuestions(prompter, session.app, readPresetAnswers(context.input.options), current);
   const { region, apiId } = current.amplifyExtension;
   const updated = buildCodegenProject(current.projectName, session.app, answers, { region, apiId: apiId ?? undefined });
   // The schema location is kept: a user may have pointed it elsewhere.

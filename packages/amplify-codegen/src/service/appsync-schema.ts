@@ -78,9 +78,16 @@ export function introspectionDocument(schema: GraphQLSchema): { data: Introspect
   return { data: introspect(schema) };
 }
 
-/** `schema.json`'s text: compact JSON, as AppSync's GetIntrospectionSchema returns it. */
-export function introspectionText(schema: GraphQLSchema): string {
-  return `${JSON.stringify(introspectionDocument(schema))}\n`;
+/**
+ * `schema.json`'s text: compact JSON in AppSync's `{"data": ...}` body, as GetIntrospectionSchema returns it; for
+ * Android the original writes the introspection itself, 4-space indented, without the wrapper.
+ */
+export function introspectionText(schema: GraphQLSchema, layout: 'appsync' | 'android' = 'appsync'): string {
+  return layout === 'android' ? `${JSON.stringify(introspect(schema), null, 4)}\n` : `${JSON.stringify(introspectionDocument(schema))}\n`;
+}
+
+export function introspectionLayoutOf(codeGenTarget: string): 'appsync' | 'android' {
+  return codeGenTarget === 'android' ? 'android' : 'appsync';
 }
 
 /** Reads a schema file: an introspection result (`.json`, with or without the `data` wrapper) or SDL. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError, writeFileAtomic } from 'amplify-cli-core';
 import type { GraphQLSchema } from 'graphql';
-import { buildAppSyncSchema, introspectionText, schemaFromText } from './appsync-schema';
+import { buildAppSyncSchema, introspectionLayoutOf, introspectionText, schemaFromText } from './appsync-schema';
 import { DEFAULT_MAX_DEPTH, type CodegenProject } from './graphql-config';
 import { findIncludedFiles, loadOperations } from './operation-documents';
 import { readCompiledSchema, type ProjectApi } from './project-api';
@@ -34,7 +34,7 @@ export function loadProjectSchema(projectRoot: string, project: CodegenProject, 
   }
   if (api && !(options.noDownload && fs.existsSync(schemaFile))) {
     const schema = buildAppSyncSchema(readCompiledSchema(projectRoot, api), path.relative(projectRoot, api.compiledSchemaPath));
-    writeFileAtomic(schemaFile, introspectionText(schema));
+    writeFileAtomic(schemaFile, introspectionText(schema, introspectionLayoutOf(project.amplifyExtension.codeGenTarget)));
     return schema;
   }
   if (!fs.existsSync(schemaFile)) {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isAmplifyError, type AmplifyContext } from 'amplify-cli-core';
-import { buildAppSyncSchema, introspectionText } from './appsync-schema';
+import { buildAppSyncSchema, introspectionLayoutOf, introspectionText } from './appsync-schema';
 import { defaultCodegenProject } from './codegen-defaults';
 import { generateForProject, openProjectSession, type CodegenPrinter, type ProjectSession } from './codegen-session';
 import { readCodegenProjects, saveCodegenProject, type CodegenProject } from './graphql-config';
@@ -14,7 +14,7 @@ function upToDate(session: ProjectSession, project: CodegenProject): boolean {
   const schemaFile = path.join(session.projectRoot, project.schemaPath);
   if (!fs.existsSync(schemaFile)) return false;
   const schema = buildAppSyncSchema(readCompiledSchema(session.projectRoot, session.api));
-  return fs.readFileSync(schemaFile, 'utf8') === introspectionText(schema);
+  return fs.readFileSync(schemaFile, 'utf8') === introspectionText(schema, introspectionLayoutOf(project.amplifyExtension.codeGenTarget));
 }
 
 /**

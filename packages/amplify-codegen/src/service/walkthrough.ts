@@ -85,55 +85,66 @@ const splitPatterns = (answer: string): string[] =>
     .map((pattern) => pattern.trim())
     .filter(Boolean);
 
-/**
- * The add/configure questions. `current` (configure) supplies the defaults; presets answer without asking;
- * `askGenerateCode` is false for configure, which does not generate.
- */
-export async function askCodegenQuestions(prompter: Prompter, app: AppFrontend, preset: PresetAnswers, current?: CodegenProject, askGenerateCode = true): Promise<AddAnswers> {
+function askTarget(prompter: Prompter, app: AppFrontend, preset: PresetAnswers, current?: CodegenTarget): Promise<CodegenTarget> | CodegenTarget {
   const choices = targetChoices(app);
-  const currentTarget = current?.amplifyExtension.codeGenTarget;
-  const target =
-    preset.target ??
-    (choices.length > 1
-      ? await prompter.pick<CodegenTarget>({
-          message: 'Choose the code generation language target',
-          choices,
-          default: currentTarget && choices.includes(currentTarget) ? currentTarget : choices[0],
-          flag: CODEGEN_FLAG,
-        })
-      : choices[0]);
-  const includeDefault = current && currentTarget === target ? current.includes.join(', ') : defaultIncludePattern(app, target);
+  if (preset.target) return preset.target;
+  if (choices.length === 1) return choices[0];
+  return prompter.pick<CodegenTarget>({
+    message: 'Choose the code generation language target',
+    choices,
+    default: current && choices.includes(current) ? current : choices[0],
+    flag: CODEGEN_FLAG,
+  });
+}
+
+async function askIncludes(prompter: Prompter, preset: PresetAnswers, defaultPattern: string, app: AppFrontend, target: CodegenTarget): Promise<string[]> {
   const includes = splitPatterns(
-    preset.includePattern ??
-      (await prompter.input({ message: 'Enter the file name pattern of graphql queries, mutations and subscriptions', default: includeDefault, flag: CODEGEN_FLAG })),
+    preset.includePattern ?? (await prompter.input({ message: 'Enter the file name pattern of graphql queries, mutations and subscriptions', default: defaultPattern, flag: CODEGEN_FLAG })),
   );
-  const generateDocs =
-    preset.generateDocs ??
-    (await prompter.confirm({ message: 'Do you want to generate/update all possible GraphQL operations - queries, mutations and subscriptions', default: true, flag: CODEGEN_FLAG }));
-  let maxDepth: number | undefined;
-  if (generateDocs) {
-    maxDepth =
-      preset.maxDepth ??
-      Number(
-        await prompter.input({
-          message: 'Enter maximum statement depth [increase from default if your schema is deeply nested]',
-          default: String(current?.amplifyExtension.maxDepth ?? DEFAULT_MAX_DEPTH),
-          validate: (value) => maxDepthProblem(value) ?? true,
-          flag: CODEGEN_FLAG,
-        }),
-      );
-  }
-  let generatedFileName = '';
-  let generateCode = true;
-  if (hasTypesFile(target)) {
-    const fileDefault = current && currentTarget === target && current.amplifyExtension.generatedFileName ? current.amplifyExtension.generatedFileName : defaultGeneratedFileName(app, target);
-    generatedFileName = preset.generatedFileName ?? (await prompter.input({ message: 'Enter the file name for the generated code', default: fileDefault, flag: CODEGEN_FLAG }));
-    if (askGenerateCode) {
-      generateCode = preset.generateCode ?? (await prompter.confirm({ message: 'Do you want to generate code for your newly created GraphQL API', default: true, flag: CODEGEN_FLAG }));
-    }
-  }
   if (includes.length === 0) {
     throw new AmplifyError('InvalidCodegenAnswers', 'The file name pattern of the GraphQL statements is empty', { resolution: `Answer with a glob such as ${defaultIncludePattern(app, target)}` });
   }
+  return includes;
+}
+
+async function askMaxDepth(prompter: Prompter, preset: PresetAnswers, current: number): Promise<number> {
+  if (preset.maxDepth !== undefined) return preset.maxDepth;
+  const answer = await prompter.input({
+    message: 'Enter maximum statement depth [increase from default if your schema is deeply nested]',
+    default: String(current),
+    validate: (value) => maxDepthProblem(value) ?? true,
+    flag: CODEGEN_FLAG,
+  });
+  return Number(answer);
+}
+
+async function askFileName(prompter: Prompter, preset: PresetAnswers, defaultName: string): Promise<string> {
+  return preset.generatedFileName ?? (await prompter.input({ message: 'Enter the file name for the generated code', default: defaultName, flag: CODEGEN_FLAG }));
+}
+
+/** `codegen add` (and the push that adds an API): target, include pattern, statements?, depth, types file, generate now? */
+export async function askAddQuestions(prompter: Prompter, app: AppFrontend, preset: PresetAnswers): Promise<AddAnswers> {
+  const target = await askTarget(prompter, app, preset);
+  const includes = await askIncludes(prompter, preset, defaultIncludePattern(app, target), app, target);
+  const generateDocs =
+    preset.generateDocs ??
+    (await prompter.confirm({ message: 'Do you want to generate/update all possible GraphQL operations - queries, mutations and subscriptions', default: true, flag: CODEGEN_FLAG }));
+  const maxDepth = generateDocs ? await askMaxDepth(prompter, preset, DEFAULT_MAX_DEPTH) : undefined;
+  if (!hasTypesFile(target)) return { target, includes, generateDocs, maxDepth, generatedFileName: '', generateCode: true };
+  const generatedFileName = await askFileName(prompter, preset, defaultGeneratedFileName(app, target));
+  const generateCode = preset.generateCode ?? (await prompter.confirm({ message: 'Do you want to generate code for your newly created GraphQL API', default: true, flag: CODEGEN_FLAG }));
   return { target, includes, generateDocs, maxDepth, generatedFileName, generateCode };
+}
+
+/** `codegen configure`: target, include pattern, types file, depth, each defaulting to the current entry. */
+export async function askConfigureQuestions(prompter: Prompter, app: AppFrontend, preset: PresetAnswers, current: CodegenProject): Promise<ProjectChoices> {
+  const currentTarget = current.amplifyExtension.codeGenTarget;
+  const target = await askTarget(prompter, app, preset, currentTarget);
+  const sameTarget = target === currentTarget;
+  const includes = await askIncludes(prompter, preset, sameTarget ? current.includes.join(', ') : defaultIncludePattern(app, target), app, target);
+  const generatedFileName = hasTypesFile(target)
+    ? await askFileName(prompter, preset, sameTarget && current.amplifyExtension.generatedFileName ? current.amplifyExtension.generatedFileName : defaultGeneratedFileName(app, target))
+    : '';
+  const maxDepth = await askMaxDepth(prompter, preset, current.amplifyExtension.maxDepth ?? DEFAULT_MAX_DEPTH);
+  return { target, includes, generatedFileName, maxDepth };
 }
