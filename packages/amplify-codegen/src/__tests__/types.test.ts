@@ -88,6 +88,31 @@ export { title, blogName, typename, nextToken, getVariables, createVariables, ge
     expect(strictDiagnostics(root, files)).toEqual([]);
   }, 60_000);
 
+  test('the typed statements give Amplify JS v6 clients typed variables and results (strict)', () => {
+    const { root } = generated('todo', 'typescript', 'src/API.ts', ['src/graphql/**/*.ts']);
+    const app = path.join(root, 'src', 'client.ts');
+    fs.writeFileSync(
+      app,
+      `import { generateClient } from 'aws-amplify/api';
+import { getTodo, listTodos } from './graphql/queries';
+import { createTodo } from './graphql/mutations';
+
+const client = generateClient();
+export async function run(): Promise<string | undefined> {
+  const created = await client.graphql({ query: createTodo, variables: { input: { name: 'milk' } } });
+  const id: string | undefined = created.data.createTodo?.id;
+  const one = await client.graphql({ query: getTodo, variables: { id: id ?? '' } });
+  const all = await client.graphql({ query: listTodos });
+  const names: Array<string | undefined> = all.data.listTodos?.items.map((item) => item?.name) ?? [];
+  // @ts-expect-error the variables are typed: name is required
+  await client.graphql({ query: createTodo, variables: { input: {} } });
+  return one.data.getTodo?.description ?? names[0];
+}
+`,
+    );
+    expect(strictDiagnostics(root, [app])).toEqual([]);
+  }, 60_000);
+
   test('a deeper maxDepth still compiles', () => {
     const { root } = generated('blog', 'typescript', 'src/API.ts', ['src/graphql/**/*.ts'], 4);
     expect(strictDiagnostics(root, [path.join(root, 'src', 'API.ts'), path.join(root, 'src', 'graphql', 'queries.ts')])).toEqual([]);
