@@ -46,6 +46,26 @@ describe('.graphqlconfig.yml', () => {
     ]);
   });
 
+  test('the text reads as the original\'s file', () => {
+    const root = configuredProject();
+    expect(fs.readFileSync(configPath(root), 'utf8')).toBe(`projects:
+  blogapi:
+    schemaPath: src/graphql/schema.json
+    includes:
+      - src/graphql/**/*.js
+    excludes:
+      - ./amplify/**
+    extensions:
+      amplify:
+        codeGenTarget: javascript
+        generatedFileName: ''
+        docsFilePath: src/graphql
+extensions:
+  amplify:
+    version: 3
+`);
+  });
+
   test('a missing file means no projects; removing the last project leaves an empty list', () => {
     const root = createCodegenProject();
     expect(readCodegenProjects(root)).toEqual([]);

@@ -176,7 +176,8 @@ export function writeCodegenProjects(projectRoot: string, projects: CodegenProje
   const extensions = isRecord(raw.extensions) ? raw.extensions : {};
   const document = { ...raw, projects: rawProjects, extensions: { ...extensions, amplify: { version: 3, ...(isRecord(extensions.amplify) ? extensions.amplify : {}) } } };
   const YAML = require('yaml') as typeof import('yaml');
-  writeFileAtomic(path.join(projectRoot, GRAPHQL_CONFIG_FILENAME), YAML.stringify(document));
+  // Single quotes where quoting is needed, as the original writes `generatedFileName: ''`.
+  writeFileAtomic(path.join(projectRoot, GRAPHQL_CONFIG_FILENAME), YAML.stringify(document, { singleQuote: true }));
 }
 
 /** Adds `project`, or replaces the entry of the same name. */
