@@ -114,7 +114,39 @@ export { edited, book, name, version };
     expect(strictDiagnostics(root, [usage])).toEqual([]);
   }, 60_000);
 
-  test('native frontends are refused with a clear error', () => {
+  test('iOS: Swift structs, schemas, enums, embedded types and the registry in amplify/generated/models', () => {
+    const root = createCodegenProject({ fixture: 'blog', frontend: 'ios' });
+    const api = findProjectApi(root);
+    if (!api) throw new Error('fixture has an API');
+    const result = generateModels(root, api, describeAppFrontend(root, stateManager.getProjectConfig(root)));
+    expect(result.outputDir).toBe(path.join(root, 'amplify', 'generated', 'models'));
+    const read = (name: string): string => fs.readFileSync(path.join(result.outputDir, name), 'utf8');
+    expect(fs.readdirSync(result.outputDir).sort()).toEqual(
+      ['AmplifyModels', 'Blog', 'Blog+Schema', 'Book', 'Book+Schema', 'BookMeta', 'BookMeta+Schema', 'Comment', 'Comment+Schema', 'Post', 'Post+Schema', 'PostStatus', 'PostTags', 'PostTags+Schema', 'Tag', 'Tag+Schema']
+        .map((name) => `${name}.swift`)
+        .sort(),
+    );
+    expect(read('PostStatus.swift')).toContain('public enum PostStatus: String, EnumPersistable {\n  case active = "ACTIVE"\n  case inactive = "INACTIVE"\n}');
+    const post = read('Post.swift');
+    expect(post).toContain('public struct Post: Model {\n  public let id: String\n  public var title: String\n  public var rating: Int?\n  public var status: PostStatus?\n  public var blog: Blog?\n  public var comments: List<Comment>?');
+    expect(post).toContain('  public init(id: String = UUID().uuidString,\n      title: String,');
+    expect(post).toContain('      createdAt: nil,');
+    const schema = read('Post+Schema.swift');
+    expect(schema).toContain('    case blogPostsId\n');
+    expect(schema).toContain('      .belongsTo(post.blog, is: .optional, ofType: Blog.self, targetNames: ["blogPostsId"]),');
+    expect(schema).toContain('      .hasMany(post.comments, is: .optional, ofType: Comment.self, associatedWith: Comment.keys.post),');
+    expect(schema).toContain('      .field(post.status, is: .optional, ofType: .enum(type: PostStatus.self)),');
+    expect(schema).toContain('      .field(post.createdAt, is: .optional, isReadOnly: true, ofType: .dateTime),');
+    expect(schema).toContain('      rule(allow: .public, provider: .apiKey, operations: [.create, .update, .delete, .read])');
+    expect(read('Book+Schema.swift')).toContain('      .index(fields: ["title"], name: "byTitle"),\n      .primaryKey(fields: [book.isbn])');
+    expect(read('Book+Schema.swift')).toContain('public typealias IdentifierFormat = ModelIdentifierFormat.Custom');
+    expect(read('Book.swift')).toContain('  public var genres: [String?]?\n  public var meta: BookMeta?');
+    expect(read('BookMeta.swift')).toContain('public struct BookMeta: Embeddable {\n  var pages: Int?\n  var language: String?\n}');
+    expect(read('AmplifyModels.swift')).toContain('    ModelRegistry.register(modelType: PostTags.self)');
+    expect(read('Blog+Schema.swift')).toContain('rule(allow: .owner, ownerField: "owner", identityClaim: "cognito:username", provider: .userPools, operations: [.create, .update, .delete, .read])');
+  });
+
+  test('Android models are refused with a clear error', () => {
     const root = createCodegenProject({ fixture: 'todo', frontend: 'android' });
     const api = findProjectApi(root);
     if (!api) throw new Error('fixture has an API');

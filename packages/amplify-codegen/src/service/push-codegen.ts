@@ -51,7 +51,7 @@ export async function codegenAfterPush(context: AmplifyContext, print: CodegenPr
     else if (upToDate(session, ensured.project)) return;
     else if (ask && !(await context.amplify.prompter.confirm({ message: 'Do you want to update code for your updated GraphQL API', default: true }))) return;
     generateForProject(session, ensured.project, { noDownload: false, statements: true, types: true }, print);
-    if (session.app.frontend === 'javascript' && isDataStoreEnabled(session.api)) {
+    if ((session.app.frontend === 'javascript' || session.app.frontend === 'ios') && isDataStoreEnabled(session.api)) {
       const models = generateModels(session.projectRoot, session.api, session.app);
       print.success(`Successfully generated models. Generated models can be found in ${models.outputDir}`);
     }
