@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { stateManager } from 'amplify-cli-core';
@@ -146,8 +147,51 @@ export { edited, book, name, version };
     expect(read('Blog+Schema.swift')).toContain('rule(allow: .owner, ownerField: "owner", identityClaim: "cognito:username", provider: .userPools, operations: [.create, .update, .delete, .read])');
   });
 
-  test('Android models are refused with a clear error', () => {
-    const root = createCodegenProject({ fixture: 'todo', frontend: 'android' });
+  const hasJavac = spawnSync('javac', ['-version']).status === 0;
+  (hasJavac ? test : test.skip)('Android: Java classes with step builders that javac compiles (against declarations of the Amplify API)', () => {
+    const root = createCodegenProject({ fixture: 'blog', frontend: 'android' });
+    const api = findProjectApi(root);
+    if (!api) throw new Error('fixture has an API');
+    const result = generateModels(root, api, describeAppFrontend(root, stateManager.getProjectConfig(root)));
+    expect(result.outputDir).toBe(path.join(root, 'app', 'src', 'main', 'java', 'com', 'amplifyframework', 'datastore', 'generated', 'model'));
+    const post = fs.readFileSync(path.join(result.outputDir, 'Post.java'), 'utf8');
+    expect(post).toContain('public final class Post implements Model {');
+    expect(post).toContain('  public static final QueryField BLOG = field("Post", "blogPostsId");');
+    expect(post).toContain('  private final @ModelField(targetType="Blog") @BelongsTo(targetName = "blogPostsId", targetNames = {"blogPostsId"}, type = Blog.class) Blog blog;');
+    expect(post).toContain('  private final @ModelField(targetType="Comment") @HasMany(associatedWith = "post", type = Comment.class) List<Comment> comments = null;');
+    expect(post).toContain('  public interface TitleStep {\n    BuildStep title(String title);\n  }');
+    // The Amplify API's declarations, one file per type, beside the generated sources.
+    const stubsDir = path.join(root, 'java-stubs');
+    const stubs = fs.readFileSync(path.join(__dirname, 'fixtures', 'java-stubs', 'AmplifyStubs.java.txt'), 'utf8').split(/^\/\/\/\/ /m).slice(1);
+    const stubFiles = stubs.map((block) => {
+      const [name, ...body] = block.split('\n');
+      const file = path.join(stubsDir, name.trim());
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, body.join('\n'));
+      return file;
+    });
+    const usage = path.join(root, 'Use.java');
+    fs.writeFileSync(
+      usage,
+      `import com.amplifyframework.datastore.generated.model.*;
+class Use {
+  static String run() {
+    Post post = Post.builder().title("Hello").status(PostStatus.ACTIVE).rating(5).build();
+    Post renamed = post.copyOfBuilder().title("Bye").build();
+    Book book = Book.builder().isbn("978").title("T").meta(BookMeta.builder().pages(10).build()).build();
+    PostTags link = PostTags.builder().post(post).tag(Tag.builder().label("x").build()).build();
+    return renamed.getTitle() + book.getIsbn() + Blog.justId("b1").getId() + link.getPost().getTitle() + AmplifyModelProvider.getInstance().models().size();
+  }
+}
+`,
+    );
+    const javac = spawnSync('javac', ['-d', path.join(root, 'classes'), ...stubFiles, ...result.files, usage], { encoding: 'utf8' });
+    expect(javac.stderr).not.toMatch(/error|warning/);
+    expect(javac.status).toBe(0);
+  }, 120_000);
+
+  test('Flutter models are refused with a clear error', () => {
+    const root = createCodegenProject({ fixture: 'todo', frontend: 'flutter' });
     const api = findProjectApi(root);
     if (!api) throw new Error('fixture has an API');
     const error = thrownAmplifyError(() => generateModels(root, api, describeAppFrontend(root, stateManager.getProjectConfig(root))));

@@ -63,6 +63,19 @@ export interface ModelIntrospection {
 
 export const CODEGEN_VERSION = '3.4.4';
 
+/**
+ * The field of the related model a hasMany field is associated with, as the native model classes name it: the
+ * child's belongsTo field when it has one over the same foreign key, else the foreign key field, else `id`.
+ */
+export function hasManyBackReference(field: ModelField, models: Record<string, ModelDefinition>): string {
+  const related = typeof field.type === 'object' && 'model' in field.type ? Object.values(models[field.type.model]?.fields ?? {}) : [];
+  const foreignKeys = field.association?.associatedWith ?? [];
+  const back =
+    related.find((f) => f.association?.connectionType === 'BELONGS_TO' && JSON.stringify(f.association.targetNames) === JSON.stringify(foreignKeys)) ??
+    related.find((f) => f.name === foreignKeys[0]);
+  return back?.name ?? 'id';
+}
+
 const DEFAULT_OPERATIONS = ['create', 'update', 'delete', 'read'];
 const DEFAULT_PROVIDER: Record<string, string> = { owner: 'userPools', groups: 'userPools', private: 'userPools', public: 'apiKey', custom: 'function' };
 

@@ -1,4 +1,4 @@
-import type { ModelDefinition, ModelField, ModelIntrospection, NonModelDefinition } from './model-schema';
+import { hasManyBackReference, type ModelDefinition, type ModelField, type ModelIntrospection, type NonModelDefinition } from './model-schema';
 
 /**
  * Swift DataStore models for iOS apps (`amplify/generated/models`), in the layout of the original's Swift modelgen
@@ -79,13 +79,7 @@ function fieldSchema(field: ModelField, keysName: string, models: Record<string,
   if (typeof t === 'object' && 'model' in t && field.association) {
     const { connectionType, associatedWith, targetNames } = field.association;
     if (connectionType === 'HAS_MANY') {
-      // The child points back through its belongsTo field when it has one, else through the foreign key field.
-      const related = Object.values(models[t.model]?.fields ?? {});
-      const foreignKeys = associatedWith ?? [];
-      const back =
-        related.find((f) => f.association?.connectionType === 'BELONGS_TO' && JSON.stringify(f.association.targetNames) === JSON.stringify(foreignKeys)) ??
-        related.find((f) => f.name === foreignKeys[0]);
-      return `.hasMany(${keysName}.${field.name}, is: ${required}, ofType: ${t.model}.self, associatedWith: ${t.model}.keys.${back?.name ?? 'id'})`;
+      return `.hasMany(${keysName}.${field.name}, is: ${required}, ofType: ${t.model}.self, associatedWith: ${t.model}.keys.${hasManyBackReference(field, models)})`;
     }
     if (connectionType === 'HAS_ONE') {
       return `.hasOne(${keysName}.${field.name}, is: ${required}, ofType: ${t.model}.self, associatedWith: ${t.model}.keys.${associatedWith?.[0] ?? 'id'}, targetNames: ${JSON.stringify(targetNames ?? [])})`;

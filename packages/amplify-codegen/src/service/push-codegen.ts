@@ -5,7 +5,7 @@ import { buildAppSyncSchema, introspectionLayoutOf, introspectionText } from './
 import { defaultCodegenProject } from './codegen-defaults';
 import { generateForProject, openProjectSession, type CodegenPrinter, type ProjectSession } from './codegen-session';
 import { readCodegenProjects, saveCodegenProject, type CodegenProject } from './graphql-config';
-import { generateModels } from './model-generation';
+import { generateModels, MODEL_FRONTENDS } from './model-generation';
 import { isDataStoreEnabled, readCompiledSchema } from './project-api';
 
 /** Whether the project's schema file already is what the compiled schema gives, i.e. codegen ran since it changed. */
@@ -51,7 +51,7 @@ export async function codegenAfterPush(context: AmplifyContext, print: CodegenPr
     else if (upToDate(session, ensured.project)) return;
     else if (ask && !(await context.amplify.prompter.confirm({ message: 'Do you want to update code for your updated GraphQL API', default: true }))) return;
     generateForProject(session, ensured.project, { noDownload: false, statements: true, types: true }, print);
-    if ((session.app.frontend === 'javascript' || session.app.frontend === 'ios') && isDataStoreEnabled(session.api)) {
+    if (MODEL_FRONTENDS.includes(session.app.frontend) && isDataStoreEnabled(session.api)) {
       const models = generateModels(session.projectRoot, session.api, session.app);
       print.success(`Successfully generated models. Generated models can be found in ${models.outputDir}`);
     }
