@@ -1,4 +1,4 @@
-import { print } from 'graphql';
+import { print } from 'graphql/language/printer';
 import type { OperationShapes, Shape, TypeShapes } from './type-shapes';
 import { GENERATED, typeScriptSyntax } from './types-writers';
 

@@ -1,22 +1,7 @@
-import {
-  astFromValue,
-  isAbstractType,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  isUnionType,
-  print,
-  type GraphQLArgument,
-  type GraphQLInputField,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  type GraphQLType,
-  type IntrospectionQuery,
-} from 'graphql';
+import type { GraphQLArgument, GraphQLInputField, GraphQLNamedType, GraphQLSchema, GraphQLType, IntrospectionQuery } from 'graphql';
+import { print } from 'graphql/language/printer';
+import { isAbstractType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, isUnionType } from 'graphql/type/definition';
+import { astFromValue } from 'graphql/utilities/astFromValue';
 
 /**
  * The result of the classic introspection query (descriptions, no specifiedByURL/isRepeatable/schema description, as

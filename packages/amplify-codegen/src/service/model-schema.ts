@@ -1,15 +1,9 @@
 import { createHash } from 'crypto';
 import { AmplifyError } from 'amplify-cli-core';
-import {
-  Kind,
-  parse,
-  valueFromASTUntyped,
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type ObjectTypeDefinitionNode,
-  type TypeNode,
-} from 'graphql';
+import type { ConstDirectiveNode, DocumentNode, FieldDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
+import { Kind } from 'graphql/language/kinds';
+import { parse } from 'graphql/language/parser';
+import { valueFromASTUntyped } from 'graphql/utilities/valueFromASTUntyped';
 
 /**
  * The DataStore model introspection (`schema.js`) built from the annotated API schema, as the original's modelgen

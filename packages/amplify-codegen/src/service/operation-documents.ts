@@ -1,7 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { Kind, NoUnusedFragmentsRule, OverlappingFieldsCanBeMergedRule, parse, specifiedRules, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { Kind } from 'graphql/language/kinds';
+import { parse } from 'graphql/language/parser';
+import { NoUnusedFragmentsRule } from 'graphql/validation/rules/NoUnusedFragmentsRule';
+import { OverlappingFieldsCanBeMergedRule } from 'graphql/validation/rules/OverlappingFieldsCanBeMergedRule';
+import { specifiedRules } from 'graphql/validation/specifiedRules';
+import { validate } from 'graphql/validation/validate';
 import { globParent } from './codegen-defaults';
 
 export interface LoadedOperation {

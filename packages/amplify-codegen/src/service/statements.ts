@@ -1,15 +1,5 @@
-import {
-  getNamedType,
-  isInterfaceType,
-  isLeafType,
-  isObjectType,
-  isUnionType,
-  type GraphQLField,
-  type GraphQLInterfaceType,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLField, GraphQLInterfaceType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { getNamedType, isInterfaceType, isLeafType, isObjectType, isUnionType } from 'graphql/type/definition';
 
 export type OperationType = 'query' | 'mutation' | 'subscription';
 

@@ -1,27 +1,7 @@
-import {
-  getNamedType,
-  isAbstractType,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  isUnionType,
-  Kind,
-  typeFromAST,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLEnumType,
-  type GraphQLInputObjectType,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  type GraphQLType,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import type { FragmentDefinitionNode, GraphQLCompositeType, GraphQLEnumType, GraphQLInputObjectType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { Kind } from 'graphql/language/kinds';
+import { getNamedType, isAbstractType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, isUnionType } from 'graphql/type/definition';
+import { typeFromAST } from 'graphql/utilities/typeFromAST';
 
 /**
  * A language-neutral description of the types codegen emits, rendered by the TypeScript and Flow writers. It follows
