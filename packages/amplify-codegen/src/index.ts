@@ -45,10 +45,8 @@ export async function handleAmplifyEvent(context: AmplifyContext, args: AmplifyE
 export async function addGraphQLConfig(_context: AmplifyContext, options: { apiName: string }): Promise<CodegenProject | undefined> {
   const { describeAppFrontend } = require('./service/codegen-defaults') as typeof import('./service/codegen-defaults');
   const { ensureCodegenProject } = require('./service/push-codegen') as typeof import('./service/push-codegen');
-  const { findProjectApi } = require('./service/project-api') as typeof import('./service/project-api');
   const projectRoot = pathManager.findProjectRoot();
-  const app = describeAppFrontend(projectRoot, stateManager.getProjectConfig(projectRoot));
-  return ensureCodegenProject({ projectRoot, app, api: findProjectApi(projectRoot) }, options.apiName)?.project;
+  return ensureCodegenProject(projectRoot, describeAppFrontend(projectRoot, stateManager.getProjectConfig(projectRoot)), options.apiName);
 }
 
 export type { CodegenProject, AmplifyCodegenExtension, CodegenTarget } from './service/graphql-config';

@@ -50,6 +50,41 @@ describe('codegen after a push (PostPush)', () => {
     expect(fs.existsSync(path.join(root, '.graphqlconfig.yml'))).toBe(false);
   });
 
+  test('at a terminal the add walkthrough follows (minus its last question); the depth serves this run only', async () => {
+    const root = createCodegenProject({ fixture: 'blog' });
+    const asked: string[] = [];
+    const prompter = scriptedPrompter(
+      { 'Choose the code generation language target': 'typescript', 'Enter maximum statement depth [increase from default if your schema is deeply nested]': '3' },
+      asked,
+    );
+    await afterPush(root, { interactive: true, prompter });
+    expect(asked).toEqual([
+      'Do you want to generate code for your newly created GraphQL API',
+      'Choose the code generation language target',
+      'Enter the file name pattern of graphql queries, mutations and subscriptions',
+      'Do you want to generate/update all possible GraphQL operations - queries, mutations and subscriptions',
+      'Enter maximum statement depth [increase from default if your schema is deeply nested]',
+      'Enter the file name for the generated code',
+    ]);
+    const amplify = parseYaml(fs.readFileSync(path.join(root, '.graphqlconfig.yml'), 'utf8')).projects.blogapi.extensions.amplify;
+    expect(amplify).toEqual({ codeGenTarget: 'typescript', generatedFileName: 'src/API.ts', docsFilePath: 'src/graphql' });
+    expect(fs.readFileSync(path.join(root, 'src', 'graphql', 'queries.ts'), 'utf8')).toContain('    comments {\n      items {');
+    expect(fs.existsSync(path.join(root, 'src', 'API.ts'))).toBe(true);
+  });
+
+  test('an updated API at a terminal: asked to update, then whether to overwrite the statements', async () => {
+    const root = createCodegenProject({ fixture: 'todo' });
+    await afterPush(root);
+    fs.writeFileSync(compiledSchema(root), `${fixtureText('todo.compiled.graphql')}\nextend type Query {\n  ping: String\n}\n`);
+    const asked: string[] = [];
+    const statementsQuestion =
+      'Do you want to generate GraphQL statements (queries, mutations and subscription) based on your schema types?\nThis will overwrite your current graphql queries, mutations and subscriptions';
+    await afterPush(root, { interactive: true, prompter: scriptedPrompter({ [statementsQuestion]: false }, asked) });
+    expect(asked).toEqual(['Do you want to update code for your updated GraphQL API', statementsQuestion]);
+    expect(fs.readFileSync(statementsFile(root), 'utf8')).not.toContain('ping');
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'src', 'graphql', 'schema.json'), 'utf8')).data.__schema.types.find((t: { name: string }) => t.name === 'Query').fields.map((f: { name: string }) => f.name)).toContain('ping');
+  });
+
   test('DataStore APIs (ResolverConfig) also get models', async () => {
     const root = createCodegenProject({ fixture: 'blog', dataStore: true });
     const printed = await afterPush(root);
