@@ -44,7 +44,7 @@ export async function handleAmplifyEvent(context: AmplifyContext, args: AmplifyE
  */
 export async function addGraphQLConfig(_context: AmplifyContext, options: { apiName: string }): Promise<CodegenProject | undefined> {
   const { describeAppFrontend } = require('./service/codegen-defaults') as typeof import('./service/codegen-defaults');
-  const { ensureCodegenProject } = require('./service/push-codegen') as typeof import('./service/push-codegen');
+  const { ensureCodegenProject } = require('./service/codegen-entry') as typeof import('./service/codegen-entry');
   const projectRoot = pathManager.findProjectRoot();
   return ensureCodegenProject(projectRoot, describeAppFrontend(projectRoot, stateManager.getProjectConfig(projectRoot)), options.apiName);
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isAmplifyError, type AmplifyContext } from 'amplify-cli-core';
 import { buildAppSyncSchema, introspectionLayoutOf, introspectionText } from './appsync-schema';
-import { buildCodegenProject, defaultCodegenProject, type AppFrontend } from './codegen-defaults';
+import { buildCodegenProject, defaultCodegenProject } from './codegen-defaults';
 import { generateForProject, openProjectSession, type CodegenPrinter, type ProjectSession } from './codegen-session';
 import { readCodegenProjects, saveCodegenProject, type CodegenProject } from './graphql-config';
 import { generateModels, MODEL_FRONTENDS } from './model-generation';
@@ -20,20 +20,6 @@ function upToDate(session: ProjectSession, project: CodegenProject): boolean {
 
 const STATEMENTS_QUESTION =
   'Do you want to generate GraphQL statements (queries, mutations and subscription) based on your schema types?\nThis will overwrite your current graphql queries, mutations and subscriptions';
-
-/**
- * The project's codegen entry for its API: the configured one, or a new one with the frontend's defaults (without
- * region, apiId or maxDepth, as the original's push writes it). None for Flutter, which has no statements.
- */
-export function ensureCodegenProject(projectRoot: string, app: AppFrontend, apiName: string): CodegenProject | undefined {
-  if (app.frontend === 'flutter') return undefined;
-  const existing = readCodegenProjects(projectRoot);
-  const found = existing.find((project) => project.projectName === apiName) ?? existing[0];
-  if (found) return found;
-  const project = defaultCodegenProject(apiName, app);
-  saveCodegenProject(projectRoot, project);
-  return project;
-}
 
 /**
  * After a push: when the project has a compiled AppSync API that changed since codegen last ran, configure codegen
