@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
+import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
@@ -12,7 +12,7 @@ import { listenHttp, type HttpServer, type HttpServerOptions } from './server/ht
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
-import { CLOUDFORMATION_DIR, HEALTH_PATH } from './well-known-paths';
+import { CLOUDFORMATION_DIR, DYNAMODB_DIR, HEALTH_PATH } from './well-known-paths';
 
 export interface LocalCloudOptions {
   /** Default 4581; 0 picks a free port. */
@@ -63,9 +63,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
+  let dynamodb: import('./dynamodb').DynamoDbService | undefined;
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const { DynamoDbService } = require('./dynamodb') as typeof import('./dynamodb');
+    dynamodb = DynamoDbService.open({ directory: path.join(dataDir, DYNAMODB_DIR), db, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION });
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -76,6 +79,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
       credentials: credentialStore,
+      tables: dynamodb,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -83,6 +87,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
+      ['dynamodb', (request) => (dynamodb as import('./dynamodb').DynamoDbService).handle(request)],
     ]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
@@ -108,6 +113,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
   } catch (error) {
     await server.close();
+    await dynamodb?.close();
     db.close();
     throw error;
   }
@@ -123,6 +129,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const serverClosed = server.close();
         await cloudformation.close();
         await serverClosed;
+        await dynamodb?.close();
         db.close();
       })();
       return closing;

@@ -8,3 +8,9 @@ export const HEALTH_PATH = '/_local-cloud/health';
 
 /** The CloudFormation engine's own files (Lambda code, custom-resource work dirs) live under this sub-folder. */
 export const CLOUDFORMATION_DIR = 'cloudformation';
+
+/** The DynamoDB tables' items (dynalite's LevelDB store). */
+export const DYNAMODB_DIR = 'dynamodb';
+
+/** Lambda functions' logs, one file per function. */
+export const LAMBDA_LOGS_DIR = 'lambda-logs';

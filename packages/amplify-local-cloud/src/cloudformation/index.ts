@@ -28,6 +28,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         endpoint: deps.endpoint,
         accountId: deps.accountId,
         dataDir: deps.dataDir,
+        tables: deps.tables,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),
@@ -42,6 +43,17 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
   return {
     handle: (request) => api.handle(request),
     iam: createIamHandler(store, deps.accountId),
+    deployed: {
+      ofType: (type) =>
+        store.liveResourcesOfType(type).map((resource) => ({
+          stackId: resource.stackId,
+          logicalId: resource.logicalId,
+          physicalId: resource.physicalId as string,
+          type: resource.type,
+          properties: resource.properties,
+          attributes: resource.attributes,
+        })),
+    },
     recover: () => engine.recover(),
     async close() {
       // Functions still running are stopped first: one that never answers would otherwise hold the stop up to its

@@ -171,6 +171,8 @@ export class StackStore {
       deleteResources: prepare('DELETE FROM cfn_resources WHERE stack_id = ?'),
       liveResource: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id = ?
         AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY last_updated DESC LIMIT 1`),
+      liveResourcesOfType: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id IS NOT NULL
+        AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY last_updated`),
       putTrustPolicy: prepare('INSERT OR REPLACE INTO iam_role_trust_policies VALUES (?, ?)'),
       trustPolicy: prepare('SELECT document FROM iam_role_trust_policies WHERE role_name = ?'),
       deleteTrustPolicy: prepare('DELETE FROM iam_role_trust_policies WHERE role_name = ?'),
@@ -264,6 +266,11 @@ export class StackStore {
   liveResource(type: string, physicalId: string): ResourceRecord | undefined {
     const row = this.statements.liveResource.get(type, physicalId) as ResourceRow | undefined;
     return row && fromResourceRow(row);
+  }
+
+  /** Every resource of this type that exists now, in every stack (the data plane serves what stacks deployed). */
+  liveResourcesOfType(type: string): (ResourceRecord & { stackId: string })[] {
+    return (this.statements.liveResourcesOfType.all(type) as (ResourceRow & { stack_id: string })[]).map((row) => ({ ...fromResourceRow(row), stackId: row.stack_id }));
   }
 
   /** 1, 2, 3... per name, across restarts: Lambda version numbers, layer versions. */
