@@ -12,7 +12,7 @@ import { listenHttp, type HttpServer, type HttpServerOptions } from './server/ht
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
 import { createStsHandler } from './sts/sts-api';
-import { CLOUDFORMATION_DIR, DYNAMODB_DIR, HEALTH_PATH } from './well-known-paths';
+import { CLOUDFORMATION_DIR, HEALTH_PATH } from './well-known-paths';
 
 export interface LocalCloudOptions {
   /** Default 4581; 0 picks a free port. */
@@ -63,12 +63,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
-  let dynamodb: import('./dynamodb').DynamoDbService | undefined;
+  let dataPlane: import('./data-plane').DataPlane | undefined;
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
-    const { DynamoDbService } = require('./dynamodb') as typeof import('./dynamodb');
-    dynamodb = DynamoDbService.open({ directory: path.join(dataDir, DYNAMODB_DIR), db, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION });
+    const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
+    const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
+    dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -77,17 +78,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       buckets: store,
       endpoint,
       accountId: LOCAL_ACCOUNT_ID,
-      dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
+      dataDir: cfnDataDir,
       credentials: credentialStore,
-      tables: dynamodb,
+      tables: dataPlane.tables,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    const { functionCodeDirectory } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, (name) => functionCodeDirectory(cfnDataDir, name), path.join(cfnDataDir, 'runtime'));
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
-      ['dynamodb', (request) => (dynamodb as import('./dynamodb').DynamoDbService).handle(request)],
+      ...dataPlaneRoutes.services,
     ]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
@@ -100,6 +103,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
       credentials: credentialStore,
       publicPaths: [
+        ...dataPlaneRoutes.publicPaths,
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         {
           prefix: HEALTH_PATH,
@@ -113,7 +117,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
   } catch (error) {
     await server.close();
-    await dynamodb?.close();
+    await dataPlane?.close();
     db.close();
     throw error;
   }
@@ -129,7 +133,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const serverClosed = server.close();
         await cloudformation.close();
         await serverClosed;
-        await dynamodb?.close();
+        await dataPlane?.close();
         db.close();
       })();
       return closing;

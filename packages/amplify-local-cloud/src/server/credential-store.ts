@@ -15,6 +15,8 @@ export interface CredentialStore {
 
 export interface TemporaryCredentials extends Required<SigningCredentials> {
   expiration: Date;
+  /** The IAM role the keys act for (an assumed-role session), when they were issued for one. */
+  roleArn?: string;
 }
 
 /**
@@ -41,16 +43,27 @@ export class LocalCredentialStore implements CredentialStore {
     return issued;
   }
 
-  /** New temporary credentials, valid for `lifetimeSeconds`; requests signed with them must send their session token. */
-  issueTemporary(lifetimeSeconds: number): TemporaryCredentials {
+  /**
+   * New temporary credentials, valid for `lifetimeSeconds`, acting for `roleArn` when given; requests signed with
+   * them must send their session token.
+   */
+  issueTemporary(lifetimeSeconds: number, roleArn?: string): TemporaryCredentials {
     const credentials: TemporaryCredentials = {
       accessKeyId: newAccessKeyId('ASIA'),
       secretAccessKey: newSecretAccessKey(),
       sessionToken: crypto.randomBytes(48).toString('base64'),
       expiration: new Date(this.now().getTime() + lifetimeSeconds * 1000),
+      ...(roleArn === undefined ? {} : { roleArn }),
     };
     this.temporary.set(credentials.accessKeyId, credentials);
     return credentials;
+  }
+
+  /** Who signs with the key: the developer (the instance's own key), a role's session, or nobody known. */
+  principalOf(accessKeyId: string): { type: 'instance' } | { type: 'role'; roleArn: string } | { type: 'unknown' } {
+    if (accessKeyId === this.instance.accessKeyId) return { type: 'instance' };
+    const issued = this.find(accessKeyId) as TemporaryCredentials | undefined;
+    return issued?.roleArn === undefined ? { type: 'unknown' } : { type: 'role', roleArn: issued.roleArn };
   }
 
   /** Ends temporary credentials before they expire (their holder is done). */

@@ -43,8 +43,11 @@ export interface RouterOptions {
   browserAccess: ReadonlyMap<string, BrowserAccess>;
   /** The keys whose signatures are accepted. */
   credentials: CredentialStore;
-  /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
-  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
+  /**
+   * Requests under a path prefix answered without the router's authentication (bucket websites, the health probe,
+   * REST APIs, which check signatures themselves where their methods ask for them).
+   */
+  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
 
 /**

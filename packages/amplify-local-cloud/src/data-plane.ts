@@ -1,0 +1,97 @@
+import * as path from 'path';
+import type { Database } from 'better-sqlite3';
+import type { DeployedResources, ServiceHandler, ServiceResponse, TableAdministration } from './contracts';
+import { DynamoDbService } from './dynamodb';
+import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
+import type { RawRequest } from './server/request-router';
+import type { LocalCredentialStore } from './server/credential-store';
+import type { S3Store } from './s3/s3-store';
+import { DYNAMODB_DIR, LAMBDA_LOGS_DIR } from './well-known-paths';
+
+export interface DataPlaneOptions {
+  dataDir: string;
+  db: Database;
+  endpoint: string;
+  accountId: string;
+  region: string;
+  credentials: LocalCredentialStore;
+  buckets: S3Store;
+}
+
+/** What `status` lists: the deployed tables, functions and REST APIs. */
+export interface DeployedSummary {
+  tables: string[];
+  functions: { name: string; runtime: string; handler: string }[];
+}
+
+/** The services a deployed app calls, as the server routes them. */
+export interface DataPlaneRoutes {
+  /** By SigV4 credential-scope service. */
+  services: [string, ServiceHandler][];
+  /** Answered without the router's signature check (the service checks what it must itself). */
+  publicPaths: { prefix: string; handle: (request: RawRequest) => Promise<ServiceResponse> }[];
+}
+
+/**
+ * The data plane of the local cloud: DynamoDB, Lambda (with its event sources) and API Gateway, driven by what the
+ * stacks deployed. DynamoDB opens first, because the CloudFormation engine creates tables in it; the rest attaches
+ * once the engine can tell what is deployed.
+ */
+export class DataPlane {
+  private lambda: LambdaService | undefined;
+  private runtime: NodeRuntime | undefined;
+
+  private constructor(
+    private readonly options: DataPlaneOptions,
+    private readonly dynamodb: DynamoDbService,
+  ) {}
+
+  static open(options: DataPlaneOptions): DataPlane {
+    const dynamodb = DynamoDbService.open({ directory: path.join(options.dataDir, DYNAMODB_DIR), db: options.db, accountId: options.accountId, region: options.region });
+    return new DataPlane(options, dynamodb);
+  }
+
+  get tables(): TableAdministration {
+    return this.dynamodb;
+  }
+
+  /** Connects the services to the deployed resources; `codeDirectory` is where the engine unpacked a function's code. */
+  attach(deployed: DeployedResources, codeDirectory: (functionName: string) => string, runtimeDir: string): DataPlaneRoutes {
+    const { options } = this;
+    this.runtime = new NodeRuntime(runtimeDir, options.endpoint);
+    const lambda = new LambdaService({
+      deployed,
+      codeDirectory,
+      runtime: this.runtime,
+      logs: new FunctionLogs(path.join(options.dataDir, LAMBDA_LOGS_DIR)),
+      credentials: options.credentials,
+      accountId: options.accountId,
+      region: options.region,
+    });
+    this.lambda = lambda;
+    const sources = new EventSources(lambda, deployed, options.region);
+    this.dynamodb.onStreamRecords((streamArn, records) => sources.deliverStreamRecords(streamArn, records));
+    options.buckets.onObjectEvent((event) => sources.deliverObjectEvent(event));
+    return {
+      services: [
+        ['dynamodb', (request) => this.dynamodb.handle(request)],
+        ['lambda', (request) => lambda.handle(request)],
+      ],
+      publicPaths: [],
+    };
+  }
+
+  async summary(): Promise<DeployedSummary> {
+    return {
+      tables: await this.dynamodb.tableNames(),
+      functions: (this.lambda?.list() ?? []).map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler })),
+    };
+  }
+
+  /** Ends running functions, waits for background deliveries, then closes the tables. */
+  async close(): Promise<void> {
+    this.runtime?.close();
+    await this.lambda?.close();
+    await this.dynamodb.close();
+  }
+}
