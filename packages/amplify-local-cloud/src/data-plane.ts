@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { Database } from 'better-sqlite3';
 import type { DeployedResources, ServiceHandler, ServiceResponse, TableAdministration } from './contracts';
+import { RestApiService, REST_API_PATH_PREFIX, restApiRootUrl } from './apigateway';
 import { DynamoDbService } from './dynamodb';
 import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
 import type { RawRequest } from './server/request-router';
@@ -22,6 +23,7 @@ export interface DataPlaneOptions {
 export interface DeployedSummary {
   tables: string[];
   functions: { name: string; runtime: string; handler: string }[];
+  restApis: { id: string; name: string; rootUrls: string[] }[];
 }
 
 /** The services a deployed app calls, as the server routes them. */
@@ -39,6 +41,7 @@ export interface DataPlaneRoutes {
  */
 export class DataPlane {
   private lambda: LambdaService | undefined;
+  private restApis: RestApiService | undefined;
   private runtime: NodeRuntime | undefined;
 
   private constructor(
@@ -72,12 +75,14 @@ export class DataPlane {
     const sources = new EventSources(lambda, deployed, options.region);
     this.dynamodb.onStreamRecords((streamArn, records) => sources.deliverStreamRecords(streamArn, records));
     options.buckets.onObjectEvent((event) => sources.deliverObjectEvent(event));
+    const restApis = new RestApiService({ deployed, invoke: (name, event) => lambda.invoke(name, event), credentials: options.credentials, accountId: options.accountId });
+    this.restApis = restApis;
     return {
       services: [
         ['dynamodb', (request) => this.dynamodb.handle(request)],
         ['lambda', (request) => lambda.handle(request)],
       ],
-      publicPaths: [],
+      publicPaths: [{ prefix: REST_API_PATH_PREFIX, handle: (request) => restApis.handle(request) }],
     };
   }
 
@@ -85,6 +90,7 @@ export class DataPlane {
     return {
       tables: await this.dynamodb.tableNames(),
       functions: (this.lambda?.list() ?? []).map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler })),
+      restApis: (this.restApis?.list() ?? []).map((api) => ({ id: api.id, name: api.name, rootUrls: api.stages.map((stage) => restApiRootUrl(this.options.endpoint, api.id, stage)) })),
     };
   }
 
