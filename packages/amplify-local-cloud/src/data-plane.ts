@@ -1,13 +1,13 @@
 import * as path from 'path';
 import type { Database } from 'better-sqlite3';
-import type { DeployedResources, ServiceHandler, ServiceResponse, TableAdministration } from './contracts';
+import type { DeployedResources, ServiceHandler, ServiceRequest, ServiceResponse, TableAdministration } from './contracts';
 import { RestApiService, REST_API_PATH_PREFIX, restApiRootUrl } from './apigateway';
 import { DynamoDbService } from './dynamodb';
 import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
 import type { RawRequest } from './server/request-router';
 import type { LocalCredentialStore } from './server/credential-store';
 import type { S3Store } from './s3/s3-store';
-import { DYNAMODB_DIR, LAMBDA_LOGS_DIR } from './well-known-paths';
+import { DEPLOYED_PATH, DYNAMODB_DIR, LAMBDA_LOGS_DIR, LOCAL_CLOUD_SERVICE } from './well-known-paths';
 
 export interface DataPlaneOptions {
   dataDir: string;
@@ -22,7 +22,7 @@ export interface DataPlaneOptions {
 /** What `status` lists: the deployed tables, functions and REST APIs. */
 export interface DeployedSummary {
   tables: string[];
-  functions: { name: string; runtime: string; handler: string }[];
+  functions: { name: string; runtime: string; handler: string; logFile: string }[];
   restApis: { id: string; name: string; rootUrls: string[] }[];
 }
 
@@ -81,6 +81,7 @@ export class DataPlane {
       services: [
         ['dynamodb', (request) => this.dynamodb.handle(request)],
         ['lambda', (request) => lambda.handle(request)],
+        [LOCAL_CLOUD_SERVICE, (request) => this.answerSummary(request)],
       ],
       publicPaths: [{ prefix: REST_API_PATH_PREFIX, handle: (request) => restApis.handle(request) }],
     };
@@ -89,9 +90,21 @@ export class DataPlane {
   async summary(): Promise<DeployedSummary> {
     return {
       tables: await this.dynamodb.tableNames(),
-      functions: (this.lambda?.list() ?? []).map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler })),
+      functions: (this.lambda?.list() ?? []).map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler, logFile: this.lambda!.logFile(deployed.name) })),
       restApis: (this.restApis?.list() ?? []).map((api) => ({ id: api.id, name: api.name, rootUrls: api.stages.map((stage) => restApiRootUrl(this.options.endpoint, api.id, stage)) })),
     };
+  }
+
+  /** `status`'s question, which only the instance's own key may ask. */
+  private async answerSummary(request: ServiceRequest): Promise<ServiceResponse> {
+    const json = { 'Content-Type': 'application/json' };
+    if (this.options.credentials.principalOf(request.accessKeyId).type !== 'instance') {
+      return { status: 403, headers: json, body: JSON.stringify({ message: 'Only the local cloud instance key may ask what is deployed.' }) };
+    }
+    if (request.method !== 'GET' || request.path !== DEPLOYED_PATH) {
+      return { status: 404, headers: json, body: JSON.stringify({ message: `The local cloud's own API answers GET ${DEPLOYED_PATH}.` }) };
+    }
+    return { status: 200, headers: json, body: JSON.stringify(await this.summary()) };
   }
 
   /** Ends running functions, waits for background deliveries, then closes the tables. */

@@ -14,3 +14,10 @@ export const DYNAMODB_DIR = 'dynamodb';
 
 /** Lambda functions' logs, one file per function. */
 export const LAMBDA_LOGS_DIR = 'lambda-logs';
+
+/**
+ * The credential-scope service of the local cloud's own API, signed with the instance's key: `status` asks
+ * `DEPLOYED_PATH` what is deployed.
+ */
+export const LOCAL_CLOUD_SERVICE = 'local-cloud';
+export const DEPLOYED_PATH = '/_local-cloud/deployed';

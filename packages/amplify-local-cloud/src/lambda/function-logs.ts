@@ -19,19 +19,8 @@ export class FunctionLogs {
     }
   }
 
-  /** The last `maxBytes` of the function's log, from a line start; empty when it has none. */
-  tail(functionName: string, maxBytes = 64 * 1024): string {
-    const file = this.file(functionName);
-    if (!fs.existsSync(file)) return '';
-    const text = readTail(file, maxBytes);
-    return fs.statSync(file).size > maxBytes ? text.slice(text.indexOf('\n') + 1) : text;
-  }
-
-  remove(functionName: string): void {
-    fs.rmSync(this.file(functionName), { force: true });
-  }
-
-  private file(functionName: string): string {
+  /** The file of the function's log. */
+  file(functionName: string): string {
     return resolveInside(this.directory, `${functionName}.log`);
   }
 }

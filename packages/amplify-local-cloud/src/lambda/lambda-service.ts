@@ -83,9 +83,9 @@ export class LambdaService {
     return this.options.deployed.ofType('AWS::Lambda::Function').map((resource) => toFunction(resource, this.options.region));
   }
 
-  /** The end of the function's log. */
-  logs(functionName: string, maxBytes?: number): string {
-    return this.options.logs.tail(functionName, maxBytes);
+  /** The file holding the function's log. */
+  logFile(functionName: string): string {
+    return this.options.logs.file(functionName);
   }
 
   /**

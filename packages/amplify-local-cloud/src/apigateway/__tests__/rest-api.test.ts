@@ -229,3 +229,15 @@ test('unknown paths, stages and APIs are refused as API Gateway refuses them; a 
   expect(broken.status).toBe(502);
   expect(await broken.json()).toEqual({ message: 'Internal server error' });
 });
+
+test('`status` lists the deployed functions and REST APIs with their root URLs', async () => {
+  const { executeAmplifyCommand } = await import('../../execute-amplify-command');
+  const { writeServerInfo } = await import('../../instance/server-info');
+  writeServerInfo({ pid: process.pid, port: Number(new URL(cloud.endpoint).port), endpoint: cloud.endpoint, dataDir: cloud.dataDir, startedAt: new Date().toISOString() });
+  const lines: string[] = [];
+  const print = { info: (line: string) => lines.push(line), success: (line: string) => lines.push(line), warning: (line: string) => lines.push(line) };
+  await executeAmplifyCommand({ input: { argv: [], plugin: 'local-cloud', command: 'status', options: { 'data-dir': cloud.dataDir } }, print });
+  expect(lines).toContain('tables: none');
+  expect(lines.find((line) => line.startsWith('functions: '))).toMatch(/auth-keys \(nodejs20\.x\)/);
+  expect(lines).toContain(`REST APIs: myapi at ${rootUrl}`);
+});
