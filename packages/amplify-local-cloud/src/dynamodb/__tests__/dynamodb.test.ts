@@ -186,6 +186,9 @@ test('tables and items survive a restart', async () => {
 
 test('a request signed with an unknown key is refused before DynamoDB sees it', async () => {
   const stranger = DynamoDBDocumentClient.from(new DynamoDBClient({ ...cloud.config, credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } }));
-  await expect(stranger.send(new GetCommand({ TableName: 'Todo-dev', Key: { id: 'a' } }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+  await expect(stranger.send(new GetCommand({ TableName: 'Todo-dev', Key: { id: 'a' } }))).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
+  const forger = DynamoDBDocumentClient.from(new DynamoDBClient({ ...cloud.config, credentials: { ...cloud.config.credentials, secretAccessKey: 'wrong' } }));
+  await expect(forger.send(new GetCommand({ TableName: 'Todo-dev', Key: { id: 'a' } }))).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } });
+  forger.destroy();
   stranger.destroy();
 });

@@ -148,8 +148,11 @@ test('Event invocations answer 202 at once and run in the background; logs are k
   expect(fs.readFileSync(logFile, 'utf8')).toContain('echoing');
 });
 
-test('an unknown function is ResourceNotFoundException', async () => {
+test('an unknown function is ResourceNotFoundException; a forged signature is refused in JSON', async () => {
   await expect(lambda.send(new InvokeCommand({ FunctionName: 'nope' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  const forger = new LambdaClient({ ...cloud.config, credentials: { ...cloud.config.credentials, secretAccessKey: 'wrong' } });
+  await expect(forger.send(new InvokeCommand({ FunctionName: 'echo' }))).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } });
+  forger.destroy();
 });
 
 test("a function's SDK calls reach the local cloud with temporary keys of its role", async () => {
