@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { RoleSession } from '../server/credential-store';
 import type { RawRequest } from '../server/request-router';
 import type { RouteMatch } from './swagger-routes';
 
@@ -10,6 +11,7 @@ export interface CallerIdentity {
   userArn: string;
   caller: string;
   user: string;
+  cognitoIdentity?: RoleSession['cognitoIdentity'];
 }
 
 export interface ProxyEventInput {
@@ -70,15 +72,15 @@ export function lambdaProxyEvent(input: ProxyEventInput): Json {
       requestTimeEpoch: now.getTime(),
       requestId: randomUUID(),
       identity: {
-        cognitoIdentityPoolId: null,
+        cognitoIdentityPoolId: caller?.cognitoIdentity?.identityPoolId ?? null,
         accountId: caller === undefined ? null : input.accountId,
-        cognitoIdentityId: null,
+        cognitoIdentityId: caller?.cognitoIdentity?.identityId ?? null,
         caller: caller?.caller ?? null,
         sourceIp: '127.0.0.1',
         principalOrgId: null,
         accessKey: caller?.accessKey ?? null,
-        cognitoAuthenticationType: null,
-        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: caller?.cognitoIdentity?.authenticationType ?? null,
+        cognitoAuthenticationProvider: caller?.cognitoIdentity?.authenticationProvider ?? null,
         userArn: caller?.userArn ?? null,
         userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
         user: caller?.user ?? null,

@@ -167,14 +167,16 @@ export class RestApiService {
       // The instance's own key is the developer's, the account's administrator.
       return { accessKey, userArn: `arn:aws:iam::${this.options.accountId}:user/local`, caller: 'local', user: 'local' };
     }
-    const session = `local-${accessKey.slice(-8)}`;
+    // Identity pools' sessions are named CognitoIdentityCredentials on AWS.
+    const session = principal.type === 'role' && principal.cognitoIdentity !== undefined ? 'CognitoIdentityCredentials' : `local-${accessKey.slice(-8)}`;
     const userArn = principal.type === 'role' ? `arn:aws:sts::${this.options.accountId}:assumed-role/${roleName(principal.roleArn)}/${session}` : `arn:aws:sts::${this.options.accountId}:federated-user/${session}`;
     const decision = principal.type === 'role' ? evaluateRolePolicies(this.options.deployed, principal.roleArn, 'execute-api:Invoke', methodArn) : 'implicit-deny';
     if (decision !== 'allow') {
       const reason = decision === 'explicit-deny' ? ' with an explicit deny' : '';
       throw new GatewayError(403, 'AccessDeniedException', 'ACCESS_DENIED', `User: ${userArn} is not authorized to perform: execute-api:Invoke on resource: ${methodArn}${reason}`, 'Message');
     }
-    return { accessKey, userArn, caller: `${accessKey}:${session}`, user: `${accessKey}:${session}` };
+    const identity: CallerIdentity = { accessKey, userArn, caller: `${accessKey}:${session}`, user: `${accessKey}:${session}` };
+    return principal.type === 'role' && principal.cognitoIdentity !== undefined ? { ...identity, cognitoIdentity: principal.cognitoIdentity } : identity;
   }
 
   /** A Lambda integration needs a resource policy letting API Gateway invoke the function for this method. */

@@ -48,7 +48,7 @@ export interface LambdaServiceOptions {
   runtime: NodeRuntime;
   logs: FunctionLogs;
   /** Issues the keys of a function's execution role. */
-  credentials: { issueTemporary(lifetimeSeconds: number, roleArn?: string): FunctionCredentials & { expiration: Date } };
+  credentials: { issueTemporary(lifetimeSeconds: number, session?: { roleArn: string }): FunctionCredentials & { expiration: Date } };
   accountId: string;
   region: string;
 }
@@ -187,7 +187,7 @@ export class LambdaService {
     const cacheKey = target.roleArn ?? `function:${target.name}`;
     const cached = this.roleKeys.get(cacheKey);
     if (cached !== undefined && cached.expiration.getTime() - Date.now() > (target.timeoutSeconds + 60) * 1000) return cached;
-    const issued = this.options.credentials.issueTemporary(ROLE_KEY_LIFETIME_SECONDS, target.roleArn);
+    const issued = this.options.credentials.issueTemporary(ROLE_KEY_LIFETIME_SECONDS, target.roleArn === undefined ? undefined : { roleArn: target.roleArn });
     this.roleKeys.set(cacheKey, issued);
     return issued;
   }
