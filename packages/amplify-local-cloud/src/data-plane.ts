@@ -58,6 +58,16 @@ export class DataPlane {
     return this.dynamodb;
   }
 
+  /** DynamoDB in-process (`execute`), for the other data-plane services (AppSync data sources). */
+  get dynamoDb(): DynamoDbService {
+    return this.dynamodb;
+  }
+
+  /** Lambda in-process (`invoke`), once attached; for the other data-plane services. */
+  get functions(): LambdaService | undefined {
+    return this.lambda;
+  }
+
   /** Connects the services to the deployed resources; `codeDirectory` is where the engine unpacked a function's code. */
   attach(deployed: DeployedResources, codeDirectory: (functionName: string) => string, runtimeDir: string): DataPlaneRoutes {
     const { options } = this;
