@@ -217,9 +217,14 @@ export class DynamoDbService implements TableAdministration {
         definitions.set(String(definition.AttributeName), definition);
       }
       const billing = isObject(table.BillingModeSummary) ? table.BillingModeSummary.BillingMode : undefined;
+      const locals = Array.isArray(table.LocalSecondaryIndexes) ? (table.LocalSecondaryIndexes as Json[]) : [];
+      // Only attributes some key uses stay defined: DynamoDB drops those of a deleted index.
+      const keyed = new Set(
+        [table, ...indexes, ...locals].flatMap((owner) => (Array.isArray(owner.KeySchema) ? (owner.KeySchema as Json[]) : []).map((element) => String(element.AttributeName))),
+      );
       const properties: Json = {
         KeySchema: table.KeySchema,
-        AttributeDefinitions: [...definitions.values()],
+        AttributeDefinitions: [...definitions.values()].filter((definition) => keyed.has(String(definition.AttributeName))),
         BillingMode: billing ?? 'PROVISIONED',
         ProvisionedThroughput: table.ProvisionedThroughput,
         GlobalSecondaryIndexes: indexes,

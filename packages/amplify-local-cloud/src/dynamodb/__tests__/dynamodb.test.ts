@@ -184,6 +184,36 @@ test('tables and items survive a restart', async () => {
   }
 });
 
+test('CreateTable with a stream and UpdateTable adding and dropping a GSI through the API', async () => {
+  const { CreateTableCommand, UpdateTableCommand } = await import('@aws-sdk/client-dynamodb');
+  const created = await dynamodb.send(
+    new CreateTableCommand({
+      TableName: 'Api',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+    }),
+  );
+  expect(created.TableDescription).toMatchObject({ StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' }, LatestStreamArn: expect.stringMatching(/^arn:aws:dynamodb:us-east-1:123456789012:table\/Api\/stream\//) });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await documents.send(new PutCommand({ TableName: 'Api', Item: { pk: '1', kind: 'k' } }));
+  const added = await dynamodb.send(
+    new UpdateTableCommand({
+      TableName: 'Api',
+      AttributeDefinitions: [{ AttributeName: 'kind', AttributeType: 'S' }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byKind', KeySchema: [{ AttributeName: 'kind', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
+    }),
+  );
+  expect(added.TableDescription!.GlobalSecondaryIndexes!.map((index) => index.IndexName)).toEqual(['byKind']);
+  const byKind = await documents.send(new QueryCommand({ TableName: 'Api', IndexName: 'byKind', KeyConditionExpression: 'kind = :k', ExpressionAttributeValues: { ':k': 'k' } }));
+  expect(byKind.Items).toEqual([{ pk: '1', kind: 'k' }]);
+  await dynamodb.send(new UpdateTableCommand({ TableName: 'Api', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'byKind' } }] }));
+  const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'Api' }));
+  expect(Table!.GlobalSecondaryIndexes ?? []).toEqual([]);
+  expect(Table!.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
+});
+
 test('a request signed with an unknown key is refused before DynamoDB sees it', async () => {
   const stranger = DynamoDBDocumentClient.from(new DynamoDBClient({ ...cloud.config, credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } }));
   await expect(stranger.send(new GetCommand({ TableName: 'Todo-dev', Key: { id: 'a' } }))).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
