@@ -21,7 +21,25 @@ export class EventSources {
     private readonly region: string,
   ) {}
 
+  /** Called inside the write that made the records: a failure here is reported, never the write's. */
   deliverStreamRecords(streamArn: string, records: StreamRecord[]): void {
+    try {
+      this.queueStreamRecords(streamArn, records);
+    } catch (error) {
+      report(`stream records of ${streamArn} were not delivered`, error);
+    }
+  }
+
+  /** Called inside the S3 write that made the event: a failure here is reported, never the write's. */
+  deliverObjectEvent(event: ObjectEvent): void {
+    try {
+      this.notifyBucketTriggers(event);
+    } catch (error) {
+      report(`the S3 event of ${event.bucket}/${event.key} was not delivered`, error);
+    }
+  }
+
+  private queueStreamRecords(streamArn: string, records: StreamRecord[]): void {
     const mappings = this.deployed
       .ofType('AWS::Lambda::EventSourceMapping')
       .filter((mapping) => mapping.properties.EventSourceArn === streamArn && String(mapping.properties.Enabled ?? true) !== 'false');
@@ -38,7 +56,7 @@ export class EventSources {
     }
   }
 
-  deliverObjectEvent(event: ObjectEvent): void {
+  private notifyBucketTriggers(event: ObjectEvent): void {
     const bucket = this.deployed.ofType('AWS::S3::Bucket').find((candidate) => candidate.physicalId === event.bucket);
     const notifications = bucket?.properties.NotificationConfiguration;
     const configurations = isObject(notifications) && Array.isArray(notifications.LambdaConfigurations) ? notifications.LambdaConfigurations.filter(isObject) : [];
@@ -46,9 +64,7 @@ export class EventSources {
       if (!eventMatches(String(configuration.Event), event.eventName) || !keyMatches(configuration.Filter, event.key)) continue;
       const functionReference = String(configuration.Function);
       this.lambda.track(
-        this.lambda.invoke(functionReference, s3Event(event, this.region), 'Event').catch((error: unknown) => {
-          process.stderr.write(`local-cloud: S3 notification of ${event.bucket} to ${functionReference} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        }),
+        this.lambda.invoke(functionReference, s3Event(event, this.region), 'Event').catch((error: unknown) => report(`S3 notification of ${event.bucket} to ${functionReference} failed`, error)),
       );
     }
   }
@@ -57,9 +73,13 @@ export class EventSources {
     try {
       await this.lambda.invoke(functionReference, event, 'RequestResponse');
     } catch (error) {
-      process.stderr.write(`local-cloud: stream records for ${functionReference} were not delivered: ${error instanceof Error ? error.message : String(error)}\n`);
+      report(`stream records for ${functionReference} were not delivered`, error);
     }
   }
+}
+
+function report(what: string, error: unknown): void {
+  process.stderr.write(`local-cloud: ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
 }
 
 /** `s3:ObjectCreated:*` matches `ObjectCreated:Put`. */

@@ -85,6 +85,14 @@ export class NodeRuntime {
     const dot = invocation.handler.lastIndexOf('.');
     const handlerModule = handlerModulePath(invocation, dot);
     const requestId = invocation.requestId ?? randomUUID();
+    if (handlerModule === undefined) {
+      const error = {
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: `Error: Cannot find module '${invocation.handler.slice(0, dot)}': the handler ${invocation.handler} of ${invocation.functionName} names a file outside the function's code`,
+        trace: [],
+      };
+      return Promise.resolve({ requestId, outcome: { type: 'error', error }, log: '', durationMs: 0 });
+    }
     const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
     const job = {
       handler: invocation.handler,
@@ -197,16 +205,12 @@ function invocationLog(requestId: string, output: string, cut: boolean, outcome:
   return `${lines.join('\n')}\n`;
 }
 
-/** The module file of a `file.export` handler, which must lie inside the function's code. */
-function handlerModulePath(invocation: NodeInvocation, dot: number): string {
+/** The module file of a `file.export` handler, or `undefined` when it would lie outside the function's code. */
+function handlerModulePath(invocation: NodeInvocation, dot: number): string | undefined {
   try {
     return resolveInside(invocation.codeDirectory, invocation.handler.slice(0, dot));
   } catch (error) {
-    if (error instanceof PathOutsideRootError) {
-      throw new Error(
-        `Runtime.ImportModuleError: Error: Cannot find module '${invocation.handler.slice(0, dot)}': the handler ${invocation.handler} of ${invocation.functionName} names a file outside the function's code`,
-      );
-    }
+    if (error instanceof PathOutsideRootError) return undefined;
     throw error;
   }
 }
