@@ -21,6 +21,7 @@ exports.echo = async (event, context) => {
 exports.fail = async () => { throw new TypeError('bad input'); };
 exports.slow = () => new Promise((resolve) => setTimeout(resolve, 10000));
 exports.callback = (event, context, callback) => callback(null, { via: 'callback' });
+exports.exits = () => { process.exit(3); };
 exports.record = async (event) => { fs.appendFileSync(process.env.OUT_FILE, JSON.stringify(event) + '\\n'); return 'ok'; };
 exports.readTable = async (event) => {
   const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb');
@@ -59,6 +60,8 @@ beforeAll(async () => {
       Fail: fn('fail', { FunctionName: 'fail' }),
       Slow: fn('slow', { FunctionName: 'slow', Timeout: 1 }),
       Callback: fn('callback', { FunctionName: 'callback' }),
+      Exits: fn('exits', { FunctionName: 'exits' }),
+      Missing: fn('handler', { FunctionName: 'missing', Handler: 'nowhere.handler' }),
       Recorder: fn('record', { FunctionName: 'recorder', Environment: { Variables: { OUT_FILE: out('recorder') } } }),
       StreamTrigger: fn('record', { FunctionName: 'stream-trigger', Environment: { Variables: { OUT_FILE: out('stream') } } }),
       UploadTrigger: fn('record', { FunctionName: 'upload-trigger', Environment: { Variables: { OUT_FILE: out('uploads') } } }),
@@ -130,6 +133,15 @@ test('a thrown error is an Unhandled function error with its type, message and t
   expect(result.StatusCode).toBe(200);
   expect(result.FunctionError).toBe('Unhandled');
   expect(decode(result.Payload)).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input', trace: expect.arrayContaining([expect.stringContaining('TypeError: bad input')]) });
+});
+
+test('a missing handler module and a process that exits are function errors as Lambda names them', async () => {
+  const missing = await lambda.send(new InvokeCommand({ FunctionName: 'missing' }));
+  expect(missing.FunctionError).toBe('Unhandled');
+  expect(decode(missing.Payload)).toMatchObject({ errorType: 'Runtime.ImportModuleError' });
+  const exits = await lambda.send(new InvokeCommand({ FunctionName: 'exits' }));
+  expect(exits.FunctionError).toBe('Unhandled');
+  expect(decode(exits.Payload)).toMatchObject({ errorType: 'Runtime.ExitError', errorMessage: expect.stringMatching(/Runtime exited with error: exit status 3$/) });
 });
 
 test('the timeout is enforced', async () => {
