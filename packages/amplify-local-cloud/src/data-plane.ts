@@ -1,13 +1,13 @@
 import * as path from 'path';
 import type { Database } from 'better-sqlite3';
 import type { DeployedResources, ServiceHandler, ServiceRequest, ServiceResponse, TableAdministration } from './contracts';
-import { RestApiService, REST_API_PATH_PREFIX, restApiRootUrl } from './apigateway';
+import { RestApiService } from './apigateway';
 import { DynamoDbService } from './dynamodb';
 import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
 import type { RawRequest } from './server/request-router';
 import type { LocalCredentialStore } from './server/credential-store';
 import type { S3Store } from './s3/s3-store';
-import { DEPLOYED_PATH, DYNAMODB_DIR, LAMBDA_LOGS_DIR, LOCAL_CLOUD_SERVICE } from './well-known-paths';
+import { DEPLOYED_PATH, DYNAMODB_DIR, LAMBDA_LOGS_DIR, LOCAL_CLOUD_SERVICE, REST_API_PATH_PREFIX, restApiRootUrl } from './well-known-paths';
 
 export interface DataPlaneOptions {
   dataDir: string;

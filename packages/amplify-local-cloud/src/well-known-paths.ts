@@ -21,3 +21,14 @@ export const LAMBDA_LOGS_DIR = 'lambda-logs';
  */
 export const LOCAL_CLOUD_SERVICE = 'local-cloud';
 export const DEPLOYED_PATH = '/_local-cloud/deployed';
+
+/**
+ * Where deployed REST APIs answer: `<endpoint>/_restapis/<apiId>/<stage>/<path>`. No bucket name can begin with `_`,
+ * so the prefix never shadows a path-style S3 request.
+ */
+export const REST_API_PATH_PREFIX = '/_restapis/';
+
+/** The local form of a REST API's root URL (on AWS `https://<apiId>.execute-api.<region>.amazonaws.com/<stage>`). */
+export function restApiRootUrl(endpoint: string, apiId: string, stage: string): string {
+  return `${endpoint}${REST_API_PATH_PREFIX}${apiId}/${stage}`;
+}

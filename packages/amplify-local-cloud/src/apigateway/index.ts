@@ -1,1 +1,1 @@
-export { RestApiService, REST_API_PATH_PREFIX, restApiRootUrl, type RestApiServiceOptions } from './rest-api-service';
+export { RestApiService, type RestApiServiceOptions } from './rest-api-service';

@@ -9,20 +9,10 @@ import { readSigV4 } from '../server/sigv4';
 import { verifySigV4 } from '../server/sigv4-verifier';
 import { evaluateRolePolicies, roleName, wildcardMatch } from './iam-policy';
 import { lambdaProxyEvent, type CallerIdentity } from './proxy-event';
+import { REST_API_PATH_PREFIX } from '../well-known-paths';
 import { matchRoute } from './swagger-routes';
 
 type Json = Record<string, unknown>;
-
-/**
- * Where deployed REST APIs answer: `<endpoint>/_restapis/<apiId>/<stage>/<path>`. No bucket name can begin with `_`,
- * so the prefix never shadows a path-style S3 request.
- */
-export const REST_API_PATH_PREFIX = '/_restapis/';
-
-/** The local form of a REST API's root URL (on AWS `https://<apiId>.execute-api.<region>.amazonaws.com/<stage>`). */
-export function restApiRootUrl(endpoint: string, apiId: string, stage: string): string {
-  return `${endpoint}${REST_API_PATH_PREFIX}${apiId}/${stage}`;
-}
 
 export interface RestApiServiceOptions {
   deployed: DeployedResources;
