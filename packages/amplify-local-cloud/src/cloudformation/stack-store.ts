@@ -132,6 +132,7 @@ CREATE TABLE IF NOT EXISTS cfn_resources (
   stack_id TEXT NOT NULL, logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL,
   status_reason TEXT, properties TEXT NOT NULL, attributes TEXT NOT NULL, last_updated TEXT NOT NULL,
   deletion_policy TEXT, update_replace_policy TEXT, PRIMARY KEY (stack_id, logical_id));
+CREATE INDEX IF NOT EXISTS cfn_resources_by_type ON cfn_resources (type);
 CREATE TABLE IF NOT EXISTS cfn_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, stack_id TEXT NOT NULL, stack_name TEXT NOT NULL,
   logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
