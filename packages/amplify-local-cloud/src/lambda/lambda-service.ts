@@ -59,6 +59,7 @@ const ROLE_KEY_LIFETIME_SECONDS = 3600;
 /** Tail logs in X-Amz-Log-Result: the last 4 KB, as Lambda sends. */
 const LOG_TAIL_BYTES = 4096;
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_CONCURRENT_ASYNC = 4;
 
 /**
  * Lambda of the local cloud: invokes the Node.js functions that stacks deployed (`AWS::Lambda::Function`) with their
@@ -68,6 +69,8 @@ const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 export class LambdaService {
   private readonly roleKeys = new Map<string, FunctionCredentials & { expiration: Date }>();
   private readonly background = new Set<Promise<unknown>>();
+  private asyncRunning = 0;
+  private readonly asyncWaiting: (() => void)[] = [];
 
   constructor(private readonly options: LambdaServiceOptions) {}
 
@@ -103,7 +106,7 @@ export class LambdaService {
     if (invocationType === 'DryRun') return { status: 204, payload: '' };
     if (invocationType === 'Event') {
       this.track(
-        this.run(target, payload).catch((error: unknown) => {
+        this.whenAsyncSlotFree(() => this.run(target, payload)).catch((error: unknown) => {
           this.options.logs.append(target.name, `local-cloud: the asynchronous invocation failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
         }),
       );
@@ -163,6 +166,23 @@ export class LambdaService {
     const tracked = work.catch(() => undefined);
     this.background.add(tracked);
     void tracked.finally(() => this.background.delete(tracked));
+  }
+
+  /**
+   * Asynchronous invocations wait in a queue, as on AWS, and run a few at a time: a burst of uploads with a trigger
+   * must not start a process per upload at once on a developer's machine.
+   */
+  private async whenAsyncSlotFree<T>(work: () => Promise<T>): Promise<T> {
+    // A finished invocation hands its slot straight to the next one waiting.
+    if (this.asyncRunning >= MAX_CONCURRENT_ASYNC) await new Promise<void>((resolve) => this.asyncWaiting.push(resolve));
+    else this.asyncRunning += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.asyncWaiting.shift();
+      if (next === undefined) this.asyncRunning -= 1;
+      else next();
+    }
   }
 
   private async run(target: DeployedFunction, payload: unknown): Promise<NodeRun> {

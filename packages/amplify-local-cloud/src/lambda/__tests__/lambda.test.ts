@@ -22,6 +22,11 @@ exports.fail = async () => { throw new TypeError('bad input'); };
 exports.slow = () => new Promise((resolve) => setTimeout(resolve, 10000));
 exports.callback = (event, context, callback) => callback(null, { via: 'callback' });
 exports.exits = () => { process.exit(3); };
+exports.sleeper = async (event) => {
+  const started = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  fs.appendFileSync(process.env.OUT_FILE, JSON.stringify({ n: event.n, started, ended: Date.now() }) + '\\n');
+};
 exports.record = async (event) => { fs.appendFileSync(process.env.OUT_FILE, JSON.stringify(event) + '\\n'); return 'ok'; };
 exports.readTable = async (event) => {
   const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb');
@@ -61,6 +66,7 @@ beforeAll(async () => {
       Slow: fn('slow', { FunctionName: 'slow', Timeout: 1 }),
       Callback: fn('callback', { FunctionName: 'callback' }),
       Exits: fn('exits', { FunctionName: 'exits' }),
+      Sleeper: fn('sleeper', { FunctionName: 'sleeper', Environment: { Variables: { OUT_FILE: out('sleeper') } } }),
       Missing: fn('handler', { FunctionName: 'missing', Handler: 'nowhere.handler' }),
       Recorder: fn('record', { FunctionName: 'recorder', Environment: { Variables: { OUT_FILE: out('recorder') } } }),
       StreamTrigger: fn('record', { FunctionName: 'stream-trigger', Environment: { Variables: { OUT_FILE: out('stream') } } }),
@@ -158,6 +164,16 @@ test('Event invocations answer 202 at once and run in the background; logs are k
   expect(await eventually(() => lines('recorder'), (found) => found.length > 0)).toEqual([{ async: true }]);
   const logFile = path.join(cloud.dataDir, 'lambda-logs', 'echo.log');
   expect(fs.readFileSync(logFile, 'utf8')).toContain('echoing');
+});
+
+test('a burst of Event invocations is queued and runs at most four at a time', async () => {
+  for (let n = 0; n < 8; n++) {
+    expect((await lambda.send(new InvokeCommand({ FunctionName: 'sleeper', InvocationType: 'Event', Payload: Buffer.from(JSON.stringify({ n })) }))).StatusCode).toBe(202);
+  }
+  const runs = (await eventually(() => lines('sleeper'), (found) => found.length >= 8, 15000)) as { n: number; started: number; ended: number }[];
+  expect(runs.map((run) => run.n).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  const overlapping = Math.max(...runs.map((run) => runs.filter((other) => other.started < run.ended && other.ended > run.started).length));
+  expect(overlapping).toBeLessThanOrEqual(4);
 });
 
 test('an unknown function is ResourceNotFoundException; a forged signature is refused in JSON', async () => {
