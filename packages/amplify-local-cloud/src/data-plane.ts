@@ -26,6 +26,16 @@ export interface DeployedSummary {
   restApis: { id: string; name: string; rootUrls: string[] }[];
 }
 
+/** Where the CloudFormation engine keeps what functions run from. */
+export interface FunctionDirectories {
+  /** A function's unpacked code. */
+  code(functionName: string): string;
+  /** A layer version's unpacked content, or `undefined` for a layer the engine does not hold. */
+  layer(layerVersionArn: string): string | undefined;
+  /** Where the runner program may be written. */
+  runtime: string;
+}
+
 /** The services a deployed app calls, as the server routes them. */
 export interface DataPlaneRoutes {
   /** By SigV4 credential-scope service. */
@@ -68,13 +78,14 @@ export class DataPlane {
     return this.lambda;
   }
 
-  /** Connects the services to the deployed resources; `codeDirectory` is where the engine unpacked a function's code. */
-  attach(deployed: DeployedResources, codeDirectory: (functionName: string) => string, runtimeDir: string): DataPlaneRoutes {
+  /** Connects the services to the deployed resources and to the engine's function code. */
+  attach(deployed: DeployedResources, directories: FunctionDirectories): DataPlaneRoutes {
     const { options } = this;
-    this.runtime = new NodeRuntime(runtimeDir, options.endpoint);
+    this.runtime = new NodeRuntime(directories.runtime, options.endpoint);
     const lambda = new LambdaService({
       deployed,
-      codeDirectory,
+      codeDirectory: directories.code,
+      layerDirectory: directories.layer,
       runtime: this.runtime,
       logs: new FunctionLogs(path.join(options.dataDir, LAMBDA_LOGS_DIR)),
       credentials: options.credentials,

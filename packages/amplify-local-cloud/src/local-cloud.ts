@@ -84,8 +84,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
-    const { functionCodeDirectory } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
-    const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, (name) => functionCodeDirectory(cfnDataDir, name), path.join(cfnDataDir, 'runtime'));
+    const { functionCodeDirectory, layerContentDirectory, parseLayerVersionArn } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, {
+      code: (name) => functionCodeDirectory(cfnDataDir, name),
+      layer: (arn) => {
+        const layer = parseLayerVersionArn(arn);
+        return layer === undefined ? undefined : layerContentDirectory(cfnDataDir, layer.name, layer.version);
+      },
+      runtime: path.join(cfnDataDir, 'runtime'),
+    });
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],

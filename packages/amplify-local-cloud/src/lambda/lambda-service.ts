@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import * as fs from 'fs';
 import type { DeployedResource, DeployedResources, ServiceRequest, ServiceResponse } from '../contracts';
 import type { FunctionLogs } from './function-logs';
 import type { FunctionCredentials, NodeRun, NodeRuntime } from './node-runtime';
@@ -38,6 +39,8 @@ export interface DeployedFunction {
   memorySize: number;
   roleArn: string | undefined;
   environment: Record<string, string>;
+  /** Layer version ARNs, in the order their content is searched. */
+  layers: string[];
   region: string;
 }
 
@@ -45,6 +48,8 @@ export interface LambdaServiceOptions {
   deployed: DeployedResources;
   /** Where the CloudFormation engine unpacked a function's code. */
   codeDirectory(functionName: string): string;
+  /** Where it unpacked a layer version's content, or `undefined` for a layer it does not hold. */
+  layerDirectory(layerVersionArn: string): string | undefined;
   runtime: NodeRuntime;
   logs: FunctionLogs;
   /** Issues the keys of a function's execution role. */
@@ -188,6 +193,7 @@ export class LambdaService {
   private async run(target: DeployedFunction, payload: unknown): Promise<NodeRun> {
     const run = await this.options.runtime.run({
       codeDirectory: this.options.codeDirectory(target.name),
+      layerDirectories: this.layerDirectories(target),
       handler: target.handler,
       functionName: target.name,
       functionArn: target.arn,
@@ -200,6 +206,16 @@ export class LambdaService {
     });
     this.options.logs.append(target.name, run.log);
     return run;
+  }
+
+  private layerDirectories(target: DeployedFunction): string[] {
+    return target.layers.map((arn) => {
+      const directory = this.options.layerDirectory(arn);
+      if (directory === undefined || !fs.existsSync(directory)) {
+        throw new LambdaError('ResourceNotFoundException', `Layer version ${arn} of ${target.name} does not exist in the local cloud.`, 404);
+      }
+      return directory;
+    });
   }
 
   /** Keys of the function's role, reused while they have enough life left for one more invocation. */
@@ -253,6 +269,7 @@ function toFunction(resource: DeployedResource, region: string): DeployedFunctio
     memorySize: Number(properties.MemorySize ?? 128),
     roleArn: typeof properties.Role === 'string' ? properties.Role : undefined,
     environment: Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)])),
+    layers: Array.isArray(properties.Layers) ? properties.Layers.map(String) : [],
     region: arn.split(':')[3] || region,
   };
 }

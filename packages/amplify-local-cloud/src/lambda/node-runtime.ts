@@ -15,6 +15,8 @@ export interface FunctionCredentials {
 /** One invocation of a Node.js function: its code, configuration and event. */
 export interface NodeInvocation {
   codeDirectory: string;
+  /** The unpacked content of the function's layers (each one Lambda's `/opt`), in order. */
+  layerDirectories?: string[];
   /** `file.export`, the file relative to the code directory. */
   handler: string;
   functionName: string;
@@ -135,7 +137,7 @@ export class NodeRuntime {
         LAMBDA_TASK_ROOT: invocation.codeDirectory,
         // Inline functions `require('cfn-response')` by bare name, as Lambda provides it on their module path; the
         // Node.js runtimes also provide the AWS SDK v3, here the clients installed with the local cloud.
-        NODE_PATH: [invocation.codeDirectory, ...sdkModulePath()].join(path.delimiter),
+        NODE_PATH: [invocation.codeDirectory, ...layerModulePaths(invocation.layerDirectories ?? []), ...sdkModulePath()].join(path.delimiter),
         ...invocation.environment,
       },
     });
@@ -223,6 +225,12 @@ function killGroup(child: ChildProcess): void {
   } catch {
     // The group is already gone.
   }
+}
+
+/** Where the Node.js runtimes look for a layer's modules: `nodejs/node<major>/node_modules`, then `nodejs/node_modules`. */
+function layerModulePaths(layerDirectories: string[]): string[] {
+  const major = process.versions.node.split('.')[0];
+  return layerDirectories.flatMap((directory) => [path.join(directory, 'nodejs', `node${major}`, 'node_modules'), path.join(directory, 'nodejs', 'node_modules')]);
 }
 
 let sdkModules: string[] | undefined;

@@ -22,6 +22,7 @@ exports.fail = async () => { throw new TypeError('bad input'); };
 exports.slow = () => new Promise((resolve) => setTimeout(resolve, 10000));
 exports.callback = (event, context, callback) => callback(null, { via: 'callback' });
 exports.exits = () => { process.exit(3); };
+exports.usesLayer = async () => require('greeter-lib').greet('layer');
 exports.sleeper = async (event) => {
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -58,6 +59,7 @@ async function eventually<T>(read: () => T, done: (value: T) => boolean, timeout
 
 beforeAll(async () => {
   await cloud.upload('code', 'functions.zip', Buffer.from(zipSync({ 'index.js': strToU8(FUNCTIONS) })));
+  await cloud.upload('code', 'layer.zip', Buffer.from(zipSync({ 'nodejs/node_modules/greeter-lib/index.js': strToU8("exports.greet = (name) => 'hello ' + name;") })));
   const template = {
     Resources: {
       Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } },
@@ -66,6 +68,8 @@ beforeAll(async () => {
       Slow: fn('slow', { FunctionName: 'slow', Timeout: 1 }),
       Callback: fn('callback', { FunctionName: 'callback' }),
       Exits: fn('exits', { FunctionName: 'exits' }),
+      Shared: { Type: 'AWS::Lambda::LayerVersion', Properties: { LayerName: 'shared', Content: { S3Bucket: 'code', S3Key: 'layer.zip' } } },
+      UsesLayer: fn('usesLayer', { FunctionName: 'uses-layer', Layers: [{ Ref: 'Shared' }] }),
       Sleeper: fn('sleeper', { FunctionName: 'sleeper', Environment: { Variables: { OUT_FILE: out('sleeper') } } }),
       Missing: fn('handler', { FunctionName: 'missing', Handler: 'nowhere.handler' }),
       Recorder: fn('record', { FunctionName: 'recorder', Environment: { Variables: { OUT_FILE: out('recorder') } } }),
@@ -148,6 +152,12 @@ test('a missing handler module and a process that exits are function errors as L
   const exits = await lambda.send(new InvokeCommand({ FunctionName: 'exits' }));
   expect(exits.FunctionError).toBe('Unhandled');
   expect(decode(exits.Payload)).toMatchObject({ errorType: 'Runtime.ExitError', errorMessage: expect.stringMatching(/Runtime exited with error: exit status 3$/) });
+});
+
+test("a function's layers are on its module path, as Lambda's /opt/nodejs/node_modules", async () => {
+  const result = await lambda.send(new InvokeCommand({ FunctionName: 'uses-layer' }));
+  expect(result.FunctionError).toBeUndefined();
+  expect(Buffer.from(result.Payload!).toString('utf8')).toBe('"hello layer"');
 });
 
 test('the timeout is enforced', async () => {
