@@ -56,6 +56,8 @@ export interface LambdaServiceOptions {
   credentials: { issueTemporary(lifetimeSeconds: number, session?: { roleArn: string }): FunctionCredentials & { expiration: Date } };
   accountId: string;
   region: string;
+  /** The delays before the retries of a failed asynchronous invocation; Lambda's one and two minutes by default. */
+  asyncRetryDelaysMs?: readonly number[];
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
@@ -65,6 +67,8 @@ const ROLE_KEY_LIFETIME_SECONDS = 3600;
 const LOG_TAIL_BYTES = 4096;
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 const MAX_CONCURRENT_ASYNC = 4;
+/** Lambda retries a failed asynchronous invocation after one minute, then after two more. */
+const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];
 
 /**
  * Lambda of the local cloud: invokes the Node.js functions that stacks deployed (`AWS::Lambda::Function`) with their
@@ -75,6 +79,9 @@ export class LambdaService {
   private readonly roleKeys = new Map<string, FunctionCredentials & { expiration: Date }>();
   private readonly background = new Set<Promise<unknown>>();
   private asyncRunning = 0;
+  private closed = false;
+  /** Wakes the asynchronous invocations waiting to retry, so that stopping does not wait for their delay. */
+  private readonly retryWaits = new Set<() => void>();
   private readonly asyncWaiting: (() => void)[] = [];
 
   constructor(private readonly options: LambdaServiceOptions) {}
@@ -111,7 +118,7 @@ export class LambdaService {
     if (invocationType === 'DryRun') return { status: 204, payload: '' };
     if (invocationType === 'Event') {
       this.track(
-        this.whenAsyncSlotFree(() => this.run(target, payload)).catch((error: unknown) => {
+        this.runAsynchronously(target, payload).catch((error: unknown) => {
           this.options.logs.append(target.name, `local-cloud: the asynchronous invocation failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
         }),
       );
@@ -163,6 +170,8 @@ export class LambdaService {
 
   /** Waits for asynchronous invocations in flight (used on stop, after the runtime ended them). */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of this.retryWaits) wake();
     await Promise.all([...this.background]);
   }
 
@@ -171,6 +180,40 @@ export class LambdaService {
     const tracked = work.catch(() => undefined);
     this.background.add(tracked);
     void tracked.finally(() => this.background.delete(tracked));
+  }
+
+  /**
+   * An asynchronous invocation with Lambda's retries: a failed run is retried after the delays (AWS: one, then two
+   * minutes) up to the function's `AWS::Lambda::EventInvokeConfig` `MaximumRetryAttempts` (default 2).
+   */
+  private async runAsynchronously(target: DeployedFunction, payload: unknown): Promise<void> {
+    const retries = this.maximumRetryAttempts(target);
+    for (let attempt = 0; attempt <= retries && !this.closed; attempt++) {
+      if (attempt > 0) await this.waitBeforeRetry(this.options.asyncRetryDelaysMs?.[attempt - 1] ?? ASYNC_RETRY_DELAYS_MS[attempt - 1]);
+      if (this.closed) return;
+      const run = await this.whenAsyncSlotFree(() => this.run(target, payload));
+      if (run.outcome.type === 'result' || run.outcome.type === 'stopped') return;
+    }
+  }
+
+  private maximumRetryAttempts(target: DeployedFunction): number {
+    const config = this.options.deployed
+      .ofType('AWS::Lambda::EventInvokeConfig')
+      .find((candidate) => functionName(String(candidate.properties.FunctionName ?? '')) === target.name);
+    const configured = Number(config?.properties.MaximumRetryAttempts);
+    return Number.isInteger(configured) && configured >= 0 && configured <= 2 ? configured : 2;
+  }
+
+  private waitBeforeRetry(delayMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.retryWaits.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, delayMs);
+      this.retryWaits.add(wake);
+    });
   }
 
   /**
