@@ -246,6 +246,7 @@ export class LambdaService {
       environment: target.environment,
       credentials: this.keysFor(target),
       event: payload,
+      reuse: true,
     });
     this.options.logs.append(target.name, run.log);
     return run;

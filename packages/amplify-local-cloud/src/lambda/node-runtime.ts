@@ -31,6 +31,8 @@ export interface NodeInvocation {
   requestId?: string;
   /** Custom resources: https requests for `host` go to the engine's response listener on 127.0.0.1:`port`. */
   responseRoute?: { host: string; port: number };
+  /** Run in a warm process of the same function and configuration, and keep the process for the next invocation. */
+  reuse?: boolean;
 }
 
 /** A function error as Lambda reports it in the payload of a failed invocation. */
@@ -60,16 +62,68 @@ export interface NodeRun {
 
 /** Output beyond this is cut from an invocation's log (its start and end are kept). */
 const MAX_LOG_BYTES = 256 * 1024;
+/** A warm process unused this long is ended, as Lambda reclaims idle execution environments. */
+const IDLE_LIFETIME_MS = 5 * 60 * 1000;
+
+/** What the runner sends: console output, then the outcome. */
+type RunnerMessage = { type: 'log'; text: string } | Extract<NodeOutcome, { type: 'result' | 'error' }>;
+
+/** A runner process and the invocation it is running, if any. */
+class Worker {
+  private output = '';
+  private cut = false;
+  /** Set while an invocation runs: what to do with its outcome and with the end of the process. */
+  current: { onOutcome(outcome: NodeOutcome): void; onClose(code: number | null, signal: string | null): void } | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly child: ChildProcess,
+    /** The configuration the process was started with; only invocations with the same one may reuse it. */
+    readonly key: string,
+    readonly functionName: string,
+    /** Each process is its own log stream, as each execution environment is on AWS. */
+    readonly logStreamName: string,
+  ) {
+    const keep = (text: string) => {
+      if (this.output.length < MAX_LOG_BYTES) this.output += text;
+      else this.cut = true;
+    };
+    child.stdout!.on('data', (chunk: Buffer) => keep(chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => keep(chunk.toString('utf8')));
+    child.on('message', (message: RunnerMessage) => {
+      if (message.type === 'log') keep(message.text);
+      else this.current?.onOutcome(message);
+    });
+    child.on('error', (error) => this.current?.onOutcome({ type: 'error', error: { errorType: 'Runtime.StartError', errorMessage: error.message, trace: [] } }));
+    child.on('close', (code, signal) => this.current?.onClose(code, signal));
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
+  }
+
+  /** The output since the last call, and whether some of it was cut. */
+  takeOutput(): { output: string; cut: boolean } {
+    const taken = { output: this.output, cut: this.cut };
+    this.output = '';
+    this.cut = false;
+    return taken;
+  }
+}
 
 /**
- * Runs Node.js Lambda functions, each invocation in a child process: the one home of function execution for
- * Lambda Invoke, event sources and custom resources. Each runner leads its own process group, so that a timeout or
- * stopping the local cloud ends it together with whatever it spawned; and it holds an IPC channel to this process,
- * whose loss (the server killed, even with SIGKILL) makes it end itself.
+ * Runs Node.js Lambda functions in child processes: the one home of function execution for Lambda Invoke, event
+ * sources and custom resources. An invocation that asks for reuse runs in a warm process of the same function and
+ * configuration when one is idle (its modules and globals kept, as in Lambda's execution environments), else in a
+ * new one, which then waits for the next; other invocations get a process of their own that ends with them. Each
+ * runner leads its own process group, so that a timeout or stopping the local cloud ends it together with whatever
+ * it spawned; and it holds an IPC channel to this process, whose loss (the server killed, even with SIGKILL) makes
+ * it end itself.
  */
 export class NodeRuntime {
   private runnerFile: string | undefined;
-  private readonly running = new Set<ChildProcess>();
+  private readonly workers = new Set<Worker>();
+  private readonly idle = new Map<string, Worker[]>();
   private closed = false;
 
   constructor(
@@ -79,14 +133,14 @@ export class NodeRuntime {
     private readonly endpoint: string,
   ) {}
 
-  /** Runs the invocation to its end (outcome, timeout or exit); `onStart` sees the child once it is spawned. */
-  run(invocation: NodeInvocation, onStart?: (child: ChildProcess) => void): Promise<NodeRun> {
+  /** Runs the invocation to its end: its outcome, its timeout, or the end of its process. */
+  run(invocation: NodeInvocation): Promise<NodeRun> {
+    const requestId = invocation.requestId ?? randomUUID();
     if (this.closed) {
-      return Promise.resolve({ requestId: invocation.requestId ?? randomUUID(), outcome: { type: 'stopped' }, log: '', durationMs: 0 });
+      return Promise.resolve({ requestId, outcome: { type: 'stopped' }, log: '', durationMs: 0 });
     }
     const dot = invocation.handler.lastIndexOf('.');
     const handlerModule = handlerModulePath(invocation, dot);
-    const requestId = invocation.requestId ?? randomUUID();
     if (handlerModule === undefined) {
       const error = {
         errorType: 'Runtime.ImportModuleError',
@@ -95,7 +149,8 @@ export class NodeRuntime {
       };
       return Promise.resolve({ requestId, outcome: { type: 'error', error }, log: '', durationMs: 0 });
     }
-    const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
+    const key = workerKey(invocation);
+    const worker = (invocation.reuse ? this.takeIdle(key) : undefined) ?? this.spawn(invocation, key);
     const job = {
       handler: invocation.handler,
       handlerModule,
@@ -104,13 +159,56 @@ export class NodeRuntime {
       functionArn: invocation.functionArn,
       memorySize: invocation.memorySize,
       requestId,
-      logStreamName,
+      logStreamName: worker.logStreamName,
       timeoutMs: invocation.timeoutSeconds * 1000,
       event: invocation.event,
+      reuse: invocation.reuse === true,
       responseHost: invocation.responseRoute?.host,
       responsePort: invocation.responseRoute?.port,
     };
     const started = Date.now();
+    worker.takeOutput();
+    return new Promise<NodeRun>((resolve) => {
+      let outcome: NodeOutcome | undefined;
+      const finish = (final: NodeOutcome, keepWarm: boolean) => {
+        clearTimeout(timer);
+        worker.current = undefined;
+        const { output, cut } = worker.takeOutput();
+        if (keepWarm && !this.closed && worker.alive) this.park(worker);
+        else this.end(worker);
+        const durationMs = Date.now() - started;
+        resolve({ requestId, outcome: final, durationMs, log: invocationLog(requestId, output, cut, final, durationMs, invocation) });
+      };
+      worker.current = {
+        onOutcome: (value) => {
+          outcome ??= value;
+          // A warm process answers and waits; a one-off process is done when it has exited, its output all in.
+          const initFailed = value.type === 'error' && value.error.errorType.startsWith('Runtime.');
+          if (invocation.reuse) finish(value, !initFailed);
+        },
+        onClose: (code, signal) => {
+          // A handler that neither returned a promise nor called back ends when its event loop is empty: its result is null.
+          const ended: NodeOutcome = this.closed ? { type: 'stopped' } : code === 0 ? { type: 'result', payload: 'null' } : { type: 'exit', code, signal };
+          finish(outcome ?? ended, false);
+        },
+      };
+      const timer = setTimeout(() => {
+        outcome ??= { type: 'timeout' };
+        killGroup(worker.child);
+      }, invocation.timeoutSeconds * 1000);
+      // A runner whose channel broke before it got its job ends on 'disconnect'; its close reports it.
+      worker.child.send(job, () => undefined);
+    });
+  }
+
+  /** Ends every function process with its group, and refuses new invocations: the local cloud is stopping. */
+  close(): void {
+    this.closed = true;
+    for (const worker of this.workers) killGroup(worker.child);
+  }
+
+  private spawn(invocation: NodeInvocation, key: string): Worker {
+    const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
     const child = spawn(process.execPath, [this.runner()], {
       cwd: invocation.codeDirectory,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -141,47 +239,49 @@ export class NodeRuntime {
         ...invocation.environment,
       },
     });
-    this.running.add(child);
-    let output = '';
-    let cut = false;
-    const keep = (chunk: Buffer) => {
-      if (output.length < MAX_LOG_BYTES) output += chunk.toString('utf8');
-      else cut = true;
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    onStart?.(child);
-    return new Promise<NodeRun>((resolve) => {
-      let outcome: NodeOutcome | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const settle = (value: NodeOutcome) => {
-        outcome ??= value;
-      };
-      child.on('message', (message: NodeOutcome) => settle(message));
-      child.on('error', (error) => settle({ type: 'error', error: { errorType: 'Runtime.StartError', errorMessage: error.message, trace: [] } }));
-      timer = setTimeout(() => {
-        settle({ type: 'timeout' });
-        killGroup(child);
-      }, invocation.timeoutSeconds * 1000);
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        this.running.delete(child);
-        if (this.closed) settle({ type: 'stopped' });
-        // A handler that neither returned a promise nor called back ends when its event loop is empty: its result is null.
-        settle(code === 0 ? { type: 'result', payload: 'null' } : { type: 'exit', code, signal });
-        const final = outcome as NodeOutcome;
-        const durationMs = Date.now() - started;
-        resolve({ requestId, outcome: final, durationMs, log: invocationLog(requestId, output, cut, final, durationMs, invocation) });
-      });
-      // A runner whose channel broke before it got its job ends on 'disconnect'; the close above reports it.
-      child.send(job, () => undefined);
+    const worker = new Worker(child, key, invocation.functionName, logStreamName);
+    this.workers.add(worker);
+    child.on('close', () => {
+      this.workers.delete(worker);
+      this.unpark(worker);
     });
+    return worker;
   }
 
-  /** Ends every running function with its process group, and refuses new invocations: the local cloud is stopping. */
-  close(): void {
-    this.closed = true;
-    for (const child of this.running) killGroup(child);
+  private takeIdle(key: string): Worker | undefined {
+    const waiting = this.idle.get(key) ?? [];
+    while (waiting.length > 0) {
+      const worker = waiting.pop() as Worker;
+      clearTimeout(worker.idleTimer);
+      if (worker.alive) return worker;
+      this.end(worker);
+    }
+    return undefined;
+  }
+
+  /** Keeps a warm process for its function's next invocation; those of an older configuration of it end. */
+  private park(worker: Worker): void {
+    for (const [key, waiting] of this.idle) {
+      if (key === worker.key) continue;
+      for (const stale of waiting.filter((candidate) => candidate.functionName === worker.functionName)) this.end(stale);
+    }
+    this.idle.set(worker.key, [...(this.idle.get(worker.key) ?? []), worker]);
+    worker.idleTimer = setTimeout(() => this.end(worker), IDLE_LIFETIME_MS);
+    worker.idleTimer.unref();
+  }
+
+  private unpark(worker: Worker): void {
+    clearTimeout(worker.idleTimer);
+    const waiting = this.idle.get(worker.key);
+    if (waiting === undefined) return;
+    const rest = waiting.filter((candidate) => candidate !== worker);
+    if (rest.length === 0) this.idle.delete(worker.key);
+    else this.idle.set(worker.key, rest);
+  }
+
+  private end(worker: Worker): void {
+    this.unpark(worker);
+    killGroup(worker.child);
   }
 
   private runner(): string {
@@ -193,6 +293,19 @@ export class NodeRuntime {
     }
     return this.runnerFile;
   }
+}
+
+/** What a process was started with: code (its folder, replaced on every deployment), configuration and keys. */
+function workerKey(invocation: NodeInvocation): string {
+  let codeVersion = 'missing';
+  try {
+    const stat = fs.statSync(invocation.codeDirectory);
+    codeVersion = `${stat.ino}:${stat.mtimeMs}`;
+  } catch {
+    // No code: the invocation fails to import its handler, and no process is kept for it.
+  }
+  const { event, requestId, responseRoute, ...configuration } = invocation;
+  return JSON.stringify({ ...configuration, codeVersion });
 }
 
 function invocationLog(requestId: string, output: string, cut: boolean, outcome: NodeOutcome, durationMs: number, invocation: NodeInvocation): string {

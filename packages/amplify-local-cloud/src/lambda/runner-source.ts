@@ -1,9 +1,13 @@
 /**
- * The program a Node.js Lambda function runs in: a child `node` process that receives one job over its IPC channel
+ * The program a Node.js Lambda function runs in: a child `node` process that receives jobs over its IPC channel
  * (the `file.export` handler, already resolved to a module inside the function's code, and the event), runs the
- * handler with a Lambda-like context, writes `console` output as the Node.js runtimes format it
- * (`<time>\t<request id>\t<LEVEL>\t<message>`), and sends the outcome back over the channel: the result as JSON, or
- * the error as `{errorType, errorMessage, trace}`.
+ * handler with a Lambda-like context, and sends back over the channel its `console` output, formatted as the Node.js
+ * runtimes format it (`<time>\t<request id>\t<LEVEL>\t<message>`), then the outcome: the result as JSON, or the
+ * error as `{errorType, errorMessage, trace}`. Output and outcome travel on one channel, so they arrive in order.
+ *
+ * A job with `reuse` leaves the process waiting for the next one, its modules loaded (Lambda's warm execution
+ * environment); others end the process once answered. During an invocation the channel does not keep the process
+ * alive, so a handler that neither returns a promise nor calls back ends the invocation when its event loop empties.
  *
  * For custom resources the job also names the ResponseURL's host: https requests (and `fetch`) for it are routed to
  * the engine's response listener on 127.0.0.1, so handlers that PUT their response like `cfn-response` does reach
@@ -23,16 +27,6 @@ process.on('disconnect', () => {
     process.exit(1);
   }
 });
-
-function readJob() {
-  return new Promise((resolve) => {
-    process.once('message', (job) => {
-      // Only 'disconnect' matters from here on; the channel alone must not keep a finished function alive.
-      process.channel.unref();
-      resolve(job);
-    });
-  });
-}
 
 function routeResponses(job) {
   const originalRequest = https.request;
@@ -63,12 +57,15 @@ function routeResponses(job) {
   }
 }
 
-function formatConsole(requestId) {
+let currentRequestId = '';
+
+function formatConsole() {
   const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
   for (const [method, level] of Object.entries(levels)) {
-    const stream = method === 'log' || method === 'info' || method === 'debug' ? process.stdout : process.stderr;
     console[method] = (...args) => {
-      stream.write(new Date().toISOString() + '\\t' + requestId + '\\t' + level + '\\t' + util.format(...args) + '\\n');
+      const text = new Date().toISOString() + '\\t' + currentRequestId + '\\t' + level + '\\t' + util.format(...args) + '\\n';
+      if (process.connected) process.send({ type: 'log', text });
+      else process.stderr.write(text);
     };
   }
 }
@@ -80,14 +77,22 @@ function describeError(error) {
   return { errorType: typeof error === 'string' ? 'string' : 'Error', errorMessage: typeof error === 'string' ? error : JSON.stringify(error), trace: [] };
 }
 
-async function main() {
-  const job = await readJob();
-  if (job.responseHost) routeResponses(job);
-  formatConsole(job.requestId);
+let prepared = false;
+
+function runJob(job) {
+  if (!prepared) {
+    prepared = true;
+    if (job.responseHost) routeResponses(job);
+    formatConsole();
+  }
+  currentRequestId = job.requestId;
+  process.channel.unref();
   let finished = false;
+  let deadline;
   const finish = (error, result) => {
     if (finished) return;
     finished = true;
+    clearTimeout(deadline);
     let outcome;
     if (error !== undefined && error !== null) {
       console.error('Invoke Error \\t' + JSON.stringify(describeError(error)));
@@ -99,8 +104,13 @@ async function main() {
         outcome = { type: 'error', error: describeError(serialisation) };
       }
     }
-    // Lambda freezes the environment after the invocation: end the process once the outcome and output are out.
-    process.send(outcome, () => setImmediate(() => process.exit(0)));
+    if (job.reuse) {
+      process.channel.ref();
+      process.send(outcome);
+    } else {
+      // Lambda freezes the environment after the invocation: end the process once the outcome is out.
+      process.send(outcome, () => setImmediate(() => process.exit(0)));
+    }
   };
   let exported;
   try {
@@ -115,9 +125,10 @@ async function main() {
     finish(error);
     return;
   }
-  const deadline = Date.now() + job.timeoutMs;
+  const ends = Date.now() + job.timeoutMs;
   // Like Lambda, the invocation ends at its timeout even if the cloud that started it is gone.
-  setTimeout(() => process.exit(124), job.timeoutMs + 1000).unref();
+  deadline = setTimeout(() => process.exit(124), job.timeoutMs + 1000);
+  deadline.unref();
   const context = {
     functionName: job.functionName,
     functionVersion: '$LATEST',
@@ -127,7 +138,7 @@ async function main() {
     logGroupName: '/aws/lambda/' + job.functionName,
     logStreamName: job.logStreamName,
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, ends - Date.now()),
     done: (error, result) => finish(error, result),
     succeed: (result) => finish(null, result),
     fail: (error) => finish(error || new Error('fail')),
@@ -140,8 +151,5 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write((error && error.stack ? error.stack : String(error)) + '\\n');
-  process.exit(1);
-});
+process.on('message', (job) => runJob(job));
 `;

@@ -50,17 +50,19 @@ async function runsSettledAt(expected: number, settleMs: number): Promise<number
 const runs = () => (fs.existsSync(path.join(dir, 'runs.txt')) ? fs.readFileSync(path.join(dir, 'runs.txt'), 'utf8').trim().split('\n').length : 0);
 
 test('a failed asynchronous invocation is retried twice by default', async () => {
-  const { lambda } = service([]);
+  const { lambda, runtime } = service([]);
   expect((await lambda.invoke('failing', {}, 'Event')).status).toBe(202);
   expect(await runsSettledAt(3, 300)).toBe(3);
+  runtime.close();
   await lambda.close();
 });
 
 test("EventInvokeConfig's MaximumRetryAttempts limits the retries", async () => {
   const config: DeployedResource = { stackId: 's', logicalId: 'Config', physicalId: 'c', type: 'AWS::Lambda::EventInvokeConfig', properties: { FunctionName: 'failing', Qualifier: '$LATEST', MaximumRetryAttempts: 0 }, attributes: {} };
-  const { lambda } = service([config]);
+  const { lambda, runtime } = service([config]);
   await lambda.invoke('failing', {}, 'Event');
   expect(await runsSettledAt(1, 500)).toBe(1);
+  runtime.close();
   await lambda.close();
 });
 
