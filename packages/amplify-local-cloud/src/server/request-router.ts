@@ -232,7 +232,7 @@ export function internalError(request: RawRequest, error: unknown): ServiceRespo
 
 /**
  * Which protocol a request speaks when its credential scope cannot be read: query-protocol calls carry an
- * `Action`, in the query string or a form body; everything else is taken for S3.
+ * `Action`, in the query string or a form body, JSON-protocol calls their marks; everything else is taken for S3.
  */
 function guessIsS3(request: RawRequest): boolean {
   const authorization = request.headers.authorization;
@@ -242,13 +242,13 @@ function guessIsS3(request: RawRequest): boolean {
     return service === 's3';
   }
   const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-  return !(request.query.has('Action') || form);
+  return !(request.query.has('Action') || form || speaksJson(request));
 }
 
-/** JSON-protocol clients (DynamoDB's `X-Amz-Target` calls, Lambda's REST-JSON API under `/2015-03-31/`). */
+/** JSON-protocol clients (`X-Amz-Target` calls such as DynamoDB's, Lambda's REST-JSON API under `/2015-03-31/`). */
 function speaksJson(request: RawRequest): boolean {
   const contentType = String(request.headers['content-type'] ?? '');
-  return contentType.includes('json') || request.headers['x-amz-target'] !== undefined || request.path.startsWith('/2015-03-31/');
+  return contentType.includes('x-amz-json') || request.headers['x-amz-target'] !== undefined || request.path.startsWith('/2015-03-31/');
 }
 
 /** The JSON protocols' names for the query protocol's authentication failures. */

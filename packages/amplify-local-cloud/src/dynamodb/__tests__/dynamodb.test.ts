@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startCfnTestCloud, type CfnTestCloud } from '../../cloudformation/__tests__/helpers/cfn-test-cloud';
-import { startTestCloud } from '../../__tests__/test-cloud';
+import { rawRequest, startTestCloud } from '../../__tests__/test-cloud';
 
 /** A table as the GraphQL transformer's model stacks declare one: id key, a GSI, a stream, optional TTL. */
 function tableTemplate(options: { ttl?: boolean; extraIndex?: boolean } = {}) {
