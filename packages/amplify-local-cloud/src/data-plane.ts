@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Database } from 'better-sqlite3';
-import type { DeployedResources, ServiceHandler, ServiceRequest, ServiceResponse, TableAdministration } from './contracts';
+import type { DeployedResources, ServiceHandler, ServiceRequest, ServiceResponse } from './contracts';
 import { RestApiService } from './apigateway';
 import { DynamoDbService } from './dynamodb';
 import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
@@ -64,11 +64,7 @@ export class DataPlane {
     return new DataPlane(options, dynamodb);
   }
 
-  get tables(): TableAdministration {
-    return this.dynamodb;
-  }
-
-  /** DynamoDB in-process (`execute`), for the other data-plane services (AppSync data sources). */
+  /** DynamoDB in-process: the tables CloudFormation deploys, and `execute` for the other data-plane services. */
   get dynamoDb(): DynamoDbService {
     return this.dynamodb;
   }
@@ -109,9 +105,10 @@ export class DataPlane {
   }
 
   async summary(): Promise<DeployedSummary> {
+    const lambda = this.lambda;
     return {
       tables: await this.dynamodb.tableNames(),
-      functions: (this.lambda?.list() ?? []).map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler, logFile: this.lambda!.logFile(deployed.name) })),
+      functions: lambda === undefined ? [] : lambda.list().map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler, logFile: lambda.logFile(deployed.name) })),
       restApis: (this.restApis?.list() ?? []).map((api) => ({ id: api.id, name: api.name, rootUrls: api.stages.map((stage) => restApiRootUrl(this.options.endpoint, api.id, stage)) })),
     };
   }

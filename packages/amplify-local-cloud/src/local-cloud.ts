@@ -80,7 +80,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: cfnDataDir,
       credentials: credentialStore,
-      tables: dataPlane.tables,
+      tables: dataPlane.dynamoDb,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
