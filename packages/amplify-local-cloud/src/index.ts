@@ -1,6 +1,6 @@
 export * from './contracts';
 export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud';
-export { HEALTH_PATH } from './well-known-paths';
+export { HEALTH_PATH, REST_API_PATH_PREFIX, restApiRootUrl } from './well-known-paths';
 export { ensureLocalCloud, type EnsureLocalCloudOptions, type RunningLocalCloud } from './ensure-local-cloud';
 export { readInstanceCredentials, credentialsFile, type LocalCloudCredentials } from './instance/instance-credentials';
 export { executeAmplifyCommand, type LocalCloudCommandContext } from './execute-amplify-command';

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
+import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
@@ -63,9 +63,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
+  let dataPlane: import('./data-plane').DataPlane | undefined;
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
+    const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
+    dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -74,15 +78,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       buckets: store,
       endpoint,
       accountId: LOCAL_ACCOUNT_ID,
-      dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
+      dataDir: cfnDataDir,
       credentials: credentialStore,
+      tables: dataPlane.dynamoDb,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    const { functionCodeDirectory, layerContentDirectory, parseLayerVersionArn } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, {
+      code: (name) => functionCodeDirectory(cfnDataDir, name),
+      layer: (arn) => {
+        const layer = parseLayerVersionArn(arn);
+        return layer === undefined ? undefined : layerContentDirectory(cfnDataDir, layer.name, layer.version);
+      },
+      runtime: path.join(cfnDataDir, 'runtime'),
+    });
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
+      ...dataPlaneRoutes.services,
     ]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
@@ -95,6 +110,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
       credentials: credentialStore,
       publicPaths: [
+        ...dataPlaneRoutes.publicPaths,
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         {
           prefix: HEALTH_PATH,
@@ -108,6 +124,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
   } catch (error) {
     await server.close();
+    await dataPlane?.close();
     db.close();
     throw error;
   }
@@ -123,6 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const serverClosed = server.close();
         await cloudformation.close();
         await serverClosed;
+        await dataPlane?.close();
         db.close();
       })();
       return closing;

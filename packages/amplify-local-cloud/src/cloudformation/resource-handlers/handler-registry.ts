@@ -19,7 +19,7 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::IAM::Policy': iamPolicyHandler,
     'AWS::IAM::ManagedPolicy': iamManagedPolicyHandler,
     'AWS::Lambda::Function': lambdaFunctionHandler(environment),
-    'AWS::DynamoDB::Table': dynamoDbTableHandler,
+    'AWS::DynamoDB::Table': dynamoDbTableHandler(environment),
     'AWS::CloudFormation::Stack': nestedStackHandler(environment),
     'AWS::AppSync::GraphQLApi': graphQlApiHandler,
     'AWS::AppSync::ApiKey': apiKeyHandler,

@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore } from '../../contracts';
+import type { BucketStore, TableAdministration } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -70,5 +70,6 @@ export interface HandlerEnvironment {
   endpoint: string;
   accountId: string;
   dataDir: string;
+  tables: TableAdministration;
   nestedStacks: NestedStackOperations;
 }
