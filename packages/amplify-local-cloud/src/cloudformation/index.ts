@@ -36,6 +36,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         },
       },
       invoker,
+      deps.appsync,
     ),
   );
   const api = new QueryApi(engine, deps.buckets, deps.endpoint);

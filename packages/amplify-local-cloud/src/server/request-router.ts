@@ -44,7 +44,7 @@ export interface RouterOptions {
   /** The keys whose signatures are accepted. */
   credentials: CredentialStore;
   /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
-  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
+  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
 
 /**
