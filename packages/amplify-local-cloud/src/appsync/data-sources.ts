@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import { ResolverError } from './appsync-errors';
 import type { DataSourceRecord, DynamoDbDataSourceConfig } from './appsync-registry';
 import type { AppSyncPorts, DynamoDbExecutor } from './ports';
@@ -196,7 +197,9 @@ export async function invokeDataSource(
   } catch (error) {
     if (error instanceof ResolverError && error.errorType === 'MappingTemplate') throw error;
     const prefix = dataSource.type === 'AMAZON_DYNAMODB' ? 'DynamoDB:' : dataSource.type === 'AWS_LAMBDA' ? 'Lambda:' : '';
-    const name = error instanceof ResolverError ? (error.errorType ?? 'InternalFailure') : `${prefix}${errorName(error)}`;
-    return { type: 'error', error: { message: errorMessage(error), type: name } };
+    if (error instanceof ResolverError) return { type: 'error', error: { message: error.message, type: error.errorType ?? 'InternalFailure' } };
+    // AppSync appends the service's request details to a DynamoDB error's message.
+    const details = dataSource.type === 'AMAZON_DYNAMODB' ? ` (Service: DynamoDb, Status Code: 400, Request ID: ${crypto.randomUUID()})` : '';
+    return { type: 'error', error: { message: `${errorMessage(error)}${details}`, type: `${prefix}${errorName(error)}` } };
   }
 }

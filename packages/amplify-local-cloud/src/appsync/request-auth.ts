@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import { readSigV4 } from '../server/sigv4';
 import { verifySigV4 } from '../server/sigv4-verifier';
+import { LOCAL_USER_ARN, LOCAL_USER_ID } from '../sts/sts-api';
 import { NOT_AUTHORIZED_MESSAGE, RequestRefusal } from './appsync-errors';
 import type { ApiKeyRecord, AuthMode, AuthProvider, GraphQlApiRecord } from './appsync-registry';
 import { decodeJwt } from './jwt';
@@ -102,8 +103,8 @@ export class RequestAuthenticator {
     const session = this.ports.callers?.lookup(accessKeyId);
     const base = { accountId: api.accountId, sourceIp: SOURCE_IP, cognitoIdentityPoolId: null, cognitoIdentityId: null, cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
     if (session === undefined) {
-      // The instance's own key: the developer, who is the account.
-      return { mode: 'AWS_IAM', identity: { ...base, userArn: `arn:aws:iam::${api.accountId}:root`, username: accessKeyId }, groups: [], deniedFields: [] };
+      // A key of no role session (the instance's own): the local IAM user STS reports for it.
+      return { mode: 'AWS_IAM', identity: { ...base, userArn: LOCAL_USER_ARN, username: LOCAL_USER_ID }, groups: [], deniedFields: [] };
     }
     const roleName = session.roleArn.split('/').pop() ?? session.roleArn;
     const sessionName = session.sessionName ?? 'CognitoIdentityCredentials';

@@ -47,8 +47,14 @@ function velocityEngine(): NonNullable<typeof engine> {
     returned: { value: unknown } | undefined;
 
     override getPropMethod(property: { id: string; args?: unknown[] }, baseRef: unknown, ast: unknown): unknown {
-      if (baseRef !== null && baseRef !== undefined && (typeof baseRef !== 'object' || typeof (baseRef as Record<string, unknown>)[property.id] !== 'function')) {
-        const result = javaMethod(baseRef, property.id, () => (property.args ?? []).map((arg) => this.getLiteral(arg)));
+      const args = () => (Array.isArray(property.args) ? property.args : []).map((arg) => this.getLiteral(arg));
+      if (typeof baseRef === 'object' && baseRef !== null && typeof (baseRef as Record<string, unknown>)[property.id] === 'function') {
+        // `$util.*` and friends, called here so the errors they raise (`$util.error`) reach the resolver unchanged:
+        // the engine would rethrow them as plain errors with the template position appended.
+        return ((baseRef as Record<string, unknown>)[property.id] as (...values: unknown[]) => unknown).apply(baseRef, args());
+      }
+      if (baseRef !== null && baseRef !== undefined) {
+        const result = javaMethod(baseRef, property.id, args);
         if (result !== NOT_A_JAVA_METHOD) return result;
       }
       return super.getPropMethod(property, baseRef, ast);
@@ -82,8 +88,9 @@ export class MappingTemplate {
   private readonly returns = new WeakSet<object>();
 
   constructor(source: string) {
+    const { parse } = velocityEngine();
     try {
-      this.asts = velocityEngine().parse(source);
+      this.asts = parse(source);
     } catch (error) {
       throw new MappingTemplateError(`Unable to parse the mapping template: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }

@@ -21,7 +21,8 @@ class ExpressionBuilder {
       if (condition === null || condition === undefined) continue;
       if (key === 'and' || key === 'or') {
         const children = (Array.isArray(condition) ? condition : [condition]).map((child) => this.build(child as Record<string, unknown>)).filter((part) => part !== '');
-        if (children.length > 0) parts.push(`(${children.join(key === 'and' ? ' AND ' : ' OR ')})`);
+        // DynamoDB refuses redundant parentheses: a group of one is its member.
+        if (children.length > 0) parts.push(children.length === 1 ? children[0] : `(${children.join(key === 'and' ? ' AND ' : ' OR ')})`);
       } else if (key === 'not') {
         const inner = this.build(condition as Record<string, unknown>);
         if (inner !== '') parts.push(`(NOT ${inner})`);
@@ -75,7 +76,7 @@ class ExpressionBuilder {
           }
           return `(size(${name}) ${COMPARISONS[sizeOperator] ?? '='} ${this.value(field, `size_${sizeOperator}`, operand)})`;
         });
-        return parts.join(' AND ');
+        return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
       }
       case 'in': {
         const items = (Array.isArray(value) ? value : [value]).map((item) => this.value(field, 'in', item));
