@@ -142,10 +142,11 @@ function disjunction(filter: Record<string, unknown>, ignored: ReadonlySet<strin
  */
 export function toSubscriptionFilter(filter: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilter {
   const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
-  const combined: Record<string, unknown> = { ...(typeof filter === 'object' && filter !== null ? (filter as Record<string, unknown>) : {}) };
-  const parts = [combined];
-  if (typeof rules === 'object' && rules !== null && Object.keys(rules).length > 0) parts.push(rules as Record<string, unknown>);
-  const groups = disjunction({ and: parts }, ignored);
+  let groups = disjunction(typeof filter === 'object' && filter !== null ? (filter as Record<string, unknown>) : {}, ignored);
+  if (typeof rules === 'object' && rules !== null && Object.keys(rules).length > 0) {
+    const required = disjunction(rules as Record<string, unknown>, new Set());
+    groups = (groups.length === 0 ? [[]] : groups).flatMap((group) => required.map((rule) => [...group, ...rule]));
+  }
   return { filterGroup: groups.map((filters) => ({ filters })) };
 }
 
