@@ -200,6 +200,8 @@ export async function invokeDataSource(
     if (error instanceof ResolverError) return { type: 'error', error: { message: error.message, type: error.errorType ?? 'InternalFailure' } };
     // AppSync appends the service's request details to a DynamoDB error's message.
     const details = dataSource.type === 'AMAZON_DYNAMODB' ? ` (Service: DynamoDb, Status Code: 400, Request ID: ${crypto.randomUUID()})` : '';
-    return { type: 'error', error: { message: `${errorMessage(error)}${details}`, type: `${prefix}${errorName(error)}` } };
+    // A function's own error is `Lambda:Unhandled`; a failure of the Lambda service keeps its exception name.
+    const name = dataSource.type === 'AWS_LAMBDA' && !errorName(error).endsWith('Exception') ? 'Unhandled' : errorName(error);
+    return { type: 'error', error: { message: `${errorMessage(error)}${details}`, type: `${prefix}${name}` } };
   }
 }

@@ -14,7 +14,8 @@ export interface DynamoDbExecutor {
 
 /**
  * Lambda `Invoke` (RequestResponse) of a deployed function by ARN: answers the function's result. A function
- * error throws an error whose `name` is the function's `errorType` and `message` its `errorMessage`.
+ * error throws an error whose `message` is its `errorMessage`; a failure of the service itself throws an error named
+ * after Lambda's exception (`ResourceNotFoundException`).
  */
 export interface LambdaInvoker {
   invoke(functionArn: string, payload: unknown): Promise<unknown>;
