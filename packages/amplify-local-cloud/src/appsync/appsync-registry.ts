@@ -3,8 +3,6 @@ import type { Database } from 'better-sqlite3';
 /** AppSync's authorization modes, by the names CloudFormation and the API use. */
 export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
-export const AUTH_MODES: readonly AuthMode[] = ['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA'];
-
 export interface UserPoolConfig {
   userPoolId: string;
   awsRegion?: string;
@@ -166,10 +164,6 @@ export class AppSyncRegistry {
 
   revision(apiId: string): number {
     return this.revisions.get(apiId) ?? 0;
-  }
-
-  apiIds(): string[] {
-    return (this.db.prepare("SELECT api_id FROM appsync_resources WHERE kind = 'api'").all() as { api_id: string }[]).map((row) => row.api_id);
   }
 
   state(apiId: string): AppSyncApiState | undefined {

@@ -19,7 +19,6 @@ directive @aws_lambda on FIELD_DEFINITION | OBJECT
 directive @aws_cognito_user_pools(cognito_groups: [String]) on FIELD_DEFINITION | OBJECT
 directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
 directive @aws_publish(subscriptions: [String]) on FIELD_DEFINITION
-directive @defer on FIELD
 `;
 
 const PRELUDE_NAMES = /^\s*(scalar|directive\s+@)(\w+)/gm;

@@ -129,8 +129,13 @@ export class AppSyncService {
       if (error instanceof RequestRefusal) return errorResponse(error.status, error.errorType, error.message);
       throw error;
     }
-    const response = await this.execute(api, caller, headers, graphql);
-    return { status: 200, headers: jsonHeaders(), body: JSON.stringify(response) };
+    try {
+      const response = await this.execute(api, caller, headers, graphql);
+      return { status: 200, headers: jsonHeaders(), body: JSON.stringify(response) };
+    } catch (error) {
+      process.stderr.write(`local-cloud: AppSync request to ${target.apiId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return errorResponse(500, 'InternalFailure', `The local AppSync failed to execute the request: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

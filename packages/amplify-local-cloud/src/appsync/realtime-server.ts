@@ -13,6 +13,8 @@ import type { ActiveSubscription } from './subscription-hub';
 const SUBPROTOCOL = 'graphql-ws';
 /** What `connection_ack` tells clients: they drop a connection that sent no `ka` for this long. */
 const CONNECTION_TIMEOUT_MS = 300_000;
+/** A client message (a `start` with its query) larger than this closes the connection. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** The handshake's authorization: a caller, or the refusal `connection_init` answers with. */
 type Handshake = { type: 'caller'; caller: Caller; headers: Record<string, string> } | { type: 'refused'; refusal: RequestRefusal };
@@ -25,7 +27,8 @@ function handshakeHeaders(request: IncomingMessage, query: URLSearchParams): Rec
   const encoded = protocols.find((protocol) => protocol.startsWith('header-'))?.slice('header-'.length) ?? query.get('header') ?? undefined;
   if (encoded === undefined) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64').toString('utf8')) as unknown;
+    // Node's base64 decoder takes both alphabets: base64url in the subprotocol, base64 in the query.
+    const parsed = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as unknown;
     return typeof parsed === 'object' && parsed !== null ? flattenHeaders(parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -101,7 +104,7 @@ export class RealtimeServer {
     if (this.server === undefined) {
       // Required here: only a local cloud that serves subscriptions loads ws.
       const { WebSocketServer: Server } = require('ws') as typeof import('ws');
-      this.server = new Server({ noServer: true, handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false) });
+      this.server = new Server({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false) });
     }
     return this.server;
   }

@@ -38,10 +38,6 @@ export class SubscriptionHub {
     this.byApi.get(subscription.apiId)?.delete(subscription);
   }
 
-  count(apiId: string): number {
-    return this.byApi.get(apiId)?.size ?? 0;
-  }
-
   async publish(api: CompiledApi, runner: ResolverRunner, mutationField: string, item: unknown): Promise<void> {
     const fields = api.subscribersOf.get(mutationField);
     const subscribers = this.byApi.get(api.state.api.apiId);
