@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'http';
+import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import type { ServiceResponse } from '../contracts';
 import type { RawRequest } from '../server/request-router';
@@ -8,6 +8,7 @@ import { RequestRefusal, type AppSyncGraphQlError } from './appsync-errors';
 import type { AppSyncRegistry } from './appsync-registry';
 import { parseAppSyncPath } from './appsync-urls';
 import { CompiledApi, ResolverRunner, type GraphQlRequest } from './graphql-execution';
+import { flattenHeaders, parseGraphQlBody } from './graphql-request';
 import type { AppSyncPorts } from './ports';
 import { RealtimeServer } from './realtime-server';
 import { RequestAuthenticator, type AuthRequest, type Caller } from './request-auth';
@@ -25,16 +26,6 @@ const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'x-amzn-RequestId, x-amzn-ErrorType, x-amz-user-agent, x-amzn-ErrorMessage, Date',
 };
-
-/** Lower-case header names with single values, as authorizers and `$ctx.request.headers` see them. */
-export function flattenHeaders(headers: IncomingHttpHeaders | Record<string, unknown>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || value === null) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : String(value);
-  }
-  return flat;
-}
 
 /**
  * The local AppSync: each API its stacks registered, served at `<endpoint>/appsync/<apiId>/graphql` (queries and
@@ -144,21 +135,6 @@ export class AppSyncService {
 
   close(): Promise<void> {
     return this.realtime.close();
-  }
-}
-
-export function parseGraphQlBody(body: Buffer | string): GraphQlRequest | undefined {
-  try {
-    const parsed = JSON.parse(body.toString()) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { query?: unknown }).query !== 'string') return undefined;
-    const { query, variables, operationName } = parsed as { query: string; variables?: unknown; operationName?: unknown };
-    return {
-      query,
-      variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : undefined,
-      operationName: typeof operationName === 'string' ? operationName : undefined,
-    };
-  } catch {
-    return undefined;
   }
 }
 

@@ -3,12 +3,19 @@ import type { Duplex } from 'stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { isLoopbackHost } from '../server/request-origin';
 import { NOT_AUTHORIZED_MESSAGE, RequestRefusal, type AppSyncGraphQlError } from './appsync-errors';
-import type { AppSyncService } from './appsync-service';
-import { flattenHeaders, parseGraphQlBody } from './appsync-service';
 import { parseAppSyncPath } from './appsync-urls';
-import type { CompiledApi } from './graphql-execution';
-import type { Caller } from './request-auth';
-import type { ActiveSubscription } from './subscription-hub';
+import type { CompiledApi, ResolverRunner } from './graphql-execution';
+import { flattenHeaders, parseGraphQlBody } from './graphql-request';
+import type { AuthRequest, Caller } from './request-auth';
+import type { ActiveSubscription, SubscriptionHub } from './subscription-hub';
+
+/** What the real-time server needs of the AppSync service. */
+export interface RealtimeBackend {
+  readonly hub: SubscriptionHub;
+  readonly runner: ResolverRunner;
+  api(apiId: string): CompiledApi | undefined;
+  authenticate(api: CompiledApi, request: AuthRequest): Promise<Caller>;
+}
 
 const SUBPROTOCOL = 'graphql-ws';
 /** What `connection_ack` tells clients: they drop a connection that sent no `ka` for this long. */
@@ -50,7 +57,7 @@ export class RealtimeServer {
   private readonly sockets = new Set<WebSocket>();
 
   constructor(
-    private readonly service: AppSyncService,
+    private readonly service: RealtimeBackend,
     private readonly keepAliveMs: number,
   ) {}
 
