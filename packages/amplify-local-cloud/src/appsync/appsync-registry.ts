@@ -68,6 +68,12 @@ export interface DataSourceRecord {
   http?: { endpoint: string };
 }
 
+/** DataStore's conflict detection on a versioned data source (`SyncConfig`). */
+export interface SyncConfig {
+  conflictDetection: 'VERSION' | 'NONE';
+  conflictHandler?: 'OPTIMISTIC_CONCURRENCY' | 'AUTOMERGE' | 'LAMBDA';
+}
+
 export interface FunctionRecord {
   functionId: string;
   name: string;
@@ -76,6 +82,7 @@ export interface FunctionRecord {
   responseTemplate?: string;
   /** Set for APPSYNC_JS functions, which the local cloud does not run. */
   runtime?: string;
+  syncConfig?: SyncConfig;
 }
 
 export interface ResolverRecord {
@@ -87,6 +94,7 @@ export interface ResolverRecord {
   requestTemplate?: string;
   responseTemplate?: string;
   runtime?: string;
+  syncConfig?: SyncConfig;
 }
 
 /** Everything AppSync knows about one API, as its stacks deployed it. */

@@ -1,11 +1,22 @@
 import * as crypto from 'crypto';
 import { ResolverError } from './appsync-errors';
-import type { DataSourceRecord, DynamoDbDataSourceConfig } from './appsync-registry';
+import type { DataSourceRecord, DynamoDbDataSourceConfig, SyncConfig } from './appsync-registry';
 import type { AppSyncPorts, DynamoDbExecutor } from './ports';
 import { fromItem, type AttributeValue } from './vtl/dynamodb-values';
 
-/** What a data source answered: a result, or the error `$ctx.error` shows the response template. */
-export type DataSourceOutcome = { type: 'result'; result: unknown } | { type: 'error'; error: { message: string; type: string } };
+/**
+ * What a data source answered: a result, or the error `$ctx.error` shows the response template (with, for a
+ * DataStore conflict, the item as it is in `$ctx.result`).
+ */
+export type DataSourceOutcome = { type: 'result'; result: unknown } | { type: 'error'; error: { message: string; type: string }; result?: unknown };
+
+/** A versioned write whose `_version` is not the item's: the conflict handler rejected it. */
+class ConflictError extends Error {
+  constructor(readonly current: unknown) {
+    super('Conflict resolver rejects mutation.');
+    this.name = 'ConflictUnhandled';
+  }
+}
 
 type Request = Record<string, unknown>;
 type Expression = { expression?: string; expressionNames?: Record<string, string>; expressionValues?: Record<string, AttributeValue> };
@@ -35,6 +46,55 @@ function mergeExpression(input: Request, expression: Expression | undefined, key
   }
 }
 
+/** ANDs a condition (with its names and values) into the input's expression under `key`. */
+function andExpression(input: Request, key: string, expression: string, names: Record<string, string>, values: Record<string, AttributeValue>): void {
+  input[key] = typeof input[key] === 'string' && input[key] !== '' ? `(${String(input[key])}) AND ${expression}` : expression;
+  input.ExpressionAttributeNames = { ...(input.ExpressionAttributeNames as object), ...names };
+  input.ExpressionAttributeValues = { ...(input.ExpressionAttributeValues as object), ...values };
+}
+
+/** Puts `assignments` first in the update expression's SET clause (adding one when it has none). */
+function setFirst(input: Request, assignments: string, names: Record<string, string>, values: Record<string, AttributeValue>): void {
+  const expression = typeof input.UpdateExpression === 'string' ? input.UpdateExpression : '';
+  input.UpdateExpression = /\bSET\b/i.test(expression) ? expression.replace(/\bSET\b/i, `SET ${assignments},`) : `SET ${assignments} ${expression}`.trim();
+  input.ExpressionAttributeNames = { ...(input.ExpressionAttributeNames as object), ...names };
+  input.ExpressionAttributeValues = { ...(input.ExpressionAttributeValues as object), ...values };
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return errorName(error) === 'ConditionalCheckFailedException';
+}
+
+/**
+ * A write to a versioned (DataStore) table: `_version` and `_lastChangedAt` maintained, and with VERSION conflict
+ * detection the request's `_version` must be the item's. On a conflict, OPTIMISTIC_CONCURRENCY rejects with the
+ * item as it is; AUTOMERGE applies the write on top of the current version (the local cloud does not merge
+ * field by field).
+ */
+async function versionedWrite(dynamodb: DynamoDbExecutor, TableName: string, input: Request, request: Request, syncConfig: SyncConfig | undefined): Promise<Record<string, unknown>> {
+  const now = Date.now();
+  setFirst(input, '#_version = if_not_exists(#_version, :_versionZero) + :_versionIncrement, #_lastChangedAt = :_lastChangedAt', { '#_version': '_version', '#_lastChangedAt': '_lastChangedAt' }, {
+    ':_versionZero': { N: '0' },
+    ':_versionIncrement': { N: '1' },
+    ':_lastChangedAt': { N: String(now) },
+  });
+  const detect = syncConfig?.conflictDetection === 'VERSION' && typeof request._version === 'number';
+  const attempt = (expected: unknown) => {
+    const attemptInput = { ...input };
+    if (detect) andExpression(attemptInput, 'ConditionExpression', '#_version = :_expectedVersion', { '#_version': '_version' }, { ':_expectedVersion': { N: String(expected) } });
+    return dynamodb.execute('UpdateItem', attemptInput);
+  };
+  try {
+    return await attempt(request._version);
+  } catch (error) {
+    if (!detect || !isConditionFailure(error)) throw error;
+    const current = fromItem((await dynamodb.execute('GetItem', { TableName, Key: input.Key, ConsistentRead: true })).Item as Record<string, AttributeValue> | undefined);
+    if (current === null || current._version === request._version) throw error;
+    if (syncConfig?.conflictHandler !== 'AUTOMERGE') throw new ConflictError(current);
+    return attempt(current._version);
+  }
+}
+
 function encodeToken(key: unknown): string | null {
   return key === undefined || key === null ? null : Buffer.from(JSON.stringify(key), 'utf8').toString('base64');
 }
@@ -53,7 +113,7 @@ function items(output: Record<string, unknown>): unknown[] {
 }
 
 /** AppSync's DynamoDB resolver operations (2018-05-29) translated to DynamoDB API calls. */
-async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDataSourceConfig, request: Request): Promise<unknown> {
+async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDataSourceConfig, request: Request, syncConfig: SyncConfig | undefined): Promise<unknown> {
   const TableName = config.tableName;
   const operation = String(request.operation ?? '');
   switch (operation) {
@@ -62,7 +122,11 @@ async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDat
       return fromItem(output.Item as Record<string, AttributeValue> | undefined);
     }
     case 'PutItem': {
-      const Item = { ...(request.attributeValues as object), ...(request.key as object) };
+      const Item: Record<string, AttributeValue> = { ...(request.attributeValues as object), ...(request.key as object) };
+      if (config.versioned === true) {
+        Item._version = { N: '1' };
+        Item._lastChangedAt = { N: String(Date.now()) };
+      }
       const input: Request = { TableName, Item };
       mergeExpression(input, request.condition as Expression, 'ConditionExpression');
       await dynamodb.execute('PutItem', input);
@@ -72,10 +136,20 @@ async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDat
       const input: Request = { TableName, Key: request.key, ReturnValues: 'ALL_NEW' };
       mergeExpression(input, request.update as Expression, 'UpdateExpression');
       mergeExpression(input, request.condition as Expression, 'ConditionExpression');
-      const output = await dynamodb.execute('UpdateItem', input);
+      const output = config.versioned === true ? await versionedWrite(dynamodb, TableName, input, request, syncConfig) : await dynamodb.execute('UpdateItem', input);
       return fromItem(output.Attributes as Record<string, AttributeValue> | undefined);
     }
     case 'DeleteItem': {
+      if (config.versioned === true) {
+        // DataStore deletes leave a tombstone that syncs to other clients until its TTL removes it.
+        const input: Request = { TableName, Key: request.key, ReturnValues: 'ALL_NEW' };
+        mergeExpression(input, request.condition as Expression, 'ConditionExpression');
+        andExpression(input, 'ConditionExpression', 'attribute_exists(#_deleteKey)', { '#_deleteKey': Object.keys(request.key as object)[0] ?? 'id' }, {});
+        const ttlSeconds = Math.floor(Date.now() / 1000) + (config.baseTableTtl ?? 43200) * 60;
+        setFirst(input, '#_deleted = :_deleted, #_ttl = :_ttl', { '#_deleted': '_deleted', '#_ttl': '_ttl' }, { ':_deleted': { BOOL: true }, ':_ttl': { N: String(ttlSeconds) } });
+        const output = await versionedWrite(dynamodb, TableName, input, request, syncConfig);
+        return fromItem(output.Attributes as Record<string, AttributeValue> | undefined);
+      }
       const input: Request = { TableName, Key: request.key, ReturnValues: 'ALL_OLD' };
       mergeExpression(input, request.condition as Expression, 'ConditionExpression');
       const output = await dynamodb.execute('DeleteItem', input);
@@ -129,18 +203,19 @@ async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDat
       return put ? { data, unprocessedItems: {} } : { data, unprocessedKeys: {} };
     }
     case 'Sync': {
-      // DataStore's base query: every item of the table (tombstones included), in pages; without a delta table,
-      // a sync from `lastSync` scans the base table too and keeps what changed since.
+      // DataStore's base query: every item of the table (tombstones included), in pages. The local cloud keeps no
+      // delta table: a sync from `lastSync` scans the base table for what changed since.
       const input: Request = { TableName };
       mergeExpression(input, request.filter as Expression, 'FilterExpression');
+      if (typeof request.lastSync === 'number') {
+        andExpression(input, 'FilterExpression', '#_lastChangedAt > :_lastSync', { '#_lastChangedAt': '_lastChangedAt' }, { ':_lastSync': { N: String(request.lastSync) } });
+      }
       if (typeof request.limit === 'number') input.Limit = request.limit;
       const start = decodeToken(request.nextToken);
       if (start !== undefined) input.ExclusiveStartKey = start;
       const startedAt = Date.now();
       const output = await dynamodb.execute('Scan', input);
-      const lastSync = typeof request.lastSync === 'number' ? request.lastSync : undefined;
-      const found = items(output).filter((item) => lastSync === undefined || Number((item as Record<string, unknown>)._lastChangedAt ?? 0) > lastSync);
-      return { items: found, nextToken: encodeToken(output.LastEvaluatedKey), startedAt };
+      return { items: items(output), nextToken: encodeToken(output.LastEvaluatedKey), startedAt };
     }
     default:
       throw new ResolverError(`Unsupported operation '${operation}' for a DynamoDB data source; the local cloud runs GetItem, PutItem, UpdateItem, DeleteItem, Query, Scan, BatchGetItem, BatchPutItem, BatchDeleteItem and Sync.`, 'MappingTemplate');
@@ -171,6 +246,7 @@ export async function invokeDataSource(
   request: Request,
   ports: AppSyncPorts,
   fallbackPayload: () => unknown,
+  syncConfig?: SyncConfig,
 ): Promise<DataSourceOutcome> {
   try {
     switch (dataSource.type) {
@@ -178,7 +254,7 @@ export async function invokeDataSource(
         return { type: 'result', result: request.payload === undefined ? null : request.payload };
       case 'AMAZON_DYNAMODB': {
         if (ports.dynamodb === undefined) throw new ResolverError(`The local cloud has no DynamoDB service to run data source ${dataSource.name} with.`, 'DynamoDB:ServiceUnavailable');
-        return { type: 'result', result: await dynamoDbOperation(ports.dynamodb, dataSource.dynamodb ?? { tableName: '' }, request) };
+        return { type: 'result', result: await dynamoDbOperation(ports.dynamodb, dataSource.dynamodb ?? { tableName: '' }, request, syncConfig) };
       }
       case 'AWS_LAMBDA': {
         if (ports.lambda === undefined) throw new ResolverError(`The local cloud has no Lambda service to run data source ${dataSource.name} with.`, 'Lambda:ServiceUnavailable');
@@ -196,6 +272,7 @@ export async function invokeDataSource(
     }
   } catch (error) {
     if (error instanceof ResolverError && error.errorType === 'MappingTemplate') throw error;
+    if (error instanceof ConflictError) return { type: 'error', error: { message: error.message, type: error.name }, result: error.current };
     const prefix = dataSource.type === 'AMAZON_DYNAMODB' ? 'DynamoDB:' : dataSource.type === 'AWS_LAMBDA' ? 'Lambda:' : '';
     if (error instanceof ResolverError) return { type: 'error', error: { message: error.message, type: error.errorType ?? 'InternalFailure' } };
     // AppSync appends the service's request details to a DynamoDB error's message.

@@ -5,6 +5,7 @@ import {
   GraphQLObjectType,
   Kind,
   parse,
+  print,
   responsePathAsArray,
   validate,
   type DocumentNode,
@@ -17,7 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ResolverError, unauthorizedField, type AppSyncGraphQlError } from './appsync-errors';
-import type { AppSyncApiState, AuthMode, FunctionRecord, ResolverRecord } from './appsync-registry';
+import type { AppSyncApiState, AuthMode, FunctionRecord, ResolverRecord, SyncConfig } from './appsync-registry';
 import { buildAppSyncSchema } from './appsync-schema';
 import { invokeDataSource } from './data-sources';
 import type { AppSyncPorts } from './ports';
@@ -284,7 +285,7 @@ export class ResolverRunner {
         parentTypeName: info.parentType.name,
         variables: info.variableValues,
         selectionSetList: info.fieldNodes.flatMap((node: FieldNode) => selectionSetList(node.selectionSet, info)),
-        selectionSetGraphQL: '',
+        selectionSetGraphQL: info.fieldNodes[0]?.selectionSet === undefined ? '' : print(info.fieldNodes[0].selectionSet),
       },
       request: { headers: context.headers, domainName: null },
     };
@@ -311,7 +312,7 @@ export class ResolverRunner {
         throw new ResolverError(error instanceof MappingTemplateError ? error.message : `Error while rendering the mapping template: ${error instanceof Error ? error.message : String(error)}`, 'MappingTemplate');
       }
     };
-    const dataSourceCall = async (dataSourceName: string | undefined, requestObject: unknown) => {
+    const dataSourceCall = async (dataSourceName: string | undefined, requestObject: unknown, syncConfig: SyncConfig | undefined) => {
       const dataSource = api.state.dataSources.get(dataSourceName ?? '');
       if (dataSource === undefined) throw new ResolverError(`The data source '${dataSourceName ?? ''}' does not exist in API ${api.state.api.apiId}.`, 'MappingTemplate');
       const outcome = await invokeDataSource(dataSource, (requestObject ?? {}) as Record<string, unknown>, this.ports, () => ({
@@ -322,8 +323,8 @@ export class ResolverRunner {
         prev: ctx.prev,
         info: ctx.info,
         stash: ctx.stash,
-      }));
-      ctx.result = outcome.type === 'result' ? outcome.result : null;
+      }), syncConfig);
+      ctx.result = outcome.type === 'result' ? outcome.result : (outcome.result ?? null);
       ctx.error = outcome.type === 'error' ? outcome.error : null;
     };
 
@@ -347,7 +348,7 @@ export class ResolverRunner {
     if (resolver.requestTemplate === undefined) throw new ResolverError(`The resolver ${resolver.typeName}.${resolver.fieldName} has no request mapping template.`, 'MappingTemplate');
     const request = render(resolver.requestTemplate);
     if (request.type === 'return') return request.value;
-    await dataSourceCall(resolver.dataSourceName, parseOutput(request.text));
+    await dataSourceCall(resolver.dataSourceName, parseOutput(request.text), resolver.syncConfig);
     if (resolver.responseTemplate === undefined) return ctx.result;
     const response = render(resolver.responseTemplate);
     return response.type === 'return' ? response.value : parseOutput(response.text);
@@ -357,7 +358,7 @@ export class ResolverRunner {
     fn: FunctionRecord,
     ctx: Record<string, unknown>,
     render: (template: string) => ReturnType<ReturnType<typeof mappingTemplate>['render']>,
-    dataSourceCall: (name: string | undefined, request: unknown) => Promise<void>,
+    dataSourceCall: (name: string | undefined, request: unknown, syncConfig: SyncConfig | undefined) => Promise<void>,
   ): Promise<unknown> {
     if (fn.runtime !== undefined) throw new ResolverError(`The local cloud runs VTL functions only; function ${fn.name} uses the ${fn.runtime} runtime.`, 'MappingTemplate');
     ctx.result = null;
@@ -365,7 +366,7 @@ export class ResolverRunner {
     if (fn.requestTemplate === undefined) throw new ResolverError(`The function ${fn.name} has no request mapping template.`, 'MappingTemplate');
     const request = render(fn.requestTemplate);
     if (request.type === 'return') return request.value;
-    await dataSourceCall(fn.dataSourceName, parseOutput(request.text));
+    await dataSourceCall(fn.dataSourceName, parseOutput(request.text), fn.syncConfig);
     if (fn.responseTemplate === undefined) return ctx.result;
     const response = render(fn.responseTemplate);
     return response.type === 'return' ? response.value : parseOutput(response.text);

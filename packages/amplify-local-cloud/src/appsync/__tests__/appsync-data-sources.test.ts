@@ -18,6 +18,7 @@ type Query {
   fetchPath(path: String!): AWSJSON @aws_lambda
   constant: String @aws_lambda
   adminsOnly: String @aws_cognito_user_pools(cognito_groups: ["admins"])
+  inspect(tag: String): Echo @aws_lambda
 }
 type Mutation {
   ping(message: String!): Echo @aws_iam @aws_lambda
@@ -139,6 +140,13 @@ beforeAll(async () => {
         '#if($ctx.result.statusCode != 200) $util.error("Backend answered $ctx.result.statusCode", "BackendError") #end $util.toJson($util.parseJson($ctx.result.body))',
       ),
       Constant: unit('Query', 'constant', 'Nothing', '{"version": "2018-05-29", "payload": "fixed"}', '$util.toJson($ctx.result)'),
+      Inspect: unit(
+        'Query',
+        'inspect',
+        'Nothing',
+        '{"version": "2018-05-29", "payload": {"message": $util.toJson($ctx.info.selectionSetGraphQL), "caller": $util.toJson({"info": $ctx.info, "headers": $ctx.request.headers, "args": $ctx.args})}}',
+        '$util.toJson($ctx.result)',
+      ),
       Admins: unit('Query', 'adminsOnly', 'Nothing', '{"version": "2018-05-29", "payload": "for admins"}', '$util.toJson($ctx.result)'),
       Ping: unit(
         'Mutation',
@@ -192,6 +200,18 @@ describe('a Lambda authorizer as the default mode', () => {
 });
 
 describe('data sources', () => {
+  it('gives templates $ctx.info, the request headers and the arguments', async () => {
+    const answer = await post(
+      { query: 'query I($tag: String) { inspect(tag: $tag) { caller ... on Echo { message } } }', variables: { tag: 't1' } },
+      { Authorization: 'allow-me', 'x-custom': 'yes' },
+    );
+    expect(answer.body.data.inspect.message).toBe('{\n  caller\n  ... on Echo {\n    message\n  }\n}');
+    const seen = JSON.parse(answer.body.data.inspect.caller);
+    expect(seen.info).toEqual({ fieldName: 'inspect', parentTypeName: 'Query', variables: { tag: 't1' }, selectionSetList: ['caller', 'message'], selectionSetGraphQL: answer.body.data.inspect.message });
+    expect(seen.headers).toMatchObject({ 'x-custom': 'yes', authorization: 'allow-me' });
+    expect(seen.args).toEqual({ tag: 't1' });
+  });
+
   it('passes a Lambda function\'s error to the response template as $ctx.error', async () => {
     const failed = await post({ query: '{ echo(message: "boom") { message } }' }, { Authorization: 'allow-me' });
     expect(failed.body.data.echo).toBeNull();

@@ -1,4 +1,4 @@
-import type { AppSyncRegistry, AuthMode, AuthProvider, DataSourceRecord } from '../../appsync/appsync-registry';
+import type { AppSyncRegistry, AuthMode, AuthProvider, DataSourceRecord, SyncConfig } from '../../appsync/appsync-registry';
 import { buildAppSyncSchema } from '../../appsync/appsync-schema';
 import { appSyncUrls } from '../../appsync/appsync-urls';
 import { ids } from '../physical-ids';
@@ -67,6 +67,15 @@ function templateOf(environment: HandlerEnvironment, properties: Record<string, 
   const body = environment.buckets.getObject(match[1], match[2]);
   if (body === undefined) throw new Error(`The ${location} '${address}' does not exist in the local S3 store: upload it before deploying the stack.`);
   return body.toString('utf8');
+}
+
+function syncConfigOf(properties: Record<string, TemplateValue>): SyncConfig | undefined {
+  const sync = objectOf(properties.SyncConfig);
+  if (sync === undefined) return undefined;
+  return {
+    conflictDetection: text(sync.ConflictDetection) === 'VERSION' ? 'VERSION' : 'NONE',
+    conflictHandler: text(sync.ConflictHandler) as SyncConfig['conflictHandler'],
+  };
 }
 
 function dataSourceRecord(name: string, properties: Record<string, TemplateValue>): DataSourceRecord {
@@ -196,6 +205,7 @@ export function appSyncHandlers(environment: HandlerEnvironment, registry: AppSy
         requestTemplate: templateOf(environment, request.properties, 'RequestMappingTemplate', 'RequestMappingTemplateS3Location'),
         responseTemplate: templateOf(environment, request.properties, 'ResponseMappingTemplate', 'ResponseMappingTemplateS3Location'),
         runtime: text(objectOf(request.properties.Runtime)?.Name),
+        syncConfig: syncConfigOf(request.properties),
       }),
     (request) => registry.remove(apiIdOf(request), 'function', String(request.attributes.FunctionId)),
   );
@@ -216,6 +226,7 @@ export function appSyncHandlers(environment: HandlerEnvironment, registry: AppSy
         requestTemplate: templateOf(environment, request.properties, 'RequestMappingTemplate', 'RequestMappingTemplateS3Location'),
         responseTemplate: templateOf(environment, request.properties, 'ResponseMappingTemplate', 'ResponseMappingTemplateS3Location'),
         runtime: text(objectOf(request.properties.Runtime)?.Name),
+        syncConfig: syncConfigOf(request.properties),
       });
     },
     (request) => registry.remove(apiIdOf(request), 'resolver', `${String(request.properties.TypeName)}.${String(request.properties.FieldName)}`),
