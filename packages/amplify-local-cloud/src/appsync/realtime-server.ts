@@ -91,7 +91,8 @@ export class RealtimeServer {
         return { type: 'caller', caller, headers };
       } catch (error) {
         if (error instanceof RequestRefusal) return { type: 'refused', refusal: error };
-        throw error;
+        // Answered at connection_init like any refusal: the handshake is awaited only then.
+        return { type: 'refused', refusal: new RequestRefusal(500, 'InternalFailure', error instanceof Error ? error.message : String(error)) };
       }
     };
     this.webSocketServer().handleUpgrade(request, socket, head, (ws) => {
