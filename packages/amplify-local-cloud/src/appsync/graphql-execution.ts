@@ -196,7 +196,7 @@ export class ResolverRunner {
     const prepared = api.prepare(request.query);
     if (prepared.type === 'invalid') return { response: { data: null, errors: prepared.errors }, published: [] };
     const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'request' }, published: [] };
-    const result = await this.run(api, prepared.document, context, request, undefined);
+    const result = await this.run(api, prepared.document, context, request);
     return { response: this.response(result, context), published: context.published };
   }
 
@@ -217,7 +217,7 @@ export class ResolverRunner {
       return { type: 'refused', errors: [{ data: null, errorType: 'UnsupportedOperation', errorInfo: null, message: 'Only subscription operations can be started on a real-time connection.' }] };
     }
     const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'register' }, published: [] };
-    const result = await this.run(api, prepared.document, context, request, undefined);
+    const result = await this.run(api, prepared.document, context, request);
     const errors = [...(result.errors ?? []).map(formatError), ...context.extraErrors];
     const registration = context.mode.type === 'register' ? context.mode.registration : undefined;
     if (errors.length > 0 || registration === undefined) return { type: 'refused', errors };
@@ -227,7 +227,7 @@ export class ResolverRunner {
   /** The subscriber's selection of a published item, nested resolvers run with the subscriber's identity. */
   async publication(api: CompiledApi, caller: Caller, headers: Record<string, string>, document: DocumentNode, request: GraphQlRequest, item: unknown): Promise<GraphQlResponse> {
     const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'publish', item }, published: [] };
-    return this.response(await this.run(api, document, context, request, undefined), context);
+    return this.response(await this.run(api, document, context, request), context);
   }
 
   private response(result: ExecutionResult, context: ExecutionContext): GraphQlResponse {
@@ -235,11 +235,10 @@ export class ResolverRunner {
     return errors.length > 0 ? { data: result.data ?? null, errors } : { data: result.data ?? null };
   }
 
-  private async run(api: CompiledApi, document: DocumentNode, context: ExecutionContext, request: GraphQlRequest, rootValue: unknown): Promise<ExecutionResult> {
+  private async run(api: CompiledApi, document: DocumentNode, context: ExecutionContext, request: GraphQlRequest): Promise<ExecutionResult> {
     return execute({
       schema: api.schema,
       document,
-      rootValue,
       contextValue: context,
       variableValues: request.variables ?? undefined,
       operationName: request.operationName ?? undefined,
