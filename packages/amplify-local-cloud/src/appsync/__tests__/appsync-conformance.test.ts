@@ -7,6 +7,7 @@ import { startTestCloud, signedHeaders, type TestCloud } from '../../__tests__/t
 import type { CallerIdentity } from '../ports';
 import { startDynalite, type DynaliteExecutor } from './helpers/dynalite-executor';
 import { AUTH_ROLE_NAME, deployTodoApi, IDENTITY_POOL_ID, type DeployedTodoApi } from './helpers/todo-api';
+import { startTlsFront, TEST_CERTIFICATE } from './helpers/tls-front';
 import { createTestUserPool } from './helpers/user-pool-tokens';
 
 const CREATE = 'mutation Create($input: CreateTodoInput!) { createTodo(input: $input) { id name description priority owner createdAt updatedAt } }';
@@ -361,6 +362,49 @@ describe('aws-amplify 6 in Node', () => {
     const refused = await Promise.resolve(client.graphql({ query: GET, variables: { id: '1' }, apiKey: 'da2-wrong' } as never)).catch((error: unknown) => error);
     expect(refused).toMatchObject({ errors: [expect.objectContaining({ message: 'Unauthorized' })] });
   });
+  it('receives a mutation through generateClient().graphql subscriptions (the header subprotocol over wss://)', async () => {
+    const front = await startTlsFront(test.cloud.port);
+    // Node 20 has no WebSocket: the app's polyfill is ws, here trusting the test certificate.
+    const globals = globalThis as { WebSocket?: unknown };
+    const previous = globals.WebSocket;
+    const opened: WebSocket[] = [];
+    // The client arms a 15 s connection_init timer it never clears; unreferenced, it does not hold the test run open.
+    const realSetTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = ((callback: () => void, ms?: number) => realSetTimeout(callback, ms).unref()) as typeof setTimeout;
+    globals.WebSocket = class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { ca: TEST_CERTIFICATE });
+        opened.push(this);
+      }
+    };
+    try {
+      const { Amplify } = await import('aws-amplify');
+      const { generateClient } = await import('aws-amplify/api');
+      const endpoint = `http://127.0.0.1:${front.port}/appsync/${api.apiId}/graphql`;
+      Amplify.configure({ API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: api.apiKey } } });
+      const client = generateClient();
+      const received: unknown[] = [];
+      const failures: unknown[] = [];
+      const subscription = (client.graphql({ query: ON_CREATE, variables: { filter: { name: { eq: 'via amplify' } } } }) as unknown as {
+        subscribe(observer: { next(value: unknown): void; error(error: unknown): void }): { unsubscribe(): void };
+      }).subscribe({ next: (value) => received.push(value), error: (error) => failures.push(error) });
+      // The client reports no start_ack: wait until the server holds the subscription.
+      for (let attempt = 0; attempt < 100 && received.length === 0; attempt += 1) {
+        await withKey(CREATE, { input: { name: 'via amplify' } });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      subscription.unsubscribe();
+      expect(failures).toEqual([]);
+      expect(received[0]).toMatchObject({ data: { onCreateTodo: { name: 'via amplify', owner: null } } });
+      expect(opened[0].protocol).toBe('graphql-ws');
+      // With its last subscription stopped, the client closes its connection.
+      await Promise.all(opened.map((socket) => (socket.readyState === WebSocket.CLOSED ? undefined : new Promise((resolve) => socket.once('close', resolve)))));
+    } finally {
+      globals.WebSocket = previous;
+      await front.close();
+      globalThis.setTimeout = realSetTimeout;
+    }
+  }, 30_000);
 });
 
 describe('persistence', () => {
