@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
@@ -337,6 +338,22 @@ describe('real-time subscriptions', () => {
     expect(await client.next()).toEqual({ id: 'mine', type: 'data', payload: { data: { onCreateTodo: { id: bobs.id, name: 'bob note', owner: 'bob' } } } });
     expect(await client.silentFor(200)).toBe(true);
     client.close();
+  });
+
+  it('refuses WebSocket upgrades for other host names and other paths', async () => {
+    const upgrade = (path: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${test.cloud.endpoint}${path}`, {
+          headers: { Host: host, Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'graphql-ws' },
+        });
+        request.on('response', (response) => resolve(response.statusCode ?? 0));
+        request.on('upgrade', () => reject(new Error('upgraded')));
+        request.on('error', reject);
+        request.end();
+      });
+    expect(await upgrade(`/appsync/${api.apiId}/graphql/realtime`, 'attacker.example:80')).toBe(403);
+    expect(await upgrade('/appsync/nosuchapi/graphql/realtime', new URL(test.cloud.endpoint).host)).toBe(404);
+    expect(await upgrade('/some/other/path', new URL(test.cloud.endpoint).host)).toBe(404);
   });
 
   it('refuses a connection whose handshake is not authorized', async () => {
