@@ -83,6 +83,8 @@ export interface FunctionRecord {
   /** Set for APPSYNC_JS functions, which the local cloud does not run. */
   runtime?: string;
   syncConfig?: SyncConfig;
+  /** How many items a Lambda `BatchInvoke` sends at most (`MaxBatchSize`). */
+  maxBatchSize?: number;
 }
 
 export interface ResolverRecord {
@@ -95,6 +97,8 @@ export interface ResolverRecord {
   responseTemplate?: string;
   runtime?: string;
   syncConfig?: SyncConfig;
+  /** How many items a Lambda `BatchInvoke` sends at most (`MaxBatchSize`). */
+  maxBatchSize?: number;
 }
 
 /** Everything AppSync knows about one API, as its stacks deployed it. */

@@ -241,13 +241,18 @@ async function httpOperation(endpoint: string, request: Request): Promise<unknow
 }
 
 /** Runs a rendered request against the data source it names. */
-export async function invokeDataSource(
-  dataSource: DataSourceRecord,
-  request: Request,
-  ports: AppSyncPorts,
-  fallbackPayload: () => unknown,
-  syncConfig?: SyncConfig,
-): Promise<DataSourceOutcome> {
+/** Lambda `BatchInvoke`: the item's payload joins a batch for the function; answers the item's element of the result. */
+export type BatchInvoke = (functionArn: string, payload: unknown) => Promise<unknown>;
+
+export interface DataSourceCall {
+  /** The Lambda payload when the request gives none: the resolver's context. */
+  fallbackPayload(): unknown;
+  batchInvoke: BatchInvoke;
+  syncConfig?: SyncConfig;
+}
+
+export async function invokeDataSource(dataSource: DataSourceRecord, request: Request, ports: AppSyncPorts, call: DataSourceCall): Promise<DataSourceOutcome> {
+  const { fallbackPayload, batchInvoke, syncConfig } = call;
   try {
     switch (dataSource.type) {
       case 'NONE':
@@ -259,10 +264,7 @@ export async function invokeDataSource(
       case 'AWS_LAMBDA': {
         if (ports.lambda === undefined) throw new ResolverError(`The local cloud has no Lambda service to run data source ${dataSource.name} with.`, 'Lambda:ServiceUnavailable');
         const payload = request.payload === undefined ? fallbackPayload() : request.payload;
-        if (request.operation === 'BatchInvoke') {
-          const answer = await ports.lambda.invoke(dataSource.lambda?.functionArn ?? '', [payload]);
-          return { type: 'result', result: Array.isArray(answer) ? (answer[0] ?? null) : answer };
-        }
+        if (request.operation === 'BatchInvoke') return { type: 'result', result: await batchInvoke(dataSource.lambda?.functionArn ?? '', payload) };
         return { type: 'result', result: await ports.lambda.invoke(dataSource.lambda?.functionArn ?? '', payload) };
       }
       case 'HTTP':

@@ -18,9 +18,10 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ResolverError, unauthorizedField, type AppSyncGraphQlError } from './appsync-errors';
-import type { AppSyncApiState, AuthMode, FunctionRecord, ResolverRecord, SyncConfig } from './appsync-registry';
+import type { AppSyncApiState, AuthMode, FunctionRecord, ResolverRecord } from './appsync-registry';
 import { buildAppSyncSchema } from './appsync-schema';
 import { invokeDataSource } from './data-sources';
+import { LambdaBatcher } from './lambda-batcher';
 import type { AppSyncPorts } from './ports';
 import type { Caller } from './request-auth';
 import { AUTH_TYPE_NAMES, createUtil } from './vtl/appsync-util';
@@ -140,6 +141,8 @@ type ExecutionMode = { type: 'request' } | { type: 'register'; registration?: Su
 
 interface ExecutionContext {
   api: CompiledApi;
+  /** Lambda BatchInvoke calls of this execution, grouped per resolver site; absent without a Lambda service. */
+  batcher?: LambdaBatcher;
   caller: Caller;
   headers: Record<string, string>;
   extraErrors: AppSyncGraphQlError[];
@@ -195,7 +198,7 @@ export class ResolverRunner {
   async execute(api: CompiledApi, caller: Caller, headers: Record<string, string>, request: GraphQlRequest): Promise<{ response: GraphQlResponse; published: ExecutionContext['published'] }> {
     const prepared = api.prepare(request.query);
     if (prepared.type === 'invalid') return { response: { data: null, errors: prepared.errors }, published: [] };
-    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'request' }, published: [] };
+    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'request' }, published: [], batcher: this.batcher() };
     const result = await this.run(api, prepared.document, context, request);
     return { response: this.response(result, context), published: context.published };
   }
@@ -216,7 +219,7 @@ export class ResolverRunner {
     if (operation?.operation !== 'subscription') {
       return { type: 'refused', errors: [{ data: null, errorType: 'UnsupportedOperation', errorInfo: null, message: 'Only subscription operations can be started on a real-time connection.' }] };
     }
-    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'register' }, published: [] };
+    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'register' }, published: [], batcher: this.batcher() };
     const result = await this.run(api, prepared.document, context, request);
     const errors = [...(result.errors ?? []).map(formatError), ...context.extraErrors];
     const registration = context.mode.type === 'register' ? context.mode.registration : undefined;
@@ -226,8 +229,12 @@ export class ResolverRunner {
 
   /** The subscriber's selection of a published item, nested resolvers run with the subscriber's identity. */
   async publication(api: CompiledApi, caller: Caller, headers: Record<string, string>, document: DocumentNode, request: GraphQlRequest, item: unknown): Promise<GraphQlResponse> {
-    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'publish', item }, published: [] };
+    const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'publish', item }, published: [], batcher: this.batcher() };
     return this.response(await this.run(api, document, context, request), context);
+  }
+
+  private batcher(): LambdaBatcher | undefined {
+    return this.ports.lambda === undefined ? undefined : new LambdaBatcher(this.ports.lambda);
   }
 
   private response(result: ExecutionResult, context: ExecutionContext): GraphQlResponse {
@@ -311,18 +318,26 @@ export class ResolverRunner {
         throw new ResolverError(error instanceof MappingTemplateError ? error.message : `Error while rendering the mapping template: ${error instanceof Error ? error.message : String(error)}`, 'MappingTemplate');
       }
     };
-    const dataSourceCall = async (dataSourceName: string | undefined, requestObject: unknown, syncConfig: SyncConfig | undefined) => {
+    const dataSourceCall = async (dataSourceName: string | undefined, requestObject: unknown, step: ResolverRecord | FunctionRecord) => {
       const dataSource = api.state.dataSources.get(dataSourceName ?? '');
       if (dataSource === undefined) throw new ResolverError(`The data source '${dataSourceName ?? ''}' does not exist in API ${api.state.api.apiId}.`, 'MappingTemplate');
-      const outcome = await invokeDataSource(dataSource, (requestObject ?? {}) as Record<string, unknown>, this.ports, () => ({
-        arguments: ctx.arguments,
-        identity: ctx.identity,
-        source: ctx.source,
-        request: ctx.request,
-        prev: ctx.prev,
-        info: ctx.info,
-        stash: ctx.stash,
-      }), syncConfig);
+      const site = `${resolver.typeName}.${resolver.fieldName}/${'functionId' in step ? step.functionId : ''}`;
+      const outcome = await invokeDataSource(dataSource, (requestObject ?? {}) as Record<string, unknown>, this.ports, {
+        fallbackPayload: () => ({
+          arguments: ctx.arguments,
+          identity: ctx.identity,
+          source: ctx.source,
+          request: ctx.request,
+          prev: ctx.prev,
+          info: ctx.info,
+          stash: ctx.stash,
+        }),
+        batchInvoke: (functionArn, payload) => {
+          if (context.batcher === undefined) throw new ResolverError('The local cloud has no Lambda service to run BatchInvoke with.', 'Lambda:ServiceUnavailable');
+          return context.batcher.enqueue(site, functionArn, step.maxBatchSize, payload);
+        },
+        syncConfig: step.syncConfig,
+      });
       ctx.result = outcome.type === 'result' ? outcome.result : (outcome.result ?? null);
       ctx.error = outcome.type === 'error' ? outcome.error : null;
     };
@@ -347,7 +362,7 @@ export class ResolverRunner {
     if (resolver.requestTemplate === undefined) throw new ResolverError(`The resolver ${resolver.typeName}.${resolver.fieldName} has no request mapping template.`, 'MappingTemplate');
     const request = render(resolver.requestTemplate);
     if (request.type === 'return') return request.value;
-    await dataSourceCall(resolver.dataSourceName, parseOutput(request.text), resolver.syncConfig);
+    await dataSourceCall(resolver.dataSourceName, parseOutput(request.text), resolver);
     if (resolver.responseTemplate === undefined) return ctx.result;
     const response = render(resolver.responseTemplate);
     return response.type === 'return' ? response.value : parseOutput(response.text);
@@ -357,7 +372,7 @@ export class ResolverRunner {
     fn: FunctionRecord,
     ctx: Record<string, unknown>,
     render: (template: string) => ReturnType<ReturnType<typeof mappingTemplate>['render']>,
-    dataSourceCall: (name: string | undefined, request: unknown, syncConfig: SyncConfig | undefined) => Promise<void>,
+    dataSourceCall: (name: string | undefined, request: unknown, step: FunctionRecord) => Promise<void>,
   ): Promise<unknown> {
     if (fn.runtime !== undefined) throw new ResolverError(`The local cloud runs VTL functions only; function ${fn.name} uses the ${fn.runtime} runtime.`, 'MappingTemplate');
     ctx.result = null;
@@ -365,7 +380,7 @@ export class ResolverRunner {
     if (fn.requestTemplate === undefined) throw new ResolverError(`The function ${fn.name} has no request mapping template.`, 'MappingTemplate');
     const request = render(fn.requestTemplate);
     if (request.type === 'return') return request.value;
-    await dataSourceCall(fn.dataSourceName, parseOutput(request.text), fn.syncConfig);
+    await dataSourceCall(fn.dataSourceName, parseOutput(request.text), fn);
     if (fn.responseTemplate === undefined) return ctx.result;
     const response = render(fn.responseTemplate);
     return response.type === 'return' ? response.value : parseOutput(response.text);

@@ -13,7 +13,16 @@ type Echo @aws_lambda @aws_oidc @aws_iam {
   caller: AWSJSON
   stamp: AWSTimestamp
 }
+type Author @aws_lambda {
+  id: ID!
+  name: String
+}
+type Post @aws_lambda {
+  id: ID!
+  author: Author
+}
 type Query {
+  posts: [Post] @aws_lambda
   echo(message: String!): Echo @aws_lambda @aws_oidc @aws_iam
   fetchPath(path: String!): AWSJSON @aws_lambda
   constant: String @aws_lambda
@@ -30,6 +39,7 @@ type Subscription {
 
 const AUTHORIZER_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:authorizer-dev';
 const ECHO_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:echo-dev';
+const AUTHORS_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:authors-dev';
 const USER_POOL = createTestUserPool('us-east-1_MiscPool1');
 
 /** A Lambda service for the test: the authorizer and the echo function, recording what they were sent. */
@@ -42,6 +52,7 @@ const lambda: LambdaInvoker = {
       if (payload.authorizationToken === 'limited') return { isAuthorized: true, resolverContext: {}, deniedFields: ['Query.fetchPath'] };
       return { isAuthorized: false };
     }
+    if (arn === AUTHORS_ARN) return (payload as { authorId: string }[]).map(({ authorId }) => ({ id: authorId, name: `Author ${authorId}` }));
     if (arn === ECHO_ARN) {
       if (payload.message === 'boom') throw Object.assign(new Error('the echo function failed'), { name: 'EchoError' });
       return { message: payload.message, caller: payload.identity };
@@ -83,6 +94,10 @@ function unit(typeName: string, fieldName: string, dataSource: string, request: 
       ResponseMappingTemplate: response,
     },
   };
+}
+
+function withProperties(resource: ReturnType<typeof unit>, properties: Record<string, unknown>) {
+  return { ...resource, Properties: { ...resource.Properties, ...properties } };
 }
 
 const PASS_THROUGH = '#if($ctx.error) $util.error($ctx.error.message, $ctx.error.type) #end $util.toJson($ctx.result)';
@@ -129,6 +144,11 @@ beforeAll(async () => {
       },
       Schema: { Type: 'AWS::AppSync::GraphQLSchema', Properties: { ApiId: { 'Fn::GetAtt': ['Api', 'ApiId'] }, Definition: SCHEMA } },
       EchoSource: { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: { 'Fn::GetAtt': ['Api', 'ApiId'] }, Name: 'EchoLambda', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: ECHO_ARN } } },
+      Authors: { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: { 'Fn::GetAtt': ['Api', 'ApiId'] }, Name: 'AuthorsLambda', Type: 'AWS_LAMBDA', LambdaConfig: { LambdaFunctionArn: AUTHORS_ARN } } },
+      Posts: unit('Query', 'posts', 'Nothing', '{"version": "2018-05-29", "payload": [{"id": "p1", "authorId": "a1"}, {"id": "p2", "authorId": "a2"}, {"id": "p3", "authorId": "a1"}]}', '$util.toJson($ctx.result)'),
+      PostAuthor: withProperties(unit('Post', 'author', 'Authors', '{"version": "2018-05-29", "operation": "BatchInvoke", "payload": {"authorId": $util.toJson($ctx.source.authorId)}}', PASS_THROUGH), {
+        MaxBatchSize: 2,
+      }),
       Backend: { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: { 'Fn::GetAtt': ['Api', 'ApiId'] }, Name: 'Backend', Type: 'HTTP', HttpConfig: { Endpoint: backendUrl } } },
       Nothing: { Type: 'AWS::AppSync::DataSource', Properties: { ApiId: { 'Fn::GetAtt': ['Api', 'ApiId'] }, Name: 'NONE_DS', Type: 'NONE' } },
       Echo: unit('Query', 'echo', 'EchoSource', '{"version": "2018-05-29", "operation": "Invoke", "payload": {"message": $util.toJson($ctx.args.message), "identity": $util.toJson($ctx.identity)}}', PASS_THROUGH),
@@ -200,6 +220,22 @@ describe('a Lambda authorizer as the default mode', () => {
 });
 
 describe('data sources', () => {
+  it('batches the BatchInvoke calls of a list\'s items, at most MaxBatchSize at a time', async () => {
+    const before = invocations.filter((call) => call.arn === AUTHORS_ARN).length;
+    const answer = await post({ query: '{ posts { id author { id name } } }' }, { Authorization: 'allow-me' });
+    expect(answer.body).toEqual({
+      data: {
+        posts: [
+          { id: 'p1', author: { id: 'a1', name: 'Author a1' } },
+          { id: 'p2', author: { id: 'a2', name: 'Author a2' } },
+          { id: 'p3', author: { id: 'a1', name: 'Author a1' } },
+        ],
+      },
+    });
+    const batches = invocations.filter((call) => call.arn === AUTHORS_ARN).slice(before);
+    expect(batches.map((call) => call.payload)).toEqual([[{ authorId: 'a1' }, { authorId: 'a2' }], [{ authorId: 'a1' }]]);
+  });
+
   it('gives templates $ctx.info, the request headers and the arguments', async () => {
     const answer = await post(
       { query: 'query I($tag: String) { inspect(tag: $tag) { caller ... on Echo { message } } }', variables: { tag: 't1' } },

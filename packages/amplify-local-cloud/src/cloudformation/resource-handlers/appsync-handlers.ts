@@ -206,6 +206,7 @@ export function appSyncHandlers(environment: HandlerEnvironment, registry: AppSy
         responseTemplate: templateOf(environment, request.properties, 'ResponseMappingTemplate', 'ResponseMappingTemplateS3Location'),
         runtime: text(objectOf(request.properties.Runtime)?.Name),
         syncConfig: syncConfigOf(request.properties),
+        maxBatchSize: numberOf(request.properties.MaxBatchSize),
       }),
     (request) => registry.remove(apiIdOf(request), 'function', String(request.attributes.FunctionId)),
   );
@@ -227,6 +228,7 @@ export function appSyncHandlers(environment: HandlerEnvironment, registry: AppSy
         responseTemplate: templateOf(environment, request.properties, 'ResponseMappingTemplate', 'ResponseMappingTemplateS3Location'),
         runtime: text(objectOf(request.properties.Runtime)?.Name),
         syncConfig: syncConfigOf(request.properties),
+        maxBatchSize: numberOf(request.properties.MaxBatchSize),
       });
     },
     (request) => registry.remove(apiIdOf(request), 'resolver', `${String(request.properties.TypeName)}.${String(request.properties.FieldName)}`),
