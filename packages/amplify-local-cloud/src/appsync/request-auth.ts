@@ -184,6 +184,7 @@ export class RequestAuthenticator {
           operationName: request.graphql?.operationName ?? null,
           variables: request.graphql?.variables ?? {},
         },
+        requestHeaders: request.headers,
       });
     } catch {
       throw new RequestRefusal(401, 'UnauthorizedException', NOT_AUTHORIZED_MESSAGE);

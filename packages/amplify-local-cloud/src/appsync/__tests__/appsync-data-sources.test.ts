@@ -209,6 +209,7 @@ describe('a Lambda authorizer as the default mode', () => {
     expect(JSON.parse(answer.body.data.echo.caller)).toEqual({ resolverContext: { user: 'lambda-user' } });
     const authorization = invocations.find((call) => call.arn === AUTHORIZER_ARN && call.payload.authorizationToken === 'allow-me')!;
     expect(authorization.payload.requestContext).toMatchObject({ accountId: '123456789012', operationName: 'Q', queryString: 'query Q { echo(message: "hi") { message caller } }' });
+    expect(authorization.payload.requestHeaders).toMatchObject({ authorization: 'allow-me', 'content-type': 'application/json' });
   });
 
   it('refuses what the authorizer refuses, and the fields it denies', async () => {
