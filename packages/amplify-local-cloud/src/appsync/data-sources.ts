@@ -223,6 +223,8 @@ async function dynamoDbOperation(dynamodb: DynamoDbExecutor, config: DynamoDbDat
 }
 
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+/** AppSync gives a data source call 30 seconds. */
+const HTTP_TIMEOUT_MS = 30_000;
 
 async function httpOperation(endpoint: string, request: Request): Promise<unknown> {
   const method = String(request.method ?? 'GET').toUpperCase();
@@ -232,7 +234,7 @@ async function httpOperation(endpoint: string, request: Request): Promise<unknow
   for (const [name, value] of Object.entries(params.query ?? {})) if (value !== null && value !== undefined) url.searchParams.set(name, String(value));
   const headers = Object.fromEntries(Object.entries(params.headers ?? {}).map(([name, value]) => [name, String(value)]));
   const body = params.body === undefined || params.body === null ? undefined : typeof params.body === 'string' ? params.body : JSON.stringify(params.body);
-  const response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
+  const response = await fetch(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     responseHeaders[name] = value;

@@ -5,6 +5,7 @@ import type { TokenVerification } from './ports';
 
 const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?(\/|$)/;
 const KEYS_TTL_MS = 5 * 60 * 1000;
+const FETCH_TIMEOUT_MS = 5000;
 
 /**
  * Verifies OpenID Connect tokens against the issuer's keys (discovery document, then `jwks_uri`). Only issuers on a
@@ -43,9 +44,10 @@ export class OidcVerifier {
   private async issuerKeys(issuer: string): Promise<crypto.JsonWebKey[]> {
     const cached = this.keys.get(issuer);
     if (cached !== undefined && Date.now() - cached.fetchedAt < KEYS_TTL_MS) return cached.keys;
-    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri?: string };
+    const signal = () => AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`, { signal: signal() })).json()) as { jwks_uri?: string };
     if (typeof discovery.jwks_uri !== 'string' || !LOOPBACK_URL.test(discovery.jwks_uri)) throw new Error('the discovery document has no loopback jwks_uri');
-    const set = (await (await fetch(discovery.jwks_uri)).json()) as { keys?: crypto.JsonWebKey[] };
+    const set = (await (await fetch(discovery.jwks_uri, { signal: signal() })).json()) as { keys?: crypto.JsonWebKey[] };
     const keys = Array.isArray(set.keys) ? set.keys : [];
     this.keys.set(issuer, { fetchedAt: Date.now(), keys });
     return keys;
