@@ -30,6 +30,8 @@ export interface AuthRequest {
 }
 
 const SOURCE_IP = ['127.0.0.1'];
+/** Lambda authorizer answers kept for their TTL; beyond this many, expired ones (or all) are dropped. */
+const MAX_CACHED_AUTHORIZATIONS = 1000;
 
 interface CachedAuthorization {
   caller: Caller;
@@ -203,7 +205,13 @@ export class RequestAuthenticator {
       deniedFields: (result.deniedFields ?? []).map((field) => field.replace(/^arn:aws:appsync:[^:]*:[^:]*:apis\/[^/]+\/types\/([^/]+)\/fields\/(.+)$/, '$1.$2')),
     };
     const ttl = result.ttlOverride ?? config.authorizerResultTtlInSeconds ?? 300;
-    if (ttl > 0) this.lambdaResults.set(cacheKey, { caller, expiresAt: now.getTime() + ttl * 1000 });
+    if (ttl > 0) {
+      if (this.lambdaResults.size >= MAX_CACHED_AUTHORIZATIONS) {
+        for (const [key, entry] of this.lambdaResults) if (entry.expiresAt <= now.getTime()) this.lambdaResults.delete(key);
+        if (this.lambdaResults.size >= MAX_CACHED_AUTHORIZATIONS) this.lambdaResults.clear();
+      }
+      this.lambdaResults.set(cacheKey, { caller, expiresAt: now.getTime() + ttl * 1000 });
+    }
     return caller;
   }
 }
