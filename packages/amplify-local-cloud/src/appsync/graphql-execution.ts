@@ -16,6 +16,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { ResolverError, unauthorizedField, type AppSyncGraphQlError } from './appsync-errors';
 import type { AppSyncApiState, AuthMode, FunctionRecord, ResolverRecord } from './appsync-registry';
@@ -103,7 +104,7 @@ export class CompiledApi {
   }
 }
 
-function authDirectives(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: import('graphql').ValueNode }[] }[]): FieldAccess {
+function authDirectives(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[]): FieldAccess {
   const modes = new Set<AuthMode>();
   const cognitoGroups: string[] = [];
   for (const directive of directives) {
