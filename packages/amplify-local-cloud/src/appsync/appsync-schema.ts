@@ -21,7 +21,7 @@ directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
 directive @aws_publish(subscriptions: [String]) on FIELD_DEFINITION
 `;
 
-const PRELUDE_NAMES = /^\s*(scalar|directive\s+@)(\w+)/gm;
+const PRELUDE_LINE_NAME = /^\s*(?:scalar\s+|directive\s+@)(\w+)/;
 
 /** The prelude without what the schema defines itself (some schemas declare `scalar AWSDateTime`). */
 export function preludeFor(schema: string): string {
@@ -29,9 +29,8 @@ export function preludeFor(schema: string): string {
   for (const match of schema.matchAll(/\b(?:scalar|directive\s+@)\s*(\w+)/g)) defined.add(match[1]);
   return PRELUDE.split('\n')
     .filter((line) => {
-      PRELUDE_NAMES.lastIndex = 0;
-      const match = PRELUDE_NAMES.exec(line);
-      return match === null || !defined.has(match[2]);
+      const name = PRELUDE_LINE_NAME.exec(line)?.[1];
+      return name === undefined || !defined.has(name);
     })
     .join('\n');
 }
