@@ -148,7 +148,14 @@ interface ExecutionContext {
   headers: Record<string, string>;
   extraErrors: AppSyncGraphQlError[];
   mode: ExecutionMode;
-  published: { fieldName: string; value: unknown }[];
+  /** The mutation root fields that resolved, by their response key (alias), to publish once the response is complete. */
+  published: { fieldName: string; responseKey: string }[];
+}
+
+/** A mutation field's answer, to deliver to the subscriptions that listen to it. */
+export interface Publication {
+  fieldName: string;
+  value: unknown;
 }
 
 export interface GraphQlRequest {
@@ -196,12 +203,20 @@ function parseOutput(text: string): unknown {
 export class ResolverRunner {
   constructor(private readonly ports: AppSyncPorts) {}
 
-  async execute(api: CompiledApi, caller: Caller, headers: Record<string, string>, request: GraphQlRequest): Promise<{ response: GraphQlResponse; published: ExecutionContext['published'] }> {
+  /**
+   * Runs a query or mutation. `published` holds what each mutation field answered, as its caller selected it: what
+   * AppSync sends its subscribers.
+   */
+  async execute(api: CompiledApi, caller: Caller, headers: Record<string, string>, request: GraphQlRequest): Promise<{ response: GraphQlResponse; published: Publication[] }> {
     const prepared = api.prepare(request.query);
     if (prepared.type === 'invalid') return { response: { data: null, errors: prepared.errors }, published: [] };
     const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'request' }, published: [], batcher: this.batcher() };
     const result = await this.run(api, prepared.document, context, request);
-    return { response: this.response(result, context), published: context.published };
+    const data = (result.data ?? {}) as Record<string, unknown>;
+    const published = context.published
+      .map(({ fieldName, responseKey }) => ({ fieldName, value: data[responseKey] }))
+      .filter((publication) => publication.value !== null && publication.value !== undefined);
+    return { response: this.response(result, context), published };
   }
 
   /** Runs a subscription's resolver as AppSync does when it starts; answers its registration or the errors. */
@@ -228,7 +243,10 @@ export class ResolverRunner {
     return { type: 'registered', registration, document: prepared.document };
   }
 
-  /** The subscriber's selection of a published item, nested resolvers run with the subscriber's identity. */
+  /**
+   * The subscriber's selection of a published mutation response: fields the mutation did not select are null, and no
+   * resolver runs again (AppSync broadcasts what the mutation answered).
+   */
   async publication(api: CompiledApi, caller: Caller, headers: Record<string, string>, document: DocumentNode, request: GraphQlRequest, item: unknown): Promise<GraphQlResponse> {
     const context: ExecutionContext = { api, caller, headers, extraErrors: [], mode: { type: 'publish', item }, published: [], batcher: this.batcher() };
     return this.response(await this.run(api, document, context, request), context);
@@ -263,13 +281,13 @@ export class ResolverRunner {
       throw unauthorizedField(info.fieldName, info.parentType.name);
     }
     const isSubscriptionRoot = info.parentType === api.schema.getSubscriptionType() && info.path.prev === undefined;
-    if (isSubscriptionRoot && context.mode.type === 'publish') return context.mode.item;
+    if (context.mode.type === 'publish') return isSubscriptionRoot ? context.mode.item : defaultFieldResolver(source, args, context, info);
     const resolver = api.state.resolvers.get(`${info.parentType.name}.${info.fieldName}`);
     if (isSubscriptionRoot && context.mode.type === 'register') context.mode.registration = { fieldName: info.fieldName, args: clone(args) };
     if (resolver === undefined) return defaultFieldResolver(source, args, context, info);
     const isMutationRoot = info.parentType === api.schema.getMutationType() && info.path.prev === undefined;
     return this.resolve(resolver, source, args, context, info).then((value) => {
-      if (isMutationRoot && value !== null && value !== undefined) context.published.push({ fieldName: info.fieldName, value });
+      if (isMutationRoot && value !== null && value !== undefined) context.published.push({ fieldName: info.fieldName, responseKey: info.path.key as string });
       return value;
     });
   };

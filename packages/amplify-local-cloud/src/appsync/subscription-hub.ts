@@ -16,11 +16,11 @@ export interface ActiveSubscription {
 }
 
 /**
- * The subscriptions of every API, and the delivery of mutation results to them: a subscriber receives a result
- * when the mutation is one its field's `@aws_subscribe` names, each argument it gave equals the result's field of
+ * The subscriptions of every API, and the delivery of mutation responses to them: a subscriber receives a response
+ * when the mutation is one its field's `@aws_subscribe` names, each argument it gave equals the response's field of
  * that name (arguments that name no field of the type, such as `filter`, do not take part), and the filter its
- * resolver set with `$extensions.setSubscriptionFilter` holds. Its selection set is then resolved against the
- * result with its own identity, so field resolvers and field-level rules apply per subscriber.
+ * resolver set with `$extensions.setSubscriptionFilter` holds on the response. Arguments and filters see only the
+ * fields the mutation selected, as on AppSync.
  */
 export class SubscriptionHub {
   private readonly byApi = new Map<string, Set<ActiveSubscription>>();

@@ -312,6 +312,18 @@ describe('real-time subscriptions', () => {
     client.close();
   });
 
+  it('sends subscribers what the mutation selected, under the mutation\'s aliases too', async () => {
+    const client = await connect(apiKeyAuthorization());
+    expect((await client.next()).type).toBe('connection_ack');
+    expect((await subscribe(client, 'narrow', { filter: { name: { eq: 'narrow' } } }, apiKeyAuthorization())).type).toBe('start_ack');
+    const created = await withKey('mutation C($input: CreateTodoInput!) { made: createTodo(input: $input) { id name } }', { input: { name: 'narrow' } });
+    expect(await client.next()).toEqual({ id: 'narrow', type: 'data', payload: { data: { onCreateTodo: { id: created.body.data!.made.id, name: 'narrow', owner: null } } } });
+    // A filter on a field the mutation did not select cannot hold.
+    await withKey('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input: { name: 'narrow' } });
+    expect(await client.silentFor(200)).toBe(true);
+    client.close();
+  });
+
   it('serves the older ?header= form and keeps the connection alive', async () => {
     const encoded = Buffer.from(JSON.stringify(apiKeyAuthorization())).toString('base64');
     const socket = new WebSocket(`${api.realtimeUrl}?header=${encodeURIComponent(encoded)}&payload=e30=`, ['graphql-ws']);
