@@ -391,7 +391,36 @@ describe('aws-amplify 6 in Node', () => {
     const refused = await Promise.resolve(client.graphql({ query: GET, variables: { id: '1' }, apiKey: 'da2-wrong' } as never)).catch((error: unknown) => error);
     expect(refused).toMatchObject({ errors: [expect.objectContaining({ message: 'Unauthorized' })] });
   });
-  it('receives a mutation through generateClient().graphql subscriptions (the header subprotocol over wss://)', async () => {
+  it('signs with its own SigV4 signer (iam) and sends user pool tokens (userPool), as configured by its auth providers', async () => {
+    const { Amplify } = await import('aws-amplify');
+    const { generateClient } = await import('aws-amplify/api');
+    const { decodeJWT } = await import('aws-amplify/auth');
+    const token = userPool.idToken('carol');
+    Amplify.configure(
+      { API: { GraphQL: { endpoint: api.graphqlUrl, region: 'us-east-1', defaultAuthMode: 'iam' } } },
+      {
+        Auth: {
+          credentialsProvider: {
+            getCredentialsAndIdentityId: async () => ({ credentials: test.config.credentials, identityId: 'us-east-1:11111111-2222-3333-4444-555555555555' }),
+            clearCredentialsAndIdentityId: () => undefined,
+          },
+          tokenProvider: { getTokens: async () => ({ accessToken: decodeJWT(token), idToken: decodeJWT(token) }) },
+        },
+      },
+    );
+    sessions.set(test.config.credentials.accessKeyId, { roleArn: `arn:aws:iam::123456789012:role/${AUTH_ROLE_NAME}`, identityPoolId: IDENTITY_POOL_ID, authType: 'authenticated' });
+    try {
+      const client = generateClient();
+      const signed = (await client.graphql({ query: CREATE, variables: { input: { name: 'amplify iam' } } })) as { data: { createTodo: { owner: string | null } } };
+      expect(signed.data.createTodo.owner).toBeNull();
+      const pooled = (await client.graphql({ query: CREATE, variables: { input: { name: 'amplify pool' } }, authMode: 'userPool' })) as { data: { createTodo: { owner: string } } };
+      expect(pooled.data.createTodo.owner).toBe('carol');
+    } finally {
+      sessions.clear();
+    }
+  });
+
+  it('receives mutations through generateClient().graphql subscriptions with each auth mode (header subprotocol, wss://)', async () => {
     const front = await startTlsFront(test.cloud.port);
     // Node 20 has no WebSocket: the app's polyfill is ws, here trusting the test certificate.
     const globals = globalThis as { WebSocket?: unknown };
@@ -406,29 +435,47 @@ describe('aws-amplify 6 in Node', () => {
         opened.push(this);
       }
     };
+    sessions.set(test.config.credentials.accessKeyId, { roleArn: `arn:aws:iam::123456789012:role/${AUTH_ROLE_NAME}`, identityPoolId: IDENTITY_POOL_ID, authType: 'authenticated' });
     try {
       const { Amplify } = await import('aws-amplify');
       const { generateClient } = await import('aws-amplify/api');
+      const { decodeJWT } = await import('aws-amplify/auth');
+      const token = userPool.idToken('dave');
       const endpoint = `http://127.0.0.1:${front.port}/appsync/${api.apiId}/graphql`;
-      Amplify.configure({ API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: api.apiKey } } });
+      Amplify.configure(
+        { API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: api.apiKey } } },
+        {
+          Auth: {
+            credentialsProvider: {
+              getCredentialsAndIdentityId: async () => ({ credentials: test.config.credentials, identityId: 'us-east-1:11111111-2222-3333-4444-555555555555' }),
+              clearCredentialsAndIdentityId: () => undefined,
+            },
+            tokenProvider: { getTokens: async () => ({ accessToken: decodeJWT(token), idToken: decodeJWT(token) }) },
+          },
+        },
+      );
       const client = generateClient();
-      const received: unknown[] = [];
-      const failures: unknown[] = [];
-      const subscription = (client.graphql({ query: ON_CREATE, variables: { filter: { name: { eq: 'via amplify' } } } }) as unknown as {
-        subscribe(observer: { next(value: unknown): void; error(error: unknown): void }): { unsubscribe(): void };
-      }).subscribe({ next: (value) => received.push(value), error: (error) => failures.push(error) });
-      // The client reports no start_ack: wait until the server holds the subscription.
-      for (let attempt = 0; attempt < 100 && received.length === 0; attempt += 1) {
-        await withKey(CREATE, { input: { name: 'via amplify' } });
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const authMode of ['apiKey', 'iam', 'userPool'] as const) {
+        const name = `via amplify ${authMode}`;
+        const received: unknown[] = [];
+        const failures: unknown[] = [];
+        const subscription = (client.graphql({ query: ON_CREATE, variables: { filter: { name: { eq: name } } }, authMode }) as unknown as {
+          subscribe(observer: { next(value: unknown): void; error(error: unknown): void }): { unsubscribe(): void };
+        }).subscribe({ next: (value) => received.push(value), error: (error) => failures.push(error) });
+        // The client reports no start_ack: mutate until the server holds the subscription.
+        for (let attempt = 0; attempt < 100 && received.length === 0 && failures.length === 0; attempt += 1) {
+          await (authMode === 'userPool' ? asUser('dave', CREATE, { input: { name } }) : withKey(CREATE, { input: { name } }));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        subscription.unsubscribe();
+        expect({ authMode, failures }).toEqual({ authMode, failures: [] });
+        expect(received[0]).toMatchObject({ data: { onCreateTodo: { name, owner: authMode === 'userPool' ? 'dave' : null } } });
       }
-      subscription.unsubscribe();
-      expect(failures).toEqual([]);
-      expect(received[0]).toMatchObject({ data: { onCreateTodo: { name: 'via amplify', owner: null } } });
       expect(opened[0].protocol).toBe('graphql-ws');
       // With its last subscription stopped, the client closes its connection.
       await Promise.all(opened.map((socket) => (socket.readyState === WebSocket.CLOSED ? undefined : new Promise((resolve) => socket.once('close', resolve)))));
     } finally {
+      sessions.clear();
       globals.WebSocket = previous;
       await front.close();
       globalThis.setTimeout = realSetTimeout;
