@@ -167,6 +167,8 @@ export interface CloudFormationServiceDeps {
     issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
     revoke(accessKeyId: string): void;
   };
+  /** Where the AppSync resource handlers register the APIs they deploy, for the local AppSync to serve. */
+  appsync: import('./appsync/appsync-registry').AppSyncRegistry;
 }
 
 export interface CloudFormationService {

@@ -8,3 +8,12 @@ export { getInstanceStatus, type InstanceStatus } from './instance/instance-stat
 export { stopInstance, type StopResult } from './instance/stop-instance';
 export { defaultDataDir, type InstanceSelector } from './instance/instance-selector';
 export type { ServerInfo } from './instance/server-info';
+export type {
+  AppSyncPorts,
+  CallerCredentials,
+  CallerIdentity,
+  DynamoDbExecutor,
+  LambdaInvoker,
+  TokenVerification,
+  UserPoolTokenVerifier,
+} from './appsync/ports';

@@ -1,5 +1,9 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
+import { AppSyncRegistry } from './appsync/appsync-registry';
+import type { AppSyncService } from './appsync/appsync-service';
+import { APPSYNC_PATH_PREFIX } from './appsync/appsync-urls';
+import type { AppSyncPorts } from './appsync/ports';
 import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { createS3BrowserAccess } from './s3/bucket-cors';
@@ -21,7 +25,14 @@ export interface LocalCloudOptions {
   /** A loopback address; default 127.0.0.1. The local cloud runs deployed code as the developer: it never leaves the machine. */
   host?: string;
   /** Body and header timeouts (tests shorten them). */
-  http?: HttpServerOptions;
+  http?: Omit<HttpServerOptions, 'upgrade'>;
+  /**
+   * The data-plane services AppSync resolvers and authorizers call (DynamoDB, Lambda, user pool tokens, identity
+   * pool sessions); a data source or auth mode whose service is missing answers with an error naming it.
+   */
+  dataPlane?: Omit<AppSyncPorts, 'signingKeys' | 'accountId'>;
+  /** How often real-time connections get a keep-alive; default 60 s (tests shorten it). */
+  realtimeKeepAliveMs?: number;
 }
 
 export interface LocalCloud {
@@ -55,8 +66,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     resolveRouter = resolve;
   });
   let server: HttpServer;
+  let appsync: AppSyncService | undefined;
   try {
-    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), options.http);
+    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), {
+      ...options.http,
+      upgrade: (request, socket, head) => {
+        if (appsync === undefined) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        else appsync.handleUpgrade(request, socket, head);
+      },
+    });
   } catch (error) {
     db.close();
     throw error;
@@ -70,6 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
     const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
     dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
+    const appsyncRegistry = new AppSyncRegistry(db);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -81,6 +100,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dataDir: cfnDataDir,
       credentials: credentialStore,
       tables: dataPlane.dynamoDb,
+      appsync: appsyncRegistry,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -103,6 +123,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
       services.set('iam', cloudformation.iam);
     }
+    const { AppSyncService: Service } = require('./appsync/appsync-service') as typeof import('./appsync/appsync-service');
+    const appsyncService = new Service(
+      appsyncRegistry,
+      { ...options.dataPlane, signingKeys: credentialStore, accountId: LOCAL_ACCOUNT_ID },
+      { keepAliveMs: options.realtimeKeepAliveMs },
+    );
+    appsync = appsyncService;
     const startedAt = new Date().toISOString();
     resolveRouter({
       services,
@@ -112,6 +139,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       publicPaths: [
         ...dataPlaneRoutes.publicPaths,
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
+        // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
+        { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
         {
           prefix: HEALTH_PATH,
           handle: () => ({
@@ -137,6 +166,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     close: () => {
       closing ??= (async () => {
         // Stop accepting connections, let stack operations in flight finish, then release the database.
+        await appsync?.close();
         const serverClosed = server.close();
         await cloudformation.close();
         await serverClosed;

@@ -40,6 +40,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         },
       },
       invoker,
+      deps.appsync,
     ),
   );
   const api = new QueryApi(engine, deps.buckets, deps.endpoint);

@@ -45,7 +45,7 @@ export interface RouterOptions {
   credentials: CredentialStore;
   /**
    * Requests under a path prefix answered without the router's authentication (bucket websites, the health probe,
-   * REST APIs, which check signatures themselves where their methods ask for them).
+   * REST APIs and AppSync APIs, which authenticate their callers themselves).
    */
   publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
