@@ -3,8 +3,9 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 // Workspace packages resolve to their sources in unit tests, so a test never runs stale `lib/` output.
+// amplify-velocity-template is an npm dependency, not a workspace package.
 const sourceMapper = {
-  '^(amplify-[a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
+  '^(amplify-(?!velocity-template$)[a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
 };
 
 // The tests' own support package runs from its sources in both tiers (swc compiles it like the tests), so e2e tests

@@ -23,6 +23,8 @@ const allowed: Array<[RegExp, string[]]> = [
   [/^amplify-frontend-support$/, ['amplify-cli-core']],
   [/^amplify-frontend-/, ['amplify-cli-core', 'amplify-frontend-support']],
   [/^amplify-category-/, ['amplify-cli-core', 'amplify-cloudformation-spec', 'amplify-graphql-transformer']],
+  // General-purpose plugin; reaches the api category only through the project files and the plugin platform.
+  [/^amplify-codegen$/, ['amplify-cli-core']],
   // Tests only (no product code imports it): it drives the built CLI binary and starts local clouds.
   [/^amplify-test-support$/, ['amplify-cli-core', 'amplify-frontend-support', 'amplify-local-cloud', 'amplify-cli']],
 ];

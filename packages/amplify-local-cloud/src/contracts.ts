@@ -129,6 +129,32 @@ export interface CloudFrontDeployment {
   endpoint: string;
 }
 
+/** A resource a stack deployed, as the data plane reads it: the deployed stacks are what the data plane serves. */
+export interface DeployedResource {
+  stackId: string;
+  logicalId: string;
+  physicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
+  attributes: Record<string, unknown>;
+}
+
+export interface DeployedResources {
+  /** Every resource of the type that exists now, across stacks. */
+  ofType(type: string): DeployedResource[];
+}
+
+/** The real DynamoDB tables behind `AWS::DynamoDB::Table` resources (implemented in src/dynamodb). */
+export interface TableAdministration {
+  /**
+   * Creates the table the resource's properties describe, or brings an existing one to them (indexes, stream, time
+   * to live); answers its ARNs. Failures throw with DynamoDB's message.
+   */
+  deployTable(name: string, properties: Record<string, unknown>, region: string): Promise<{ tableArn: string; streamArn?: string }>;
+  /** Deletes the table and its items; a table already gone is not an error. */
+  deleteTable(name: string): Promise<void>;
+}
+
 /** What the CloudFormation engine gets from the server that hosts it. */
 export interface CloudFormationServiceDeps {
   /** The local cloud's SQLite database (better-sqlite3); the engine creates its own tables in it. */
@@ -143,12 +169,15 @@ export interface CloudFormationServiceDeps {
    * Issues the temporary keys custom-resource functions run with (on AWS: their execution role's session), so
    * their SDK calls are accepted here; revoked once the function has answered.
    */
+  tables: TableAdministration;
   /** Without it, distributions get the generic handler (ids, no serving). */
   cloudFront?: CloudFrontDeployment;
   credentials: {
     issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
     revoke(accessKeyId: string): void;
   };
+  /** Where the AppSync resource handlers register the APIs they deploy, for the local AppSync to serve. */
+  appsync: import('./appsync/appsync-registry').AppSyncRegistry;
 }
 
 export interface CloudFormationService {
@@ -158,6 +187,8 @@ export interface CloudFormationService {
    * stack call them); to be routed for the `iam` credential-scope service.
    */
   iam?: ServiceHandler;
+  /** The resources of live stacks, for the data-plane services. */
+  deployed: DeployedResources;
   /** Called once at start-up: stacks left IN_PROGRESS by a crash are rolled back or failed, with a reason. */
   recover(): Promise<void>;
   /** Waits for operations in flight (used by `stop` and tests). */

@@ -1,6 +1,10 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { DEFAULT_PORT, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
+import { AppSyncRegistry } from './appsync/appsync-registry';
+import type { AppSyncService } from './appsync/appsync-service';
+import { APPSYNC_PATH_PREFIX } from './appsync/appsync-urls';
+import type { AppSyncPorts } from './appsync/ports';
+import { DEFAULT_PORT, DEFAULT_REGION, LOCAL_ACCOUNT_ID, type CloudFormationService, type ServiceHandler, type StreamingServiceHandler } from './contracts';
 import { ensureInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { createCloudFrontHandler } from './cloudfront/cloudfront-api';
 import { CLOUDFRONT_PATH_PREFIX } from './cloudfront/distribution-path';
@@ -25,7 +29,14 @@ export interface LocalCloudOptions {
   /** A loopback address; default 127.0.0.1. The local cloud runs deployed code as the developer: it never leaves the machine. */
   host?: string;
   /** Body and header timeouts (tests shorten them). */
-  http?: HttpServerOptions;
+  http?: Omit<HttpServerOptions, 'upgrade'>;
+  /**
+   * The data-plane services AppSync resolvers and authorizers call (DynamoDB, Lambda, user pool tokens, identity
+   * pool sessions); a data source or auth mode whose service is missing answers with an error naming it.
+   */
+  dataPlane?: Omit<AppSyncPorts, 'signingKeys' | 'accountId'>;
+  /** How often real-time connections get a keep-alive; default 60 s (tests shorten it). */
+  realtimeKeepAliveMs?: number;
 }
 
 export interface LocalCloud {
@@ -59,17 +70,29 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     resolveRouter = resolve;
   });
   let server: HttpServer;
+  let appsync: AppSyncService | undefined;
   try {
-    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), options.http);
+    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), {
+      ...options.http,
+      upgrade: (request, socket, head) => {
+        if (appsync === undefined) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        else appsync.handleUpgrade(request, socket, head);
+      },
+    });
   } catch (error) {
     db.close();
     throw error;
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   let cloudformation: CloudFormationService;
+  let dataPlane: import('./data-plane').DataPlane | undefined;
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
+    const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
+    dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
+    const appsyncRegistry = new AppSyncRegistry(db);
     const distributions = new DistributionStore(db);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
@@ -79,22 +102,41 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       buckets: store,
       endpoint,
       accountId: LOCAL_ACCOUNT_ID,
-      dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
+      dataDir: cfnDataDir,
       credentials: credentialStore,
+      tables: dataPlane.dynamoDb,
+      appsync: appsyncRegistry,
       cloudFront: { distributions, endpoint },
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    const { functionCodeDirectory, layerContentDirectory, parseLayerVersionArn } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, {
+      code: (name) => functionCodeDirectory(cfnDataDir, name),
+      layer: (arn) => {
+        const layer = parseLayerVersionArn(arn);
+        return layer === undefined ? undefined : layerContentDirectory(cfnDataDir, layer.name, layer.version);
+      },
+      runtime: path.join(cfnDataDir, 'runtime'),
+    });
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],
+      ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
     ]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
       services.set('iam', cloudformation.iam);
     }
+    const { AppSyncService: Service } = require('./appsync/appsync-service') as typeof import('./appsync/appsync-service');
+    const appsyncService = new Service(
+      appsyncRegistry,
+      { ...options.dataPlane, signingKeys: credentialStore, accountId: LOCAL_ACCOUNT_ID },
+      { keepAliveMs: options.realtimeKeepAliveMs },
+    );
+    appsync = appsyncService;
     const startedAt = new Date().toISOString();
     resolveRouter({
       services,
@@ -102,7 +144,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
       credentials: credentialStore,
       publicPaths: [
+        ...dataPlaneRoutes.publicPaths,
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
+        // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
+        { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
         { prefix: CLOUDFRONT_PATH_PREFIX, handle: (request) => serveDistribution(distributions, store, request.method, request.path, request.headers) },
         {
           prefix: HEALTH_PATH,
@@ -116,6 +161,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
   } catch (error) {
     await server.close();
+    await dataPlane?.close();
     db.close();
     throw error;
   }
@@ -128,9 +174,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     close: () => {
       closing ??= (async () => {
         // Stop accepting connections, let stack operations in flight finish, then release the database.
+        await appsync?.close();
         const serverClosed = server.close();
         await cloudformation.close();
         await serverClosed;
+        await dataPlane?.close();
         db.close();
       })();
       return closing;

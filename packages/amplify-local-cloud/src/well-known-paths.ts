@@ -8,3 +8,27 @@ export const HEALTH_PATH = '/_local-cloud/health';
 
 /** The CloudFormation engine's own files (Lambda code, custom-resource work dirs) live under this sub-folder. */
 export const CLOUDFORMATION_DIR = 'cloudformation';
+
+/** The DynamoDB tables' items (dynalite's LevelDB store). */
+export const DYNAMODB_DIR = 'dynamodb';
+
+/** Lambda functions' logs, one file per function. */
+export const LAMBDA_LOGS_DIR = 'lambda-logs';
+
+/**
+ * The credential-scope service of the local cloud's own API, signed with the instance's key: `status` asks
+ * `DEPLOYED_PATH` what is deployed.
+ */
+export const LOCAL_CLOUD_SERVICE = 'local-cloud';
+export const DEPLOYED_PATH = '/_local-cloud/deployed';
+
+/**
+ * Where deployed REST APIs answer: `<endpoint>/_restapis/<apiId>/<stage>/<path>`. No bucket name can begin with `_`,
+ * so the prefix never shadows a path-style S3 request.
+ */
+export const REST_API_PATH_PREFIX = '/_restapis/';
+
+/** The local form of a REST API's root URL (on AWS `https://<apiId>.execute-api.<region>.amazonaws.com/<stage>`). */
+export function restApiRootUrl(endpoint: string, apiId: string, stage: string): string {
+  return `${endpoint}${REST_API_PATH_PREFIX}${apiId}/${stage}`;
+}

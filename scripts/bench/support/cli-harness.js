@@ -22,7 +22,7 @@ function requireBuild() {
 }
 
 /**
- * A temp folder and a runner of `node -r <cpu probe> ...args`. The probe prints the child's own CPU time (user +
+ * A temp folder and a runner of `node -r <cpu probe> ...args` (with `input` on stdin, for headless commands). The probe prints the child's own CPU time (user +
  * system) on exit: wall time on a shared machine mostly measures the queue for a CPU, CPU time is what the CLI
  * itself costs. The runner also reports the CPU this process (the local cloud) spent meanwhile.
  */
@@ -30,11 +30,12 @@ function createHarness(name) {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `amplify-bench-${name}-`)));
   const cpuProbe = path.join(tmp, 'cpu-probe.js');
   fs.writeFileSync(cpuProbe, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, '\\n@@cpu ' + (u.user + u.system) / 1000 + '\\n'); });\n");
-  const node = (cwd, env, args) => {
+  const node = (cwd, env, args, input) => {
     const started = process.hrtime.bigint();
     const cloudCpuBefore = process.cpuUsage();
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-r', cpuProbe, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['-r', cpuProbe, ...args], { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      if (input !== undefined) child.stdin.end(input);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -51,7 +52,7 @@ function createHarness(name) {
       });
     });
   };
-  return { tmp, node, amplify: (cwd, env, args) => node(cwd, env, [bin, ...args]) };
+  return { tmp, node, amplify: (cwd, env, args, input) => node(cwd, env, [bin, ...args], input) };
 }
 
 /**

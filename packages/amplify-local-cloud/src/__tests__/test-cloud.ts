@@ -18,8 +18,11 @@ export interface TestCloud {
   dispose(): Promise<void>;
 }
 
-/** `options.http`: shorter body and header timeouts, for the tests of those timeouts. */
-export async function startTestCloud(dataDir?: string, options: Pick<LocalCloudOptions, 'http'> = {}): Promise<TestCloud> {
+/**
+ * `options.http`: shorter body and header timeouts, for the tests of those timeouts; `dataPlane` and
+ * `realtimeKeepAliveMs`: the services and keep-alive the AppSync tests give the local AppSync.
+ */
+export async function startTestCloud(dataDir?: string, options: Pick<LocalCloudOptions, 'http' | 'dataPlane' | 'realtimeKeepAliveMs'> = {}): Promise<TestCloud> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
   const cloud = await startLocalCloud({ port: 0, dataDir: dir, ...options });

@@ -1,4 +1,6 @@
+import * as path from 'path';
 import type { CloudFormationService, CloudFormationServiceDeps } from '../contracts';
+import { NodeRuntime } from '../lambda/node-runtime';
 import { NodeFunctionInvoker } from './custom-resources/node-function-invoker';
 import { ResponseCollector } from './custom-resources/response-collector';
 import { createIamHandler } from './iam-api';
@@ -19,7 +21,8 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
   const store = new StackStore(deps.db);
   const engine = new StackEngine(deps, store);
   const responses = new ResponseCollector();
-  const invoker = new NodeFunctionInvoker(deps.dataDir, deps.endpoint, deps.credentials, responses);
+  const runtime = new NodeRuntime(path.join(deps.dataDir, 'runtime'), deps.endpoint);
+  const invoker = new NodeFunctionInvoker(runtime, deps.credentials, responses);
   engine.useHandlers(
     createHandlerRegistry(
       {
@@ -28,6 +31,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         endpoint: deps.endpoint,
         accountId: deps.accountId,
         dataDir: deps.dataDir,
+        tables: deps.tables,
         cloudFront: deps.cloudFront,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
@@ -37,17 +41,30 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         },
       },
       invoker,
+      deps.appsync,
     ),
   );
   const api = new QueryApi(engine, deps.buckets, deps.endpoint);
   return {
     handle: (request) => api.handle(request),
     iam: createIamHandler(store, deps.accountId),
+    deployed: {
+      ofType: (type) =>
+        store.liveResourcesOfType(type).map((resource) => ({
+          stackId: resource.stackId,
+          logicalId: resource.logicalId,
+          physicalId: resource.physicalId as string,
+          type: resource.type,
+          properties: resource.properties,
+          attributes: resource.attributes,
+        })),
+    },
     recover: () => engine.recover(),
     async close() {
       // Functions still running are stopped first: one that never answers would otherwise hold the stop up to its
       // timeout (900 s at most); the operations waiting on them then fail and settle.
       invoker.close();
+      runtime.close();
       await engine.close();
       await responses.close();
     },

@@ -55,6 +55,4 @@ export const ids = {
   hex: (length: number): string => randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length),
   lowerAlnum: (length: number): string => randomString(length, LOWER_ALNUM),
   upperAlnum: (length: number): string => randomString(length, UPPER_ALNUM),
-  /** DynamoDB stream labels are the creation timestamp. */
-  streamLabel: (): string => new Date().toISOString().replace('Z', ''),
 };

@@ -132,6 +132,7 @@ CREATE TABLE IF NOT EXISTS cfn_resources (
   stack_id TEXT NOT NULL, logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL,
   status_reason TEXT, properties TEXT NOT NULL, attributes TEXT NOT NULL, last_updated TEXT NOT NULL,
   deletion_policy TEXT, update_replace_policy TEXT, PRIMARY KEY (stack_id, logical_id));
+CREATE INDEX IF NOT EXISTS cfn_resources_by_type ON cfn_resources (type);
 CREATE TABLE IF NOT EXISTS cfn_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, stack_id TEXT NOT NULL, stack_name TEXT NOT NULL,
   logical_id TEXT NOT NULL, physical_id TEXT, type TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
@@ -171,6 +172,8 @@ export class StackStore {
       deleteResources: prepare('DELETE FROM cfn_resources WHERE stack_id = ?'),
       liveResource: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id = ?
         AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY last_updated DESC LIMIT 1`),
+      liveResourcesOfType: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id IS NOT NULL
+        AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY last_updated`),
       putTrustPolicy: prepare('INSERT OR REPLACE INTO iam_role_trust_policies VALUES (?, ?)'),
       trustPolicy: prepare('SELECT document FROM iam_role_trust_policies WHERE role_name = ?'),
       deleteTrustPolicy: prepare('DELETE FROM iam_role_trust_policies WHERE role_name = ?'),
@@ -264,6 +267,11 @@ export class StackStore {
   liveResource(type: string, physicalId: string): ResourceRecord | undefined {
     const row = this.statements.liveResource.get(type, physicalId) as ResourceRow | undefined;
     return row && fromResourceRow(row);
+  }
+
+  /** Every resource of this type that exists now, in every stack (the data plane serves what stacks deployed). */
+  liveResourcesOfType(type: string): (ResourceRecord & { stackId: string })[] {
+    return (this.statements.liveResourcesOfType.all(type) as (ResourceRow & { stack_id: string })[]).map((row) => ({ ...fromResourceRow(row), stackId: row.stack_id }));
   }
 
   /** 1, 2, 3... per name, across restarts: Lambda version numbers, layer versions. */

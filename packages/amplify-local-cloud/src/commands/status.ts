@@ -1,3 +1,4 @@
+import { describeDeployed, readDeployedSummary } from '../instance/deployed-summary';
 import { readInstanceCredentials } from '../instance/instance-credentials';
 import { getInstanceStatus } from '../instance/instance-status';
 import { describeCredentials } from './credentials';
@@ -19,8 +20,13 @@ export const status: LocalCloudCommand = {
         output.info(`not running (data in ${selector.dataDir})`);
         break;
     }
-    if (readInstanceCredentials(selector.dataDir) !== undefined) {
+    const credentials = readInstanceCredentials(selector.dataDir);
+    if (credentials !== undefined) {
       output.info(describeCredentials(selector.dataDir));
+    }
+    if (result.type === 'running' && credentials !== undefined) {
+      const deployed = await readDeployedSummary(result.info.endpoint, credentials);
+      if (deployed !== undefined) describeDeployed(deployed).forEach((line) => output.info(line));
     }
   },
 };

@@ -32,6 +32,18 @@ export interface ObjectAttributes {
   checksum?: ChecksumValue;
 }
 
+/** A change of an object, as S3 event notifications name it (`ObjectCreated:Put`, `ObjectRemoved:Delete`, ...). */
+export interface ObjectEvent {
+  eventName: string;
+  bucket: string;
+  key: string;
+  size?: number;
+  /** Quoted, as S3 sends it. */
+  etag?: string;
+}
+
+export type ObjectEventListener = (event: ObjectEvent) => void;
+
 export interface ObjectRecord {
   bucket: string;
   key: string;
@@ -141,6 +153,7 @@ CREATE TABLE IF NOT EXISTS s3_parts (
 export class S3Store implements BucketStore {
   private readonly blobs: BlobFiles;
   private readonly statements = new Map<string, Statement>();
+  private readonly objectListeners: ObjectEventListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -266,6 +279,11 @@ export class S3Store implements BucketStore {
 
   // ---- objects -------------------------------------------------------------------------------------------------
 
+  /** Object creations and deletions go to `listener` once committed (bucket notifications). */
+  onObjectEvent(listener: ObjectEventListener): void {
+    this.objectListeners.push(listener);
+  }
+
   putObject(bucket: string, key: string, body: Buffer, contentType?: string): void {
     this.writeObject(bucket, key, body, { contentType });
   }
@@ -279,7 +297,7 @@ export class S3Store implements BucketStore {
     this.requireBucket(bucket);
     checkKey(key);
     const blob = this.blobs.write(body);
-    return this.commitObject(bucket, key, blob, body.length, `"${md5(body).toString('hex')}"`, attributes);
+    return this.notify('ObjectCreated:Put', this.commitObject(bucket, key, blob, body.length, `"${md5(body).toString('hex')}"`, attributes));
   }
 
   headObject(bucket: string, key: string): ObjectRecord | undefined {
@@ -316,7 +334,7 @@ export class S3Store implements BucketStore {
   commitReceivedObject(bucket: string, key: string, blob: ReceivedBlob, md5: Buffer, attributes: ObjectAttributes): ObjectRecord {
     this.requireBucket(bucket);
     checkKey(key);
-    return this.commitObject(bucket, key, blob.id, blob.size, `"${md5.toString('hex')}"`, attributes);
+    return this.notify('ObjectCreated:Put', this.commitObject(bucket, key, blob.id, blob.size, `"${md5.toString('hex')}"`, attributes));
   }
 
   /** Deletes an object; deleting a key that does not exist succeeds, as in S3. */
@@ -327,6 +345,7 @@ export class S3Store implements BucketStore {
       | undefined;
     if (blob !== undefined) {
       this.blobs.remove([blob]);
+      for (const listener of this.objectListeners) listener({ eventName: 'ObjectRemoved:Delete', bucket, key });
     }
   }
 
@@ -336,7 +355,7 @@ export class S3Store implements BucketStore {
     checkKey(key);
     const blob = this.blobs.copy(source.blob);
     const kept: ObjectAttributes = attributes ?? { contentType: source.contentType, headers: source.headers, checksum: source.checksum };
-    return this.commitObject(bucket, key, blob, source.size, source.etag, kept);
+    return this.notify('ObjectCreated:Copy', this.commitObject(bucket, key, blob, source.size, source.etag, kept));
   }
 
   listObjects(bucket: string, options: ListObjectsOptions): ListObjectsResult {
@@ -491,7 +510,7 @@ export class S3Store implements BucketStore {
       headers: upload.headers,
     });
     this.dropUpload(upload);
-    return record;
+    return this.notify('ObjectCreated:CompleteMultipartUpload', record);
   }
 
   abortUpload(upload: UploadRecord): void {
@@ -533,6 +552,11 @@ export class S3Store implements BucketStore {
     const blobs = this.sql('SELECT blob FROM s3_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];
     this.sql('DELETE FROM s3_uploads WHERE upload_id = ?').run(upload.uploadId);
     this.blobs.remove(blobs);
+  }
+
+  private notify(eventName: string, record: ObjectRecord): ObjectRecord {
+    for (const listener of this.objectListeners) listener({ eventName, bucket: record.bucket, key: record.key, size: record.size, etag: record.etag });
+    return record;
   }
 
   private commitObject(bucket: string, key: string, blob: string, size: number, etag: string, attributes: ObjectAttributes): ObjectRecord {

@@ -13,8 +13,22 @@ export interface CredentialStore {
   find(accessKeyId: string): SigningCredentials | undefined;
 }
 
+/** The role session temporary keys act for, and the Cognito identity it was issued to (identity pools). */
+export interface RoleSession {
+  roleArn: string;
+  cognitoIdentity?: {
+    identityId: string;
+    identityPoolId: string;
+    authenticationType: 'authenticated' | 'unauthenticated';
+    /** `cognito-idp.<region>.amazonaws.com/<poolId>,cognito-idp.<region>.amazonaws.com/<poolId>:CognitoSignIn:<sub>` for signed-in users. */
+    authenticationProvider?: string;
+  };
+}
+
 export interface TemporaryCredentials extends Required<SigningCredentials> {
   expiration: Date;
+  /** The role session the keys act for, when they were issued for one. */
+  session?: RoleSession;
 }
 
 /**
@@ -41,16 +55,27 @@ export class LocalCredentialStore implements CredentialStore {
     return issued;
   }
 
-  /** New temporary credentials, valid for `lifetimeSeconds`; requests signed with them must send their session token. */
-  issueTemporary(lifetimeSeconds: number): TemporaryCredentials {
+  /**
+   * New temporary credentials, valid for `lifetimeSeconds`, acting for a role session when given; requests signed
+   * with them must send their session token.
+   */
+  issueTemporary(lifetimeSeconds: number, session?: RoleSession): TemporaryCredentials {
     const credentials: TemporaryCredentials = {
       accessKeyId: newAccessKeyId('ASIA'),
       secretAccessKey: newSecretAccessKey(),
       sessionToken: crypto.randomBytes(48).toString('base64'),
       expiration: new Date(this.now().getTime() + lifetimeSeconds * 1000),
+      ...(session === undefined ? {} : { session }),
     };
     this.temporary.set(credentials.accessKeyId, credentials);
     return credentials;
+  }
+
+  /** Who signs with the key: the developer (the instance's own key), a role's session, or nobody known. */
+  principalOf(accessKeyId: string): { type: 'instance' } | ({ type: 'role' } & RoleSession) | { type: 'unknown' } {
+    if (accessKeyId === this.instance.accessKeyId) return { type: 'instance' };
+    const issued = this.find(accessKeyId) as TemporaryCredentials | undefined;
+    return issued?.session === undefined ? { type: 'unknown' } : { type: 'role', ...issued.session };
   }
 
   /** Ends temporary credentials before they expire (their holder is done). */

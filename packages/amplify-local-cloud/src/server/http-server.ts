@@ -1,6 +1,6 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { pipeline, Readable } from 'stream';
+import { pipeline, Readable, type Duplex } from 'stream';
 import { AmplifyError } from 'amplify-cli-core';
 import type { ServiceResponse } from '../contracts';
 import { internalError, type RawRequest } from './request-router';
@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   bodyIdleTimeoutMs?: number;
   /** A client that has not sent its complete headers after this long gets a 408 and is disconnected; default 20 s. */
   headersTimeoutMs?: number;
+  /** Takes `Upgrade` requests (WebSocket handshakes); without it they are refused. */
+  upgrade?: (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
 const DEFAULT_BODY_IDLE_TIMEOUT_MS = 20_000;
@@ -78,6 +80,13 @@ export async function listenHttp(host: string, port: number, handle: RequestHand
   };
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, false));
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, true));
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (options.upgrade === undefined) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    options.upgrade(req, socket, head);
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -43,8 +43,11 @@ export interface RouterOptions {
   browserAccess: ReadonlyMap<string, BrowserAccess>;
   /** The keys whose signatures are accepted. */
   credentials: CredentialStore;
-  /** Requests under a path prefix answered without authentication (bucket websites, the health probe). */
-  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse }[];
+  /**
+   * Requests under a path prefix answered without the router's authentication (bucket websites, the health probe,
+   * REST APIs and AppSync APIs, which authenticate their callers themselves).
+   */
+  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
 
 /**
@@ -58,13 +61,16 @@ export interface RouterOptions {
  * signature is checked: the S3 API checks the streamed bytes against a hex hash, and the aws-chunked decoder checks
  * each chunk's signature as it streams. The other services sign the SHA-256 of the body itself, which is read
  * (capped) for the check. Refusals, a body that cannot be received included, use the error shape of the service
- * the client was talking to: S3's `<Error>` for S3, the query protocol's `<ErrorResponse>` for the others.
+ * the client was talking to: S3's `<Error>` for S3, JSON for the JSON protocols (DynamoDB, Lambda), the query
+ * protocol's `<ErrorResponse>` for the others.
  */
 export async function routeRequest(request: RawRequest, options: RouterOptions, now: Date = new Date()): Promise<ServiceResponse> {
+  // A refusal in the protocol of the client, for every service but S3 (whose refusals are its own).
+  const refuse = speaksJson(request) ? jsonError : queryError;
   const host = request.headers.host;
   if (!isLoopbackHost(host)) {
     const message = `The local cloud answers loopback host names only (127.0.0.1, localhost, [::1]), not Host '${host ?? ''}'.`;
-    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : refuse(403, 'AccessDenied', message);
   }
   const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));
   if (open !== undefined) {
@@ -79,15 +85,15 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     const s3 = guessIsS3(request);
     switch (auth.type) {
       case 'missing':
-        return s3 ? s3Error(403, 'AccessDenied', 'Access Denied') : queryError(403, 'MissingAuthenticationToken', 'Missing Authentication Token');
+        return s3 ? s3Error(403, 'AccessDenied', 'Access Denied') : refuse(403, 'MissingAuthenticationToken', 'Missing Authentication Token');
       case 'expired':
-        return s3 ? s3Error(403, 'AccessDenied', auth.message) : queryError(403, 'ExpiredToken', auth.message);
+        return s3 ? s3Error(403, 'AccessDenied', auth.message) : refuse(403, 'ExpiredToken', auth.message);
       case 'malformed': {
         const presigned = !request.headers.authorization;
         if (s3) {
           return s3Error(400, presigned ? 'AuthorizationQueryParametersError' : 'AuthorizationHeaderMalformed', auth.message);
         }
-        return queryError(403, 'IncompleteSignature', auth.message);
+        return refuse(403, 'IncompleteSignature', auth.message);
       }
     }
   }
@@ -97,7 +103,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
   if (browser.type === 'browser' && browserAccess === undefined) {
     // Before the signature is even looked at: a page must not learn anything about the control plane.
     const message = `The local cloud refuses ${scope.service} calls from web pages (Origin '${browser.origin ?? ''}'): only the developer's tools may drive its control plane.`;
-    return s3 ? s3Error(403, 'AccessDenied', message) : queryError(403, 'AccessDenied', message);
+    return s3 ? s3Error(403, 'AccessDenied', message) : refuse(403, 'AccessDenied', message);
   }
   let body: Buffer | undefined;
   if (s3) {
@@ -107,7 +113,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     }
   } else {
     if (isAwsChunked(request.headers)) {
-      return queryError(400, 'InvalidRequest', 'aws-chunked request bodies are an S3 upload encoding; other services take the body as it is signed.');
+      return refuse(400, 'InvalidRequest', 'aws-chunked request bodies are an S3 upload encoding; other services take the body as it is signed.');
     }
     try {
       // Small and capped: the signature covers its SHA-256.
@@ -122,7 +128,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     case 'unknown-key':
       return s3
         ? s3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: scope.accessKeyId })
-        : queryError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+        : refuse(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     case 'skewed':
       return s3
         ? s3Error(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', {
@@ -130,7 +136,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
             ServerTime: now.toISOString(),
             MaxAllowedSkewMilliseconds: '900000',
           })
-        : queryError(403, 'SignatureDoesNotMatch', verified.message);
+        : refuse(403, 'SignatureDoesNotMatch', verified.message);
     case 'mismatch':
       return s3
         ? s3Error(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH_MESSAGE, {
@@ -139,7 +145,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
             SignatureProvided: auth.signature,
             CanonicalRequest: verified.canonicalRequest,
           })
-        : queryError(
+        : refuse(
             403,
             'SignatureDoesNotMatch',
             'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
@@ -226,7 +232,7 @@ export function internalError(request: RawRequest, error: unknown): ServiceRespo
 
 /**
  * Which protocol a request speaks when its credential scope cannot be read: query-protocol calls carry an
- * `Action`, in the query string or a form body; everything else is taken for S3.
+ * `Action`, in the query string or a form body, JSON-protocol calls their marks; everything else is taken for S3.
  */
 function guessIsS3(request: RawRequest): boolean {
   const authorization = request.headers.authorization;
@@ -236,7 +242,29 @@ function guessIsS3(request: RawRequest): boolean {
     return service === 's3';
   }
   const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-  return !(request.query.has('Action') || form);
+  return !(request.query.has('Action') || form || speaksJson(request));
+}
+
+/** JSON-protocol clients (`X-Amz-Target` calls such as DynamoDB's, Lambda's REST-JSON API under `/2015-03-31/`). */
+function speaksJson(request: RawRequest): boolean {
+  const contentType = String(request.headers['content-type'] ?? '');
+  return contentType.includes('x-amz-json') || request.headers['x-amz-target'] !== undefined || request.path.startsWith('/2015-03-31/');
+}
+
+/** The JSON protocols' names for the query protocol's authentication failures. */
+const JSON_ERROR_CODES: Record<string, string> = {
+  InvalidClientTokenId: 'UnrecognizedClientException',
+  SignatureDoesNotMatch: 'InvalidSignatureException',
+  MissingAuthenticationToken: 'MissingAuthenticationTokenException',
+  IncompleteSignature: 'IncompleteSignatureException',
+  ExpiredToken: 'ExpiredTokenException',
+  AccessDenied: 'AccessDeniedException',
+};
+
+/** A refusal as JSON-protocol clients read it: `__type` in the body and `x-amzn-ErrorType`. */
+function jsonError(status: number, code: string, message: string): ServiceResponse {
+  const type = JSON_ERROR_CODES[code] ?? code;
+  return { status, headers: { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-ErrorType': type }, body: JSON.stringify({ __type: type, message }) };
 }
 
 function unknownService(service: string, known: string[], headers: IncomingHttpHeaders): ServiceResponse {

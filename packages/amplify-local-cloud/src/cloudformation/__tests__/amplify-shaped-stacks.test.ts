@@ -204,6 +204,8 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
   const bucket = outputs.DeploymentBucketName;
   const authUrl = await cloud.upload(bucket, 'amplify-cfn-templates/auth/app-cloudformation-template.yml', authTemplate);
   const apiUrl = await cloud.upload(bucket, 'amplify-cfn-templates/api/cloudformation-template.json', apiTemplate);
+  // AppSync reads the schema from its S3 location when the GraphQLSchema is created, as push uploads it.
+  await cloud.upload(bucket, 'amplify-appsync-files/schema.graphql', 'type Todo { id: ID! }\ntype Query { getTodo(id: ID!): Todo }\n');
   const nested = {
     authapp: {
       Type: 'AWS::CloudFormation::Stack',
@@ -262,7 +264,8 @@ test('amplify init root stack, then a push with auth and API nested stacks', asy
   expect(auth.UserPoolArn).toBe(`arn:aws:cognito-idp:us-east-1:123456789012:userpool/${auth.UserPoolId}`);
   const api = await nestedOutputs(ids.apiapp);
   expect(api.GraphQLAPIIdOutput).toMatch(/^[a-z0-9]{26}$/);
-  expect(api.GraphQLAPIEndpointOutput).toBe(`https://${api.GraphQLAPIIdOutput}.appsync-api.us-east-1.amazonaws.com/graphql`);
+  // The local AppSync serves the API itself.
+  expect(api.GraphQLAPIEndpointOutput).toBe(`${cloud.config.endpoint}/appsync/${api.GraphQLAPIIdOutput}/graphql`);
   expect(api.GraphQLAPIKeyOutput).toMatch(/^da2-[a-z0-9]{26}$/);
   const apiArn = `arn:aws:appsync:us-east-1:123456789012:apis/${api.GraphQLAPIIdOutput}`;
   expect(api.DataSourceArn).toBe(`${apiArn}/datasources/TodoTable`);

@@ -1,6 +1,7 @@
 import { CreateStackCommand, DeleteStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, ListStacksCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useCfnTestCloud } from './helpers/cfn-test-cloud';
+import { strToU8, zipSync } from 'fflate';
 
 const cloud = useCfnTestCloud();
 
@@ -188,7 +189,7 @@ test('Lambda versions and layer versions are numbered per function and per layer
   const template = (description: string) =>
     JSON.stringify({
       Resources: {
-        Layer: { Type: 'AWS::Lambda::LayerVersion', Properties: { LayerName: 'shared', Description: description, Content: { S3Bucket: 'b', S3Key: 'k' } } },
+        Layer: { Type: 'AWS::Lambda::LayerVersion', Properties: { LayerName: 'shared', Description: description, Content: { S3Bucket: 'layer-code', S3Key: 'layer.zip' } } },
         Fn: {
           Type: 'AWS::Lambda::Function',
           Properties: { FunctionName: 'versioned', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'exports.handler = async () => 1;' } },
@@ -198,6 +199,8 @@ test('Lambda versions and layer versions are numbered per function and per layer
       },
       Outputs: { Layer: { Value: { Ref: 'Layer' } }, Version: { Value: { Ref: 'Version' } }, Alias: { Value: { Ref: 'Live' } } },
     });
+  await cloud.s3.send(new CreateBucketCommand({ Bucket: 'layer-code' }));
+  await cloud.upload('layer-code', 'layer.zip', Buffer.from(zipSync({ 'nodejs/node_modules/shared/index.js': strToU8('module.exports = 1;') })));
   const outputsOf = async () => Object.fromEntries((await cloud.waitForStack('versions')).Outputs!.map((output) => [output.OutputKey!, output.OutputValue!]));
   await cloud.cfn.send(new CreateStackCommand({ StackName: 'versions', TemplateBody: template('one') }));
   expect(await outputsOf()).toEqual({

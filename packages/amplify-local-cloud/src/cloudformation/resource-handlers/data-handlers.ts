@@ -1,28 +1,29 @@
 import { ids } from '../physical-ids';
 import { isTemplateObject, TemplateValue } from '../template-value';
-import { genericHandler, resourceName, withFixedIdentity } from './generic-handler';
-import type { ResourceHandler, ResourceRequest } from './resource-handler';
+import { resourceName, withFixedIdentity } from './generic-handler';
+import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 
-function tableAttributes(request: ResourceRequest, name: string): Record<string, TemplateValue> {
-  const arn = `arn:aws:dynamodb:${request.stack.region}:${request.stack.accountId}:table/${name}`;
-  const streams = isTemplateObject(request.properties.StreamSpecification);
-  return streams ? { Arn: arn, StreamArn: `${arn}/stream/${ids.streamLabel()}` } : { Arn: arn };
+/** The table's ARNs; StreamArn exists only while streams are on. */
+function tableAttributes(arns: { tableArn: string; streamArn?: string }): Record<string, TemplateValue> {
+  return arns.streamArn === undefined ? { Arn: arns.tableArn } : { Arn: arns.tableArn, StreamArn: arns.streamArn };
 }
 
-/** `AWS::DynamoDB::Table`: Ref is the table name; StreamArn exists only while streams are on. */
-export const dynamoDbTableHandler: ResourceHandler = {
-  async create(request) {
-    const name = resourceName(request, { maxLength: 255 });
-    return { physicalId: name, attributes: tableAttributes(request, name) };
-  },
-  async update(request) {
-    const hadStream = typeof request.attributes.StreamArn === 'string';
-    const hasStream = isTemplateObject(request.properties.StreamSpecification);
-    if (hadStream === hasStream) return { physicalId: request.physicalId, attributes: request.attributes };
-    return { physicalId: request.physicalId, attributes: tableAttributes(request, request.physicalId) };
-  },
-  delete: genericHandler.delete,
-};
+/** `AWS::DynamoDB::Table`: a real table of the local DynamoDB (keys, indexes, stream, time to live); Ref is its name. */
+export function dynamoDbTableHandler(environment: HandlerEnvironment): ResourceHandler {
+  return {
+    async create(request) {
+      const name = resourceName(request, { maxLength: 255 });
+      return { physicalId: name, attributes: tableAttributes(await environment.tables.deployTable(name, request.properties, request.stack.region)) };
+    },
+    async update(request) {
+      const arns = await environment.tables.deployTable(request.physicalId, request.properties, request.stack.region);
+      return { physicalId: request.physicalId, attributes: tableAttributes(arns) };
+    },
+    async delete(request) {
+      await environment.tables.deleteTable(request.physicalId);
+    },
+  };
+}
 
 /** `AWS::Cognito::*`: ids in Cognito's formats; the rest of the attributes as the generic handler makes them. */
 export const cognitoHandlers: Record<string, ResourceHandler> = {

@@ -1,7 +1,8 @@
 import { isCustomResourceType } from 'amplify-cloudformation-spec';
 import { cloudFrontDistributionHandler } from '../../cloudfront/distribution-handler';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
-import { apiKeyHandler, dataSourceHandler, functionConfigurationHandler, graphQlApiHandler, resolverHandler } from './appsync-handlers';
+import type { AppSyncRegistry } from '../../appsync/appsync-registry';
+import { appSyncHandlers } from './appsync-handlers';
 import { customResourceHandler } from './custom-resource-handler';
 import { cognitoHandlers, dynamoDbTableHandler } from './data-handlers';
 import { genericHandler } from './generic-handler';
@@ -12,7 +13,11 @@ import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
 
 /** The handler for each resource type: specific ones where the data plane needs side effects, else the generic one. */
-export function createHandlerRegistry(environment: HandlerEnvironment, invoker: NodeFunctionInvoker): (type: string) => ResourceHandler {
+export function createHandlerRegistry(
+  environment: HandlerEnvironment,
+  invoker: NodeFunctionInvoker,
+  appsync: AppSyncRegistry,
+): (type: string) => ResourceHandler {
   const specific: Record<string, ResourceHandler> = {
     'AWS::S3::Bucket': s3BucketHandler(environment),
     'AWS::S3::BucketPolicy': s3BucketPolicyHandler(environment),
@@ -20,13 +25,9 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::IAM::Policy': iamPolicyHandler,
     'AWS::IAM::ManagedPolicy': iamManagedPolicyHandler,
     'AWS::Lambda::Function': lambdaFunctionHandler(environment),
-    'AWS::DynamoDB::Table': dynamoDbTableHandler,
+    'AWS::DynamoDB::Table': dynamoDbTableHandler(environment),
     'AWS::CloudFormation::Stack': nestedStackHandler(environment),
-    'AWS::AppSync::GraphQLApi': graphQlApiHandler,
-    'AWS::AppSync::ApiKey': apiKeyHandler,
-    'AWS::AppSync::FunctionConfiguration': functionConfigurationHandler,
-    'AWS::AppSync::DataSource': dataSourceHandler,
-    'AWS::AppSync::Resolver': resolverHandler,
+    ...appSyncHandlers(environment, appsync),
     'AWS::Lambda::Version': lambdaVersionHandler(environment),
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),

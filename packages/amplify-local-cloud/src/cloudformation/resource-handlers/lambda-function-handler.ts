@@ -34,13 +34,7 @@ function deployCode(environment: HandlerEnvironment, request: ResourceRequest, f
       fs.writeFileSync(path.join(staging, INLINE_FILE[family]), code.ZipFile);
       if (family === 'nodejs') fs.writeFileSync(path.join(staging, 'cfn-response.js'), CFN_RESPONSE_SOURCE);
     } else if (typeof code.S3Bucket === 'string' && typeof code.S3Key === 'string') {
-      const zip = environment.buckets.bucketExists(code.S3Bucket) ? environment.buckets.getObject(code.S3Bucket, code.S3Key) : undefined;
-      if (zip === undefined) {
-        throw new Error(
-          `Error occurred while GetObject. S3 Error Code: ${environment.buckets.bucketExists(code.S3Bucket) ? 'NoSuchKey' : 'NoSuchBucket'}. S3 Error Message: the object s3://${code.S3Bucket}/${code.S3Key} does not exist`,
-        );
-      }
-      unpackZip(zip, staging);
+      unpackZip(zipFromBucket(environment, code.S3Bucket, code.S3Key), staging);
     } else {
       throw new Error('Properties validation failed: Code must contain ZipFile or S3Bucket and S3Key');
     }
@@ -50,6 +44,17 @@ function deployCode(environment: HandlerEnvironment, request: ResourceRequest, f
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A code zip in the local S3, or Lambda's GetObject error. */
+function zipFromBucket(environment: HandlerEnvironment, bucket: string, key: string): Buffer {
+  const zip = environment.buckets.bucketExists(bucket) ? environment.buckets.getObject(bucket, key) : undefined;
+  if (zip === undefined) {
+    throw new Error(
+      `Error occurred while GetObject. S3 Error Code: ${environment.buckets.bucketExists(bucket) ? 'NoSuchKey' : 'NoSuchBucket'}. S3 Error Message: the object s3://${bucket}/${key} does not exist`,
+    );
+  }
+  return zip;
 }
 
 function unpackZip(zip: Buffer, directory: string): void {
@@ -119,15 +124,45 @@ export const lambdaAliasHandler: ResourceHandler = withFixedIdentity((request) =
   return { physicalId: arn, attributes: { AliasArn: arn } };
 });
 
-/** `AWS::Lambda::LayerVersion`: numbered 1, 2, ... per layer name; Ref is the layer version ARN. */
+/** Where a layer version's content is unpacked (Lambda's `/opt` for the functions that use it). */
+export function layerContentDirectory(dataDir: string, layerName: string, version: string): string {
+  return resolveInside(path.join(dataDir, 'lambda-layers'), layerName, version);
+}
+
+/** `arn:aws:lambda:<region>:<account>:layer:<name>:<version>` as its name and version. */
+export function parseLayerVersionArn(arn: string): { name: string; version: string } | undefined {
+  const match = /:layer:([a-zA-Z0-9-_]+):(\d+)$/.exec(arn);
+  return match === null ? undefined : { name: match[1], version: match[2] };
+}
+
+/**
+ * `AWS::Lambda::LayerVersion`: numbered 1, 2, ... per layer name; Ref is the layer version ARN. `Content` is unpacked
+ * for the functions that use the version.
+ */
 export function lambdaLayerVersionHandler(environment: HandlerEnvironment): ResourceHandler {
-  return withFixedIdentity((request) => {
+  const handler = withFixedIdentity((request) => {
     const given = request.properties.LayerName;
     if (typeof given === 'string') checkLayerName(given);
+    const content = request.properties.Content;
+    if (!isTemplateObject(content) || typeof content.S3Bucket !== 'string' || typeof content.S3Key !== 'string') {
+      throw new Error('Properties validation failed: Content must contain S3Bucket and S3Key');
+    }
+    const zip = zipFromBucket(environment, content.S3Bucket, content.S3Key);
     // A layer may be named by its ARN: its versions count under the name the ARN ends with.
     const name = typeof given === 'string' ? given.slice(given.lastIndexOf(':') + 1) : generatedName(request.stack.stackName, request.logicalId, { maxLength: 64 });
     const version = environment.store.nextCounter(`layer-version:${request.stack.region}:${name}`);
+    const directory = layerContentDirectory(environment.dataDir, name, String(version));
+    fs.rmSync(directory, { recursive: true, force: true });
+    fs.mkdirSync(directory, { recursive: true });
+    unpackZip(zip, directory);
     const arn = `arn:aws:lambda:${request.stack.region}:${request.stack.accountId}:layer:${name}:${version}`;
     return { physicalId: arn, attributes: { LayerVersionArn: arn } };
   });
+  return {
+    ...handler,
+    async delete(request) {
+      const layer = parseLayerVersionArn(request.physicalId);
+      if (layer !== undefined) fs.rmSync(layerContentDirectory(environment.dataDir, layer.name, layer.version), { recursive: true, force: true });
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore, CloudFrontDeployment } from '../../contracts';
+import type { BucketStore, CloudFrontDeployment, TableAdministration } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -70,6 +70,7 @@ export interface HandlerEnvironment {
   endpoint: string;
   accountId: string;
   dataDir: string;
+  tables: TableAdministration;
   cloudFront?: CloudFrontDeployment;
   nestedStacks: NestedStackOperations;
 }

@@ -1,0 +1,53 @@
+import type { DeployedResource, DeployedResources } from '../../contracts';
+import { evaluateRolePolicies, wildcardMatch } from '../iam-policy';
+import { matchRoute } from '../swagger-routes';
+
+describe('matchRoute', () => {
+  const paths = { '/items': { get: {} }, '/items/{proxy+}': { get: {} }, '/items/{id}': { get: {} }, '/items/special': { get: {} }, '/': { get: {} } };
+
+  test.each([
+    ['/items', '/items', {}],
+    ['/items/special', '/items/special', {}],
+    ['/items/42', '/items/{id}', { id: '42' }],
+    ['/items/42/reviews/1', '/items/{proxy+}', { proxy: '42/reviews/1' }],
+    ['/', '/', {}],
+  ])('%s is served by %s', (requestPath, template, parameters) => {
+    expect(matchRoute(paths, requestPath)).toMatchObject({ template, pathParameters: parameters });
+  });
+
+  test('a path no template covers has no route; a greedy parameter needs a segment', () => {
+    expect(matchRoute(paths, '/other')).toBeUndefined();
+    expect(matchRoute({ '/a/{proxy+}': {} }, '/a')).toBeUndefined();
+  });
+});
+
+describe('evaluateRolePolicies', () => {
+  const resource = (type: string, physicalId: string, properties: Record<string, unknown>): DeployedResource => ({ stackId: 's', logicalId: physicalId, physicalId, type, properties, attributes: {} });
+  const statement = (effect: string, action: unknown, target: unknown, extra: Record<string, unknown> = {}) => ({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: target, ...extra }] });
+  const deployed = (resources: DeployedResource[]): DeployedResources => ({ ofType: (type) => resources.filter((candidate) => candidate.type === type) });
+  const arn = 'arn:aws:execute-api:us-east-1:123456789012:abc/dev/GET/items/7';
+  const roleArn = 'arn:aws:iam::123456789012:role/auth';
+
+  test('inline, attached managed and standalone policies all count; wildcards match', () => {
+    expect(evaluateRolePolicies(deployed([resource('AWS::IAM::Role', 'auth', { Policies: [{ PolicyName: 'p', PolicyDocument: statement('Allow', 'execute-api:*', 'arn:aws:execute-api:*:*:abc/dev/*/items/*') }] })]), roleArn, 'execute-api:Invoke', arn)).toBe('allow');
+    const managed = resource('AWS::IAM::ManagedPolicy', 'arn:aws:iam::123456789012:policy/m', { PolicyDocument: statement('Allow', ['execute-api:invoke'], '*') });
+    expect(evaluateRolePolicies(deployed([resource('AWS::IAM::Role', 'auth', { ManagedPolicyArns: [managed.physicalId] }), managed]), roleArn, 'execute-api:Invoke', arn)).toBe('allow');
+    expect(evaluateRolePolicies(deployed([resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', 'execute-api:Invoke', arn) })]), roleArn, 'execute-api:Invoke', arn)).toBe('allow');
+  });
+
+  test('no matching Allow is an implicit deny; a Deny wins; a conditional Allow does not count', () => {
+    expect(evaluateRolePolicies(deployed([resource('AWS::IAM::Policy', 'x', { Roles: ['other'], PolicyDocument: statement('Allow', '*', '*') })]), roleArn, 'execute-api:Invoke', arn)).toBe('implicit-deny');
+    expect(evaluateRolePolicies(deployed([resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', 's3:*', '*') })]), roleArn, 'execute-api:Invoke', arn)).toBe('implicit-deny');
+    const both = [resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', '*', '*') }), resource('AWS::IAM::Policy', 'y', { Roles: ['auth'], PolicyDocument: statement('Deny', 'execute-api:Invoke', '*/GET/*') })];
+    expect(evaluateRolePolicies(deployed(both), roleArn, 'execute-api:Invoke', arn)).toBe('explicit-deny');
+    const conditional = resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', '*', '*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }) });
+    expect(evaluateRolePolicies(deployed([conditional]), roleArn, 'execute-api:Invoke', arn)).toBe('implicit-deny');
+  });
+
+  test('wildcards: * spans characters including /, ? one character, the rest literally', () => {
+    expect(wildcardMatch('a*z', 'a/b/z')).toBe(true);
+    expect(wildcardMatch('a?c', 'abc')).toBe(true);
+    expect(wildcardMatch('a.c', 'abc')).toBe(false);
+    expect(wildcardMatch('Execute-API:*', 'execute-api:Invoke', true)).toBe(true);
+  });
+});

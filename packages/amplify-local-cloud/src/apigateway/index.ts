@@ -1,0 +1,1 @@
+export { RestApiService, type RestApiServiceOptions } from './rest-api-service';

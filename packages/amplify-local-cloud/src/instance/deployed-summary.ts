@@ -1,0 +1,45 @@
+import * as http from 'http';
+import * as path from 'path';
+import type { DeployedSummary } from '../data-plane';
+import { canonicalRequest, credentialScope, hmac, signingKey, stringToSign } from '../server/sigv4-verifier';
+import { DEPLOYED_PATH, LOCAL_CLOUD_SERVICE } from '../well-known-paths';
+import type { LocalCloudCredentials } from './instance-credentials';
+
+/** What the running server has deployed (tables, functions, REST APIs), asked with the instance's own key. */
+export function readDeployedSummary(endpoint: string, credentials: LocalCloudCredentials, timeoutMs = 2000): Promise<DeployedSummary | undefined> {
+  const url = new URL(DEPLOYED_PATH, endpoint);
+  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const scope = { accessKeyId: credentials.accessKeyId, date: amzDate.slice(0, 8), region: 'us-east-1', service: LOCAL_CLOUD_SERVICE };
+  const headers: Record<string, string> = { host: url.host, 'x-amz-date': amzDate };
+  const signed = Object.keys(headers).sort();
+  const canonical = canonicalRequest({ method: 'GET', path: url.pathname, query: url.searchParams, headers, body: Buffer.alloc(0) }, { scope, presigned: false, signedHeaders: signed });
+  const signature = hmac(signingKey(credentials.secretAccessKey, scope), stringToSign(amzDate, credentialScope(scope), canonical)).toString('hex');
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${scope.accessKeyId}/${credentialScope(scope)}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
+  return new Promise((resolve) => {
+    const request = http.get(url, { headers, timeout: timeoutMs, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        try {
+          resolve(response.statusCode === 200 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as DeployedSummary) : undefined);
+        } catch {
+          resolve(undefined);
+        }
+      });
+      response.on('error', () => resolve(undefined));
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(undefined));
+  });
+}
+
+/** The summary as `status` prints it, one line per kind of resource. */
+export function describeDeployed(summary: DeployedSummary): string[] {
+  const list = (items: string[]) => (items.length === 0 ? 'none' : items.join(', '));
+  return [
+    `tables: ${list(summary.tables)}`,
+    `functions: ${list(summary.functions.map((deployed) => `${deployed.name} (${deployed.runtime})`))}`,
+    ...(summary.functions.length > 0 ? [`function logs in ${path.dirname(summary.functions[0].logFile)}`] : []),
+    `REST APIs: ${list(summary.restApis.flatMap((api) => api.rootUrls.map((url) => `${api.name} at ${url}`)))}`,
+  ];
+}
