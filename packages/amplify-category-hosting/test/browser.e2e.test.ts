@@ -9,8 +9,9 @@ import { AppSandbox } from 'amplify-test-support';
  * DEV website URL and the PROD CloudFront URL and checks that the page ran and applied the project's config.
  * Screenshots go to `<AMPLIFY_TEST_OUTPUT or .ci/results>/hosting-browser/`.
  *
- * Further checks (sign-in, GraphQL reads and writes) plug in as more `PageCheck`s once the local cloud's data plane
- * answers them.
+ * Further checks (sign-in, GraphQL reads and writes) plug in as more `PageCheck`s once the local cloud started by
+ * `startLocalCloud` runs AppSync's DynamoDB data sources against its own tables and serves Cognito (the page is served
+ * from the local cloud's own origin, so its GraphQL calls are same-origin).
  */
 jest.setTimeout(240_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
