@@ -15,7 +15,7 @@ export interface HostingCloud {
 }
 
 /** What this plugin uses of the provider's client factory (`getConfiguredAWSClient`). */
-interface ProviderClientFactory {
+export interface ProviderClientFactory {
   target: { region: string; credentials?: unknown; endpoint?: string };
   s3Client(): S3Client;
   destroy(): void;
@@ -44,7 +44,8 @@ export async function connectHostingCloud(context: AmplifyContext): Promise<Host
   return sdkHostingCloud(factory);
 }
 
-function sdkHostingCloud(factory: ProviderClientFactory): HostingCloud {
+/** The SDK implementation over the provider's client factory (its S3 client; a CloudFront client on the same target). */
+export function sdkHostingCloud(factory: ProviderClientFactory): HostingCloud {
   const s3 = factory.s3Client();
   const sdk = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
   let cloudFront: import('@aws-sdk/client-cloudfront').CloudFrontClient | undefined;
