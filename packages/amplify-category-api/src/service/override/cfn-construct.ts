@@ -32,7 +32,8 @@ const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slic
  * tags) become PascalCase, recursively; maps keep their keys; `Json` values, intrinsics and scalars are kept.
  * Without a type (a resource type outside the specification) every object key is capitalised.
  */
-export function toCfnValue(value: unknown, type: ValueType | undefined, spec: ResourceTypeSpec | undefined): unknown {
+export function toCfnValue(value: unknown, declared: ValueType | undefined, spec: ResourceTypeSpec | undefined): unknown {
+  const type = resolveUnion(value, declared, spec);
   if (Array.isArray(value)) return value.map((item) => toCfnValue(item, type?.kind === 'list' ? type.element : type, spec));
   if (!isObject(value) || isIntrinsic(value)) return value;
   if (type === undefined) return Object.fromEntries(Object.entries(value).map(([key, item]) => [pascal(key), toCfnValue(item, undefined, spec)]));
@@ -50,18 +51,28 @@ export function toCfnValue(value: unknown, type: ValueType | undefined, spec: Re
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [pascal(key), toCfnValue(item, properties[pascal(key)]?.type, spec)]));
     }
     case 'union':
-      return toCfnValue(value, objectTypeOf(value, type, spec), spec);
+      return value;
   }
 }
 
-/** The member of a union an object belongs to: the first property type that declares all its keys. */
+/** The member of a union type a value is written as: the list member for an array, see `objectTypeOf` for an object. */
+function resolveUnion(value: unknown, type: ValueType | undefined, spec: ResourceTypeSpec | undefined): ValueType | undefined {
+  if (type?.kind !== 'union') return type;
+  if (Array.isArray(value)) return type.types.find((member) => member.kind === 'list') ?? type.types.find((member) => member.kind === 'primitive' && member.primitive === 'Json');
+  return isObject(value) ? objectTypeOf(value, type, spec) : undefined;
+}
+
+/**
+ * The member of a union an object belongs to: the first property type that declares all its keys, else a map,
+ * tag or `Json` member (whose keys are kept).
+ */
 function objectTypeOf(value: JsonObject, union: Extract<ValueType, { kind: 'union' }>, spec: ResourceTypeSpec | undefined): ValueType | undefined {
-  return union.types.find((member) => {
-    if (member.kind === 'map' || member.kind === 'tag') return true;
+  const named = union.types.find((member) => {
     if (member.kind !== 'named') return false;
     const properties = spec?.propertyTypes[member.name]?.properties ?? {};
-    return Object.keys(value).every((key) => Object.hasOwn(properties, pascal(key)) || Object.hasOwn(properties, key));
+    return Object.keys(value).every((key) => Object.hasOwn(properties, pascal(key)));
   });
+  return named ?? union.types.find((member) => member.kind === 'map' || member.kind === 'tag' || (member.kind === 'primitive' && member.primitive === 'Json'));
 }
 
 function propertyTypeOf(type: ValueType | undefined, key: string, spec: ResourceTypeSpec | undefined): ValueType | undefined {
@@ -74,7 +85,8 @@ function propertyTypeOf(type: ValueType | undefined, key: string, spec: Resource
  * A live camelCase view of a stored value: reading `view.pointInTimeRecoveryEnabled` reads the stored
  * `PointInTimeRecoveryEnabled`, writing it writes there. Scalars, `Json` values and intrinsics are returned as stored.
  */
-function liveView(value: unknown, type: ValueType | undefined, spec: ResourceTypeSpec | undefined): unknown {
+function liveView(value: unknown, declared: ValueType | undefined, spec: ResourceTypeSpec | undefined): unknown {
+  const type = resolveUnion(value, declared, spec);
   if (Array.isArray(value)) {
     const element = type?.kind === 'list' ? type.element : type;
     return new Proxy(value, {
