@@ -3,13 +3,14 @@ import { writeFileAtomic } from 'amplify-cli-core';
 import { apiDirectory } from '../api-resource';
 import type { RestPath } from '../api-types';
 import { restTemplate } from '../rest-template';
-import { graphqlOverrideResources, type TemplateJson } from './graphql-override-resources';
-import { restOverrideResources } from './rest-override-resources';
+import type { TemplateJson } from './graphql-override-resources';
 import { applyOverride, COMPILED_OVERRIDE } from './run-override';
 
 /** Applies the GraphQL API's `override.ts` to its compiled templates in place; returns `build/override.js`'s text. */
 export function overrideGraphQLTemplates(projectRoot: string, apiName: string, rootStack: TemplateJson, stacks: Record<string, TemplateJson>): string | undefined {
-  return applyOverride(projectRoot, apiDirectory(projectRoot, apiName), () => graphqlOverrideResources(rootStack, stacks));
+  // The object model (and the CloudFormation specification it reads) loads only for an API that has an override.
+  const tree = () => (require('./graphql-override-resources') as typeof import('./graphql-override-resources')).graphqlOverrideResources(rootStack, stacks);
+  return applyOverride(projectRoot, apiDirectory(projectRoot, apiName), tree);
 }
 
 export const restTemplateFile = (apiName: string): string => `build/${apiName}-cloudformation-template.json`;
@@ -22,7 +23,8 @@ export function overriddenRestTemplate(projectRoot: string, apiName: string, pat
   const template = restTemplate({ apiName, paths, authResourceName });
   const pathGroups = Object.fromEntries(Object.entries(paths).map(([apiPath, config]) => [apiPath, authResourceName ? Object.keys(config.permissions.groups ?? {}) : []]));
   const dir = apiDirectory(projectRoot, apiName);
-  const compiled = applyOverride(projectRoot, dir, () => restOverrideResources(apiName, template, pathGroups));
+  const tree = () => (require('./rest-override-resources') as typeof import('./rest-override-resources')).restOverrideResources(apiName, template, pathGroups);
+  const compiled = applyOverride(projectRoot, dir, tree);
   if (compiled !== undefined) writeFileAtomic(path.join(dir, 'build', COMPILED_OVERRIDE), compiled);
   return template;
 }

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { assertValidTemplate } from 'amplify-cloudformation-spec';
+import { transform } from 'amplify-graphql-transformer';
 import { createTempProject, readProjectFile, thrownAmplifyError } from 'amplify-test-support';
 import type { AppSyncServiceConfiguration } from '../../api-types';
 import { compileApi } from '../../compile';
 import { addGraphQLApi, compileForPush } from '../../graphql-api';
+import { graphqlOverrideResources } from '../graphql-override-resources';
 import { scaffoldOverride } from '../scaffold';
 
 const config: AppSyncServiceConfiguration = { apiName: 'shopapi', serviceName: 'AppSync', defaultAuthType: { mode: 'API_KEY', expirationTime: 7 } };
@@ -110,5 +112,45 @@ export function override(resources: AmplifyApiGraphQlResourceStackTemplate, info
   resources.models['Todo'].modelDDBTable.keySchema = [{ attributeName: 'name', keyType: 'HASH' }];
 }`);
     expect(thrownAmplifyError(() => compileForPush(project.root, 'shopapi')).code).toBe('DestructiveSchemaChange');
+  });
+});
+
+describe('the resource tree over a compiled API', () => {
+  test('has the original shape: api resources, one entry per model with its relation resolvers, @function resources', () => {
+    const output = transform({
+      sources: [{ path: 'schema.graphql', text: `${schema}\ntype Query { echo(msg: String): String @function(name: "echofn-\${env}") }` }],
+      authConfig: { defaultAuthentication: { authenticationType: 'API_KEY', apiKeyConfig: { apiKeyExpirationDays: 7 } }, additionalAuthenticationProviders: [] },
+      featureFlags: {},
+      transformConfig: { Version: 5, ResolverConfig: { project: { ConflictHandler: 'AUTOMERGE', ConflictDetection: 'VERSION' } } },
+      parameters: {},
+      userResolvers: {},
+      userStacks: {},
+      now: new Date(),
+    });
+    const tree = graphqlOverrideResources(output.rootStack, output.stacks);
+    expect(Object.entries(tree.api).map(([key, construct]) => [key, construct?.cfnResourceType])).toEqual([
+      ['GraphQLAPI', 'AWS::AppSync::GraphQLApi'],
+      ['GraphQLAPIDefaultApiKey', 'AWS::AppSync::ApiKey'],
+      ['GraphQLAPITransformerSchema', 'AWS::AppSync::GraphQLSchema'],
+      ['GraphQLAPINONEDS', 'AWS::AppSync::DataSource'],
+      ['AmplifyDataStore', 'AWS::DynamoDB::Table'],
+      ['AmplifyDataStoreIAMRole', 'AWS::IAM::Role'],
+      ['DynamoDBAccess', 'AWS::IAM::Policy'],
+    ]);
+    expect(Object.keys(tree.models)).toEqual(['Todo', 'Post']);
+    const todo = tree.models.Todo;
+    expect([todo.modelStack?.logicalId, todo.modelDDBTable?.logicalId, todo.modelDatasource?.logicalId]).toEqual(['Todo', 'TodoTable', 'TodoDataSource']);
+    expect(todo.modelIamRole?.cfnResourceType).toBe('AWS::IAM::Role');
+    expect(todo.modelIamRoleDefaultPolicy?.cfnResourceType).toBe('AWS::IAM::Policy');
+    expect(Object.keys(todo.resolvers)).toEqual(expect.arrayContaining(['GetTodoResolver', 'ListTodoResolver', 'CreateTodoResolver', 'TodopostsResolver']));
+    expect(Object.keys(tree.models.Post.resolvers)).toContain('PosttodoResolver');
+    expect(Object.keys(todo.resolvers)).not.toContain('PosttodoResolver');
+    const byLogicalId = Object.keys(todo.appsyncFunctions).find((id) => id.startsWith('MutationcreateTodoinit0Function'));
+    expect(byLogicalId).toMatch(/^MutationcreateTodoinit0FunctionMutationcreateTodoinit0FunctionAppSyncFunction[0-9A-F]{8}$/);
+    expect(todo.appsyncFunctions.MutationcreateTodoinit0Function?.logicalId).toBe(byLogicalId);
+    expect(Object.keys(tree.function.lambdaDataSource)).toEqual(['EchofnLambdaDataSource']);
+    expect(Object.values(tree.function.lambdaDataSourceRole).map((c) => c.cfnResourceType)).toEqual(['AWS::IAM::Role']);
+    expect(Object.keys(tree.function.resolvers)).toEqual(['QueryechoResolver']);
+    expect(tree.http.resolvers).toEqual({});
   });
 });
