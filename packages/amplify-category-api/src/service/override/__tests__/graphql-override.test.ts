@@ -67,6 +67,14 @@ export function override(resources: AmplifyApiGraphQlResourceStackTemplate, info
     for (const template of [todo, connections, root]) expect(() => assertValidTemplate(template)).not.toThrow();
   });
 
+  test('a property the specification does not know is left for the CloudFormation check of the push to refuse', () => {
+    writeOverride(`export function override(resources) { resources.models['Todo'].modelDDBTable.billingModes = 'PROVISIONED'; }`);
+    compileForPush(project.root, 'shopapi');
+    const todo = readProjectFile<Template>(project.root, `${API}/build/stacks/Todo.json`);
+    expect(todo.Resources.TodoTable.Properties.BillingModes).toBe('PROVISIONED');
+    expect(() => assertValidTemplate(todo)).toThrow(/BillingModes/);
+  });
+
   test('a runtime error is InvalidOverrideError "Executing overrides failed." and build/ is left as it was', () => {
     compileForPush(project.root, 'shopapi');
     const before = buildFiles();
