@@ -241,5 +241,11 @@ export function cfnConstruct(logicalId: string, resource: CfnResourceJson): CfnC
       return true;
     },
     has: (_target, key) => typeof key === 'string' && (Object.hasOwn(fixed, key) || key === 'cfnOptions' || pascal(key) in (resource.Properties ?? {})),
+    // Listing (Object.keys, console.log, JSON.stringify) shows the resource's properties, camelCase.
+    ownKeys: () => Object.keys(resource.Properties ?? {}).map(camel),
+    getOwnPropertyDescriptor: (_target, key) => {
+      if (typeof key !== 'string' || !(pascal(key) in (resource.Properties ?? {}))) return undefined;
+      return { configurable: true, enumerable: true, writable: true, value: liveView(resource.Properties?.[pascal(key)], spec?.properties[pascal(key)]?.type, spec) };
+    },
   });
 }

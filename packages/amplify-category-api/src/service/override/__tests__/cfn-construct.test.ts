@@ -52,6 +52,8 @@ describe('camelCase properties over a PascalCase resource', () => {
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }, { AttributeName: 'name', AttributeType: 'S' }],
     });
     expect(Object.keys(construct.streamSpecification)).toEqual(['streamViewType']);
+    expect(Object.keys(construct)).toEqual(['keySchema', 'attributeDefinitions', 'billingMode', 'streamSpecification', 'tableName']);
+    expect(JSON.parse(JSON.stringify(construct)).keySchema).toEqual([{ attributeName: 'id', keyType: 'RANGE' }]);
     expect('streamViewType' in construct.streamSpecification).toBe(true);
   });
 
