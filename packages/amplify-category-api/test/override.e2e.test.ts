@@ -87,6 +87,8 @@ describe('amplify override api (built binary, local cloud)', () => {
     expect(fs.existsSync(path.join(deployed, 'notesapi', 'build', 'override.js'))).toBe(true);
     const rest = JSON.parse(fs.readFileSync(path.join(deployed, 'notesrest', 'build', 'notesrest-cloudformation-template.json'), 'utf8')) as Template;
     expect(rest.Resources.notesrest.Properties.Description).toBe('notes of dev');
-    expect((await sandbox.run(['status'])).stdout).toMatch(/\|\s*Api\s*\|\s*notesapi\s*\|\s*No Change/);
+    const status = (await sandbox.run(['status'])).stdout;
+    expect(status).toMatch(/\|\s*Api\s*\|\s*notesapi\s*\|\s*No Change/);
+    expect(status).toMatch(/\|\s*Api\s*\|\s*notesrest\s*\|\s*No Change/);
   });
 });
