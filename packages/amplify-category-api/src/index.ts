@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   console: () => require('./commands/console') as CategoryCommand,
   'gql-compile': () => require('./commands/gql-compile') as CategoryCommand,
   rebuild: () => require('./commands/rebuild') as CategoryCommand,
+  override: () => require('./commands/override') as CategoryCommand,
   help: () => require('./commands/help') as CategoryCommand,
 };
 

@@ -7,6 +7,7 @@ const COMMANDS: Array<[string, string]> = [
   ['amplify api push', 'Compiles the GraphQL schema and deploys the APIs'],
   ['amplify api gql-compile', 'Compiles schema.graphql into build/ (--force, --allow-destructive-graphql-schema-updates)'],
   ['amplify api rebuild', 'Recreates every table of the GraphQL API, empty (all data is lost); asks for the API name'],
+  ['amplify override api', 'Writes override.ts into an API folder; its override() edits the generated templates at compile and push'],
   ['amplify api console', 'Prints the console page of a deployed API'],
   ['amplify add|update api --headless', 'Reads an AddApiRequest / UpdateApiRequest (version 1) as JSON on stdin'],
 ];

@@ -7,6 +7,8 @@ import { apiDirectory, CATEGORY } from './api-resource';
 import type { AppSyncCliInputs } from './api-types';
 import { authConfigOf } from './auth-config';
 import { graphqlFeatureFlags } from './feature-flags';
+import { overrideGraphQLTemplates } from './override/api-overrides';
+import { COMPILED_OVERRIDE } from './override/run-override';
 
 export type TransformFunction = (input: TransformInput) => TransformOutput;
 
@@ -160,7 +162,7 @@ export interface CompiledApi {
 
 /**
  * Compiles an API in memory: transformer input from the folder (and overrides), `build/` files per reference §1
- * and `build/parameters.json` per §4. A refused schema is one AmplifyError naming type, field and place; a
+ * and `build/parameters.json` per §4, with the API's `override.ts` applied (§13.3). A refused schema is one AmplifyError naming type, field and place; a
  * change that would lose data is refused unless allowed. Nothing is written.
  */
 export function compileApi(options: CompileApiOptions): CompiledApi {
@@ -175,6 +177,8 @@ export function compileApi(options: CompileApiOptions): CompiledApi {
     if (error instanceof Error && error.name === 'TransformError') throw schemaError(error as TransformError);
     throw error;
   }
+  // Before the destructive-change guard: an override may change what a push would replace.
+  const compiledOverride = overrideGraphQLTemplates(projectRoot, apiName, output.rootStack, output.stacks);
   const deployedStacks = readStacks(deployedBuildDir(projectRoot, apiName));
   if (deployedStacks && !options.allowDestructive) {
     const problems = dependencies.findDestructiveChanges({ stacks: deployedStacks }, { stacks: output.stacks });
@@ -198,6 +202,7 @@ export function compileApi(options: CompileApiOptions): CompiledApi {
   };
   for (const [name, stack] of Object.entries(output.stacks)) files[`stacks/${name}.json`] = JSON.stringify(stack, null, 2);
   for (const [name, text] of Object.entries(output.resolvers)) files[`resolvers/${name}`] = text;
+  if (compiledOverride !== undefined) files[COMPILED_OVERRIDE] = compiledOverride;
   return { apiName, buildDir: path.join(apiDirectory(projectRoot, apiName), 'build'), files, rootStack: output.rootStack, parameters, warnings: output.warnings };
 }
 

@@ -1,8 +1,10 @@
 import * as path from 'path';
-import { AmplifyError, readJsonFile, writeResource, type AmplifyContext, type DependsOn } from 'amplify-cli-core';
+import * as fs from 'fs';
+import { AmplifyError, readJsonFile, writeJsonFile, writeResource, type AmplifyContext, type DependsOn } from 'amplify-cli-core';
 import { apiDirectory, authResourceName, CATEGORY, ensureAuth, ensureGuestAccess, projectFunctions, PROVIDER, userPoolGroups } from './api-resource';
 import type { RestCliInputs, RestPath } from './api-types';
-import { restTemplate } from './rest-template';
+import { overriddenRestTemplate, restTemplateFile } from './override/api-overrides';
+import { OVERRIDE_FILE } from './override/run-override';
 
 const PATH_PART = /^([a-zA-Z0-9-]+|\{[a-zA-Z0-9_-]+\+?\})$/;
 
@@ -91,9 +93,22 @@ export async function saveRestResource(projectRoot: string, apiName: string, pat
     jsonFiles: {
       'cli-inputs.json': { version: 1, paths: named } satisfies RestCliInputs,
       'build/parameters.json': {},
-      [`build/${apiName}-cloudformation-template.json`]: restTemplate({ apiName, paths: named, authResourceName: authName }),
+      [restTemplateFile(apiName)]: overriddenRestTemplate(projectRoot, apiName, named, authName),
     },
     meta: mode === 'add' ? { service: 'API Gateway', providerPlugin: PROVIDER, dependsOn } : { dependsOn },
     ...(mode === 'add' ? { envParameters: {} } : {}),
   });
+}
+
+/**
+ * For a push: a REST API with an `override.ts` gets its template rebuilt from cli-inputs.json with the override
+ * applied (the override may have changed since the last add or update). Without one its template is left as
+ * written, which keeps the templates of projects made by the original. Returns whether it was rebuilt.
+ */
+export function rebuildOverriddenRestTemplate(projectRoot: string, apiName: string): boolean {
+  const dir = apiDirectory(projectRoot, apiName);
+  if (!fs.existsSync(path.join(dir, OVERRIDE_FILE))) return false;
+  const { paths } = readRestInputs(projectRoot, apiName);
+  writeJsonFile(path.join(dir, restTemplateFile(apiName)), overriddenRestTemplate(projectRoot, apiName, paths, authResourceName(projectRoot)));
+  return true;
 }

@@ -13,6 +13,11 @@ function isAppSync(meta: AmplifyMeta, ref: ResourceRef): boolean {
   return getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'AppSync';
 }
 
+/** REST APIs go along too: the category applies their `override.ts` to their template before it is deployed. */
+function isRestApi(meta: AmplifyMeta, ref: ResourceRef): boolean {
+  return getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'API Gateway';
+}
+
 /**
  * GraphQL APIs whose deployed API key has expired (its `Expires`, counted from the last compile, is past): the push
  * takes them along, and their compile counts the key's lifetime from now, which extends it.
@@ -40,7 +45,7 @@ export async function compileGraphQLApis(context: ProviderContext, files: Projec
   const missingBuild = listResources(meta)
     .map(([category, resourceName]) => ({ category, resourceName }))
     .filter((ref) => isAppSync(meta, ref) && !fs.existsSync(path.join(files.paths.resourceDir(ref.category, ref.resourceName), 'build')));
-  const apis = [...new Map([...pushed.filter((ref) => isAppSync(meta, ref)), ...missingBuild].map((ref) => [`${ref.category}/${ref.resourceName}`, ref])).values()];
+  const apis = [...new Map([...pushed.filter((ref) => isAppSync(meta, ref) || isRestApi(meta, ref)), ...missingBuild].map((ref) => [`${ref.category}/${ref.resourceName}`, ref])).values()];
   if (apis.length === 0) return;
   const plugin = context.amplify.getPluginInstance?.(context, 'api') as ApiCategoryPlugin | undefined;
   if (typeof plugin?.compileApisForPush !== 'function') {
