@@ -9,6 +9,9 @@ import { lambdaAliasHandler, lambdaFunctionHandler, lambdaLayerVersionHandler, l
 import { nestedStackHandler } from './nested-stack-handler';
 import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
+import { kinesisHandlers } from '../../kinesis/kinesis-handlers';
+import { lexHandlers } from '../../lex/lex-handlers';
+import { pinpointHandlers } from '../../pinpoint/pinpoint-handlers';
 
 /** The handler for each resource type: specific ones where the data plane needs side effects, else the generic one. */
 export function createHandlerRegistry(environment: HandlerEnvironment, invoker: NodeFunctionInvoker): (type: string) => ResourceHandler {
@@ -30,6 +33,9 @@ export function createHandlerRegistry(environment: HandlerEnvironment, invoker: 
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
     ...cognitoHandlers,
+    ...pinpointHandlers,
+    ...kinesisHandlers,
+    ...lexHandlers(environment),
   };
   const custom = customResourceHandler(environment, invoker);
   return (type) => specific[type] ?? (isCustomResourceType(type) ? custom : genericHandler);
