@@ -1,9 +1,10 @@
+import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { AppSandbox } from 'amplify-test-support';
+import { AppSandbox, GENERAL_PROVIDERS } from 'amplify-test-support';
 
 /**
  * Analytics, notifications and interactions end to end on the built binary against a local cloud: all three added
@@ -160,6 +161,33 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     expect(status.stdout).toMatch(/\| Analytics +\| engage +\| No Change/);
   });
 
+  test('a Kinesis stream added headless deploys; a bad request names the field', async () => {
+    const bad = await sandbox.run(['add', 'analytics', '--headless'], JSON.stringify({ version: 1, serviceConfiguration: { serviceName: 'Kinesis', shardCount: 0 } }));
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain('serviceConfiguration.shardCount must be >= 1');
+    const added = await sandbox.run(['add', 'analytics', '--headless'], JSON.stringify({ version: 1, serviceConfiguration: { serviceName: 'Kinesis', name: 'clicks', shardCount: 2 } }));
+    expect(added.stderr).toBe('');
+    expect(added.exitCode).toBe(0);
+    expect((await sandbox.run(['push', '--yes'])).exitCode).toBe(0);
+    expect(meta().analytics.clicks.output).toEqual({ kinesisStreamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks-dev', kinesisStreamId: 'clicks-dev', kinesisStreamShardCount: '2' });
+  });
+
+  test('env add deploys the three categories to a second env; checkout switches back with No Change', async () => {
+    const devApp = meta().analytics.engage.output!.Id;
+    const add = await sandbox.run(['env', 'add', '--envName', 'prod', '--providers', GENERAL_PROVIDERS, '--yes']);
+    expect(add.exitCode).toBe(0);
+    const prod = meta();
+    expect(prod.analytics.engage.output!.Id).not.toBe(devApp);
+    expect(prod.notifications.engage.output!.Id).toBe(prod.analytics.engage.output!.Id);
+    expect(Object.values(prod.interactions)[0].output!.BotName).toBe('BookTrip_prod');
+    expect(sandbox.awsExports().aws_mobile_analytics_app_id).toBe(prod.analytics.engage.output!.Id);
+    expect((await sandbox.run(['env', 'checkout', 'dev'])).exitCode).toBe(0);
+    expect(meta().analytics.engage.output!.Id).toBe(devApp);
+    expect(sandbox.awsExports().aws_mobile_analytics_app_id).toBe(devApp);
+    const status = await sandbox.run(['status']);
+    expect(status.stdout).not.toMatch(/Create|Update|Delete/);
+  });
+
   test('analytics cannot be removed while notifications use its app; removing each and pushing deletes their stacks', async () => {
     const blocked = await sandbox.run(['remove', 'analytics', 'engage', '--yes']);
     expect(blocked.exitCode).not.toBe(0);
@@ -168,6 +196,7 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
       ['notifications', 'InAppMessaging'],
       ['interactions', Object.keys(meta().interactions)[0]],
       ['analytics', 'engage'],
+      ['analytics', 'clicks'],
     ]) {
       const removed = await sandbox.run(['remove', category, name, '--yes']);
       expect(removed.stderr).toBe('');
@@ -181,5 +210,15 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     expect(after.interactions ?? {}).toEqual({});
     expect(sandbox.awsExports()).not.toHaveProperty('aws_mobile_analytics_app_id');
     expect(sandbox.awsExports()).not.toHaveProperty('aws_bots_config');
+  });
+
+  test('delete removes every env of the project from the cloud', async () => {
+    const deleted = await sandbox.run(['delete', '--force']);
+    expect(deleted.exitCode).toBe(0);
+    expect(fs.existsSync(path.join(sandbox.app, 'amplify'))).toBe(false);
+    const cfn = new CloudFormationClient(sandbox.sdkConfig);
+    const live = (await cfn.send(new ListStacksCommand({}))).StackSummaries?.filter((stack) => stack.StackStatus !== 'DELETE_COMPLETE') ?? [];
+    cfn.destroy();
+    expect(live.map((stack) => stack.StackName)).toEqual([]);
   });
 });
