@@ -155,6 +155,26 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     expect(shown.stdout).toMatch(new RegExp(`app ${appId}  endpoint \\S+  e2eCheckout  item=roses`));
   });
 
+  test('the deployed BookTrip sample answers RecognizeText from its intents, slots echoed and elicited', async () => {
+    const bot = Object.values(meta().interactions)[0].output!;
+    const { SignatureV4 } = require('@smithy/signature-v4') as typeof import('@smithy/signature-v4');
+    const { Sha256 } = require('@aws-crypto/sha256-js') as typeof import('@aws-crypto/sha256-js');
+    const endpoint = new URL(sandbox.cloud.endpoint);
+    const signer = new SignatureV4({ credentials: sandbox.cloud.credentials, region: 'us-east-1', service: 'lex', sha256: Sha256 });
+    const say = async (text: string): Promise<{ sessionState: { dialogAction: { type: string; slotToElicit?: string }; intent: { name: string; slots: Record<string, unknown> } }; messages?: Array<{ content: string }> }> => {
+      const requestPath = `/bots/${bot.BotId}/botAliases/${bot.BotAliasId}/botLocales/${bot.BotLocaleId}/sessions/e2e/text`;
+      const body = JSON.stringify({ text });
+      const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: endpoint.hostname, port: Number(endpoint.port), path: requestPath, headers: { host: endpoint.host, 'content-type': 'application/json' }, body });
+      const response = await fetch(`${endpoint.origin}${requestPath}`, { method: 'POST', headers: signed.headers, body });
+      expect(response.status).toBe(200);
+      return (await response.json()) as never;
+    };
+    const first = await say('Book a 3 night stay in Seattle');
+    expect(first.sessionState.intent).toMatchObject({ name: 'BookHotel', slots: { Nights: { value: { interpretedValue: '3' } }, Location: { value: { interpretedValue: 'Seattle' } }, CheckInDate: null } });
+    expect(first.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'CheckInDate' });
+    expect(first.messages?.[0].content).toBe('What day do you want to check in?');
+  });
+
   test('status shows No Change after the push', async () => {
     const status = await sandbox.run(['status']);
     expect(status.stdout).not.toMatch(/Create|Update|Delete/);

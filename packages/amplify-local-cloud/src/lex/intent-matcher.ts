@@ -8,9 +8,9 @@ export interface IntentMatch {
   score: number;
 }
 
+/** Punctuation and extra spaces dropped; case kept, so slot values keep what was said. */
 const normalize = (text: string): string =>
   text
-    .toLowerCase()
     .replace(/[.,!?;:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -23,10 +23,10 @@ function utterancePattern(utterance: string): { pattern: RegExp; slots: string[]
     .split(/\u0000(\d+)\u0000/)
     .map((part, index) => (index % 2 === 1 ? '(.+?)' : escape(part)))
     .join('');
-  return { pattern: new RegExp(`^${source}$`), slots };
+  return { pattern: new RegExp(`^${source}$`, 'i'), slots };
 }
 
-const words = (text: string): Set<string> => new Set(normalize(text.replace(/\{\w+\}/g, ' ')).split(' ').filter((word) => word.length > 2));
+const words = (text: string): Set<string> => new Set(normalize(text.replace(/\{\w+\}/g, ' ')).toLowerCase().split(' ').filter((word) => word.length > 2));
 
 /**
  * The intent the text asks for: an utterance that matches it whole (slots taken from its `{Slot}` places), else the
