@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, waitUntilStackCreateComplete } from '@aws-sdk/client-cloudformation';
 import { events } from '../../commands/events';
 import { rawRequest, signedRequest, useTestCloud } from '../../__tests__/test-cloud';
@@ -142,6 +144,25 @@ describe('Pinpoint and Lex in the local cloud', () => {
     const unknown = await call(`/bots/${outputs.BotId}/botAliases/NOSUCHALIA/botLocales/en_US/sessions/s3/text`, 'POST', { text: 'hi' }, 'lex');
     expect(unknown.status).toBe(404);
     expect(unknown.headers['x-amzn-errortype']).toBe('ResourceNotFoundException');
+  });
+
+  it('Kinesis PutRecord and PutRecords on a stack\'s stream are recorded; an unknown stream is refused', async () => {
+    const kinesis = (target: string, body: unknown) =>
+      signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `Kinesis_20131202.${target}` }, body: JSON.stringify(body) }, { credentials: t.cloud.credentials, service: 'kinesis' });
+    const one = await kinesis('PutRecord', { StreamName: 'clicks-dev', PartitionKey: 'p', Data: Buffer.from('{"a":1}').toString('base64') });
+    expect(one.status).toBe(200);
+    expect(JSON.parse(one.body)).toMatchObject({ ShardId: 'shardId-000000000000', SequenceNumber: expect.stringMatching(/^\d+$/) });
+    const many = await kinesis('PutRecords', { StreamARN: outputs.StreamArn, Records: [{ PartitionKey: 'p', Data: 'YQ==' }, { PartitionKey: 'q', Data: 'Yg==' }] });
+    expect(JSON.parse(many.body)).toMatchObject({ FailedRecordCount: 0, Records: [{ ShardId: 'shardId-000000000000' }, { ShardId: 'shardId-000000000000' }] });
+    const lines = fs.readFileSync(path.join(t.dataDir, 'kinesis', 'records.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { streamName: string; data: string });
+    expect(lines.map((line) => [line.streamName, line.data])).toEqual([
+      ['clicks-dev', Buffer.from('{"a":1}').toString('base64')],
+      ['clicks-dev', 'YQ=='],
+      ['clicks-dev', 'Yg=='],
+    ]);
+    const missing = await kinesis('PutRecord', { StreamName: 'nope', PartitionKey: 'p', Data: 'YQ==' });
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.body)).toEqual({ __type: 'ResourceNotFoundException', message: 'Stream nope under account 123456789012 not found.' });
   });
 
   it('PostText (Lex V1) finds the bot by name and echoes the slots', async () => {
