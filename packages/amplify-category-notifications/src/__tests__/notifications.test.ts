@@ -5,7 +5,7 @@ import { createPrompter, validateHeadlessRequest, type Prompter } from 'amplify-
 import { validateTemplate } from 'amplify-cloudformation-spec';
 import { makeTempDir } from 'amplify-test-support';
 import { askChannelSettings, readP12, settingsFromRequest } from '../service/channel-questions';
-import { CHANNELS } from '../service/channels';
+import { channelArgument, CHANNELS } from '../service/channels';
 import { notificationsRequestSchema } from '../service/headless-schema';
 import { notificationsTemplate } from '../service/template';
 
@@ -92,6 +92,14 @@ describe('channel questions', () => {
 
   it('--yes cannot supply FCM settings and names the headless way instead', async () => {
     await expect(askChannelSettings(createPrompter({ yes: true, isInteractive: () => false }), 'FCM')).rejects.toMatchObject({ resolution: expect.stringContaining('--headless') });
+  });
+});
+
+describe('channel argument', () => {
+  it('names a channel in any case; anything else is refused with the list', () => {
+    expect(channelArgument('inappmessaging')).toBe('InAppMessaging');
+    expect(channelArgument(undefined)).toBeUndefined();
+    expect(() => channelArgument('Fax')).toThrow('Fax is not a notifications channel');
   });
 });
 

@@ -1,16 +1,8 @@
-import { AmplifyError, pathManager, type AmplifyContext } from 'amplify-cli-core';
+import { pathManager, type AmplifyContext } from 'amplify-cli-core';
 import { askChannelSettings } from '../service/channel-questions';
-import { CHANNEL_VIEW_NAMES, CHANNELS, type Channel } from '../service/channels';
+import { channelArgument, CHANNEL_VIEW_NAMES, CHANNELS, type Channel } from '../service/channels';
 import { PINPOINT_END_OF_LIFE } from '../service/messages';
 import { currentConfig, ensurePinpointApp, saveNotifications } from '../service/notifications-resource';
-
-/** A channel named on the command line (`amplify add notifications SMS`), in any case. */
-export function channelArgument(argument: string | undefined): Channel | undefined {
-  if (argument === undefined) return undefined;
-  const channel = CHANNELS.find((name) => name.toLowerCase() === argument.toLowerCase());
-  if (!channel) throw new AmplifyError('InvalidInput', `${argument} is not a notifications channel`, { resolution: `Name one of ${CHANNELS.join(', ')}` });
-  return channel;
-}
 
 /** `amplify add notifications [channel]` (alias enable): one disabled channel on the project's Pinpoint app. */
 export async function run(context: AmplifyContext): Promise<void> {

@@ -1,7 +1,6 @@
 import { AmplifyError, pathManager, type AmplifyContext } from 'amplify-cli-core';
-import { CHANNEL_VIEW_NAMES } from '../service/channels';
+import { channelArgument, CHANNEL_VIEW_NAMES } from '../service/channels';
 import { CATEGORY, disableChannel, notificationsResource, readNotificationsConfig } from '../service/notifications-resource';
-import { channelArgument } from './add';
 
 const ALL = 'all';
 

@@ -1,8 +1,7 @@
 import { AmplifyError, pathManager, loadEnvResourceParameters, type AmplifyContext } from 'amplify-cli-core';
 import { askChannelSettings } from '../service/channel-questions';
-import { CHANNEL_VIEW_NAMES, CHANNELS, type Channel, type ChannelSettings } from '../service/channels';
+import { channelArgument, CHANNEL_VIEW_NAMES, CHANNELS, type Channel, type ChannelSettings } from '../service/channels';
 import { CATEGORY, disableChannel, ensurePinpointApp, notificationsResource, readNotificationsConfig, saveNotifications } from '../service/notifications-resource';
-import { channelArgument } from './add';
 
 /** `amplify update notifications [channel]` (alias configure): disable an enabled channel or change its settings, or enable one. */
 export async function run(context: AmplifyContext): Promise<void> {

@@ -1,3 +1,5 @@
+import { AmplifyError } from 'amplify-cli-core';
+
 /** The Pinpoint channels, in the original's order, with the name its pick list shows. */
 export const CHANNELS = ['APNS', 'FCM', 'InAppMessaging', 'Email', 'SMS'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -43,4 +45,12 @@ export interface NotificationsConfig {
 /** Channels whose settings must exist in an env before it can deploy. */
 export function channelsNeedingSettings(channels: readonly Channel[]): Channel[] {
   return channels.filter((channel) => CHANNEL_PARAMETERS[channel].some((parameter) => !parameter.optional));
+}
+
+/** A channel named on the command line (`amplify add notifications SMS`), in any case. */
+export function channelArgument(argument: string | undefined): Channel | undefined {
+  if (argument === undefined) return undefined;
+  const channel = CHANNELS.find((name) => name.toLowerCase() === argument.toLowerCase());
+  if (!channel) throw new AmplifyError('InvalidInput', `${argument} is not a notifications channel`, { resolution: `Name one of ${CHANNELS.join(', ')}` });
+  return channel;
 }
