@@ -15,6 +15,8 @@ describe('Lex resources', () => {
     expect(readProjectFile(root, 'amplify/backend/interactions/flowers/parameters.json')).toEqual({ authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] }, authRoleName: { Ref: 'AuthRoleName' }, unauthRoleName: { Ref: 'UnauthRoleName' } });
     expect(readProjectFile(root, 'amplify/backend/interactions/flowers/flowers-cloudformation-template.json')).toHaveProperty('Resources.Bot.Type', 'AWS::Lex::Bot');
     expect(readProjectFile(root, 'amplify/backend/amplify-meta.json')).toMatchObject({ interactions: { flowers: { service: 'Lex', providerPlugin: 'awscloudformation', dependsOn: [] } } });
+    const twin = sampleBot('OrderFlowers', { resourceName: 'flowers2', shortId: 'cd34ef56', projectName: 'shop', coppa: false });
+    await expect(saveLexResource(root, twin, 'add')).rejects.toThrow('The bot flowers of this project is already named OrderFlowers');
   });
 
   it('an intent fulfilled by a project function makes the bot depend on its Arn; an unknown function is refused', async () => {

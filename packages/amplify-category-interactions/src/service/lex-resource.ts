@@ -56,6 +56,12 @@ export function assertConsistent(params: LexParams, functions: string[]): void {
 /** Writes lex-params.json, parameters.json and `<name>-cloudformation-template.json`, and the meta entry. */
 export async function saveLexResource(projectRoot: string, params: LexParams, mode: 'add' | 'update'): Promise<void> {
   assertConsistent(params, projectFunctions(projectRoot));
+  const sameName = lexResources(projectRoot).find((name) => name !== params.resourceName && readLexParams(projectRoot, name).botName === params.botName);
+  if (sameName) {
+    throw new AmplifyError('ResourceAlreadyExists', `The bot ${sameName} of this project is already named ${params.botName}`, {
+      resolution: 'Bot names are unique in an account and region: start from scratch with another bot name, or remove the other bot',
+    });
+  }
   const dependsOn: DependsOn[] = fulfilmentFunctions(params).map((name) => ({ category: 'function', resourceName: name, attributes: ['Arn'] }));
   await writeResource({
     projectRoot,
