@@ -34,6 +34,7 @@ function recordScript(app: string, root: string, cloud: { endpoint: string; cred
 import config from ${url(exportsModule)};
 import { Amplify } from ${url(path.join(amplifyDir, 'dist', 'esm', 'index.mjs'))};
 import { record, flushEvents } from ${url(path.join(amplifyDir, 'dist', 'esm', 'analytics', 'index.mjs'))};
+import { initializeInAppMessaging, syncMessages } from ${url(path.join(amplifyDir, 'dist', 'esm', 'in-app-messaging', 'index.mjs'))};
 const require = createRequire(${url(__filename)});
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { Sha256 } = require('@aws-crypto/sha256-js');
@@ -69,6 +70,8 @@ for (let i = 0; i < 100 && !calls.some((call) => call.eventTypes?.includes('e2eC
   await flushEvents();
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
+initializeInAppMessaging();
+await syncMessages();
 process.stdout.write(JSON.stringify({ config: Amplify.getConfig(), calls }));
 process.exit(0);
 `,
@@ -137,7 +140,7 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     });
   });
 
-  test('aws-amplify 6 takes the config, and its record() lands in the local cloud, shown by `local-cloud events`', async () => {
+  test('aws-amplify 6 takes the config; its record() lands in the local cloud, shown by `local-cloud events`, and syncMessages() fetches in-app messages', async () => {
     const script = recordScript(sandbox.app, sandbox.root, sandbox.cloud);
     // Asynchronously: the local cloud runs in this process and must keep answering while the script waits.
     const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: sandbox.app, encoding: 'utf8', timeout: 60_000 });
@@ -150,6 +153,7 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     expect(config.Notifications).toEqual({ InAppMessaging: { Pinpoint: { appId, region: 'us-east-1' } } });
     expect(Object.keys(config.Interactions.LexV1)).toEqual(['BookTrip_dev']);
     expect(calls).toContainEqual({ method: 'POST', path: `/v1/apps/${appId}/events`, status: 202, eventTypes: expect.arrayContaining(['e2eCheckout']) });
+    expect(calls).toContainEqual({ method: 'GET', path: expect.stringMatching(new RegExp(`^/v1/apps/${appId}/endpoints/[^/]+/inappmessages$`)), status: 200, eventTypes: [] });
     const shown = await sandbox.run(['local-cloud', 'events', '--data-dir', sandbox.cloud.dataDir]);
     expect(shown.exitCode).toBe(0);
     expect(shown.stdout).toMatch(new RegExp(`app ${appId}  endpoint \\S+  e2eCheckout  item=roses`));
