@@ -1,4 +1,4 @@
-import { AmplifyError, pathManager, loadEnvResourceParameters, type AmplifyContext } from 'amplify-cli-core';
+import { loadEnvResourceParameters, pathManager, type AmplifyContext } from 'amplify-cli-core';
 import { askChannelSettings } from '../service/channel-questions';
 import { channelArgument, CHANNEL_VIEW_NAMES, CHANNELS, type Channel, type ChannelSettings } from '../service/channels';
 import { CATEGORY, disableChannel, ensurePinpointApp, notificationsResource, readNotificationsConfig, saveNotifications } from '../service/notifications-resource';
@@ -28,7 +28,8 @@ export async function run(context: AmplifyContext): Promise<void> {
     return;
   }
   if (!(await prompter.confirm({ message: `Do you want to enable the ${channel} channel`, default: true }))) {
-    throw new AmplifyError('NothingToDo', `The ${channel} channel stays disabled`, { resolution: 'Run "amplify update notifications" again to enable it' });
+    context.print.info(`The ${channel} channel stays disabled.`);
+    return;
   }
   await saveNotifications(projectRoot, { ...config, channels: [...config.channels, channel] }, await askChannelSettings(prompter, channel));
   context.print.success(`The ${channel} channel has been enabled locally.`);
