@@ -105,6 +105,10 @@ describe('Pinpoint and Lex in the local cloud', () => {
     const printed: string[] = [];
     await events.run({ 'data-dir': t.dataDir }, { info: (m) => printed.push(m), success: (m) => printed.push(m), warning: (m) => printed.push(m) });
     expect(printed).toEqual([expect.stringMatching(new RegExp(`app ${outputs.AppId}  endpoint endpoint-1  addToCart  item=roses$`))]);
+    const none: string[] = [];
+    await events.run({ 'data-dir': t.dataDir, app: 'someotherapp' }, { info: (m) => none.push(m), success: (m) => none.push(m), warning: (m) => none.push(m) });
+    expect(none).toEqual([`No analytics events recorded for app someotherapp (data in ${t.dataDir}).`]);
+    await expect(events.run({ 'data-dir': t.dataDir, limit: '0' }, { info: () => undefined, success: () => undefined, warning: () => undefined })).rejects.toMatchObject({ code: 'LocalCloudInvalidOption' });
   });
 
   it('answers GetInAppMessages with no campaigns, and NotFoundException for an app no stack made', async () => {
