@@ -140,14 +140,19 @@ function hostingKeys(resources: FrontendResource[], region: string): AwsExports 
   };
 }
 
+/** The original's bot entries; bots deployed on Lex V2 also carry the ids a Lex V2 client needs. */
 function lexKeys(resources: FrontendResource[], region: string): AwsExports {
   return {
     aws_bots: 'enable',
-    aws_bots_config: resources.map((bot) => ({
-      name: outputString(bot, 'BotName'),
-      alias: '$LATEST',
-      region: outputString(bot, 'Region') ?? region,
-    })),
+    aws_bots_config: resources.map((bot) => {
+      const v2 = { botId: outputString(bot, 'BotId'), aliasId: outputString(bot, 'BotAliasId'), localeId: outputString(bot, 'BotLocaleId') };
+      return {
+        name: outputString(bot, 'BotName'),
+        alias: '$LATEST',
+        region: outputString(bot, 'Region') ?? region,
+        ...(v2.botId !== undefined && v2.aliasId !== undefined && v2.localeId !== undefined ? v2 : {}),
+      };
+    }),
   };
 }
 

@@ -19,6 +19,7 @@ import { LocalCredentialStore } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { openDatabase } from './store/database';
+import { createEngagementServices } from './pinpoint/engagement-services';
 import { createStsHandler } from './sts/sts-api';
 import { CLOUDFORMATION_DIR, HEALTH_PATH } from './well-known-paths';
 
@@ -126,6 +127,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
     ]);
+    const engagement = createEngagementServices(db, dataDir);
+    for (const [name, handler] of engagement.services) services.set(name, handler);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
       services.set('iam', cloudformation.iam);
@@ -141,7 +144,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     resolveRouter({
       services,
       streamingServices,
-      browserAccess: new Map([['s3', createS3BrowserAccess(store)]]),
+      // Pinpoint and Lex claim their own paths; S3 answers every other preflight (a path-style bucket).
+      browserAccess: new Map([...engagement.browserAccess, ['s3', createS3BrowserAccess(store)]]),
       credentials: credentialStore,
       publicPaths: [
         ...dataPlaneRoutes.publicPaths,

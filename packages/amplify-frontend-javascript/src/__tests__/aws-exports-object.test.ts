@@ -172,6 +172,18 @@ describe('createAwsExportsObject', () => {
     });
   });
 
+  it('a bot deployed on Lex V2 keeps the original entry and adds the ids a Lex V2 client needs', () => {
+    const resources = {
+      metadata: { Region: 'us-east-1' },
+      serviceResourceMapping: {
+        Lex: [{ service: 'Lex', resourceName: 'lexbot', output: { BotName: 'BookTrip_dev', Region: 'us-east-1', BotId: 'ABCDE12345', BotAliasId: 'FGHIJ67890', BotLocaleId: 'en_US' } }],
+      },
+    };
+    expect(createAwsExportsObject(resources).aws_bots_config).toEqual([
+      { name: 'BookTrip_dev', alias: '$LATEST', region: 'us-east-1', botId: 'ABCDE12345', aliasId: 'FGHIJ67890', localeId: 'en_US' },
+    ]);
+  });
+
   it('adds the mock-only keys for resources in test mode', () => {
     const resources: FrontendResources = {
       metadata: { Region: 'us-east-1' },

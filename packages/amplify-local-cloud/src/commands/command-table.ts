@@ -1,6 +1,7 @@
 import { AmplifyError } from 'amplify-cli-core';
 import type { LocalCloudCommand } from './command-types';
 import { credentials } from './credentials';
+import { events } from './events';
 import { helpCommand } from './help';
 import { reset } from './reset';
 import { start } from './start';
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, LocalCloudCommand> = {
   status,
   reset,
   credentials,
+  events,
   help: helpCommand(() => COMMANDS),
 };
 

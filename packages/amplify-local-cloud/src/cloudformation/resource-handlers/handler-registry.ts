@@ -11,6 +11,9 @@ import { lambdaAliasHandler, lambdaFunctionHandler, lambdaLayerVersionHandler, l
 import { nestedStackHandler } from './nested-stack-handler';
 import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
+import { kinesisHandlers } from '../../kinesis/kinesis-handlers';
+import { lexHandlers } from '../../lex/lex-handlers';
+import { pinpointHandlers } from '../../pinpoint/pinpoint-handlers';
 
 /** The handler for each resource type: specific ones where the data plane needs side effects, else the generic one. */
 export function createHandlerRegistry(
@@ -32,6 +35,9 @@ export function createHandlerRegistry(
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
     ...cognitoHandlers,
+    ...pinpointHandlers,
+    ...kinesisHandlers,
+    ...lexHandlers(environment),
   };
   if (environment.cloudFront) {
     specific['AWS::CloudFront::Distribution'] = cloudFrontDistributionHandler(environment.cloudFront.distributions, environment.cloudFront.endpoint);

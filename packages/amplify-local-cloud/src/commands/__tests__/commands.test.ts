@@ -58,7 +58,7 @@ describe('executeAmplifyCommand', () => {
   });
 
   it('refuses an unknown command, naming the ones that exist', async () => {
-    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, credentials, help') });
+    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, credentials, events, help') });
   });
 
   it('reports status and stop of a data directory with no server', async () => {

@@ -1,0 +1,16 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { validatePluginManifest } from 'amplify-cli-core';
+import { COMMAND_NAMES } from '..';
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'amplify-plugin.json'), 'utf8')) as { name: string; commands: string[] };
+
+describe('amplify-plugin.json', () => {
+  test('is a valid category manifest named interactions', () => {
+    expect(validatePluginManifest(manifest)).toMatchObject({ valid: true, manifest: { name: 'interactions', type: 'category' } });
+  });
+
+  test('declares exactly the commands the plugin implements', () => {
+    expect([...manifest.commands].sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+});
