@@ -52,9 +52,13 @@ function amplify(cwd: string, ...args: string[]): Promise<string> {
   });
 }
 
-function writeJson(file: string, value: unknown): void {
+function writeText(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(value, null, 2));
+  fs.writeFileSync(file, text);
+}
+
+function writeJson(file: string, value: unknown): void {
+  writeText(file, JSON.stringify(value, null, 2));
 }
 
 function readJson<T>(file: string): T {
@@ -96,7 +100,8 @@ interface ResourceSpec {
   category: string;
   name: string;
   meta: Record<string, unknown>;
-  template: object;
+  /** The resource's CloudFormation template, or the sources its category compiles into one at push. */
+  template: object | { sources: Record<string, string> };
 }
 
 function addResources(dir: string, resources: ResourceSpec[]): void {
@@ -105,8 +110,13 @@ function addResources(dir: string, resources: ResourceSpec[]): void {
   const meta = readJson<Record<string, Record<string, unknown>>>(metaFile);
   const config = readJson<Record<string, Record<string, unknown>>>(configFile);
   for (const { category, name, meta: entry, template: body } of resources) {
-    writeJson(path.join(dir, 'amplify', 'backend', category, name, `${name}-cloudformation-template.json`), body);
-    writeJson(path.join(dir, 'amplify', 'backend', category, name, 'parameters.json'), {});
+    const resourceDir = path.join(dir, 'amplify', 'backend', category, name);
+    if ('sources' in body) {
+      for (const [file, text] of Object.entries(body.sources)) writeText(path.join(resourceDir, file), text);
+    } else {
+      writeJson(path.join(resourceDir, `${name}-cloudformation-template.json`), body);
+    }
+    writeJson(path.join(resourceDir, 'parameters.json'), {});
     meta[category] = { ...meta[category], [name]: { providerPlugin: 'awscloudformation', ...entry } };
     config[category] = { ...config[category], [name]: { providerPlugin: 'awscloudformation', ...entry } };
   }
@@ -168,24 +178,20 @@ const bucket = (app: string): ResourceSpec => ({
   ),
 });
 
+/** Compiled by the api category at push, as a GraphQL API it added would be. */
 const graphql: ResourceSpec = {
   category: 'api',
   name: 'feapi',
   meta: {
     service: 'AppSync',
-    output: { authConfig: { defaultAuthentication: { authenticationType: 'API_KEY' }, additionalAuthenticationProviders: [] } },
+    output: { authConfig: { defaultAuthentication: { authenticationType: 'API_KEY', apiKeyConfig: { apiKeyExpirationDays: 7 } }, additionalAuthenticationProviders: [] } },
   },
-  template: template(
-    {
-      GraphQLAPI: { Type: 'AWS::AppSync::GraphQLApi', Properties: { Name: withEnv('feapi'), AuthenticationType: 'API_KEY' } },
-      GraphQLAPIKey: { Type: 'AWS::AppSync::ApiKey', Properties: { ApiId: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] } } },
+  template: {
+    sources: {
+      'schema.graphql': 'type Todo @model @auth(rules: [{ allow: public }]) {\n  id: ID!\n  name: String!\n}\n',
+      'cli-inputs.json': JSON.stringify({ version: 1, serviceConfiguration: { apiName: 'feapi', serviceName: 'AppSync', defaultAuthType: { mode: 'API_KEY', expirationTime: 7 } } }),
     },
-    {
-      GraphQLAPIIdOutput: { 'Fn::GetAtt': ['GraphQLAPI', 'ApiId'] },
-      GraphQLAPIEndpointOutput: { 'Fn::GetAtt': ['GraphQLAPI', 'GraphQLUrl'] },
-      GraphQLAPIKeyOutput: { 'Fn::GetAtt': ['GraphQLAPIKey', 'ApiKey'] },
-    },
-  ),
+  },
 };
 
 const rest: ResourceSpec = {

@@ -8,7 +8,8 @@ interface NestedStackPoller {
   poller: StackEventPoller;
   /**
    * `active` while the parent reports it in progress; `final-poll` once the parent reported a terminal status
-   * (its last events may still be unread); `idle` afterwards. A later operation on the same nested stack
+   * (its last events may still be unread, and its cleanup, which CloudFormation runs during the parent's, reports
+   * no new event in the parent); `idle` once the parent itself has finished. A later operation on the same nested stack
    * (a rollback) reactivates the same poller, so its events are never read twice.
    */
   state: 'active' | 'final-poll' | 'idle';
@@ -23,6 +24,8 @@ export class StackEventPoller {
   private readonly nested = new Map<string, NestedStackPoller>();
   /** When this operation first reported each nested stack, by logical id. */
   private readonly nestedStarts = new Map<string, Date>();
+  /** Whether this stack's own latest status is in progress (cleanup included); unknown counts as in progress. */
+  private selfInProgress = true;
 
   /**
    * @param startTime events older than this belong to earlier operations
@@ -45,7 +48,7 @@ export class StackEventPoller {
     for (const child of this.nested.values()) {
       if (child.state === 'idle') continue;
       streams.push(await child.poller.poll());
-      if (child.state === 'final-poll') child.state = 'idle';
+      if (child.state === 'final-poll' && !this.selfInProgress) child.state = 'idle';
     }
     return mergeEventStreams(streams);
   }
@@ -65,6 +68,8 @@ export class StackEventPoller {
       }
       nextToken = page.nextToken;
     } while (nextToken);
+    const latestSelf = collected.find((event) => event.LogicalResourceId === event.StackName);
+    if (latestSelf?.ResourceStatus) this.selfInProgress = latestSelf.ResourceStatus.endsWith('_IN_PROGRESS');
     // A nested stack's own status events repeat what its parent reports for it (under the nested stack's name).
     const own = this.nestedPath.length > 0 ? collected.filter((event) => event.LogicalResourceId !== event.StackName) : collected;
     return own.reverse().map((event) => this.toActivity(event));

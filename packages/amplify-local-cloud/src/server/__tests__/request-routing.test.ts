@@ -53,9 +53,9 @@ describe('request routing and authentication', () => {
     const xml = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', body: 'Action=ListQueues' }, as('sqs'));
     expect(xml.status).toBe(400);
     expect(xml.body).toContain("the AWS service 'sqs'");
-    const json = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' }, as('kinesis'));
+    const json = await signedRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' }, as('sqs'));
     expect(json.status).toBe(400);
-    expect(JSON.parse(json.body)).toEqual({ __type: 'UnknownService', message: expect.stringContaining("'kinesis'") });
+    expect(JSON.parse(json.body)).toEqual({ __type: 'UnknownService', message: expect.stringContaining("'sqs'") });
   });
 
   it('addresses buckets virtual-hosted style through the Host header', async () => {

@@ -116,13 +116,18 @@ describe('StackEventPoller', () => {
       ['n1', ['storageimages']],
       ['n2', ['storageimages']],
     ]);
-    // Once the parent reports the nested stack finished, one last poll reads its final events, then it stops.
+    // Once the parent reports the nested stack finished, its final events are read.
     log.add(nestedArn, event('n3', 'root-storage-X', 'BucketPolicy', 'UPDATE_COMPLETE', 4, { ResourceType: 'AWS::S3::BucketPolicy' }));
     // The nested stack's own status event repeats what the parent reports for it: not shown twice.
     log.add(nestedArn, event('n3self', 'root-storage-X', 'root-storage-X', 'UPDATE_COMPLETE', 4, { ResourceType: 'AWS::CloudFormation::Stack' }));
     log.add('root', event('r2', 'root', 'storageimages', 'UPDATE_COMPLETE', 5, { ResourceType: 'AWS::CloudFormation::Stack', PhysicalResourceId: nestedArn }));
     expect((await poller.poll()).map((e) => e.eventId)).toEqual(['n3', 'r2']);
-    log.add(nestedArn, event('late', 'root-storage-X', 'S3Bucket', 'UPDATE_COMPLETE', 6));
+    // Its cleanup runs during the parent's and reports nothing new in the parent: still read while the parent is busy.
+    log.add(nestedArn, event('cleanup', 'root-storage-X', 'OldBucket', 'DELETE_COMPLETE', 6));
+    log.add('root', event('r3', 'root', 'root', 'UPDATE_COMPLETE', 7, { ResourceType: 'AWS::CloudFormation::Stack' }));
+    expect((await poller.poll()).map((e) => e.eventId)).toEqual(['cleanup', 'r3']);
+    // Once the parent itself has finished, the nested stack is not read again.
+    log.add(nestedArn, event('late', 'root-storage-X', 'S3Bucket', 'UPDATE_COMPLETE', 8));
     expect(await poller.poll()).toEqual([]);
   });
 });
