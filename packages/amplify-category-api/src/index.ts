@@ -10,7 +10,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   console: () => require('./commands/console') as CategoryCommand,
   'gql-compile': () => require('./commands/gql-compile') as CategoryCommand,
   rebuild: () => require('./commands/rebuild') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */
