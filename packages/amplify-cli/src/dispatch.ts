@@ -44,6 +44,8 @@ export async function dispatch(environment: CliEnvironment, printer: Printer): P
 async function route(session: CliSession, argv: string[], plugins: Record<string, PluginInfo[]>): Promise<void> {
   const { printer, registry } = session;
   const input = parseCommandInput(argv, pluginNouns(plugins));
+  // `amplify --help` alone is `amplify help`.
+  const bareHelp = input.plugin === undefined && input.command === undefined && input.options?.help === true;
   const target: CommandTarget = resolveCommand(input, { coreManifest: registry.core.manifest, plugins });
   const wantsHelp = input.options?.help === true;
   switch (target.kind) {
@@ -75,7 +77,7 @@ async function route(session: CliSession, argv: string[], plugins: Record<string
         await route(session, [...argv.slice(0, 2), ...target.subCommands, '--help'], plugins);
         return;
       }
-      await runCoreCommand(session, target.command, target.subCommands, input);
+      await runCoreCommand(session, target.command, target.subCommands, input, bareHelp);
       return;
   }
 }
@@ -121,10 +123,10 @@ function answerPluginHelp(printer: Printer, target: Extract<CommandTarget, { kin
   return true;
 }
 
-async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: CommandInput): Promise<void> {
+async function runCoreCommand(session: CliSession, command: string, subCommands: string[], input: CommandInput, bareHelp = false): Promise<void> {
   const core = session.registry.core.manifest;
-  if (input.options?.help === true) {
-    // Under --help a command prints its description instead of running; a group's unknown verb shows the group.
+  // Under --help a command prints its description instead of running; a group's unknown verb shows the group.
+  if (input.options?.help === true && !bareHelp) {
     printCoreCommandHelp(session.printer, findCoreCommandKey(command, subCommands) ?? command, core);
     return;
   }

@@ -27,6 +27,7 @@ export const FLAG_SPELLINGS: Record<string, string> = {
   maxdepth: 'maxDepth',
   noDownload: 'nodownload',
   outputDir: 'output-dir',
+  dataDir: 'data-dir',
 };
 
 /** The one description of each core command (keys are the words that invoke it), from which its help is made. */

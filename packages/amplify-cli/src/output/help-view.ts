@@ -86,7 +86,7 @@ export function printHelp(printer: Printer, core: PluginManifest, plugins: Plugi
     .filter((info) => info.manifest.type !== 'core')
     .map((info) => [
       [info.manifest.name, ...(info.manifest.aliases ?? [])].join(', '),
-      `${info.manifest.type}: ${(info.manifest.commands ?? []).join(', ') || 'no commands'} (${info.packageName}@${info.packageVersion})`,
+      `${info.manifest.type}: ${(info.manifest.commands ?? []).filter((command) => command !== 'help').join(', ') || 'no commands'} (${info.packageName}@${info.packageVersion})`,
     ]);
   printer.info(
     [
@@ -119,7 +119,9 @@ export function renderPluginHelp(noun: string, info: PluginInfo): string {
   const rows: Rows = commands.map((command) => {
     const alias = aliases.filter(([, target]) => target === command).map(([name]) => name);
     const description = manifest.commandHelp?.[command]?.description ?? '';
-    return [`amplify ${noun} ${command}`, `${description}${alias.length > 0 ? ` (alias: ${alias.join(', ')})` : ''}`.trim()];
+    // The plugin's own command (gluegun's top command) runs as `amplify <plugin>` alone.
+    const words = command === manifest.name ? noun : `${noun} ${command}`;
+    return [`amplify ${words}`, `${description}${alias.length > 0 ? ` (alias: ${alias.join(', ')})` : ''}`.trim()];
   });
   const events = manifest.eventHandlers ?? [];
   return [
