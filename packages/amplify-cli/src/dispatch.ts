@@ -4,6 +4,7 @@ import { AmplifyError, AmplifyEvent, CommandFlagHelp, CommandInput, isAmplifyErr
 import type { CliEnvironment } from './cli-environment';
 import type { CliSession } from './cli-session';
 import { coreCommands, findCoreCommandKey, groupVerbs } from './commands';
+import { ORIGINAL_ONLY_FLAGS } from './commands/command-help';
 import { coreCommandHelp, printCoreCommandHelp, printPluginHelp, renderCategoryVerbHelp, renderPluginCommandHelp } from './output/help-view';
 import type { Printer } from './output/printer';
 import type * as ProblemsViewModule from './output/problems-view';
@@ -66,7 +67,7 @@ async function route(session: CliSession, argv: string[], plugins: Record<string
       }
       const described = target.candidates.map((info) => info.manifest.commandHelp?.[target.command]?.flags);
       if (described.every((flags) => flags !== undefined)) {
-        rejectUnknownOptions(argv, `${target.noun} ${target.command}`, described.flat() as CommandFlagHelp[], ['plugin']);
+        rejectUnknownOptions(argv, `${target.noun} ${target.command}`, described.flat() as CommandFlagHelp[], { hidden: ['plugin'] });
       }
       await runPlugin(session, input, target);
       return;
@@ -132,7 +133,11 @@ async function runCoreCommand(session: CliSession, command: string, subCommands:
   }
   const key = findCoreCommandKey(command, subCommands) ?? groupFallback(command, subCommands);
   const flags = key === undefined ? undefined : coreCommandHelp(key)?.flags;
-  if (flags !== undefined) rejectUnknownOptions(input.argv, key!, flags);
+  if (key !== undefined && flags !== undefined) {
+    for (const name of rejectUnknownOptions(input.argv, key, flags, { noEffect: ORIGINAL_ONLY_FLAGS[key] })) {
+      session.printer.warning(`⚠ --${name} is accepted for scripts written for the original amplify; it has no effect here`);
+    }
+  }
   if (key === undefined) {
     throw new AmplifyError('CommandNotAvailable', `"amplify ${command}" is not available yet in this build of amplify`, {
       resolution: 'Run "amplify help" to see the commands this build provides',

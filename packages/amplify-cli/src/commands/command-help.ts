@@ -30,6 +30,18 @@ export const FLAG_SPELLINGS: Record<string, string> = {
   dataDir: 'data-dir',
 };
 
+/**
+ * Flags of the original that change nothing here (no telemetry, no IAM permissions boundary, nothing to minify):
+ * accepted with a warning so that scripts written for the original still run. Flags whose absence would change
+ * the outcome (`init --app`, `pull --no-override`) are not listed: they are reported as unknown.
+ */
+export const ORIGINAL_ONLY_FLAGS: Record<string, string[]> = {
+  init: ['usage-data-on', 'usage-data-off', 'permissions-boundary'],
+  'env add': ['permissions-boundary'],
+  push: ['minify', 'iterative-rollback'],
+  publish: ['minify'],
+};
+
 /** The one description of each core command (keys are the words that invoke it), from which its help is made. */
 export const CORE_COMMAND_HELP: Record<string, CommandHelp> = {
   init: {

@@ -18,16 +18,25 @@ export function typedOptionNames(argv: readonly string[]): string[] {
   return names;
 }
 
+export interface OptionCheck {
+  /** Accepted without being shown in help (e.g. `plugin`, which picks between plugins). */
+  hidden?: string[];
+  /** The original's flags that have no effect here: accepted, and returned so the caller can say so. */
+  noEffect?: string[];
+}
+
 /**
  * Rejects an option that `flags` (a command's complete list) does not declare, naming the closest declared one.
- * `extra` are names the command accepts without showing them (e.g. `plugin` to pick between plugins).
+ * Returns the typed options that have no effect here (OptionCheck.noEffect).
  */
-export function rejectUnknownOptions(argv: readonly string[], commandWords: string, flags: CommandFlagHelp[], extra: string[] = []): void {
+export function rejectUnknownOptions(argv: readonly string[], commandWords: string, flags: CommandFlagHelp[], check: OptionCheck = {}): string[] {
   const declared = [...GLOBAL_FLAGS, ...flags];
-  const known = new Set([...declared.flatMap((flag) => (flag.short ? [flag.name, flag.short] : [flag.name])), 'version', 'v', ...extra]);
+  const known = new Set([...declared.flatMap((flag) => (flag.short ? [flag.name, flag.short] : [flag.name])), 'version', 'v', ...(check.hidden ?? [])]);
   for (const [spelling, name] of Object.entries(FLAG_SPELLINGS)) if (known.has(name)) known.add(spelling);
-  const unknown = typedOptionNames(argv).find((name) => !known.has(name));
-  if (unknown === undefined) return;
+  const noEffect = new Set(check.noEffect ?? []);
+  const typed = typedOptionNames(argv);
+  const unknown = typed.find((name) => !known.has(name) && !noEffect.has(name));
+  if (unknown === undefined) return typed.filter((name) => noEffect.has(name));
   const shown = unknown.length === 1 ? `-${unknown}` : `--${unknown}`;
   const suggestion = didYouMean(unknown, declared.map((flag) => flag.name));
   throw new AmplifyError(

@@ -209,3 +209,29 @@ describe("gluegun's longest command path", () => {
     expect(fs.readFileSync(path.join(machine.cwd, 'hello.txt'), 'utf8')).toBe('there friend');
   });
 });
+
+describe('the original\'s flags that change nothing here', () => {
+  it('are accepted with a warning that says so', async () => {
+    const result = await amplify('push', '--minify', '--forse');
+    expect(result.stderr).toContain('has no option --forse');
+    const accepted = await amplify('push', '--minify');
+    expect(accepted.stderr).toContain('⚠ --minify is accepted for scripts written for the original amplify; it has no effect here');
+    expect(accepted.stderr).not.toContain('has no option');
+  });
+});
+
+describe('publish without hosting', () => {
+  it('advises only commands that exist in this installation', async () => {
+    const project = path.join(machine.cwd, 'no-hosting');
+    fs.mkdirSync(path.join(project, 'amplify', '.config'), { recursive: true });
+    fs.mkdirSync(path.join(project, 'amplify', 'backend'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'amplify', '.config', 'project-config.json'), JSON.stringify({ projectName: 'nohosting', version: '3.1', frontend: 'javascript', providers: ['awscloudformation'] }));
+    fs.writeFileSync(path.join(project, 'amplify', 'backend', 'amplify-meta.json'), JSON.stringify({ providers: { awscloudformation: {} } }));
+    const run = fakeEnvironment(machine, ['publish', '--yes'], { cwd: project });
+    expect(await runCli(run.environment)).toBe(1);
+    expect(run.stderr()).toBe(
+      '✖ There is nothing to publish to: the project has no hosting resource\n' +
+        '  No hosting plugin is installed: deploy the backend with "amplify push" and serve the app with "amplify run" (see "amplify plugin list")\n',
+    );
+  });
+});
