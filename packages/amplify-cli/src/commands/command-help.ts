@@ -108,7 +108,6 @@ export const CORE_COMMAND_HELP: Record<string, CommandHelp> = {
   },
   run: {
     description: 'Pushes what changed, then runs the frontend\'s start command.',
-    flags: [],
     examples: ['amplify run'],
   },
   status: {
@@ -189,7 +188,6 @@ export const CORE_COMMAND_HELP: Record<string, CommandHelp> = {
   console: {
     usage: 'console [category]',
     description: 'Opens the web console of the project\'s cloud, or of a category\'s resource.',
-    flags: [],
     examples: ['amplify console', 'amplify console auth'],
     learnMore: `${DOCS}/commands/console/`,
   },
