@@ -65,9 +65,10 @@ async function route(session: CliSession, argv: string[], plugins: Record<string
         await runPlugin(session, input, { ...target, command: 'help' });
         return;
       }
-      const described = target.candidates.map((info) => info.manifest.commandHelp?.[target.command]?.flags);
-      if (described.every((flags) => flags !== undefined)) {
-        rejectUnknownOptions(argv, `${target.noun} ${target.command}`, described.flat() as CommandFlagHelp[], { hidden: ['plugin'] });
+      // Only a command whose every candidate declares its flags has a complete list to check against.
+      const flagLists = target.candidates.map((info) => info.manifest.commandHelp?.[target.command]?.flags);
+      if (flagLists.every((flags): flags is CommandFlagHelp[] => flags !== undefined)) {
+        rejectUnknownOptions(argv, `${target.noun} ${target.command}`, flagLists.flat(), { hidden: ['plugin'] });
       }
       await runPlugin(session, input, target);
       return;
@@ -100,7 +101,9 @@ async function runPlugin(session: CliSession, input: CommandInput, target: Extra
 
 /** `amplify <plugin> help [command]` from manifests: the plugin's commands, or the one command asked about. */
 function printPluginHelpOrCommand(printer: Printer, noun: string, plugins: PluginInfo[], command: string | undefined): void {
-  const resolved = command === undefined ? undefined : (plugins.find((info) => info.manifest.commandAliases?.[command])?.manifest.commandAliases?.[command] ?? command);
+  const aliasOf = (info: PluginInfo, word: string): string | undefined =>
+    Object.prototype.hasOwnProperty.call(info.manifest.commandAliases ?? {}, word) ? info.manifest.commandAliases?.[word] : undefined;
+  const resolved = command === undefined ? undefined : (plugins.map((info) => aliasOf(info, command)).find((target) => target !== undefined) ?? command);
   const owners = resolved === undefined ? [] : plugins.filter((info) => (info.manifest.commands ?? []).includes(resolved));
   if (resolved !== undefined && owners.length > 0) {
     printer.info(owners.map((info) => renderPluginCommandHelp(noun, resolved, info)).join('\n\n'));

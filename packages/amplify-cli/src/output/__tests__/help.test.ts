@@ -98,6 +98,13 @@ describe('help of every plugin command', () => {
     expect(normalise(viaFlag.stdout)).toMatchSnapshot();
   });
 
+  it('follows command aliases to the command they name', async () => {
+    const viaAlias = await amplify('function', 'help', 'configure');
+    expect(viaAlias.stdout).toContain('Usage: amplify function update [name] [options]');
+    expect(viaAlias.stdout).toContain('Aliases: amplify function configure');
+    expect(await amplify('function', 'configure', '--help')).toEqual(viaAlias);
+  });
+
   it('shows only the command asked about', async () => {
     const { stdout } = await amplify('function', 'invoke', '--help');
     expect(stdout).toContain('Usage: amplify function invoke <name> [options]');
