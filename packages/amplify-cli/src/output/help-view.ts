@@ -149,6 +149,8 @@ export function renderPluginCommandHelp(noun: string, command: string, info: Plu
   const aliases = Object.entries(info.manifest.commandAliases ?? {})
     .filter(([, target]) => target === command)
     .map(([alias]) => `${noun} ${alias}`);
-  if (help !== undefined) return renderCommandHelp(`${noun} ${command}`, help, aliases);
-  return renderCommandHelp(`${noun} ${command}`, { description: `A command of ${info.manifest.displayName ?? info.manifest.name} (${info.packageName}); it describes no options.` }, aliases);
+  // The plugin's own command runs as `amplify <plugin>` alone.
+  const words = command === info.manifest.name ? noun : `${noun} ${command}`;
+  if (help !== undefined) return renderCommandHelp(words, help, aliases);
+  return renderCommandHelp(words, { description: `A command of ${info.manifest.displayName ?? info.manifest.name} (${info.packageName}); it describes no options.` }, aliases);
 }
