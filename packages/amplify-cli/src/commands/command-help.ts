@@ -140,7 +140,12 @@ export const CORE_COMMAND_HELP: Record<string, CommandHelp> = {
   },
   'env add': {
     description: 'Adds a new environment to the project and makes it the current one.',
-    flags: [...HEADLESS_PROJECT_FLAGS, { name: 'envName', value: '<name>', description: 'the environment to create' }],
+    flags: [
+      ...HEADLESS_PROJECT_FLAGS,
+      { name: 'envName', value: '<name>', description: 'the environment to create' },
+      { name: 'categories', value: '<json>', description: 'category settings for the new env, e.g. {"auth":{...}}' },
+      { name: 'forcePush', description: 'pushes every resource to the new env right away' },
+    ],
     examples: ['amplify env add', 'amplify env add --yes --envName prod'],
   },
   'env checkout': {
