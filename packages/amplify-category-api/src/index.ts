@@ -11,7 +11,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   'gql-compile': () => require('./commands/gql-compile') as CategoryCommand,
   rebuild: () => require('./commands/rebuild') as CategoryCommand,
   override: () => require('./commands/override') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */

@@ -13,7 +13,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   console: () => require('./commands/console') as CategoryCommand,
   invoke: () => require('./commands/invoke') as CategoryCommand,
   build: () => require('./commands/build') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; a test keeps `amplify-plugin.json` in step with them. */

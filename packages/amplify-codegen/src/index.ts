@@ -10,7 +10,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   statements: () => require('./commands/statements') as CategoryCommand,
   types: () => require('./commands/types') as CategoryCommand,
   models: () => require('./commands/models') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */

@@ -88,9 +88,10 @@ describe('amplify codegen (built binary)', () => {
     const depth = await sandbox.run(['codegen', 'statements', '--maxDepth', '0']);
     expect(depth.exitCode).not.toBe(0);
     expect(depth.stderr + depth.stdout).toContain('Depth should be a integer greater than 0');
+    // As in gluegun, an undeclared word reaches the plugin's own command, which names it.
     const unknown = await sandbox.run(['codegen', 'bogus']);
     expect(unknown.exitCode).not.toBe(0);
-    expect(unknown.stderr + unknown.stdout).toContain('"codegen" has no command "bogus"');
+    expect(unknown.stderr).toContain('"bogus" is not a valid subcommand of amplify codegen');
   });
 
   test('configure --headless reads the answers from stdin', async () => {

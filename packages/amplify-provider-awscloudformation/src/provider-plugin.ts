@@ -336,7 +336,7 @@ export function saveResourceParameters(
   }
 }
 
-/** `amplify awscloudformation <command>` (the manifest's commands). */
+/** `amplify awscloudformation <command>` (the manifest's commands; the core renders their help from it). */
 export async function executeAmplifyCommand(context: ProviderContext): Promise<void> {
   switch (context.input?.command) {
     case 'configure':
@@ -351,14 +351,6 @@ export async function executeAmplifyCommand(context: ProviderContext): Promise<v
       context.print.success('Cached AWS credentials were removed.');
       return;
     }
-    case 'help':
-    case undefined:
-      context.print.info('amplify awscloudformation <command>');
-      context.print.info('  configure    choose the credentials of the current env');
-      context.print.info('  console      print where to look at the current env');
-      context.print.info('  reset-cache  remove cached AWS credentials');
-      context.print.info('  help         show this list');
-      return;
     default:
       throw new AmplifyError('UnknownCommand', `"${context.input?.command}" is not an awscloudformation command.`, {
         resolution: 'Run "amplify awscloudformation help" to see the commands.',

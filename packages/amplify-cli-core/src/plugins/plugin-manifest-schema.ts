@@ -18,6 +18,29 @@ export type JsonSchema =
 
 const word = '^[a-zA-Z][a-zA-Z0-9_-]*$';
 
+function commandHelpSchema(): JsonSchema {
+  const text: JsonSchema = { type: 'string', minLength: 1 };
+  const flag: JsonSchema = {
+    type: 'object',
+    required: ['name', 'description'],
+    properties: { name: { type: 'string', pattern: word }, short: { type: 'string', pattern: '^[a-zA-Z]$' }, value: text, description: text },
+    additionalProperties: false,
+  };
+  return {
+    type: 'object',
+    required: ['description'],
+    properties: {
+      usage: text,
+      description: text,
+      subcommands: { type: 'object', additionalProperties: text },
+      flags: { type: 'array', items: flag },
+      examples: { type: 'array', items: text },
+      learnMore: text,
+    },
+    additionalProperties: false,
+  };
+}
+
 /** `amplify-plugin.json`, declared once; `validatePluginManifest` checks documents against it. */
 export const pluginManifestSchema: JsonSchema = {
   type: 'object',
@@ -32,6 +55,7 @@ export const pluginManifestSchema: JsonSchema = {
     commandAliases: { type: 'object', additionalProperties: { type: 'string', pattern: word } },
     services: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
     eventHandlers: { type: 'array', items: { type: 'string', enum: PLUGIN_EVENTS }, uniqueItems: true },
+    commandHelp: { type: 'object', additionalProperties: commandHelpSchema() },
   },
   // Unknown keys are tolerated so that manifests written for newer CLIs still load here.
   additionalProperties: true,

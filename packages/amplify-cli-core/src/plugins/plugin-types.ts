@@ -26,6 +26,33 @@ export interface PluginManifest {
   /** Services a category plugin manages; used to pick between plugins that share a category name. */
   services?: string[];
   eventHandlers?: PluginEventName[];
+  /** What each command does, keyed by command: `amplify help` and `--help` render it without loading the plugin. */
+  commandHelp?: Record<string, CommandHelp>;
+}
+
+/** A flag of a command: `--name <value>`, or a lone `--name` when it takes no value. */
+export interface CommandFlagHelp {
+  name: string;
+  /** One-letter spelling, `-y` for `--yes`. */
+  short?: string;
+  /** Placeholder of the value, e.g. `<env-name>`; absent for a flag that takes none. */
+  value?: string;
+  description: string;
+}
+
+/**
+ * The one description of a command, from which its help is generated. A declared `flags` list is the complete
+ * list: any other flag is reported as unknown (the global ones, `--yes`, `--debug`, `--help`, always pass).
+ */
+export interface CommandHelp {
+  /** The words after `amplify`, arguments included, e.g. `function invoke <name>`; defaults to the command. */
+  usage?: string;
+  description: string;
+  /** Sub-commands (or categories) and what each does. */
+  subcommands?: Record<string, string>;
+  flags?: CommandFlagHelp[];
+  examples?: string[];
+  learnMore?: string;
 }
 
 /** One installed plugin package as the platform knows it. */

@@ -1,13 +1,32 @@
 import { isOptionWord as isDash, readOption, type CommandInput, type CommandOptions } from 'amplify-cli-core';
 
 /**
- * Splits argv the way the original does. When the first word is not a plugin noun but the second is, the two are
+ * Flags that never take a value and mean the same wherever they stand, so `amplify --debug status` and
+ * `amplify -y push` run the command instead of reading it as the flag's value.
+ */
+const GLOBAL_FLAG_WORDS: ReadonlyMap<string, string> = new Map([
+  ['--debug', 'debug'],
+  ['--yes', 'yes'],
+  ['-y', 'y'],
+  ['--help', 'help'],
+  ['-h', 'h'],
+  ['--version', 'version'],
+  ['-v', 'v'],
+]);
+
+/**
+ * Splits argv the way the original does, global flags (GLOBAL_FLAG_WORDS) first taken out wherever they are. When the first word is not a plugin noun but the second is, the two are
  * swapped, so `amplify add api` and `amplify api add` mean the same. After the noun comes the command, then
  * sub-commands up to the first dash token, then options: `--x value` or `--x=value` takes the value, a lone flag is
  * `true`, and a bare word in option position becomes a `true` option of its own.
  */
 export function parseCommandInput(argv: string[], pluginNouns: ReadonlySet<string>): CommandInput {
-  const words = argv.slice(2);
+  const globalFlags: string[] = [];
+  const words = argv.slice(2).filter((word) => {
+    const flag = GLOBAL_FLAG_WORDS.get(word);
+    if (flag !== undefined) globalFlags.push(flag);
+    return flag === undefined;
+  });
   if (words.length > 1 && !pluginNouns.has(words[0]) && pluginNouns.has(words[1]) && !isDash(words[0])) {
     [words[0], words[1]] = [words[1], words[0]];
   }
@@ -32,6 +51,7 @@ export function parseCommandInput(argv: string[], pluginNouns: ReadonlySet<strin
     options[option.name] = option.value;
     index = option.next;
   }
+  for (const flag of globalFlags) (input.options ??= {})[flag] = true;
   return input;
 }
 

@@ -1,4 +1,5 @@
 import { AmplifyError, CommandInput, PluginInfo, PluginManifest } from 'amplify-cli-core';
+import { CATEGORY_VERBS } from '../commands/command-help';
 import { normaliseOptions } from './command-input';
 import type * as DidYouMeanModule from './did-you-mean';
 
@@ -10,7 +11,9 @@ export type CommandTarget =
   | { kind: 'core'; command: string; subCommands: string[] }
   /** `amplify <plugin> help` for a plugin without its own help command: rendered from its manifest. */
   | { kind: 'plugin-help'; noun: string; plugins: PluginInfo[] }
-  | { kind: 'plugin'; noun: string; command: string; candidates: PluginInfo[] };
+  | { kind: 'plugin'; noun: string; command: string; candidates: PluginInfo[] }
+  /** `amplify add` (update, remove, import) without a category: answered with the categories that can. */
+  | { kind: 'category-verb'; verb: string };
 
 export interface RouteOptions {
   coreManifest: PluginManifest;
@@ -73,6 +76,15 @@ function resolvePluginCommand(input: CommandInput, noun: string, { plugins, core
     input.plugin = undefined;
     return { kind: 'core', command: requested, subCommands: input.subCommands };
   }
+  // gluegun's longest command path: a plugin's own command (`commands/hello.js`) takes the words it does not
+  // declare as its parameters, so `amplify hello there` runs `hello` with `there` first. Categories keep the
+  // suggestion instead: their words are verbs, where a typo must not run the top command.
+  const own = ownCommand(addressed);
+  if (own !== undefined && addressed.every((info) => info.manifest.type !== 'category')) {
+    input.subCommands = [requested, ...(input.subCommands ?? [])];
+    input.command = own;
+    return { kind: 'plugin', noun, command: own, candidates: declared(own) };
+  }
   const known = addressed.flatMap((info) => [...(info.manifest.commands ?? []), ...Object.keys(info.manifest.commandAliases ?? {})]);
   const suggestion = didYouMean(requested, known);
   throw new AmplifyError(
@@ -88,7 +100,7 @@ function resolvePluginCommand(input: CommandInput, noun: string, { plugins, core
  */
 function defaultPluginCommand(input: CommandInput, addressed: PluginInfo[]): string {
   const commands = new Set(addressed.flatMap((info) => info.manifest.commands ?? []));
-  const own = addressed.map((info) => info.manifest.name).find((name) => commands.has(name));
+  const own = ownCommand(addressed);
   if (own !== undefined) {
     return own;
   }
@@ -96,6 +108,45 @@ function defaultPluginCommand(input: CommandInput, addressed: PluginInfo[]): str
     return 'version';
   }
   return 'help';
+}
+
+/** The command named like the plugin itself (the gluegun-era top command), if the plugin has one. */
+function ownCommand(addressed: PluginInfo[]): string | undefined {
+  return addressed.find((info) => (info.manifest.commands ?? []).includes(info.manifest.name))?.manifest.name;
+}
+
+/** Installed category plugins (one per name, sorted) that handle `verb`, directly or by a command alias. */
+export function categoriesWithVerb(plugins: PluginInfo[], verb: string): PluginInfo[] {
+  const byName = new Map<string, PluginInfo>();
+  for (const info of plugins) {
+    const { manifest } = info;
+    if (manifest.type !== 'category' || byName.has(manifest.name)) continue;
+    if ((manifest.commands ?? []).includes(verb) || manifest.commandAliases?.[verb] !== undefined) byName.set(manifest.name, info);
+  }
+  return [...byName.values()].sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
+}
+
+/**
+ * `amplify add` without a category asks which; with a word that is no installed category it is an error that
+ * lists the categories that can (the word order swap has already routed every installed category).
+ */
+function resolveCategoryVerb(verb: string, input: CommandInput, plugins: Record<string, PluginInfo[]>): CommandTarget {
+  const word = input.subCommands?.[0];
+  if (word === undefined) {
+    return { kind: 'category-verb', verb };
+  }
+  const names = categoriesWithVerb(nonCorePlugins(plugins), verb).map((info) => info.manifest.name);
+  const suggestion = names.length > 0 ? didYouMean(word, names) : undefined;
+  throw new AmplifyError(
+    'UnknownCategory',
+    `"${word}" is not an installed category${suggestion ? `. Did you mean "amplify ${verb} ${suggestion}"?` : ''}`,
+    {
+      resolution:
+        names.length > 0
+          ? `Categories that support "${verb}": ${names.join(', ')}; run "amplify ${verb} <category>"`
+          : `No installed category supports "${verb}"; run "amplify help" to see the commands`,
+    },
+  );
 }
 
 function resolveCoreOrUtil(input: CommandInput, { coreManifest, plugins }: RouteOptions): CommandTarget {
@@ -106,6 +157,9 @@ function resolveCoreOrUtil(input: CommandInput, { coreManifest, plugins }: Route
   input.command = command;
   if ((coreManifest.commands ?? []).includes(command)) {
     return { kind: 'core', command, subCommands: input.subCommands ?? [] };
+  }
+  if (Object.prototype.hasOwnProperty.call(CATEGORY_VERBS, command)) {
+    return resolveCategoryVerb(command, input, plugins);
   }
   // A general-purpose plugin may add top-level commands of its own (`amplify <command> [args]`).
   const utilities = nonCorePlugins(plugins).filter(

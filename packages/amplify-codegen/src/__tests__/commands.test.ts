@@ -250,10 +250,4 @@ describe('amplify codegen / statements / types / configure / remove / models', (
     expect(printed.success).toEqual([`Successfully generated models. Generated models can be found in ${path.join(fs.realpathSync(root), 'src', 'models')}`]);
     expect(exists(root, 'src/models/index.d.ts')).toBe(true);
   });
-
-  test('help lists the subcommands', async () => {
-    const printed = await run(createCodegenProject(), { command: 'help' });
-    expect(printed.info[0]).toBe('amplify codegen [subcommand] [[--nodownload] [--maxDepth <number>]]');
-    expect(printed.info[1]).toContain('amplify codegen statements');
-  });
 });

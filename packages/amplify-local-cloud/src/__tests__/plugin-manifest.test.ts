@@ -17,6 +17,12 @@ describe('plugin manifest', () => {
     expect([...manifest.commands].sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
+  it('describes each command (but help) as the standalone help does, for "amplify local-cloud <command> --help"', () => {
+    const described = (manifest as unknown as { commandHelp: Record<string, { description: string }> }).commandHelp;
+    expect(Object.keys(described).sort()).toEqual(Object.keys(COMMANDS).filter((name) => name !== 'help').sort());
+    for (const [name, help] of Object.entries(described)) expect(help.description).toBe(COMMANDS[name].description);
+  });
+
   it('is shipped with the package, and the bin with it', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { files: string[]; bin: Record<string, string> };
     expect(pkg.files).toEqual(expect.arrayContaining(['amplify-plugin.json', 'bin', 'lib']));

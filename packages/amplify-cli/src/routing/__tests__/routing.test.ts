@@ -97,5 +97,33 @@ describe('resolveCommand', () => {
     expect(() => route('api', 'ad')).toThrow('"api" has no command "ad". Did you mean "amplify api add"?');
     expect(() => route('zzzzzzzz')).toThrow(/^"zzzzzzzz" is not an amplify command or plugin$/);
   });
+
+  it('answers a category verb without a category, and names an unknown category with the closest one', () => {
+    expect(route('add').target).toEqual({ kind: 'category-verb', verb: 'add' });
+    expect(route('import').target).toEqual({ kind: 'category-verb', verb: 'import' });
+    expect(() => route('add', 'aip')).toThrow('"aip" is not an installed category. Did you mean "amplify add api"?');
+    expect(() => route('import', 'storage')).toThrow('"storage" is not an installed category');
+  });
+
+  it("runs a util plugin's own command with undeclared words as its parameters, as gluegun does", () => {
+    const hello = plugin({ name: 'hello', type: 'util', commands: ['hello', 'wave'] });
+    const withHello = { ...plugins, hello: [hello] };
+    const input = parseCommandInput(['node', 'amplify', 'hello', 'there', 'friend'], pluginNouns(withHello));
+    expect(resolveCommand(input, { coreManifest, plugins: withHello })).toEqual({ kind: 'plugin', noun: 'hello', command: 'hello', candidates: [hello] });
+    expect(input).toMatchObject({ command: 'hello', subCommands: ['there', 'friend'] });
+    const declared = parseCommandInput(['node', 'amplify', 'hello', 'wave'], pluginNouns(withHello));
+    expect(resolveCommand(declared, { coreManifest, plugins: withHello })).toMatchObject({ command: 'wave' });
+  });
 });
 
+describe('global flags', () => {
+  it.each([
+    [['--debug', 'status'], { command: 'status', options: { debug: true } }],
+    [['-y', 'push', 'api'], { plugin: 'api', command: 'push', options: { y: true } }],
+    [['push', '--yes', 'api'], { plugin: 'api', command: 'push', options: { yes: true } }],
+    [['api', 'add', '--name', 'x', '--debug', 'extra'], { plugin: 'api', command: 'add', options: { name: 'x', debug: true, extra: true } }],
+    [['-h', 'init'], { command: 'init', options: { h: true } }],
+  ])('are read wherever they stand: amplify %j', (words, expected) => {
+    expect(parseCommandInput(['node', 'amplify', ...words], nouns)).toMatchObject(expected);
+  });
+});
