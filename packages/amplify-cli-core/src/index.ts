@@ -12,6 +12,7 @@ import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
+import type * as ProjectCheckModule from './state/project-check';
 import type * as PushJournalModule from './state/push-journal';
 import type * as FaultPointModule from './fault/fault-point';
 import type * as PushInputsModule from './state/push-inputs';
@@ -39,6 +40,8 @@ import type * as MakeIdModule from './utils/make-id';
 import type * as CoreToolkitModule from './context/core-toolkit';
 
 export * from './errors/amplify-error';
+export { fileSystemError } from './errors/file-system-error';
+export { printable } from './utils/printable';
 export * from './plugins';
 export * from './category';
 export { isRecord } from './utils/is-record';
@@ -83,6 +86,10 @@ lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, [
 export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
 lazyExports(() => require('./state/state-manager') as typeof StateManagerModule, ['stateManager']);
+
+export declare const checkProjectFiles: typeof ProjectCheckModule.checkProjectFiles;
+export type { ProjectCheckOptions } from './state/project-check';
+lazyExports(() => require('./state/project-check') as typeof ProjectCheckModule, ['checkProjectFiles']);
 
 export declare const pushJournalExists: typeof PushJournalModule.pushJournalExists;
 export declare const readPushJournal: typeof PushJournalModule.readPushJournal;

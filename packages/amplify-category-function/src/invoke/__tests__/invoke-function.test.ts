@@ -49,7 +49,7 @@ describe('readEvent', () => {
   test('missing or invalid files are errors naming the file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-event-test-'));
     try {
-      expect(() => readEvent(path.join(dir, 'none.json'))).toThrow(`Event file ${path.join(dir, 'none.json')} does not exist`);
+      expect(() => readEvent(path.join(dir, 'none.json'))).toThrow(`The --event file ${path.join(dir, 'none.json')} does not exist`);
       fs.writeFileSync(path.join(dir, 'bad.json'), '{');
       expect(() => readEvent(path.join(dir, 'bad.json'))).toThrow(/is not valid JSON/);
       fs.writeFileSync(path.join(dir, 'good.json'), '{"a":1}');

@@ -48,9 +48,21 @@ describe('parseAwsConfigInput (headless --providers)', () => {
 
   it('rejects incomplete blocks with the original message', () => {
     expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: true })).toThrow('Error in the command line parameter for awscloudformation configuration');
-    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: false, accessKeyId: 'a' })).toThrow(/accessKeyId, secretAccessKey or region/);
-    expect(() => parseAwsConfigInput({ useProfile: false, accessKeyId: '<YOUR_ACCESS_KEY_ID>', secretAccessKey: 's', region: 'r' })).toThrow(/placeholders/);
+    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: false, accessKeyId: 'a' })).toThrow(/useProfile is false but secretAccessKey, region are missing/);
+    expect(() => parseAwsConfigInput({ useProfile: false, accessKeyId: '<YOUR_ACCESS_KEY_ID>', secretAccessKey: 's', region: 'us-east-1' })).toThrow(/placeholders/);
     expect(() => parseAwsConfigInput('profile')).toThrow(/JSON object/);
+  });
+
+  it.each([
+    [{ configLevel: 'bogus' }, /configLevel must be "project", "general" or "local", not "bogus"/],
+    [{ configLevel: null }, /configLevel must be .*, not null/],
+    [{ configLevel: 'project', useProfile: 'yes', profileName: 'default' }, /useProfile must be true or false, not "yes"/],
+    [{ useProfile: 1 }, /useProfile must be true or false, not 1/],
+    [{ useProfile: true, profileName: 7 }, /profileName must be a profile name, not 7/],
+    [{ useProfile: false, accessKeyId: 'AKIA1', secretAccessKey: 's', region: 'mars-1' }, /region "mars-1" is not an AWS region/],
+    [{ useProfile: false, accessKeyId: 'AKIA1', secretAccessKey: 's', region: 'US-EAST-1' }, /region "US-EAST-1" is not an AWS region/],
+  ])('names the field of %j', (block, message) => {
+    expect(() => parseAwsConfigInput(block)).toThrow(message);
   });
 });
 
