@@ -34,6 +34,7 @@ import type * as ServiceSelectionModule from './prompts/service-selection';
 import type * as OpenEditorModule from './prompts/open-editor';
 import type * as InputValidationModule from './validation/input-validation';
 import type * as GetWhenModule from './validation/get-when';
+import type * as LocalAwsEnvInfoModule from './validation/local-aws-env-info';
 import type * as CopyBatchModule from './templates/copy-batch';
 import type * as RenderTemplateModule from './templates/render-template';
 import type * as MakeIdModule from './utils/make-id';
@@ -223,6 +224,9 @@ lazyExports(() => require('./prompts/open-editor') as typeof OpenEditorModule, [
 export declare const selectService: typeof ServiceSelectionModule.selectService;
 export type { SupportedService, SelectServiceOptions, ServiceSelection } from './prompts/service-selection';
 lazyExports(() => require('./prompts/service-selection') as typeof ServiceSelectionModule, ['selectService']);
+
+export declare const parseLocalAwsEnvInfo: typeof LocalAwsEnvInfoModule.parseLocalAwsEnvInfo;
+lazyExports(() => require('./validation/local-aws-env-info') as typeof LocalAwsEnvInfoModule, ['parseLocalAwsEnvInfo']);
 
 export declare const inputValidation: typeof InputValidationModule.inputValidation;
 export type { ValidatedQuestion, QuestionValidation, ValidationOperator, Answer } from './validation/input-validation';

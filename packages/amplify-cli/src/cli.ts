@@ -44,7 +44,9 @@ function isDebug(environment: CliEnvironment): boolean {
  */
 function userFixable(error: unknown): unknown {
   if (isAmplifyError(error) && error.code !== 'PluginCommandFailed') return error;
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; typeof current === 'object' && current !== null && !seen.has(current); current = (current as Error).cause) {
+    seen.add(current);
     const named = fileSystemError(current);
     if (named) return named;
   }

@@ -15,7 +15,7 @@ function compile(schema: HeadlessSchema): ValidateFunction {
   if (!validate) {
     // ajv is loaded by headless commands only.
     const { default: Ajv } = require('ajv') as AjvModule;
-    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
@@ -38,9 +38,9 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties':
       return 'is not a known field';
     case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(error.data)}`;
     case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
+      return `must be ${JSON.stringify(params.allowedValue)}, not ${JSON.stringify(error.data)}`;
     default:
       return error.message ?? 'is invalid';
   }

@@ -10,8 +10,10 @@ interface SystemCallError extends Error {
   dest?: string;
 }
 
+/** Duck-typed: errors raised by Node's own modules may come from another realm (a VM context, jest). */
 function isSystemCallError(error: unknown): error is SystemCallError {
-  return error instanceof Error && typeof (error as Partial<SystemCallError>).code === 'string' && /^E[A-Z]+$/.test((error as SystemCallError).code);
+  const code = typeof error === 'object' && error !== null ? (error as Partial<SystemCallError>).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 const ACTIONS: Record<string, string> = {
