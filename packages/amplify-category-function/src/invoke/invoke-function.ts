@@ -41,6 +41,9 @@ export function readEvent(file: string): unknown {
   }
 }
 
+/** What `require` tries after the handler's file name, in its order. */
+const MODULE_SUFFIXES = ['', '.js', '.json', '.node', '.cjs', '.mjs', '/index.js'];
+
 /** Whether `src/package.json` declares dependencies that are not installed yet (no `node_modules/`). */
 export function dependenciesMissing(srcDir: string): boolean {
   const manifest = path.join(srcDir, 'package.json');
@@ -56,6 +59,13 @@ export function dependenciesMissing(srcDir: string): boolean {
 export function invokeFunction(options: InvokeOptions): Promise<InvokeOutcome> {
   const [file, exportName] = splitHandler(options.handler ?? DEFAULT_HANDLER);
   const modulePath = path.join(options.srcDir, file);
+  if (!MODULE_SUFFIXES.some((suffix) => fs.existsSync(modulePath + suffix))) {
+    return Promise.reject(
+      new AmplifyError('FunctionHandlerMissing', `The handler file ${path.relative(process.cwd(), modulePath) || modulePath}.js of function ${options.functionName} does not exist`, {
+        resolution: `Restore it (e.g. from version control), or point the function's handler at an existing file`,
+      }),
+    );
+  }
   return new Promise((resolve, reject) => {
     const child = fork(path.join(RESOURCES_DIR, 'handler-runner.js'), [], {
       cwd: options.srcDir,
