@@ -43,6 +43,19 @@ function writeProject(root: string): void {
 }
 
 describe('amplify status', () => {
+  it('prints names with control characters escaped', async () => {
+    const machine = makeFakeMachine();
+    writeProject(machine.cwd);
+    const metaFile = path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json');
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    meta.function['evil\u001b[2Jname'] = { service: 'Lambda', providerPlugin: 'awscloudformation' };
+    writeJson(metaFile, meta);
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('evil\\u001b[2Jname');
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
   it.each([
     ['without project-config.json', (root: string) => fs.rmSync(path.join(root, 'amplify', '.config', 'project-config.json')), /project-config\.json does not exist/],
     ['without amplify-meta.json', (root: string) => fs.rmSync(path.join(root, 'amplify', 'backend', 'amplify-meta.json')), /amplify-meta\.json does not exist/],
