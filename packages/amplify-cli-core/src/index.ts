@@ -89,7 +89,6 @@ export type { StateManager, GetStateOptions } from './state/state-manager';
 lazyExports(() => require('./state/state-manager') as typeof StateManagerModule, ['stateManager']);
 
 export declare const checkProjectFiles: typeof ProjectCheckModule.checkProjectFiles;
-export type { ProjectCheckOptions } from './state/project-check';
 lazyExports(() => require('./state/project-check') as typeof ProjectCheckModule, ['checkProjectFiles']);
 
 export declare const pushJournalExists: typeof PushJournalModule.pushJournalExists;

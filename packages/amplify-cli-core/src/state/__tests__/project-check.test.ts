@@ -22,12 +22,17 @@ describe('checkProjectFiles', () => {
     expect(() => checkProjectFiles(root)).toThrow(message);
   });
 
+  it('names a file where a resource folder belongs', () => {
+    const { root } = createTempProject({ storage: { orders: { service: 'DynamoDB', providerPlugin: 'awscloudformation' } } });
+    writeProjectFile(root, 'amplify/backend/storage/orders', 'not a folder');
+    expect(() => checkProjectFiles(root)).toThrow(`${path.join(root, 'amplify', 'backend', 'storage', 'orders')} is a file where the folder of storage resource orders belongs`);
+  });
+
   it('names a current env that team-provider-info.json does not know, and lists the envs it does', () => {
     const { root } = createTempProject();
     writeProjectFile(root, 'amplify/.config/local-env-info.json', { envName: 'ghost' });
     const error = thrownAmplifyError(() => checkProjectFiles(root));
     expect(error.message).toBe('The current env "ghost" (envName in amplify/.config/local-env-info.json) is not in amplify/team-provider-info.json');
     expect(error.resolution).toBe('Switch to an existing env with "amplify env checkout <name>" (dev)');
-    expect(() => checkProjectFiles(root, { currentEnvMustExist: false })).not.toThrow();
   });
 });
