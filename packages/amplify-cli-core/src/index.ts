@@ -12,6 +12,7 @@ import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
+import type * as ProjectCheckModule from './state/project-check';
 import type * as PushJournalModule from './state/push-journal';
 import type * as FaultPointModule from './fault/fault-point';
 import type * as PushInputsModule from './state/push-inputs';
@@ -33,12 +34,15 @@ import type * as ServiceSelectionModule from './prompts/service-selection';
 import type * as OpenEditorModule from './prompts/open-editor';
 import type * as InputValidationModule from './validation/input-validation';
 import type * as GetWhenModule from './validation/get-when';
+import type * as LocalAwsEnvInfoModule from './validation/local-aws-env-info';
 import type * as CopyBatchModule from './templates/copy-batch';
 import type * as RenderTemplateModule from './templates/render-template';
 import type * as MakeIdModule from './utils/make-id';
 import type * as CoreToolkitModule from './context/core-toolkit';
 
 export * from './errors/amplify-error';
+export { fileSystemError } from './errors/file-system-error';
+export { printable } from './utils/printable';
 export * from './plugins';
 export * from './category';
 export { isRecord } from './utils/is-record';
@@ -83,6 +87,9 @@ lazyExports(() => require('./state/project-lock') as typeof ProjectLockModule, [
 export declare const stateManager: typeof StateManagerModule.stateManager;
 export type { StateManager, GetStateOptions } from './state/state-manager';
 lazyExports(() => require('./state/state-manager') as typeof StateManagerModule, ['stateManager']);
+
+export declare const checkProjectFiles: typeof ProjectCheckModule.checkProjectFiles;
+lazyExports(() => require('./state/project-check') as typeof ProjectCheckModule, ['checkProjectFiles']);
 
 export declare const pushJournalExists: typeof PushJournalModule.pushJournalExists;
 export declare const readPushJournal: typeof PushJournalModule.readPushJournal;
@@ -216,6 +223,9 @@ lazyExports(() => require('./prompts/open-editor') as typeof OpenEditorModule, [
 export declare const selectService: typeof ServiceSelectionModule.selectService;
 export type { SupportedService, SelectServiceOptions, ServiceSelection } from './prompts/service-selection';
 lazyExports(() => require('./prompts/service-selection') as typeof ServiceSelectionModule, ['selectService']);
+
+export declare const parseLocalAwsEnvInfo: typeof LocalAwsEnvInfoModule.parseLocalAwsEnvInfo;
+lazyExports(() => require('./validation/local-aws-env-info') as typeof LocalAwsEnvInfoModule, ['parseLocalAwsEnvInfo']);
 
 export declare const inputValidation: typeof InputValidationModule.inputValidation;
 export type { ValidatedQuestion, QuestionValidation, ValidationOperator, Answer } from './validation/input-validation';

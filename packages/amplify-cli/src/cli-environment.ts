@@ -1,6 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
-import { pathManager } from 'amplify-cli-core';
+import { AmplifyError, pathManager } from 'amplify-cli-core';
 import { ignoreClosedPipe } from './ignore-closed-pipe';
 import type { OutputStream } from './output/printer';
 
@@ -30,13 +30,27 @@ export interface CliEnvironment {
   stderr: OutputStream;
 }
 
+/** The working directory; a folder deleted (or moved) under the shell is named, with the way out. */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (cause) {
+    const shellDir = process.env.PWD ? ` (${process.env.PWD})` : '';
+    throw new AmplifyError('WorkingDirectoryMissing', `The working directory${shellDir} no longer exists: it was deleted or moved after the shell entered it`, {
+      resolution: 'Change to an existing folder (e.g. "cd ~" or cd back into the re-created project) and run the command again',
+      cause,
+    });
+  }
+}
+
 export function processEnvironment(argv: string[]): CliEnvironment {
   ignoreClosedPipe(process.stdout);
   ignoreClosedPipe(process.stderr);
+  const cwd = workingDirectory();
   const environment: Omit<CliEnvironment, 'stdin'> = {
     argv,
     env: process.env,
-    cwd: process.cwd(),
+    cwd,
     homeDir: os.homedir(),
     homeDotAmplifyDir: pathManager.getHomeDotAmplifyDirPath(),
     execPath: process.execPath,

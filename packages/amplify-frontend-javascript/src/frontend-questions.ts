@@ -15,19 +15,19 @@ export interface FrontendQuestionsOptions extends FrontendQuestionContext {
 const FLAG = '--frontend';
 
 /**
- * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'`. An unknown
- * framework falls back to `none` with a warning, as in the original; a partial `config` is an error because guessing
- * the missing half would build and serve the wrong folder.
+ * Settings from `--frontend '{"frontend":"javascript","framework":…,"config":{…}}'`. An unknown framework is an
+ * error (the original fell back to `none` with a warning that scrolls away in CI); so is a partial `config`, because
+ * guessing the missing half would build and serve the wrong folder.
  */
 function fromHeadless(input: Record<string, unknown>, options: FrontendQuestionsOptions): JavascriptFrontendBlock {
   let framework: Framework = options.current?.framework ?? options.guessedFramework;
   if (input.framework !== undefined) {
-    if (isFramework(input.framework)) {
-      framework = input.framework;
-    } else {
-      options.print.warning(`Unknown javascript framework "${String(input.framework)}"; using "none". Known: ${FRAMEWORKS.join(', ')}.`);
-      framework = 'none';
+    if (!isFramework(input.framework)) {
+      throw new AmplifyError('InvalidHeadlessInput', `${FLAG} framework ${JSON.stringify(input.framework)} is not a javascript framework this CLI knows`, {
+        resolution: `Use one of ${FRAMEWORKS.join(', ')} (or "none")`,
+      });
     }
+    framework = input.framework;
   }
   if (input.config === undefined) {
     return { framework, config: frameworkDefaults(framework) };

@@ -134,7 +134,7 @@ export async function init(context: ProviderContext): Promise<void> {
 export async function onInitSuccessful(context: ProviderContext): Promise<void> {
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
-  const info = persistAwsConfig(parseAwsConfigChoice(context.exeInfo?.awsConfigInfo, envName));
+  const info = persistAwsConfig(parseAwsConfigChoice(context.exeInfo?.awsConfigInfo, envName), { projectRoot: files.paths.projectRoot, envName });
   const outputs = context.exeInfo?.teamProviderInfo?.[envName]?.[PROVIDER_NAME] as RootStackOutputs | undefined;
   if (context.exeInfo?.isNewEnv !== true || !outputs?.StackName) {
     recordAwsConfig(files, envName, info);
@@ -167,7 +167,7 @@ export async function attachBackend(context: ProviderContext): Promise<void> {
   const envName = envNameOf(context, files);
   if (!readEnvAwsConfig(files, envName)) {
     const choice = await chooseForContext(context, files, envName);
-    recordAwsConfig(files, envName, persistAwsConfig(choice));
+    recordAwsConfig(files, envName, persistAwsConfig(choice, { projectRoot: files.paths.projectRoot, envName }));
   }
   return withFactory(await envFactory(context, files, envName, 'pull'), async (factory) => {
     await syncEnvironment({ projectRoot: files.paths.projectRoot, envName, factory, restoreBackend: true });
@@ -229,14 +229,21 @@ export async function storeCurrentCloudBackend(context: ProviderContext): Promis
 export async function deleteEnv(context: ProviderContext, envName: string, deleteS3 = true): Promise<void> {
   const files = projectFiles(context);
   const rootStack = files.readTeamProviderInfo()[envName]?.[PROVIDER_NAME];
+  // The env's keys file goes with the env, once the cloud no longer needs it: secrets do not outlive their use.
+  const forgetKeys = () => {
+    const info = files.readLocalAwsInfo()[envName];
+    if (info?.configLevel === 'project' && !info.useProfile) removeAwsConfig(info);
+  };
   if (!rootStack?.StackName) {
     context.print.warning(`Env "${envName}" has no root stack recorded; nothing to delete in the cloud.`);
+    forgetKeys();
     return;
   }
   const target = await envTargetForCleanup(files, envName, currentEnvNameIfAny(context, files), (line) => context.print.warning(line), resolveOptions(context));
-  return withFactory(new AwsClientFactory(target, context.environment.env, 'delete'), async (factory) => {
+  await withFactory(new AwsClientFactory(target, context.environment.env, 'delete'), async (factory) => {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   });
+  forgetKeys();
 }
 
 /** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
@@ -284,7 +291,7 @@ export async function configure(context: ProviderContext): Promise<void> {
     next = action === 'remove' ? { configLevel: 'general' } : await chooseAwsConfig({ yes: false, prompter: context.amplify.prompter, info: (l) => context.print.info(l), env: context.environment.env });
   }
   if (current) removeAwsConfig(current);
-  recordAwsConfig(files, envName, persistAwsConfig(next));
+  recordAwsConfig(files, envName, persistAwsConfig(next, { projectRoot: files.paths.projectRoot, envName }));
   context.print.success('Successfully made configuration changes to your project.');
 }
 

@@ -11,9 +11,12 @@ const DEFAULT_TIMEOUT_SECONDS = 10;
 
 function timeoutMs(option: string | boolean | undefined): number {
   if (option === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  if (typeof option !== 'string') {
+    throw new AmplifyError('InvalidInput', '--timeout needs a number of seconds', { resolution: 'Pass e.g. --timeout 30' });
+  }
   const seconds = Number(option);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new AmplifyError('InvalidInput', `--timeout must be a number of seconds (got ${String(option)})`, { resolution: 'Pass e.g. --timeout 30' });
+  if (option.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new AmplifyError('InvalidInput', `--timeout must be a positive number of seconds, not ${option}`, { resolution: 'Pass e.g. --timeout 30' });
   }
   return seconds * 1000;
 }

@@ -58,13 +58,16 @@ const environmentVariablesSchema: JsonSchema = {
   additionalProperties: { type: 'string' },
 };
 
+/** Lambda names are at most 64 characters and the deployed one is `<name>-<env>` (envs have up to 10). */
+const MAX_FUNCTION_NAME_LENGTH = 64 - 11;
+
 export const addFunctionRequestSchema: JsonSchema = {
   type: 'object',
   required: ['version'],
   additionalProperties: false,
   properties: {
     version: { const: 1 },
-    functionName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
+    functionName: { type: 'string', pattern: '^[a-zA-Z0-9]+$', maxLength: MAX_FUNCTION_NAME_LENGTH },
     runtime: { enum: ['nodejs'] },
     template: { enum: [...FUNCTION_TEMPLATES] },
     crudTable: { type: 'string', minLength: 1 },

@@ -1,7 +1,7 @@
 import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, fileSystemError } from 'amplify-cli-core';
 import { DEFAULT_HANDLER, RESOURCES_DIR } from '../constants';
 
 export interface InvokeOptions {
@@ -21,18 +21,28 @@ export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: 
 
 /** Reads an event file; a missing or non-JSON file is an error naming it. */
 export function readEvent(file: string): unknown {
-  if (!fs.existsSync(file)) {
-    throw new AmplifyError('EventFileNotFound', `Event file ${file} does not exist`, { resolution: 'Pass an existing JSON file with --event' });
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AmplifyError('EventFileNotFound', `The --event file ${file} does not exist`, { resolution: 'Pass an existing JSON file with --event', cause });
+    }
+    const problem = fileSystemError(cause)?.message ?? (cause as Error).message;
+    throw new AmplifyError('InvalidEventFile', `The --event file cannot be read: ${problem}`, { resolution: 'Pass a JSON file with --event, e.g. --event src/event.json', cause });
   }
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (cause) {
-    throw new AmplifyError('InvalidEventFile', `Event file ${file} is not valid JSON: ${(cause as Error).message}`, {
+    throw new AmplifyError('InvalidEventFile', `The --event file ${file} is not valid JSON: ${(cause as Error).message}`, {
       resolution: 'Fix the JSON in the event file',
       cause,
     });
   }
 }
+
+/** What `require` tries after the handler's file name, in its order. */
+const MODULE_SUFFIXES = ['', '.js', '.json', '.node', '.cjs', '.mjs', '/index.js'];
 
 /** Whether `src/package.json` declares dependencies that are not installed yet (no `node_modules/`). */
 export function dependenciesMissing(srcDir: string): boolean {
@@ -49,6 +59,13 @@ export function dependenciesMissing(srcDir: string): boolean {
 export function invokeFunction(options: InvokeOptions): Promise<InvokeOutcome> {
   const [file, exportName] = splitHandler(options.handler ?? DEFAULT_HANDLER);
   const modulePath = path.join(options.srcDir, file);
+  if (!MODULE_SUFFIXES.some((suffix) => fs.existsSync(modulePath + suffix))) {
+    return Promise.reject(
+      new AmplifyError('FunctionHandlerMissing', `The handler file ${path.relative(process.cwd(), modulePath) || modulePath}.js of function ${options.functionName} does not exist`, {
+        resolution: `Restore it (e.g. from version control), or point the function's handler at an existing file`,
+      }),
+    );
+  }
   return new Promise((resolve, reject) => {
     const child = fork(path.join(RESOURCES_DIR, 'handler-runner.js'), [], {
       cwd: options.srcDir,

@@ -83,6 +83,18 @@ describe('DynamoDB headless add', () => {
       validateHeadlessRequest(addStorageRequestSchema, { ...request, serviceConfiguration: { ...request.serviceConfiguration, columns: [{ name: 'bad name', type: 'string' }] } }, 'AddStorageRequest'),
     ).toThrow('serviceConfiguration.columns[0].name must match pattern');
   });
+
+  it('refuses a column declared twice and a sort key equal to the partition key', () => {
+    const service = request.serviceConfiguration;
+    const twice = { ...request, serviceConfiguration: { ...service, columns: [...service.columns, { name: 'createdAt', type: 'string' }] } };
+    expect(() => fromAddDynamoDBRequest(validateHeadlessRequest<AddDynamoDBRequest>(addStorageRequestSchema, twice, 'AddStorageRequest'), 'x')).toThrow(
+      'serviceConfiguration.columns[3].name: "createdAt" is declared twice',
+    );
+    const sameKeys = { ...request, serviceConfiguration: { ...service, sortKey: 'id' } };
+    expect(() => fromAddDynamoDBRequest(validateHeadlessRequest<AddDynamoDBRequest>(addStorageRequestSchema, sameKeys, 'AddStorageRequest'), 'x')).toThrow(
+      'serviceConfiguration.sortKey: "id" is already the partitionKey',
+    );
+  });
 });
 
 describe('DynamoDB headless update', () => {

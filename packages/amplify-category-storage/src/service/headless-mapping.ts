@@ -116,9 +116,28 @@ function indexesOf(requested: IndexRequest[], key: (field: string, name: string)
   });
 }
 
+/** A column declared twice would be two attribute definitions of one name, which DynamoDB refuses at push. */
+function rejectDuplicateColumns(columns: Column[], prefix: string): void {
+  const seen = new Set<string>();
+  columns.forEach((column, i) => {
+    if (seen.has(column.name)) {
+      throw new AmplifyError('InvalidHeadlessInput', `${prefix}.columns[${i}].name: "${column.name}" is declared twice`, {
+        resolution: `Declare each column once in ${prefix}.columns`,
+      });
+    }
+    seen.add(column.name);
+  });
+}
+
 /** Maps a DynamoDB add request; keys must name declared columns of a key type. */
 export function fromAddDynamoDBRequest(request: AddDynamoDBRequest, defaultName: string): DynamoDBConfig {
   const service = request.serviceConfiguration;
+  rejectDuplicateColumns(service.columns, 'serviceConfiguration');
+  if (service.sortKey !== undefined && service.sortKey === service.partitionKey) {
+    throw new AmplifyError('InvalidHeadlessInput', `serviceConfiguration.sortKey: "${service.sortKey}" is already the partitionKey`, {
+      resolution: 'Name another column as sortKey, or leave sortKey out',
+    });
+  }
   const key = keyResolver(service.columns, 'serviceConfiguration');
   const resourceName = service.resourceName ?? defaultName;
   const config: DynamoDBConfig = { resourceName, tableName: service.tableName ?? resourceName, partitionKey: key('partitionKey', service.partitionKey) };
@@ -131,6 +150,7 @@ export function fromAddDynamoDBRequest(request: AddDynamoDBRequest, defaultName:
 export function fromUpdateDynamoDBRequest(request: UpdateDynamoDBRequest, previous: DynamoDBConfig): DynamoDBConfig {
   const modification = request.serviceModification;
   const known: KeyField[] = [previous.partitionKey, ...(previous.sortKey ? [previous.sortKey] : []), ...(previous.gsi ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])])];
+  rejectDuplicateColumns(modification.columns ?? [], 'serviceModification');
   const columns: Column[] = [...known.map((k) => ({ name: k.fieldName, type: k.fieldType })), ...(modification.columns ?? [])];
   const config: DynamoDBConfig = { ...previous };
   if (!modification.gsi) return config;

@@ -15,7 +15,7 @@ function compile(schema: HeadlessSchema): ValidateFunction {
   if (!validate) {
     // ajv is loaded by headless commands only.
     const { default: Ajv } = require('ajv') as AjvModule;
-    validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
@@ -38,12 +38,21 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties':
       return 'is not a known field';
     case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(error.data)}`;
     case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
+      return `must be ${JSON.stringify(params.allowedValue)}, not ${JSON.stringify(error.data)}`;
     default:
       return error.message ?? 'is invalid';
   }
+}
+
+/**
+ * The error to report: a branch of `if`/`then`/`else` is chosen by a discriminator (`serviceName`), so when the
+ * discriminator itself is wrong, its error is the cause and the branch's complaints (`columns is required` for a
+ * `serviceName` of "Glacier") are only consequences.
+ */
+function firstCause(errors: ErrorObject[]): ErrorObject {
+  return errors.find((error) => error.keyword !== 'if' && !/\/(then|else)\//.test(error.schemaPath)) ?? errors[0];
 }
 
 /**
@@ -65,7 +74,7 @@ export function validateHeadlessRequest<T>(schema: HeadlessSchema, payload: stri
   }
   const validate = compile(schema);
   if (!validate(value)) {
-    const error = validate.errors![0];
+    const error = firstCause(validate.errors!);
     throw new AmplifyError('InvalidHeadlessInput', `${label}: ${fieldOf(error)} ${describe(error)}`, {
       resolution: `Fix ${fieldOf(error)} in the --headless payload`,
     });

@@ -42,8 +42,14 @@ function isDirectory(p: string): boolean {
 function searchProjectRootPath(start: string = process.cwd()): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    if (isDirectory(path.join(dir, PathConstants.AmplifyDirName, PathConstants.DotConfigDirName))) {
+    const dotConfig = path.join(dir, PathConstants.AmplifyDirName, PathConstants.DotConfigDirName);
+    if (isDirectory(dotConfig)) {
       return dir;
+    }
+    if (fs.existsSync(dotConfig)) {
+      throw new AmplifyError('FileWhereFolderBelongs', `${dotConfig} is a file where the project's .config folder belongs`, {
+        resolution: `Move or remove the file ${dotConfig} (restore the folder from version control), then run the command again`,
+      });
     }
     const parent = path.dirname(dir);
     if (parent === dir) {

@@ -9,6 +9,11 @@ export function isOptionWord(word: string): boolean {
   return word.startsWith('-') && word.length > 1;
 }
 
+/** `-5`, `-0.5`: a value, never an option (no option is named with a digit), so `--timeout -5` keeps its value. */
+function isNegativeNumber(word: string): boolean {
+  return /^-\d/.test(word);
+}
+
 export interface ReadOption {
   name: string;
   value: string | true;
@@ -28,7 +33,7 @@ export function readOption(words: readonly string[], index: number, flags: Reado
     return { name: body.slice(0, equals), value: body.slice(equals + 1), next: index + 1 };
   }
   const following = words[index + 1];
-  if (following !== undefined && !isOptionWord(following) && !flags.has(body)) {
+  if (following !== undefined && (!isOptionWord(following) || isNegativeNumber(following)) && !flags.has(body)) {
     return { name: body, value: following, next: index + 2 };
   }
   return { name: body, value: true, next: index + 1 };

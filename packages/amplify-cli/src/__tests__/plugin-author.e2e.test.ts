@@ -88,6 +88,7 @@ module.exports = { name: 'add-resource', run };
   const project = path.join(tmp, 'project');
   writeJson(path.join(project, 'amplify', '.config', 'project-config.json'), { projectName: 'authored', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
   writeJson(path.join(project, 'amplify', '.config', 'local-env-info.json'), { envName: 'dev' });
+  writeJson(path.join(project, 'amplify', 'team-provider-info.json'), { dev: { awscloudformation: {} } });
   writeJson(path.join(project, 'amplify', 'backend', 'amplify-meta.json'), { providers: { awscloudformation: {} } });
   writeJson(path.join(project, 'amplify', 'backend', 'backend-config.json'), {});
   writeJson(path.join(project, 'amplify', '#current-cloud-backend', 'amplify-meta.json'), { providers: { awscloudformation: {} } });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanupTempDirs, writePackage } from 'amplify-test-support';
+import { cleanupTempDirs, writePackage, writeProjectFile } from 'amplify-test-support';
 import { runCli } from '../cli';
 import { fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from './helpers/fixtures';
 
@@ -100,9 +100,10 @@ describe('choosing between plugins of the same name', () => {
   it('picks the one whose services match the resources in amplify-meta.json', async () => {
     const machine = makeFakeMachine();
     installTwoHostings(machine);
-    fs.mkdirSync(path.join(machine.cwd, 'amplify', '.config'), { recursive: true });
-    fs.mkdirSync(path.join(machine.cwd, 'amplify', 'backend'), { recursive: true });
-    fs.writeFileSync(path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json'), JSON.stringify({ hosting: { amplifyhosting: { service: 'amplifyhosting' } } }));
+    writeProjectFile(machine.cwd, 'amplify/.config/project-config.json', { projectName: 'shop', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+    writeProjectFile(machine.cwd, 'amplify/.config/local-env-info.json', { envName: 'dev' });
+    writeProjectFile(machine.cwd, 'amplify/team-provider-info.json', { dev: {} });
+    writeProjectFile(machine.cwd, 'amplify/backend/amplify-meta.json', { hosting: { amplifyhosting: { service: 'amplifyhosting' } } });
     expect((await amplify(machine, ['hosting', 'configure'])).code).toBe(0);
     expect(output(machine)).toBe('amplify-category-hosting-console');
   });

@@ -1,4 +1,4 @@
-import { pathManager } from 'amplify-cli-core';
+import { checkProjectFiles, pathManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
 import { parseHeadlessInput } from '../lifecycle/headless-input';
 import { pushProject } from '../lifecycle/push/push-project';
@@ -10,8 +10,10 @@ import { pushProject } from '../lifecycle/push/push-project';
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const headless = parseHeadlessInput(context.input.options);
   const [category, resourceName] = context.input.subCommands ?? [];
+  const projectRoot = pathManager.findProjectRoot(context.session.environment.cwd);
+  checkProjectFiles(projectRoot);
   await pushProject(context, {
-    projectRoot: pathManager.findProjectRoot(context.session.environment.cwd),
+    projectRoot,
     category,
     resourceName,
     yes: headless.yes,

@@ -1,4 +1,4 @@
-import { getResourceStatus, getStatusTable, pathManager, stateManager } from 'amplify-cli-core';
+import { checkProjectFiles, getResourceStatus, getStatusTable, pathManager, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
 import { printApiEndpoints, printStatus } from '../output/status-view';
 
@@ -10,6 +10,7 @@ import { printApiEndpoints, printStatus } from '../output/status-view';
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const { environment, printer } = context.session;
   const projectRoot = pathManager.findProjectRoot(environment.cwd);
+  checkProjectFiles(projectRoot);
   const category = context.input.subCommands?.[0];
   const status = getResourceStatus(projectRoot, { category });
   const envName = stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false })?.envName;

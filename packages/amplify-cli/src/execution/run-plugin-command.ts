@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { AmplifyError, CategoryPlugin, pathManager, PluginInfo, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, CategoryPlugin, checkProjectFiles, pathManager, PluginInfo, withProjectLock } from 'amplify-cli-core';
 import type { CliSession } from '../cli-session';
 import { createAmplifyContext } from '../context/create-context';
 import type { CommandInput } from 'amplify-cli-core';
@@ -28,6 +28,7 @@ export async function runPluginCommand(session: CliSession, input: CommandInput,
     await executePlugin(session, input, command, info);
     return;
   }
+  checkProjectFiles(projectRoot);
   const commandName = `${info.manifest.name} ${command}`;
   await settleInterruptedPushIfAny(chooser, projectRoot, commandName);
   const execute = () => executePlugin(session, input, command, info);

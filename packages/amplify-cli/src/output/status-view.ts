@@ -1,15 +1,16 @@
-import { type AmplifyMeta, getStatusTable, listResources, ResourceStatus, STATUS_TABLE_HEADER } from 'amplify-cli-core';
+import { type AmplifyMeta, getStatusTable, listResources, printable, ResourceStatus, STATUS_TABLE_HEADER } from 'amplify-cli-core';
 import type { Printer } from './printer';
 
 /**
  * `amplify status` as the original prints it: the current environment, then the markdown table of
- * Category | Resource name | Operation | Provider plugin.
+ * Category | Resource name | Operation | Provider plugin. Names come from files anyone may have edited, so their
+ * control characters are escaped.
  */
 export function printStatus(printer: Printer, status: ResourceStatus, envName: string | undefined): void {
   if (envName) {
-    printer.info(`\n    Current Environment: ${envName}\n`);
+    printer.info(`\n    Current Environment: ${printable(envName)}\n`);
   }
-  const rows = getStatusTable(status).map((row) => [row.category, row.resourceName, row.operation, row.providerPlugin]);
+  const rows = getStatusTable(status).map((row) => [row.category, row.resourceName, row.operation, row.providerPlugin].map(printable));
   printer.table([[...STATUS_TABLE_HEADER], ...rows]);
   if (rows.length === 0) {
     printer.info('\nNo resources in this project yet. Add one with "amplify add <category>".');

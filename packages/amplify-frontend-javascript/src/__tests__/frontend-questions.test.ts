@@ -80,17 +80,16 @@ describe('askJavascriptBlock', () => {
     });
   });
 
-  it('warns and falls back to none for an unknown headless framework', async () => {
-    const { context, printed } = testContext();
-    const block = await askJavascriptBlock({
+  it('refuses an unknown headless framework, naming it', async () => {
+    const { context } = testContext();
+    const asking = askJavascriptBlock({
       prompter: createPrompter({ yes: true }),
       print: context.print,
       yes: true,
       guessedFramework: 'react',
       headless: { framework: 'svelte' },
     });
-    expect(block.framework).toBe('none');
-    expect(printed.warning[0]).toContain('Unknown javascript framework "svelte"');
+    await expect(asking).rejects.toThrow('--frontend framework "svelte" is not a javascript framework this CLI knows');
   });
 
   it('rejects a headless config that lacks some of the four keys', async () => {

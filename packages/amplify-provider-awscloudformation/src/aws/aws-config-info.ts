@@ -1,5 +1,6 @@
 import { AmplifyError, isRecord, type LocalAwsEnvInfo } from 'amplify-cli-core';
 import { isMissingAccessKey } from './access-key-input';
+import { AWS_REGIONS } from './regions';
 
 /**
  * How one env gets its credentials: the entry of `amplify/.config/local-aws-info.json` for that env (original
@@ -17,37 +18,59 @@ export type AwsConfigInput =
   | { configLevel: 'general' }
   | { configLevel: 'local' };
 
-function headlessError(problem: string): AmplifyError {
-  return new AmplifyError('ProviderConfigurationInvalid', `Error in the command line parameter for awscloudformation configuration: ${problem}.`, {
-    resolution:
-      'Pass --providers \'{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"default"}}\' (or useProfile false with accessKeyId, secretAccessKey and region; or configLevel "general" or "local").',
-  });
+const EXAMPLE = '--providers \'{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"default"}}\'';
+
+function headlessError(problem: string, resolution = `Pass e.g. ${EXAMPLE} (or useProfile false with accessKeyId, secretAccessKey and region; or configLevel "general" or "local").`): AmplifyError {
+  return new AmplifyError('ProviderConfigurationInvalid', `Error in the command line parameter for awscloudformation configuration: ${problem}.`, { resolution });
 }
 
 function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
+/** A value as the user wrote it, for a message: JSON, so that `"yes"` and `1` stay apart. */
+function shown(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+const CONFIG_LEVELS = ['project', 'general', 'local'];
+
+/** `useProfile` as the original reads it (a boolean or its string form); anything else is named. */
+function parseUseProfile(value: unknown): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw headlessError(`useProfile must be true or false, not ${shown(value)}`, `Pass "useProfile":true with "profileName", or "useProfile":false with accessKeyId, secretAccessKey and region`);
+}
+
 /**
- * Validates the provider's headless block, accepted under `awscloudformation` or an alias, with the original's
- * rules: any `configLevel` other than `general`/`local` means `project`.
+ * Validates the provider's headless block, accepted under `awscloudformation` or an alias. `configLevel` defaults
+ * to `project` as in the original; every field given with a wrong type or value is named.
  */
 export function parseAwsConfigInput(block: unknown): AwsConfigInput {
-  if (!isRecord(block)) throw headlessError('expected a JSON object');
+  if (!isRecord(block)) throw headlessError(`expected a JSON object, not ${shown(block)}`);
   const input = block;
+  if (input.configLevel !== undefined && !CONFIG_LEVELS.includes(input.configLevel as string)) {
+    throw headlessError(`configLevel must be "project", "general" or "local", not ${shown(input.configLevel)}`, `Pass "configLevel":"local" for the local cloud, "general" for the AWS SDK's own credentials, or "project" with a profile or keys`);
+  }
   if (input.configLevel === 'general') return { configLevel: 'general' };
   if (input.configLevel === 'local') return { configLevel: 'local' };
-  const useProfile = input.useProfile === true || input.useProfile === 'true';
-  if (useProfile) {
-    if (!nonEmptyString(input.profileName)) throw headlessError('useProfile is true but profileName is missing');
+  if (parseUseProfile(input.useProfile)) {
+    if (input.profileName === undefined) throw headlessError('useProfile is true but profileName is missing', `Add "profileName" (a profile of ~/.aws/config), e.g. ${EXAMPLE}`);
+    if (!nonEmptyString(input.profileName)) throw headlessError(`profileName must be a profile name, not ${shown(input.profileName)}`, `Name a profile of ~/.aws/config, e.g. ${EXAMPLE}`);
     return { configLevel: 'project', useProfile: true, profileName: input.profileName };
   }
   const { accessKeyId, secretAccessKey, region } = input;
-  if (!nonEmptyString(accessKeyId) || !nonEmptyString(secretAccessKey) || !nonEmptyString(region)) {
-    throw headlessError('useProfile is false but accessKeyId, secretAccessKey or region is missing');
+  const missing = Object.entries({ accessKeyId, secretAccessKey, region })
+    .filter(([, value]) => !nonEmptyString(value))
+    .map(([name]) => name);
+  if (missing.length > 0) {
+    throw headlessError(`useProfile is false but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`, 'Pass accessKeyId, secretAccessKey and region, or "useProfile":true with "profileName"');
   }
-  if (isMissingAccessKey(accessKeyId) || isMissingAccessKey(secretAccessKey)) throw headlessError('the access keys are placeholders');
-  return { configLevel: 'project', useProfile: false, accessKeyId, secretAccessKey, region };
+  if (isMissingAccessKey(accessKeyId as string) || isMissingAccessKey(secretAccessKey as string)) throw headlessError('the access keys are placeholders');
+  if (!AWS_REGIONS.includes(region as string)) {
+    throw headlessError(`region ${shown(region)} is not an AWS region`, `Pass one of ${AWS_REGIONS.slice(0, 4).join(', ')}, ... (${AWS_REGIONS.length} regions; lowercase, e.g. "us-east-1")`);
+  }
+  return { configLevel: 'project', useProfile: false, accessKeyId: accessKeyId as string, secretAccessKey: secretAccessKey as string, region: region as string };
 }
 
 /** Reads an env's stored entry, rejecting shapes no version of the CLI wrote (the message names the file). */

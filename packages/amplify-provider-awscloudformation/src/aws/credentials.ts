@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, makeId } from 'amplify-cli-core';
+import { createHash } from 'crypto';
+import { AmplifyError } from 'amplify-cli-core';
 import type { AwsEnv } from './aws-env';
 import type { AwsTarget } from './aws-target';
 import type { AwsConfigChoice, AwsConfigInfo } from './aws-config-info';
@@ -16,10 +17,25 @@ export interface AccessKeys {
   region: string;
 }
 
-/** Writes keys given at init to `<amplify home>/awscloudformation/<id>`, readable by the owner only. */
-export function saveKeysFile(keys: AccessKeys): string {
+/** The project and env a keys file serves: each pair has one file, rewritten when its keys change. */
+export interface KeysFileOwner {
+  projectRoot: string;
+  envName: string;
+}
+
+/** `<amplify home>/awscloudformation/<20 hex digits>`: the same name every time for one project folder and env. */
+function keysFileFor(owner: KeysFileOwner): string {
+  const digest = createHash('sha256').update(`${path.resolve(owner.projectRoot)}\n${owner.envName}`).digest('hex');
+  return path.join(providerHomeDir(), digest.slice(0, 20));
+}
+
+/**
+ * Writes keys given at init to the owner's file in `<amplify home>/awscloudformation/`, readable by the owner only;
+ * running init or env add again for the same project and env replaces it instead of leaving another file behind.
+ */
+export function saveKeysFile(keys: AccessKeys, owner: KeysFileOwner): string {
   fs.mkdirSync(providerHomeDir(), { recursive: true, mode: 0o700 });
-  const file = path.join(providerHomeDir(), makeId(10));
+  const file = keysFileFor(owner);
   fs.writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return file;
@@ -55,9 +71,9 @@ export function readKeysFile(awsConfigFilePath: string): AccessKeys {
 }
 
 /** Turns a chosen configuration into what local-aws-info stores, writing the keys file when keys were given. */
-export function persistAwsConfig(input: AwsConfigChoice): AwsConfigInfo {
+export function persistAwsConfig(input: AwsConfigChoice, owner: KeysFileOwner): AwsConfigInfo {
   if (input.configLevel !== 'project' || input.useProfile || !('accessKeyId' in input)) return input;
-  const awsConfigFilePath = saveKeysFile({ accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, region: input.region });
+  const awsConfigFilePath = saveKeysFile({ accessKeyId: input.accessKeyId, secretAccessKey: input.secretAccessKey, region: input.region }, owner);
   return { configLevel: 'project', useProfile: false, awsConfigFilePath };
 }
 

@@ -23,6 +23,7 @@ describe('AddFunctionRequest', () => {
     [{ version: 2 }, 'AddFunctionRequest: version must be 1'],
     [{ version: 1, template: 'cron' }, 'AddFunctionRequest: template must be one of "hello-world", "crud", "serverless"'],
     [{ version: 1, functionName: 'my-fn' }, 'AddFunctionRequest: functionName must match pattern'],
+    [{ version: 1, functionName: 'f'.repeat(54) }, 'AddFunctionRequest: functionName must NOT have more than 53 characters'],
     [{ version: 1, runtime: 'python' }, 'AddFunctionRequest: runtime must be one of "nodejs"'],
     [{ version: 1, colour: 'red' }, 'AddFunctionRequest: colour is not a known field'],
     [{ version: 1, resourceAccess: [{ category: 'storage', resourceName: 'items' }] }, 'AddFunctionRequest: resourceAccess[0].operations is required'],

@@ -45,11 +45,24 @@ describe('invokeFunction (local, in a child process)', () => {
   });
 });
 
+describe('a missing handler file', () => {
+  test('is named before any process starts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-handler-test-'));
+    try {
+      await expect(invokeFunction({ functionName: 'fn', srcDir: dir, event: {}, environment: {}, timeoutMs: 1000 })).rejects.toThrow(
+        /^The handler file .*index\.js of function fn does not exist$/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('readEvent', () => {
   test('missing or invalid files are errors naming the file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amplify-event-test-'));
     try {
-      expect(() => readEvent(path.join(dir, 'none.json'))).toThrow(`Event file ${path.join(dir, 'none.json')} does not exist`);
+      expect(() => readEvent(path.join(dir, 'none.json'))).toThrow(`The --event file ${path.join(dir, 'none.json')} does not exist`);
       fs.writeFileSync(path.join(dir, 'bad.json'), '{');
       expect(() => readEvent(path.join(dir, 'bad.json'))).toThrow(/is not valid JSON/);
       fs.writeFileSync(path.join(dir, 'good.json'), '{"a":1}');

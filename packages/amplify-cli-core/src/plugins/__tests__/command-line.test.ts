@@ -15,6 +15,12 @@ describe('command-line options', () => {
     expect(readOption(['-y'], 0)).toEqual({ name: 'y', value: true, next: 1 });
   });
 
+  it('takes a negative number as the value, so that it can be refused by name', () => {
+    expect(readOption(['--timeout', '-5'], 0)).toEqual({ name: 'timeout', value: '-5', next: 2 });
+    expect(readOption(['--port', '-1', '--yes'], 0)).toEqual({ name: 'port', value: '-1', next: 2 });
+    expect(readOption(['--yes', '-y'], 0)).toEqual({ name: 'yes', value: true, next: 1 });
+  });
+
   it('never gives a flag the following word', () => {
     expect(readOption(['--detach', 'start'], 0, new Set(['detach']))).toEqual({ name: 'detach', value: true, next: 1 });
   });

@@ -24,6 +24,7 @@ function writeProject(root: string): void {
   writeJson(path.join(amplifyDir, '.config', 'local-env-info.json'), { projectPath: root, defaultEditor: 'code', envName: 'dev' });
   const pushed = { service: 'S3', providerPlugin: 'awscloudformation', lastPushTimeStamp: '2026-01-01T00:00:00.000Z' };
   const providers = { awscloudformation: { StackName: 'amplify-demo-dev' } };
+  writeJson(path.join(amplifyDir, 'team-provider-info.json'), { dev: providers });
   writeJson(path.join(amplifyDir, 'backend', 'amplify-meta.json'), {
     providers,
     storage: { kept: pushed, edited: pushed },
@@ -42,6 +43,37 @@ function writeProject(root: string): void {
 }
 
 describe('amplify status', () => {
+  it('prints names with control characters escaped', async () => {
+    const machine = makeFakeMachine();
+    writeProject(machine.cwd);
+    const metaFile = path.join(machine.cwd, 'amplify', 'backend', 'amplify-meta.json');
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    meta.function['evil\u001b[2Jname'] = { service: 'Lambda', providerPlugin: 'awscloudformation' };
+    writeJson(metaFile, meta);
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('evil\\u001b[2Jname');
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it.each([
+    ['without project-config.json', (root: string) => fs.rmSync(path.join(root, 'amplify', '.config', 'project-config.json')), /project-config\.json does not exist/],
+    ['without amplify-meta.json', (root: string) => fs.rmSync(path.join(root, 'amplify', 'backend', 'amplify-meta.json')), /amplify-meta\.json does not exist/],
+    [
+      'with envName naming a missing env',
+      (root: string) => writeJson(path.join(root, 'amplify', '.config', 'local-env-info.json'), { envName: 'ghost' }),
+      /^The current env "ghost" \(envName in amplify\/\.config\/local-env-info\.json\) is not in amplify\/team-provider-info\.json$/,
+    ],
+  ])('refuses %s, naming the file', async (_how, breakProject, message) => {
+    const machine = makeFakeMachine();
+    writeProject(machine.cwd);
+    breakProject(machine.cwd);
+    const result = await amplify(machine, ['status']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0].slice(2)).toMatch(message);
+  });
+
   it('prints Create, Update, Delete and No Change rows from any folder of the project', async () => {
     const machine = makeFakeMachine();
     writeProject(machine.cwd);

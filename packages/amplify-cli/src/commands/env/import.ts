@@ -1,9 +1,9 @@
-import { AmplifyError, isRecord, LocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
+import { AmplifyError, isRecord, parseLocalAwsEnvInfo, pathManager, stateManager, TeamProviderEnv, withProjectLock } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { parseHeadlessInput, parseJsonObjectOption, validateEnvName } from '../../lifecycle/headless-input';
 
 const CONFIG_EXAMPLE = `--config '{"awscloudformation":{"StackName":"…","DeploymentBucketName":"…","Region":"us-east-1",…}}'`;
-const AWS_INFO_EXAMPLE = `--awsInfo '{"configLevel":"project","useProfile":true,"profileName":"default"}'`;
+const AWS_INFO_EXAMPLE = '{"configLevel":"project","useProfile":true,"profileName":"default"}';
 
 /**
  * `amplify env import --name <env> --config <provider records> [--awsInfo <credential choice>] [--yes]`: records
@@ -24,10 +24,8 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
   if (!isRecord(cfn) || typeof cfn.StackName !== 'string' || typeof cfn.DeploymentBucketName !== 'string') {
     throw new AmplifyError('InvalidHeadlessParameter', '--config must hold awscloudformation.StackName and DeploymentBucketName', { resolution: `Pass ${CONFIG_EXAMPLE}` });
   }
-  const awsInfo = parseJsonObjectOption(options.awsInfo, '--awsInfo', AWS_INFO_EXAMPLE);
-  if (awsInfo && typeof awsInfo.configLevel !== 'string') {
-    throw new AmplifyError('InvalidHeadlessParameter', '--awsInfo must name a configLevel', { resolution: `Pass ${AWS_INFO_EXAMPLE}` });
-  }
+  const awsInfoOption = parseJsonObjectOption(options.awsInfo, '--awsInfo', `--awsInfo '${AWS_INFO_EXAMPLE}'`);
+  const awsInfo = awsInfoOption && parseLocalAwsEnvInfo(awsInfoOption, '--awsInfo', AWS_INFO_EXAMPLE);
   const headless = parseHeadlessInput(options);
   const projectRoot = pathManager.findProjectRoot(context.session.environment.cwd);
   await withProjectLock(projectRoot, 'env import', async () => {
@@ -44,7 +42,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     stateManager.setTeamProviderInfo(projectRoot, teamProviderInfo);
     if (awsInfo) {
       const localAwsInfo = stateManager.getLocalAWSInfo(projectRoot, { default: {} });
-      localAwsInfo[name] = awsInfo as LocalAwsEnvInfo;
+      localAwsInfo[name] = awsInfo;
       stateManager.setLocalAWSInfo(projectRoot, localAwsInfo);
     }
     context.session.printer.success(`✔ Successfully added environment "${name}" from your project. Run "amplify env checkout ${name}" to use it.`);

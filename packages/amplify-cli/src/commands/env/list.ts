@@ -6,6 +6,7 @@ import { printProviders } from '../../lifecycle/env/print-env';
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const { printer, environment } = context.session;
   const projectRoot = pathManager.findProjectRoot(environment.cwd);
+  stateManager.getProjectConfig(projectRoot);
   const teamProviderInfo = stateManager.getTeamProviderInfo(projectRoot, { default: {} });
   const current = stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false })?.envName;
   const envs = Object.keys(teamProviderInfo);

@@ -132,13 +132,13 @@ export async function pushProject(context: CoreCommandContext, options: PushOpti
     const deleted = refs(status.resourcesToBeDeleted);
     const metaPath = pathManager.getAmplifyMetaFilePath(projectRoot);
     const metaBefore = fs.readFileSync(metaPath);
+    // Found before the journal is begun: a provider that is not installed fails the push with nothing written.
+    const providers = stateManager.getProjectConfig(projectRoot).providers.map((name) => ({ name, provider: providerPlugin(context, name) }));
     const journal = beginPushJournal(projectRoot, { envName, pushed, deleted });
     faultPoint('push:after-journal');
-    const providers = stateManager.getProjectConfig(projectRoot).providers;
     let cloudChanged = false;
     try {
-      for (const name of providers) {
-        const provider = providerPlugin(context, name);
+      for (const { name, provider } of providers) {
         const providerStatus = forProvider(status, name);
         const result = await callPlugin<Partial<ProviderPlugin>, 'pushResources'>(provider, 'pushResources', context, providerStatus);
         if (!reportsNoChanges(result)) cloudChanged = true;

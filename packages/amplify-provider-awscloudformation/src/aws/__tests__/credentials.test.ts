@@ -48,15 +48,43 @@ describe('parseAwsConfigInput (headless --providers)', () => {
 
   it('rejects incomplete blocks with the original message', () => {
     expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: true })).toThrow('Error in the command line parameter for awscloudformation configuration');
-    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: false, accessKeyId: 'a' })).toThrow(/accessKeyId, secretAccessKey or region/);
-    expect(() => parseAwsConfigInput({ useProfile: false, accessKeyId: '<YOUR_ACCESS_KEY_ID>', secretAccessKey: 's', region: 'r' })).toThrow(/placeholders/);
+    expect(() => parseAwsConfigInput({ configLevel: 'project', useProfile: false, accessKeyId: 'a' })).toThrow(/useProfile is false but secretAccessKey, region are missing/);
+    expect(() => parseAwsConfigInput({ useProfile: false, accessKeyId: '<YOUR_ACCESS_KEY_ID>', secretAccessKey: 's', region: 'us-east-1' })).toThrow(/placeholders/);
     expect(() => parseAwsConfigInput('profile')).toThrow(/JSON object/);
+  });
+
+  it.each([
+    [{ configLevel: 'bogus' }, /configLevel must be "project", "general" or "local", not "bogus"/],
+    [{ configLevel: null }, /configLevel must be .*, not null/],
+    [{ configLevel: 'project', useProfile: 'yes', profileName: 'default' }, /useProfile must be true or false, not "yes"/],
+    [{ useProfile: 1 }, /useProfile must be true or false, not 1/],
+    [{ useProfile: true, profileName: 7 }, /profileName must be a profile name, not 7/],
+    [{ useProfile: false, accessKeyId: 'AKIA1', secretAccessKey: 's', region: 'mars-1' }, /region "mars-1" is not an AWS region/],
+    [{ useProfile: false, accessKeyId: 'AKIA1', secretAccessKey: 's', region: 'US-EAST-1' }, /region "US-EAST-1" is not an AWS region/],
+  ])('names the field of %j', (block, message) => {
+    expect(() => parseAwsConfigInput(block)).toThrow(message);
   });
 });
 
 describe('access keys given at init', () => {
+  const OWNER = { projectRoot: '/work/shop', envName: 'dev' };
+  const keys = (accessKeyId: string) => ({ configLevel: 'project' as const, useProfile: false as const, accessKeyId, secretAccessKey: 'secret', region: 'us-east-1' });
+  const keysFiles = () => fs.readdirSync(path.join(tmp, 'amplify-home', 'awscloudformation'));
+
+  it('keep one file per project and env, rewritten by init or env add again', () => {
+    const first = persistAwsConfig(keys('AKIAFIRST'), OWNER);
+    const again = persistAwsConfig(keys('AKIAAGAIN'), OWNER);
+    expect(again).toEqual(first);
+    expect(keysFiles()).toHaveLength(1);
+    if (again.configLevel !== 'project' || again.useProfile) throw new Error('expected a keys file entry');
+    expect(readKeysFile(again.awsConfigFilePath).accessKeyId).toBe('AKIAAGAIN');
+    persistAwsConfig(keys('AKIAPROD'), { ...OWNER, envName: 'prod' });
+    persistAwsConfig(keys('AKIAOTHER'), { ...OWNER, projectRoot: '/work/other' });
+    expect(keysFiles()).toHaveLength(3);
+  });
+
   it('are stored outside the project, owner-only, and read back', () => {
-    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'eu-central-1' });
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'eu-central-1' }, OWNER);
     if (info.configLevel !== 'project' || info.useProfile) throw new Error('expected a keys file entry');
     expect(path.dirname(info.awsConfigFilePath)).toBe(path.join(tmp, 'amplify-home', 'awscloudformation'));
     expect(fs.statSync(info.awsConfigFilePath).mode & 0o777).toBe(0o600);
@@ -66,14 +94,14 @@ describe('access keys given at init', () => {
   });
 
   it('resolve to static credentials and the stored region', async () => {
-    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' }, OWNER);
     const target = await resolveAwsTarget(info, { env });
     expect(target.region).toBe('ap-south-1');
     expect(await credentialsOf(target)).toEqual({ accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret' });
   });
 
   it('are found under the current amplify home when the stored path moved', async () => {
-    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' });
+    const info = persistAwsConfig({ configLevel: 'project', useProfile: false, accessKeyId: 'AKIAKEYS', secretAccessKey: 'secret', region: 'ap-south-1' }, OWNER);
     if (info.configLevel !== 'project' || info.useProfile) throw new Error('expected a keys file entry');
     const moved = { ...info, awsConfigFilePath: path.join('/old/home/.amplify/awscloudformation', path.basename(info.awsConfigFilePath)) };
     expect((await resolveAwsTarget(moved, { env })).region).toBe('ap-south-1');
