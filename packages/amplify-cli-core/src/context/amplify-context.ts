@@ -124,6 +124,10 @@ export interface FrontendPlugin {
   run(context: AmplifyContext): Promise<void>;
   publish(context: AmplifyContext): Promise<void>;
   deleteConfig(context: AmplifyContext): Promise<void>;
+  /** Prints, as `| Label: value` lines, the settings init takes when the user accepts its summary. */
+  displayFrontendDefaults?(context: AmplifyContext, projectPath: string): void;
+  /** Records those settings in `exeInfo.projectConfig` without asking. */
+  setFrontendDefaults?(context: AmplifyContext, projectPath: string): void;
   handleAmplifyEvent?(context: AmplifyContext, args: AmplifyEventArgs): Promise<void>;
   executeAmplifyCommand?(context: AmplifyContext): Promise<void>;
 }
