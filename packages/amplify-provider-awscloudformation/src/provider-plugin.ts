@@ -234,9 +234,13 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
     return;
   }
   const target = await envTargetForCleanup(files, envName, currentEnvNameIfAny(context, files), (line) => context.print.warning(line), resolveOptions(context));
-  return withFactory(new AwsClientFactory(target, context.environment.env, 'delete'), async (factory) => {
+  await withFactory(new AwsClientFactory(target, context.environment.env, 'delete'), async (factory) => {
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   });
+  if (target.local && target.endpoint) {
+    // The instance holds every project's envs of this HOME (and maybe other HOMEs'): deleting one env leaves it up.
+    context.print.info(`The local cloud at ${target.endpoint} keeps running for other projects; "amplify local-cloud stop" stops it.`);
+  }
 }
 
 /** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
