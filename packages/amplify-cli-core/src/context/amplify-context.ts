@@ -105,7 +105,8 @@ export interface ProviderPlugin {
    */
   completeInterruptedPush?(context: AmplifyContext, record: unknown): Promise<InterruptedPushOutcome>;
   deleteEnv(context: AmplifyContext, envName: string, deleteS3?: boolean): Promise<void>;
-  console(context: AmplifyContext): Promise<void>;
+  /** Prints where to look at the current env; returns the URL when there is one to open in a browser. */
+  console(context: AmplifyContext): Promise<string | void>;
   getConfiguredAWSClient?(context: AmplifyContext, category?: string, action?: string): Promise<unknown>;
   showHelpfulLinks?(context: AmplifyContext, resources: ResourceStatus['allResources']): void;
   providerUtils?: Record<string, (context: AmplifyContext, options?: unknown) => Promise<unknown>>;
