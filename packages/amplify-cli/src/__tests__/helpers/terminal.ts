@@ -2,10 +2,13 @@ import { PassThrough } from 'stream';
 import { runCli } from '../../cli';
 import { fakeEnvironment, FakeMachine, RunOptions } from './fixtures';
 
-/** One exchange with a prompt: when `question` appears in the output (after the previous one), `keys` are typed. */
+/**
+ * One exchange with a prompt: when `question` appears in the output (after the previous one), `keys` are typed (a
+ * function is called at that moment, so a test can also look at the world as it is when the question is asked).
+ */
 export interface TerminalAnswer {
   question: string | RegExp;
-  keys: string;
+  keys: string | (() => string);
 }
 
 export const ENTER = '\r';
@@ -42,7 +45,8 @@ export async function runInTerminal(machine: FakeMachine, args: string[], answer
     if (!found) return;
     pending.shift();
     searchFrom = screen.length;
-    setImmediate(() => stdin.write(next.keys));
+    const keys = typeof next.keys === 'function' ? next.keys() : next.keys;
+    setImmediate(() => stdin.write(keys));
   };
   output.on('data', (chunk: Buffer) => {
     screen += chunk.toString();

@@ -137,7 +137,7 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(fs.existsSync(path.join(nested, 'amplify'))).toBe(false);
   });
 
-  test('env add in a project with resources asks about pushing before any env is created', async () => {
+  test('without a terminal, env add in a project with resources fails naming --forcePush before any env is created', async () => {
     const machine = makeFakeMachine();
     installPlugins(machine);
     expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
@@ -219,5 +219,32 @@ module.exports = {
     const amplifyDir = path.join(machine.cwd, 'amplify');
     expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'local-env-info.json'), 'utf8')).envName).toBe('test');
     expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'project-config.json'), 'utf8')).fakeweb).toEqual({ config: { SourceDir: 'src' } });
+  });
+
+  test('in a terminal, env add asks about pushing after the providers took their answers, as the original', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    fs.writeFileSync(
+      path.join(machine.cwd, 'amplify', 'backend', 'backend-config.json'),
+      JSON.stringify({ storage: { photos: { service: 'S3', providerPlugin: 'fakecloud' } } }),
+    );
+    const initCalls = path.join(machine.cwd, 'provider-init-calls');
+    let providerCallsWhenAsked = '';
+    const run = await runInTerminal(machine, ['env', 'add'], [
+      { question: 'Enter a name for the environment', keys: `prod${ENTER}` },
+      {
+        question: 'Do you want to push your resources to the cloud for your environment?',
+        keys: () => {
+          providerCallsWhenAsked = fs.readFileSync(initCalls, 'utf8');
+          return `n${ENTER}`;
+        },
+      },
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.unusedAnswers).toBe(0);
+    expect(providerCallsWhenAsked).toBe('dev\nprod\n');
+    expect(JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '.config', 'local-env-info.json'), 'utf8')).envName).toBe('prod');
   });
 });

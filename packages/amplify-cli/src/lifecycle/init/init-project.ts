@@ -108,12 +108,15 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   }
   const projectConfig = exeInfo.projectConfig as ProjectConfig;
   const plan: InitPlan = { projectRoot, isNewProject, isNewEnv, envName, projectConfig, localEnvInfo, headless };
-  // Asked before anything is created, so that without a terminal the command fails before touching the cloud.
-  const pushAfterwards = isNewEnv && !isNewProject && (await askPushAfterwards(context, projectRoot));
+  const offersPush = isNewEnv && !isNewProject && hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }));
+  // The original asks after the credential questions; without a terminal the flag must be there before the cloud is touched.
+  const asksPushLater = offersPush && exeInfo.forcePush !== true && context.environment.isInteractive();
+  let pushAfterwards = offersPush && (asksPushLater ? false : await askPushAfterwards(context));
 
   for (const name of projectConfig.providers) {
     await callPlugin(providerPlugin(context, name), 'init', context);
   }
+  if (asksPushLater) pushAfterwards = await askPushAfterwards(context);
 
   const rollback = new FileRollback();
   if (isNewProject) {
@@ -384,8 +387,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
 }
 
 /** A new env of a project with resources: push them to it now (`--yes`/`--forcePush`), or leave that for later. */
-async function askPushAfterwards(context: CoreCommandContext, projectRoot: string): Promise<boolean> {
-  if (!hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) return false;
+async function askPushAfterwards(context: CoreCommandContext): Promise<boolean> {
   if (context.exeInfo?.forcePush === true) return true;
   return context.amplify.prompter.confirm({
     message: 'Do you want to push your resources to the cloud for your environment?',
