@@ -298,7 +298,6 @@ export async function configure(context: ProviderContext): Promise<void> {
   }
   if (current) removeAwsConfig(current);
   recordAwsConfig(files, envName, persistAwsConfig(next));
-  context.print.success('Successfully made configuration changes to your project.');
 }
 
 /** `amplify configure`: the new IAM user walkthrough, ending in a profile. */
@@ -354,6 +353,8 @@ export async function executeAmplifyCommand(context: ProviderContext): Promise<v
   switch (context.input?.command) {
     case 'configure':
       await configure(context);
+      // Only here: under "amplify configure project" the CLI says it once for the whole project.
+      context.print.success('Successfully made configuration changes to your project.');
       return;
     case 'console':
       await console(context);
