@@ -100,15 +100,17 @@ describe('addFunction', () => {
   test('a person is asked the runtime step (named: one runtime) and "advanced settings?", whose No skips access, schedule and variables', async () => {
     project = createTempProject(tableMeta);
     const asked: string[] = [];
-    const record = <T>(ask: (options: T) => Promise<unknown>) => (options: T) => {
-      asked.push((options as { message: string }).message);
-      return ask(options);
-    };
+    const record =
+      <T extends { message: string }, R>(ask: (options: T) => Promise<R>) =>
+      (options: T): Promise<R> => {
+        asked.push(options.message);
+        return ask(options);
+      };
     const recording: Prompter = {
       confirm: record(yes.confirm),
       input: record(yes.input),
       password: record(yes.password),
-      pick: record(yes.pick as (options: unknown) => Promise<unknown>) as Prompter['pick'],
+      pick: record(yes.pick as (options: { message: string }) => Promise<unknown>) as Prompter['pick'],
     };
     const info: string[] = [];
     await addFunction({ projectRoot: project.root, prompter: recording, policies: storagePolicies, print, info: (line) => info.push(line) });
