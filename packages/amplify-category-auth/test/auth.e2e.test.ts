@@ -101,6 +101,16 @@ describe('auth (built binary, local cloud)', () => {
     expect(result.stdout).toContain(`https://us-east-1.console.aws.amazon.com/cognito/v2/idp/user-pools/${output.UserPoolId}/users?region=us-east-1`);
   });
 
+  test('an update that accepts every default changes nothing', async () => {
+    const cliInputs = fs.readFileSync(path.join(sandbox.app, 'amplify', 'backend', 'auth', 'shopauth', 'cli-inputs.json'), 'utf8');
+    const result = await sandbox.run(['update', 'auth', '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('No changes to auth resource shopauth.');
+    expect(fs.readFileSync(path.join(sandbox.app, 'amplify', 'backend', 'auth', 'shopauth', 'cli-inputs.json'), 'utf8')).toBe(cliInputs);
+    expect((await sandbox.run(['status'])).stdout).toMatch(/Auth\s+\|\s+shopauth\s+\|\s+No Change/);
+  });
+
   test('an update redeploys only the auth stack', async () => {
     const before = await nestedStacks();
     const update = {

@@ -85,6 +85,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
       [
         { question: /Provide an AWS Lambda function name/, keys: `\u0015termfn\r` },
         { question: /Choose the function template/, keys: '\r' },
+        { question: /configure advanced settings/, keys: 'y\r' },
         { question: /access other resources in this project/, keys: 'y\r' },
         { question: /Select the categories/, keys: ' \r' },
         { question: /auth: select the resources/, keys: '\r' },

@@ -19,7 +19,7 @@ export interface CliEnvironment {
   env: NodeJS.ProcessEnv;
   cwd: string;
   homeDir: string;
-  /** `~/.amplify`, or `$AMPLIFY_HOME` when set: where `plugins.json` lives. */
+  /** `~/.amplify`, or `$AMPLIFY_HOME` when set: where the plugin cache lives. */
   homeDotAmplifyDir: string;
   execPath: string;
   platform: NodeJS.Platform;

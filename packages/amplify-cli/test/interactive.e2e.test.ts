@@ -16,13 +16,15 @@ describe('interactive commands (built binary in a pseudo-terminal, local cloud)'
     await sandbox?.close();
   });
 
-  test('asks project, env, editor, app type and the javascript questions, then initialises', async () => {
+  test('after No to the summary, asks env, editor, app type and the javascript questions, then initialises', async () => {
     const app = sandbox.createApp('kiosk-app');
     const command = `${process.execPath} ${AMPLIFY_BIN} init --providers '${GENERAL_PROVIDERS}'`;
     const result = await runInTerminal(
       command,
       [
         { question: /Enter a name for the project/, keys: '\r' },
+        // No to the summary: each setting is asked.
+        { question: /Initialize the project with the above configuration/, keys: 'n\r' },
         { question: /Enter a name for the environment/, keys: 'test\r' },
         { question: /Choose your default editor/, keys: '\u001b[B\r' },
         { question: /Choose the type of app that you're building/, keys: '\r' },

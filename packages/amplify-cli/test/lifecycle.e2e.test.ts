@@ -321,6 +321,7 @@ describe('project lifecycle (built binary, local cloud)', () => {
       '--yes',
     ]);
     expect(result.exitCode).toBe(0);
+    expect(result.stdout.match(/Successfully made configuration changes to your project\./g)).toHaveLength(1);
     expect(readJson(path.join(app, 'amplify', '.config', 'project-config.json'))).toMatchObject({
       projectName: 'shopfront',
       javascript: { framework: 'vue', config: { SourceDir: 'src', DistributionDir: 'dist', StartCommand: 'npm run-script serve' } },

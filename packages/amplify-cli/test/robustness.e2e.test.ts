@@ -165,8 +165,8 @@ describe('robustness of the built binary', () => {
     expect(snapshotDir(app)).toEqual(before);
   });
 
-  test('a plugins.json that is not JSON is rebuilt silently, never fatal, and kept as plugins.json.corrupt', async () => {
-    const file = path.join(sandbox.home, '.amplify', 'plugins.json');
+  test('a plugin cache that is not JSON is rebuilt silently, never fatal, and kept as plugin-cache.json.corrupt', async () => {
+    const file = path.join(sandbox.home, '.amplify', 'plugin-cache.json');
     const saved = fs.readFileSync(file, 'utf8');
     const broken = saved.slice(0, saved.length / 2);
     try {
@@ -211,7 +211,7 @@ describe('robustness of the built binary', () => {
     });
   });
 
-  test('four "amplify plugin add" run at once all stay recorded in plugins.json', async () => {
+  test('four "amplify plugin add" run at once all stay recorded in the plugin cache', async () => {
     const names = ['alpha', 'bravo', 'charlie', 'delta'];
     const dirs = names.map((name) => {
       const dir = path.join(sandbox.root, 'concurrent-plugins', `amplify-${name}`);

@@ -141,6 +141,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     );
     appsync = appsyncService;
     const startedAt = new Date().toISOString();
+    const { CONSOLE_PATH, CONSOLE_SERVICE, createConsolePages } = require('./console/console-pages') as typeof import('./console/console-pages');
+    const { StackStore } = require('./cloudformation/stack-store') as typeof import('./cloudformation/stack-store');
+    const consolePages = createConsolePages({ stacks: new StackStore(db), isInstanceKey: (key) => credentialStore.principalOf(key).type === 'instance' });
+    services.set(CONSOLE_SERVICE, (request) => consolePages.issueLink(request));
     resolveRouter({
       services,
       streamingServices,
@@ -153,6 +157,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
         { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
         { prefix: CLOUDFRONT_PATH_PREFIX, handle: (request) => serveDistribution(distributions, store, request.method, request.path, request.headers) },
+        { prefix: `${CONSOLE_PATH}/`, handle: (request) => consolePages.servePage(request) },
         {
           prefix: HEALTH_PATH,
           handle: () => ({

@@ -22,6 +22,7 @@ import { type PushResult, loadResourceParameters as loadParameters, pushResource
 import { downloadCurrentCloudBackend, storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
 import { completeEnvironment } from './env/create-env';
 import { consoleUrl } from './env/console-url';
+import { localConsoleLink } from './env/local-console-link';
 import { deleteEnvFromCloud } from './env/delete-env';
 import { recordAwsConfig, recordRootStack } from './env/record-env';
 import { syncEnvironment } from './env/sync-env';
@@ -244,15 +245,27 @@ export async function deleteEnv(context: ProviderContext, envName: string, delet
     await deleteEnvFromCloud({ envName, rootStack, factory, deleteS3, onProgress: progressPrinter(context) });
   });
   forgetKeys();
+  if (target.local && target.endpoint) {
+    // The instance holds every project's envs of this HOME (and maybe other HOMEs'): deleting one env leaves it up.
+    context.print.info(`The local cloud at ${target.endpoint} keeps running for other projects; "amplify local-cloud stop" stops it.`);
+  }
 }
 
-/** `console`: where to look at this env (the URL is printed; opening a browser is the CLI's choice). */
-export async function console(context: ProviderContext): Promise<void> {
+/**
+ * `console`: where to look at this env, printed and returned (opening a browser is the CLI's choice): the AWS
+ * CloudFormation console, or on the local cloud a one-time link to its page of the env's stacks.
+ */
+export async function console(context: ProviderContext): Promise<string> {
   const files = projectFiles(context);
   const envName = envNameOf(context, files);
   const rootStack = readRootStackOutputs(files, envName);
-  const url = consoleUrl(await envTarget(files, envName, resolveOptions(context)), rootStack);
+  const target = await envTarget(files, envName, resolveOptions(context));
+  const url =
+    target.local && target.endpoint && rootStack.StackName && typeof target.credentials === 'object' && 'accessKeyId' in target.credentials
+      ? await localConsoleLink({ endpoint: target.endpoint, credentials: target.credentials }, rootStack.StackName)
+      : consoleUrl(target, rootStack);
   context.print.info(url);
+  return url;
 }
 
 /**
@@ -292,7 +305,6 @@ export async function configure(context: ProviderContext): Promise<void> {
   }
   if (current) removeAwsConfig(current);
   recordAwsConfig(files, envName, persistAwsConfig(next, { projectRoot: files.paths.projectRoot, envName }));
-  context.print.success('Successfully made configuration changes to your project.');
 }
 
 /** `amplify configure`: the new IAM user walkthrough, ending in a profile. */
@@ -348,6 +360,8 @@ export async function executeAmplifyCommand(context: ProviderContext): Promise<v
   switch (context.input?.command) {
     case 'configure':
       await configure(context);
+      // Only here: under "amplify configure project" the CLI says it once for the whole project.
+      context.print.success('Successfully made configuration changes to your project.');
       return;
     case 'console':
       await console(context);

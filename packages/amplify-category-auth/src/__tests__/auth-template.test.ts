@@ -50,18 +50,50 @@ describe('authTemplate', () => {
     const config = base();
     expect(config).toMatchObject({ resourceName: 'myappabcd1234', userPoolName: 'myapp_userpool_abcd1234', identityPoolName: 'myapp_identitypool_abcd1234' });
     expect(authParameters(config)).toEqual({
-      resourceName: 'myappabcd1234',
-      userPoolName: 'myapp_userpool_abcd1234',
-      identityPoolName: 'myapp_identitypool_abcd1234',
+      ...config,
+      resourceNameTruncated: 'myappabcd1234',
+      defaultPasswordPolicy: false,
+      aliasAttributes: [],
+      userpoolClientLambdaRole: 'myappabcd1234_userpoolclient_lambda_role',
+      userpoolClientSetAttributes: false,
+      usernameCaseSensitive: false,
+      thirdPartyAuth: false,
+      adminQueries: false,
+      useEnabledMfas: true,
       authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
       unauthRoleArn: { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
+      breakCircularDependency: true,
+      dependsOn: [],
+      triggers: '{}',
+      authTriggerConnections: '[]',
+      permissions: [],
     });
   });
 
-  it('every template parameter a stack needs is in parameters.json or env-specific, and none is left over', () => {
+  it("parameters.json has the keys of the original's (so the original's add storage with guest access reads it)", () => {
+    const parameters = authParameters(full());
+    // The keys the original writes for a manual configuration with social providers and the hosted UI.
+    const originalKeys = [
+      'identityPoolName', 'allowUnauthenticatedIdentities', 'resourceNameTruncated', 'userPoolName', 'autoVerifiedAttributes',
+      'mfaConfiguration', 'mfaTypes', 'smsAuthenticationMessage', 'smsVerificationMessage', 'emailVerificationSubject',
+      'emailVerificationMessage', 'defaultPasswordPolicy', 'passwordPolicyMinLength', 'passwordPolicyCharacters', 'requiredAttributes',
+      'aliasAttributes', 'userpoolClientGenerateSecret', 'userpoolClientRefreshTokenValidity', 'userpoolClientWriteAttributes',
+      'userpoolClientReadAttributes', 'userpoolClientLambdaRole', 'userpoolClientSetAttributes', 'sharedId', 'resourceName',
+      'authSelections', 'useDefault', 'usernameAttributes', 'userPoolGroupList', 'serviceName', 'usernameCaseSensitive',
+      'useEnabledMfas', 'authRoleArn', 'unauthRoleArn', 'breakCircularDependency', 'dependsOn', 'thirdPartyAuth', 'authProviders',
+      'userPoolGroups', 'adminQueries', 'triggers', 'hostedUI', 'hostedUIDomainName', 'authProvidersUserPool', 'authTriggerConnections',
+      'oAuthMetadata', 'permissions',
+    ];
+    expect(Object.keys(parameters).sort()).toEqual(expect.arrayContaining(originalKeys.sort()));
+    expect(parameters).toMatchObject({ thirdPartyAuth: true, defaultPasswordPolicy: true, allowUnauthenticatedIdentities: true, authSelections: 'identityPoolAndUserPool' });
+    expect(typeof parameters.triggers).toBe('string');
+    expect(typeof parameters.authTriggerConnections).toBe('string');
+  });
+
+  it('every template parameter a stack needs is in parameters.json or env-specific', () => {
     const template = authTemplate(full());
     const given = new Set([...Object.keys(authParameters(full())), 'env', 'facebookAppId', 'googleClientId', 'facebookAppIdUserPool', 'facebookAppSecretUserPool', 'googleAppIdUserPool', 'googleAppSecretUserPool']);
-    expect(new Set(Object.keys(template.Parameters))).toEqual(given);
+    expect(Object.keys(template.Parameters).filter((name) => !given.has(name))).toEqual([]);
     expect(template.Parameters.facebookAppSecretUserPool.NoEcho).toBe(true);
   });
 

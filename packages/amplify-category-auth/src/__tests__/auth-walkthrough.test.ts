@@ -114,6 +114,13 @@ describe('auth update walkthrough', () => {
     expect(asked).not.toContain('Provide a name for your user pool:');
     expect(asked).not.toContain('How do you want users to be able to sign in?');
   });
+  it.each(['default', 'manual'] as const)('an update that takes every default (resource made with %s) returns the configuration unchanged', async (useDefault) => {
+    const previous = { ...defaults(), useDefault };
+    const { prompter, asked } = answering({});
+    const { config } = await runUpdateWalkthrough(prompter, previous, {});
+    expect(asked[0]).toBe('What do you want to do?');
+    expect(config).toEqual(previous);
+  });
 });
 
 describe('validation rules', () => {

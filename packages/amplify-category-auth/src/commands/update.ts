@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import { AmplifyError, pathManager, type AmplifyContext } from 'amplify-cli-core';
 import { findAuthResource, readAuthConfig, saveAuthResource } from '../service/auth-resource';
 import { runUpdateWalkthrough } from '../service/auth-walkthrough';
@@ -14,6 +15,10 @@ export async function run(context: AmplifyContext): Promise<void> {
   const answers = await runUpdateWalkthrough(context.amplify.prompter, previous.config, previous.envParameters);
   if (previous.config.authSelections === 'identityPoolAndUserPool' && answers.config.authSelections === 'userPoolOnly') {
     context.print.warning('The identity pool will be deleted on the next push: signed-in and guest users lose their AWS credentials.');
+  }
+  if (isDeepStrictEqual(answers.config, previous.config) && isDeepStrictEqual(answers.envParameters, previous.envParameters)) {
+    context.print.info(`No changes to auth resource ${name}.`);
+    return;
   }
   await saveAuthResource(projectRoot, answers, 'update', context.amplify.prompter);
   context.print.success(`Successfully updated auth resource ${name} locally`);

@@ -29,18 +29,50 @@ export function usesSms(config: CognitoConfig): boolean {
   return (config.mfaConfiguration !== 'OFF' && config.mfaTypes.includes('SMS Text Message')) || config.autoVerifiedAttributes.includes('phone_number');
 }
 
-/** The parameters.json of an auth resource: the names the template takes as parameters, and the root roles. */
+/**
+ * The `build/parameters.json` of an auth resource in the original's full shape: every cognitoConfig answer, the
+ * names it derives from them, and the keys its own template generator and other categories read (storage's guest
+ * access reads `authSelections` and `allowUnauthenticatedIdentities`), so the original can extend a project made
+ * here. The stack receives only the parameters its template declares.
+ */
 export function authParameters(config: CognitoConfig): Record<string, unknown> {
+  const truncated = truncatedResourceName(config);
+  const derived = {
+    resourceNameTruncated: truncated,
+    defaultPasswordPolicy: config.passwordPolicyMinLength !== 8 || config.passwordPolicyCharacters.length > 0,
+    aliasAttributes: [],
+    userpoolClientLambdaRole: `${truncated}_userpoolclient_lambda_role`,
+    userpoolClientSetAttributes: false,
+    usernameCaseSensitive: false,
+    thirdPartyAuth: config.authProviders.length > 0,
+    adminQueries: false,
+  };
   const parameters: Record<string, unknown> = {
-    resourceName: config.resourceName,
-    userPoolName: config.userPoolName,
+    ...derived,
+    ...config,
+    useEnabledMfas: true,
     // Resolved by the root stack: the roles every identity of this project assumes.
     authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
     unauthRoleArn: { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
+    breakCircularDependency: true,
+    dependsOn: [],
+    // JSON text, as the original keeps them: no auth triggers are configured by this walkthrough.
+    triggers: '{}',
+    authTriggerConnections: '[]',
+    permissions: [],
   };
-  if (config.authSelections === 'identityPoolAndUserPool') parameters.identityPoolName = config.identityPoolName;
-  if (config.hostedUI && config.hostedUIDomainName) parameters.hostedUIDomainName = config.hostedUIDomainName;
+  if (config.authSelections !== 'identityPoolAndUserPool') delete parameters.identityPoolName;
+  if (!config.hostedUI) {
+    delete parameters.hostedUIDomainName;
+    delete parameters.oAuthMetadata;
+  }
   return parameters;
+}
+
+/** `<first 6 characters of the project part><sharedId>`, the original's prefix for role and policy names. */
+function truncatedResourceName(config: CognitoConfig): string {
+  const projectPart = config.resourceName.endsWith(config.sharedId) ? config.resourceName.slice(0, -config.sharedId.length) : config.resourceName;
+  return `${projectPart.slice(0, 6)}${config.sharedId}`;
 }
 
 function userPoolProperties(config: CognitoConfig): Record<string, Json> {

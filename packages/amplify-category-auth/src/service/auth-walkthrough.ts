@@ -98,7 +98,8 @@ export async function runAddWalkthrough(prompter: Prompter, defaults: CognitoCon
 /** `amplify update auth`: the update menu, then the chosen flow with the previous answers as defaults. */
 export async function runUpdateWalkthrough(prompter: Prompter, previous: CognitoConfig, envParameters: Record<string, string>): Promise<AuthAnswers> {
   const answers: Answers = { ...previous, ...envParameters, isUpdate: true, thirdPartyAuth: previous.authProviders.length > 0 };
-  const { updateFlow } = await runWalkthrough([UPDATE_MENU], prompter, { previous: { hostedUI: previous.hostedUI } });
+  // The resource's own configuration is the default, so accepting every default leaves it as it is.
+  const { updateFlow } = await runWalkthrough([UPDATE_MENU], prompter, { previous: { hostedUI: previous.hostedUI, updateFlow: previous.useDefault } });
   const oauth = previous.oAuthMetadata ? (JSON.parse(previous.oAuthMetadata) as OAuthMetadata) : undefined;
   switch (updateFlow) {
     case 'updateUserPoolGroups':

@@ -14,6 +14,7 @@ export async function run(context: AmplifyContext): Promise<void> {
     prompter,
     policies: pluginPolicies(context),
     print: (line) => context.print.warning(line),
+    info: (line) => context.print.info(line),
   });
   const editNow = await prompter.confirm({ message: 'Do you want to edit the local lambda function now?', default: false });
   if (editNow) await context.amplify.openEditor(context, path.join(directory, mainSourceFile(spec.parameters.template)));

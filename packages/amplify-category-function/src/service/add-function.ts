@@ -1,7 +1,7 @@
 import { AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, makeId, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
 import { type FunctionParameters, type FunctionTemplateName, permissionsOf } from '../function-definition';
-import { functionNameQuestion, templateQuestions } from '../walkthrough/add-questions';
+import { ADVANCED_SETTINGS_QUESTION, functionNameQuestion, RUNTIME_QUESTION, templateQuestions } from '../walkthrough/add-questions';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
 import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from '../walkthrough/function-name';
 import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
@@ -15,6 +15,8 @@ export interface AddFunctionOptions {
   prompter: Prompter;
   policies: PermissionPoliciesSource;
   print: (line: string) => void;
+  /** Where steps taken without a question are announced. */
+  info?: (line: string) => void;
   /** Answers given up front (a headless request), validated and never asked. */
   supplied?: Answers;
   /** Variables given up front; without them the variable menu is offered. */
@@ -39,8 +41,8 @@ export function checkEnvironmentVariables(values: Record<string, string>): void 
 }
 
 /**
- * `amplify add function`: name, template (and table for CRUD), access to other resources, a
- * recurring schedule, environment variables; then writes the resource. Returns what was written.
+ * `amplify add function`: name, runtime, template (and table for CRUD), then behind "advanced settings?" (as the
+ * original) access to other resources, a recurring schedule and environment variables; then writes the resource.
  */
 export async function addFunction(options: AddFunctionOptions): Promise<AddedFunction> {
   const { projectRoot, prompter, supplied } = options;
@@ -56,12 +58,16 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
     });
   }
 
+  // The original's runtime step; NodeJS is the one runtime here, so it is named rather than asked.
+  options.info?.(`Only one option for [${RUNTIME_QUESTION}]. Selecting [NodeJS].`);
   const tables = dynamoDbTables(meta);
   const candidates = accessCandidates(meta);
-  const answers = await runWalkthrough([...templateQuestions(tables), ...resourceAccessQuestions(candidates), ...SCHEDULE_QUESTIONS], prompter, {
-    supplied,
-    previous: named,
-  });
+  const chosen = await runWalkthrough([...templateQuestions(tables), ADVANCED_SETTINGS_QUESTION], prompter, { supplied, previous: named });
+  // A headless request answers what it needs up front; only a person is offered to skip the advanced steps.
+  const advanced = supplied !== undefined || chosen.advancedSettings === true;
+  const answers = advanced
+    ? await runWalkthrough([...resourceAccessQuestions(candidates), ...SCHEDULE_QUESTIONS], prompter, { supplied, previous: chosen })
+    : chosen;
   let template = answers.template as FunctionTemplateName;
   if ((template === 'crud' || template === 'trigger') && tables.length === 0) {
     if (answers.useHelloWorld !== true) throw new UserAbort(`No function was added: the ${template} template needs a DynamoDB table.`);
@@ -75,7 +81,7 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
   if (options.environmentVariables) {
     checkEnvironmentVariables(options.environmentVariables);
     environment = { names: Object.keys(options.environmentVariables), values: { ...options.environmentVariables } };
-  } else {
+  } else if (advanced) {
     const wanted = await prompter.confirm({ message: 'Do you want to configure environment variables for this function?', default: false });
     if (wanted) environment = await editEnvironmentVariables(prompter, environment, options.print);
   }

@@ -12,6 +12,16 @@ export const TEMPLATE_LABELS: Record<WalkthroughTemplateName, string> = {
 /** Templates that work over a DynamoDB table of the project. */
 const needsTable = (template: unknown): boolean => template === 'crud' || template === 'trigger';
 
+export const RUNTIME_QUESTION = 'Choose the runtime that you want to use:';
+
+/** The original's gate before resource access, schedule and environment variables; most functions need none. */
+export const ADVANCED_SETTINGS_QUESTION: Question = {
+  key: 'advancedSettings',
+  type: 'confirm',
+  message: 'Do you want to configure advanced settings?',
+  default: false,
+};
+
 /** The function name question; asked first so that a name in use fails before anything else is asked. */
 export function functionNameQuestion(defaultName: string): Question {
   return {

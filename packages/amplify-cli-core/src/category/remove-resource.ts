@@ -13,6 +13,8 @@ export interface RemoveResourceOptions {
   prompter: Prompter;
   /** Env whose parameters are dropped; the current env by default (none when the project has no env yet). */
   envName?: string;
+  /** Told which resource was taken when the category has only one, so the user sees what will go. */
+  info?: (message: string) => void;
 }
 
 export interface RemovedResource {
@@ -36,13 +38,7 @@ export async function removeResource(projectRoot: string, options: RemoveResourc
       resolution: `Run "amplify add ${category}" to create one, or "amplify status" to see what exists`,
     });
   }
-  const resourceName =
-    options.resourceName ??
-    (await prompter.pick<string>({
-      message: 'Choose the resource you would want to remove',
-      choices: names,
-      flag: `the resource name (amplify remove ${category} <name>)`,
-    }));
+  const resourceName = options.resourceName ?? (await chooseResource(category, names, options));
   const entry = requireResource(meta, category, resourceName, 'amplify-meta.json');
 
   const dependents = findDependents(meta, { category, resourceName });
@@ -57,7 +53,7 @@ export async function removeResource(projectRoot: string, options: RemoveResourc
   if (!options.yes) {
     const confirmed = await prompter.confirm({
       message: `Are you sure you want to delete the resource ${resourceName}? This deletes all its files from your backend folder`,
-      default: false,
+      default: true,
       flag: '--yes',
     });
     if (!confirmed) {
@@ -68,4 +64,18 @@ export async function removeResource(projectRoot: string, options: RemoveResourc
   const envName = options.envName ?? stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false })?.envName;
   deleteResourceFromProject(projectRoot, { category, resourceName }, envName);
   return { category, resourceName, service: entry.service };
+}
+
+/** A one-item picker is a question without a choice: the only resource is taken and named, as the original does. */
+async function chooseResource(category: string, names: string[], options: RemoveResourceOptions): Promise<string> {
+  if (names.length === 1) {
+    const [only] = names;
+    options.info?.(`Only one ${category} resource in this project, selecting ${only}.`);
+    return only;
+  }
+  return options.prompter.pick<string>({
+    message: 'Choose the resource you would want to remove',
+    choices: names,
+    flag: `the resource name (amplify remove ${category} <name>)`,
+  });
 }

@@ -105,7 +105,8 @@ export interface ProviderPlugin {
    */
   completeInterruptedPush?(context: AmplifyContext, record: unknown): Promise<InterruptedPushOutcome>;
   deleteEnv(context: AmplifyContext, envName: string, deleteS3?: boolean): Promise<void>;
-  console(context: AmplifyContext): Promise<void>;
+  /** Prints where to look at the current env; returns the URL when there is one to open in a browser. */
+  console(context: AmplifyContext): Promise<string | void>;
   getConfiguredAWSClient?(context: AmplifyContext, category?: string, action?: string): Promise<unknown>;
   showHelpfulLinks?(context: AmplifyContext, resources: ResourceStatus['allResources']): void;
   providerUtils?: Record<string, (context: AmplifyContext, options?: unknown) => Promise<unknown>>;
@@ -124,6 +125,10 @@ export interface FrontendPlugin {
   run(context: AmplifyContext): Promise<void>;
   publish(context: AmplifyContext): Promise<void>;
   deleteConfig(context: AmplifyContext): Promise<void>;
+  /** Prints, as `| Label: value` lines, the settings init takes when the user accepts its summary. */
+  displayFrontendDefaults?(context: AmplifyContext, projectPath: string): void;
+  /** Records those settings in `exeInfo.projectConfig` without asking. */
+  setFrontendDefaults?(context: AmplifyContext, projectPath: string): void;
   handleAmplifyEvent?(context: AmplifyContext, args: AmplifyEventArgs): Promise<void>;
   executeAmplifyCommand?(context: AmplifyContext): Promise<void>;
 }

@@ -147,7 +147,7 @@ export function createCoreToolkit(options: CoreToolkitOptions): CoreToolkit {
     removeResourceParameters: (_context, category, resourceName) =>
       envParameters.removeResourceParameters(root(), category, resourceName),
     removeResource: (context, category, resourceName) =>
-      removeResource(root(), { category, resourceName, yes: isYes(context), prompter }),
+      removeResource(root(), { category, resourceName, yes: isYes(context), prompter, info: (message) => context.print.info(message) }),
 
     inputValidation,
     getWhen,

@@ -8,9 +8,8 @@ import type { PluginProblem, ScanResult } from './plugin-scan';
 const CACHE_FORMAT = 1;
 
 /**
- * `~/.amplify/plugins.json`: the last scan and the fingerprints that prove it is still current. The original
- * CLI's keys (`plugins`, `excluded`, `userAddedLocations`, `pluginDirectories`, ...) keep their meaning, so a
- * machine that also has the original installed can share the file.
+ * `~/.amplify/plugin-cache.json`: the last scan and the fingerprints that prove it is still current. The keys it
+ * shares with the original CLI's `plugins.json` (`plugins`, `excluded`, `userAddedLocations`, ...) keep their meaning.
  */
 export interface PluginCache {
   cacheFormat: typeof CACHE_FORMAT;
@@ -27,8 +26,8 @@ export interface PluginCache {
 }
 
 /**
- * The parsed content of plugins.json, or undefined when there is nothing in it to keep (missing, unreadable, empty,
- * not JSON). A cache is never fatal: text that is not JSON is moved aside to `plugins.json.corrupt` and the platform
+ * The parsed content of the cache file, or undefined when there is nothing in it to keep (missing, unreadable, empty,
+ * not JSON). A cache is never fatal: text that is not JSON is moved aside to `<file>.corrupt` and the platform
  * rescans. The plugins the user added or removed, which that file recorded too, stay readable in the copy.
  */
 export function readPluginCacheFile(file: string): unknown {
@@ -72,15 +71,15 @@ export function readPluginCache(value: unknown): PluginCache | undefined {
   return cache as PluginCache;
 }
 
-/** What a user chose with `amplify plugin add/remove`, read from any plugins.json (ours or the original CLI's). */
+/** What a user chose with `amplify plugin add/remove`. */
 export interface PluginUserChoices {
   userAddedLocations: string[];
   excluded: Record<string, PluginInfo[]>;
 }
 
 /**
- * The user's choices from a cache that is not usable as is (another format, the original CLI's file), so that
- * a rescan does not forget them. Entries of the wrong shape are dropped.
+ * The user's choices from a cache that is not usable as is (an older format, a partly written file), so that a
+ * rescan does not forget them. Entries of the wrong shape are dropped.
  */
 export function readUserChoices(value: unknown): PluginUserChoices | undefined {
   if (typeof value !== 'object' || value === null) {

@@ -57,7 +57,7 @@ export class PluginRegistry {
     return this.modules.get(info.packageLocation);
   }
 
-  /** Rescans with `change` applied to the user's choices as plugins.json holds them now, and saves. */
+  /** Rescans with `change` applied to the user's choices as plugin-cache.json holds them now, and saves. */
   rescan(change?: PlatformChange): PluginCache {
     this.cache = rescanPlugins(this.options, this.cache, change);
     return this.cache;

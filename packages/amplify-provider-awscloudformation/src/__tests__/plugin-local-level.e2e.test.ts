@@ -99,9 +99,15 @@ it('pushResources deploys a category resource through the context and reports it
   expect(read<{ storage: { files: { output: { BucketName: string } } } }>('amplify/backend/amplify-meta.json').storage.files.output.BucketName).toMatch(/\S+/);
 });
 
-it('console prints the local cloud endpoint', async () => {
-  await plugin.console(context({}));
-  expect(lines).toEqual([endpoint]);
+it("console says which local cloud it uses and prints a one-time link to its page of the env's stacks", async () => {
+  const url = await plugin.console(context({}));
+  expect(lines).toEqual([`Using this HOME's local cloud at ${endpoint} (already running).`, url]);
+  expect(url).toMatch(new RegExp(`^${endpoint}/_local-cloud/console/[0-9a-f]{48}$`));
+  const { StackName } = read<Record<string, { awscloudformation: { StackName: string } }>>('amplify/team-provider-info.json').dev.awscloudformation;
+  const page = await fetch(url);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain(`<h2>${StackName}</h2>`);
+  expect((await fetch(url)).status).toBe(403);
 });
 
 it('providerUtils.syncCurrentCloudBackend brings back the deployed copy of the backend', async () => {

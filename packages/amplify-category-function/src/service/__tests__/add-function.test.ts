@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { type PermissionPolicies, createPrompter, stateManager } from 'amplify-cli-core';
+import { type PermissionPolicies, type Prompter, createPrompter, stateManager } from 'amplify-cli-core';
 import { createTempProject, writeTableInputs } from 'amplify-test-support';
 import { answersFromAccess } from '../../walkthrough/resource-access-questions';
 import { addFunction } from '../add-function';
@@ -95,6 +95,27 @@ describe('addFunction', () => {
     project = createTempProject();
     const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print, supplied: { template: 'crud', useHelloWorld: true } });
     expect(spec.parameters.template).toBe('hello-world');
+  });
+
+  test('a person is asked the runtime step (named: one runtime) and "advanced settings?", whose No skips access, schedule and variables', async () => {
+    project = createTempProject(tableMeta);
+    const asked: string[] = [];
+    const record =
+      <T extends { message: string }, R>(ask: (options: T) => Promise<R>) =>
+      (options: T): Promise<R> => {
+        asked.push(options.message);
+        return ask(options);
+      };
+    const recording: Prompter = {
+      confirm: record(yes.confirm),
+      input: record(yes.input),
+      password: record(yes.password),
+      pick: record(yes.pick as (options: { message: string }) => Promise<unknown>) as Prompter['pick'],
+    };
+    const info: string[] = [];
+    await addFunction({ projectRoot: project.root, prompter: recording, policies: storagePolicies, print, info: (line) => info.push(line) });
+    expect(info).toEqual(['Only one option for [Choose the runtime that you want to use:]. Selecting [NodeJS].']);
+    expect(asked).toEqual(['Provide an AWS Lambda function name:', 'Choose the function template that you want to use:', 'Do you want to configure advanced settings?']);
   });
 
   test('Express: app.js serves /item', async () => {

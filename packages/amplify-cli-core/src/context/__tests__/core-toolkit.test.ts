@@ -63,6 +63,24 @@ describe('createCoreToolkit', () => {
     expect(fs.existsSync(path.join(root, 'amplify', 'backend', 'auth', 'u'))).toBe(false);
   });
 
+  it('removeResource takes the only resource, names it, and --yes confirms without asking', async () => {
+    const root = project();
+    const amplify = createCoreToolkit({ prompter: createPrompter({ isInteractive: () => false }), searchProjectRoot: () => root });
+    const printed: string[] = [];
+    const context = { input: { argv: [], options: { yes: true } }, print: { info: (message: string) => printed.push(message) } } as unknown as AmplifyContext;
+    await expect(amplify.removeResource(context, 'auth', undefined)).resolves.toMatchObject({ resourceName: 'u' });
+    expect(printed).toEqual(['Only one auth resource in this project, selecting u.']);
+    expect(fs.existsSync(path.join(root, 'amplify', 'backend', 'auth', 'u'))).toBe(false);
+  });
+
+  it('removeResource confirms with Yes by default', async () => {
+    const root = project();
+    const amplify = createCoreToolkit({ prompter: createPrompter({ yes: true }), searchProjectRoot: () => root });
+    const context = { input: { argv: [], options: {} }, print: { info: () => undefined } } as unknown as AmplifyContext;
+    await amplify.removeResource(context, 'auth', 'u');
+    expect(readJson(path.join(root, 'amplify', 'backend', 'amplify-meta.json'))).toEqual({ providers });
+  });
+
   it('serviceSelectionPrompt announces an automatic pick and returns the provider plugin directory', async () => {
     const root = project();
     const amplify = createCoreToolkit({ prompter: createPrompter({ isInteractive: () => false }), searchProjectRoot: () => root });

@@ -38,7 +38,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     });
   }
   const { info } = inspection;
-  // Each step is applied to plugins.json as it is when written, so that concurrent adds all stay recorded.
+  // Each step is applied to plugin-cache.json as it is when written, so that concurrent adds all stay recorded.
   const enable = (choices: PluginUserChoices): PluginUserChoices => ({ ...choices, excluded: withoutPlugin(choices.excluded, info) });
   let updated = registry.rescan(enable);
   if (!isActive(updated.plugins, info.packageLocation)) {

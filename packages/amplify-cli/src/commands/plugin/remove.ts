@@ -22,7 +22,7 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     });
   }
   const removedLocations = new Set(matches.map((info) => info.packageLocation));
-  // Applied to plugins.json as it is when written, so that a concurrent add or remove stays recorded too.
+  // Applied to plugin-cache.json as it is when written, so that a concurrent add or remove stays recorded too.
   registry.rescan((choices) => {
     const alreadyExcluded = (choices.excluded[name] ?? []).filter((info) => !removedLocations.has(info.packageLocation));
     const excluded: Record<string, PluginInfo[]> = { ...choices.excluded, [name]: [...alreadyExcluded, ...matches] };

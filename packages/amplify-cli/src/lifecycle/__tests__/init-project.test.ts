@@ -3,6 +3,7 @@ import * as path from 'path';
 import { cleanupTempDirs, writePackage } from 'amplify-test-support';
 import { runCli } from '../../cli';
 import { fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from '../../__tests__/helpers/fixtures';
+import { ENTER, runInTerminal } from '../../__tests__/helpers/terminal';
 
 afterEach(cleanupTempDirs);
 
@@ -48,6 +49,8 @@ module.exports = {
 module.exports = {
   scanProject: () => 50,
   async init(context) { context.exeInfo.projectConfig.fakeweb = { config: { SourceDir: 'src' } }; },
+  displayFrontendDefaults() {},
+  setFrontendDefaults(context) { context.exeInfo.projectConfig.fakeweb = { config: { SourceDir: 'web' } }; },
   async onInitSuccessful() {},
   async createFrontendConfigs() {},
 };`,
@@ -134,7 +137,7 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(fs.existsSync(path.join(nested, 'amplify'))).toBe(false);
   });
 
-  test('env add in a project with resources asks about pushing before any env is created', async () => {
+  test('without a terminal, env add in a project with resources fails naming --forcePush before any env is created', async () => {
     const machine = makeFakeMachine();
     installPlugins(machine);
     expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
@@ -178,5 +181,70 @@ module.exports = {
     expect(fs.readFileSync(path.join(machine.cwd, 'category-init-env-calls'), 'utf8')).toBe('prod\n');
     expect(fs.readFileSync(path.join(machine.cwd, 'amplify', 'team-provider-info.json'), 'utf8')).toBe(teamProviderInfo);
     expect(JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '.config', 'local-env-info.json'), 'utf8')).envName).toBe('dev');
+  });
+
+  test('in a terminal, shows the configuration it would apply and takes it all on Yes', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    const run = await runInTerminal(machine, ['init'], [
+      { question: 'Enter a name for the project', keys: `myapp${ENTER}` },
+      { question: 'Initialize the project with the above configuration?', keys: ENTER },
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.unusedAnswers).toBe(0);
+    const summary = run.screen.slice(run.screen.indexOf('The following configuration will be applied:'));
+    expect(summary).toMatch(
+      /Project information\n\| Name: myapp\n\| Environment: dev\n\| Default editor: Visual Studio Code\n\| App type: fakeweb\n/,
+    );
+    expect(run.screen).not.toContain('Enter a name for the environment');
+    const amplifyDir = path.join(machine.cwd, 'amplify');
+    expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'local-env-info.json'), 'utf8'))).toEqual({ envName: 'dev', defaultEditor: 'vscode' });
+    expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'project-config.json'), 'utf8')).fakeweb).toEqual({ config: { SourceDir: 'web' } });
+  });
+
+  test('in a terminal, No to the summary asks for the env, the editor and the frontend one by one', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    const run = await runInTerminal(machine, ['init'], [
+      { question: 'Enter a name for the project', keys: `myapp${ENTER}` },
+      { question: 'Initialize the project with the above configuration?', keys: `n${ENTER}` },
+      { question: 'Enter a name for the environment', keys: `test${ENTER}` },
+      { question: 'Choose your default editor', keys: ENTER },
+      { question: "Choose the type of app that you're building", keys: ENTER },
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.unusedAnswers).toBe(0);
+    const amplifyDir = path.join(machine.cwd, 'amplify');
+    expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'local-env-info.json'), 'utf8')).envName).toBe('test');
+    expect(JSON.parse(fs.readFileSync(path.join(amplifyDir, '.config', 'project-config.json'), 'utf8')).fakeweb).toEqual({ config: { SourceDir: 'src' } });
+  });
+
+  test('in a terminal, env add asks about pushing after the providers took their answers, as the original', async () => {
+    const machine = makeFakeMachine();
+    installPlugins(machine);
+    expect((await amplify(machine, ['init', ...HEADLESS])).code).toBe(0);
+    fs.writeFileSync(
+      path.join(machine.cwd, 'amplify', 'backend', 'backend-config.json'),
+      JSON.stringify({ storage: { photos: { service: 'S3', providerPlugin: 'fakecloud' } } }),
+    );
+    const initCalls = path.join(machine.cwd, 'provider-init-calls');
+    let providerCallsWhenAsked = '';
+    const run = await runInTerminal(machine, ['env', 'add'], [
+      { question: 'Enter a name for the environment', keys: `prod${ENTER}` },
+      {
+        question: 'Do you want to push your resources to the cloud for your environment?',
+        keys: () => {
+          providerCallsWhenAsked = fs.readFileSync(initCalls, 'utf8');
+          return `n${ENTER}`;
+        },
+      },
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.unusedAnswers).toBe(0);
+    expect(providerCallsWhenAsked).toBe('dev\nprod\n');
+    expect(JSON.parse(fs.readFileSync(path.join(machine.cwd, 'amplify', '.config', 'local-env-info.json'), 'utf8')).envName).toBe('prod');
   });
 });

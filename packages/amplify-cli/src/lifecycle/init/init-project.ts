@@ -10,6 +10,7 @@ import {
   FrontendPlugin,
   LocalEnvInfo,
   pathManager,
+  PluginInfo,
   PROJECT_CONFIG_VERSION,
   ProjectConfig,
   stateManager,
@@ -27,6 +28,17 @@ import { isValidProjectName, normalizeProjectName, PROJECT_NAME_RULE } from './p
 export type InitMode = 'init' | 'env-add';
 
 const EDITORS = ['vscode', 'atom', 'sublime', 'intellij', 'vim', 'emacs', 'none'] as const;
+const EDITOR_NAMES: Record<string, string> = {
+  vscode: 'Visual Studio Code',
+  atom: 'Atom Editor',
+  sublime: 'Sublime Text',
+  intellij: 'IntelliJ IDEA',
+  vim: 'Vim (via Terminal, macOS only)',
+  emacs: 'Emacs (via Terminal, macOS only)',
+  none: 'None',
+};
+const DEFAULT_ENV = 'dev';
+const DEFAULT_EDITOR = 'vscode';
 const ENV_FLAG = '--envName (or --amplify \'{"envName":"dev"}\')';
 
 interface InitPlan {
@@ -68,8 +80,11 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   exeInfo.isNewProject = isNewProject;
 
   const projectName = isNewProject ? await askProjectName(context, headless, projectRoot) : stateManager.getProjectConfig(projectRoot).projectName;
-  const { envName, isNewEnv } = await chooseEnv(context, headless, projectRoot, isNewProject, mode);
-  const defaultEditor = await chooseEditor(context, headless, projectRoot);
+  const acceptedDefaults = isNewProject && offersSummary(headless) ? await offerDefaults(context, projectName, projectRoot) : undefined;
+  const { envName, isNewEnv } = acceptedDefaults
+    ? { envName: DEFAULT_ENV, isNewEnv: true }
+    : await chooseEnv(context, headless, projectRoot, isNewProject, mode);
+  const defaultEditor = acceptedDefaults ? DEFAULT_EDITOR : await chooseEditor(context, headless, projectRoot);
   const localEnvInfo = withProjectPath({ envName, defaultEditor }, projectRoot);
   exeInfo.localEnvInfo = localEnvInfo;
   exeInfo.isNewEnv = isNewEnv;
@@ -80,21 +95,28 @@ export async function initProject(context: CoreCommandContext, mode: InitMode): 
   let frontend: LoadedPlugin<Partial<FrontendPlugin>>;
   if (isNewProject) {
     exeInfo.projectConfig = { projectName, version: PROJECT_CONFIG_VERSION, frontend: '', providers: [] };
-    frontend = await chooseFrontend(context, headless, projectRoot);
+    frontend = acceptedDefaults ?? (await chooseFrontend(context, headless, projectRoot));
     exeInfo.projectConfig.frontend = frontend.info.manifest.name;
-    await callPlugin(frontend, 'init', context);
+    if (acceptedDefaults?.module.setFrontendDefaults) {
+      acceptedDefaults.module.setFrontendDefaults(context, projectRoot);
+    } else {
+      await callPlugin(frontend, 'init', context);
+    }
     exeInfo.projectConfig.providers = await chooseProviders(context, headless);
   } else {
     frontend = frontendPlugin(context, stateManager.getProjectConfig(projectRoot).frontend);
   }
   const projectConfig = exeInfo.projectConfig as ProjectConfig;
   const plan: InitPlan = { projectRoot, isNewProject, isNewEnv, envName, projectConfig, localEnvInfo, headless };
-  // Asked before anything is created, so that without a terminal the command fails before touching the cloud.
-  const pushAfterwards = isNewEnv && !isNewProject && (await askPushAfterwards(context, projectRoot));
+  const offersPush = isNewEnv && !isNewProject && hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }));
+  // The original asks after the credential questions; without a terminal the flag must be there before the cloud is touched.
+  const asksPushLater = offersPush && exeInfo.forcePush !== true && context.environment.isInteractive();
+  let pushAfterwards = offersPush && (asksPushLater ? false : await askPushAfterwards(context));
 
   for (const name of projectConfig.providers) {
     await callPlugin(providerPlugin(context, name), 'init', context);
   }
+  if (asksPushLater) pushAfterwards = await askPushAfterwards(context);
 
   const rollback = new FileRollback();
   if (isNewProject) {
@@ -220,16 +242,54 @@ async function chooseEditor(context: CoreCommandContext, headless: HeadlessInput
   });
 }
 
-/** Highest `scanProject` score first (the default); `--frontend` picks by name or alias. */
-async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInput, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>>> {
+/** The summary is for a person starting from nothing: any answer given on the command line skips it. */
+function offersSummary(headless: HeadlessInput): boolean {
+  return !headless.yes && headless.amplify.envName === undefined && headless.amplify.defaultEditor === undefined && headless.frontend === undefined;
+}
+
+/**
+ * The original's first screen: the settings init would take, then "Initialize the project with the above
+ * configuration?". Yes takes them all (the detected frontend is returned); No asks each one.
+ */
+async function offerDefaults(context: CoreCommandContext, projectName: string, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>> | undefined> {
+  const { printer } = context.session;
+  const frontend = rankFrontends(context, projectRoot)[0];
+  printer.info('The following configuration will be applied:');
+  printer.info('');
+  printer.info('Project information');
+  printer.info(`| Name: ${projectName}`);
+  printer.info(`| Environment: ${DEFAULT_ENV}`);
+  printer.info(`| Default editor: ${EDITOR_NAMES[DEFAULT_EDITOR]}`);
+  printer.info(`| App type: ${frontend.info.manifest.name}`);
+  frontend.module.displayFrontendDefaults?.(context, projectRoot);
+  printer.info('');
+  const accepted = await context.amplify.prompter.confirm({ message: 'Initialize the project with the above configuration?', default: true, flag: '--yes' });
+  return accepted ? frontend : undefined;
+}
+
+/** The installed frontends, loaded, the one whose `scanProject` scores the folder highest first. */
+function rankFrontends(context: CoreCommandContext, projectRoot: string): Array<LoadedPlugin<Partial<FrontendPlugin>>> {
+  return loadPlugins<Partial<FrontendPlugin>>(context, installedFrontends(context))
+    .map((frontend) => ({ frontend, score: typeof frontend.module.scanProject === 'function' ? frontend.module.scanProject(projectRoot) : 0 }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ frontend }) => frontend);
+}
+
+function installedFrontends(context: CoreCommandContext): PluginInfo[] {
   const infos = installedPlugins(context, 'frontend');
   if (infos.length === 0) {
     throw new AmplifyError('NoFrontendPlugins', 'No frontend plugins are installed', {
       resolution: 'Install amplify-frontend-javascript (or -android, -ios), then run "amplify plugin scan"',
     });
   }
+  return infos;
+}
+
+/** Highest `scanProject` score first (the default); `--frontend` picks by name or alias. */
+async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInput, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>>> {
   const requested = headless.frontend ? (headless.frontend.frontend ?? headless.frontend.type) : undefined;
   if (requested !== undefined) {
+    const infos = installedFrontends(context);
     // Only the named frontend is loaded: the others' code is not needed to take its answer.
     const match = infos.find((info) => info.manifest.name === requested || (info.manifest.aliases ?? []).includes(String(requested)));
     if (!match) {
@@ -239,17 +299,14 @@ async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInp
     }
     return loadPlugins<Partial<FrontendPlugin>>(context, [match])[0];
   }
-  const scored = loadPlugins<Partial<FrontendPlugin>>(context, infos)
-    .map((frontend) => ({ frontend, score: typeof frontend.module.scanProject === 'function' ? frontend.module.scanProject(projectRoot) : 0 }))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0].frontend;
+  const ranked = rankFrontends(context, projectRoot);
   const name = await context.amplify.prompter.pick<string>({
     message: "Choose the type of app that you're building",
-    choices: scored.map(({ frontend }) => ({ name: frontend.info.manifest.displayName ?? frontend.info.manifest.name, value: frontend.info.manifest.name })),
-    default: best.info.manifest.name,
+    choices: ranked.map((frontend) => ({ name: frontend.info.manifest.displayName ?? frontend.info.manifest.name, value: frontend.info.manifest.name })),
+    default: ranked[0].info.manifest.name,
     flag: '--frontend \'{"frontend":"javascript"}\'',
   });
-  return scored.find(({ frontend }) => frontend.info.manifest.name === name)!.frontend;
+  return ranked.find((frontend) => frontend.info.manifest.name === name)!;
 }
 
 async function chooseProviders(context: CoreCommandContext, headless: HeadlessInput): Promise<string[]> {
@@ -330,8 +387,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
 }
 
 /** A new env of a project with resources: push them to it now (`--yes`/`--forcePush`), or leave that for later. */
-async function askPushAfterwards(context: CoreCommandContext, projectRoot: string): Promise<boolean> {
-  if (!hasResources(stateManager.getBackendConfig(projectRoot, { default: {} }))) return false;
+async function askPushAfterwards(context: CoreCommandContext): Promise<boolean> {
   if (context.exeInfo?.forcePush === true) return true;
   return context.amplify.prompter.confirm({
     message: 'Do you want to push your resources to the cloud for your environment?',

@@ -28,7 +28,7 @@ function activeVersions(machine: FakeMachine): Record<string, string[]> {
   return versions;
 }
 
-describe('plugins.json cache', () => {
+describe('the plugin cache', () => {
   it('is reused while nothing changed', () => {
     const machine = makeFakeMachine();
     writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
@@ -69,7 +69,7 @@ describe('plugins.json cache', () => {
     expect(loadPluginPlatform(moved).cache.plugins.tools).toHaveLength(1);
   });
 
-  it('that is not JSON is rebuilt silently and kept beside it as plugins.json.corrupt, with the user choices', () => {
+  it('that is not JSON is rebuilt silently and kept beside it as plugin-cache.json.corrupt, with the user choices', () => {
     const machine = makeFakeMachine();
     const added = writePackage(path.join(machine.root, 'dev'), 'amplify-extra', { manifest: { name: 'extra', type: 'util' } });
     const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
@@ -99,22 +99,47 @@ describe('plugins.json cache', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).cacheFormat).toBe(1);
   });
 
-  it('keeps the user choices found in a plugins.json written by the original CLI', () => {
+  it("lives in its own file: the original CLI's plugins.json is neither read for plugins nor rewritten", () => {
+    const machine = makeFakeMachine();
+    const originals = writePackage(path.join(machine.root, 'original'), 'amplify-provider-awscloudformation', { manifest: { name: 'awscloudformation', type: 'provider' } });
+    const removed = writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
+    const home = path.join(machine.home, '.amplify');
+    fs.mkdirSync(home, { recursive: true });
+    const info = { packageName: 'amplify-tools', packageVersion: '1.0.0', packageLocation: removed, manifest: tools };
+    const original = `${JSON.stringify(
+      {
+        pluginDirectories: ['cli-local-node-modules', 'cli-parent-directory', 'global-node-modules'],
+        pluginPrefixes: ['amplify-'],
+        userAddedLocations: [originals],
+        lastScanTime: '2020-01-01T00:00:00.000Z',
+        maxScanIntervalInSeconds: 86400,
+        plugins: { awscloudformation: [{ packageName: 'amplify-provider-awscloudformation', packageVersion: '12.0.0', packageLocation: originals, manifest: {} }] },
+        excluded: { tools: [info] },
+      },
+      null,
+      4,
+    )}\n`;
+    fs.writeFileSync(path.join(home, 'plugins.json'), original);
+    const { cache } = loadPluginPlatform(options(machine));
+    expect(cache.plugins.awscloudformation).toBeUndefined();
+    expect(cache.plugins.tools).toHaveLength(1);
+    expect(cache.userAddedLocations).toEqual([]);
+    expect(pluginCacheFilePath(home)).toBe(path.join(home, 'plugin-cache.json'));
+    expect(JSON.parse(fs.readFileSync(pluginCacheFilePath(home), 'utf8')).cacheFormat).toBe(1);
+    expect(fs.readFileSync(path.join(home, 'plugins.json'), 'utf8')).toBe(original);
+  });
+
+  it('takes the user choices an older version of this tool recorded in plugins.json', () => {
     const machine = makeFakeMachine();
     const removed = writePackage(machine.globalNodeModules, 'amplify-tools', { manifest: tools });
     const added = writePackage(path.join(machine.root, 'dev'), 'amplify-extra', { manifest: { name: 'extra', type: 'util' } });
-    const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const home = path.join(machine.home, '.amplify');
+    fs.mkdirSync(home, { recursive: true });
     const info = { packageName: 'amplify-tools', packageVersion: '1.0.0', packageLocation: removed, manifest: tools };
-    fs.writeFileSync(file, JSON.stringify({
-      pluginDirectories: ['cli-local-node-modules', 'cli-parent-directory', 'global-node-modules'],
-      pluginPrefixes: ['amplify-'],
-      userAddedLocations: [added, 42],
-      lastScanTime: '2020-01-01T00:00:00.000Z',
-      maxScanIntervalInSeconds: 86400,
-      plugins: {},
-      excluded: { tools: [info, { bogus: true }] },
-    }));
+    fs.writeFileSync(
+      path.join(home, 'plugins.json'),
+      JSON.stringify({ cacheFormat: 1, directories: [], candidates: {}, plugins: {}, problems: [], userAddedLocations: [added, 42], excluded: { tools: [info, { bogus: true }] } }),
+    );
     const { cache } = loadPluginPlatform(options(machine));
     expect(Object.keys(cache.plugins).sort()).toEqual(['core', 'extra']);
     expect(cache.excluded).toEqual({ tools: [info] });

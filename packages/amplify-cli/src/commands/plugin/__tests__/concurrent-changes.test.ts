@@ -10,7 +10,7 @@ import { loadPluginPlatform, PluginPlatformOptions, pluginCacheFilePath } from '
 import { PluginRegistry } from '../../../platform/plugin-registry';
 
 /**
- * Several `amplify plugin add/remove/scan` at once: each starts from plugins.json as it was when it started, and
+ * Several `amplify plugin add/remove/scan` at once: each starts from plugin-cache.json as it was when it started, and
  * each must leave the others' changes recorded.
  */
 const children: ChildProcess[] = [];
@@ -22,7 +22,7 @@ afterEach(async () => {
   cleanupTempDirs();
 });
 
-/** The system clock, recording each pause of plugins.json's lock wait: whether a run waited, whatever the machine's speed. */
+/** The system clock, recording each pause of plugin-cache.json's lock wait: whether a run waited, whatever the machine's speed. */
 function recordingClock(): LockClock & { sleeps: number[] } {
   const sleeps: number[] = [];
   return { sleeps, now: systemLockClock.now, sleep: (ms) => (sleeps.push(ms), systemLockClock.sleep(ms)) };
@@ -58,7 +58,7 @@ function recordedLocations(machine: FakeMachine): string[] {
   return JSON.parse(fs.readFileSync(pluginCacheFilePath(path.join(machine.home, '.amplify')), 'utf8')).userAddedLocations;
 }
 
-/** A live process holding plugins.json's lock, the way another amplify run does while it rewrites the file. */
+/** A live process holding plugin-cache.json's lock, the way another amplify run does while it rewrites the file. */
 function holdLock(machine: FakeMachine): Promise<ChildProcess> {
   const lock = `${pluginCacheFilePath(fs.realpathSync(path.join(machine.home, '.amplify')))}.lock`;
   const script = `
@@ -75,8 +75,8 @@ function holdLock(machine: FakeMachine): Promise<ChildProcess> {
   });
 }
 
-describe('concurrent changes to plugins.json', () => {
-  it('keeps both of two adds made by runs that loaded the same plugins.json', () => {
+describe('concurrent changes to plugin-cache.json', () => {
+  it('keeps both of two adds made by runs that loaded the same plugin-cache.json', () => {
     const machine = makeFakeMachine();
     loadPluginPlatform(options(machine));
     // Both runs start before either writes.
@@ -117,7 +117,7 @@ describe('concurrent changes to plugins.json', () => {
     expect(recordedLocations(machine)).toEqual([alpha]);
   });
 
-  it('start-up does not wait for a run rewriting plugins.json: it uses its own scan and leaves the file to the writer', async () => {
+  it('start-up does not wait for a run rewriting plugin-cache.json: it uses its own scan and leaves the file to the writer', async () => {
     const machine = makeFakeMachine();
     loadPluginPlatform(options(machine));
     const file = pluginCacheFilePath(path.join(machine.home, '.amplify'));
@@ -133,7 +133,7 @@ describe('concurrent changes to plugins.json', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('a change waits for the run rewriting plugins.json and applies after it', async () => {
+  it('a change waits for the run rewriting plugin-cache.json and applies after it', async () => {
     const machine = makeFakeMachine();
     loadPluginPlatform(options(machine));
     const clock = recordingClock();
