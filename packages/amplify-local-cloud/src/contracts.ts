@@ -19,6 +19,7 @@ export interface ServiceRequest {
   /** The service of the SigV4 credential scope: `cloudformation`, `s3`, `sts`, ... */
   service: string;
   region: string;
+  /** Empty for an unsigned call (public operations of services apps call unsigned, such as Cognito's sign-in). */
   accessKeyId: string;
   method: string;
   /** The raw request path, still percent-encoded. */
@@ -122,6 +123,24 @@ export interface BucketStore {
   setPolicy(bucket: string, policy: string | undefined): void;
 }
 
+/**
+ * Cognito's side of the resources stacks declare (implemented in src/cognito and src/cognito-identity): the user
+ * pools, clients, groups, identity pools and role attachments the data plane serves. `properties` are resolved.
+ */
+export interface CognitoResources {
+  /** Creates the pool, with its token signing key, or updates its settings. */
+  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): void;
+  deleteUserPool(poolId: string): void;
+  putUserPoolClient(poolId: string, clientId: string, properties: Record<string, unknown>, secret: string | undefined): void;
+  deleteUserPoolClient(clientId: string): void;
+  putUserPoolGroup(poolId: string, groupName: string, properties: Record<string, unknown>): void;
+  deleteUserPoolGroup(poolId: string, groupName: string): void;
+  putIdentityPool(poolId: string, region: string, properties: Record<string, unknown>): void;
+  deleteIdentityPool(poolId: string): void;
+  putIdentityPoolRoles(attachmentId: string, poolId: string, properties: Record<string, unknown>): void;
+  deleteIdentityPoolRoles(attachmentId: string): void;
+}
+
 /** What the CloudFormation engine gets from the server that hosts it. */
 export interface CloudFormationServiceDeps {
   /** The local cloud's SQLite database (better-sqlite3); the engine creates its own tables in it. */
@@ -140,6 +159,8 @@ export interface CloudFormationServiceDeps {
     issueTemporary(lifetimeSeconds: number): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
     revoke(accessKeyId: string): void;
   };
+  /** Where Cognito resources take effect; without it they exist in name only (engine tests). */
+  cognito?: CognitoResources;
 }
 
 export interface CloudFormationService {
@@ -149,6 +170,11 @@ export interface CloudFormationService {
    * stack call them); to be routed for the `iam` credential-scope service.
    */
   iam?: ServiceHandler;
+  /**
+   * Runs a deployed Node.js Lambda function (by ARN, qualified or not) with an event and answers what it returned;
+   * throws with the function's error message. Cognito triggers run through it.
+   */
+  invokeFunction(functionArn: string, event: Record<string, unknown>): Promise<unknown>;
   /** Called once at start-up: stacks left IN_PROGRESS by a crash are rolled back or failed, with a reason. */
   recover(): Promise<void>;
   /** Waits for operations in flight (used by `stop` and tests). */

@@ -8,3 +8,6 @@ export const HEALTH_PATH = '/_local-cloud/health';
 
 /** The CloudFormation engine's own files (Lambda code, custom-resource work dirs) live under this sub-folder. */
 export const CLOUDFORMATION_DIR = 'cloudformation';
+
+/** Cognito's files: the log of messages user pools would have sent (read by `amplify local-cloud messages`). */
+export const COGNITO_DIR = 'cognito';

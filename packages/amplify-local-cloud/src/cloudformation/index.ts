@@ -1,5 +1,7 @@
 import type { CloudFormationService, CloudFormationServiceDeps } from '../contracts';
 import { NodeFunctionInvoker } from './custom-resources/node-function-invoker';
+import { functionCodeDirectory } from './resource-handlers/lambda-function-handler';
+import { isTemplateObject } from './template-value';
 import { ResponseCollector } from './custom-resources/response-collector';
 import { createIamHandler } from './iam-api';
 import { QueryApi } from './query-api';
@@ -28,6 +30,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         endpoint: deps.endpoint,
         accountId: deps.accountId,
         dataDir: deps.dataDir,
+        cognito: deps.cognito,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),
@@ -42,6 +45,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
   return {
     handle: (request) => api.handle(request),
     iam: createIamHandler(store, deps.accountId),
+    invokeFunction: (functionArn, event) => invokeFunction(store, invoker, deps.dataDir, functionArn, event),
     recover: () => engine.recover(),
     async close() {
       // Functions still running are stopped first: one that never answers would otherwise hold the stop up to its
@@ -51,4 +55,28 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
       await responses.close();
     },
   };
+}
+
+/** Runs a function this engine deployed (Node.js runtimes), by its ARN with or without a version or alias. */
+async function invokeFunction(store: StackStore, invoker: NodeFunctionInvoker, dataDir: string, functionArn: string, event: Record<string, unknown>): Promise<unknown> {
+  const unqualified = functionArn.split(':').slice(0, 7).join(':');
+  const lambda = store.lambdaByArn(unqualified);
+  if (lambda === undefined || lambda.physicalId === undefined) {
+    throw new Error(`ResourceNotFoundException: Function not found: ${functionArn}`);
+  }
+  const runtime = String(lambda.properties.Runtime ?? '');
+  if (!runtime.startsWith('nodejs')) {
+    throw new Error(`Runtime ${runtime || '(none)'} of ${lambda.physicalId} cannot run in the local cloud: only nodejs runtimes are invoked locally`);
+  }
+  const variables = isTemplateObject(lambda.properties.Environment) ? lambda.properties.Environment.Variables : undefined;
+  return invoker.invokeForResult({
+    codeDirectory: functionCodeDirectory(dataDir, lambda.physicalId),
+    handler: String(lambda.properties.Handler ?? 'index.handler'),
+    functionName: lambda.physicalId,
+    functionArn: unqualified,
+    timeoutSeconds: Number(lambda.properties.Timeout ?? 3),
+    environment: isTemplateObject(variables) ? Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, String(value)])) : {},
+    event,
+    region: unqualified.split(':')[3] ?? 'us-east-1',
+  });
 }

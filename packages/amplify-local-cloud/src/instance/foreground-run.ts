@@ -21,7 +21,15 @@ export async function runForeground(selector: InstanceSelector, onReady: (info: 
     });
   }
   const cloud: LocalCloud = await startLocalCloud({ port: selector.port ?? DEFAULT_PORT, dataDir: selector.dataDir });
-  const info: ServerInfo = { pid: process.pid, port: cloud.port, endpoint: cloud.endpoint, dataDir: cloud.dataDir, startedAt: new Date().toISOString() };
+  const info: ServerInfo = {
+    pid: process.pid,
+    port: cloud.port,
+    endpoint: cloud.endpoint,
+    httpsEndpoint: cloud.httpsEndpoint,
+    caCertificate: cloud.caCertificate,
+    dataDir: cloud.dataDir,
+    startedAt: new Date().toISOString(),
+  };
   try {
     writeServerInfo(info);
     onReady(info);

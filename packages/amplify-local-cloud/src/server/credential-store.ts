@@ -18,11 +18,23 @@ export interface TemporaryCredentials extends Required<SigningCredentials> {
 }
 
 /**
+ * The IAM role temporary credentials stand for, when an app user got them from a Cognito identity pool: what
+ * IAM-authorised data-plane calls (AppSync, API Gateway, S3 prefixes) check the caller against.
+ */
+export interface AssumedRole {
+  roleArn: string;
+  identityPoolId: string;
+  identityId: string;
+  authenticated: boolean;
+}
+
+/**
  * The instance's own key pair plus temporary keys issued while the server runs (by the local STS or Cognito
  * identity pools). Temporary keys live in memory only: like STS credentials they die with their issuer's session.
  */
 export class LocalCredentialStore implements CredentialStore {
   private readonly temporary = new Map<string, TemporaryCredentials>();
+  private readonly roles = new Map<string, AssumedRole>();
 
   constructor(
     private readonly instance: SigningCredentials,
@@ -35,14 +47,17 @@ export class LocalCredentialStore implements CredentialStore {
     }
     const issued = this.temporary.get(accessKeyId);
     if (issued !== undefined && issued.expiration.getTime() <= this.now().getTime()) {
-      this.temporary.delete(accessKeyId);
+      this.revoke(accessKeyId);
       return undefined;
     }
     return issued;
   }
 
-  /** New temporary credentials, valid for `lifetimeSeconds`; requests signed with them must send their session token. */
-  issueTemporary(lifetimeSeconds: number): TemporaryCredentials {
+  /**
+   * New temporary credentials, valid for `lifetimeSeconds`; requests signed with them must send their session token.
+   * `role`: the role an identity pool gave them (see `assumedRole`).
+   */
+  issueTemporary(lifetimeSeconds: number, role?: AssumedRole): TemporaryCredentials {
     const credentials: TemporaryCredentials = {
       accessKeyId: newAccessKeyId('ASIA'),
       secretAccessKey: newSecretAccessKey(),
@@ -50,12 +65,19 @@ export class LocalCredentialStore implements CredentialStore {
       expiration: new Date(this.now().getTime() + lifetimeSeconds * 1000),
     };
     this.temporary.set(credentials.accessKeyId, credentials);
+    if (role !== undefined) this.roles.set(credentials.accessKeyId, role);
     return credentials;
+  }
+
+  /** The role of live identity-pool credentials; `undefined` for other keys (the instance's, functions') and dead ones. */
+  assumedRole(accessKeyId: string): AssumedRole | undefined {
+    return this.find(accessKeyId) === undefined ? undefined : this.roles.get(accessKeyId);
   }
 
   /** Ends temporary credentials before they expire (their holder is done). */
   revoke(accessKeyId: string): void {
     this.temporary.delete(accessKeyId);
+    this.roles.delete(accessKeyId);
   }
 }
 

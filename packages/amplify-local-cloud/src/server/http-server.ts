@@ -1,4 +1,5 @@
 import * as http from 'http';
+import * as https from 'https';
 import type { AddressInfo } from 'net';
 import { pipeline, Readable } from 'stream';
 import { AmplifyError } from 'amplify-cli-core';
@@ -29,22 +30,23 @@ const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
 const UNREAD_BODY_LINGER_MS = 2000;
 
 /**
- * Listens on a loopback address and hands each request to the handler as soon as its headers are in, the body
+ * Listens on a loopback address (over TLS when given a key and certificate) and hands each request to the handler as soon as its headers are in, the body
  * unread: the service reads it (whole or streamed) only if and as far as it accepts it. A client that sent
  * `Expect: 100-continue` gets `100 Continue` only when the body is read, so a refused upload is never sent. A
  * handler that throws is answered with a 500 in the client's protocol and logged to stderr, so one bad request
  * never stops the cloud.
  */
-export async function listenHttp(host: string, port: number, handle: RequestHandler, options: HttpServerOptions = {}): Promise<HttpServer> {
+export async function listenHttp(host: string, port: number, handle: RequestHandler, options: HttpServerOptions = {}, tls?: { key: string; cert: string }): Promise<HttpServer> {
   const bodyIdleTimeoutMs = options.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_TIMEOUT_MS;
   const headersTimeoutMs = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
-  const server = http.createServer({
+  const serverOptions: http.ServerOptions = {
     headersTimeout: headersTimeoutMs,
     // Bodies have their own idle timeout; a deadline for the whole request would cut off large uploads.
     requestTimeout: 0,
     // Expired headers are found by this periodic check: it must run well within the timeout.
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
-  });
+  };
+  const server: http.Server = tls === undefined ? http.createServer(serverOptions) : https.createServer({ ...serverOptions, key: tls.key, cert: tls.cert });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean) => {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');

@@ -7,18 +7,29 @@ import { RUNNER_SOURCE } from './runner-source';
 import type { CloudFormationServiceDeps } from '../../contracts';
 import type { ResponseCollector } from './response-collector';
 
-export interface CustomResourceInvocation {
+/** A Node.js function to run: its unpacked code, handler, settings and the event it gets. */
+export interface FunctionInvocation {
   codeDirectory: string;
   handler: string;
   functionName: string;
   functionArn: string;
   timeoutSeconds: number;
   environment: Record<string, string>;
+  event: Record<string, unknown>;
+  region: string;
+}
+
+export interface CustomResourceInvocation extends FunctionInvocation {
   /** The custom resource event without ResponseURL (added here). */
   event: Record<string, unknown>;
   stackId: string;
   logicalId: string;
-  region: string;
+}
+
+/** What a runner sends back over its IPC channel for a result-returning job. */
+interface RunnerOutcome {
+  result?: unknown;
+  error?: { errorType: string; errorMessage: string };
 }
 
 /** The response the function PUT to its ResponseURL. */
@@ -48,15 +59,53 @@ export class NodeFunctionInvoker {
   ) {}
 
   async invoke(invocation: CustomResourceInvocation): Promise<CustomResourceResponse> {
-    if (this.closed) {
-      throw new Error(`The local cloud stopped before custom resource function ${invocation.functionName} could run`);
-    }
-    const dot = invocation.handler.lastIndexOf('.');
-    const handlerModule = handlerModulePath(invocation, dot);
     const port = await this.responses.port();
     const requestId = randomUUID();
     const { url, token } = this.responses.newResponse(invocation.stackId, invocation.logicalId, requestId, invocation.region);
     const event = { ...invocation.event, ResponseURL: url, RequestId: requestId };
+    try {
+      const body = await this.run(invocation, event, requestId, { responseHost: new URL(url).hostname, responsePort: port }, () => this.responses.waitFor(token), 'custom resource function');
+      return parseResponse(body);
+    } finally {
+      this.responses.forget(token);
+    }
+  }
+
+  /**
+   * Runs a function with an event and answers the value its handler returned (or passed to its callback); throws
+   * with the handler's error message when it fails, or when it ends, times out or crashes without an answer.
+   */
+  async invokeForResult(invocation: FunctionInvocation): Promise<unknown> {
+    let settle: (outcome: RunnerOutcome) => void = () => undefined;
+    const outcome = new Promise<RunnerOutcome>((resolve) => {
+      settle = resolve;
+    });
+    const answered = async () => {
+      const { result, error } = await outcome;
+      if (error !== undefined) throw new Error(`${error.errorType}: ${error.errorMessage}`);
+      return result;
+    };
+    return this.run(invocation, invocation.event, randomUUID(), {}, answered, 'function', (child) => child.on('message', (message: RunnerOutcome) => settle(message)));
+  }
+
+  /**
+   * Spawns a runner for the function, hands it the job and waits for `answer` (or the function's timeout, or its
+   * end without one). The runner signs its SDK calls with temporary keys revoked when it is done.
+   */
+  private async run<T>(
+    invocation: FunctionInvocation,
+    event: Record<string, unknown>,
+    requestId: string,
+    responseRoute: { responseHost?: string; responsePort?: number },
+    answer: () => Promise<T>,
+    kind: string,
+    listen: (child: ChildProcess) => void = () => undefined,
+  ): Promise<T> {
+    if (this.closed) {
+      throw new Error(`The local cloud stopped before ${kind} ${invocation.functionName} could run`);
+    }
+    const dot = invocation.handler.lastIndexOf('.');
+    const handlerModule = handlerModulePath(invocation, dot);
     const logStreamName = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[$LATEST]${randomUUID().replace(/-/g, '')}`;
     const job = {
       handler: invocation.handler,
@@ -68,8 +117,7 @@ export class NodeFunctionInvoker {
       logStreamName,
       timeoutMs: invocation.timeoutSeconds * 1000,
       event,
-      responseHost: new URL(url).hostname,
-      responsePort: port,
+      ...responseRoute,
     };
     const runner = this.runner();
     // A minute beyond the function's timeout: the key is revoked as soon as the function is done anyway. Issued
@@ -110,6 +158,7 @@ export class NodeFunctionInvoker {
     this.running.add(child);
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
+    listen(child);
     // A runner whose channel broke before it got its job ends on 'disconnect'; the exit below reports it.
     child.send(job, () => undefined);
 
@@ -117,20 +166,20 @@ export class NodeFunctionInvoker {
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         killGroup(child);
-        reject(new Error(`Custom resource function ${invocation.functionName} timed out after ${invocation.timeoutSeconds} seconds without sending a response`));
+        reject(new Error(`${capitalized(kind)} ${invocation.functionName} timed out after ${invocation.timeoutSeconds} seconds without sending a response`));
       }, invocation.timeoutSeconds * 1000);
     });
     const exited = new Promise<never>((_, reject) => {
       child.on('exit', (code) => {
         this.running.delete(child);
         if (this.closed) {
-          reject(new Error(`The local cloud stopped while custom resource function ${invocation.functionName} was running`));
+          reject(new Error(`The local cloud stopped while ${kind} ${invocation.functionName} was running`));
           return;
         }
         // The response PUT finishes before the function ends; give the listener a moment to hand it over.
         setTimeout(() => {
           const detail = output.trim().split('\n').slice(-3).join(' ').trim();
-          reject(new Error(`Custom resource function ${invocation.functionName} ended (exit code ${code}) without sending a response${detail ? `: ${detail}` : ''}`));
+          reject(new Error(`${capitalized(kind)} ${invocation.functionName} ended (exit code ${code}) without sending a response${detail ? `: ${detail}` : ''}`));
         }, 200);
       });
       child.on('error', reject);
@@ -139,11 +188,9 @@ export class NodeFunctionInvoker {
     timedOut.catch(() => undefined);
     exited.catch(() => undefined);
     try {
-      const body = await Promise.race([this.responses.waitFor(token), timedOut, exited]);
-      return parseResponse(body);
+      return await Promise.race([answer(), timedOut, exited]);
     } finally {
       clearTimeout(timer);
-      this.responses.forget(token);
       this.credentials.revoke(keys.accessKeyId);
       killGroup(child);
     }
@@ -166,8 +213,12 @@ export class NodeFunctionInvoker {
   }
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The module file of a `file.export` handler, which must lie inside the function's code. */
-function handlerModulePath(invocation: CustomResourceInvocation, dot: number): string {
+function handlerModulePath(invocation: FunctionInvocation, dot: number): string {
   try {
     return resolveInside(invocation.codeDirectory, invocation.handler.slice(0, dot));
   } catch (error) {

@@ -3,7 +3,8 @@
  * channel (the `file.export` handler, already resolved by the engine to a module inside the function's code, and the
  * event), runs the handler with a Lambda-like context, and routes https requests (and `fetch`) for the ResponseURL's
  * host to the engine's response listener on 127.0.0.1, so handlers that PUT their response like `cfn-response` does
- * reach the engine unchanged.
+ * reach the engine unchanged. A job without a response host (a Cognito trigger) wants the handler's result instead:
+ * it is sent back over the IPC channel as `{result}` or `{error}` before the process ends.
  */
 export const RUNNER_SOURCE = `'use strict';
 const http = require('http');
@@ -60,19 +61,24 @@ function routeResponses(job) {
 
 async function main() {
   const job = await readJob();
-  routeResponses(job);
+  if (job.responseHost) routeResponses(job);
   const exported = require(job.handlerModule)[job.handlerExport];
   if (typeof exported !== 'function') throw new Error('Handler ' + job.handler + ' is not a function exported by ' + job.handlerModule);
   const deadline = Date.now() + job.timeoutMs;
   // Like Lambda, the invocation ends at its timeout even if the engine that started it is gone.
   setTimeout(() => process.exit(124), job.timeoutMs + 1000).unref();
   let finished = false;
-  const finish = (error) => {
+  const finish = (error, result) => {
     if (finished) return;
     finished = true;
     if (error) console.error('Invocation failed:', error);
     // Lambda freezes the environment after the invocation: end the process once pending output is written.
-    setImmediate(() => process.exit(error ? 1 : 0));
+    const exit = () => setImmediate(() => process.exit(error ? 1 : 0));
+    if (job.responseHost) return exit();
+    const outcome = error
+      ? { error: { errorType: (error && error.name) || 'Error', errorMessage: error && error.message !== undefined ? String(error.message) : String(error) } }
+      : { result: result === undefined ? null : result };
+    process.send(outcome, exit);
   };
   const context = {
     functionName: job.functionName,
@@ -84,12 +90,17 @@ async function main() {
     logStreamName: job.logStreamName,
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: (error) => finish(error),
-    succeed: () => finish(),
+    done: (error, result) => finish(error, result),
+    succeed: (result) => finish(undefined, result),
     fail: (error) => finish(error || new Error('fail')),
   };
-  const result = exported(job.event, context, (error) => finish(error));
-  if (result && typeof result.then === 'function') result.then(() => finish(), (error) => finish(error));
+  let result;
+  try {
+    result = exported(job.event, context, (error, value) => finish(error, value));
+  } catch (error) {
+    return finish(error);
+  }
+  if (result && typeof result.then === 'function') result.then((value) => finish(undefined, value), (error) => finish(error));
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore } from '../../contracts';
+import type { BucketStore, CognitoResources } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -71,4 +71,5 @@ export interface HandlerEnvironment {
   accountId: string;
   dataDir: string;
   nestedStacks: NestedStackOperations;
+  cognito?: CognitoResources;
 }

@@ -1,0 +1,940 @@
+import * as crypto from 'crypto';
+import { constantTimeEqual } from '../server/credential-store';
+import { CognitoError, invalidParameter, notAuthorized } from './cognito-error';
+import { newSigningKey, signJwt, unverifiedClaims, verifyJwt, type Claims } from './jwt';
+import type { SentMessage } from './message-log';
+import { checkPasswordPolicy, hashPassword, newCode, passwordMatches, temporaryPassword } from './passwords';
+import { createVerifier, isValidClientValue, startServerSession, verifyPasswordClaim, type SrpServerSession } from './srp';
+import { runTrigger, type FunctionInvoker, type TriggerContext } from './triggers';
+import { attributeList, maskedDestination, readAttributes, requireAttributes, type AttributeType } from './user-attributes';
+import { clientSettings, userPoolSettings, type ClientSettings, type UserPoolSettings } from './user-pool-settings';
+import type { ClientRecord, GroupRecord, PoolRecord, UserPoolStore, UserRecord } from './user-pool-store';
+
+type Input = Record<string, unknown>;
+type Output = Record<string, unknown>;
+
+const CODE_LIFETIME_MS = 24 * 3600 * 1000;
+const FORGOT_CODE_LIFETIME_MS = 3600 * 1000;
+/** How long a sign-in may sit between its steps (SRP's B and b, a NEW_PASSWORD_REQUIRED session): AWS allows 3 minutes. */
+const CHALLENGE_LIFETIME_MS = 3 * 60 * 1000;
+const INCORRECT = 'Incorrect username or password.';
+
+interface PoolContext {
+  pool: PoolRecord;
+  settings: UserPoolSettings;
+}
+
+interface ClientContext extends PoolContext {
+  client: ClientRecord;
+  clientSettings: ClientSettings;
+}
+
+interface PendingChallenge {
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+  srp?: SrpServerSession;
+  clientValue?: string;
+}
+
+/** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of the pool's tokens, as clients derive it. */
+export function issuerOf(pool: { poolId: string; region: string }): string {
+  return `https://cognito-idp.${pool.region}.amazonaws.com/${pool.poolId}`;
+}
+
+/**
+ * Cognito user pools: the pools, clients and groups CloudFormation declared, and the users who sign up to them.
+ * Operations take the JSON input of the AWS API and answer its JSON output, or throw `CognitoError`s in AWS's words.
+ */
+export class UserPoolService {
+  /** Sign-ins between their steps, by SECRET_BLOCK or Session: short-lived, so memory is where they belong. */
+  private readonly challenges = new Map<string, PendingChallenge>();
+
+  constructor(
+    private readonly store: UserPoolStore,
+    private readonly functions: FunctionInvoker,
+    /** Where messages AWS would send (codes, invitations) go instead. */
+    private readonly sendMessage: (message: SentMessage) => void,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ---- resources declared by stacks ----
+
+  /** Creates the pool (with its signing key) or updates its settings; the key never changes. */
+  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): void {
+    const now = this.now().toISOString();
+    if (this.store.pool(poolId) === undefined) this.store.insertPool(poolId, region, properties, newSigningKey(), now);
+    else this.store.updatePool(poolId, properties, now);
+  }
+
+  deleteUserPool(poolId: string): void {
+    this.store.deletePool(poolId);
+  }
+
+  putUserPoolClient(poolId: string, clientId: string, properties: Record<string, unknown>, secret: string | undefined): void {
+    if (this.store.pool(poolId) === undefined) throw new Error(`User pool ${poolId} does not exist.`);
+    this.store.putClient({ clientId, poolId, properties, secret });
+  }
+
+  deleteUserPoolClient(clientId: string): void {
+    this.store.deleteClient(clientId);
+  }
+
+  putUserPoolGroup(poolId: string, groupName: string, properties: Record<string, unknown>): void {
+    if (this.store.pool(poolId) === undefined) throw new Error(`User pool ${poolId} does not exist.`);
+    const precedence = properties.Precedence === undefined ? undefined : Number(properties.Precedence);
+    this.store.putGroup(
+      { poolId, groupName, description: optionalString(properties.Description), precedence, roleArn: optionalString(properties.RoleArn) },
+      this.now().toISOString(),
+    );
+  }
+
+  deleteUserPoolGroup(poolId: string, groupName: string): void {
+    this.store.deleteGroup(poolId, groupName);
+  }
+
+  /** The public keys of a pool, as `/<poolId>/.well-known/jwks.json` serves them; `undefined` for an unknown pool. */
+  signingKey(poolId: string): PoolRecord['key'] | undefined {
+    return this.store.pool(poolId)?.key;
+  }
+
+  /**
+   * The claims of a valid id token of the pool (signature, expiry, `token_use`); why not otherwise. Identity pools
+   * use it to check `Logins`.
+   */
+  verifyIdToken(poolId: string, token: string): { type: 'valid'; claims: Claims } | { type: 'invalid'; message: string } {
+    const pool = this.store.pool(poolId);
+    if (pool === undefined) return { type: 'invalid', message: `User pool ${poolId} does not exist.` };
+    const checked = verifyJwt(token, (keyId) => (keyId === pool.key.keyId ? pool.key : undefined), this.now());
+    if (checked.type === 'expired') return { type: 'invalid', message: 'Invalid login token. Token expired: the id token has expired.' };
+    if (checked.type === 'invalid') return { type: 'invalid', message: `Invalid login token. ${checked.reason === 'bad signature' ? 'Signature verification failed.' : 'Not a valid OpenId Connect identity token.'}` };
+    if (checked.claims.token_use !== 'id' || checked.claims.iss !== issuerOf(pool)) return { type: 'invalid', message: 'Invalid login token. Not a valid OpenId Connect identity token.' };
+    return { type: 'valid', claims: checked.claims };
+  }
+
+  /** Whether the client belongs to the pool. */
+  isClientOf(poolId: string, clientId: string): boolean {
+    return this.store.client(clientId)?.poolId === poolId;
+  }
+
+  // ---- public (unsigned) operations ----
+
+  async signUp(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const { pool, settings } = context;
+    if (settings.adminCreateUserOnly) throw notAuthorized('SignUp is not permitted for this user pool');
+    const givenName = requiredString(input, 'Username');
+    const password = requiredString(input, 'Password');
+    this.checkSecretHash(context, givenName, input.SecretHash);
+    const attributes = readAttributes(input.UserAttributes, settings);
+    const username = this.newUsername(context, givenName, attributes);
+    requireAttributes(attributes, settings);
+    checkPasswordPolicy(password, settings.passwordPolicy);
+    const trigger = this.triggerContext(context, username);
+    const decided = await runTrigger(
+      this.functions,
+      'PreSignUp',
+      trigger,
+      'PreSignUp_SignUp',
+      { userAttributes: attributes, validationData: attributeMap(input.ValidationData), clientMetadata: input.ClientMetadata ?? {} },
+      { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    );
+    if (decided?.autoVerifyEmail === true && attributes.email) attributes.email_verified = 'true';
+    if (decided?.autoVerifyPhone === true && attributes.phone_number) attributes.phone_number_verified = 'true';
+    const user = this.newUser(pool, username, attributes, password, decided?.autoConfirmUser === true ? 'CONFIRMED' : 'UNCONFIRMED');
+    this.store.putUser(user);
+    const result: Output = { UserConfirmed: user.status === 'CONFIRMED', UserSub: user.sub };
+    if (user.status === 'UNCONFIRMED') {
+      const delivery = await this.sendCode(context, user, 'signup', 'SignUp', CODE_LIFETIME_MS);
+      if (delivery !== undefined) result.CodeDeliveryDetails = delivery;
+    }
+    return result;
+  }
+
+  async confirmSignUp(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.checkSecretHash(context, String(input.Username), input.SecretHash);
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    this.checkCode(context.pool.poolId, user, 'signup', requiredString(input, 'ConfirmationCode'));
+    await this.confirm(context, user, input.ClientMetadata);
+    return {};
+  }
+
+  async resendConfirmationCode(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.checkSecretHash(context, String(input.Username), input.SecretHash);
+    if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
+    const delivery = await this.sendCode(context, user, 'signup', 'ResendCode', CODE_LIFETIME_MS);
+    if (delivery === undefined) throw invalidParameter('Cannot resend codes. Auto verification not turned on.');
+    return { CodeDeliveryDetails: delivery };
+  }
+
+  async initiateAuth(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const flow = requiredString(input, 'AuthFlow');
+    const parameters = attributeMap(input.AuthParameters);
+    switch (flow) {
+      case 'USER_SRP_AUTH': {
+        this.requireFlow(context, flow, 'ALLOW_USER_SRP_AUTH');
+        const name = parameters.USERNAME;
+        if (!name) throw invalidParameter('Missing required parameter USERNAME');
+        const clientValue = parameters.SRP_A;
+        if (!clientValue) throw invalidParameter('Missing required parameter SRP_A');
+        if (!isValidClientValue(clientValue)) throw invalidParameter('SRP_A is not a valid number.');
+        const user = this.requireUser(context, name);
+        this.checkSecretHash(context, name, parameters.SECRET_HASH);
+        const srp = startServerSession(user.srpVerifier);
+        const secretBlock = crypto.randomBytes(64).toString('base64');
+        this.rememberChallenge(secretBlock, { poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username, srp, clientValue });
+        return {
+          ChallengeName: 'PASSWORD_VERIFIER',
+          ChallengeParameters: { SALT: user.srpSalt, SECRET_BLOCK: secretBlock, SRP_B: srp.publicValue, USERNAME: user.username, USER_ID_FOR_SRP: user.username },
+        };
+      }
+      case 'USER_PASSWORD_AUTH': {
+        this.requireFlow(context, flow, 'ALLOW_USER_PASSWORD_AUTH');
+        const name = parameters.USERNAME;
+        if (!name) throw invalidParameter('Missing required parameter USERNAME');
+        const user = this.requireUser(context, name);
+        this.checkSecretHash(context, name, parameters.SECRET_HASH);
+        if (!passwordMatches(parameters.PASSWORD ?? '', user.passwordHash)) throw notAuthorized(INCORRECT);
+        return this.passwordVerified(context, user, input.ClientMetadata);
+      }
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN': {
+        const token = parameters.REFRESH_TOKEN;
+        if (!token) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
+        return { ChallengeParameters: {}, AuthenticationResult: await this.refresh(context, token, parameters.SECRET_HASH, input.ClientMetadata) };
+      }
+      default:
+        throw invalidParameter(`Unsupported authentication flow ${flow}: the local cloud serves USER_SRP_AUTH, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.`);
+    }
+  }
+
+  async respondToAuthChallenge(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const name = requiredString(input, 'ChallengeName');
+    const responses = attributeMap(input.ChallengeResponses);
+    switch (name) {
+      case 'PASSWORD_VERIFIER': {
+        const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
+        const pending = this.takeChallenge(secretBlock, context);
+        if (pending?.srp === undefined || pending.clientValue === undefined) throw notAuthorized(INCORRECT);
+        const user = this.store.user(context.pool.poolId, pending.username);
+        if (user === undefined) throw notAuthorized(INCORRECT);
+        this.checkSecretHash(context, responses.USERNAME ?? user.username, responses.SECRET_HASH);
+        const proven = verifyPasswordClaim({
+          poolName: context.pool.poolId.split('_')[1] ?? '',
+          userId: user.username,
+          verifier: user.srpVerifier,
+          clientValue: pending.clientValue,
+          session: pending.srp,
+          secretBlock,
+          timestamp: responses.TIMESTAMP ?? '',
+          signature: responses.PASSWORD_CLAIM_SIGNATURE ?? '',
+        });
+        if (!proven) throw notAuthorized(INCORRECT);
+        return this.passwordVerified(context, user, input.ClientMetadata);
+      }
+      case 'NEW_PASSWORD_REQUIRED': {
+        const pending = this.takeChallenge(String(input.Session ?? ''), context);
+        if (pending === undefined || pending.srp !== undefined) throw notAuthorized('Invalid session for the user, session is expired.');
+        const user = this.store.user(context.pool.poolId, pending.username);
+        if (user === undefined) throw notAuthorized('Invalid session for the user, session is expired.');
+        const password = responses.NEW_PASSWORD;
+        if (!password) throw invalidParameter('Missing required parameter NEW_PASSWORD');
+        checkPasswordPolicy(password, context.settings.passwordPolicy);
+        const attributes = { ...user.attributes };
+        for (const [key, value] of Object.entries(responses)) {
+          if (key.startsWith('userAttributes.')) attributes[key.slice('userAttributes.'.length)] = value;
+        }
+        requireAttributes(attributes, context.settings);
+        const updated = { ...this.withPassword(context.pool, user, password), attributes, status: 'CONFIRMED' as const, temporaryPasswordExpiresAt: undefined };
+        this.store.putUser(updated);
+        return { ChallengeParameters: {}, AuthenticationResult: await this.newSession(context, updated, 'TokenGeneration_NewPasswordChallenge', input.ClientMetadata) };
+      }
+      default:
+        throw invalidParameter(`Unsupported challenge ${name}: the local cloud answers PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.`);
+    }
+  }
+
+  async getTokensFromRefreshToken(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const token = requiredString(input, 'RefreshToken');
+    if (context.client.secret !== undefined && input.ClientSecret !== context.client.secret) {
+      throw notAuthorized(`Unable to verify secret hash for client ${context.client.clientId}`);
+    }
+    return { AuthenticationResult: await this.refresh(context, token, undefined, input.ClientMetadata) };
+  }
+
+  getUser(input: Input): Output {
+    const { user } = this.userOfAccessToken(input.AccessToken);
+    return { Username: user.username, UserAttributes: attributeList(user.attributes) };
+  }
+
+  async updateUserAttributes(input: Input): Promise<Output> {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    const changes = readAttributes(input.UserAttributes, context.settings);
+    const writable = context.clientSettings.writeAttributes;
+    for (const name of Object.keys(changes)) {
+      if (name.endsWith('_verified')) throw invalidParameter(`Cannot modify the attribute ${name}: only an administrator may set it.`);
+      if (writable !== undefined && !writable.includes(name)) throw notAuthorized('A client attempted to write unauthorized attribute');
+    }
+    const attributes = { ...user.attributes, ...changes };
+    const reverify = (['email', 'phone_number'] as const).filter((name) => name in changes && changes[name] !== user.attributes[name] && context.settings.autoVerifiedAttributes.includes(name));
+    for (const name of reverify) attributes[`${name}_verified`] = 'false';
+    const updated = { ...user, attributes, updatedAt: this.now().toISOString() };
+    this.store.putUser(updated);
+    const deliveries: Output[] = [];
+    for (const name of reverify) {
+      const delivery = await this.sendCode(context, updated, `verify:${name}`, 'UpdateUserAttribute', CODE_LIFETIME_MS, name);
+      if (delivery !== undefined) deliveries.push(delivery);
+    }
+    return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries } : {};
+  }
+
+  verifyUserAttribute(input: Input): Output {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    const name = requiredString(input, 'AttributeName');
+    this.checkCode(context.pool.poolId, user, `verify:${name}`, requiredString(input, 'Code'));
+    this.store.putUser({ ...user, attributes: { ...user.attributes, [`${name}_verified`]: 'true' }, updatedAt: this.now().toISOString() });
+    return {};
+  }
+
+  async forgotPassword(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.checkSecretHash(context, String(input.Username), input.SecretHash);
+    const verified = (['email', 'phone_number'] as const).find((name) => user.attributes[name] && user.attributes[`${name}_verified`] === 'true');
+    if (verified === undefined) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+    const delivery = await this.sendCode(context, user, 'forgot', 'ForgotPassword', FORGOT_CODE_LIFETIME_MS, verified);
+    return { CodeDeliveryDetails: delivery };
+  }
+
+  async confirmForgotPassword(input: Input): Promise<Output> {
+    const context = this.clientContext(input.ClientId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.checkSecretHash(context, String(input.Username), input.SecretHash);
+    const password = requiredString(input, 'Password');
+    this.checkCode(context.pool.poolId, user, 'forgot', requiredString(input, 'ConfirmationCode'));
+    checkPasswordPolicy(password, context.settings.passwordPolicy);
+    const updated: UserRecord = { ...this.withPassword(context.pool, user, password), status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED' };
+    this.store.putUser(updated);
+    await runTrigger(this.functions, 'PostConfirmation', this.triggerContext(context, user.username), 'PostConfirmation_ConfirmForgotPassword', {
+      userAttributes: updated.attributes,
+      clientMetadata: input.ClientMetadata ?? {},
+    });
+    return {};
+  }
+
+  changePassword(input: Input): Output {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    const proposed = requiredString(input, 'ProposedPassword');
+    if (!passwordMatches(String(input.PreviousPassword ?? ''), user.passwordHash)) throw notAuthorized(INCORRECT);
+    checkPasswordPolicy(proposed, context.settings.passwordPolicy);
+    this.store.putUser(this.withPassword(context.pool, user, proposed));
+    return {};
+  }
+
+  revokeToken(input: Input): Output {
+    const context = this.clientContext(input.ClientId);
+    if (context.client.secret !== undefined && input.ClientSecret !== context.client.secret) throw notAuthorized(`Unable to verify secret hash for client ${context.client.clientId}`);
+    const token = requiredString(input, 'Token');
+    if (unverifiedClaims(token)?.token_use !== undefined) throw new CognitoError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
+    const session = this.store.sessionByRefreshToken(hashToken(token));
+    if (session !== undefined) {
+      if (session.clientId !== context.client.clientId) throw notAuthorized('Invalid client id.');
+      this.store.revokeSession(session.originJti);
+    }
+    return {};
+  }
+
+  globalSignOut(input: Input): Output {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    this.store.revokeSessionsOf(context.pool.poolId, user.username);
+    return {};
+  }
+
+  // ---- administrative (signed) operations ----
+
+  async adminCreateUser(input: Input): Promise<Output> {
+    const context = this.poolContext(input.UserPoolId);
+    const { pool, settings } = context;
+    const givenName = requiredString(input, 'Username');
+    const attributes = readAttributes(input.UserAttributes, settings);
+    const action = input.MessageAction;
+    if (action === 'RESEND') {
+      const existing = this.findUser(context, givenName);
+      if (existing === undefined) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+      if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new CognitoError('UnsupportedUserStateException', 'Resend not possible. User status is not FORCE_CHANGE_PASSWORD.');
+      const password = temporaryPassword(settings.passwordPolicy);
+      const updated = this.temporaryUser(context, existing, password);
+      this.store.putUser(updated);
+      await this.sendInvite(context, updated, password);
+      return { User: userType(updated) };
+    }
+    if (action !== undefined && action !== 'SUPPRESS') throw invalidParameter(`MessageAction must be RESEND or SUPPRESS, not ${String(action)}.`);
+    const username = this.newUsername(context, givenName, attributes);
+    requireAttributes(attributes, settings);
+    const password = typeof input.TemporaryPassword === 'string' ? input.TemporaryPassword : temporaryPassword(settings.passwordPolicy);
+    checkPasswordPolicy(password, settings.passwordPolicy);
+    await runTrigger(this.functions, 'PreSignUp', this.triggerContext(context, username), 'PreSignUp_AdminCreateUser', {
+      userAttributes: attributes,
+      validationData: attributeMap(input.ValidationData),
+      clientMetadata: input.ClientMetadata ?? {},
+    }, { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false });
+    const user = this.temporaryUser(context, this.newUser(pool, username, attributes, password, 'FORCE_CHANGE_PASSWORD'), password);
+    this.store.putUser(user);
+    if (action !== 'SUPPRESS') await this.sendInvite(context, user, password);
+    return { User: userType(user) };
+  }
+
+  async adminConfirmSignUp(input: Input): Promise<Output> {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    await this.confirm(context, user, input.ClientMetadata);
+    return {};
+  }
+
+  adminGetUser(input: Input): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    const { Attributes, ...rest } = userType(user);
+    return { ...rest, UserAttributes: Attributes };
+  }
+
+  adminDeleteUser(input: Input): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.store.deleteUser(context.pool.poolId, user.username);
+    return {};
+  }
+
+  adminSetUserPassword(input: Input): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    const password = requiredString(input, 'Password');
+    checkPasswordPolicy(password, context.settings.passwordPolicy);
+    const updated = input.Permanent === true ? { ...this.withPassword(context.pool, user, password), status: 'CONFIRMED' as const } : this.temporaryUser(context, user, password);
+    this.store.putUser(updated);
+    return {};
+  }
+
+  adminAddUserToGroup(input: Input): Output {
+    const { poolId, username, groupName } = this.membership(input);
+    this.store.addToGroup(poolId, username, groupName);
+    return {};
+  }
+
+  adminRemoveUserFromGroup(input: Input): Output {
+    const { poolId, username, groupName } = this.membership(input);
+    this.store.removeFromGroup(poolId, username, groupName);
+    return {};
+  }
+
+  adminListGroupsForUser(input: Input): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    return { Groups: this.store.groupsOfUser(context.pool.poolId, user.username).map(groupType) };
+  }
+
+  createGroup(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    const groupName = requiredString(input, 'GroupName');
+    if (this.store.group(pool.poolId, groupName) !== undefined) throw new CognitoError('GroupExistsException', 'A group with the name already exists.');
+    this.putUserPoolGroup(pool.poolId, groupName, input);
+    return { Group: groupType(this.store.group(pool.poolId, groupName) as GroupRecord) };
+  }
+
+  getGroup(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    return { Group: groupType(this.requireGroup(pool.poolId, requiredString(input, 'GroupName'))) };
+  }
+
+  deleteGroup(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    this.store.deleteGroup(pool.poolId, this.requireGroup(pool.poolId, requiredString(input, 'GroupName')).groupName);
+    return {};
+  }
+
+  listGroups(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    return { Groups: this.store.groups(pool.poolId).map(groupType) };
+  }
+
+  listUsersInGroup(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    const group = this.requireGroup(pool.poolId, requiredString(input, 'GroupName'));
+    return { Users: this.store.usersInGroup(pool.poolId, group.groupName).map(userType) };
+  }
+
+  listUsers(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    if (input.Filter !== undefined && input.Filter !== '') throw invalidParameter('ListUsers filters are not supported by the local cloud: list without Filter.');
+    return { Users: this.store.users(pool.poolId).map(userType) };
+  }
+
+  // ---- helpers ----
+
+  private poolContext(poolId: unknown): PoolContext {
+    if (typeof poolId !== 'string' || poolId === '') throw invalidParameter('1 validation error detected: Value null at \'userPoolId\' failed to satisfy constraint: Member must not be null');
+    const pool = this.store.pool(poolId);
+    if (pool === undefined) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+    return { pool, settings: userPoolSettings(pool.properties, pool.poolId) };
+  }
+
+  private clientContext(clientId: unknown): ClientContext {
+    if (typeof clientId !== 'string' || clientId === '') throw invalidParameter('1 validation error detected: Value null at \'clientId\' failed to satisfy constraint: Member must not be null');
+    const client = this.store.client(clientId);
+    if (client === undefined) throw new CognitoError('ResourceNotFoundException', 'User pool client ' + clientId + ' does not exist.');
+    return { ...this.poolContext(client.poolId), client, clientSettings: clientSettings(client.properties, clientId) };
+  }
+
+  private requireFlow(context: ClientContext, flow: string, allowance: string): void {
+    if (!context.clientSettings.explicitAuthFlows.includes(allowance)) throw invalidParameter(`${flow} flow not enabled for this client`);
+  }
+
+  private checkSecretHash(context: ClientContext, username: string, given: unknown): void {
+    const secret = context.client.secret;
+    if (secret === undefined) return;
+    if (typeof given !== 'string' || given === '') throw notAuthorized(`Client ${context.client.clientId} is configured with secret but SECRET_HASH was not received`);
+    const expected = crypto.createHmac('sha256', secret).update(username + context.client.clientId).digest('base64');
+    if (given !== expected) throw notAuthorized(`Unable to verify secret hash for client ${context.client.clientId}`);
+  }
+
+  /** The user a sign-in name means: the user name, or an email/phone that signs in like one. */
+  private findUser(context: PoolContext, name: string): UserRecord | undefined {
+    const { pool, settings } = context;
+    const direct = this.store.user(pool.poolId, name, settings.caseSensitiveUsernames);
+    if (direct !== undefined) return direct;
+    for (const attribute of settings.usernameAttributes) {
+      const found = this.store.usersByAttribute(pool.poolId, attribute, name);
+      if (found.length > 0) return found.find((user) => user.status === 'CONFIRMED') ?? found[found.length - 1];
+    }
+    for (const attribute of settings.aliasAttributes) {
+      const found = this.store.usersByAttribute(pool.poolId, attribute, name).find((user) => attribute === 'preferred_username' || user.attributes[`${attribute}_verified`] === 'true');
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private requireUser(context: PoolContext | ClientContext, name: string): UserRecord {
+    const user = this.findUser(context, name);
+    if (user !== undefined) return user;
+    // A client that prevents user existence errors answers as for a wrong password.
+    if ('clientSettings' in context && context.clientSettings.preventUserExistenceErrors) throw notAuthorized(INCORRECT);
+    throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  }
+
+  private requireGroup(poolId: string, groupName: string): GroupRecord {
+    const group = this.store.group(poolId, groupName);
+    if (group === undefined) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+    return group;
+  }
+
+  private membership(input: Input): { poolId: string; username: string; groupName: string } {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    const group = this.requireGroup(context.pool.poolId, requiredString(input, 'GroupName'));
+    return { poolId: context.pool.poolId, username: user.username, groupName: group.groupName };
+  }
+
+  /**
+   * The internal user name of a new user: the given name, or, in pools that sign in with email or phone, a UUID
+   * with the email/phone kept as the attribute. Taken names and addresses are refused as Cognito refuses them.
+   */
+  private newUsername(context: PoolContext, givenName: string, attributes: Record<string, string>): string {
+    const { pool, settings } = context;
+    if (settings.usernameAttributes.length > 0) {
+      const attribute = givenName.includes('@') ? 'email' : 'phone_number';
+      if (!settings.usernameAttributes.includes(attribute)) {
+        throw invalidParameter(settings.usernameAttributes.includes('email') ? 'Username should be an email.' : 'Username should be a phone number.');
+      }
+      if (attributes[attribute] !== undefined && attributes[attribute].toLowerCase() !== givenName.toLowerCase()) {
+        throw invalidParameter(`The ${attribute} attribute must equal the user name in this pool.`);
+      }
+      attributes[attribute] = givenName;
+      if (this.store.usersByAttribute(pool.poolId, attribute, givenName).length > 0) {
+        throw new CognitoError('UsernameExistsException', `An account with the given ${attribute === 'email' ? 'email' : 'phone_number'} already exists.`);
+      }
+      return crypto.randomUUID();
+    }
+    if (/[\s]/.test(givenName) || givenName.length > 128) throw invalidParameter('Username cannot be of email format or contain whitespace, and must be at most 128 characters.');
+    if (this.store.user(pool.poolId, givenName, settings.caseSensitiveUsernames) !== undefined) throw new CognitoError('UsernameExistsException', 'User already exists');
+    return givenName;
+  }
+
+  private newUser(pool: PoolRecord, username: string, attributes: Record<string, string>, password: string, status: UserRecord['status']): UserRecord {
+    const now = this.now().toISOString();
+    const sub = isUuid(username) ? username : crypto.randomUUID();
+    const withDefaults: Record<string, string> = { sub, ...attributes };
+    if (withDefaults.email !== undefined) withDefaults.email_verified ??= 'false';
+    if (withDefaults.phone_number !== undefined) withDefaults.phone_number_verified ??= 'false';
+    const user: UserRecord = {
+      poolId: pool.poolId,
+      username,
+      sub,
+      status,
+      enabled: true,
+      attributes: withDefaults,
+      passwordHash: '',
+      srpSalt: '',
+      srpVerifier: '',
+      temporaryPasswordExpiresAt: undefined,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.withPassword(pool, user, password);
+  }
+
+  /** The user with a new password: its scrypt hash for password sign-in, its SRP verifier for SRP sign-in. */
+  private withPassword(pool: PoolRecord, user: UserRecord, password: string): UserRecord {
+    const { salt, verifier } = createVerifier(pool.poolId.split('_')[1] ?? '', user.username, password);
+    return { ...user, passwordHash: hashPassword(password), srpSalt: salt, srpVerifier: verifier, updatedAt: this.now().toISOString() };
+  }
+
+  private temporaryUser(context: PoolContext, user: UserRecord, password: string): UserRecord {
+    const expires = new Date(this.now().getTime() + context.settings.passwordPolicy.temporaryPasswordValidityDays * 86400 * 1000).toISOString();
+    return { ...this.withPassword(context.pool, user, password), status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt: expires };
+  }
+
+  private async confirm(context: PoolContext | ClientContext, user: UserRecord, clientMetadata: unknown): Promise<void> {
+    const attributes = { ...user.attributes };
+    const delivered = this.deliveryAttribute(context.settings, user);
+    if (delivered !== undefined) attributes[`${delivered}_verified`] = 'true';
+    const confirmed: UserRecord = { ...user, status: 'CONFIRMED', attributes, updatedAt: this.now().toISOString() };
+    this.store.putUser(confirmed);
+    this.store.deleteCode(context.pool.poolId, user.username, 'signup');
+    await runTrigger(this.functions, 'PostConfirmation', this.triggerContext(context, user.username), 'PostConfirmation_ConfirmSignUp', {
+      userAttributes: attributes,
+      clientMetadata: clientMetadata ?? {},
+    });
+  }
+
+  private checkCode(poolId: string, user: UserRecord, purpose: string, given: string): void {
+    const stored = this.store.code(poolId, user.username, purpose);
+    if (stored === undefined || !constantTimeEqual(stored.code, given)) throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+    if (Date.parse(stored.expiresAt) <= this.now().getTime()) throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+    this.store.deleteCode(poolId, user.username, purpose);
+  }
+
+  /** The attribute codes go to: the auto-verified email, else the auto-verified phone number. */
+  private deliveryAttribute(settings: UserPoolSettings, user: UserRecord): 'email' | 'phone_number' | undefined {
+    if (settings.autoVerifiedAttributes.includes('email') && user.attributes.email) return 'email';
+    if (settings.autoVerifiedAttributes.includes('phone_number') && user.attributes.phone_number) return 'phone_number';
+    return undefined;
+  }
+
+  /**
+   * Makes a code, records the message AWS would send with it (through the CustomMessage trigger when the pool has
+   * one) and answers its CodeDeliveryDetails; `undefined` when the user has nowhere to receive it.
+   */
+  private async sendCode(
+    context: PoolContext | ClientContext,
+    user: UserRecord,
+    purpose: string,
+    kind: string,
+    lifetimeMs: number,
+    attribute = this.deliveryAttribute(context.settings, user),
+  ): Promise<Output | undefined> {
+    if (attribute === undefined || !user.attributes[attribute]) return undefined;
+    const code = newCode();
+    this.store.putCode(context.pool.poolId, user.username, purpose, code, new Date(this.now().getTime() + lifetimeMs).toISOString());
+    const medium = attribute === 'email' ? 'EMAIL' : 'SMS';
+    const { settings } = context;
+    await this.recordMessage(context, user, kind, medium, code, {
+      subject: settings.emailVerificationSubject,
+      text: medium === 'EMAIL' ? settings.emailVerificationMessage : settings.smsVerificationMessage,
+    });
+    return { Destination: maskedDestination(medium, user.attributes[attribute]), DeliveryMedium: medium, AttributeName: attribute };
+  }
+
+  private async sendInvite(context: PoolContext, user: UserRecord, password: string): Promise<void> {
+    const medium = user.attributes.email ? 'EMAIL' : user.attributes.phone_number ? 'SMS' : undefined;
+    if (medium === undefined) return;
+    await this.recordMessage(context, user, 'AdminCreateUser', medium, password, { subject: context.settings.inviteEmailSubject, text: context.settings.inviteEmailMessage });
+  }
+
+  private async recordMessage(
+    context: PoolContext | ClientContext,
+    user: UserRecord,
+    kind: string,
+    medium: 'EMAIL' | 'SMS',
+    code: string,
+    template: { subject: string; text: string },
+  ): Promise<void> {
+    const custom = await runTrigger(
+      this.functions,
+      'CustomMessage',
+      this.triggerContext(context, user.username),
+      `CustomMessage_${kind}`,
+      { userAttributes: user.attributes, codeParameter: '{####}', usernameParameter: kind === 'AdminCreateUser' ? '{username}' : null, linkParameter: '{##Click Here##}' },
+      { smsMessage: null, emailMessage: null, emailSubject: null },
+    );
+    const text = String((medium === 'EMAIL' ? custom?.emailMessage : custom?.smsMessage) ?? template.text);
+    const subject = medium === 'EMAIL' ? String(custom?.emailSubject ?? template.subject) : undefined;
+    this.sendMessage({
+      userPoolId: context.pool.poolId,
+      username: user.username,
+      kind,
+      medium,
+      destination: medium === 'EMAIL' ? user.attributes.email : user.attributes.phone_number,
+      code,
+      ...(subject === undefined ? {} : { subject }),
+      message: text.split('{####}').join(code).split('{username}').join(user.username),
+      time: this.now().toISOString(),
+    });
+  }
+
+  private triggerContext(context: PoolContext | ClientContext, username: string): TriggerContext {
+    return {
+      poolId: context.pool.poolId,
+      region: context.pool.region,
+      settings: context.settings,
+      username,
+      clientId: 'client' in context ? context.client.clientId : undefined,
+    };
+  }
+
+  private rememberChallenge(key: string, challenge: Omit<PendingChallenge, 'expiresAt'>): void {
+    const now = this.now().getTime();
+    for (const [other, pending] of this.challenges) if (pending.expiresAt <= now) this.challenges.delete(other);
+    this.challenges.set(key, { ...challenge, expiresAt: now + CHALLENGE_LIFETIME_MS });
+  }
+
+  /** The pending sign-in step of that key for this client, used up. */
+  private takeChallenge(key: string, context: ClientContext): PendingChallenge | undefined {
+    const pending = this.challenges.get(key);
+    if (pending === undefined) return undefined;
+    this.challenges.delete(key);
+    if (pending.expiresAt <= this.now().getTime() || pending.clientId !== context.client.clientId) return undefined;
+    return pending;
+  }
+
+  /** After a proven password: the user's state decides between tokens, a challenge and a refusal. */
+  private async passwordVerified(context: ClientContext, user: UserRecord, clientMetadata: unknown): Promise<Output> {
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    switch (user.status) {
+      case 'UNCONFIRMED':
+        throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+      case 'RESET_REQUIRED':
+        throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+      case 'FORCE_CHANGE_PASSWORD': {
+        if (user.temporaryPasswordExpiresAt !== undefined && Date.parse(user.temporaryPasswordExpiresAt) <= this.now().getTime()) {
+          throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
+        }
+        const session = crypto.randomBytes(96).toString('base64');
+        this.rememberChallenge(session, { poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username });
+        const { sub: _sub, email_verified: _ev, phone_number_verified: _pv, ...visible } = user.attributes;
+        return {
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeParameters: {
+            USER_ID_FOR_SRP: user.username,
+            requiredAttributes: JSON.stringify(context.settings.requiredAttributes.filter((name) => !user.attributes[name]).map((name) => `userAttributes.${name}`)),
+            userAttributes: JSON.stringify(visible),
+          },
+        };
+      }
+      case 'CONFIRMED':
+        break;
+    }
+    if (context.settings.mfa === 'ON') {
+      throw invalidParameter('This user pool requires MFA, which the local cloud does not emulate: set MfaConfiguration to OFF or OPTIONAL for local use.');
+    }
+    await runTrigger(this.functions, 'PreAuthentication', this.triggerContext(context, user.username), 'PreAuthentication_Authentication', {
+      userAttributes: user.attributes,
+      validationData: {},
+      userNotFound: false,
+    });
+    const result = await this.newSession(context, user, 'TokenGeneration_Authentication', clientMetadata);
+    await runTrigger(this.functions, 'PostAuthentication', this.triggerContext(context, user.username), 'PostAuthentication_Authentication', {
+      userAttributes: user.attributes,
+      newDeviceUsed: false,
+      clientMetadata: clientMetadata ?? {},
+    });
+    return { ChallengeParameters: {}, AuthenticationResult: result };
+  }
+
+  private async newSession(context: ClientContext, user: UserRecord, source: string, clientMetadata: unknown): Promise<Output> {
+    const now = this.now();
+    const originJti = crypto.randomUUID();
+    const refreshToken = newRefreshToken();
+    const authTime = Math.floor(now.getTime() / 1000);
+    this.store.insertSession(
+      {
+        originJti,
+        poolId: context.pool.poolId,
+        clientId: context.client.clientId,
+        username: user.username,
+        authTime,
+        expiresAt: new Date(now.getTime() + context.clientSettings.refreshTokenSeconds * 1000).toISOString(),
+      },
+      hashToken(refreshToken),
+    );
+    const tokens = await this.tokens(context, user, originJti, authTime, source, clientMetadata);
+    return { ...tokens, RefreshToken: refreshToken };
+  }
+
+  private async refresh(context: ClientContext, token: string, secretHash: string | undefined, clientMetadata: unknown): Promise<Output> {
+    const session = this.store.sessionByRefreshToken(hashToken(token));
+    if (session === undefined || session.clientId !== context.client.clientId) throw notAuthorized('Invalid Refresh Token');
+    if (session.revoked) throw notAuthorized('Refresh Token has been revoked');
+    if (Date.parse(session.expiresAt) <= this.now().getTime()) throw notAuthorized('Refresh Token has expired');
+    const user = this.store.user(session.poolId, session.username);
+    if (user === undefined) throw notAuthorized('Invalid Refresh Token');
+    if (secretHash !== undefined || context.client.secret !== undefined) this.checkSecretHash(context, user.username, secretHash);
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    return this.tokens(context, user, session.originJti, session.authTime, 'TokenGeneration_RefreshTokens', clientMetadata);
+  }
+
+  /** Id and access tokens with Cognito's claims, after the PreTokenGeneration trigger had its say. */
+  private async tokens(context: ClientContext, user: UserRecord, originJti: string, authTime: number, source: string, clientMetadata: unknown): Promise<Output> {
+    const now = Math.floor(this.now().getTime() / 1000);
+    const groups = this.store.groupsOfUser(context.pool.poolId, user.username);
+    let groupNames = groups.map((group) => group.groupName);
+    let roles = groups.flatMap((group) => (group.roleArn ? [group.roleArn] : []));
+    let preferredRole = roles[0];
+    const override = await runTrigger(
+      this.functions,
+      'PreTokenGeneration',
+      this.triggerContext(context, user.username),
+      source,
+      { userAttributes: user.attributes, groupConfiguration: { groupsToOverride: groupNames, iamRolesToOverride: roles, preferredRole: preferredRole ?? null }, clientMetadata: clientMetadata ?? {} },
+      { claimsOverrideDetails: null },
+    );
+    const details = (override?.claimsOverrideDetails ?? {}) as { claimsToAddOrOverride?: Record<string, unknown>; claimsToSuppress?: string[]; groupOverrideDetails?: { groupsToOverride?: string[]; iamRolesToOverride?: string[]; preferredRole?: string } } | null;
+    if (details?.groupOverrideDetails) {
+      groupNames = details.groupOverrideDetails.groupsToOverride ?? groupNames;
+      roles = details.groupOverrideDetails.iamRolesToOverride ?? roles;
+      preferredRole = details.groupOverrideDetails.preferredRole ?? preferredRole;
+    }
+    const issuer = issuerOf(context.pool);
+    const eventId = crypto.randomUUID();
+    const common: Claims = { sub: user.sub };
+    if (groupNames.length > 0) common['cognito:groups'] = groupNames;
+    const idClaims: Claims = { ...common };
+    if (roles.length > 0) {
+      idClaims['cognito:roles'] = roles;
+      if (preferredRole) idClaims['cognito:preferred_role'] = preferredRole;
+    }
+    for (const [name, value] of Object.entries(user.attributes)) {
+      if (name === 'sub') continue;
+      idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
+    }
+    Object.assign(idClaims, {
+      iss: issuer,
+      'cognito:username': user.username,
+      origin_jti: originJti,
+      aud: context.client.clientId,
+      event_id: eventId,
+      token_use: 'id',
+      auth_time: authTime,
+    });
+    for (const [name, value] of Object.entries(details?.claimsToAddOrOverride ?? {})) idClaims[name] = value;
+    for (const name of details?.claimsToSuppress ?? []) delete idClaims[name];
+    Object.assign(idClaims, { exp: now + context.clientSettings.idTokenSeconds, iat: now, jti: crypto.randomUUID() });
+    const accessClaims: Claims = {
+      ...common,
+      iss: issuer,
+      client_id: context.client.clientId,
+      origin_jti: originJti,
+      event_id: eventId,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      auth_time: authTime,
+      exp: now + context.clientSettings.accessTokenSeconds,
+      iat: now,
+      jti: crypto.randomUUID(),
+      username: user.username,
+    };
+    return {
+      AccessToken: signJwt(context.pool.key, accessClaims),
+      ExpiresIn: context.clientSettings.accessTokenSeconds,
+      TokenType: 'Bearer',
+      IdToken: signJwt(context.pool.key, idClaims),
+    };
+  }
+
+  /** The user an access token stands for, refusing forged, expired and revoked tokens as Cognito does. */
+  private userOfAccessToken(token: unknown): { context: ClientContext; user: UserRecord } {
+    if (typeof token !== 'string' || token === '') throw invalidParameter('Missing required parameter AccessToken');
+    const claims = unverifiedClaims(token);
+    const issuer = typeof claims?.iss === 'string' ? claims.iss : '';
+    const pool = this.store.pool(issuer.slice(issuer.lastIndexOf('/') + 1));
+    if (pool === undefined || issuer !== issuerOf(pool)) throw notAuthorized('Invalid Access Token');
+    const checked = verifyJwt(token, (keyId) => (keyId === pool.key.keyId ? pool.key : undefined), this.now());
+    if (checked.type === 'invalid' || checked.claims.token_use !== 'access') throw notAuthorized('Invalid Access Token');
+    if (checked.type === 'expired') throw notAuthorized('Access Token has expired');
+    const session = this.store.session(String(checked.claims.origin_jti ?? ''));
+    if (session === undefined || session.revoked) throw notAuthorized('Access Token has been revoked');
+    const context = this.clientContext(checked.claims.client_id);
+    const user = this.store.user(pool.poolId, String(checked.claims.username ?? ''));
+    if (user === undefined) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    return { context, user };
+  }
+}
+
+function requiredString(input: Input, name: string): string {
+  const value = input[name];
+  if (typeof value !== 'string' || value === '') {
+    const member = name.charAt(0).toLowerCase() + name.slice(1);
+    throw invalidParameter(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+  }
+  return value;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A string map (AuthParameters, ChallengeResponses) or a `[{Name, Value}]` list (ValidationData) as a map. */
+function attributeMap(value: unknown): Record<string, string> {
+  if (Array.isArray(value)) return Object.fromEntries((value as AttributeType[]).map((entry) => [String(entry.Name), String(entry.Value ?? '')]));
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, String(entry)]));
+}
+
+/** A user name that is a UUID is also the user's `sub` (pools that sign in with email or phone). */
+function isUuid(username: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(username);
+}
+
+function userType(user: UserRecord): Output {
+  return {
+    Username: user.username,
+    Attributes: attributeList(user.attributes),
+    UserCreateDate: Date.parse(user.createdAt) / 1000,
+    UserLastModifiedDate: Date.parse(user.updatedAt) / 1000,
+    Enabled: user.enabled,
+    UserStatus: user.status,
+  };
+}
+
+function groupType(group: GroupRecord): Output {
+  const type: Output = {
+    GroupName: group.groupName,
+    UserPoolId: group.poolId,
+    CreationDate: Date.parse(group.createdAt) / 1000,
+    LastModifiedDate: Date.parse(group.updatedAt) / 1000,
+  };
+  if (group.description !== undefined) type.Description = group.description;
+  if (group.precedence !== undefined) type.Precedence = group.precedence;
+  if (group.roleArn !== undefined) type.RoleArn = group.roleArn;
+  return type;
+}
+
+/** An opaque refresh token, shaped like Cognito's (five base64url parts); only its hash is stored. */
+function newRefreshToken(): string {
+  const part = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
+  return [Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url'), part(256), part(12), part(512), part(16)].join('.');
+}
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
