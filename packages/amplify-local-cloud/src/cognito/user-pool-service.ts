@@ -207,7 +207,8 @@ export class UserPoolService {
       case 'REFRESH_TOKEN': {
         const token = parameters.REFRESH_TOKEN;
         if (!token) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
-        return { ChallengeParameters: {}, AuthenticationResult: await this.refresh(context, token, parameters.SECRET_HASH, input.ClientMetadata) };
+        const checkSecret = (username: string) => this.checkSecretHash(context, username, parameters.SECRET_HASH);
+        return { ChallengeParameters: {}, AuthenticationResult: await this.refresh(context, token, checkSecret, input.ClientMetadata) };
       }
       default:
         throw invalidParameter(`Unsupported authentication flow ${flow}: the local cloud serves USER_SRP_AUTH, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.`);
@@ -267,7 +268,7 @@ export class UserPoolService {
     if (context.client.secret !== undefined && input.ClientSecret !== context.client.secret) {
       throw notAuthorized(`Unable to verify secret hash for client ${context.client.clientId}`);
     }
-    return { AuthenticationResult: await this.refresh(context, token, undefined, input.ClientMetadata) };
+    return { AuthenticationResult: await this.refresh(context, token, () => undefined, input.ClientMetadata) };
   }
 
   getUser(input: Input): Output {
@@ -780,14 +781,15 @@ export class UserPoolService {
     return { ...tokens, RefreshToken: refreshToken };
   }
 
-  private async refresh(context: ClientContext, token: string, secretHash: string | undefined, clientMetadata: unknown): Promise<Output> {
+  /** `checkSecret` refuses a caller that does not prove the client's secret (for the user, when SECRET_HASH proves it). */
+  private async refresh(context: ClientContext, token: string, checkSecret: (username: string) => void, clientMetadata: unknown): Promise<Output> {
     const session = this.store.sessionByRefreshToken(hashToken(token));
     if (session === undefined || session.clientId !== context.client.clientId) throw notAuthorized('Invalid Refresh Token');
     if (session.revoked) throw notAuthorized('Refresh Token has been revoked');
     if (Date.parse(session.expiresAt) <= this.now().getTime()) throw notAuthorized('Refresh Token has expired');
     const user = this.store.user(session.poolId, session.username);
     if (user === undefined) throw notAuthorized('Invalid Refresh Token');
-    if (secretHash !== undefined || context.client.secret !== undefined) this.checkSecretHash(context, user.username, secretHash);
+    checkSecret(user.username);
     if (!user.enabled) throw notAuthorized('User is disabled.');
     return this.tokens(context, user, session.originJti, session.authTime, 'TokenGeneration_RefreshTokens', clientMetadata);
   }

@@ -27,6 +27,8 @@ export const dynamoDbTableHandler: ResourceHandler = {
 
 type Properties = Record<string, unknown>;
 
+const generatesSecret = (request: ResourceRequest) => request.properties.GenerateSecret === true || request.properties.GenerateSecret === 'true';
+
 /**
  * A Cognito handler: identity from `identity` (on create only), then `apply` puts the resource's settings into the
  * Cognito data plane after create and update, `remove` takes it out on delete.
@@ -80,11 +82,11 @@ export function cognitoHandlers(environment: HandlerEnvironment): Record<string,
       (request) => {
         const id = ids.cognitoClient();
         const attributes: Record<string, TemplateValue> = { ClientId: id, Name: resourceName(request) };
-        if (request.properties.GenerateSecret === true || request.properties.GenerateSecret === 'true') attributes.ClientSecret = ids.lowerAlnum(51);
+        if (generatesSecret(request)) attributes.ClientSecret = ids.lowerAlnum(51);
         return { physicalId: id, attributes };
       },
       (cognito, request, id, attributes) =>
-        cognito.putUserPoolClient(String(request.properties.UserPoolId), id, properties(request), typeof attributes.ClientSecret === 'string' ? attributes.ClientSecret : undefined),
+        cognito.putUserPoolClient(String(request.properties.UserPoolId), id, properties(request), generatesSecret(request) ? String(attributes.ClientSecret) : undefined),
       (cognito, _request, id) => cognito.deleteUserPoolClient(id),
       environment,
     ),
