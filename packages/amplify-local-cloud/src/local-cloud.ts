@@ -7,7 +7,7 @@ import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
-import { LocalCredentialStore } from './server/credential-store';
+import { LocalCredentialStore, type AssumedRole } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RawRequest, type RouterOptions } from './server/request-router';
 import { cognitoResources } from './cognito/cognito-resources';
@@ -46,6 +46,8 @@ export interface LocalCloud {
   dataDir: string;
   /** The instance's key pair (`<dataDir>/credentials.json`): sign every request with it. */
   credentials: LocalCloudCredentials;
+  /** The role temporary keys from an identity pool stand for; `undefined` for any other key. */
+  assumedRole(accessKeyId: string): AssumedRole | undefined;
   close(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     caCertificate: caCertificateFile(dataDir),
     dataDir,
     credentials: { ...credentials },
+    assumedRole: (accessKeyId) => credentialStore.assumedRole(accessKeyId),
     close: () => {
       closing ??= (async () => {
         // Stop accepting connections, let stack operations in flight finish, then release the database.

@@ -6,6 +6,8 @@ import { startTestCloud, usePerFileCloud, type TestCloud, type UseTestCloudOptio
 export interface CfnTestCloud {
   endpoint: string;
   dataDir: string;
+  /** The running local cloud itself (its HTTPS endpoint, CA, role lookup). */
+  cloud: TestCloud['cloud'];
   /** Endpoint, region and the instance's credentials: the configuration for any other SDK client. */
   config: TestCloud['config'];
   cfn: CloudFormationClient;
@@ -26,6 +28,7 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
   return {
     endpoint: base.cloud.endpoint,
     dataDir: base.dataDir,
+    cloud: base.cloud,
     config: base.config,
     cfn,
     s3,
