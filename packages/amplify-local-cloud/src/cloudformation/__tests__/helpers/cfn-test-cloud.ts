@@ -18,6 +18,8 @@ export interface CfnTestCloud {
   waitForStack(stackName: string): Promise<Stack>;
   /** Every event of the stack, newest first, across pages. */
   events(stackName: string): Promise<StackEvent[]>;
+  /** Stops the server, keeping the data directory (for restart tests). */
+  stop(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -53,6 +55,10 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
         token = page.NextToken;
       } while (token);
       return all;
+    },
+    async stop() {
+      cfn.destroy();
+      await base.stop();
     },
     async dispose() {
       cfn.destroy();
