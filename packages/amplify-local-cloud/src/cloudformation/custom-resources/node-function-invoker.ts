@@ -82,7 +82,12 @@ export class NodeFunctionInvoker {
     });
     const answered = async () => {
       const { result, error } = await outcome;
-      if (error !== undefined) throw new Error(`${error.errorType}: ${error.errorMessage}`);
+      if (error !== undefined) {
+        // As Lambda reports a function error: its message, with its type as the name.
+        const failure = new Error(error.errorMessage);
+        failure.name = error.errorType;
+        throw failure;
+      }
       return result;
     };
     return this.run(invocation, invocation.event, randomUUID(), {}, answered, 'function', (child) => child.on('message', (message: RunnerOutcome) => settle(message)));
