@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { ConsoleLogger } from 'aws-amplify/utils';
 import { rawRequest } from '../../__tests__/test-cloud';
 import { useCfnTestCloud } from '../../cloudformation/__tests__/helpers/cfn-test-cloud';
 import { readMessages } from '../message-log';
@@ -63,6 +64,8 @@ function lastCode(destination: string): string {
 }
 
 function configureAmplify(): void {
+  // The library warns that a custom endpoint is in use: that is the point here.
+  ConsoleLogger.LOG_LEVEL = 'ERROR';
   Amplify.configure({
     Auth: {
       Cognito: {
