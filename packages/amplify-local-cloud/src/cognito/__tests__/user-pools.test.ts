@@ -27,9 +27,11 @@ import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { rawRequest } from '../../__tests__/test-cloud';
+import { DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CognitoIdentityClient, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { useCfnTestCloud } from '../../cloudformation/__tests__/helpers/cfn-test-cloud';
 import { readMessages } from '../message-log';
-import { deployAuthStack, type AuthOutputs } from './helpers/auth-stack';
+import { authTemplate, deployAuthStack, type AuthOutputs } from './helpers/auth-stack';
 
 const cloud = useCfnTestCloud();
 let auth: AuthOutputs;
@@ -333,5 +335,32 @@ describe('user pools declared by a stack', () => {
     expect(jwks.status).toBe(200);
     expect(JSON.parse(jwks.body).keys[0]).toMatchObject({ alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB' });
     expect((await rawRequest(`${cloud.endpoint}/us-east-1_nosuchpoo/.well-known/jwks.json`)).status).toBe(404);
+  });
+});
+
+describe('user pools through stack updates and deletion', () => {
+  it('applies changed settings on update, keeping ids and users, and removes pools, clients and identity pools with the stack', async () => {
+    const outputs = await deployAuthStack(cloud, 'changing-auth');
+    const signUp = (email: string, password: string) =>
+      appClient.send(new SignUpCommand({ ClientId: outputs.WebClientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }));
+    await signUp('ora@example.com', 'eight-ch1');
+    const stricter = authTemplate({ userPool: { Policies: { PasswordPolicy: { MinimumLength: 12, RequireNumbers: true } } } });
+    await cloud.cfn.send(new UpdateStackCommand({ StackName: 'changing-auth', TemplateBody: stricter, Capabilities: ['CAPABILITY_IAM'] }));
+    expect((await cloud.waitForStack('changing-auth')).StackStatus).toBe('UPDATE_COMPLETE');
+    expect(await cognitoError(signUp('pam@example.com', 'eight-ch1'))).toEqual({ name: 'InvalidPasswordException', message: 'Password did not conform with policy: Password not long enough' });
+    await signUp('pam@example.com', 'twelve-chars-1');
+    expect((await cognitoError(signUp('ora@example.com', 'twelve-chars-1'))).name).toBe('UsernameExistsException');
+
+    const stackId = (await cloud.waitForStack('changing-auth')).StackId!;
+    await cloud.cfn.send(new DeleteStackCommand({ StackName: 'changing-auth' }));
+    expect((await cloud.waitForStack(stackId)).StackStatus).toBe('DELETE_COMPLETE');
+    expect(await cognitoError(signUp('quin@example.com', 'twelve-chars-1'))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: `User pool client ${outputs.WebClientId} does not exist.`,
+    });
+    expect(await cognitoError(signedClient.send(new ListGroupsCommand({ UserPoolId: outputs.UserPoolId })))).toMatchObject({ name: 'ResourceNotFoundException' });
+    const identities = new CognitoIdentityClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'none', secretAccessKey: 'none' } });
+    await expect(identities.send(new GetIdCommand({ IdentityPoolId: outputs.IdentityPoolId }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    identities.destroy();
   });
 });
