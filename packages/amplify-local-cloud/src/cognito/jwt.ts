@@ -14,7 +14,7 @@ export function newSigningKey(): SigningKey {
 
 /** The key as a JWKS entry (`/<poolId>/.well-known/jwks.json`). */
 export function publicJwk(key: SigningKey): Record<string, string> {
-  const jwk = crypto.createPublicKey(key.privateKey).export({ format: 'jwk' });
+  const jwk = publicKeyOf(key).export({ format: 'jwk' });
   return { alg: 'RS256', e: String(jwk.e), kid: key.keyId, kty: 'RSA', n: String(jwk.n), use: 'sig' };
 }
 
@@ -54,10 +54,22 @@ export function verifyJwt(token: string, keys: (keyId: string) => SigningKey | u
   }
   const key = keys(header.kid);
   if (key === undefined) return { type: 'invalid', reason: 'unknown key' };
-  const signed = crypto.verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), crypto.createPublicKey(key.privateKey), Buffer.from(parts[2], 'base64url'));
+  const signed = crypto.verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKeyOf(key), Buffer.from(parts[2], 'base64url'));
   if (!signed) return { type: 'invalid', reason: 'bad signature' };
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) return { type: 'expired', claims };
   return { type: 'valid', claims };
+}
+
+const publicKeys = new Map<string, crypto.KeyObject>();
+
+/** The key's public half, parsed once per key (tokens are checked on every API call). */
+function publicKeyOf(key: SigningKey): crypto.KeyObject {
+  let publicKey = publicKeys.get(key.keyId);
+  if (publicKey === undefined) {
+    publicKey = crypto.createPublicKey(key.privateKey);
+    publicKeys.set(key.keyId, publicKey);
+  }
+  return publicKey;
 }
 
 /** The claims of a token without checking it: only to route it to the pool whose keys then check it. */

@@ -113,6 +113,23 @@ export class UserPoolService {
     return { type: 'valid', claims: checked.claims };
   }
 
+  /**
+   * The claims of a valid id or access token of the pool, as an API authorising by user pool checks it (AppSync,
+   * API Gateway): signature, expiry, issuer, `token_use`, and for access tokens a session not revoked. Why not
+   * otherwise, in words for an `UnauthorizedException`.
+   */
+  verifyToken(poolId: string, token: string): { type: 'valid'; claims: Claims } | { type: 'invalid'; message: string } {
+    const pool = this.store.pool(poolId);
+    if (pool === undefined) return { type: 'invalid', message: `User pool ${poolId} does not exist.` };
+    const checked = verifyJwt(token, (keyId) => (keyId === pool.key.keyId ? pool.key : undefined), this.now());
+    if (checked.type === 'expired') return { type: 'invalid', message: 'Token has expired.' };
+    if (checked.type === 'invalid') return { type: 'invalid', message: 'Valid authorization header not provided.' };
+    const { claims } = checked;
+    if (claims.iss !== issuerOf(pool) || (claims.token_use !== 'id' && claims.token_use !== 'access')) return { type: 'invalid', message: 'Valid authorization header not provided.' };
+    if (claims.token_use === 'access' && this.store.session(String(claims.origin_jti ?? ''))?.revoked !== false) return { type: 'invalid', message: 'Token has been revoked.' };
+    return { type: 'valid', claims };
+  }
+
   /** Whether the client belongs to the pool. */
   isClientOf(poolId: string, clientId: string): boolean {
     return this.store.client(clientId)?.poolId === poolId;
@@ -272,8 +289,8 @@ export class UserPoolService {
   }
 
   getUser(input: Input): Output {
-    const { user } = this.userOfAccessToken(input.AccessToken);
-    return { Username: user.username, UserAttributes: attributeList(user.attributes) };
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    return { Username: user.username, UserAttributes: attributeList(readable(user.attributes, context.clientSettings)) };
   }
 
   async updateUserAttributes(input: Input): Promise<Output> {
@@ -824,7 +841,7 @@ export class UserPoolService {
       idClaims['cognito:roles'] = roles;
       if (preferredRole) idClaims['cognito:preferred_role'] = preferredRole;
     }
-    for (const [name, value] of Object.entries(user.attributes)) {
+    for (const [name, value] of Object.entries(readable(user.attributes, context.clientSettings))) {
       if (name === 'sub') continue;
       idClaims[name] = name.endsWith('_verified') ? value === 'true' : value;
     }
@@ -880,6 +897,14 @@ export class UserPoolService {
     if (!user.enabled) throw notAuthorized('User is disabled.');
     return { context, user };
   }
+}
+
+/** The attributes the client may read: those it lists (with `sub`, and an address's `_verified` flag), or all. */
+function readable(attributes: Record<string, string>, client: ClientSettings): Record<string, string> {
+  const allowed = client.readAttributes;
+  if (allowed === undefined) return attributes;
+  const visible = (name: string) => name === 'sub' || allowed.includes(name) || (name.endsWith('_verified') && allowed.includes(name.slice(0, -'_verified'.length)));
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => visible(name)));
 }
 
 function requiredString(input: Input, name: string): string {

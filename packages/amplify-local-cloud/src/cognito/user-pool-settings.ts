@@ -48,6 +48,8 @@ export interface ClientSettings {
   accessTokenSeconds: number;
   idTokenSeconds: number;
   refreshTokenSeconds: number;
+  /** Attributes the client may read (GetUser, id tokens); `undefined`: all of them. `sub` is always readable. */
+  readAttributes: string[] | undefined;
   /** Attributes the client may change; `undefined`: all writable ones. */
   writeAttributes: string[] | undefined;
   preventUserExistenceErrors: boolean;
@@ -78,6 +80,12 @@ function bool(value: unknown, fallback: boolean): boolean {
 function number(value: unknown, fallback: number): number {
   const parsed = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
   return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+/** An attribute list a client declares; none or an empty one means every attribute, as Cognito reads it. */
+function listedOrAll(value: unknown): string[] | undefined {
+  const listed = strings(value);
+  return listed.length > 0 ? listed : undefined;
 }
 
 function text(value: unknown, fallback: string): string {
@@ -137,7 +145,8 @@ export function clientSettings(properties: Properties, fallbackName: string): Cl
     accessTokenSeconds: seconds(properties.AccessTokenValidity, units.AccessToken, 'hours', 1),
     idTokenSeconds: seconds(properties.IdTokenValidity, units.IdToken, 'hours', 1),
     refreshTokenSeconds: seconds(properties.RefreshTokenValidity, units.RefreshToken, 'days', 30),
-    writeAttributes: Array.isArray(properties.WriteAttributes) ? strings(properties.WriteAttributes) : undefined,
+    readAttributes: listedOrAll(properties.ReadAttributes),
+    writeAttributes: listedOrAll(properties.WriteAttributes),
     preventUserExistenceErrors: properties.PreventUserExistenceErrors === 'ENABLED',
     enableTokenRevocation: bool(properties.EnableTokenRevocation, true),
   };
