@@ -303,22 +303,46 @@ export class UserPoolService {
     }
     const attributes = { ...user.attributes, ...changes };
     const reverify = (['email', 'phone_number'] as const).filter((name) => name in changes && changes[name] !== user.attributes[name] && context.settings.autoVerifiedAttributes.includes(name));
-    for (const name of reverify) attributes[`${name}_verified`] = 'false';
+    const pending: Partial<Record<'email' | 'phone_number', string>> = {};
+    for (const name of reverify) {
+      if (context.settings.verifyBeforeUpdate.includes(name) && user.attributes[`${name}_verified`] === 'true') {
+        // The verified address stays in use until the new one is verified.
+        pending[name] = changes[name];
+        attributes[name] = user.attributes[name];
+      } else {
+        attributes[`${name}_verified`] = 'false';
+      }
+    }
     const updated = { ...user, attributes, updatedAt: this.now().toISOString() };
     this.store.putUser(updated);
     const deliveries: Output[] = [];
     for (const name of reverify) {
-      const delivery = await this.sendCode(context, updated, `verify:${name}`, 'UpdateUserAttribute', CODE_LIFETIME_MS, name);
+      const delivery = await this.sendCode(context, updated, `verify:${name}`, 'UpdateUserAttribute', CODE_LIFETIME_MS, name, pending[name]);
       if (delivery !== undefined) deliveries.push(delivery);
     }
     return deliveries.length > 0 ? { CodeDeliveryDetailsList: deliveries } : {};
   }
 
+  async getUserAttributeVerificationCode(input: Input): Promise<Output> {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    const name = requiredString(input, 'AttributeName');
+    if ((name !== 'email' && name !== 'phone_number') || !user.attributes[name]) throw invalidParameter(`The user has no ${name} to verify.`);
+    const pending = this.store.code(context.pool.poolId, user.username, `verify:${name}`)?.pendingValue;
+    return { CodeDeliveryDetails: await this.sendCode(context, user, `verify:${name}`, 'VerifyUserAttribute', CODE_LIFETIME_MS, name, pending) };
+  }
+
   verifyUserAttribute(input: Input): Output {
     const { context, user } = this.userOfAccessToken(input.AccessToken);
     const name = requiredString(input, 'AttributeName');
-    this.checkCode(context.pool.poolId, user, `verify:${name}`, requiredString(input, 'Code'));
-    this.store.putUser({ ...user, attributes: { ...user.attributes, [`${name}_verified`]: 'true' }, updatedAt: this.now().toISOString() });
+    const verified = this.checkCode(context.pool.poolId, user, `verify:${name}`, requiredString(input, 'Code'));
+    const value = verified.pendingValue ?? user.attributes[name];
+    this.store.putUser({ ...user, attributes: { ...user.attributes, [name]: value, [`${name}_verified`]: 'true' }, updatedAt: this.now().toISOString() });
+    return {};
+  }
+
+  deleteUser(input: Input): Output {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    this.store.deleteUser(context.pool.poolId, user.username);
     return {};
   }
 
@@ -442,6 +466,54 @@ export class UserPoolService {
     return {};
   }
 
+  async adminInitiateAuth(input: Input): Promise<Output> {
+    const context = this.adminClientContext(input);
+    const flow = requiredString(input, 'AuthFlow');
+    const parameters = attributeMap(input.AuthParameters);
+    if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') return this.initiateAuth(input);
+    if (flow !== 'ADMIN_USER_PASSWORD_AUTH' && flow !== 'ADMIN_NO_SRP_AUTH') {
+      throw invalidParameter(`Unsupported authentication flow ${flow}: the local cloud serves ADMIN_USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH here.`);
+    }
+    this.requireFlow(context, flow, 'ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    const name = parameters.USERNAME;
+    if (!name) throw invalidParameter('Missing required parameter USERNAME');
+    const user = this.requireUser(context, name);
+    this.checkSecretHash(context, name, parameters.SECRET_HASH);
+    if (!passwordMatches(parameters.PASSWORD ?? '', user.passwordHash)) throw notAuthorized(INCORRECT);
+    return this.passwordVerified(context, user, input.ClientMetadata);
+  }
+
+  adminRespondToAuthChallenge(input: Input): Promise<Output> {
+    this.adminClientContext(input);
+    return this.respondToAuthChallenge(input);
+  }
+
+  adminDisableUser(input: Input): Output {
+    return this.adminUpdateUser(input, (user) => ({ ...user, enabled: false }));
+  }
+
+  adminEnableUser(input: Input): Output {
+    return this.adminUpdateUser(input, (user) => ({ ...user, enabled: true }));
+  }
+
+  adminUpdateUserAttributes(input: Input): Output {
+    const { settings } = this.poolContext(input.UserPoolId);
+    const changes = readAttributes(input.UserAttributes, settings);
+    return this.adminUpdateUser(input, (user) => ({ ...user, attributes: { ...user.attributes, ...changes } }));
+  }
+
+  async adminResetUserPassword(input: Input): Promise<Output> {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    const verified = (['email', 'phone_number'] as const).find((name) => user.attributes[name] && user.attributes[`${name}_verified`] === 'true');
+    if (verified === undefined) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+    const reset: UserRecord = { ...user, status: 'RESET_REQUIRED', updatedAt: this.now().toISOString() };
+    this.store.putUser(reset);
+    this.store.revokeSessionsOf(context.pool.poolId, user.username);
+    await this.sendCode(context, reset, 'forgot', 'ForgotPassword', FORGOT_CODE_LIFETIME_MS, verified);
+    return {};
+  }
+
   adminAddUserToGroup(input: Input): Output {
     const { poolId, username, groupName } = this.membership(input);
     this.store.addToGroup(poolId, username, groupName);
@@ -492,11 +564,26 @@ export class UserPoolService {
 
   listUsers(input: Input): Output {
     const { pool } = this.poolContext(input.UserPoolId);
-    if (input.Filter !== undefined && input.Filter !== '') throw invalidParameter('ListUsers filters are not supported by the local cloud: list without Filter.');
-    return { Users: this.store.users(pool.poolId).map(userType) };
+    const matches = userFilter(input.Filter);
+    return { Users: this.store.users(pool.poolId).filter(matches).map(userType) };
   }
 
   // ---- helpers ----
+
+  /** The client an admin call names, which must belong to the pool it names. */
+  private adminClientContext(input: Input): ClientContext {
+    const context = this.clientContext(input.ClientId);
+    const { pool } = this.poolContext(input.UserPoolId);
+    if (context.pool.poolId !== pool.poolId) throw invalidParameter(`User pool client ${context.client.clientId} does not belong to user pool ${pool.poolId}.`);
+    return context;
+  }
+
+  private adminUpdateUser(input: Input, change: (user: UserRecord) => UserRecord): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.store.putUser({ ...change(user), updatedAt: this.now().toISOString() });
+    return {};
+  }
 
   private poolContext(poolId: unknown): PoolContext {
     if (typeof poolId !== 'string' || poolId === '') throw invalidParameter('1 validation error detected: Value null at \'userPoolId\' failed to satisfy constraint: Member must not be null');
@@ -633,11 +720,13 @@ export class UserPoolService {
     });
   }
 
-  private checkCode(poolId: string, user: UserRecord, purpose: string, given: string): void {
+  /** Checks and uses up a code; answers what it was stored with. */
+  private checkCode(poolId: string, user: UserRecord, purpose: string, given: string): { pendingValue: string | undefined } {
     const stored = this.store.code(poolId, user.username, purpose);
     if (stored === undefined || !constantTimeEqual(stored.code, given)) throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
     if (Date.parse(stored.expiresAt) <= this.now().getTime()) throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
     this.store.deleteCode(poolId, user.username, purpose);
+    return stored;
   }
 
   /** The attribute codes go to: the auto-verified email, else the auto-verified phone number. */
@@ -658,23 +747,26 @@ export class UserPoolService {
     kind: string,
     lifetimeMs: number,
     attribute = this.deliveryAttribute(context.settings, user),
+    pendingValue?: string,
   ): Promise<Output | undefined> {
-    if (attribute === undefined || !user.attributes[attribute]) return undefined;
+    const destination = pendingValue ?? (attribute === undefined ? undefined : user.attributes[attribute]);
+    if (attribute === undefined || !destination) return undefined;
     const code = newCode();
-    this.store.putCode(context.pool.poolId, user.username, purpose, code, new Date(this.now().getTime() + lifetimeMs).toISOString());
+    this.store.putCode(context.pool.poolId, user.username, purpose, code, new Date(this.now().getTime() + lifetimeMs).toISOString(), pendingValue);
     const medium = attribute === 'email' ? 'EMAIL' : 'SMS';
     const { settings } = context;
-    await this.recordMessage(context, user, kind, medium, code, {
+    await this.recordMessage(context, user, kind, medium, destination, code, {
       subject: settings.emailVerificationSubject,
       text: medium === 'EMAIL' ? settings.emailVerificationMessage : settings.smsVerificationMessage,
     });
-    return { Destination: maskedDestination(medium, user.attributes[attribute]), DeliveryMedium: medium, AttributeName: attribute };
+    return { Destination: maskedDestination(medium, destination), DeliveryMedium: medium, AttributeName: attribute };
   }
 
   private async sendInvite(context: PoolContext, user: UserRecord, password: string): Promise<void> {
     const medium = user.attributes.email ? 'EMAIL' : user.attributes.phone_number ? 'SMS' : undefined;
     if (medium === undefined) return;
-    await this.recordMessage(context, user, 'AdminCreateUser', medium, password, { subject: context.settings.inviteEmailSubject, text: context.settings.inviteEmailMessage });
+    const destination = medium === 'EMAIL' ? user.attributes.email : user.attributes.phone_number;
+    await this.recordMessage(context, user, 'AdminCreateUser', medium, destination, password, { subject: context.settings.inviteEmailSubject, text: context.settings.inviteEmailMessage });
   }
 
   private async recordMessage(
@@ -682,6 +774,7 @@ export class UserPoolService {
     user: UserRecord,
     kind: string,
     medium: 'EMAIL' | 'SMS',
+    destination: string,
     code: string,
     template: { subject: string; text: string },
   ): Promise<void> {
@@ -700,7 +793,7 @@ export class UserPoolService {
       username: user.username,
       kind,
       medium,
-      destination: medium === 'EMAIL' ? user.attributes.email : user.attributes.phone_number,
+      destination,
       code,
       ...(subject === undefined ? {} : { subject }),
       message: text.split('{####}').join(code).split('{username}').join(user.username),
@@ -905,6 +998,27 @@ function readable(attributes: Record<string, string>, client: ClientSettings): R
   if (allowed === undefined) return attributes;
   const visible = (name: string) => name === 'sub' || allowed.includes(name) || (name.endsWith('_verified') && allowed.includes(name.slice(0, -'_verified'.length)));
   return Object.fromEntries(Object.entries(attributes).filter(([name]) => visible(name)));
+}
+
+const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/;
+
+/** ListUsers' `Filter`: `<attribute> = "<value>"` or `<attribute> ^= "<prefix>"` over the searchable attributes. */
+function userFilter(filter: unknown): (user: UserRecord) => boolean {
+  if (filter === undefined || filter === null || filter === '') return () => true;
+  const match = FILTER.exec(String(filter));
+  if (match === null) throw invalidParameter(`Error while parsing filter: ${String(filter)}. Use <attribute> = "<value>" or <attribute> ^= "<prefix>".`);
+  const [, attribute, operator, quoted] = match;
+  const wanted = quoted.replace(/\\(.)/g, '$1');
+  const valueOf = (user: UserRecord): string | undefined => {
+    if (attribute === 'username') return user.username;
+    if (attribute === 'cognito:user_status') return user.status;
+    if (attribute === 'status') return user.enabled ? 'Enabled' : 'Disabled';
+    return user.attributes[attribute];
+  };
+  return (user) => {
+    const value = valueOf(user);
+    return value !== undefined && (operator === '=' ? value === wanted : value.startsWith(wanted));
+  };
 }
 
 function requiredString(input: Input, name: string): string {

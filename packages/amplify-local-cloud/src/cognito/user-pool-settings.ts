@@ -25,6 +25,8 @@ export interface UserPoolSettings {
   /** Verified attributes that sign in like a user name (`email`, `phone_number`, `preferred_username`). */
   aliasAttributes: string[];
   autoVerifiedAttributes: string[];
+  /** Verified addresses a change keeps until the new value is verified (`UserAttributeUpdateSettings`). */
+  verifyBeforeUpdate: string[];
   requiredAttributes: string[];
   /** Attributes the schema declares (custom ones without their `custom:` prefix). */
   schemaAttributes: string[];
@@ -119,6 +121,7 @@ export function userPoolSettings(properties: Properties, fallbackName: string): 
     usernameAttributes: strings(properties.UsernameAttributes),
     aliasAttributes: strings(properties.AliasAttributes),
     autoVerifiedAttributes: strings(properties.AutoVerifiedAttributes),
+    verifyBeforeUpdate: strings(object(properties.UserAttributeUpdateSettings).AttributesRequireVerificationBeforeUpdate),
     requiredAttributes: schema.filter((entry) => bool(entry.Required, false)).map((entry) => String(entry.Name)),
     schemaAttributes: schema.map((entry) => String(entry.Name)),
     mfa: mfa === 'ON' || mfa === 'OPTIONAL' ? mfa : 'OFF',

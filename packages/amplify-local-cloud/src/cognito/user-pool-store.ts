@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS cognito_user_groups (
   FOREIGN KEY (pool_id, group_name) REFERENCES cognito_groups ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS cognito_codes (
   pool_id TEXT NOT NULL, username TEXT NOT NULL, purpose TEXT NOT NULL, code TEXT NOT NULL, expires_at TEXT NOT NULL,
-  PRIMARY KEY (pool_id, username, purpose), FOREIGN KEY (pool_id, username) REFERENCES cognito_users ON DELETE CASCADE);
+  pending_value TEXT, PRIMARY KEY (pool_id, username, purpose), FOREIGN KEY (pool_id, username) REFERENCES cognito_users ON DELETE CASCADE);
 CREATE TABLE IF NOT EXISTS cognito_sessions (
   origin_jti TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, username TEXT NOT NULL,
   refresh_token_hash TEXT NOT NULL UNIQUE, auth_time INTEGER NOT NULL, expires_at TEXT NOT NULL, revoked INTEGER NOT NULL,
@@ -127,7 +127,7 @@ export class UserPoolStore {
         WHERE m.pool_id = ? AND m.username = ? ORDER BY coalesce(g.precedence, 2147483647), g.group_name`),
       usersInGroup: prepare(`SELECT u.* FROM cognito_users u JOIN cognito_user_groups m ON m.pool_id = u.pool_id AND m.username = u.username
         WHERE m.pool_id = ? AND m.group_name = ? ORDER BY u.created_at`),
-      putCode: prepare('INSERT OR REPLACE INTO cognito_codes VALUES (?, ?, ?, ?, ?)'),
+      putCode: prepare('INSERT OR REPLACE INTO cognito_codes VALUES (?, ?, ?, ?, ?, ?)'),
       code: prepare('SELECT * FROM cognito_codes WHERE pool_id = ? AND username = ? AND purpose = ?'),
       deleteCode: prepare('DELETE FROM cognito_codes WHERE pool_id = ? AND username = ? AND purpose = ?'),
       insertSession: prepare('INSERT INTO cognito_sessions VALUES (?, ?, ?, ?, ?, ?, ?, 0)'),
@@ -257,13 +257,14 @@ export class UserPoolStore {
     return (this.statements.usersInGroup.all(poolId, groupName) as Row[]).map(toUser);
   }
 
-  putCode(poolId: string, username: string, purpose: string, code: string, expiresAt: string): void {
-    this.statements.putCode.run(poolId, username, purpose, code, expiresAt);
+  /** `pendingValue`: the new value of the attribute the code verifies, applied once it is verified. */
+  putCode(poolId: string, username: string, purpose: string, code: string, expiresAt: string, pendingValue?: string): void {
+    this.statements.putCode.run(poolId, username, purpose, code, expiresAt, pendingValue ?? null);
   }
 
-  code(poolId: string, username: string, purpose: string): { code: string; expiresAt: string } | undefined {
+  code(poolId: string, username: string, purpose: string): { code: string; expiresAt: string; pendingValue: string | undefined } | undefined {
     const row = this.statements.code.get(poolId, username, purpose) as Row | undefined;
-    return row === undefined ? undefined : { code: String(row.code), expiresAt: String(row.expires_at) };
+    return row === undefined ? undefined : { code: String(row.code), expiresAt: String(row.expires_at), pendingValue: optional(row.pending_value) };
   }
 
   deleteCode(poolId: string, username: string, purpose: string): void {

@@ -1,6 +1,13 @@
 import * as crypto from 'crypto';
 import {
   AdminAddUserToGroupCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
+  DeleteUserCommand,
+  ListUsersCommand,
+  VerifyUserAttributeCommand,
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -335,6 +342,61 @@ describe('user pools declared by a stack', () => {
     expect(jwks.status).toBe(200);
     expect(JSON.parse(jwks.body).keys[0]).toMatchObject({ alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB' });
     expect((await rawRequest(`${cloud.endpoint}/us-east-1_nosuchpoo/.well-known/jwks.json`)).status).toBe(404);
+  });
+});
+
+describe('account changes', () => {
+  it('keeps a verified email until the new one is verified, disables and enables users, signs in as an administrator, filters users', async () => {
+    const email = 'wes@example.com';
+    await signUpConfirmed(email, 'wes-password1');
+    const hash = (name: string) => crypto.createHmac('sha256', auth.NativeClientSecret).update(name + auth.NativeClientId).digest('base64');
+    const signIn = (name: string) =>
+      appClient.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: auth.NativeClientId, AuthParameters: { USERNAME: name, PASSWORD: 'wes-password1', SECRET_HASH: hash(name) } }));
+    const { AccessToken } = (await signIn(email)).AuthenticationResult!;
+    const attributesOf = async () => Object.fromEntries((await appClient.send(new GetUserCommand({ AccessToken }))).UserAttributes!.map((a) => [a.Name, a.Value]));
+
+    const update = await appClient.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'email', Value: 'wes.new@example.com' }] }));
+    expect(update.CodeDeliveryDetailsList).toEqual([{ Destination: 'w***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }]);
+    expect(await attributesOf()).toMatchObject({ email, email_verified: 'true' });
+    const code = readMessages(cloud.dataDir).pop()!;
+    expect(code).toMatchObject({ kind: 'UpdateUserAttribute', destination: 'wes.new@example.com' });
+    await appClient.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code: code.code }));
+    expect(await attributesOf()).toMatchObject({ email: 'wes.new@example.com', email_verified: 'true' });
+
+    await signedClient.send(new AdminDisableUserCommand({ UserPoolId: auth.UserPoolId, Username: 'wes.new@example.com' }));
+    expect(await cognitoError(appClient.send(new GetUserCommand({ AccessToken })))).toEqual({ name: 'NotAuthorizedException', message: 'User is disabled.' });
+    expect(await cognitoError(signIn('wes.new@example.com'))).toEqual({ name: 'NotAuthorizedException', message: 'User is disabled.' });
+    await signedClient.send(new AdminEnableUserCommand({ UserPoolId: auth.UserPoolId, Username: 'wes.new@example.com' }));
+    const adminSignIn = await signedClient.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: auth.UserPoolId,
+        ClientId: auth.NativeClientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'wes.new@example.com', PASSWORD: 'wes-password1', SECRET_HASH: hash('wes.new@example.com') },
+      }),
+    );
+    expect(await verifiedWithJwks(adminSignIn.AuthenticationResult!.IdToken!)).toBe(true);
+
+    const listed = await signedClient.send(new ListUsersCommand({ UserPoolId: auth.UserPoolId, Filter: 'email = "wes.new@example.com"' }));
+    expect(listed.Users!.map((user) => user.Username)).toEqual([claimsOf(adminSignIn.AuthenticationResult!.IdToken!).sub]);
+    expect((await signedClient.send(new ListUsersCommand({ UserPoolId: auth.UserPoolId, Filter: 'email ^= "wes."' }))).Users).toHaveLength(1);
+    expect((await cognitoError(signedClient.send(new ListUsersCommand({ UserPoolId: auth.UserPoolId, Filter: 'email contains wes' })))).name).toBe('InvalidParameterException');
+  });
+
+  it('makes a user reset a password an administrator reset, and deletes a user who asks', async () => {
+    const email = 'xia@example.com';
+    await signUpConfirmed(email, 'xia-password1');
+    await signedClient.send(new AdminResetUserPasswordCommand({ UserPoolId: auth.UserPoolId, Username: email }));
+    const hash = crypto.createHmac('sha256', auth.NativeClientSecret).update(email + auth.NativeClientId).digest('base64');
+    const signIn = (password: string) =>
+      appClient.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: auth.NativeClientId, AuthParameters: { USERNAME: email, PASSWORD: password, SECRET_HASH: hash } }));
+    expect(await cognitoError(signIn('xia-password1'))).toEqual({ name: 'PasswordResetRequiredException', message: 'Password reset required for the user' });
+    const reset = readMessages(cloud.dataDir).pop()!;
+    expect(reset).toMatchObject({ kind: 'ForgotPassword', destination: email });
+    await appClient.send(new ConfirmForgotPasswordCommand({ ClientId: auth.WebClientId, Username: email, ConfirmationCode: reset.code, Password: 'xia-password2' }));
+    const { AccessToken } = (await signIn('xia-password2')).AuthenticationResult!;
+    await appClient.send(new DeleteUserCommand({ AccessToken }));
+    expect((await cognitoError(signedClient.send(new AdminGetUserCommand({ UserPoolId: auth.UserPoolId, Username: email })))).name).toBe('UserNotFoundException');
   });
 });
 

@@ -20,7 +20,7 @@ const role = (principal: Json): Json => ({
 
 /**
  * An auth stack shaped like the one the auth category deploys: a user pool signing in with email, a web client, a
- * client with a secret and USER_PASSWORD_AUTH, a second pool's client (foreign), an admin group with a role, an
+ * client with a secret and the (admin) password flows, a second pool's client (foreign), an admin group with a role, an
  * identity pool over both clients and its role attachment (auth/unauth roles, token role mapping).
  */
 export function authTemplate(options: AuthStackOptions = {}): string {
@@ -43,6 +43,7 @@ export function authTemplate(options: AuthStackOptions = {}): string {
           UsernameConfiguration: { CaseSensitive: false },
           EmailVerificationSubject: 'Your code',
           EmailVerificationMessage: 'Here is your code: {####}',
+          UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
           ...options.userPool,
         },
       },
@@ -53,7 +54,7 @@ export function authTemplate(options: AuthStackOptions = {}): string {
           UserPoolId: { Ref: 'UserPool' },
           ClientName: 'native',
           GenerateSecret: true,
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
         },
       },
       OtherPool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'other' } },
