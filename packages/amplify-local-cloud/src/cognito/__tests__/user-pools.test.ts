@@ -31,7 +31,23 @@ import {
   UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
-import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import {
+  confirmResetPassword,
+  confirmSignIn,
+  confirmSignUp,
+  confirmUserAttribute,
+  deleteUser,
+  fetchAuthSession,
+  fetchUserAttributes,
+  getCurrentUser,
+  resendSignUpCode,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+  updatePassword,
+  updateUserAttributes,
+} from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { rawRequest } from '../../__tests__/test-cloud';
 import { DeleteStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
@@ -83,6 +99,7 @@ function configureAmplify(): void {
         userPoolEndpoint: cloud.endpoint,
         identityPoolId: auth.IdentityPoolId,
         identityPoolEndpoint: cloud.endpoint,
+        allowGuestAccess: true,
       },
     },
   });
@@ -156,6 +173,39 @@ describe('user pools declared by a stack', () => {
     expect(session.credentials?.accessKeyId).toMatch(/^ASIA/);
     expect(session.identityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
     await signOut();
+    // Signed out, the app is a guest of the identity pool (it allows guests).
+    const guest = await fetchAuthSession();
+    expect(guest.tokens).toBeUndefined();
+    expect(guest.credentials?.accessKeyId).toMatch(/^ASIA/);
+    expect(guest.identityId).not.toBe(session.identityId);
+  });
+
+  it('serves the whole aws-amplify 6 account API an app uses', async () => {
+    configureAmplify();
+    const email = 'yan@example.com';
+    const created = await signUp({ username: email, password: 'yan-password1', options: { userAttributes: { email } } });
+    expect(created.nextStep.signUpStep).toBe('CONFIRM_SIGN_UP');
+    await resendSignUpCode({ username: email });
+    await expect(confirmSignUp({ username: email, confirmationCode: '12345x' })).rejects.toMatchObject({ name: 'CodeMismatchException' });
+    expect((await confirmSignUp({ username: email, confirmationCode: lastCode(email) })).isSignUpComplete).toBe(true);
+    await signIn({ username: email, password: 'yan-password1' });
+    expect((await getCurrentUser()).signInDetails?.loginId).toBe(email);
+    await updateUserAttributes({ userAttributes: { name: 'Yan' } });
+    expect(await fetchUserAttributes()).toMatchObject({ email, email_verified: 'true', name: 'Yan' });
+    const change = await updateUserAttributes({ userAttributes: { email: 'yan.new@example.com' } });
+    expect(change.email.nextStep.updateAttributeStep).toBe('CONFIRM_ATTRIBUTE_WITH_CODE');
+    await confirmUserAttribute({ userAttributeKey: 'email', confirmationCode: lastCode('yan.new@example.com') });
+    expect((await fetchUserAttributes()).email).toBe('yan.new@example.com');
+    await updatePassword({ oldPassword: 'yan-password1', newPassword: 'yan-password2' });
+    await signOut();
+
+    const reset = await resetPassword({ username: 'yan.new@example.com' });
+    expect(reset.nextStep.resetPasswordStep).toBe('CONFIRM_RESET_PASSWORD_WITH_CODE');
+    await confirmResetPassword({ username: 'yan.new@example.com', confirmationCode: lastCode('yan.new@example.com'), newPassword: 'yan-password3' });
+    await expect(signIn({ username: 'yan.new@example.com', password: 'yan-password2' })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await signIn({ username: 'yan.new@example.com', password: 'yan-password3' });
+    await deleteUser();
+    await expect(signIn({ username: 'yan.new@example.com', password: 'yan-password3' })).rejects.toMatchObject({ name: 'UserNotFoundException' });
   });
 
   it('answers GetUser, refreshes tokens both ways, and refuses tokens after RevokeToken and GlobalSignOut', async () => {
