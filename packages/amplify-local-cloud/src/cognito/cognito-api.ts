@@ -53,6 +53,10 @@ export function userPoolsApi(service: UserPoolService, refuseAdmin: JsonServiceD
       ListGroups: (input) => service.listGroups(input),
       ListUsersInGroup: (input) => service.listUsersInGroup(input),
       ListUsers: (input) => service.listUsers(input),
+      DescribeUserPool: (input) => service.describeUserPool(input),
+      ListUserPools: (input) => service.listUserPools(input),
+      DescribeUserPoolClient: (input) => service.describeUserPoolClient(input),
+      ListUserPoolClients: (input) => service.listUserPoolClients(input),
     },
     refuseAdmin,
   };

@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import { LOCAL_ACCOUNT_ID } from '../contracts';
 import { constantTimeEqual } from '../server/credential-store';
 import { CognitoError, invalidParameter, notAuthorized } from './cognito-error';
 import { newSigningKey, signJwt, unverifiedClaims, verifyJwt, type Claims } from './jwt';
@@ -566,6 +567,75 @@ export class UserPoolService {
     const { pool } = this.poolContext(input.UserPoolId);
     const matches = userFilter(input.Filter);
     return { Users: this.store.users(pool.poolId).filter(matches).map(userType) };
+  }
+
+  describeUserPool(input: Input): Output {
+    const { pool, settings } = this.poolContext(input.UserPoolId);
+    const { UserPoolName: _name, Policies, Schema, ...declared } = pool.properties;
+    return {
+      UserPool: {
+        ...declared,
+        Id: pool.poolId,
+        Name: settings.name,
+        Arn: `arn:aws:cognito-idp:${pool.region}:${LOCAL_ACCOUNT_ID}:userpool/${pool.poolId}`,
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: settings.passwordPolicy.minimumLength,
+            RequireLowercase: settings.passwordPolicy.requireLowercase,
+            RequireUppercase: settings.passwordPolicy.requireUppercase,
+            RequireNumbers: settings.passwordPolicy.requireNumbers,
+            RequireSymbols: settings.passwordPolicy.requireSymbols,
+            TemporaryPasswordValidityDays: settings.passwordPolicy.temporaryPasswordValidityDays,
+          },
+        },
+        SchemaAttributes: Array.isArray(Schema) ? Schema : [],
+        MfaConfiguration: settings.mfa,
+        EstimatedNumberOfUsers: this.store.users(pool.poolId).length,
+        CreationDate: Date.parse(pool.createdAt) / 1000,
+        LastModifiedDate: Date.parse(pool.updatedAt) / 1000,
+      },
+    };
+  }
+
+  listUserPools(input: Input): Output {
+    if (typeof input.MaxResults !== 'number' || input.MaxResults < 1 || input.MaxResults > 60) {
+      throw invalidParameter("1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 60");
+    }
+    const pools = this.store.pools().slice(0, input.MaxResults);
+    return {
+      UserPools: pools.map((pool) => ({
+        Id: pool.poolId,
+        Name: userPoolSettings(pool.properties, pool.poolId).name,
+        LambdaConfig: pool.properties.LambdaConfig ?? {},
+        CreationDate: Date.parse(pool.createdAt) / 1000,
+        LastModifiedDate: Date.parse(pool.updatedAt) / 1000,
+      })),
+    };
+  }
+
+  describeUserPoolClient(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    const client = this.store.client(requiredString(input, 'ClientId'));
+    if (client === undefined || client.poolId !== pool.poolId) throw new CognitoError('ResourceNotFoundException', `User pool client ${String(input.ClientId)} does not exist.`);
+    const { UserPoolId: _pool, GenerateSecret: _generate, ...declared } = client.properties;
+    const settings = clientSettings(client.properties, client.clientId);
+    return {
+      UserPoolClient: {
+        ...declared,
+        UserPoolId: pool.poolId,
+        ClientId: client.clientId,
+        ClientName: settings.name,
+        ExplicitAuthFlows: settings.explicitAuthFlows,
+        ...(client.secret === undefined ? {} : { ClientSecret: client.secret }),
+      },
+    };
+  }
+
+  listUserPoolClients(input: Input): Output {
+    const { pool } = this.poolContext(input.UserPoolId);
+    return {
+      UserPoolClients: this.store.clientsOf(pool.poolId).map((client) => ({ ClientId: client.clientId, UserPoolId: pool.poolId, ClientName: clientSettings(client.properties, client.clientId).name })),
+    };
   }
 
   // ---- helpers ----

@@ -6,6 +6,10 @@ import {
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
   DeleteUserCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
   ListUsersCommand,
   VerifyUserAttributeCommand,
   AdminConfirmSignUpCommand,
@@ -365,6 +369,27 @@ describe('user pools declared by a stack', () => {
     });
     expect(unsigned.status).toBe(400);
     expect(JSON.parse(unsigned.body)).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+  });
+
+  it('describes the pools and clients the stack declared, with their settings', async () => {
+    const { UserPool } = await signedClient.send(new DescribeUserPoolCommand({ UserPoolId: auth.UserPoolId }));
+    expect(UserPool).toMatchObject({
+      Id: auth.UserPoolId,
+      Name: 'app-users',
+      Arn: `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${auth.UserPoolId}`,
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      MfaConfiguration: 'OFF',
+      Policies: { PasswordPolicy: { MinimumLength: 8, RequireLowercase: true, RequireUppercase: false, RequireNumbers: true, RequireSymbols: false } },
+    });
+    expect(UserPool!.CreationDate).toBeInstanceOf(Date);
+    const pools = await signedClient.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    expect(pools.UserPools!.map((pool) => pool.Name)).toEqual(expect.arrayContaining(['app-users', 'other']));
+    const { UserPoolClient } = await signedClient.send(new DescribeUserPoolClientCommand({ UserPoolId: auth.UserPoolId, ClientId: auth.NativeClientId }));
+    expect(UserPoolClient).toMatchObject({ ClientName: 'native', ClientSecret: auth.NativeClientSecret, ExplicitAuthFlows: expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH']) });
+    const clients = await signedClient.send(new ListUserPoolClientsCommand({ UserPoolId: auth.UserPoolId }));
+    expect(clients.UserPoolClients!.map((client) => client.ClientName).sort()).toEqual(['native', 'web']);
+    expect((await cognitoError(signedClient.send(new DescribeUserPoolClientCommand({ UserPoolId: auth.UserPoolId, ClientId: auth.OtherClientId })))).name).toBe('ResourceNotFoundException');
   });
 
   it('answers browsers for the public operations (CORS) and refuses them the admin ones', async () => {
