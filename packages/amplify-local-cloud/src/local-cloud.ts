@@ -55,8 +55,9 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
  * Starts the local cloud: opens the data directory, listens (HTTP, and HTTPS with the data directory's CA), then
- * serves S3, STS, CloudFormation and Cognito (user pools, identity pools) from one endpoint. The port is bound first because the engine needs the endpoint (nested-stack `TemplateURL`s point at
- * it); requests that arrive while the services are still being set up wait for them.
+ * serves S3, STS, CloudFormation and Cognito (user pools, identity pools) from one endpoint. The ports are bound
+ * first because the engine needs the endpoint (nested-stack `TemplateURL`s point at it); requests that arrive while
+ * the services are still being set up wait for them.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';

@@ -55,10 +55,11 @@ export interface RouterOptions {
 
 /**
  * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
- * preflights go to the data-plane service they address; the SigV4 signature is verified against the credential
- * store, before any body reaches a service or the disk; a request from a web page reaches only a data-plane service
- * that allows its origin; then the service its credential scope names answers, with its body unread to a streaming
- * service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
+ * preflights go to the data-plane service they address; an unsigned call whose X-Amz-Target names a service apps
+ * call unsigned (Cognito) goes to it, which authenticates its caller itself; otherwise the SigV4 signature is
+ * verified against the credential store, before any body reaches a service or the disk; a request from a web page
+ * reaches only a data-plane service that allows its origin; then the service its credential scope names answers,
+ * with its body unread to a streaming service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
  *
  * S3 signs the payload hash its `x-amz-content-sha256` header declares, so its body is not read before the
  * signature is checked: the S3 API checks the streamed bytes against a hex hash, and the aws-chunked decoder checks
@@ -189,8 +190,9 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
 function unsignedTarget(headers: IncomingHttpHeaders, targets: ReadonlyMap<string, string> | undefined): string | undefined {
   const target = headers['x-amz-target'];
   const value = Array.isArray(target) ? target[0] : target;
-  if (value === undefined || targets === undefined) return undefined;
-  return targets.get(value.slice(0, value.indexOf('.')));
+  const dot = value?.indexOf('.') ?? -1;
+  if (value === undefined || dot < 0 || targets === undefined) return undefined;
+  return targets.get(value.slice(0, dot));
 }
 
 /** An unsigned call of a service apps call unsigned: CORS as its browser access decides, then the service. */
