@@ -163,6 +163,14 @@ export interface CloudFormationServiceDeps {
   cognito?: CognitoResources;
 }
 
+/** A resource a stack holds, as a data-plane service needs it. */
+export interface DeclaredResource {
+  physicalId: string;
+  region: string;
+  properties: Record<string, unknown>;
+  attributes: Record<string, unknown>;
+}
+
 export interface CloudFormationService {
   handle: ServiceHandler;
   /**
@@ -175,6 +183,8 @@ export interface CloudFormationService {
    * throws with the function's error message. Cognito triggers run through it.
    */
   invokeFunction(functionArn: string, event: Record<string, unknown>): Promise<unknown>;
+  /** The resources of a type that stacks hold now (resolved properties), for data-plane services to adopt. */
+  declaredResources(type: string): DeclaredResource[];
   /** Called once at start-up: stacks left IN_PROGRESS by a crash are rolled back or failed, with a reason. */
   recover(): Promise<void>;
   /** Waits for operations in flight (used by `stop` and tests). */

@@ -10,7 +10,7 @@ import { WEBSITE_PATH_PREFIX } from './s3/website-path';
 import { LocalCredentialStore, type AssumedRole } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RawRequest, type RouterOptions } from './server/request-router';
-import { cognitoResources } from './cognito/cognito-resources';
+import { adoptDeclaredCognitoResources, cognitoResources } from './cognito/cognito-resources';
 import { JWKS_PATH, serveJwks, USER_POOLS_TARGET, userPoolsApi } from './cognito/cognito-api';
 import { jsonBrowserAccess, jsonServiceHandler } from './cognito/json-service';
 import { recordMessage } from './cognito/message-log';
@@ -104,6 +104,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       (message) => recordMessage(dataDir, message),
     );
     const identityPools = new IdentityPoolService(new IdentityPoolStore(db), userPools, credentialStore);
+    const cognito = cognitoResources(userPools, identityPools);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -114,10 +115,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accountId: LOCAL_ACCOUNT_ID,
       dataDir: path.join(dataDir, CLOUDFORMATION_DIR),
       credentials: credentialStore,
-      cognito: cognitoResources(userPools, identityPools),
+      cognito,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    adoptDeclaredCognitoResources((type) => cloudformation.declaredResources(type), cognito);
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],

@@ -46,6 +46,14 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
     handle: (request) => api.handle(request),
     iam: createIamHandler(store, deps.accountId),
     invokeFunction: (functionArn, event) => invokeFunction(store, invoker, deps.dataDir, functionArn, event),
+    declaredResources: (type) =>
+      store.liveResourcesOfType(type).map((resource) => ({
+        physicalId: resource.physicalId as string,
+        // Stack ids are ARNs: arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>.
+        region: resource.stackId.split(':')[3],
+        properties: resource.properties,
+        attributes: resource.attributes,
+      })),
     recover: () => engine.recover(),
     async close() {
       // Functions still running are stopped first: one that never answers would otherwise hold the stop up to its

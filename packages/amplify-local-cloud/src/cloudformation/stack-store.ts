@@ -175,6 +175,8 @@ export class StackStore {
       trustPolicy: prepare('SELECT document FROM iam_role_trust_policies WHERE role_name = ?'),
       deleteTrustPolicy: prepare('DELETE FROM iam_role_trust_policies WHERE role_name = ?'),
       nextCounter: prepare(`INSERT INTO cfn_counters VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
+      liveResourcesOfType: prepare(`SELECT * FROM cfn_resources WHERE type = ? AND physical_id IS NOT NULL
+        AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED') ORDER BY rowid`),
       lambdaByArn: prepare(`SELECT * FROM cfn_resources WHERE type = 'AWS::Lambda::Function' AND json_extract(attributes, '$.Arn') = ?
         AND status NOT IN ('DELETE_COMPLETE', 'CREATE_FAILED')`),
       insertEvent: prepare(`INSERT INTO cfn_events (event_id, stack_id, stack_name, logical_id, physical_id, type, status,
@@ -258,6 +260,11 @@ export class StackStore {
   lambdaByArn(arn: string): ResourceRecord | undefined {
     const row = this.statements.lambdaByArn.get(arn) as ResourceRow | undefined;
     return row && fromResourceRow(row);
+  }
+
+  /** Every resource of this type that exists now, with the id of its stack. */
+  liveResourcesOfType(type: string): (ResourceRecord & { stackId: string })[] {
+    return (this.statements.liveResourcesOfType.all(type) as (ResourceRow & { stack_id: string })[]).map((row) => ({ ...fromResourceRow(row), stackId: row.stack_id }));
   }
 
   /** The resource of this type and physical id that exists now (retained ones included), wherever its stack is. */

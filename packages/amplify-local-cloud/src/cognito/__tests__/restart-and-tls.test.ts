@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import BetterSqlite3 from 'better-sqlite3';
 import * as fs from 'fs';
 import * as https from 'https';
 import * as os from 'os';
@@ -61,6 +62,37 @@ describe('user pools across a restart', () => {
       identitiesAfter.destroy();
     } finally {
       await restarted.close();
+    }
+  });
+});
+
+describe('adopting pools stacks hold', () => {
+  it('serves, after a restart, pools deployed before the local cloud served Cognito (their Cognito data missing)', async () => {
+    const cloud = await startCfnTestCloud();
+    try {
+      const auth = await deployAuthStack(cloud, 'older-auth');
+      await cloud.stop();
+      // What a data directory from before looks like: the stacks, and no Cognito data.
+      const db = new BetterSqlite3(path.join(cloud.dataDir, 'local-cloud.sqlite'));
+      db.pragma('foreign_keys = ON');
+      db.exec('DELETE FROM cognito_user_pools; DELETE FROM cognito_identity_pools; DELETE FROM cognito_identity_role_attachments;');
+      db.close();
+      const restarted = await startLocalCloud({ port: 0, dataDir: cloud.dataDir });
+      try {
+        const app = new CognitoIdentityProviderClient({ endpoint: restarted.endpoint, region: 'us-east-1', credentials: anonymous });
+        const signUp = await app.send(new SignUpCommand({ ClientId: auth.WebClientId, Username: 'ada@example.com', Password: 'ada-password1', UserAttributes: [{ Name: 'email', Value: 'ada@example.com' }] }));
+        expect(signUp.UserConfirmed).toBe(false);
+        app.destroy();
+        const identities = new CognitoIdentityClient({ endpoint: restarted.endpoint, region: 'us-east-1', credentials: anonymous });
+        const { IdentityId } = await identities.send(new GetIdCommand({ IdentityPoolId: auth.IdentityPoolId }));
+        const { Credentials } = await identities.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+        expect(restarted.assumedRole(Credentials!.AccessKeyId!)?.roleArn).toBe(auth.UnauthRoleArn);
+        identities.destroy();
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      fs.rmSync(cloud.dataDir, { recursive: true, force: true });
     }
   });
 });
