@@ -39,16 +39,20 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   endpoint: string;
   port: number;
+  dataDir: string;
+  /** The instance's key pair (`<dataDir>/credentials.json`): sign every request with it. */
+  credentials: LocalCloudCredentials;
+  close(): Promise<void>;
+}
+
+/** The local cloud `startLocalCloud` runs in this process, with what only its process knows. */
+export interface StartedLocalCloud extends LocalCloud {
   /** The same services over TLS (`wss://` subscriptions and `https://` Storage need it). */
   httpsEndpoint: string;
   /** The PEM file of the data directory's CA, which signed the HTTPS listener's certificate. */
   caCertificate: string;
-  dataDir: string;
-  /** The instance's key pair (`<dataDir>/credentials.json`): sign every request with it. */
-  credentials: LocalCloudCredentials;
   /** The role temporary keys from an identity pool stand for; `undefined` for any other key. */
   assumedRole(accessKeyId: string): AssumedRole | undefined;
-  close(): Promise<void>;
 }
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
@@ -59,7 +63,7 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
  * first because the engine needs the endpoint (nested-stack `TemplateURL`s point at it); requests that arrive while
  * the services are still being set up wait for them.
  */
-export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+export async function startLocalCloud(options: LocalCloudOptions): Promise<StartedLocalCloud> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.test(host)) {
     throw new AmplifyError('LocalCloudHostNotLoopback', `The local cloud listens on loopback addresses only, not on '${host}'.`, {
