@@ -146,10 +146,10 @@ export class UserPoolService {
     const password = requiredString(input, 'Password');
     this.checkSecretHash(context, givenName, input.SecretHash);
     const attributes = readAttributes(input.UserAttributes, settings);
-    const username = this.newUsername(context, givenName, attributes);
+    const identity = this.newIdentity(context, givenName, attributes);
     requireAttributes(attributes, settings);
     checkPasswordPolicy(password, settings.passwordPolicy);
-    const trigger = this.triggerContext(context, username);
+    const trigger = this.triggerContext(context, identity.username);
     const decided = await runTrigger(
       this.functions,
       'PreSignUp',
@@ -160,7 +160,7 @@ export class UserPoolService {
     );
     if (decided?.autoVerifyEmail === true && attributes.email) attributes.email_verified = 'true';
     if (decided?.autoVerifyPhone === true && attributes.phone_number) attributes.phone_number_verified = 'true';
-    const user = this.newUser(pool, username, attributes, password, decided?.autoConfirmUser === true ? 'CONFIRMED' : 'UNCONFIRMED');
+    const user = this.newUser(pool, identity, attributes, password, decided?.autoConfirmUser === true ? 'CONFIRMED' : 'UNCONFIRMED');
     this.store.putUser(user);
     const result: Output = { UserConfirmed: user.status === 'CONFIRMED', UserSub: user.sub };
     if (user.status === 'UNCONFIRMED') {
@@ -420,16 +420,16 @@ export class UserPoolService {
       return { User: userType(updated) };
     }
     if (action !== undefined && action !== 'SUPPRESS') throw invalidParameter(`MessageAction must be RESEND or SUPPRESS, not ${String(action)}.`);
-    const username = this.newUsername(context, givenName, attributes);
+    const identity = this.newIdentity(context, givenName, attributes);
     requireAttributes(attributes, settings);
     const password = typeof input.TemporaryPassword === 'string' ? input.TemporaryPassword : temporaryPassword(settings.passwordPolicy);
     checkPasswordPolicy(password, settings.passwordPolicy);
-    await runTrigger(this.functions, 'PreSignUp', this.triggerContext(context, username), 'PreSignUp_AdminCreateUser', {
+    await runTrigger(this.functions, 'PreSignUp', this.triggerContext(context, identity.username), 'PreSignUp_AdminCreateUser', {
       userAttributes: attributes,
       validationData: attributeMap(input.ValidationData),
       clientMetadata: input.ClientMetadata ?? {},
     }, { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false });
-    const user = this.temporaryUser(context, this.newUser(pool, username, attributes, password, 'FORCE_CHANGE_PASSWORD'), password);
+    const user = this.temporaryUser(context, this.newUser(pool, identity, attributes, password, 'FORCE_CHANGE_PASSWORD'), password);
     this.store.putUser(user);
     if (action !== 'SUPPRESS') await this.sendInvite(context, user, password);
     return { User: userType(user) };
@@ -719,10 +719,11 @@ export class UserPoolService {
   }
 
   /**
-   * The internal user name of a new user: the given name, or, in pools that sign in with email or phone, a UUID
-   * with the email/phone kept as the attribute. Taken names and addresses are refused as Cognito refuses them.
+   * The internal user name and `sub` of a new user: the given name, or, in pools that sign in with email or phone,
+   * the `sub` (a UUID) with the email/phone kept as the attribute. Taken names and addresses are refused as Cognito
+   * refuses them.
    */
-  private newUsername(context: PoolContext, givenName: string, attributes: Record<string, string>): string {
+  private newIdentity(context: PoolContext, givenName: string, attributes: Record<string, string>): { username: string; sub: string } {
     const { pool, settings } = context;
     if (settings.usernameAttributes.length > 0) {
       const attribute = givenName.includes('@') ? 'email' : 'phone_number';
@@ -736,16 +737,16 @@ export class UserPoolService {
       if (this.store.usersByAttribute(pool.poolId, attribute, givenName).length > 0) {
         throw new CognitoError('UsernameExistsException', `An account with the given ${attribute === 'email' ? 'email' : 'phone_number'} already exists.`);
       }
-      return crypto.randomUUID();
+      const sub = crypto.randomUUID();
+      return { username: sub, sub };
     }
-    if (/[\s]/.test(givenName) || givenName.length > 128) throw invalidParameter('Username cannot be of email format or contain whitespace, and must be at most 128 characters.');
+    if (/\s/.test(givenName) || givenName.length > 128) throw invalidParameter('Username cannot contain whitespace and must be at most 128 characters.');
     if (this.store.user(pool.poolId, givenName, settings.caseSensitiveUsernames) !== undefined) throw new CognitoError('UsernameExistsException', 'User already exists');
-    return givenName;
+    return { username: givenName, sub: crypto.randomUUID() };
   }
 
-  private newUser(pool: PoolRecord, username: string, attributes: Record<string, string>, password: string, status: UserRecord['status']): UserRecord {
+  private newUser(pool: PoolRecord, { username, sub }: { username: string; sub: string }, attributes: Record<string, string>, password: string, status: UserRecord['status']): UserRecord {
     const now = this.now().toISOString();
-    const sub = isUuid(username) ? username : crypto.randomUUID();
     const withDefaults: Record<string, string> = { sub, ...attributes };
     if (withDefaults.email !== undefined) withDefaults.email_verified ??= 'false';
     if (withDefaults.phone_number !== undefined) withDefaults.phone_number_verified ??= 'false';
@@ -1109,11 +1110,6 @@ function attributeMap(value: unknown): Record<string, string> {
   if (Array.isArray(value)) return Object.fromEntries((value as AttributeType[]).map((entry) => [String(entry.Name), String(entry.Value ?? '')]));
   if (typeof value !== 'object' || value === null) return {};
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, String(entry)]));
-}
-
-/** A user name that is a UUID is also the user's `sub` (pools that sign in with email or phone). */
-function isUuid(username: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(username);
 }
 
 function userType(user: UserRecord): Output {
