@@ -129,7 +129,7 @@ export interface BucketStore {
  */
 export interface CognitoResources {
   /** Creates the pool, with its token signing key, or updates its settings. */
-  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): void;
+  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): Promise<void>;
   deleteUserPool(poolId: string): void;
   putUserPoolClient(poolId: string, clientId: string, properties: Record<string, unknown>, secret: string | undefined): void;
   deleteUserPoolClient(clientId: string): void;

@@ -123,7 +123,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
-    adoptDeclaredCognitoResources((type) => cloudformation.declaredResources(type), cognito);
+    await adoptDeclaredCognitoResources((type) => cloudformation.declaredResources(type), cognito);
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],

@@ -99,7 +99,7 @@ export class IdentityPoolService {
     };
   }
 
-  getOpenIdToken(input: Input): Output {
+  async getOpenIdToken(input: Input): Promise<Output> {
     const { identity, pool, login } = this.identityWithLogins(input);
     const now = Math.floor(this.now().getTime() / 1000);
     const provider = login?.key.slice(0, login.key.lastIndexOf(':'));
@@ -112,7 +112,7 @@ export class IdentityPoolService {
       exp: now + OPEN_ID_TOKEN_LIFETIME_SECONDS,
       iat: now,
     };
-    return { IdentityId: identity.identityId, Token: signJwt(this.store.signingKey(), claims) };
+    return { IdentityId: identity.identityId, Token: signJwt(await this.store.signingKey(), claims) };
   }
 
   private requirePool(poolId: unknown): IdentityPoolRecord {

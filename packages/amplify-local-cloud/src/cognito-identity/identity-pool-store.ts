@@ -46,7 +46,7 @@ export class IdentityPoolStore {
       identityByLogin: prepare('SELECT * FROM cognito_identities WHERE pool_id = ? AND login = ?'),
       setLogin: prepare('UPDATE cognito_identities SET login = ? WHERE identity_id = ?'),
       signingKey: prepare('SELECT * FROM cognito_identity_signing_key'),
-      insertSigningKey: prepare('INSERT INTO cognito_identity_signing_key VALUES (1, ?, ?)'),
+      insertSigningKey: prepare('INSERT OR IGNORE INTO cognito_identity_signing_key VALUES (1, ?, ?)'),
     };
   }
 
@@ -95,13 +95,15 @@ export class IdentityPoolStore {
     this.statements.setLogin.run(login, identityId);
   }
 
-  /** The key `GetOpenIdToken` signs with: one per data directory, made on first use. */
-  signingKey(): SigningKey {
-    const row = this.statements.signingKey.get() as Row | undefined;
-    if (row !== undefined) return { keyId: String(row.key_id), privateKey: String(row.private_key) };
-    const key = newSigningKey();
-    this.statements.insertSigningKey.run(key.keyId, key.privateKey);
-    return key;
+  /** The key `GetOpenIdToken` signs with: one per data directory, made on first use (the first one made wins). */
+  async signingKey(): Promise<SigningKey> {
+    const stored = () => this.statements.signingKey.get() as Row | undefined;
+    if (stored() === undefined) {
+      const key = await newSigningKey();
+      this.statements.insertSigningKey.run(key.keyId, key.privateKey);
+    }
+    const row = stored() as Row;
+    return { keyId: String(row.key_id), privateKey: String(row.private_key) };
   }
 }
 

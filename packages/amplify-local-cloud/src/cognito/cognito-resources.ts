@@ -23,12 +23,12 @@ export function cognitoResources(userPools: UserPoolService, identityPools: Iden
  * idempotent, and it adopts pools deployed before the local cloud served Cognito (or whose data was lost). A client,
  * group or role attachment whose pool no stack holds is left out, as its pool's deletion took it away.
  */
-export function adoptDeclaredCognitoResources(declared: (type: string) => DeclaredResource[], cognito: CognitoResources): void {
+export async function adoptDeclaredCognitoResources(declared: (type: string) => DeclaredResource[], cognito: CognitoResources): Promise<void> {
   const text = (value: unknown) => String(value ?? '');
   const userPools = declared('AWS::Cognito::UserPool');
   const userPoolIds = new Set(userPools.map((pool) => pool.physicalId));
   const inUserPool = (resource: DeclaredResource) => userPoolIds.has(text(resource.properties.UserPoolId));
-  for (const pool of userPools) cognito.putUserPool(pool.physicalId, pool.region, pool.properties);
+  await Promise.all(userPools.map((pool) => cognito.putUserPool(pool.physicalId, pool.region, pool.properties)));
   for (const client of declared('AWS::Cognito::UserPoolClient').filter(inUserPool)) {
     const secret = client.properties.GenerateSecret === true || client.properties.GenerateSecret === 'true' ? text(client.attributes.ClientSecret) : undefined;
     cognito.putUserPoolClient(text(client.properties.UserPoolId), client.physicalId, client.properties, secret);

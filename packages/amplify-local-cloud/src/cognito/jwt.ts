@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import { promisify } from 'util';
 
 /** A user pool's signing key: RS256, created with the pool and kept with it. */
 export interface SigningKey {
@@ -7,8 +8,9 @@ export interface SigningKey {
   privateKey: string;
 }
 
-export function newSigningKey(): SigningKey {
-  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** A new RS256 key; made off the event loop, as an RSA key takes a good part of a second to find. */
+export async function newSigningKey(): Promise<SigningKey> {
+  const { privateKey } = await promisify(crypto.generateKeyPair)('rsa', { modulusLength: 2048 });
   return { keyId: crypto.randomBytes(32).toString('base64'), privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 

@@ -63,10 +63,13 @@ export class UserPoolService {
   // ---- resources declared by stacks ----
 
   /** Creates the pool (with its signing key) or updates its settings; the key never changes. */
-  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): void {
-    const now = this.now().toISOString();
-    if (this.store.pool(poolId) === undefined) this.store.insertPool(poolId, region, properties, newSigningKey(), now);
-    else this.store.updatePool(poolId, properties, now);
+  async putUserPool(poolId: string, region: string, properties: Record<string, unknown>): Promise<void> {
+    if (this.store.pool(poolId) === undefined) {
+      const key = await newSigningKey();
+      this.store.insertPool(poolId, region, properties, key, this.now().toISOString());
+    } else {
+      this.store.updatePool(poolId, properties, this.now().toISOString());
+    }
   }
 
   deleteUserPool(poolId: string): void {

@@ -35,7 +35,7 @@ const generatesSecret = (request: ResourceRequest) => request.properties.Generat
  */
 function cognitoHandler(
   identity: (request: ResourceRequest) => { physicalId: string; attributes: Record<string, TemplateValue> },
-  apply: (cognito: CognitoResources, request: ResourceRequest, physicalId: string, attributes: Record<string, TemplateValue>) => void,
+  apply: (cognito: CognitoResources, request: ResourceRequest, physicalId: string, attributes: Record<string, TemplateValue>) => void | Promise<void>,
   remove: (cognito: CognitoResources, request: ResourceRequest, physicalId: string) => void,
   environment: HandlerEnvironment,
 ): ResourceHandler {
@@ -43,12 +43,12 @@ function cognitoHandler(
   return {
     async create(request) {
       const created = await base.create(request);
-      if (environment.cognito) apply(environment.cognito, request, created.physicalId, created.attributes);
+      if (environment.cognito) await apply(environment.cognito, request, created.physicalId, created.attributes);
       return created;
     },
     async update(request) {
       const updated = await base.update(request);
-      if (environment.cognito) apply(environment.cognito, request, updated.physicalId, updated.attributes);
+      if (environment.cognito) await apply(environment.cognito, request, updated.physicalId, updated.attributes);
       return updated;
     },
     async delete(request) {

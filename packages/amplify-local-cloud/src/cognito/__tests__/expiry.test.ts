@@ -7,7 +7,7 @@ import { UserPoolService } from '../user-pool-service';
 import { UserPoolStore } from '../user-pool-store';
 
 /** The services over an in-memory database with a clock the tests move. */
-function setUp() {
+async function setUp() {
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
   let now = new Date('2026-03-01T10:00:00Z');
@@ -17,7 +17,7 @@ function setUp() {
   const userPools = new UserPoolService(new UserPoolStore(db), noFunctions, (message) => sent.push(message), clock);
   const credentials = new LocalCredentialStore({ accessKeyId: 'AKIAINSTANCE', secretAccessKey: 'secret' }, clock);
   const identityPools = new IdentityPoolService(new IdentityPoolStore(db), userPools, credentials, clock);
-  userPools.putUserPool('us-east-1_Expiry123', 'us-east-1', { AutoVerifiedAttributes: ['email'], UsernameAttributes: ['email'] });
+  await userPools.putUserPool('us-east-1_Expiry123', 'us-east-1', { AutoVerifiedAttributes: ['email'], UsernameAttributes: ['email'] });
   userPools.putUserPoolClient('us-east-1_Expiry123', 'client1', { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], AccessTokenValidity: 5, IdTokenValidity: 5, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' }, RefreshTokenValidity: 1 }, undefined);
   identityPools.putIdentityPool('us-east-1:pool', 'us-east-1', {
     AllowUnauthenticatedIdentities: false,
@@ -45,7 +45,7 @@ const MINUTE = 60 * 1000;
 
 describe('expiry', () => {
   it('honours the client token validity: access tokens expire, refresh tokens keep issuing new ones until they expire', async () => {
-    const env = setUp();
+    const env = await setUp();
     const tokens = await env.signedIn('rae@example.com');
     expect(tokens.ExpiresIn).toBe(300);
     env.advance(5 * MINUTE);
@@ -61,7 +61,7 @@ describe('expiry', () => {
   });
 
   it('expires confirmation codes after a day', async () => {
-    const env = setUp();
+    const env = await setUp();
     await env.userPools.signUp({ ClientId: 'client1', Username: 'sam@example.com', Password: 'Password-1', UserAttributes: [{ Name: 'email', Value: 'sam@example.com' }] });
     env.advance(24 * 60 * MINUTE);
     await expect(env.userPools.confirmSignUp({ ClientId: 'client1', Username: 'sam@example.com', ConfirmationCode: env.sent[0].code })).rejects.toMatchObject({
@@ -71,7 +71,7 @@ describe('expiry', () => {
   });
 
   it('refuses an expired id token as an identity pool login, and credentials after their hour', async () => {
-    const env = setUp();
+    const env = await setUp();
     const tokens = await env.signedIn('tia@example.com');
     const logins = { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_Expiry123': tokens.IdToken };
     const { IdentityId } = env.identityPools.getId({ IdentityPoolId: 'us-east-1:pool', Logins: logins });
@@ -88,7 +88,7 @@ describe('expiry', () => {
   });
 
   it('expires temporary passwords of invited users', async () => {
-    const env = setUp();
+    const env = await setUp();
     await env.userPools.adminCreateUser({ UserPoolId: 'us-east-1_Expiry123', Username: 'uma@example.com', UserAttributes: [{ Name: 'email', Value: 'uma@example.com' }] });
     const password = env.sent[0].code;
     env.advance(8 * 24 * 60 * MINUTE);

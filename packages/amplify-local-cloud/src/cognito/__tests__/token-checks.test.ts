@@ -6,14 +6,14 @@ import { UserPoolStore } from '../user-pool-store';
 const POOL = 'us-east-1_Checks123';
 
 /** A pool with a client that reads only `email`, over an in-memory database, and a clock the tests move. */
-function setUp() {
+async function setUp() {
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
   let now = new Date('2026-03-01T10:00:00Z');
   const sent: SentMessage[] = [];
   const service = new UserPoolService(new UserPoolStore(db), { invoke: () => Promise.reject(new Error('no functions here')) }, (message) => sent.push(message), () => now);
-  service.putUserPool(POOL, 'us-east-1', { Schema: [{ Name: 'tier', AttributeDataType: 'String' }] });
-  service.putUserPool('us-east-1_Other1234', 'us-east-1', {});
+  await service.putUserPool(POOL, 'us-east-1', { Schema: [{ Name: 'tier', AttributeDataType: 'String' }] });
+  await service.putUserPool('us-east-1_Other1234', 'us-east-1', {});
   service.putUserPoolClient(POOL, 'reader', { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], ReadAttributes: ['email'] }, undefined);
   return {
     service,
@@ -35,7 +35,7 @@ function claimsOf(token: string): Record<string, unknown> {
 
 describe('token checks for APIs that authorise by user pool', () => {
   it("accepts the pool's id and access tokens, and refuses them once expired, revoked or for another pool", async () => {
-    const env = setUp();
+    const env = await setUp();
     const tokens = await env.signIn();
     expect(env.service.verifyToken(POOL, tokens.IdToken)).toMatchObject({ type: 'valid', claims: { token_use: 'id', 'cognito:username': 'vic' } });
     expect(env.service.verifyToken(POOL, tokens.AccessToken)).toMatchObject({ type: 'valid', claims: { token_use: 'access', username: 'vic' } });
@@ -48,7 +48,7 @@ describe('token checks for APIs that authorise by user pool', () => {
   });
 
   it('shows a client only the attributes it may read, in GetUser and in id tokens', async () => {
-    const env = setUp();
+    const env = await setUp();
     const tokens = await env.signIn();
     const user = env.service.getUser({ AccessToken: tokens.AccessToken }) as { UserAttributes: { Name: string }[] };
     expect(user.UserAttributes.map((attribute) => attribute.Name).sort()).toEqual(['email', 'email_verified', 'sub']);
