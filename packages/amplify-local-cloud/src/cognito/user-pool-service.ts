@@ -6,6 +6,7 @@ import { newSigningKey, signJwt, unverifiedClaims, verifyJwt, type Claims } from
 import type { SentMessage } from './message-log';
 import { checkPasswordPolicy, hashPassword, newCode, passwordMatches, temporaryPassword } from './passwords';
 import { createVerifier, isValidClientValue, startServerSession, verifyPasswordClaim, type SrpServerSession } from './srp';
+import { newTotpSecret, totpMatches } from './totp';
 import { runTrigger, type FunctionInvoker, type TriggerContext } from './triggers';
 import { attributeList, maskedDestination, readAttributes, requireAttributes, type AttributeType } from './user-attributes';
 import { clientSettings, userPoolSettings, type ClientSettings, type UserPoolSettings } from './user-pool-settings';
@@ -19,6 +20,7 @@ const FORGOT_CODE_LIFETIME_MS = 3600 * 1000;
 /** How long a sign-in may sit between its steps (SRP's B and b, a NEW_PASSWORD_REQUIRED session): AWS allows 3 minutes. */
 const CHALLENGE_LIFETIME_MS = 3 * 60 * 1000;
 const INCORRECT = 'Incorrect username or password.';
+const INVALID_SESSION = 'Invalid session for the user, session is expired.';
 
 interface PoolContext {
   pool: PoolRecord;
@@ -30,14 +32,20 @@ interface ClientContext extends PoolContext {
   clientSettings: ClientSettings;
 }
 
-interface PendingChallenge {
+/** A sign-in between two of its steps: which step it waits for, and what that step needs. */
+type PendingStep =
+  | { step: 'password-verifier'; srp: SrpServerSession; clientValue: string }
+  | { step: 'new-password' }
+  | { step: 'software-token' }
+  | { step: 'mfa-setup'; verified: boolean };
+
+interface ChallengeIdentity {
   poolId: string;
   clientId: string;
   username: string;
-  expiresAt: number;
-  srp?: SrpServerSession;
-  clientValue?: string;
 }
+
+type PendingChallenge = PendingStep & ChallengeIdentity & { expiresAt: number };
 
 /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of the pool's tokens, as clients derive it. */
 export function issuerOf(pool: { poolId: string; region: string }): string {
@@ -209,7 +217,7 @@ export class UserPoolService {
         this.checkSecretHash(context, name, parameters.SECRET_HASH);
         const srp = startServerSession(user.srpVerifier);
         const secretBlock = crypto.randomBytes(64).toString('base64');
-        this.rememberChallenge(secretBlock, { poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username, srp, clientValue });
+        this.rememberChallenge(secretBlock, { step: 'password-verifier', poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username, srp, clientValue });
         return {
           ChallengeName: 'PASSWORD_VERIFIER',
           ChallengeParameters: { SALT: user.srpSalt, SECRET_BLOCK: secretBlock, SRP_B: srp.publicValue, USERNAME: user.username, USER_ID_FOR_SRP: user.username },
@@ -244,7 +252,7 @@ export class UserPoolService {
       case 'PASSWORD_VERIFIER': {
         const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
         const pending = this.takeChallenge(secretBlock, context);
-        if (pending?.srp === undefined || pending.clientValue === undefined) throw notAuthorized(INCORRECT);
+        if (pending?.step !== 'password-verifier') throw notAuthorized(INCORRECT);
         const user = this.store.user(context.pool.poolId, pending.username);
         if (user === undefined) throw notAuthorized(INCORRECT);
         this.checkSecretHash(context, responses.USERNAME ?? user.username, responses.SECRET_HASH);
@@ -263,9 +271,9 @@ export class UserPoolService {
       }
       case 'NEW_PASSWORD_REQUIRED': {
         const pending = this.takeChallenge(String(input.Session ?? ''), context);
-        if (pending === undefined || pending.srp !== undefined) throw notAuthorized('Invalid session for the user, session is expired.');
+        if (pending?.step !== 'new-password') throw notAuthorized(INVALID_SESSION);
         const user = this.store.user(context.pool.poolId, pending.username);
-        if (user === undefined) throw notAuthorized('Invalid session for the user, session is expired.');
+        if (user === undefined) throw notAuthorized(INVALID_SESSION);
         const password = responses.NEW_PASSWORD;
         if (!password) throw invalidParameter('Missing required parameter NEW_PASSWORD');
         checkPasswordPolicy(password, context.settings.passwordPolicy);
@@ -278,8 +286,28 @@ export class UserPoolService {
         this.store.putUser(updated);
         return { ChallengeParameters: {}, AuthenticationResult: await this.newSession(context, updated, 'TokenGeneration_NewPasswordChallenge', input.ClientMetadata) };
       }
+      case 'SOFTWARE_TOKEN_MFA': {
+        const session = String(input.Session ?? '');
+        const pending = this.takeChallenge(session, context);
+        const user = pending?.step === 'software-token' ? this.store.user(context.pool.poolId, pending.username) : undefined;
+        if (pending === undefined || user?.mfa.totpSecret === undefined) throw notAuthorized(INVALID_SESSION);
+        if (!totpMatches(user.mfa.totpSecret, responses.SOFTWARE_TOKEN_MFA_CODE ?? '', this.now())) {
+          // The same session may try again, as long as it lives.
+          this.challenges.set(session, pending);
+          throw new CognitoError('CodeMismatchException', 'Invalid code received for user');
+        }
+        return this.signedIn(context, user, input.ClientMetadata);
+      }
+      case 'MFA_SETUP': {
+        const pending = this.takeChallenge(String(input.Session ?? ''), context);
+        const user = pending?.step === 'mfa-setup' && pending.verified ? this.store.user(context.pool.poolId, pending.username) : undefined;
+        if (user === undefined) throw notAuthorized(INVALID_SESSION);
+        const enabled = { ...user, mfa: { ...user.mfa, totpEnabled: true }, updatedAt: this.now().toISOString() };
+        this.store.putUser(enabled);
+        return this.signedIn(context, enabled, input.ClientMetadata);
+      }
       default:
-        throw invalidParameter(`Unsupported challenge ${name}: the local cloud answers PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.`);
+        throw invalidParameter(`Unsupported challenge ${name}: the local cloud answers PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA and MFA_SETUP.`);
     }
   }
 
@@ -294,7 +322,8 @@ export class UserPoolService {
 
   getUser(input: Input): Output {
     const { context, user } = this.userOfAccessToken(input.AccessToken);
-    return { Username: user.username, UserAttributes: attributeList(readable(user.attributes, context.clientSettings)) };
+    const mfa = user.mfa.totpEnabled ? { UserMFASettingList: ['SOFTWARE_TOKEN_MFA'], PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' } : {};
+    return { Username: user.username, UserAttributes: attributeList(readable(user.attributes, context.clientSettings)), ...mfa };
   }
 
   async updateUserAttributes(input: Input): Promise<Output> {
@@ -341,6 +370,59 @@ export class UserPoolService {
     const verified = this.checkCode(context.pool.poolId, user, `verify:${name}`, requiredString(input, 'Code'));
     const value = verified.pendingValue ?? user.attributes[name];
     this.store.putUser({ ...user, attributes: { ...user.attributes, [name]: value, [`${name}_verified`]: 'true' }, updatedAt: this.now().toISOString() });
+    return {};
+  }
+
+  /**
+   * A new authenticator-app secret for the user: signed in (AccessToken), or in the MFA_SETUP step of a sign-in
+   * (Session). It takes effect once VerifySoftwareToken proves the app has it.
+   */
+  associateSoftwareToken(input: Input): Output {
+    const secret = newTotpSecret();
+    if (typeof input.Session === 'string' && input.Session !== '') {
+      const pending = this.peekChallenge(input.Session);
+      const user = pending?.step === 'mfa-setup' ? this.store.user(pending.poolId, pending.username) : undefined;
+      if (user === undefined) throw notAuthorized(INVALID_SESSION);
+      this.store.putUser({ ...user, mfa: { ...user.mfa, pendingTotpSecret: secret }, updatedAt: this.now().toISOString() });
+      return { SecretCode: secret, Session: input.Session };
+    }
+    const { user } = this.userOfAccessToken(input.AccessToken);
+    this.store.putUser({ ...user, mfa: { ...user.mfa, pendingTotpSecret: secret }, updatedAt: this.now().toISOString() });
+    return { SecretCode: secret };
+  }
+
+  verifySoftwareToken(input: Input): Output {
+    const code = requiredString(input, 'UserCode');
+    const session = typeof input.Session === 'string' && input.Session !== '' ? input.Session : undefined;
+    const pending = session === undefined ? undefined : this.peekChallenge(session);
+    let user: UserRecord | undefined;
+    if (session !== undefined) {
+      user = pending?.step === 'mfa-setup' ? this.store.user(pending.poolId, pending.username) : undefined;
+      if (user === undefined) throw notAuthorized(INVALID_SESSION);
+    } else {
+      user = this.userOfAccessToken(input.AccessToken).user;
+    }
+    const secret = user.mfa.pendingTotpSecret;
+    if (secret === undefined) throw invalidParameter('No software token is being set up for the user: call AssociateSoftwareToken first.');
+    if (!totpMatches(secret, code, this.now())) throw new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch');
+    this.store.putUser({ ...user, mfa: { ...user.mfa, pendingTotpSecret: undefined, totpSecret: secret }, updatedAt: this.now().toISOString() });
+    if (session !== undefined && pending?.step === 'mfa-setup') {
+      pending.verified = true;
+      return { Status: 'SUCCESS', Session: session };
+    }
+    return { Status: 'SUCCESS' };
+  }
+
+  setUserMfaPreference(input: Input): Output {
+    const { context, user } = this.userOfAccessToken(input.AccessToken);
+    const software = (input.SoftwareTokenMfaSettings ?? {}) as { Enabled?: boolean };
+    const sms = (input.SMSMfaSettings ?? {}) as { Enabled?: boolean };
+    if (sms.Enabled === true) throw invalidParameter('SMS MFA is not emulated by the local cloud: use an authenticator app (software token).');
+    if (software.Enabled === undefined) return {};
+    if (software.Enabled && context.settings.mfa === 'OFF') throw invalidParameter('MFA is not enabled for this user pool (MfaConfiguration OFF).');
+    if (software.Enabled && !context.settings.enabledMfas.includes('SOFTWARE_TOKEN_MFA')) throw invalidParameter('Software token MFA is not enabled for this user pool.');
+    if (software.Enabled && user.mfa.totpSecret === undefined) throw invalidParameter('User has not verified software token mfa');
+    this.store.putUser({ ...user, mfa: { ...user.mfa, totpEnabled: software.Enabled }, updatedAt: this.now().toISOString() });
     return {};
   }
 
@@ -764,6 +846,7 @@ export class UserPoolService {
       srpSalt: '',
       srpVerifier: '',
       temporaryPasswordExpiresAt: undefined,
+      mfa: { totpEnabled: false },
       createdAt: now,
       updatedAt: now,
     };
@@ -885,10 +968,16 @@ export class UserPoolService {
     };
   }
 
-  private rememberChallenge(key: string, challenge: Omit<PendingChallenge, 'expiresAt'>): void {
+  private rememberChallenge(key: string, challenge: PendingStep & ChallengeIdentity): void {
     const now = this.now().getTime();
     for (const [other, pending] of this.challenges) if (pending.expiresAt <= now) this.challenges.delete(other);
     this.challenges.set(key, { ...challenge, expiresAt: now + CHALLENGE_LIFETIME_MS });
+  }
+
+  /** The pending sign-in step of that key, left in place (the MFA_SETUP calls that come with only a Session). */
+  private peekChallenge(key: string): PendingChallenge | undefined {
+    const pending = this.challenges.get(key);
+    return pending !== undefined && pending.expiresAt > this.now().getTime() ? pending : undefined;
   }
 
   /** The pending sign-in step of that key for this client, used up. */
@@ -912,8 +1001,8 @@ export class UserPoolService {
         if (user.temporaryPasswordExpiresAt !== undefined && Date.parse(user.temporaryPasswordExpiresAt) <= this.now().getTime()) {
           throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
         }
-        const session = crypto.randomBytes(96).toString('base64');
-        this.rememberChallenge(session, { poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username });
+        const session = newSessionKey();
+        this.rememberChallenge(session, { step: 'new-password', poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username });
         const { sub: _sub, email_verified: _ev, phone_number_verified: _pv, ...visible } = user.attributes;
         return {
           ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -928,14 +1017,31 @@ export class UserPoolService {
       case 'CONFIRMED':
         break;
     }
-    if (context.settings.mfa === 'ON') {
-      throw invalidParameter('This user pool requires MFA, which the local cloud does not emulate: set MfaConfiguration to OFF or OPTIONAL for local use.');
-    }
     await runTrigger(this.functions, 'PreAuthentication', this.triggerContext(context, user.username), 'PreAuthentication_Authentication', {
       userAttributes: user.attributes,
       validationData: {},
       userNotFound: false,
     });
+    const { settings } = context;
+    const identity = { poolId: context.pool.poolId, clientId: context.client.clientId, username: user.username };
+    if (settings.mfa !== 'OFF' && user.mfa.totpEnabled && user.mfa.totpSecret !== undefined) {
+      const session = newSessionKey();
+      this.rememberChallenge(session, { step: 'software-token', ...identity });
+      return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: session, ChallengeParameters: { USER_ID_FOR_SRP: user.username } };
+    }
+    if (settings.mfa === 'ON') {
+      if (!settings.enabledMfas.includes('SOFTWARE_TOKEN_MFA')) {
+        throw invalidParameter('This user pool requires SMS MFA, which the local cloud does not emulate: add SOFTWARE_TOKEN_MFA to EnabledMfas, or set MfaConfiguration to OPTIONAL or OFF for local use.');
+      }
+      const session = newSessionKey();
+      this.rememberChallenge(session, { step: 'mfa-setup', verified: false, ...identity });
+      return { ChallengeName: 'MFA_SETUP', Session: session, ChallengeParameters: { MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']) } };
+    }
+    return this.signedIn(context, user, clientMetadata);
+  }
+
+  /** The end of a sign-in: a new session's tokens, then the PostAuthentication trigger. */
+  private async signedIn(context: ClientContext, user: UserRecord, clientMetadata: unknown): Promise<Output> {
     const result = await this.newSession(context, user, 'TokenGeneration_Authentication', clientMetadata);
     await runTrigger(this.functions, 'PostAuthentication', this.triggerContext(context, user.username), 'PostAuthentication_Authentication', {
       userAttributes: user.attributes,
@@ -1143,6 +1249,11 @@ function groupType(group: GroupRecord): Output {
 function newRefreshToken(): string {
   const part = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
   return [Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url'), part(256), part(12), part(512), part(16)].join('.');
+}
+
+/** The `Session` a challenge answer must bring back. */
+function newSessionKey(): string {
+  return crypto.randomBytes(96).toString('base64');
 }
 
 function hashToken(token: string): string {

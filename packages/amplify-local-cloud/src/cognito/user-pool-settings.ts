@@ -31,6 +31,8 @@ export interface UserPoolSettings {
   /** Attributes the schema declares (custom ones without their `custom:` prefix). */
   schemaAttributes: string[];
   mfa: 'OFF' | 'ON' | 'OPTIONAL';
+  /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA`: the second factors the pool offers when MFA is not OFF. */
+  enabledMfas: string[];
   caseSensitiveUsernames: boolean;
   adminCreateUserOnly: boolean;
   /** Function ARNs by trigger. */
@@ -125,6 +127,8 @@ export function userPoolSettings(properties: Properties, fallbackName: string): 
     requiredAttributes: schema.filter((entry) => bool(entry.Required, false)).map((entry) => String(entry.Name)),
     schemaAttributes: schema.map((entry) => String(entry.Name)),
     mfa: mfa === 'ON' || mfa === 'OPTIONAL' ? mfa : 'OFF',
+    // Without EnabledMfas, a pool with MFA sends SMS codes (the only factor it had before software tokens).
+    enabledMfas: Array.isArray(properties.EnabledMfas) ? strings(properties.EnabledMfas) : ['SMS_MFA'],
     caseSensitiveUsernames: bool(object(properties.UsernameConfiguration).CaseSensitive, true),
     adminCreateUserOnly: bool(object(properties.AdminCreateUserConfig).AllowAdminCreateUserOnly, false),
     triggers,

@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS cognito_groups (
 CREATE TABLE IF NOT EXISTS cognito_users (
   pool_id TEXT NOT NULL REFERENCES cognito_user_pools ON DELETE CASCADE, username TEXT NOT NULL, sub TEXT NOT NULL,
   status TEXT NOT NULL, enabled INTEGER NOT NULL, attributes TEXT NOT NULL, password_hash TEXT NOT NULL,
-  srp_salt TEXT NOT NULL, srp_verifier TEXT NOT NULL, temporary_password_expires_at TEXT,
+  srp_salt TEXT NOT NULL, srp_verifier TEXT NOT NULL, temporary_password_expires_at TEXT, mfa TEXT NOT NULL,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (pool_id, username));
 CREATE TABLE IF NOT EXISTS cognito_user_groups (
   pool_id TEXT NOT NULL, username TEXT NOT NULL, group_name TEXT NOT NULL, PRIMARY KEY (pool_id, username, group_name),
@@ -56,6 +56,13 @@ export interface GroupRecord {
   updatedAt: string;
 }
 
+/** A user's authenticator app (TOTP): the secret being set up, the verified one, and whether sign-in asks for it. */
+export interface UserMfa {
+  pendingTotpSecret?: string;
+  totpSecret?: string;
+  totpEnabled: boolean;
+}
+
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
 export interface UserRecord {
@@ -69,6 +76,7 @@ export interface UserRecord {
   srpSalt: string;
   srpVerifier: string;
   temporaryPasswordExpiresAt: string | undefined;
+  mfa: UserMfa;
   createdAt: string;
   updatedAt: string;
 }
@@ -111,10 +119,10 @@ export class UserPoolStore {
       deleteGroup: prepare('DELETE FROM cognito_groups WHERE pool_id = ? AND group_name = ?'),
       // An upsert, not INSERT OR REPLACE: a replaced row would take the user's groups, codes and sessions with it.
       putUser: prepare(`INSERT INTO cognito_users VALUES (@pool_id, @username, @sub, @status, @enabled, @attributes,
-        @password_hash, @srp_salt, @srp_verifier, @temporary_password_expires_at, @created_at, @updated_at)
+        @password_hash, @srp_salt, @srp_verifier, @temporary_password_expires_at, @mfa, @created_at, @updated_at)
         ON CONFLICT (pool_id, username) DO UPDATE SET status = @status, enabled = @enabled, attributes = @attributes,
         password_hash = @password_hash, srp_salt = @srp_salt, srp_verifier = @srp_verifier,
-        temporary_password_expires_at = @temporary_password_expires_at, updated_at = @updated_at`),
+        temporary_password_expires_at = @temporary_password_expires_at, mfa = @mfa, updated_at = @updated_at`),
       user: prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND username = ?'),
       userCaseless: prepare('SELECT * FROM cognito_users WHERE pool_id = ? AND lower(username) = lower(?)'),
       userByAttribute: prepare(`SELECT * FROM cognito_users WHERE pool_id = ? AND lower(json_extract(attributes, '$.' || ?)) = lower(?)
@@ -216,6 +224,7 @@ export class UserPoolStore {
       srp_salt: user.srpSalt,
       srp_verifier: user.srpVerifier,
       temporary_password_expires_at: user.temporaryPasswordExpiresAt ?? null,
+      mfa: JSON.stringify(user.mfa),
       created_at: user.createdAt,
       updated_at: user.updatedAt,
     });
@@ -338,6 +347,7 @@ function toUser(row: Row): UserRecord {
     srpSalt: String(row.srp_salt),
     srpVerifier: String(row.srp_verifier),
     temporaryPasswordExpiresAt: optional(row.temporary_password_expires_at),
+    mfa: JSON.parse(String(row.mfa)) as UserMfa,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
