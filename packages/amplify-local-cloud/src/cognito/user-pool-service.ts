@@ -21,6 +21,7 @@ const FORGOT_CODE_LIFETIME_MS = 3600 * 1000;
 const CHALLENGE_LIFETIME_MS = 3 * 60 * 1000;
 const INCORRECT = 'Incorrect username or password.';
 const INVALID_SESSION = 'Invalid session for the user, session is expired.';
+const MAX_FAILED_ATTEMPTS = 5;
 
 interface PoolContext {
   pool: PoolRecord;
@@ -59,6 +60,10 @@ export function issuerOf(pool: { poolId: string; region: string }): string {
 export class UserPoolService {
   /** Sign-ins between their steps, by SECRET_BLOCK or Session: short-lived, so memory is where they belong. */
   private readonly challenges = new Map<string, PendingChallenge>();
+  /** Consecutive wrong passwords by user, and when the lockout they earned ends (Cognito's: 1 s, doubling). */
+  private readonly passwordFailures = new Map<string, { count: number; lockedUntil: number }>();
+  /** Wrong guesses at each code: a code dies after five, so six digits cannot be tried through. */
+  private readonly codeFailures = new Map<string, number>();
 
   constructor(
     private readonly store: UserPoolStore,
@@ -229,7 +234,7 @@ export class UserPoolService {
         if (!name) throw invalidParameter('Missing required parameter USERNAME');
         const user = this.requireUser(context, name);
         this.checkSecretHash(context, name, parameters.SECRET_HASH);
-        if (!passwordMatches(parameters.PASSWORD ?? '', user.passwordHash)) throw notAuthorized(INCORRECT);
+        this.checkPassword(user, passwordMatches(parameters.PASSWORD ?? '', user.passwordHash));
         return this.passwordVerified(context, user, input.ClientMetadata);
       }
       case 'REFRESH_TOKEN_AUTH':
@@ -266,7 +271,7 @@ export class UserPoolService {
           timestamp: responses.TIMESTAMP ?? '',
           signature: responses.PASSWORD_CLAIM_SIGNATURE ?? '',
         });
-        if (!proven) throw notAuthorized(INCORRECT);
+        this.checkPassword(user, proven);
         return this.passwordVerified(context, user, input.ClientMetadata);
       }
       case 'NEW_PASSWORD_REQUIRED': {
@@ -461,7 +466,7 @@ export class UserPoolService {
   changePassword(input: Input): Output {
     const { context, user } = this.userOfAccessToken(input.AccessToken);
     const proposed = requiredString(input, 'ProposedPassword');
-    if (!passwordMatches(String(input.PreviousPassword ?? ''), user.passwordHash)) throw notAuthorized(INCORRECT);
+    this.checkPassword(user, passwordMatches(String(input.PreviousPassword ?? ''), user.passwordHash));
     checkPasswordPolicy(proposed, context.settings.passwordPolicy);
     this.store.putUser(this.withPassword(context.pool, user, proposed));
     return {};
@@ -565,7 +570,7 @@ export class UserPoolService {
     if (!name) throw invalidParameter('Missing required parameter USERNAME');
     const user = this.requireUser(context, name);
     this.checkSecretHash(context, name, parameters.SECRET_HASH);
-    if (!passwordMatches(parameters.PASSWORD ?? '', user.passwordHash)) throw notAuthorized(INCORRECT);
+    this.checkPassword(user, passwordMatches(parameters.PASSWORD ?? '', user.passwordHash));
     return this.passwordVerified(context, user, input.ClientMetadata);
   }
 
@@ -880,10 +885,40 @@ export class UserPoolService {
   /** Checks and uses up a code; answers what it was stored with. */
   private checkCode(poolId: string, user: UserRecord, purpose: string, given: string): { pendingValue: string | undefined } {
     const stored = this.store.code(poolId, user.username, purpose);
-    if (stored === undefined || !constantTimeEqual(stored.code, given)) throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+    const key = `${poolId}/${user.username}/${purpose}/${stored?.code ?? ''}`;
+    if (stored === undefined || !constantTimeEqual(stored.code, given)) {
+      const failures = (this.codeFailures.get(key) ?? 0) + 1;
+      this.codeFailures.set(key, failures);
+      if (stored !== undefined && failures >= MAX_FAILED_ATTEMPTS) {
+        this.store.deleteCode(poolId, user.username, purpose);
+        this.codeFailures.delete(key);
+        throw new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+      }
+      throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+    }
+    this.codeFailures.delete(key);
     if (Date.parse(stored.expiresAt) <= this.now().getTime()) throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
     this.store.deleteCode(poolId, user.username, purpose);
     return stored;
+  }
+
+  /**
+   * Refuses a wrong password, counting it: from the fifth in a row the user is locked out, for a second that doubles
+   * with each further failure (up to 15 minutes), as Cognito does; while locked out even the right one is refused.
+   */
+  private checkPassword(user: UserRecord, matches: boolean): void {
+    const key = `${user.poolId}/${user.username}`;
+    const failures = this.passwordFailures.get(key);
+    const now = this.now().getTime();
+    if (failures !== undefined && failures.lockedUntil > now) throw notAuthorized('Password attempts exceeded');
+    if (matches) {
+      this.passwordFailures.delete(key);
+      return;
+    }
+    const count = (failures?.count ?? 0) + 1;
+    const lockout = count < MAX_FAILED_ATTEMPTS ? 0 : Math.min(900, 2 ** (count - MAX_FAILED_ATTEMPTS)) * 1000;
+    this.passwordFailures.set(key, { count, lockedUntil: now + lockout });
+    throw notAuthorized(INCORRECT);
   }
 
   /** The attribute codes go to: the auto-verified email, else the auto-verified phone number. */

@@ -43,7 +43,7 @@ async function setUp() {
 
 const MINUTE = 60 * 1000;
 
-describe('expiry', () => {
+describe('time and attempt limits', () => {
   it('honours the client token validity: access tokens expire, refresh tokens keep issuing new ones until they expire', async () => {
     const env = await setUp();
     const tokens = await env.signedIn('rae@example.com');
@@ -96,5 +96,28 @@ describe('expiry', () => {
       code: 'NotAuthorizedException',
       message: 'Temporary password has expired and must be reset by an administrator.',
     });
+  });
+
+  it('kills a code after five wrong guesses, and locks a user out after five wrong passwords, for a second that doubles', async () => {
+    const env = await setUp();
+    await env.userPools.signUp({ ClientId: 'client1', Username: 'val@example.com', Password: 'Password-1', UserAttributes: [{ Name: 'email', Value: 'val@example.com' }] });
+    const code = env.sent[0].code;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const confirm = (given: string) => env.userPools.confirmSignUp({ ClientId: 'client1', Username: 'val@example.com', ConfirmationCode: given });
+    for (let attempt = 1; attempt < 5; attempt++) await expect(confirm(wrong)).rejects.toMatchObject({ code: 'CodeMismatchException' });
+    await expect(confirm(wrong)).rejects.toMatchObject({ code: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' });
+    await expect(confirm(code)).rejects.toMatchObject({ code: 'CodeMismatchException' });
+    await env.userPools.resendConfirmationCode({ ClientId: 'client1', Username: 'val@example.com' });
+    await confirm(env.sent[1].code);
+
+    const signIn = (password: string) => env.userPools.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client1', AuthParameters: { USERNAME: 'val@example.com', PASSWORD: password } });
+    for (let attempt = 1; attempt <= 5; attempt++) await expect(signIn('Wrong-pass1')).rejects.toMatchObject({ code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    await expect(signIn('Password-1')).rejects.toMatchObject({ code: 'NotAuthorizedException', message: 'Password attempts exceeded' });
+    env.advance(1000);
+    await expect(signIn('Wrong-pass1')).rejects.toMatchObject({ message: 'Incorrect username or password.' });
+    env.advance(1000);
+    await expect(signIn('Password-1')).rejects.toMatchObject({ message: 'Password attempts exceeded' });
+    env.advance(1000);
+    expect(await signIn('Password-1')).toHaveProperty('AuthenticationResult');
   });
 });
