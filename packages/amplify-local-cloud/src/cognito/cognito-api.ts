@@ -43,6 +43,7 @@ export function userPoolsApi(service: UserPoolService, refuseAdmin: JsonServiceD
       AdminSetUserPassword: (input) => service.adminSetUserPassword(input),
       AdminInitiateAuth: (input) => service.adminInitiateAuth(input),
       AdminRespondToAuthChallenge: (input) => service.adminRespondToAuthChallenge(input),
+      AdminUserGlobalSignOut: (input) => service.adminUserGlobalSignOut(input),
       AdminDisableUser: (input) => service.adminDisableUser(input),
       AdminEnableUser: (input) => service.adminEnableUser(input),
       AdminUpdateUserAttributes: (input) => service.adminUpdateUserAttributes(input),

@@ -580,6 +580,13 @@ export class UserPoolService {
     return this.respondToAuthChallenge(input);
   }
 
+  adminUserGlobalSignOut(input: Input): Output {
+    const context = this.poolContext(input.UserPoolId);
+    const user = this.requireUser(context, requiredString(input, 'Username'));
+    this.store.revokeSessionsOf(context.pool.poolId, user.username);
+    return {};
+  }
+
   adminDisableUser(input: Input): Output {
     return this.adminUpdateUser(input, (user) => ({ ...user, enabled: false }));
   }

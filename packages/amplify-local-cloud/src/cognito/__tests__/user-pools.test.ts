@@ -5,6 +5,7 @@ import {
   AdminEnableUserCommand,
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
   DeleteUserCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -248,6 +249,11 @@ describe('user pools declared by a stack', () => {
     );
     await appClient.send(new GlobalSignOutCommand({ AccessToken: again.AuthenticationResult!.AccessToken }));
     expect((await cognitoError(appClient.send(new GetUserCommand({ AccessToken: again.AuthenticationResult!.AccessToken })))).name).toBe('NotAuthorizedException');
+    const third = await appClient.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: auth.NativeClientId, AuthParameters: { USERNAME: email, PASSWORD: 'ben-password1', SECRET_HASH: secretHash } }),
+    );
+    await signedClient.send(new AdminUserGlobalSignOutCommand({ UserPoolId: auth.UserPoolId, Username: email }));
+    expect(await cognitoError(appClient.send(new GetUserCommand({ AccessToken: third.AuthenticationResult!.AccessToken })))).toEqual({ name: 'NotAuthorizedException', message: 'Access Token has been revoked' });
   });
 
   it('refuses wrong passwords, forged tokens, unknown clients, missing secret hashes and flows a client does not allow', async () => {
