@@ -32,6 +32,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         accountId: deps.accountId,
         dataDir: deps.dataDir,
         tables: deps.tables,
+        cognito: deps.cognito,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),
@@ -54,6 +55,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
           logicalId: resource.logicalId,
           physicalId: resource.physicalId as string,
           type: resource.type,
+          region: resource.stackId.split(':')[3],
           properties: resource.properties,
           attributes: resource.attributes,
         })),

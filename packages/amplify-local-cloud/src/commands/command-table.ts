@@ -2,6 +2,7 @@ import { AmplifyError } from 'amplify-cli-core';
 import type { LocalCloudCommand } from './command-types';
 import { credentials } from './credentials';
 import { helpCommand } from './help';
+import { messages } from './messages';
 import { reset } from './reset';
 import { start } from './start';
 import { status } from './status';
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, LocalCloudCommand> = {
   status,
   reset,
   credentials,
+  messages,
   help: helpCommand(() => COMMANDS),
 };
 

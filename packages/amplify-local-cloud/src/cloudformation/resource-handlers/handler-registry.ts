@@ -30,7 +30,7 @@ export function createHandlerRegistry(
     'AWS::Lambda::Version': lambdaVersionHandler(environment),
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
-    ...cognitoHandlers,
+    ...cognitoHandlers(environment),
   };
   const custom = customResourceHandler(environment, invoker);
   return (type) => specific[type] ?? (isCustomResourceType(type) ? custom : genericHandler);

@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore, TableAdministration } from '../../contracts';
+import type { BucketStore, CognitoResources, TableAdministration } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -72,4 +72,5 @@ export interface HandlerEnvironment {
   dataDir: string;
   tables: TableAdministration;
   nestedStacks: NestedStackOperations;
+  cognito?: CognitoResources;
 }
