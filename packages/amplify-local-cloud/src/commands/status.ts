@@ -11,6 +11,8 @@ export const status: LocalCloudCommand = {
     const selector = readSelector(options);
     const result = await getInstanceStatus(selector);
     const caCertificate = caCertificateFile(selector.dataDir);
+    const credentials = readInstanceCredentials(selector.dataDir);
+    const deployed = result.type === 'running' && credentials !== undefined ? await readDeployedSummary(result.info.endpoint, credentials) : undefined;
     if (options.json === true) {
       const info = result.type === 'stopped' ? undefined : result.info;
       output.info(
@@ -23,6 +25,7 @@ export const status: LocalCloudCommand = {
             pid: info?.pid,
             startedAt: info?.startedAt,
             dataDir: selector.dataDir,
+            ...deployed,
           },
           null,
           2,
@@ -42,13 +45,9 @@ export const status: LocalCloudCommand = {
         output.info(`not running (data in ${selector.dataDir})`);
         break;
     }
-    const credentials = readInstanceCredentials(selector.dataDir);
     if (credentials !== undefined) {
       output.info(describeCredentials(selector.dataDir));
     }
-    if (result.type === 'running' && credentials !== undefined) {
-      const deployed = await readDeployedSummary(result.info.endpoint, credentials);
-      if (deployed !== undefined) describeDeployed(deployed).forEach((line) => output.info(line));
-    }
+    if (deployed !== undefined) describeDeployed(deployed).forEach((line) => output.info(line));
   },
 };

@@ -240,4 +240,13 @@ test('`status` lists the deployed functions and REST APIs with their root URLs',
   expect(lines).toContain('tables: none');
   expect(lines.find((line) => line.startsWith('functions: '))).toMatch(/auth-keys \(nodejs20\.x\)/);
   expect(lines).toContain(`REST APIs: myapi at ${rootUrl}`);
+  expect(lines).toContain('user pools: none');
+  expect(lines).toContain('GraphQL APIs: none');
+
+  lines.length = 0;
+  await executeAmplifyCommand({ input: { argv: [], plugin: 'local-cloud', command: 'status', options: { 'data-dir': cloud.dataDir, json: true } }, print });
+  const json = JSON.parse(lines.join('\n')) as Record<string, unknown>;
+  expect(json).toMatchObject({ status: 'running', endpoint: cloud.endpoint, tables: [], userPools: [], identityPools: [], graphqlApis: [], restApis: [{ name: 'myapi', rootUrls: [rootUrl] }] });
+  expect(json.functions).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringMatching(/auth-keys/) })]));
+  expect(Array.isArray(json.buckets)).toBe(true);
 });
