@@ -103,6 +103,14 @@ describe('executeAmplifyCommand', () => {
         pid: process.pid,
         startedAt: '2026-01-01T00:00:00.000Z',
         dataDir: dir,
+        // What is deployed, per service: nothing yet.
+        userPools: [],
+        identityPools: [],
+        tables: [],
+        functions: [],
+        graphqlApis: [],
+        restApis: [],
+        buckets: [],
       });
       expect(fs.readFileSync(cloud.caCertificate, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     } finally {
