@@ -11,7 +11,7 @@ const consoleOutput: CommandOutput = {
 };
 
 /** Options that never take a value, so `--detach start` does not read `start` as the value of `--detach`. */
-const FLAGS: ReadonlySet<string> = new Set(['detach', 'debug']);
+const FLAGS: ReadonlySet<string> = new Set(['detach', 'debug', 'json']);
 
 /**
  * Splits `<command> [--name value | --name=value | --flag]...` into the command and its options, reading options

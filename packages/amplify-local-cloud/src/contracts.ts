@@ -19,6 +19,7 @@ export interface ServiceRequest {
   /** The service of the SigV4 credential scope: `cloudformation`, `s3`, `sts`, ... */
   service: string;
   region: string;
+  /** Empty for an unsigned call (public operations of services apps call unsigned, such as Cognito's sign-in). */
   accessKeyId: string;
   method: string;
   /** The raw request path, still percent-encoded. */
@@ -135,6 +136,8 @@ export interface DeployedResource {
   logicalId: string;
   physicalId: string;
   type: string;
+  /** From the stack's ARN: arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>. */
+  region: string;
   properties: Record<string, unknown>;
   attributes: Record<string, unknown>;
 }
@@ -153,6 +156,24 @@ export interface TableAdministration {
   deployTable(name: string, properties: Record<string, unknown>, region: string): Promise<{ tableArn: string; streamArn?: string }>;
   /** Deletes the table and its items; a table already gone is not an error. */
   deleteTable(name: string): Promise<void>;
+}
+
+/**
+ * Cognito's side of the resources stacks declare (implemented in src/cognito and src/cognito-identity): the user
+ * pools, clients, groups, identity pools and role attachments the data plane serves. `properties` are resolved.
+ */
+export interface CognitoResources {
+  /** Creates the pool, with its token signing key, or updates its settings. */
+  putUserPool(poolId: string, region: string, properties: Record<string, unknown>): Promise<void>;
+  deleteUserPool(poolId: string): void;
+  putUserPoolClient(poolId: string, clientId: string, properties: Record<string, unknown>, secret: string | undefined): void;
+  deleteUserPoolClient(clientId: string): void;
+  putUserPoolGroup(poolId: string, groupName: string, properties: Record<string, unknown>): void;
+  deleteUserPoolGroup(poolId: string, groupName: string): void;
+  putIdentityPool(poolId: string, region: string, properties: Record<string, unknown>): void;
+  deleteIdentityPool(poolId: string): void;
+  putIdentityPoolRoles(attachmentId: string, poolId: string, properties: Record<string, unknown>): void;
+  deleteIdentityPoolRoles(attachmentId: string): void;
 }
 
 /** What the CloudFormation engine gets from the server that hosts it. */
@@ -178,6 +199,8 @@ export interface CloudFormationServiceDeps {
   };
   /** Where the AppSync resource handlers register the APIs they deploy, for the local AppSync to serve. */
   appsync: import('./appsync/appsync-registry').AppSyncRegistry;
+  /** Where Cognito resources take effect; without it they exist in name only (engine tests). */
+  cognito?: CognitoResources;
 }
 
 export interface CloudFormationService {

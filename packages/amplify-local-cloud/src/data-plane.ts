@@ -19,11 +19,15 @@ export interface DataPlaneOptions {
   buckets: S3Store;
 }
 
-/** What `status` lists: the deployed tables, functions and REST APIs. */
+/** What `status` lists: what the stacks deployed that an app can call, per service. */
 export interface DeployedSummary {
+  userPools: { id: string; name: string }[];
+  identityPools: { id: string; name: string }[];
   tables: string[];
   functions: { name: string; runtime: string; handler: string; logFile: string }[];
   restApis: { id: string; name: string; rootUrls: string[] }[];
+  graphqlApis: { id: string; name: string; url: string }[];
+  buckets: string[];
 }
 
 /** Where the CloudFormation engine keeps what functions run from. */
@@ -53,6 +57,7 @@ export class DataPlane {
   private lambda: LambdaService | undefined;
   private restApis: RestApiService | undefined;
   private runtime: NodeRuntime | undefined;
+  private deployed: DeployedResources | undefined;
 
   private constructor(
     private readonly options: DataPlaneOptions,
@@ -78,6 +83,7 @@ export class DataPlane {
   attach(deployed: DeployedResources, directories: FunctionDirectories): DataPlaneRoutes {
     const { options } = this;
     this.runtime = new NodeRuntime(directories.runtime, options.endpoint);
+    this.deployed = deployed;
     const lambda = new LambdaService({
       deployed,
       codeDirectory: directories.code,
@@ -106,10 +112,16 @@ export class DataPlane {
 
   async summary(): Promise<DeployedSummary> {
     const lambda = this.lambda;
+    const ofType = (type: string) => this.deployed?.ofType(type) ?? [];
+    const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
     return {
+      userPools: ofType('AWS::Cognito::UserPool').map((pool) => ({ id: pool.physicalId, name: text(pool.properties.UserPoolName, pool.logicalId) })),
+      identityPools: ofType('AWS::Cognito::IdentityPool').map((pool) => ({ id: pool.physicalId, name: text(pool.attributes.Name, pool.logicalId) })),
       tables: await this.dynamodb.tableNames(),
       functions: lambda === undefined ? [] : lambda.list().map((deployed) => ({ name: deployed.name, runtime: deployed.runtime, handler: deployed.handler, logFile: lambda.logFile(deployed.name) })),
       restApis: (this.restApis?.list() ?? []).map((api) => ({ id: api.id, name: api.name, rootUrls: api.stages.map((stage) => restApiRootUrl(this.options.endpoint, api.id, stage)) })),
+      graphqlApis: ofType('AWS::AppSync::GraphQLApi').map((api) => ({ id: text(api.attributes.ApiId, api.physicalId), name: text(api.properties.Name, api.logicalId), url: text(api.attributes.GraphQLUrl, '') })),
+      buckets: ofType('AWS::S3::Bucket').map((bucket) => bucket.physicalId),
     };
   }
 

@@ -4,6 +4,7 @@ import { startDetached } from './instance/detached-start';
 import { readInstanceCredentials, type LocalCloudCredentials } from './instance/instance-credentials';
 import { defaultDataDir } from './instance/instance-selector';
 import { getInstanceStatus } from './instance/instance-status';
+import type { ServerInfo } from './instance/server-info';
 
 export interface EnsureLocalCloudOptions {
   port?: number;
@@ -14,6 +15,9 @@ export interface RunningLocalCloud {
   endpoint: string;
   /** The key pair requests to `endpoint` must be signed with. */
   credentials: LocalCloudCredentials;
+  /** The same services over TLS, and the CA certificate (PEM file) that signed its certificate. */
+  httpsEndpoint?: string;
+  caCertificate?: string;
 }
 
 /**
@@ -23,16 +27,17 @@ export interface RunningLocalCloud {
  */
 export async function ensureLocalCloud(options: EnsureLocalCloudOptions = {}): Promise<RunningLocalCloud> {
   const selector = { dataDir: path.resolve(options.dataDir ?? defaultDataDir()), port: options.port };
-  let endpoint: string;
+  let info: ServerInfo;
   try {
-    endpoint = (await startDetached(selector)).info.endpoint;
+    info = (await startDetached(selector)).info;
   } catch (error) {
     const status = await getInstanceStatus(selector);
     if (status.type !== 'running') {
       throw error;
     }
-    endpoint = status.info.endpoint;
+    info = status.info;
   }
+  const { endpoint, httpsEndpoint, caCertificate } = info;
   // A running server created the file before it listened; one started by an older version did not.
   const credentials = readInstanceCredentials(selector.dataDir);
   if (credentials === undefined) {
@@ -40,5 +45,5 @@ export async function ensureLocalCloud(options: EnsureLocalCloudOptions = {}): P
       resolution: 'It was started by an older version: restart it with `amplify local-cloud stop` (the next command starts it again).',
     });
   }
-  return { endpoint, credentials };
+  return { endpoint, credentials, httpsEndpoint, caCertificate };
 }

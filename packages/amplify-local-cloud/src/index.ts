@@ -1,5 +1,5 @@
 export * from './contracts';
-export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud';
+export { startLocalCloud, type LocalCloud, type LocalCloudOptions, type StartedLocalCloud } from './local-cloud';
 export { HEALTH_PATH, REST_API_PATH_PREFIX, restApiRootUrl } from './well-known-paths';
 export { ensureLocalCloud, type EnsureLocalCloudOptions, type RunningLocalCloud } from './ensure-local-cloud';
 export { readInstanceCredentials, credentialsFile, type LocalCloudCredentials } from './instance/instance-credentials';

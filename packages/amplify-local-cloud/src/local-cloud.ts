@@ -15,9 +15,19 @@ import { createS3Handler } from './s3/s3-api';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
-import { LocalCredentialStore } from './server/credential-store';
+import { LocalCredentialStore, type RoleSession } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { routeRequest, type RouterOptions } from './server/request-router';
+import { adoptDeclaredCognitoResources, cognitoResources } from './cognito/cognito-resources';
+import { JWKS_PATH, serveJwks, USER_POOLS_TARGET, userPoolsApi } from './cognito/cognito-api';
+import { jsonBrowserAccess, jsonServiceHandler } from './cognito/json-service';
+import { recordMessage } from './cognito/message-log';
+import { UserPoolService } from './cognito/user-pool-service';
+import { UserPoolStore } from './cognito/user-pool-store';
+import { IDENTITY_POOLS_TARGET, identityPoolsApi } from './cognito-identity/identity-api';
+import { IdentityPoolService } from './cognito-identity/identity-pool-service';
+import { IdentityPoolStore } from './cognito-identity/identity-pool-store';
+import { caCertificateFile, ensureTlsMaterial } from './tls/certificate-authority';
 import { openDatabase } from './store/database';
 import { createEngagementServices } from './pinpoint/engagement-services';
 import { createStsHandler } from './sts/sts-api';
@@ -32,8 +42,8 @@ export interface LocalCloudOptions {
   /** Body and header timeouts (tests shorten them). */
   http?: Omit<HttpServerOptions, 'upgrade'>;
   /**
-   * The data-plane services AppSync resolvers and authorizers call (DynamoDB, Lambda, user pool tokens, identity
-   * pool sessions); a data source or auth mode whose service is missing answers with an error naming it.
+   * Replaces the data-plane services AppSync resolvers and authorizers call (default: this local cloud's DynamoDB,
+   * Lambda, user pools and credential store); tests give fakes.
    */
   dataPlane?: Omit<AppSyncPorts, 'signingKeys' | 'accountId'>;
   /** How often real-time connections get a keep-alive; default 60 s (tests shorten it). */
@@ -49,14 +59,26 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
+/** The local cloud `startLocalCloud` runs in this process, with what only its process knows. */
+export interface StartedLocalCloud extends LocalCloud {
+  /** The same port over TLS (`wss://` subscriptions and `https://` Storage need it). */
+  httpsEndpoint: string;
+  /** The PEM file of the data directory's CA, which signed the server's certificate. */
+  caCertificate: string;
+  /** Who holds temporary keys (role, session name, Cognito identity); `undefined` for the instance's key and unknown keys. */
+  roleSessionOf(accessKeyId: string): RoleSession | undefined;
+}
+
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
- * Starts the local cloud: opens the data directory, listens, then serves S3, STS and CloudFormation from one
- * endpoint. The port is bound first because the engine needs the endpoint (nested-stack `TemplateURL`s point at
- * it); requests that arrive while the services are still being set up wait for them.
+ * Starts the local cloud: opens the data directory, listens (HTTP and, on the same port, HTTPS with the data
+ * directory's CA), then
+ * serves S3, STS, CloudFormation and Cognito (user pools, identity pools) from one endpoint. The ports are bound
+ * first because the engine needs the endpoint (nested-stack `TemplateURL`s point at it); requests that arrive while
+ * the services are still being set up wait for them.
  */
-export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+export async function startLocalCloud(options: LocalCloudOptions): Promise<StartedLocalCloud> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.test(host)) {
     throw new AmplifyError('LocalCloudHostNotLoopback', `The local cloud listens on loopback addresses only, not on '${host}'.`, {
@@ -73,18 +95,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   let server: HttpServer;
   let appsync: AppSyncService | undefined;
   try {
-    server = await listenHttp(host, options.port ?? DEFAULT_PORT, async (request) => routeRequest(request, await router), {
-      ...options.http,
-      upgrade: (request, socket, head) => {
-        if (appsync === undefined) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        else appsync.handleUpgrade(request, socket, head);
+    server = await listenHttp(
+      host,
+      options.port ?? DEFAULT_PORT,
+      async (request) => routeRequest(request, await router),
+      {
+        ...options.http,
+        upgrade: (request, socket, head) => {
+          if (appsync === undefined) socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+          else appsync.handleUpgrade(request, socket, head);
+        },
       },
-    });
+      ensureTlsMaterial(dataDir),
+    );
   } catch (error) {
     db.close();
     throw error;
   }
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  const hostName = host.includes(':') ? `[${host}]` : host;
+  const endpoint = `http://${hostName}:${server.port}`;
+  const httpsEndpoint = `https://${hostName}:${server.port}`;
   let cloudformation: CloudFormationService;
   let dataPlane: import('./data-plane').DataPlane | undefined;
   const credentialStore = new LocalCredentialStore(credentials);
@@ -92,9 +122,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const store = new S3Store(db, dataDir, endpoint);
     const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
     const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
+    const ports = require('./data-plane-ports') as typeof import('./data-plane-ports');
     dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
+    const functions = dataPlane;
     const appsyncRegistry = new AppSyncRegistry(db);
     const distributions = new DistributionStore(db);
+    // Triggers run through the Lambda data plane, attached once the engine below can tell what is deployed.
+    const userPools = new UserPoolService(new UserPoolStore(db), ports.functionInvoker(() => functions.functions), (message) => recordMessage(dataDir, message));
+    const identityPools = new IdentityPoolService(new IdentityPoolStore(db), userPools, credentialStore);
+    const cognito = cognitoResources(userPools, identityPools);
     // Required here: the engine and the resource specification it loads are the heaviest part of the package, and
     // the commands that only manage a server (status, stop, reset) must not pay for them.
     const { createCloudFormationService } = require('./cloudformation') as typeof import('./cloudformation');
@@ -108,9 +144,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       tables: dataPlane.dynamoDb,
       appsync: appsyncRegistry,
       cloudFront: { distributions, endpoint },
+      cognito,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
+    await adoptDeclaredCognitoResources((type) => cloudformation.deployed.ofType(type), cognito);
     const { functionCodeDirectory, layerContentDirectory, parseLayerVersionArn } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
     const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, {
       code: (name) => functionCodeDirectory(cfnDataDir, name),
@@ -129,6 +167,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ]);
     const engagement = createEngagementServices(db, dataDir);
     for (const [name, handler] of engagement.services) services.set(name, handler);
+    const userPoolsDefinition = userPoolsApi(userPools, (accessKeyId, operation) => {
+      const session = credentialStore.roleSessionOf(accessKeyId);
+      return session?.cognitoIdentity === undefined ? undefined : `User: ${session.roleArn} (an identity pool's credentials) is not authorized to perform: cognito-idp:${operation}`;
+    });
+    const identityPoolsDefinition = identityPoolsApi(identityPools);
+    services.set('cognito-idp', jsonServiceHandler(userPoolsDefinition));
+    services.set('cognito-identity', jsonServiceHandler(identityPoolsDefinition));
+    const cognitoBrowserAccess = jsonBrowserAccess([userPoolsDefinition, identityPoolsDefinition]);
     if (cloudformation.iam !== undefined) {
       // The engine answers IAM calls about the roles its stacks made (custom resources of Amplify's root stack).
       services.set('iam', cloudformation.iam);
@@ -136,7 +182,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const { AppSyncService: Service } = require('./appsync/appsync-service') as typeof import('./appsync/appsync-service');
     const appsyncService = new Service(
       appsyncRegistry,
-      { ...options.dataPlane, signingKeys: credentialStore, accountId: LOCAL_ACCOUNT_ID },
+      {
+        ...(options.dataPlane ?? ports.appSyncPorts({ dynamoDb: dataPlane.dynamoDb, functions: () => functions.functions, userPools }, credentialStore)),
+        signingKeys: credentialStore,
+        accountId: LOCAL_ACCOUNT_ID,
+      },
       { keepAliveMs: options.realtimeKeepAliveMs },
     );
     appsync = appsyncService;
@@ -149,10 +199,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       services,
       streamingServices,
       // Pinpoint and Lex claim their own paths; S3 answers every other preflight (a path-style bucket).
-      browserAccess: new Map([...engagement.browserAccess, ['s3', createS3BrowserAccess(store)]]),
+      browserAccess: new Map([
+        ...engagement.browserAccess,
+        ['s3', createS3BrowserAccess(store)],
+        ['cognito-idp', cognitoBrowserAccess],
+        ['cognito-identity', cognitoBrowserAccess],
+      ]),
       credentials: credentialStore,
+      unsignedTargets: new Map([
+        [USER_POOLS_TARGET, 'cognito-idp'],
+        [IDENTITY_POOLS_TARGET, 'cognito-identity'],
+      ]),
       publicPaths: [
         ...dataPlaneRoutes.publicPaths,
+        { prefix: JWKS_PATH, handle: (request) => serveJwks(userPools, request) },
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
         { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
@@ -178,8 +238,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   return {
     endpoint,
     port: server.port,
+    httpsEndpoint,
+    caCertificate: caCertificateFile(dataDir),
     dataDir,
     credentials: { ...credentials },
+    roleSessionOf: (accessKeyId) => credentialStore.roleSessionOf(accessKeyId),
     close: () => {
       closing ??= (async () => {
         // Stop accepting connections, let stack operations in flight finish, then release the database.

@@ -32,3 +32,5 @@ export const REST_API_PATH_PREFIX = '/_restapis/';
 export function restApiRootUrl(endpoint: string, apiId: string, stage: string): string {
   return `${endpoint}${REST_API_PATH_PREFIX}${apiId}/${stage}`;
 }
+/** Cognito's files: the log of messages user pools would have sent (read by `amplify local-cloud messages`). */
+export const COGNITO_DIR = 'cognito';

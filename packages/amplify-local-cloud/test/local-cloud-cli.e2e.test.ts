@@ -1,5 +1,6 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -76,6 +77,14 @@ describe('amplify-local-cloud bin', () => {
     const status = await bin('status', '--data-dir', dataDir);
     expect(status.stdout).toContain(`running at ${info.endpoint} (pid ${info.pid}`);
     expect(status.stdout).toContain(`credentials in ${path.join(dataDir, 'credentials.json')}`);
+    const json = JSON.parse((await bin('status', '--json', '--data-dir', dataDir)).stdout) as Record<string, string>;
+    expect(json).toMatchObject({ status: 'running', endpoint: info.endpoint, caCertificate: path.join(dataDir, 'tls', 'ca.pem') });
+    // The detached server answers over TLS for a client that trusts the data directory's CA.
+    const health = await new Promise<number>((resolve, reject) => {
+      https.get(`${json.httpsEndpoint}/_local-cloud/health`, { ca: fs.readFileSync(json.caCertificate) }, (response) => resolve(response.statusCode ?? 0)).on('error', reject);
+    });
+    expect(health).toBe(200);
+    expect(JSON.parse((await bin('messages', '--json', '--data-dir', dataDir)).stdout)).toEqual([]);
     // The exports other AWS tools take: a client configured from them alone reaches the server.
     const exported = await bin('credentials', '--data-dir', dataDir);
     const env = Object.fromEntries(exported.stdout.trim().split('\n').map((line) => line.replace(/^export /, '').split('=', 2) as [string, string]));
@@ -124,7 +133,7 @@ describe('amplify-local-cloud bin', () => {
     expect(reset.code).toBe(0);
     expect(reset.stdout).toContain(`Deleted the local cloud's data in ${dataDir}`);
     expect(alive(second.pid)).toBe(false);
-    expect(fs.readdirSync(dataDir)).toEqual(['credentials.json']);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(['credentials.json', 'tls']);
   });
 
   it('explains a port that is taken', async () => {

@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
+import { startLocalCloud, type LocalCloudOptions, type StartedLocalCloud } from '../local-cloud';
 import { canonicalRequest, credentialScope, signingKey, stringToSign, hmac } from '../server/sigv4-verifier';
 
 /** A local cloud on a free port over a temp data directory, with an S3 client pointed at it and signing with its keys. */
 export interface TestCloud {
-  cloud: LocalCloud;
+  cloud: StartedLocalCloud;
   dataDir: string;
   config: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   s3: S3Client;

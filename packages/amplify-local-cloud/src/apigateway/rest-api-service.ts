@@ -157,8 +157,7 @@ export class RestApiService {
       // The instance's own key is the developer's, the account's administrator.
       return { accessKey, userArn: `arn:aws:iam::${this.options.accountId}:user/local`, caller: 'local', user: 'local' };
     }
-    // Identity pools' sessions are named CognitoIdentityCredentials on AWS.
-    const session = principal.type === 'role' && principal.cognitoIdentity !== undefined ? 'CognitoIdentityCredentials' : `local-${accessKey.slice(-8)}`;
+    const session = (principal.type === 'role' ? principal.sessionName : undefined) ?? `local-${accessKey.slice(-8)}`;
     const userArn = principal.type === 'role' ? `arn:aws:sts::${this.options.accountId}:assumed-role/${roleName(principal.roleArn)}/${session}` : `arn:aws:sts::${this.options.accountId}:federated-user/${session}`;
     const decision = principal.type === 'role' ? evaluateRolePolicies(this.options.deployed, principal.roleArn, 'execute-api:Invoke', methodArn) : 'implicit-deny';
     if (decision !== 'allow') {

@@ -33,6 +33,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         dataDir: deps.dataDir,
         tables: deps.tables,
         cloudFront: deps.cloudFront,
+        cognito: deps.cognito,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),
@@ -55,6 +56,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
           logicalId: resource.logicalId,
           physicalId: resource.physicalId as string,
           type: resource.type,
+          region: resource.stackId.split(':')[3],
           properties: resource.properties,
           attributes: resource.attributes,
         })),

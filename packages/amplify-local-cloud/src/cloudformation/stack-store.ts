@@ -263,15 +263,15 @@ export class StackStore {
     return row && fromResourceRow(row);
   }
 
+  /** Every resource of this type that exists now, in every stack, with the id of its stack (the data plane serves what stacks deployed). */
+  liveResourcesOfType(type: string): (ResourceRecord & { stackId: string })[] {
+    return (this.statements.liveResourcesOfType.all(type) as (ResourceRow & { stack_id: string })[]).map((row) => ({ ...fromResourceRow(row), stackId: row.stack_id }));
+  }
+
   /** The resource of this type and physical id that exists now (retained ones included), wherever its stack is. */
   liveResource(type: string, physicalId: string): ResourceRecord | undefined {
     const row = this.statements.liveResource.get(type, physicalId) as ResourceRow | undefined;
     return row && fromResourceRow(row);
-  }
-
-  /** Every resource of this type that exists now, in every stack (the data plane serves what stacks deployed). */
-  liveResourcesOfType(type: string): (ResourceRecord & { stackId: string })[] {
-    return (this.statements.liveResourcesOfType.all(type) as (ResourceRow & { stack_id: string })[]).map((row) => ({ ...fromResourceRow(row), stackId: row.stack_id }));
   }
 
   /** 1, 2, 3... per name, across restarts: Lambda version numbers, layer versions. */

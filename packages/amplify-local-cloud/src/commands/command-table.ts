@@ -3,6 +3,7 @@ import type { LocalCloudCommand } from './command-types';
 import { credentials } from './credentials';
 import { events } from './events';
 import { helpCommand } from './help';
+import { messages } from './messages';
 import { reset } from './reset';
 import { start } from './start';
 import { status } from './status';
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, LocalCloudCommand> = {
   reset,
   credentials,
   events,
+  messages,
   help: helpCommand(() => COMMANDS),
 };
 

@@ -5,7 +5,7 @@ import { canonicalRequest, credentialScope, hmac, signingKey, stringToSign } fro
 import { DEPLOYED_PATH, LOCAL_CLOUD_SERVICE } from '../well-known-paths';
 import type { LocalCloudCredentials } from './instance-credentials';
 
-/** What the running server has deployed (tables, functions, REST APIs), asked with the instance's own key. */
+/** What the running server has deployed (pools, tables, functions, APIs, buckets), asked with the instance's own key. */
 export function readDeployedSummary(endpoint: string, credentials: LocalCloudCredentials, timeoutMs = 2000): Promise<DeployedSummary | undefined> {
   const url = new URL(DEPLOYED_PATH, endpoint);
   const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -37,9 +37,13 @@ export function readDeployedSummary(endpoint: string, credentials: LocalCloudCre
 export function describeDeployed(summary: DeployedSummary): string[] {
   const list = (items: string[]) => (items.length === 0 ? 'none' : items.join(', '));
   return [
+    `user pools: ${list(summary.userPools.map((pool) => `${pool.name} (${pool.id})`))}`,
+    `identity pools: ${list(summary.identityPools.map((pool) => `${pool.name} (${pool.id})`))}`,
     `tables: ${list(summary.tables)}`,
     `functions: ${list(summary.functions.map((deployed) => `${deployed.name} (${deployed.runtime})`))}`,
     ...(summary.functions.length > 0 ? [`function logs in ${path.dirname(summary.functions[0].logFile)}`] : []),
+    `GraphQL APIs: ${list(summary.graphqlApis.map((api) => `${api.name} at ${api.url}`))}`,
     `REST APIs: ${list(summary.restApis.flatMap((api) => api.rootUrls.map((url) => `${api.name} at ${url}`)))}`,
+    `buckets: ${list(summary.buckets)}`,
   ];
 }

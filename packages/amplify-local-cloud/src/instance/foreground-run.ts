@@ -1,6 +1,6 @@
 import { AmplifyError } from 'amplify-cli-core';
 import { DEFAULT_PORT } from '../contracts';
-import { startLocalCloud, type LocalCloud } from '../local-cloud';
+import { startLocalCloud, type StartedLocalCloud } from '../local-cloud';
 import { runsElsewhere } from './detached-start';
 import type { InstanceSelector } from './instance-selector';
 import { getInstanceStatus } from './instance-status';
@@ -20,8 +20,16 @@ export async function runForeground(selector: InstanceSelector, onReady: (info: 
       resolution: 'Use it, or stop it first with `amplify local-cloud stop`.',
     });
   }
-  const cloud: LocalCloud = await startLocalCloud({ port: selector.port ?? DEFAULT_PORT, dataDir: selector.dataDir });
-  const info: ServerInfo = { pid: process.pid, port: cloud.port, endpoint: cloud.endpoint, dataDir: cloud.dataDir, startedAt: new Date().toISOString() };
+  const cloud: StartedLocalCloud = await startLocalCloud({ port: selector.port ?? DEFAULT_PORT, dataDir: selector.dataDir });
+  const info: ServerInfo = {
+    pid: process.pid,
+    port: cloud.port,
+    endpoint: cloud.endpoint,
+    httpsEndpoint: cloud.httpsEndpoint,
+    caCertificate: cloud.caCertificate,
+    dataDir: cloud.dataDir,
+    startedAt: new Date().toISOString(),
+  };
   try {
     writeServerInfo(info);
     onReady(info);

@@ -7,6 +7,10 @@ export interface ServerInfo {
   pid: number;
   port: number;
   endpoint: string;
+  /** The HTTPS listener (absent in records of servers older than it). */
+  httpsEndpoint?: string;
+  /** The CA certificate (PEM file) clients trust `httpsEndpoint` with. */
+  caCertificate?: string;
   dataDir: string;
   startedAt: string;
 }
@@ -35,7 +39,10 @@ export function readServerInfo(dataDir: string): ServerInfo | undefined {
   try {
     const value = JSON.parse(text) as Partial<ServerInfo>;
     if (typeof value.pid === 'number' && typeof value.port === 'number' && typeof value.endpoint === 'string') {
-      return { pid: value.pid, port: value.port, endpoint: value.endpoint, dataDir, startedAt: String(value.startedAt ?? '') };
+      const info: ServerInfo = { pid: value.pid, port: value.port, endpoint: value.endpoint, dataDir, startedAt: String(value.startedAt ?? '') };
+      if (typeof value.httpsEndpoint === 'string') info.httpsEndpoint = value.httpsEndpoint;
+      if (typeof value.caCertificate === 'string') info.caCertificate = value.caCertificate;
+      return info;
     }
   } catch {
     // Unparseable: treated like no record; the next start overwrites it.

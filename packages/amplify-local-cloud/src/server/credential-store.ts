@@ -13,9 +13,14 @@ export interface CredentialStore {
   find(accessKeyId: string): SigningCredentials | undefined;
 }
 
-/** The role session temporary keys act for, and the Cognito identity it was issued to (identity pools). */
+/**
+ * Who holds temporary keys: the role session they act for and, for keys an identity pool issued, the Cognito
+ * identity. What IAM-authorised data-plane calls (AppSync, API Gateway) check the caller against.
+ */
 export interface RoleSession {
   roleArn: string;
+  /** The session name in the caller's assumed-role ARN (`CognitoIdentityCredentials` for identity pools). */
+  sessionName?: string;
   cognitoIdentity?: {
     identityId: string;
     identityPoolId: string;
@@ -49,7 +54,7 @@ export class LocalCredentialStore implements CredentialStore {
     }
     const issued = this.temporary.get(accessKeyId);
     if (issued !== undefined && issued.expiration.getTime() <= this.now().getTime()) {
-      this.temporary.delete(accessKeyId);
+      this.revoke(accessKeyId);
       return undefined;
     }
     return issued;
@@ -76,6 +81,11 @@ export class LocalCredentialStore implements CredentialStore {
     if (accessKeyId === this.instance.accessKeyId) return { type: 'instance' };
     const issued = this.find(accessKeyId) as TemporaryCredentials | undefined;
     return issued?.session === undefined ? { type: 'unknown' } : { type: 'role', ...issued.session };
+  }
+
+  /** The role session of live temporary keys; `undefined` for the instance's key, keys issued for no role and dead ones. */
+  roleSessionOf(accessKeyId: string): RoleSession | undefined {
+    return (this.find(accessKeyId) as TemporaryCredentials | undefined)?.session;
   }
 
   /** Ends temporary credentials before they expire (their holder is done). */

@@ -1,5 +1,6 @@
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import * as https from 'https';
+import * as net from 'net';
 import { pipeline, Readable, type Duplex } from 'stream';
 import { AmplifyError } from 'amplify-cli-core';
 import type { ServiceResponse } from '../contracts';
@@ -30,23 +31,30 @@ const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
  */
 const UNREAD_BODY_LINGER_MS = 2000;
 
+/** The first byte of a TLS connection: the record type of its ClientHello (handshake). */
+const TLS_HANDSHAKE = 0x16;
+
 /**
  * Listens on a loopback address and hands each request to the handler as soon as its headers are in, the body
  * unread: the service reads it (whole or streamed) only if and as far as it accepts it. A client that sent
  * `Expect: 100-continue` gets `100 Continue` only when the body is read, so a refused upload is never sent. A
  * handler that throws is answered with a 500 in the client's protocol and logged to stderr, so one bad request
- * never stops the cloud.
+ * never stops the cloud. Given a key and certificate, the same port also answers TLS (`https://`, `wss://`): each
+ * connection's first byte tells a TLS handshake from plain HTTP, so an app reaches every service at one host and
+ * port under either scheme, as aws-amplify needs when it rewrites the GraphQL URL to `wss://` for subscriptions.
  */
-export async function listenHttp(host: string, port: number, handle: RequestHandler, options: HttpServerOptions = {}): Promise<HttpServer> {
+export async function listenHttp(host: string, port: number, handle: RequestHandler, options: HttpServerOptions = {}, tls?: { key: string; cert: string }): Promise<HttpServer> {
   const bodyIdleTimeoutMs = options.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_TIMEOUT_MS;
   const headersTimeoutMs = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
-  const server = http.createServer({
+  const serverOptions: http.ServerOptions = {
     headersTimeout: headersTimeoutMs,
     // Bodies have their own idle timeout; a deadline for the whole request would cut off large uploads.
     requestTimeout: 0,
     // Expired headers are found by this periodic check: it must run well within the timeout.
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
-  });
+  };
+  const plain = http.createServer(serverOptions);
+  const secure = tls === undefined ? undefined : https.createServer({ ...serverOptions, key: tls.key, cert: tls.cert });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean) => {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');
@@ -78,16 +86,38 @@ export async function listenHttp(host: string, port: number, handle: RequestHand
         res.destroy();
       });
   };
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, false));
-  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, true));
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (options.upgrade === undefined) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  for (const target of secure === undefined ? [plain] : [plain, secure]) {
+    target.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, false));
+    target.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => serve(req, res, true));
+    target.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (options.upgrade === undefined) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      options.upgrade(req, socket, head);
+    });
+    target.keepAliveTimeout = 5000;
+  }
+  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
+    if (secure === undefined) {
+      plain.emit('connection', socket);
+      socket.resume();
       return;
     }
-    options.upgrade(req, socket, head);
+    // A client that connects and sends nothing is dropped like one whose headers never complete.
+    socket.setTimeout(headersTimeoutMs, () => socket.destroy());
+    socket.on('error', () => socket.destroy());
+    socket.once('readable', () => {
+      const first: Buffer | null = socket.read(1);
+      socket.setTimeout(0);
+      if (first === null) {
+        socket.destroy();
+        return;
+      }
+      socket.unshift(first);
+      (first[0] === TLS_HANDSHAKE ? secure : plain).emit('connection', socket);
+    });
   });
-  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
@@ -103,14 +133,20 @@ export async function listenHttp(host: string, port: number, handle: RequestHand
     });
     server.listen(port, host, () => resolve());
   });
+  const targets = secure === undefined ? [plain] : [plain, secure];
+  // The HTTP servers get their connections from the listener above; 'listening' starts their periodic check of
+  // connections whose headers never complete, which Node starts only on that event.
+  for (const target of targets) target.emit('listening');
   return {
-    port: (server.address() as AddressInfo).port,
+    port: (server.address() as net.AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // Idle keep-alive sockets of SDK clients would otherwise hold the server open.
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        for (const target of targets) {
+          // Stops the connection check; idle keep-alive sockets of SDK clients would otherwise hold the server open.
+          target.close(() => undefined);
+          setTimeout(() => target.closeAllConnections(), 2000).unref();
+        }
       }),
   };
 }

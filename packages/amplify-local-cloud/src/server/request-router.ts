@@ -44,18 +44,25 @@ export interface RouterOptions {
   /** The keys whose signatures are accepted. */
   credentials: CredentialStore;
   /**
-   * Requests under a path prefix answered without the router's authentication (bucket websites, the health probe,
-   * REST APIs and AppSync APIs, which authenticate their callers themselves).
+   * Requests under a path prefix (or matching a pattern) answered without the router's authentication (bucket
+   * websites, the health probe, JWKS, REST APIs and AppSync APIs, which authenticate their callers themselves).
    */
-  publicPaths: readonly { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
+  publicPaths: readonly { prefix: string | RegExp; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
+  /**
+   * Services apps call unsigned, by X-Amz-Target prefix (`AWSCognitoIdentityProviderService` to `cognito-idp`): an
+   * unsigned request with such a target goes to that service with an empty access key id, and the service decides
+   * which operations need no signature. Signed requests to them are verified and routed as any other.
+   */
+  unsignedTargets?: ReadonlyMap<string, string>;
 }
 
 /**
  * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
- * preflights go to the data-plane service they address; the SigV4 signature is verified against the credential
- * store, before any body reaches a service or the disk; a request from a web page reaches only a data-plane service
- * that allows its origin; then the service its credential scope names answers, with its body unread to a streaming
- * service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
+ * preflights go to the data-plane service they address; an unsigned call whose X-Amz-Target names a service apps
+ * call unsigned (Cognito) goes to it, which authenticates its caller itself; otherwise the SigV4 signature is
+ * verified against the credential store, before any body reaches a service or the disk; a request from a web page
+ * reaches only a data-plane service that allows its origin; then the service its credential scope names answers,
+ * with its body unread to a streaming service (S3), else with the body read whole (at most `MAX_QUERY_BODY_BYTES`).
  *
  * S3 signs the payload hash its `x-amz-content-sha256` header declares, so its body is not read before the
  * signature is checked: the S3 API checks the streamed bytes against a hex hash, and the aws-chunked decoder checks
@@ -72,7 +79,7 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     const message = `The local cloud answers loopback host names only (127.0.0.1, localhost, [::1]), not Host '${host ?? ''}'.`;
     return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : refuse(403, 'AccessDenied', message);
   }
-  const open = options.publicPaths.find((entry) => request.path.startsWith(entry.prefix));
+  const open = options.publicPaths.find((entry) => (typeof entry.prefix === 'string' ? request.path.startsWith(entry.prefix) : entry.prefix.test(request.path)));
   if (open !== undefined) {
     return open.handle(request);
   }
@@ -81,6 +88,10 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
     return preflight(request, options.browserAccess);
   }
   const auth = readSigV4(request.headers, request.query, now);
+  const unsignedService = auth.type === 'missing' ? unsignedTarget(request.headers, options.unsignedTargets) : undefined;
+  if (unsignedService !== undefined) {
+    return serveUnsigned(request, unsignedService, browser.type === 'browser' ? browser.origin : undefined, browser.type === 'browser', options);
+  }
   if (auth.type !== 'signed') {
     const s3 = guessIsS3(request);
     switch (auth.type) {
@@ -179,6 +190,40 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
   }
   const response = await serve(call, request.body, body, streaming, handler);
   return Object.keys(corsHeaders).length === 0 ? response : { ...response, headers: { ...response.headers, ...corsHeaders } };
+}
+
+/** The service an unsigned request's X-Amz-Target addresses, if it is one apps call unsigned. */
+function unsignedTarget(headers: IncomingHttpHeaders, targets: ReadonlyMap<string, string> | undefined): string | undefined {
+  const target = headers['x-amz-target'];
+  const value = Array.isArray(target) ? target[0] : target;
+  const dot = value?.indexOf('.') ?? -1;
+  if (value === undefined || dot < 0 || targets === undefined) return undefined;
+  return targets.get(value.slice(0, dot));
+}
+
+/** An unsigned call of a service apps call unsigned: CORS as its browser access decides, then the service. */
+async function serveUnsigned(request: RawRequest, service: string, origin: string | undefined, fromBrowser: boolean, options: RouterOptions): Promise<ServiceResponse> {
+  const handler = options.services.get(service);
+  if (handler === undefined) {
+    return unknownService(service, [...options.services.keys()], request.headers);
+  }
+  const call: SignedRequest = { service, region: '', accessKeyId: '', method: request.method, path: request.path, query: request.query, headers: request.headers };
+  let corsHeaders: Record<string, string> = {};
+  if (fromBrowser) {
+    const access = options.browserAccess.get(service);
+    const decision = access?.cors(call, origin) ?? { type: 'refuse' as const, response: queryError(403, 'AccessDenied', `The local cloud refuses ${service} calls from web pages.`) };
+    if (decision.type === 'refuse') return decision.response;
+    corsHeaders = decision.headers;
+  }
+  let body: Buffer;
+  try {
+    body = await request.body.read(MAX_QUERY_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyError) return bodyRefusal(service, error);
+    throw error;
+  }
+  const response = await handler({ ...call, body });
+  return { ...response, headers: { ...response.headers, ...corsHeaders } };
 }
 
 /** The service's answer: a streaming service reads the body itself; another gets the body read for verification. */

@@ -1,3 +1,4 @@
+import { CognitoIdentityClient, GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
@@ -14,6 +15,7 @@ exports.api = async (event) => ({
   body: JSON.stringify({
     resource: event.resource, path: event.path, method: event.httpMethod, query: event.multiValueQueryStringParameters,
     pathParameters: event.pathParameters, body: event.body, userArn: event.requestContext.identity.userArn,
+    cognitoIdentityId: event.requestContext.identity.cognitoIdentityId, cognitoAuthenticationType: event.requestContext.identity.cognitoAuthenticationType,
     stage: event.requestContext.stage, contentType: event.headers['content-type'] || null,
   }),
 });
@@ -95,6 +97,12 @@ function template(endpoint: string) {
           PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['execute-api:Invoke'], Resource: [invokeArn('/items'), invokeArn('/items/*')] }] },
         },
       },
+      // App users' guest credentials stand for the role with the Invoke policy.
+      Identities: { Type: 'AWS::Cognito::IdentityPool', Properties: { IdentityPoolName: 'rest_guests', AllowUnauthenticatedIdentities: true } },
+      IdentityRoles: {
+        Type: 'AWS::Cognito::IdentityPoolRoleAttachment',
+        Properties: { IdentityPoolId: { Ref: 'Identities' }, Roles: { unauthenticated: { 'Fn::GetAtt': ['AuthRole', 'Arn'] }, authenticated: { 'Fn::GetAtt': ['AuthRole', 'Arn'] } } },
+      },
       ApiFunction: lambdaFunction('api', 'FunctionRole'),
       BrokenFunction: lambdaFunction('broken', 'FunctionRole'),
       AuthKeys: { ...lambdaFunction('keys', 'AuthRole'), Properties: { ...lambdaFunction('keys', 'AuthRole').Properties, FunctionName: 'auth-keys' } },
@@ -139,11 +147,13 @@ function template(endpoint: string) {
       // How a template written for the local cloud computes its RootUrl: the endpoint, /_restapis/, the id, the stage.
       RootUrl: { Value: { 'Fn::Join': ['', [`${endpoint}/_restapis/`, { Ref: 'api' }, '/dev']] } },
       ApiId: { Value: { Ref: 'api' } },
+      IdentityPoolId: { Value: { Ref: 'Identities' } },
     },
   };
 }
 
 let rootUrl: string;
+let identityPoolId: string;
 let lambda: LambdaClient;
 
 beforeAll(async () => {
@@ -152,6 +162,7 @@ beforeAll(async () => {
   expect((await cloud.waitForStack('rest')).StackStatus).toBe('CREATE_COMPLETE');
   const { Stacks } = await cloud.cfn.send(new DescribeStacksCommand({ StackName: 'rest' }));
   rootUrl = Stacks![0].Outputs!.find((output) => output.OutputKey === 'RootUrl')!.OutputValue!;
+  identityPoolId = Stacks![0].Outputs!.find((output) => output.OutputKey === 'IdentityPoolId')!.OutputValue!;
   lambda = new LambdaClient(cloud.config);
 });
 
@@ -176,6 +187,8 @@ test('an open path answers without a signature through the Lambda proxy integrat
     pathParameters: { proxy: 'books/42' },
     body: '{"title":"x"}',
     userArn: null,
+    cognitoIdentityId: null,
+    cognitoAuthenticationType: null,
     stage: 'dev',
     contentType: 'application/json',
   });
@@ -210,6 +223,24 @@ test("a sigv4 path answers the credentials of a role whose policy allows execute
   expect(JSON.parse(refused.body).Message).toMatch(/^User: arn:aws:sts::123456789012:assumed-role\/amplify-unauth-role\/.* is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:[a-z0-9]+\/dev\/GET\/items$/);
 });
 
+test("identity pool credentials are authorised by the role they were issued for, and the proxy event names the Cognito identity", async () => {
+  const identity = new CognitoIdentityClient({ endpoint: cloud.endpoint, region: 'us-east-1', credentials: cloud.config.credentials });
+  try {
+    const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
+    const { Credentials } = await identity.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+    const credentials = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretKey!, sessionToken: Credentials!.SessionToken! };
+    const answer = await signedRequest(`${rootUrl}/items/9`, { method: 'GET' }, { credentials, service: 'execute-api' });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      userArn: 'arn:aws:sts::123456789012:assumed-role/amplify-auth-role/CognitoIdentityCredentials',
+      cognitoIdentityId: IdentityId,
+      cognitoAuthenticationType: 'unauthenticated',
+    });
+  } finally {
+    identity.destroy();
+  }
+});
+
 test('a wrong signature or an unknown key is refused', async () => {
   const keys = await roleKeys('auth-keys');
   const forged = await signedRequest(`${rootUrl}/items`, { method: 'GET' }, { credentials: { ...keys, secretAccessKey: 'wrong' }, service: 'execute-api' });
@@ -240,4 +271,14 @@ test('`status` lists the deployed functions and REST APIs with their root URLs',
   expect(lines).toContain('tables: none');
   expect(lines.find((line) => line.startsWith('functions: '))).toMatch(/auth-keys \(nodejs20\.x\)/);
   expect(lines).toContain(`REST APIs: myapi at ${rootUrl}`);
+  expect(lines).toContain('user pools: none');
+  expect(lines).toContain(`identity pools: rest_guests (${identityPoolId})`);
+  expect(lines).toContain('GraphQL APIs: none');
+
+  lines.length = 0;
+  await executeAmplifyCommand({ input: { argv: [], plugin: 'local-cloud', command: 'status', options: { 'data-dir': cloud.dataDir, json: true } }, print });
+  const json = JSON.parse(lines.join('\n')) as Record<string, unknown>;
+  expect(json).toMatchObject({ status: 'running', endpoint: cloud.endpoint, tables: [], userPools: [], identityPools: [{ id: identityPoolId, name: 'rest_guests' }], graphqlApis: [], restApis: [{ name: 'myapi', rootUrls: [rootUrl] }] });
+  expect(json.functions).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringMatching(/auth-keys/) })]));
+  expect(Array.isArray(json.buckets)).toBe(true);
 });

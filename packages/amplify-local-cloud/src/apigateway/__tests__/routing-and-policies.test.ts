@@ -22,7 +22,7 @@ describe('matchRoute', () => {
 });
 
 describe('evaluateRolePolicies', () => {
-  const resource = (type: string, physicalId: string, properties: Record<string, unknown>): DeployedResource => ({ stackId: 's', logicalId: physicalId, physicalId, type, properties, attributes: {} });
+  const resource = (type: string, physicalId: string, properties: Record<string, unknown>): DeployedResource => ({ stackId: 's', logicalId: physicalId, physicalId, type, region: 'us-east-1', properties, attributes: {} });
   const statement = (effect: string, action: unknown, target: unknown, extra: Record<string, unknown> = {}) => ({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: target, ...extra }] });
   const deployed = (resources: DeployedResource[]): DeployedResources => ({ ofType: (type) => resources.filter((candidate) => candidate.type === type) });
   const arn = 'arn:aws:execute-api:us-east-1:123456789012:abc/dev/GET/items/7';

@@ -8,7 +8,6 @@ import { startTestCloud, signedHeaders, type TestCloud } from '../../__tests__/t
 import type { CallerIdentity } from '../ports';
 import { startDynalite, type DynaliteExecutor } from './helpers/dynalite-executor';
 import { AUTH_ROLE_NAME, deployTodoApi, IDENTITY_POOL_ID, type DeployedTodoApi } from './helpers/todo-api';
-import { startTlsFront, TEST_CERTIFICATE } from './helpers/tls-front';
 import { createTestUserPool } from './helpers/user-pool-tokens';
 
 const CREATE = 'mutation Create($input: CreateTodoInput!) { createTodo(input: $input) { id name description priority owner createdAt updatedAt } }';
@@ -421,8 +420,9 @@ describe('aws-amplify 6 in Node', () => {
   });
 
   it('receives mutations through generateClient().graphql subscriptions with each auth mode (header subprotocol, wss://)', async () => {
-    const front = await startTlsFront(test.cloud.port);
-    // Node 20 has no WebSocket: the app's polyfill is ws, here trusting the test certificate.
+    // Node 20 has no WebSocket: the app's polyfill is ws, here trusting the data directory's CA. The client rewrites
+    // the http:// endpoint to wss:// on the same port, which answers TLS too.
+    const ca = fs.readFileSync(test.cloud.caCertificate);
     const globals = globalThis as { WebSocket?: unknown };
     const previous = globals.WebSocket;
     const opened: WebSocket[] = [];
@@ -431,7 +431,7 @@ describe('aws-amplify 6 in Node', () => {
     globalThis.setTimeout = ((callback: () => void, ms?: number) => realSetTimeout(callback, ms).unref()) as typeof setTimeout;
     globals.WebSocket = class extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { ca: TEST_CERTIFICATE });
+        super(url, protocols, { ca });
         opened.push(this);
       }
     };
@@ -441,7 +441,7 @@ describe('aws-amplify 6 in Node', () => {
       const { generateClient } = await import('aws-amplify/api');
       const { decodeJWT } = await import('aws-amplify/auth');
       const token = userPool.idToken('dave');
-      const endpoint = `http://127.0.0.1:${front.port}/appsync/${api.apiId}/graphql`;
+      const endpoint = `http://127.0.0.1:${test.cloud.port}/appsync/${api.apiId}/graphql`;
       Amplify.configure(
         { API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: api.apiKey } } },
         {
@@ -477,7 +477,6 @@ describe('aws-amplify 6 in Node', () => {
     } finally {
       sessions.clear();
       globals.WebSocket = previous;
-      await front.close();
       globalThis.setTimeout = realSetTimeout;
     }
   }, 30_000);

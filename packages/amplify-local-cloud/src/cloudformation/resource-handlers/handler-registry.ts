@@ -34,7 +34,7 @@ export function createHandlerRegistry(
     'AWS::Lambda::Version': lambdaVersionHandler(environment),
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
-    ...cognitoHandlers,
+    ...cognitoHandlers(environment),
     ...pinpointHandlers,
     ...kinesisHandlers,
     ...lexHandlers(environment),

@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore, CloudFrontDeployment, TableAdministration } from '../../contracts';
+import type { BucketStore, CloudFrontDeployment, CognitoResources, TableAdministration } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -73,4 +73,5 @@ export interface HandlerEnvironment {
   tables: TableAdministration;
   cloudFront?: CloudFrontDeployment;
   nestedStacks: NestedStackOperations;
+  cognito?: CognitoResources;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from '../../cli';
 import { executeAmplifyCommand } from '../../execute-amplify-command';
 import { startLocalCloud } from '../../local-cloud';
 import { writeServerInfo } from '../../instance/server-info';
+import { recordMessage } from '../../cognito/message-log';
 import { readSelector, type CommandOutput } from '../command-types';
 
 function recorder(): CommandOutput & { lines: string[] } {
@@ -33,6 +34,7 @@ describe('command options', () => {
     });
     expect(parseArgs(['--detach', 'start'])).toEqual({ command: 'start', options: { detach: true } });
     expect(parseArgs(['--debug', 'stop'])).toEqual({ command: 'stop', options: { debug: true } });
+    expect(parseArgs(['--json', 'status'])).toEqual({ command: 'status', options: { json: true } });
     expect(parseArgs(['-h']).command).toBe('help');
   });
 
@@ -58,7 +60,7 @@ describe('executeAmplifyCommand', () => {
   });
 
   it('refuses an unknown command, naming the ones that exist', async () => {
-    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, credentials, events, help') });
+    await expect(run('launch')).rejects.toMatchObject({ code: 'LocalCloudUnknownCommand', resolution: expect.stringContaining('start, stop, status, reset, credentials, events, messages, help') });
   });
 
   it('reports status and stop of a data directory with no server', async () => {
@@ -80,20 +82,79 @@ describe('executeAmplifyCommand', () => {
     expect(fs.existsSync(path.join(dir, 'server.json'))).toBe(false);
   });
 
+  it('prints status as JSON with --json: endpoints and the CA certificate clients trust', async () => {
+    const cloud = await startLocalCloud({ port: 0, dataDir: dir });
+    try {
+      writeServerInfo({
+        pid: process.pid,
+        port: cloud.port,
+        endpoint: cloud.endpoint,
+        httpsEndpoint: cloud.httpsEndpoint,
+        caCertificate: cloud.caCertificate,
+        dataDir: dir,
+        startedAt: '2026-01-01T00:00:00.000Z',
+      });
+      const [json] = await run('status', { 'data-dir': dir, json: true });
+      expect(JSON.parse(json)).toEqual({
+        status: 'running',
+        endpoint: cloud.endpoint,
+        httpsEndpoint: cloud.httpsEndpoint,
+        caCertificate: path.join(dir, 'tls', 'ca.pem'),
+        pid: process.pid,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        dataDir: dir,
+        // What is deployed, per service: nothing yet.
+        userPools: [],
+        identityPools: [],
+        tables: [],
+        functions: [],
+        graphqlApis: [],
+        restApis: [],
+        buckets: [],
+      });
+      expect(fs.readFileSync(cloud.caCertificate, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    } finally {
+      await cloud.close();
+    }
+    expect(JSON.parse((await run('status', { 'data-dir': dir, json: true }))[0])).toEqual({ status: 'stopped', caCertificate: path.join(dir, 'tls', 'ca.pem'), dataDir: dir });
+  });
+
+  it('lists the messages user pools recorded, as text and as JSON', async () => {
+    expect(await run('messages', { 'data-dir': dir })).toEqual([`No messages yet (they are recorded in ${path.join(dir, 'cognito', 'messages.jsonl')}).`]);
+    const message = {
+      userPoolId: 'us-east-1_abcdefghi',
+      username: 'ana',
+      kind: 'SignUp',
+      medium: 'EMAIL' as const,
+      destination: 'ana@example.com',
+      code: '123456',
+      subject: 'Your verification code',
+      message: 'Your verification code is 123456. ',
+      time: '2026-01-01T00:00:00.000Z',
+    };
+    recordMessage(dir, message);
+    expect(await run('messages', { 'data-dir': dir })).toEqual(['2026-01-01T00:00:00.000Z  SignUp              EMAIL ana@example.com  code 123456  (user pool us-east-1_abcdefghi)']);
+    expect(JSON.parse((await run('messages', { 'data-dir': dir, json: true }))[0])).toEqual([message]);
+    expect(fs.statSync(path.join(dir, 'cognito', 'messages.jsonl')).mode & 0o777).toBe(0o600);
+  });
+
   it('treats a record whose pid answers no probe as stale', async () => {
     writeServerInfo({ pid: process.pid, port: 1, endpoint: 'http://127.0.0.1:1', dataDir: dir, startedAt: '' });
     expect(await run('status', { 'data-dir': dir })).toEqual([`not running (data in ${dir})`]);
   });
 
-  it('resets a stopped data directory, removing only the local cloud files and keeping its credentials', async () => {
+  it('resets a stopped data directory, removing only the local cloud files and keeping its credentials and CA', async () => {
     const cloud = await startLocalCloud({ port: 0, dataDir: dir });
     await cloud.close();
+    const ca = fs.readFileSync(cloud.caCertificate, 'utf8');
     fs.writeFileSync(path.join(dir, 'keep-me.txt'), 'not ours');
     await run('reset', { 'data-dir': dir });
-    expect(fs.readdirSync(dir).sort()).toEqual(['credentials.json', 'keep-me.txt']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['credentials.json', 'keep-me.txt', 'tls']);
     const again = await startLocalCloud({ port: 0, dataDir: dir });
     await again.close();
     expect(again.credentials).toEqual(cloud.credentials);
+    // Browsers and shells that trust the CA keep trusting the reset cloud.
+    expect(fs.readFileSync(again.caCertificate, 'utf8')).toBe(ca);
   });
 
   it('prints the credentials as shell exports, and says in status where they are', async () => {

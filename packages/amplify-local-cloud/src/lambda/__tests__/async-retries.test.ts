@@ -18,6 +18,7 @@ function service(extra: DeployedResource[], asyncRetryDelaysMs: number[] = [10, 
   const failing: DeployedResource = {
     stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1',
     logicalId: 'Failing',
+    region: 'us-east-1',
     physicalId: 'failing',
     type: 'AWS::Lambda::Function',
     properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Environment: { Variables: { OUT: path.join(dir, 'runs.txt') } } },
@@ -58,7 +59,7 @@ test('a failed asynchronous invocation is retried twice by default', async () =>
 });
 
 test("EventInvokeConfig's MaximumRetryAttempts limits the retries", async () => {
-  const config: DeployedResource = { stackId: 's', logicalId: 'Config', physicalId: 'c', type: 'AWS::Lambda::EventInvokeConfig', properties: { FunctionName: 'failing', Qualifier: '$LATEST', MaximumRetryAttempts: 0 }, attributes: {} };
+  const config: DeployedResource = { stackId: 's', logicalId: 'Config', physicalId: 'c', type: 'AWS::Lambda::EventInvokeConfig', region: 'us-east-1', properties: { FunctionName: 'failing', Qualifier: '$LATEST', MaximumRetryAttempts: 0 }, attributes: {} };
   const { lambda, runtime } = service([config]);
   await lambda.invoke('failing', {}, 'Event');
   expect(await runsSettledAt(1, 500)).toBe(1);

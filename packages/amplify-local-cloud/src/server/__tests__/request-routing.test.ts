@@ -58,6 +58,23 @@ describe('request routing and authentication', () => {
     expect(JSON.parse(json.body)).toEqual({ __type: 'UnknownService', message: expect.stringContaining("'sqs'") });
   });
 
+  it('hands unsigned calls to the services apps call unsigned (Cognito), by X-Amz-Target, and to no other', async () => {
+    const json = (target: string, body: object, headers: Record<string, string> = {}) =>
+      rawRequest(`${t.cloud.endpoint}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target, ...headers }, body: JSON.stringify(body) });
+    const signUp = await json('AWSCognitoIdentityProviderService.SignUp', { ClientId: 'noclient', Username: 'a', Password: 'b' });
+    expect(signUp.status).toBe(400);
+    expect(JSON.parse(signUp.body)).toEqual({ __type: 'ResourceNotFoundException', message: 'User pool client noclient does not exist.' });
+    const getId = await json('AWSCognitoIdentityService.GetId', { IdentityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000' });
+    expect(JSON.parse(getId.body).__type).toBe('ResourceNotFoundException');
+    // The service decides which of its operations may be unsigned.
+    const admin = await json('AWSCognitoIdentityProviderService.ListUserPools', { MaxResults: 10 });
+    expect(JSON.parse(admin.body)).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    const other = await json('DynamoDB_20120810.ListTables', {});
+    expect(other.status).toBe(403);
+    const rebound = await json('AWSCognitoIdentityProviderService.SignUp', { ClientId: 'noclient' }, { Host: 'attacker.example' });
+    expect(rebound.status).toBe(403);
+  });
+
   it('addresses buckets virtual-hosted style through the Host header', async () => {
     const put = await signedRequest(`${t.cloud.endpoint}/`, { method: 'PUT', headers: { Host: 'vhost-bucket.localhost' } }, as('s3'));
     expect(put.status).toBe(200);

@@ -6,6 +6,8 @@ import { startTestCloud, usePerFileCloud, type TestCloud, type UseTestCloudOptio
 export interface CfnTestCloud {
   endpoint: string;
   dataDir: string;
+  /** The running local cloud itself (its HTTPS endpoint, CA, role lookup). */
+  cloud: TestCloud['cloud'];
   /** Endpoint, region and the instance's credentials: the configuration for any other SDK client. */
   config: TestCloud['config'];
   cfn: CloudFormationClient;
@@ -16,6 +18,8 @@ export interface CfnTestCloud {
   waitForStack(stackName: string): Promise<Stack>;
   /** Every event of the stack, newest first, across pages. */
   events(stackName: string): Promise<StackEvent[]>;
+  /** Stops the server, keeping the data directory (for restart tests). */
+  stop(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -26,6 +30,7 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
   return {
     endpoint: base.cloud.endpoint,
     dataDir: base.dataDir,
+    cloud: base.cloud,
     config: base.config,
     cfn,
     s3,
@@ -50,6 +55,10 @@ export async function startCfnTestCloud(): Promise<CfnTestCloud> {
         token = page.NextToken;
       } while (token);
       return all;
+    },
+    async stop() {
+      cfn.destroy();
+      await base.stop();
     },
     async dispose() {
       cfn.destroy();
