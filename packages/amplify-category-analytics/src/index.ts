@@ -8,7 +8,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   remove: () => require('./commands/remove') as CategoryCommand,
   push: () => require('./commands/push') as CategoryCommand,
   console: () => require('./commands/console') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */

@@ -1,4 +1,4 @@
-import { AmplifyError, dispatchCategoryCommand, pathManager, type AmplifyContext, type CategoryCommand } from 'amplify-cli-core';
+import { dispatchCategoryCommand, pathManager, type AmplifyContext, type CategoryCommand } from 'amplify-cli-core';
 import type { PublishResult } from './service/site-publisher';
 
 /** The hosting category plugin (S3AndCloudFront). Commands load only when they run. */
@@ -10,7 +10,6 @@ const COMMANDS: Record<string, () => CategoryCommand> = {
   remove: () => require('./commands/remove') as CategoryCommand,
   push: () => require('./commands/push') as CategoryCommand,
   console: () => require('./commands/console') as CategoryCommand,
-  help: () => require('./commands/help') as CategoryCommand,
 };
 
 /** The commands this plugin implements; `amplify-plugin.json` declares exactly these (a unit test checks it). */
@@ -29,11 +28,4 @@ export async function console(context: AmplifyContext): Promise<void> {
 export async function publish(context: AmplifyContext, args: { service: string; distributionDirPath: string }): Promise<PublishResult> {
   const { publishHosting } = require('./service/publish-hosting') as typeof import('./service/publish-hosting');
   return publishHosting(context, pathManager.findProjectRoot(), args);
-}
-
-/** Hosting has no headless request in the original; add and configure take flags instead. */
-export async function executeAmplifyHeadlessCommand(): Promise<void> {
-  throw new AmplifyError('HeadlessNotSupported', 'Hosting has no --headless request', {
-    resolution: 'Use flags: amplify add hosting --yes [--environment DEV|PROD] [--bucketName <name>] [--indexDocument <file>] [--errorDocument <file>]',
-  });
 }

@@ -144,7 +144,7 @@ describe('hosting (built binary, local cloud)', () => {
     }
     const publish = await sandbox.run(['publish', '--yes']);
     expect(publish.exitCode).not.toBe(0);
-    expect(publish.stderr).toContain('amplify hosting add');
+    expect(publish.stderr).toContain('Add hosting with "amplify add hosting"');
   });
 
   test('run starts the app with its start command', async () => {

@@ -134,7 +134,7 @@ describe('top-level help', () => {
     const result = await amplify('help');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     for (const verb of ['add', 'update', 'remove', 'import']) expect(result.stdout).toMatch(new RegExp(`^ {2}${verb} <category> `, 'm'));
-    expect(result.stdout).toMatch(/^ {2}add <category> +Adds a resource of a category to the backend \(api, auth, function, storage\)$/m);
+    expect(result.stdout).toMatch(/^ {2}add <category> +Adds a resource of a category to the backend \(analytics, api, auth, function, hosting, interactions, notifications, storage\)$/m);
     expect(normalise(result.stdout)).toMatchSnapshot();
     expect((await amplify()).stdout).toBe(result.stdout);
     expect((await amplify('--help')).stdout).toBe(result.stdout);
@@ -162,12 +162,12 @@ describe('dead ends become next steps', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toBe(
       '✖ "stroage" is not an installed category. Did you mean "amplify add storage"?\n' +
-        '  Categories that support "add": api, auth, function, storage; run "amplify add <category>"\n',
+        '  Categories that support "add": analytics, api, auth, function, hosting, interactions, notifications, storage; run "amplify add <category>"\n',
     );
-    const missing = await amplify('remove', 'hosting');
+    const missing = await amplify('remove', 'predictions');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('"hosting" is not an installed category');
-    expect(missing.stderr).toContain('Categories that support "remove": api, auth, function, storage');
+    expect(missing.stderr).toContain('"predictions" is not an installed category');
+    expect(missing.stderr).toContain('Categories that support "remove": analytics, api, auth, function, hosting, interactions, notifications, storage');
   });
 
   it.each([
@@ -228,13 +228,29 @@ describe('the original\'s flags that change nothing here', () => {
 });
 
 describe('publish without hosting', () => {
-  it('advises only commands that exist in this installation', async () => {
-    const project = path.join(machine.cwd, 'no-hosting');
+  function projectWithoutHosting(cwd: string): string {
+    const project = path.join(cwd, 'no-hosting');
     fs.mkdirSync(path.join(project, 'amplify', '.config'), { recursive: true });
     fs.mkdirSync(path.join(project, 'amplify', 'backend'), { recursive: true });
     fs.writeFileSync(path.join(project, 'amplify', '.config', 'project-config.json'), JSON.stringify({ projectName: 'nohosting', version: '3.1', frontend: 'javascript', providers: ['awscloudformation'] }));
     fs.writeFileSync(path.join(project, 'amplify', 'backend', 'amplify-meta.json'), JSON.stringify({ providers: { awscloudformation: {} } }));
-    const run = fakeEnvironment(machine, ['publish', '--yes'], { cwd: project });
+    return project;
+  }
+
+  it('advises adding hosting when the hosting plugin is installed', async () => {
+    const run = fakeEnvironment(machine, ['publish', '--yes'], { cwd: projectWithoutHosting(machine.cwd) });
+    expect(await runCli(run.environment)).toBe(1);
+    expect(run.stderr()).toBe(
+      '✖ There is nothing to publish to: the project has no hosting resource\n' + '  Add hosting with "amplify add hosting", then run "amplify publish" again\n',
+    );
+  });
+
+  it('advises only commands that exist in this installation', async () => {
+    const withoutHosting = makeFakeMachine();
+    for (const { packageName, manifest } of WORKSPACE_PLUGINS.filter((plugin) => plugin.manifest.name !== 'hosting')) {
+      writePackage(withoutHosting.cliNodeModules, packageName, { manifest, files: { 'index.js': POISON } });
+    }
+    const run = fakeEnvironment(withoutHosting, ['publish', '--yes'], { cwd: projectWithoutHosting(withoutHosting.cwd) });
     expect(await runCli(run.environment)).toBe(1);
     expect(run.stderr()).toBe(
       '✖ There is nothing to publish to: the project has no hosting resource\n' +
