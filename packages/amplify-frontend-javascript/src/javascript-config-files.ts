@@ -6,6 +6,7 @@ import { AwsExports, createAwsExportsObject } from './aws-exports-object';
 import { constants } from './constants';
 import { RESERVED_AWS_EXPORTS_KEYS } from './custom-keys';
 import { JavascriptFrontendConfig } from './frameworks';
+import { localResourcesConfig } from './local-resources-config';
 import { ModuleParseError } from './object-literal-module';
 
 export interface JavascriptConfigFiles {
@@ -39,7 +40,7 @@ function readExistingAwsExports(filePath: string): AwsExports | undefined {
 /**
  * Writes `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json` from the outputs, keeping the keys a
  * user added by hand to the existing aws-exports.js. `cloud` (the last deployed outputs) decides what counts as
- * hand-added; without it the local outputs do.
+ * hand-added; without it the local outputs do. An env on the local cloud gets aws-amplify 6's shape, pointing at it.
  */
 export function writeJavascriptConfigFiles(
   projectPath: string,
@@ -52,7 +53,8 @@ export function writeJavascriptConfigFiles(
   const amplifyConfigurationPath = path.join(sourceDir, constants.amplifyConfigurationFilename);
   const generated = createAwsExportsObject(outputs);
   const cloudGenerated = cloud ? createAwsExportsObject(cloud) : generated;
-  const merged = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated, RESERVED_AWS_EXPORTS_KEYS);
+  const legacy = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated, RESERVED_AWS_EXPORTS_KEYS);
+  const merged = outputs.localCloudEndpoint ? localResourcesConfig(legacy, outputs.localCloudEndpoint) : legacy;
   writeFileAtomic(awsExportsPath, renderAwsExports(merged));
   writeFileAtomic(amplifyConfigurationPath, renderAmplifyConfigurationJson(merged));
   return { awsExportsPath, amplifyConfigurationPath, config: merged };

@@ -4,6 +4,7 @@ import { getResourceOutputs } from 'amplify-cli-core';
 import type { FrontendOutputs } from 'amplify-cli-core';
 import { FrontendContext, projectPathOf, projectResourcesOf } from './frontend-context';
 import { FrontendResources, toFrontendResources } from './frontend-resources';
+import { localCloudEndpointOf } from './local-cloud-endpoint';
 
 /**
  * Writes one frontend's config files into the project at `projectPath`. `cloud` (the last deployed resources) tells
@@ -27,6 +28,10 @@ export interface ConfigFilesHooks {
   createFrontendConfigs(context: FrontendContext, outputs: FrontendOutputs, cloudOutputs?: FrontendOutputs): Promise<void>;
 }
 
+function withEndpoint(resources: FrontendResources, localCloudEndpoint: string | undefined): FrontendResources {
+  return localCloudEndpoint ? { ...resources, localCloudEndpoint } : resources;
+}
+
 /** The config-file functions of a frontend whose files `write` writes. */
 export function configFilesHooks(write: ConfigFilesWriter): ConfigFilesHooks {
   return {
@@ -35,14 +40,16 @@ export function configFilesHooks(write: ConfigFilesWriter): ConfigFilesHooks {
       const meta = context.exeInfo?.amplifyMeta ?? context.amplify.stateManager.getMeta(projectPath, { default: {} });
       const outputs = getResourceOutputs(meta).outputsForFrontend;
       if (outputs.metadata?.Region) {
-        write(context, projectPath, toFrontendResources(outputs, projectResourcesOf(context, projectPath)));
+        const localCloudEndpoint = await localCloudEndpointOf(context, projectPath);
+        write(context, projectPath, withEndpoint(toFrontendResources(outputs, projectResourcesOf(context, projectPath)), localCloudEndpoint));
       }
     },
     async createFrontendConfigs(context, outputs, cloudOutputs) {
       const projectPath = projectPathOf(context);
       const project = projectResourcesOf(context, projectPath);
-      const resources = toFrontendResources(outputs, project);
-      write(context, projectPath, resources, cloudOutputs ? toFrontendResources(cloudOutputs, project) : undefined);
+      const localCloudEndpoint = await localCloudEndpointOf(context, projectPath);
+      const resources = withEndpoint(toFrontendResources(outputs, project), localCloudEndpoint);
+      write(context, projectPath, resources, cloudOutputs ? withEndpoint(toFrontendResources(cloudOutputs, project), localCloudEndpoint) : undefined);
     },
   };
 }

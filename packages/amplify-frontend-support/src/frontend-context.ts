@@ -9,7 +9,7 @@ import { isJsonObject } from './json-value';
  * tests hand it a real core toolkit without faking the whole gluegun toolbox.
  */
 export interface FrontendContext {
-  amplify: Pick<AmplifyToolkit, 'prompter' | 'pathManager' | 'stateManager'>;
+  amplify: Pick<AmplifyToolkit, 'prompter' | 'pathManager' | 'stateManager'> & Partial<Pick<AmplifyToolkit, 'getPluginInstance'>>;
   print: Pick<AmplifyContext['print'], 'info' | 'warning' | 'success'>;
   input: Pick<AmplifyContext['input'], 'options'>;
   exeInfo?: AmplifyContext['exeInfo'];

@@ -35,6 +35,8 @@ export interface FrontendResources {
   metadata: { Region: string };
   serviceResourceMapping: Record<string, FrontendResource[]>;
   testMode?: boolean;
+  /** The https origin of the local cloud the env is deployed to; absent for envs on AWS. */
+  localCloudEndpoint?: string;
 }
 
 /** A string output, or undefined when the stack did not produce it. */

@@ -36,3 +36,4 @@ export {
 export type { FrontendContext, FrontendQuestionContext } from './frontend-context';
 export { configFilesHooks, readConfigFileIfPresent, deleteConfigFiles } from './frontend-config-files';
 export type { ConfigFilesHooks, ConfigFilesWriter } from './frontend-config-files';
+export { isLocalCloudEnv, localCloudEndpointOf } from './local-cloud-endpoint';
