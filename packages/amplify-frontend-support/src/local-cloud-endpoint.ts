@@ -35,7 +35,7 @@ export function isLocalCloudEnv(context: FrontendContext, projectPath: string): 
 /**
  * The https origin of the local cloud a local env was deployed to, picked as the provider picks it: the loopback
  * instance `AWS_ENDPOINT_URL` names, else this HOME's running instance. Undefined for envs on AWS, and when no
- * instance runs (the caller then keeps the AWS-shaped files and says so). The local cloud answers TLS and plain
+ * instance runs (the AWS-shaped files are kept, with a warning). The local cloud answers TLS and plain
  * HTTP on one port, so the https form has the same host and port.
  */
 export async function localCloudEndpointOf(context: FrontendContext, projectPath: string): Promise<string | undefined> {
@@ -48,5 +48,9 @@ export async function localCloudEndpointOf(context: FrontendContext, projectPath
       endpoint = status.type === 'running' ? loopbackEndpoint(status.info?.endpoint) : undefined;
     }
   }
-  return endpoint?.replace(/^http:/, 'https:');
+  if (!endpoint) {
+    context.print.warning('The local cloud is not running: the app config files keep AWS endpoints. Run "amplify local-cloud start", then "amplify pull" to point them at it.');
+    return undefined;
+  }
+  return endpoint.replace(/^http:/, 'https:');
 }
