@@ -2,7 +2,7 @@
  * An app written as the Amplify docs teach, against an env on the local cloud (build first: `npx tsc -b`): init with
  * `configLevel: "local"`, auth, a GraphQL API with an owner rule, push; then a Node script imports the generated
  * aws-exports.js unchanged, signs up (code read with `amplify local-cloud messages`), signs in, fetches the session,
- * creates and lists notes through `generateClient().graphql`, and a wrong password is refused.
+ * creates and lists notes through `generateClient().graphql` with a subscription receiving the creation, and a wrong password is refused.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -51,8 +51,11 @@ function appScript(app: string, step: 'signup' | 'use', email: string, code?: st
           'out.hasCredentials = Boolean(session.credentials?.accessKeyId);',
           'out.hasIdToken = Boolean(session.tokens?.idToken);',
           'const client = generateClient();',
+          "const received = new Promise((resolve, reject) => { const timer = setTimeout(() => reject(new Error('no subscription event')), 10000); const subscription = client.graphql({ query: 'subscription { onCreateNote { id text } }' }).subscribe({ next: (event) => { clearTimeout(timer); subscription.unsubscribe(); resolve(event.data.onCreateNote); }, error: reject }); });",
+          'await new Promise((resolve) => setTimeout(resolve, 500));',
           "const created = await client.graphql({ query: 'mutation C($input: CreateNoteInput!) { createNote(input: $input) { id text owner } }', variables: { input: { text: 'hello' } } });",
           'out.created = created.data.createNote;',
+          'out.received = await received;',
           "const listed = await client.graphql({ query: '{ listNotes { items { id text } } }' });",
           'out.listed = listed.data.listNotes.items;',
         ].join('\n'),
@@ -116,6 +119,7 @@ describe('an app on a local-cloud env (built binary)', () => {
     expect(used).toMatchObject({ confirm: true, wrongPassword: 'NotAuthorizedException', signIn: true, hasCredentials: true, hasIdToken: true });
     expect(used.identityId).toEqual(expect.stringMatching(/^us-east-1:/));
     expect(used.created).toMatchObject({ text: 'hello' });
+    expect(used.received).toEqual({ id: (used.created as { id: string }).id, text: 'hello' });
     expect(used.listed).toEqual([{ id: (used.created as { id: string }).id, text: 'hello' }]);
   });
 });
