@@ -92,6 +92,22 @@ function storageConfig(legacy: AwsExports): JsonObject | undefined {
   return bucket ? { S3: { bucket, region: legacy.aws_user_files_s3_bucket_region } } : undefined;
 }
 
+/** aws-exports' channel keys and aws-amplify 6's; Email and SMS have no client setting in v6. */
+const NOTIFICATION_CHANNELS: ReadonlyArray<readonly [string, string]> = [
+  ['InAppMessaging', 'InAppMessaging'],
+  ['Push', 'PushNotification'],
+];
+
+function notificationsConfig(legacy: AwsExports): JsonObject | undefined {
+  const channels = isJsonObject(legacy.Notifications) ? legacy.Notifications : {};
+  const config: JsonObject = {};
+  for (const [legacyKey, key] of NOTIFICATION_CHANNELS) {
+    const channel = channels[legacyKey];
+    if (isJsonObject(channel) && isJsonObject(channel.AWSPinpoint)) config[key] = { Pinpoint: channel.AWSPinpoint };
+  }
+  return Object.keys(config).length > 0 ? config : undefined;
+}
+
 /**
  * The config of an env on the local cloud, in aws-amplify 6's `ResourcesConfig` shape: only that shape has the
  * Cognito endpoint settings, and `Amplify.configure` reads an object holding any `aws_*` key as the legacy shape,
@@ -111,5 +127,8 @@ export function localResourcesConfig(legacy: AwsExports, endpoint: string): AwsE
   if (text(legacy.aws_mobile_analytics_app_id)) {
     config.Analytics = { Pinpoint: { appId: legacy.aws_mobile_analytics_app_id, region: legacy.aws_mobile_analytics_app_region } };
   }
+  delete config.Notifications;
+  const notifications = notificationsConfig(legacy);
+  if (notifications) config.Notifications = notifications;
   return config;
 }

@@ -49,7 +49,14 @@ describe('the config of an env on the local cloud', () => {
       apiKey: 'da2-abcdefghijklmnopqrstuvwxyz',
     });
     expect(config.API?.REST?.myrest).toEqual({ endpoint: `${ENDPOINT}/_restapis/a1b2c3d4e5/dev`, region: 'eu-west-1' });
+    expect(config.Analytics?.Pinpoint).toMatchObject({ region: 'eu-west-1' });
     expect(config.Storage?.S3).toMatchObject({ bucket: 'myapp-photos123-dev', region: 'eu-west-1' });
+  });
+
+  it('maps the Pinpoint push and in-app channels to the v6 keys', () => {
+    const pinpoint = { appId: 'app1', region: 'eu-west-1' };
+    const legacy = { aws_project_region: 'eu-west-1', Notifications: { Push: { AWSPinpoint: pinpoint }, InAppMessaging: { AWSPinpoint: pinpoint }, SMS: { AWSPinpoint: pinpoint } } };
+    expect(localResourcesConfig(legacy, ENDPOINT).Notifications).toEqual({ InAppMessaging: { Pinpoint: pinpoint }, PushNotification: { Pinpoint: pinpoint } });
   });
 });
 
