@@ -1,8 +1,9 @@
 /**
  * An app written as the Amplify docs teach, against an env on the local cloud (build first: `npx tsc -b`): init with
- * `configLevel: "local"`, auth, a GraphQL API with an owner rule, push; then a Node script imports the generated
+ * `configLevel: "local"`, auth, a GraphQL API with an owner rule, a function behind a REST API, push; then a Node script imports the generated
  * aws-exports.js unchanged, signs up (code read with `amplify local-cloud messages`), signs in, fetches the session,
- * creates and lists notes through `generateClient().graphql` with a subscription receiving the creation, and a wrong password is refused.
+ * creates and lists notes through `generateClient().graphql` with a subscription receiving the creation, calls a
+ * function through a private REST API with `get`, and a wrong password is refused.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,6 +25,15 @@ const graphQLRequest = {
   },
 };
 
+const restRequest = {
+  version: 1,
+  serviceConfiguration: {
+    serviceName: 'API Gateway',
+    apiName: 'notesrest',
+    paths: { '/items': { lambdaFunction: 'notesfn', permissions: { setting: 'private', auth: ['read'] } } },
+  },
+};
+
 /** The app: only the config import and the `ws` polyfill differ from a browser app. */
 function appScript(app: string, step: 'signup' | 'use', email: string, code?: string): string {
   const moduleUrl = (name: string) => JSON.stringify(pathToFileURL(require.resolve(name)).href);
@@ -35,7 +45,7 @@ function appScript(app: string, step: 'signup' | 'use', email: string, code?: st
     `import config from ${JSON.stringify(pathToFileURL(path.join(app, 'src', 'aws-exports.mjs')).href)};`,
     `import { Amplify } from ${amplifyEntry};`,
     `import { signUp, confirmSignUp, signIn, fetchAuthSession } from ${subpath('auth')};`,
-    `import { generateClient } from ${subpath('api')};`,
+    `import { generateClient, get } from ${subpath('api')};`,
     'Amplify.configure(config);',
     `const username = ${JSON.stringify(email)};`,
     "const password = 'Passw0rd!long';",
@@ -58,6 +68,8 @@ function appScript(app: string, step: 'signup' | 'use', email: string, code?: st
           'out.received = await received;',
           "const listed = await client.graphql({ query: '{ listNotes { items { id text } } }' });",
           'out.listed = listed.data.listNotes.items;',
+          "const rest = await get({ apiName: 'notesrest', path: '/items' }).response;",
+          'out.rest = { status: rest.statusCode, body: await rest.body.text() };',
         ].join('\n'),
     'process.stdout.write(JSON.stringify(out));',
     'process.exit(0);',
@@ -98,6 +110,8 @@ describe('an app on a local-cloud env (built binary)', () => {
     ]);
     await ok(['add', 'auth', '--yes']);
     await ok(['add', 'api', '--headless'], JSON.stringify(graphQLRequest));
+    await ok(['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'notesfn' }));
+    await ok(['add', 'api', '--headless'], JSON.stringify(restRequest));
     await ok(['push', '--yes']);
 
     const awsExportsText = fs.readFileSync(path.join(sandbox.app, 'src', 'aws-exports.js'), 'utf8');
@@ -120,6 +134,7 @@ describe('an app on a local-cloud env (built binary)', () => {
     expect(used.identityId).toEqual(expect.stringMatching(/^us-east-1:/));
     expect(used.created).toMatchObject({ text: 'hello' });
     expect(used.received).toEqual({ id: (used.created as { id: string }).id, text: 'hello' });
+    expect(used.rest).toEqual({ status: 200, body: JSON.stringify('Hello from Lambda!') });
     expect(used.listed).toEqual([{ id: (used.created as { id: string }).id, text: 'hello' }]);
   });
 });
