@@ -3,7 +3,7 @@
  * `configLevel: "local"`, auth, a GraphQL API with an owner rule, a function behind a REST API, push; then a Node script imports the generated
  * aws-exports.js unchanged, signs up (code read with `amplify local-cloud messages`), signs in, fetches the session,
  * creates and lists notes through `generateClient().graphql` with a subscription receiving the creation, calls a
- * function through a private REST API with `get`, and a wrong password is refused.
+ * function through a private REST API with `get`; a wrong password and another user reading the note are refused.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,7 +35,9 @@ const restRequest = {
 };
 
 /** The app: only the config import and the `ws` polyfill differ from a browser app. */
-function appScript(app: string, step: 'signup' | 'use', email: string, code?: string): string {
+type Step = 'signup' | 'use' | 'intrude';
+
+function appScript(app: string, step: Step, email: string, code?: string, noteId?: string): string {
   const moduleUrl = (name: string) => JSON.stringify(pathToFileURL(require.resolve(name)).href);
   const amplifyEntry = JSON.stringify(pathToFileURL(path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', 'index.mjs')).href);
   const subpath = (sub: string) => JSON.stringify(pathToFileURL(path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', sub, 'index.mjs')).href);
@@ -50,7 +52,15 @@ function appScript(app: string, step: 'signup' | 'use', email: string, code?: st
     `const username = ${JSON.stringify(email)};`,
     "const password = 'Passw0rd!long';",
     'const out = {};',
-    step === 'signup'
+    step === 'intrude'
+      ? [
+          `await confirmSignUp({ username, confirmationCode: ${JSON.stringify(code)} });`,
+          'await signIn({ username, password });',
+          'const client = generateClient();',
+          `try { out.otherNote = (await client.graphql({ query: 'query G($id: ID!) { getNote(id: $id) { id text } }', variables: { id: ${JSON.stringify(noteId)} } })).data.getNote; } catch (error) { out.otherNote = error.errors?.[0]?.errorType ?? String(error); }`,
+          "out.listed = (await client.graphql({ query: '{ listNotes { items { id text } } }' })).data.listNotes.items;",
+        ].join('\n')
+      : step === 'signup'
       ? 'out.signUp = (await signUp({ username, password, options: { userAttributes: { email: username } } })).nextStep.signUpStep;'
       : [
           `out.confirm = (await confirmSignUp({ username, confirmationCode: ${JSON.stringify(code)} })).isSignUpComplete;`,
@@ -93,9 +103,9 @@ describe('an app on a local-cloud env (built binary)', () => {
     return result.stdout;
   }
 
-  async function runApp(step: 'signup' | 'use', email: string, code?: string): Promise<Record<string, unknown>> {
+  async function runApp(step: Step, email: string, code?: string, noteId?: string): Promise<Record<string, unknown>> {
     const script = path.join(sandbox.root, `app-${step}.mjs`);
-    fs.writeFileSync(script, appScript(sandbox.app, step, email, code));
+    fs.writeFileSync(script, appScript(sandbox.app, step, email, code, noteId));
     const caCertificate = (sandbox.cloud as StartedLocalCloud).caCertificate;
     const result = await runProcess(process.execPath, [script], { cwd: sandbox.app, env: { PATH: process.env.PATH, HOME: sandbox.root, NODE_EXTRA_CA_CERTS: caCertificate } });
     if (result.exitCode !== 0) throw new Error(`the app failed (${step}):\n${result.stdout}\n${result.stderr}`);
@@ -125,8 +135,11 @@ describe('an app on a local-cloud env (built binary)', () => {
 
     const email = 'ana@example.com';
     expect(await runApp('signup', email)).toEqual({ signUp: 'CONFIRM_SIGN_UP' });
-    const messages = JSON.parse(await ok(['local-cloud', 'messages', '--json', '--data-dir', sandbox.cloud.dataDir])) as Array<{ destination: string; code: string }>;
-    const code = messages.filter((message) => message.destination === email).pop()?.code;
+    const codeFor = async (to: string) => {
+      const messages = JSON.parse(await ok(['local-cloud', 'messages', '--json', '--data-dir', sandbox.cloud.dataDir])) as Array<{ destination: string; code: string }>;
+      return messages.filter((message) => message.destination === to).pop()?.code;
+    };
+    const code = await codeFor(email);
     expect(code).toMatch(/^\d{6}$/);
 
     const used = await runApp('use', email, code);
@@ -136,5 +149,11 @@ describe('an app on a local-cloud env (built binary)', () => {
     expect(used.received).toEqual({ id: (used.created as { id: string }).id, text: 'hello' });
     expect(used.rest).toEqual({ status: 200, body: JSON.stringify('Hello from Lambda!') });
     expect(used.listed).toEqual([{ id: (used.created as { id: string }).id, text: 'hello' }]);
+
+    const other = 'bo@example.com';
+    await runApp('signup', other);
+    const intruded = await runApp('intrude', other, await codeFor(other), (used.created as { id: string }).id);
+    // As on AppSync: another owner's item is refused by name, and the list holds only the caller's items.
+    expect(intruded).toEqual({ otherNote: 'Unauthorized', listed: [] });
   });
 });
