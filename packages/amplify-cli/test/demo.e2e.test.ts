@@ -18,9 +18,11 @@ test('scripts/demo.js initialises, pushes and prints aws-exports.js, leaving not
   }
   expect(result.stdout).toContain('No changes detected');
   expect(result.stdout).toContain('"body": "\\"Hello from Lambda!\\""');
-  expect(result.stdout).toMatch(/"aws_user_pools_id": "us-east-1_\w+"/);
-  expect(result.stdout).toMatch(/"aws_cognito_identity_pool_id": "us-east-1:[0-9a-f-]+"/);
-  expect(result.stdout).toMatch(/"aws_user_files_s3_bucket": "myreactapp\w+-dev"/);
-  expect(result.stdout).toMatch(/"tableName": "notes-dev"/);
+  // An env on the local cloud gets aws-amplify 6's config shape, pointing sign-in at the local cloud.
+  expect(result.stdout).toMatch(/"userPoolId": "us-east-1_\w+"/);
+  expect(result.stdout).toMatch(/"userPoolEndpoint": "https:\/\/127\.0\.0\.1:\d+"/);
+  expect(result.stdout).toMatch(/"identityPoolId": "us-east-1:[0-9a-f-]+"/);
+  expect(result.stdout).toMatch(/"bucket": "myreactapp\w+-dev"/);
+  expect(result.stdout).toMatch(/\| Storage +\| notes +\| No Change/);
   expect(result.stdout).toMatch(/Stopped the local cloud/);
 });
