@@ -10,7 +10,7 @@ export { writePackage } from './package-folder';
 export type { PackageSpec } from './package-folder';
 export { AMPLIFY_BIN, AmplifySandbox, AppSandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, LocalCloudProcess, runProcess, snapshotDir } from './amplify-sandbox';
 export type { RunResult, SdkConfig } from './amplify-sandbox';
-export { KEY, runInTerminal } from './pseudo-terminal';
+export { KEY, plain, runInTerminal } from './pseudo-terminal';
 export type { ScriptedAnswer } from './pseudo-terminal';
 export { scriptedPrompter, testContext, writeProject } from './frontend/test-context';
 export type { Printed, TestContextOptions } from './frontend/test-context';

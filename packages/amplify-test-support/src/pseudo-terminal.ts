@@ -11,7 +11,7 @@ export interface ScriptedAnswer {
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A' };
 
 /** Inquirer redraws with escape sequences; questions are matched on the plain text. */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 

@@ -1,4 +1,5 @@
 import { PassThrough } from 'stream';
+import { plain } from 'amplify-test-support';
 import { runCli } from '../../cli';
 import { fakeEnvironment, FakeMachine, RunOptions } from './fixtures';
 
@@ -11,9 +12,6 @@ export interface TerminalAnswer {
   keys: string | (() => string);
 }
 
-export const ENTER = '\r';
-export const DOWN = '\u001b[B';
-
 export interface TerminalRun {
   code: number;
   /** Everything written to the terminal, escape sequences removed. */
@@ -22,9 +20,6 @@ export interface TerminalRun {
   /** Scripted answers whose question never appeared. */
   unusedAnswers: number;
 }
-
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /**
  * Runs the CLI in-process with a terminal on both ends, typing each answer only once its question is on screen
@@ -40,7 +35,7 @@ export async function runInTerminal(machine: FakeMachine, args: string[], answer
   const typeWhenAsked = (): void => {
     const next = pending[0];
     if (!next) return;
-    const visible = screen.slice(searchFrom).replace(ESCAPES, '');
+    const visible = plain(screen.slice(searchFrom));
     const found = typeof next.question === 'string' ? visible.includes(next.question) : next.question.test(visible);
     if (!found) return;
     pending.shift();
@@ -58,7 +53,7 @@ export async function runInTerminal(machine: FakeMachine, args: string[], answer
   stdin.end();
   return {
     code,
-    screen: (screen + run.stdout()).replace(ESCAPES, ''),
+    screen: plain(screen + run.stdout()),
     stderr: run.stderr(),
     unusedAnswers: pending.length,
   };

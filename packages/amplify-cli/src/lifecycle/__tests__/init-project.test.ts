@@ -3,7 +3,8 @@ import * as path from 'path';
 import { cleanupTempDirs, writePackage } from 'amplify-test-support';
 import { runCli } from '../../cli';
 import { fakeEnvironment, FakeMachine, makeFakeMachine, RunOptions } from '../../__tests__/helpers/fixtures';
-import { ENTER, runInTerminal } from '../../__tests__/helpers/terminal';
+import { KEY } from 'amplify-test-support';
+import { runInTerminal } from '../../__tests__/helpers/terminal';
 
 afterEach(cleanupTempDirs);
 
@@ -187,8 +188,8 @@ module.exports = {
     const machine = makeFakeMachine();
     installPlugins(machine);
     const run = await runInTerminal(machine, ['init'], [
-      { question: 'Enter a name for the project', keys: `myapp${ENTER}` },
-      { question: 'Initialize the project with the above configuration?', keys: ENTER },
+      { question: 'Enter a name for the project', keys: `myapp${KEY.enter}` },
+      { question: 'Initialize the project with the above configuration?', keys: KEY.enter },
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -207,11 +208,11 @@ module.exports = {
     const machine = makeFakeMachine();
     installPlugins(machine);
     const run = await runInTerminal(machine, ['init'], [
-      { question: 'Enter a name for the project', keys: `myapp${ENTER}` },
-      { question: 'Initialize the project with the above configuration?', keys: `n${ENTER}` },
-      { question: 'Enter a name for the environment', keys: `test${ENTER}` },
-      { question: 'Choose your default editor', keys: ENTER },
-      { question: "Choose the type of app that you're building", keys: ENTER },
+      { question: 'Enter a name for the project', keys: `myapp${KEY.enter}` },
+      { question: 'Initialize the project with the above configuration?', keys: `n${KEY.enter}` },
+      { question: 'Enter a name for the environment', keys: `test${KEY.enter}` },
+      { question: 'Choose your default editor', keys: KEY.enter },
+      { question: "Choose the type of app that you're building", keys: KEY.enter },
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -232,12 +233,12 @@ module.exports = {
     const initCalls = path.join(machine.cwd, 'provider-init-calls');
     let providerCallsWhenAsked = '';
     const run = await runInTerminal(machine, ['env', 'add'], [
-      { question: 'Enter a name for the environment', keys: `prod${ENTER}` },
+      { question: 'Enter a name for the environment', keys: `prod${KEY.enter}` },
       {
         question: 'Do you want to push your resources to the cloud for your environment?',
         keys: () => {
           providerCallsWhenAsked = fs.readFileSync(initCalls, 'utf8');
-          return `n${ENTER}`;
+          return `n${KEY.enter}`;
         },
       },
     ]);
