@@ -76,6 +76,7 @@ function makeProject() {
     }
   }
   writeJson(path.join(amplifyDir, 'backend', 'amplify-meta.json'), meta);
+  writeJson(path.join(amplifyDir, 'team-provider-info.json'), { dev: { awscloudformation: providers.awscloudformation } });
   writeJson(path.join(amplifyDir, '#current-cloud-backend', 'amplify-meta.json'), cloud);
   return root;
 }
