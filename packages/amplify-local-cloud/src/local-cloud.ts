@@ -128,6 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
     const functions = dataPlane;
     const appsyncRegistry = new AppSyncRegistry(db);
     const distributions = new DistributionStore(db);
+    const amplify = createAmplifyService({ db, dataDir, endpoint, buckets: store });
     // Triggers run through the Lambda data plane, attached once the engine below can tell what is deployed.
     const userPools = new UserPoolService(new UserPoolStore(db), ports.functionInvoker(() => functions.functions), (message) => recordMessage(dataDir, message));
     const identityPools = new IdentityPoolService(new IdentityPoolStore(db), userPools, credentialStore);
@@ -146,6 +147,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       appsync: appsyncRegistry,
       cloudFront: { distributions, endpoint },
       cognito,
+      amplify: amplify.branches,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -165,7 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ['cloudformation', cloudformation.handle],
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
-      ['amplify', createAmplifyService(db).handle],
+      ['amplify', amplify.handle],
     ]);
     const engagement = createEngagementServices(db, dataDir);
     for (const [name, handler] of engagement.services) services.set(name, handler);
@@ -218,6 +220,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
         { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
+        ...amplify.publicPaths,
         { prefix: CLOUDFRONT_PATH_PREFIX, handle: (request) => serveDistribution(distributions, store, request.method, request.path, request.headers) },
         { prefix: `${CONSOLE_PATH}/`, handle: (request) => consolePages.servePage(request) },
         {

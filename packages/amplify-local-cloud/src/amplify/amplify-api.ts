@@ -42,7 +42,8 @@ export const appArn = (region: string, appId: string): string => `arn:aws:amplif
 export class AmplifyApps {
   constructor(
     readonly store: AmplifyStore,
-    private readonly onAppDeleted: (appId: string) => void = () => undefined,
+    /** Called before an app's records go, to remove what it keeps outside the database. */
+    private readonly beforeAppDeleted: (appId: string) => void = () => undefined,
   ) {}
 
   /** The app, or NotFoundException as the service answers for an app of another region or none. */
@@ -119,8 +120,8 @@ export class AmplifyApps {
   private deleteApp(call: AmplifyCall): WireRecord {
     const app = this.requireApp(call.region, call.params.appId);
     const appId = String(app.appId);
+    this.beforeAppDeleted(appId);
     this.store.deleteApp(appId);
-    this.onAppDeleted(appId);
     return app;
   }
 

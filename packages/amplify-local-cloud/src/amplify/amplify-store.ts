@@ -3,7 +3,11 @@ import type { Database } from 'better-sqlite3';
 /** A record as the API answers it (times in epoch seconds); the store keeps it as JSON. */
 export type WireRecord = Record<string, unknown>;
 
-type Kind = 'app' | 'backend-environment' | 'branch' | 'job';
+/**
+ * `deployment`: a job's upload (never answered by the API); `site`: the folder a branch's last successful
+ * deployment was unpacked to.
+ */
+type Kind = 'app' | 'backend-environment' | 'branch' | 'job' | 'deployment' | 'site';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS amplify_records (
@@ -77,11 +81,26 @@ export class AmplifyStore {
     this.db.prepare('DELETE FROM amplify_records WHERE app_id = ?').run(appId);
   }
 
-  /** Deletes a branch and its jobs. */
+  /** Deletes a branch, its jobs, uploads and site. */
   deleteBranch(appId: string, branchName: string): void {
     this.db.transaction(() => {
-      this.db.prepare("DELETE FROM amplify_records WHERE kind = 'job' AND app_id = ? AND parent = ?").run(appId, branchName);
+      this.db.prepare("DELETE FROM amplify_records WHERE kind IN ('job', 'deployment') AND app_id = ? AND parent = ?").run(appId, branchName);
+      this.delete({ kind: 'site', appId, name: branchName });
       this.delete({ kind: 'branch', appId, name: branchName });
     })();
+  }
+
+  /** The next job number of a branch: 1, 2, ... never reused while the branch lives. */
+  nextJobNumber(appId: string, branchName: string): number {
+    const row = this.db
+      .prepare("SELECT MAX(CAST(name AS INTEGER)) AS last FROM amplify_records WHERE kind = 'job' AND app_id = ? AND parent = ?")
+      .get(appId, branchName) as { last: number | null };
+    return (row.last ?? 0) + 1;
+  }
+
+  /** Every record of a kind across apps (the folders still in use, at start-up). */
+  all(kind: Kind): WireRecord[] {
+    const rows = this.db.prepare('SELECT record FROM amplify_records WHERE kind = ? ORDER BY seq').all(kind) as { record: string }[];
+    return rows.map((row) => JSON.parse(row.record) as WireRecord);
   }
 }

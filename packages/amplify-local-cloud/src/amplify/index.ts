@@ -1,17 +1,45 @@
 import type { Database } from 'better-sqlite3';
-import type { ServiceHandler } from '../contracts';
+import type { BucketStore, ServiceHandler, ServiceResponse } from '../contracts';
+import type { RawRequest } from '../server/request-router';
 import { AmplifyApps, createAmplifyHandler } from './amplify-api';
+import { AmplifyBranches, SITE_PATH_PREFIX, UPLOAD_PATH_PREFIX } from './amplify-branches';
 import { AmplifyStore } from './amplify-store';
+import { DeploymentFiles } from './deployment-files';
+
+export { SITE_PATH_PREFIX } from './amplify-branches';
+
+export interface AmplifyServiceDeps {
+  db: Database;
+  dataDir: string;
+  /** The endpoint deployment URLs and served sites are given on. */
+  endpoint: string;
+  /** The local S3, where StartDeployment's `sourceUrl` zips are read. */
+  buckets: Pick<BucketStore, 'bucketExists' | 'getObject'>;
+}
 
 export interface AmplifyService {
   /** The `amplify` SigV4 service. */
   handle: ServiceHandler;
   store: AmplifyStore;
+  branches: AmplifyBranches;
+  /** Unauthenticated paths: deployed sites (public, as on amplifyapp.com) and token-checked zip uploads. */
+  publicPaths: { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
 
-/** The AWS Amplify service over the local cloud's database. */
-export function createAmplifyService(db: Database): AmplifyService {
-  const store = new AmplifyStore(db);
-  const apps = new AmplifyApps(store);
-  return { handle: createAmplifyHandler(apps.routes()), store };
+/** The AWS Amplify service over the local cloud's database, with deployed sites under `<dataDir>/amplify`. */
+export function createAmplifyService(deps: AmplifyServiceDeps): AmplifyService {
+  const store = new AmplifyStore(deps.db);
+  let branches: AmplifyBranches | undefined;
+  const apps = new AmplifyApps(store, (appId) => branches?.removeAppFiles(appId));
+  branches = new AmplifyBranches(apps, new DeploymentFiles(deps.dataDir), deps.endpoint, deps.buckets);
+  const served = branches;
+  return {
+    handle: createAmplifyHandler([...apps.routes(), ...branches.routes()]),
+    store,
+    branches,
+    publicPaths: [
+      { prefix: SITE_PATH_PREFIX, handle: (request) => served.serve(request.method, request.path) },
+      { prefix: UPLOAD_PATH_PREFIX, handle: (request) => served.receiveUpload(request) },
+    ],
+  };
 }
