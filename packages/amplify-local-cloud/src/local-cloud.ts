@@ -168,6 +168,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
       ['amplify', amplify.handle],
+      ['amplifybackend', amplify.studio.amplifybackend],
+      ['amplifyuibuilder', amplify.studio.amplifyuibuilder],
     ]);
     const engagement = createEngagementServices(db, dataDir);
     for (const [name, handler] of engagement.services) services.set(name, handler);

@@ -264,7 +264,7 @@ function readEnumObject(body: Record<string, unknown>, member: string, field: st
  * (labels are percent-decoded, so an ARN with `/` is one segment), the body parsed as JSON, and failures
  * rendered as AWS renders them.
  */
-export function createAmplifyHandler(routes: readonly AmplifyRoute[], now: () => Date = () => new Date()): ServiceHandler {
+export function createAmplifyHandler(routes: readonly AmplifyRoute[], serviceName = 'Amplify', now: () => Date = () => new Date()): ServiceHandler {
   const compiled = routes.map((route) => ({ route, segments: route.path.split('/').slice(1) }));
   return async (request) => {
     try {
@@ -280,8 +280,8 @@ export function createAmplifyHandler(routes: readonly AmplifyRoute[], now: () =>
       }
       const what = `${request.method} ${request.path.split('?')[0]}`;
       throw pathMatched
-        ? badRequest(`The Amplify service has no operation ${what}.`)
-        : new AmplifyServiceError('NotFoundException', `The local cloud's Amplify service has no operation at ${what}.`);
+        ? badRequest(`The ${serviceName} service has no operation ${what}.`)
+        : new AmplifyServiceError('NotFoundException', `The local cloud's ${serviceName} service has no operation at ${what}.`);
     } catch (error) {
       if (error instanceof AmplifyServiceError) return amplifyErrorResponse(error);
       throw error;

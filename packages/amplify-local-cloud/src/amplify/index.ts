@@ -5,6 +5,7 @@ import { AmplifyApps, createAmplifyHandler } from './amplify-api';
 import { AmplifyBranches, SITE_PATH_PREFIX, UPLOAD_PATH_PREFIX } from './amplify-branches';
 import { AmplifyStore } from './amplify-store';
 import { DeploymentFiles } from './deployment-files';
+import { APP_STATE_PATH_PREFIX, serveAppState, StudioServices } from './studio-services';
 
 export { SITE_PATH_PREFIX } from './amplify-branches';
 
@@ -20,9 +21,14 @@ export interface AmplifyServiceDeps {
 export interface AmplifyService {
   /** The `amplify` SigV4 service. */
   handle: ServiceHandler;
+  /** Amplify Studio's `amplifybackend` and `amplifyuibuilder`, answering as for an account without Studio. */
+  studio: { amplifybackend: ServiceHandler; amplifyuibuilder: ServiceHandler };
   store: AmplifyStore;
   branches: AmplifyBranches;
-  /** Unauthenticated paths: deployed sites (public, as on amplifyapp.com) and token-checked zip uploads. */
+  /**
+   * Unauthenticated paths: deployed sites (public, as on amplifyapp.com), token-checked zip uploads, and the Studio
+   * app state the original CLI fetches unsigned.
+   */
   publicPaths: { prefix: string; handle: (request: RawRequest) => ServiceResponse | Promise<ServiceResponse> }[];
 }
 
@@ -33,13 +39,19 @@ export function createAmplifyService(deps: AmplifyServiceDeps): AmplifyService {
   const apps = new AmplifyApps(store, (appId) => branches?.removeAppFiles(appId));
   branches = new AmplifyBranches(apps, new DeploymentFiles(deps.dataDir), deps.endpoint, deps.buckets);
   const served = branches;
+  const studio = new StudioServices(apps);
   return {
     handle: createAmplifyHandler([...apps.routes(), ...branches.routes()]),
+    studio: {
+      amplifybackend: createAmplifyHandler(studio.backendRoutes(), 'Amplify Backend'),
+      amplifyuibuilder: createAmplifyHandler(studio.uiBuilderRoutes(), 'Amplify UI Builder'),
+    },
     store,
     branches,
     publicPaths: [
       { prefix: SITE_PATH_PREFIX, handle: (request) => served.serve(request.method, request.path) },
       { prefix: UPLOAD_PATH_PREFIX, handle: (request) => served.receiveUpload(request) },
+      { prefix: APP_STATE_PATH_PREFIX, handle: (request) => serveAppState(request.method) },
     ],
   };
 }
