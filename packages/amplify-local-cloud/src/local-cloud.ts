@@ -121,14 +121,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const amplify = createAmplifyService({ db, dataDir, endpoint, buckets: store });
     const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
     const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
     const ports = require('./data-plane-ports') as typeof import('./data-plane-ports');
-    dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
+    dataPlane = DataPlane.open({
+      dataDir,
+      db,
+      endpoint,
+      accountId: LOCAL_ACCOUNT_ID,
+      region: DEFAULT_REGION,
+      credentials: credentialStore,
+      buckets: store,
+      amplifyApps: () => amplify.branches.summary(),
+    });
     const functions = dataPlane;
     const appsyncRegistry = new AppSyncRegistry(db);
     const distributions = new DistributionStore(db);
-    const amplify = createAmplifyService({ db, dataDir, endpoint, buckets: store });
     // Triggers run through the Lambda data plane, attached once the engine below can tell what is deployed.
     const userPools = new UserPoolService(new UserPoolStore(db), ports.functionInvoker(() => functions.functions), (message) => recordMessage(dataDir, message));
     const identityPools = new IdentityPoolService(new IdentityPoolStore(db), userPools, credentialStore);

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pipeline } from 'stream/promises';
 import type { BucketStore, ServiceResponse } from '../contracts';
+import type { AmplifyAppSummary } from '../data-plane';
 import type { RawRequest } from '../server/request-router';
 import { BodyError } from '../server/body-error';
 import { badRequest, notFound } from './amplify-errors';
@@ -59,6 +60,25 @@ export class AmplifyBranches {
       // No domain can be associated with a local app: the hosting plugin's status table lists none.
       { method: 'GET', path: '/apps/{appId}/domains', run: (call) => (this.apps.requireApp(call.region, call.params.appId), { domainAssociations: [] }) },
     ];
+  }
+
+  /** Every app with its environments and branches, for `status`. */
+  summary(): AmplifyAppSummary[] {
+    return this.store.apps(undefined).map(({ region, app }) => {
+      const appId = String(app.appId);
+      return {
+        appId,
+        name: String(app.name),
+        region,
+        environments: this.store.list('backend-environment', appId).map((environment) => String(environment.environmentName)),
+        branches: this.store.list('branch', appId).map((branch) => ({
+          name: String(branch.branchName),
+          stage: String(branch.stage),
+          url: this.siteUrl(appId, String(branch.displayName)),
+          deployed: this.store.get({ kind: 'site', appId, name: String(branch.branchName) }) !== undefined,
+        })),
+      };
+    });
   }
 
   /** The URL a branch's site is served at on this local cloud. */

@@ -2,9 +2,8 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { resolveInside } from '../store/confined-path';
+import { AMPLIFY_DIR } from '../well-known-paths';
 
-/** The folder of the Amplify service under the data directory. */
-export const AMPLIFY_DIR = 'amplify';
 
 const FILE_ID = /^[a-f0-9]{32}$/;
 
