@@ -9,7 +9,7 @@ import { BodyError } from '../server/body-error';
 import { badRequest, notFound } from './amplify-errors';
 import { epochSeconds, type AmplifyApps, type AmplifyCall, type AmplifyRoute } from './amplify-api';
 import { checkString, optionalBoolean, optionalObject, optionalString, optionalStringMap, pageOf, RULES } from './amplify-input';
-import type { WireRecord } from './amplify-store';
+import type { Key, WireRecord } from './amplify-store';
 import { newFileId, type DeploymentFiles } from './deployment-files';
 import { ArchiveRefusedError, unpackSiteArchive } from './site-archive';
 import { serveSite, type SiteRule } from './site-server';
@@ -385,19 +385,9 @@ export class AmplifyBranches {
     return { status: 200 };
   }
 
-  private findDeployment(uploadId: string): { key: { kind: 'deployment'; appId: string; parent: string; name: string }; region: string; record: DeploymentRecord } | undefined {
-    for (const { region, app } of this.store.apps(undefined)) {
-      const appId = String(app.appId);
-      for (const branch of this.store.list('branch', appId)) {
-        const branchName = String(branch.branchName);
-        for (const job of this.store.list('job', appId, branchName)) {
-          const key = { kind: 'deployment' as const, appId, parent: branchName, name: String((job.summary as WireRecord).jobId) };
-          const record = this.store.get(key) as DeploymentRecord | undefined;
-          if (record?.uploadId === uploadId) return { key, region, record };
-        }
-      }
-    }
-    return undefined;
+  private findDeployment(uploadId: string): { key: Key; region: string; record: DeploymentRecord } | undefined {
+    const found = this.store.findBy('deployment', 'uploadId', uploadId);
+    return found && { ...found, record: found.record as unknown as DeploymentRecord };
   }
 
   /** `GET /_amplifyapp/<appId>/<displayName>/<path>`: the branch's last successful deployment. */

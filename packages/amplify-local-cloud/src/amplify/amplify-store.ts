@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS amplify_records (
   UNIQUE (kind, app_id, parent, name));
 `;
 
-interface Key {
+export interface Key {
   kind: Kind;
   appId: string;
   /** The branch of a job; empty for the others. */
@@ -96,6 +96,16 @@ export class AmplifyStore {
       .prepare("SELECT MAX(CAST(name AS INTEGER)) AS last FROM amplify_records WHERE kind = 'job' AND app_id = ? AND parent = ?")
       .get(appId, branchName) as { last: number | null };
     return (row.last ?? 0) + 1;
+  }
+
+  /** The record of a kind whose string member `field` has this value, with its key and region. */
+  findBy(kind: Kind, field: string, value: string): { key: Key; region: string; record: WireRecord } | undefined {
+    const row = this.db
+      .prepare('SELECT kind, region, app_id, parent, name, record FROM amplify_records WHERE kind = ? AND json_extract(record, ?) = ?')
+      .get(kind, `$.${field}`, value) as { kind: Kind; region: string; app_id: string; parent: string; name: string; record: string } | undefined;
+    return (
+      row && { key: { kind: row.kind, appId: row.app_id, parent: row.parent, name: row.name }, region: row.region, record: JSON.parse(row.record) as WireRecord }
+    );
   }
 
   /** Every record of a kind across apps (the folders still in use, at start-up). */

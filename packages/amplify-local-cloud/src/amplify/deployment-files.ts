@@ -44,8 +44,32 @@ export class DeploymentFiles {
     fs.rmSync(this.stagingDir(siteId), { recursive: true, force: true });
   }
 
+  /**
+   * At start-up: drops what a crash left between writing files and recording them (staging folders, sites and
+   * uploads no record names).
+   */
+  sweep(liveSites: ReadonlySet<string>, liveUploads: ReadonlySet<string>): void {
+    fs.rmSync(path.join(this.root, 'staging'), { recursive: true, force: true });
+    for (const entry of listDir(path.join(this.root, 'sites'))) {
+      if (FILE_ID.test(entry) && !liveSites.has(entry)) this.removeSite(entry);
+    }
+    for (const entry of listDir(path.join(this.root, 'uploads'))) {
+      const id = entry.replace(/\.zip$/, '');
+      if (FILE_ID.test(id) && !liveUploads.has(id)) this.removeUpload(id);
+    }
+  }
+
   removeUpload(uploadId: string): void {
     fs.rmSync(this.uploadFile(uploadId), { force: true });
+  }
+}
+
+function listDir(directory: string): string[] {
+  try {
+    return fs.readdirSync(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }
 

@@ -35,9 +35,11 @@ export interface AmplifyService {
 /** The AWS Amplify service over the local cloud's database, with deployed sites under `<dataDir>/amplify`. */
 export function createAmplifyService(deps: AmplifyServiceDeps): AmplifyService {
   const store = new AmplifyStore(deps.db);
+  const files = new DeploymentFiles(deps.dataDir);
+  files.sweep(new Set(store.all('site').map((site) => String(site.siteId))), new Set(store.all('deployment').map((deployment) => String(deployment.uploadId))));
   let branches: AmplifyBranches | undefined;
   const apps = new AmplifyApps(store, (appId) => branches?.removeAppFiles(appId));
-  branches = new AmplifyBranches(apps, new DeploymentFiles(deps.dataDir), deps.endpoint, deps.buckets);
+  branches = new AmplifyBranches(apps, files, deps.endpoint, deps.buckets);
   const served = branches;
   const studio = new StudioServices(apps);
   return {

@@ -165,14 +165,24 @@ test('StartDeployment from a zip in the local S3, StopJob of a pending job, unkn
   expect((await errorOf(amplify.send(new ListJobsCommand({ appId, branchName: 'nope' })))).name).toBe('NotFoundException');
 });
 
-test('served sites survive a restart; deleting the app removes its sites', async () => {
+test('served sites survive a restart, leftovers of a crash are swept; deleting the app removes its sites', async () => {
   const { appId } = await newBranch('main');
   await deployZip(appId, 'main', siteZip('kept'));
   amplify.destroy();
   await cloud.stop();
+  // What a crash could leave: a half-unpacked site, a site and an upload no record names.
+  const amplifyDir = path.join(cloud.dataDir, 'amplify');
+  const orphanId = 'f'.repeat(32);
+  fs.mkdirSync(path.join(amplifyDir, 'staging', orphanId), { recursive: true });
+  fs.mkdirSync(path.join(amplifyDir, 'sites', orphanId), { recursive: true });
+  fs.mkdirSync(path.join(amplifyDir, 'uploads'), { recursive: true });
+  fs.writeFileSync(path.join(amplifyDir, 'uploads', `${orphanId}.zip`), 'partial');
   cloud = await startTestCloud(cloud.dataDir);
   amplify = new AmplifyClient(cloud.config);
   expect(await (await fetch(siteUrlOf(appId, 'main'))).text()).toBe('<h1>kept</h1>');
+  expect(fs.existsSync(path.join(amplifyDir, 'staging'))).toBe(false);
+  expect(fs.existsSync(path.join(amplifyDir, 'sites', orphanId))).toBe(false);
+  expect(fs.existsSync(path.join(amplifyDir, 'uploads', `${orphanId}.zip`))).toBe(false);
   const sitesBefore = fs.readdirSync(path.join(cloud.dataDir, 'amplify', 'sites')).length;
   await amplify.send(new DeleteAppCommand({ appId }));
   expect(fs.readdirSync(path.join(cloud.dataDir, 'amplify', 'sites')).length).toBe(sitesBefore - 1);
