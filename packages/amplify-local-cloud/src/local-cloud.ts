@@ -165,7 +165,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
     ]);
-    const engagement = createEngagementServices(db, dataDir);
+    const engagement = createEngagementServices(db, dataDir, ports.functionInvoker(() => functions.functions));
     for (const [name, handler] of engagement.services) services.set(name, handler);
     const userPoolsDefinition = userPoolsApi(userPools, (accessKeyId, operation) => {
       const session = credentialStore.roleSessionOf(accessKeyId);
