@@ -209,6 +209,7 @@ async function main() {
     row('mutation round trip (createTodo, 4 functions, PutItem)', samples.mutation);
     row('query round trip (getTodo, 3 functions, Query)', samples.query);
     row('subscription delivery (mutation sent → data received)', samples.delivery);
+    console.log('target: each median <= 20 ms');
     console.log(`CPU of this process (client, server and dynalite): ${((used.user + used.system) / 1000 / (RUNS * 2)).toFixed(1)} ms per request`);
   } finally {
     await cloud.close();

@@ -180,7 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ['amplifybackend', amplify.studio.amplifybackend],
       ['amplifyuibuilder', amplify.studio.amplifyuibuilder],
     ]);
-    const engagement = createEngagementServices(db, dataDir);
+    const engagement = createEngagementServices(db, dataDir, ports.functionInvoker(() => functions.functions));
     for (const [name, handler] of engagement.services) services.set(name, handler);
     const userPoolsDefinition = userPoolsApi(userPools, (accessKeyId, operation) => {
       const session = credentialStore.roleSessionOf(accessKeyId);

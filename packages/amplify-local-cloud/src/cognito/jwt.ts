@@ -29,7 +29,7 @@ export type Claims = Record<string, unknown>;
 export function signJwt(key: SigningKey, claims: Claims): string {
   const header = base64url(JSON.stringify({ kid: key.keyId, alg: 'RS256' }));
   const payload = base64url(JSON.stringify(claims));
-  const signature = crypto.sign('sha256', Buffer.from(`${header}.${payload}`), key.privateKey);
+  const signature = crypto.sign('sha256', Buffer.from(`${header}.${payload}`), privateKeyOf(key));
   return `${header}.${payload}.${base64url(signature)}`;
 }
 
@@ -62,16 +62,28 @@ export function verifyJwt(token: string, keys: (keyId: string) => SigningKey | u
   return { type: 'valid', claims };
 }
 
-const publicKeys = new Map<string, crypto.KeyObject>();
+const keyObjects = new Map<string, { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }>();
 
-/** The key's public half, parsed once per key (tokens are checked on every API call). */
-function publicKeyOf(key: SigningKey): crypto.KeyObject {
-  let publicKey = publicKeys.get(key.keyId);
-  if (publicKey === undefined) {
-    publicKey = crypto.createPublicKey(key.privateKey);
-    publicKeys.set(key.keyId, publicKey);
+/**
+ * The key parsed from its PEM once (a parse costs about as much as a signature, and a sign-in signs two tokens).
+ * Cached by the PEM itself, so a key id never stands for another key.
+ */
+function keyObjectsOf(key: SigningKey): { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject } {
+  let parsed = keyObjects.get(key.privateKey);
+  if (parsed === undefined) {
+    const privateKey = crypto.createPrivateKey(key.privateKey);
+    parsed = { privateKey, publicKey: crypto.createPublicKey(privateKey) };
+    keyObjects.set(key.privateKey, parsed);
   }
-  return publicKey;
+  return parsed;
+}
+
+function privateKeyOf(key: SigningKey): crypto.KeyObject {
+  return keyObjectsOf(key).privateKey;
+}
+
+function publicKeyOf(key: SigningKey): crypto.KeyObject {
+  return keyObjectsOf(key).publicKey;
 }
 
 /** The claims of a token without checking it: only to route it to the pool whose keys then check it. */

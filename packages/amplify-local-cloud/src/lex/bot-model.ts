@@ -14,6 +14,8 @@ export interface BotIntent {
   slots: BotSlot[];
   confirmationPrompt?: string;
   declinationMessage?: string;
+  /** `FulfillmentCodeHook.Enabled`: the alias's Lambda fulfils the intent once it is ready. */
+  fulfilmentCodeHook: boolean;
 }
 
 export interface BotLocaleModel {
@@ -64,8 +66,21 @@ export function botLocales(bot: DeployedResource): BotLocaleModel[] {
           slots,
           confirmationPrompt: firstText(confirmation.PromptSpecification),
           declinationMessage: firstText(confirmation.DeclinationResponse),
+          fulfilmentCodeHook: object(intent.FulfillmentCodeHook).Enabled === true,
         };
       });
     return { localeId: String(locale.LocaleId), intents, slotTypes };
   });
+}
+
+/**
+ * The Lambda function an alias calls for a locale: `BotAliasLocaleSettings` of an `AWS::Lex::BotAlias`, or of the
+ * bot's `TestBotAliasSettings` for TSTALIASID; none when the locale setting is absent or disabled.
+ */
+export function codeHookFunction(aliasSettings: Props, localeId: string): string | undefined {
+  const entry = list(aliasSettings.BotAliasLocaleSettings).find((candidate) => candidate.LocaleId === localeId);
+  const setting = object(entry?.BotAliasLocaleSetting);
+  if (setting.Enabled !== true) return undefined;
+  const arn = object(object(setting.CodeHookSpecification).LambdaCodeHook).LambdaArn;
+  return typeof arn === 'string' && arn !== '' ? arn : undefined;
 }

@@ -5,8 +5,8 @@ const locale: BotLocaleModel = {
   localeId: 'en_US',
   slotTypes: new Map([['RoomTypeValues', new Map([['queen', 'queen'], ['king', 'king'], ['double', 'queen']])]]),
   intents: [
-    { name: 'BookHotel', utterances: ['Book a hotel', 'Book a {Nights} night stay in {Location}'], slots: [] },
-    { name: 'BookCar', utterances: ['Make a car reservation'], slots: [] },
+    { name: 'BookHotel', utterances: ['Book a hotel', 'Book a {Nights} night stay in {Location}'], slots: [], fulfilmentCodeHook: false },
+    { name: 'BookCar', utterances: ['Make a car reservation'], slots: [], fulfilmentCodeHook: false },
   ],
 };
 
