@@ -201,12 +201,12 @@ function serveBuild(buildDir: string): Promise<http.Server> {
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       await page.waitForFunction("document.getElementById('status').textContent === 'ready'", undefined, { timeout: 15_000 });
       const email = 'page@example.com';
-      expect(await page.evaluate((username) => (window as unknown as { localApp: { signUp(u: string): Promise<string> } }).localApp.signUp(username), email)).toBe('CONFIRM_SIGN_UP');
+      expect(await page.evaluate((username) => (globalThis as unknown as { localApp: { signUp(u: string): Promise<string> } }).localApp.signUp(username), email)).toBe('CONFIRM_SIGN_UP');
       const messages = JSON.parse(await ok(['local-cloud', 'messages', '--json', '--data-dir', sandbox.cloud.dataDir])) as Array<{ destination: string; code: string }>;
       const code = messages.filter((message) => message.destination === email).pop()?.code;
       expect(code).toMatch(/^\d{6}$/);
       const out = (await page.evaluate(
-        ([username, confirmationCode]) => (window as unknown as { localApp: { confirmAndUse(u: string, c: string): Promise<unknown> } }).localApp.confirmAndUse(username, confirmationCode),
+        ([username, confirmationCode]) => (globalThis as unknown as { localApp: { confirmAndUse(u: string, c: string): Promise<unknown> } }).localApp.confirmAndUse(username, confirmationCode),
         [email, code as string] as const,
       )) as Record<string, unknown>;
       expect(out).toMatchObject({ confirmed: true, signedIn: true, created: { text: 'from chromium' }, uploadProgress: true, downloaded: 'stored from the page' });
