@@ -14,8 +14,9 @@ import { AppSandbox, runProcess } from 'amplify-test-support';
  *    applied the project's config.
  * 2. An app on a local-cloud env (`configLevel: "local"`, auth + an owner-protected GraphQL API + storage, pushed),
  *    bundled the same way and served from another origin: the page signs up, is confirmed with the code from
- *    `amplify local-cloud messages`, signs in, runs a GraphQL mutation and query, and uploads and downloads a private
- *    file (XMLHttpRequest, which the generated aws-exports.js routes to the local cloud).
+ *    `amplify local-cloud messages`, signs in, runs a GraphQL mutation and query, uploads and downloads a private
+ *    file (XMLHttpRequest) and fetches its presigned URL (fetch), both of which the generated aws-exports.js routes
+ *    to the local cloud.
  */
 jest.setTimeout(240_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -212,6 +213,9 @@ function serveBuild(buildDir: string): Promise<http.Server> {
       expect(out).toMatchObject({ confirmed: true, signedIn: true, created: { text: 'from chromium' }, uploadProgress: true, downloaded: 'stored from the page' });
       expect(out.listed).toEqual([out.created]);
       expect(out.uploadedPath).toBe(`private/${out.identityId as string}/page.txt`);
+      // getUrl presigns for AWS's host; the page's fetch of it is routed to the local cloud.
+      expect(out.presignedHost).toMatch(/^browserlocal[0-9a-f]+-dev\.s3\.us-east-1\.amazonaws\.com$/);
+      expect(out.presignedFetched).toBe('stored from the page');
       expect(errors).toEqual([]);
     } finally {
       await screenshot(page, 'local-cloud-app.png');
