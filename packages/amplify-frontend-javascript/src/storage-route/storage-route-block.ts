@@ -2,9 +2,10 @@ import { installLocalCloudStorageRoute, type LocalStorageRoute } from './local-s
 
 const BEGIN = '// amplify local cloud: storage route begin (see the README of amplify-frontend-javascript)';
 const END = '// amplify local cloud: storage route end';
-const BLOCK = new RegExp(`^${escape(BEGIN)}\\n[\\s\\S]*?^${escape(END)}\\n`, 'm');
+// Line ends as an editor may have left them (CRLF on Windows).
+const BLOCK = new RegExp(`^${escapeRegExp(BEGIN)}\\r?\\n[\\s\\S]*?^${escapeRegExp(END)}\\r?\\n`, 'm');
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

@@ -87,7 +87,7 @@ export function identityPoolS3Authorizer(deployed: DeployedResources, roleSessio
     const session = roleSessionOf(accessKeyId);
     const identity = session?.cognitoIdentity;
     if (session === undefined || identity === undefined) return undefined;
-    if (permissions === undefined) return `Credentials of an identity pool (${identity.identityPoolId}) cannot administer buckets.`;
+    if (permissions === undefined) return `Credentials of an identity pool (${identity.identityPoolId}) may only read, write, delete and list objects one call at a time here, not administer buckets or delete in batches.`;
     const caller = `arn:aws:sts::${accountId}:assumed-role/${roleName(session.roleArn)}/${session.sessionName ?? 'CognitoIdentityCredentials'}`;
     const variables = { 'cognito-identity.amazonaws.com:sub': identity.identityId, 'cognito-identity.amazonaws.com:aud': identity.identityPoolId };
     for (const permission of permissions) {

@@ -135,5 +135,6 @@ describe('the rendered block', () => {
     const text = `const a = {};\n\n${renderStorageRouteBlock(ROUTE)}\nexport default a;\n`;
     expect(withoutStorageRouteBlock(text)).toBe('const a = {};\n\n\nexport default a;\n');
     expect(withoutStorageRouteBlock('const a = {};\n')).toBe('const a = {};\n');
+    expect(withoutStorageRouteBlock(text.replace(/\n/g, '\r\n'))).toBe('const a = {};\r\n\r\n\r\nexport default a;\r\n');
   });
 });
