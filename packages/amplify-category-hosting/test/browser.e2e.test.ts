@@ -16,7 +16,7 @@ import { AppSandbox, runProcess } from 'amplify-test-support';
  *    bundled the same way and served from another origin: the page signs up, is confirmed with the code from
  *    `amplify local-cloud messages`, signs in, runs a GraphQL mutation and query, uploads and downloads a private
  *    file (XMLHttpRequest) and fetches its presigned URL (fetch), both of which the generated aws-exports.js routes
- *    to the local cloud.
+ *    to the local cloud. Chromium trusts only the local cloud's own key (`--ignore-certificate-errors-spki-list`).
  */
 jest.setTimeout(240_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -50,11 +50,32 @@ const configApplied: PageCheck = async (page, expected) => {
 
 const PAGE_CHECKS: PageCheck[] = [configApplied];
 
-/** Debian's chromium, as every test here launches it. */
-async function launchChromium(): Promise<Browser> {
+/** Debian's chromium, as every test here launches it, with extra command-line switches when given. */
+async function launchChromium(switches: string[] = []): Promise<Browser> {
   if (!chromiumInstalled) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs it with "apt-get install -y chromium"`);
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', ...switches] });
+}
+
+/**
+ * The base64 SHA-256 of the public key the local cloud's HTTPS listener presents, for chromium's
+ * `--ignore-certificate-errors-spki-list`: the page trusts that one key (the certificate its per-data-dir CA
+ * issued), not every certificate error.
+ */
+async function localCloudKeyHash(httpsEndpoint: string): Promise<string> {
+  const { host, port } = new URL(httpsEndpoint);
+  const tls = await import('tls');
+  const crypto = await import('crypto');
+  const certificate = await new Promise<import('crypto').X509Certificate>((resolve, reject) => {
+    const socket = tls.connect({ host: host.replace(/:\d+$/, ''), port: Number(port), rejectUnauthorized: false }, () => {
+      const peer = socket.getPeerX509Certificate();
+      socket.end();
+      if (peer === undefined) reject(new Error(`${httpsEndpoint} presented no certificate`));
+      else resolve(peer);
+    });
+    socket.on('error', reject);
+  });
+  return crypto.createHash('sha256').update(certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
 }
 
 /** Copies a fixture page and the shared build script into the app, so `npm run build` bundles it into build/. */
@@ -184,7 +205,8 @@ function serveBuild(buildDir: string): Promise<http.Server> {
     const build = await runProcess(process.execPath, ['build.js'], { cwd: sandbox.app, env: { PATH: process.env.PATH } });
     if (build.exitCode !== 0) throw new Error(`the bundle failed:\n${build.stdout}\n${build.stderr}`);
     server = await serveBuild(path.join(sandbox.app, 'build'));
-    browser = await launchChromium();
+    const httpsEndpoint = sandbox.cloud.endpoint.replace(/^http:/, 'https:');
+    browser = await launchChromium([`--ignore-certificate-errors-spki-list=${await localCloudKeyHash(httpsEndpoint)}`]);
   });
 
   afterAll(async () => {
@@ -194,8 +216,7 @@ function serveBuild(buildDir: string): Promise<http.Server> {
   });
 
   test('signs up, signs in, runs GraphQL and stores a file from the page', async () => {
-    // The local cloud's HTTPS certificate comes from a CA made for its data directory, which chromium does not know.
-    const page = await browser.newPage({ ignoreHTTPSErrors: true });
+    const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
