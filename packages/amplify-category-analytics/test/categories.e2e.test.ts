@@ -17,12 +17,13 @@ jest.setTimeout(300_000);
 type Meta = Record<string, Record<string, { service?: string; output?: Record<string, string>; dependsOn?: unknown[] }>>;
 
 /**
- * A Node script that configures aws-amplify 6 with the app's aws-exports.js and records one analytics event. The
- * client sends Pinpoint calls to pinpoint.<region>.amazonaws.com with credentials from the identity pool; the
- * local Cognito identity pools are being built elsewhere, so this script gives the client the local cloud's instance
- * credentials and redirects its Pinpoint calls to the local cloud, signed again for that host with the same keys.
+ * A Node script that configures aws-amplify 6 with the app's aws-exports.js and records one analytics event, with
+ * the guest credentials the deployed identity pool gives it, as a real app gets them. The env is AWS-shaped, so the
+ * script points the identity pool at the local cloud (`identityPoolEndpoint`), and redirects the client's calls to
+ * pinpoint.<region>.amazonaws.com (which has no endpoint setting) to the local cloud, signed again for that host with
+ * the same guest credentials.
  */
-function recordScript(app: string, root: string, cloud: { endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } }): string {
+function recordScript(app: string, root: string, cloud: { endpoint: string }): string {
   const amplifyDir = path.dirname(require.resolve('aws-amplify/package.json'));
   const exportsModule = path.join(root, 'aws-exports.mjs');
   fs.copyFileSync(path.join(app, 'src', 'aws-exports.js'), exportsModule);
@@ -35,12 +36,11 @@ import config from ${url(exportsModule)};
 import { Amplify } from ${url(path.join(amplifyDir, 'dist', 'esm', 'index.mjs'))};
 import { record, flushEvents } from ${url(path.join(amplifyDir, 'dist', 'esm', 'analytics', 'index.mjs'))};
 import { initializeInAppMessaging, syncMessages } from ${url(path.join(amplifyDir, 'dist', 'esm', 'in-app-messaging', 'index.mjs'))};
+import { fetchAuthSession } from ${url(path.join(amplifyDir, 'dist', 'esm', 'auth', 'index.mjs'))};
 const require = createRequire(${url(__filename)});
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { Sha256 } = require('@aws-crypto/sha256-js');
-const credentials = ${JSON.stringify(cloud.credentials)};
 const local = new URL(${JSON.stringify(cloud.endpoint)});
-const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'mobiletargeting', sha256: Sha256 });
 const calls = [];
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input, init = {}) => {
@@ -48,6 +48,8 @@ globalThis.fetch = async (input, init = {}) => {
   if (target.hostname !== 'pinpoint.us-east-1.amazonaws.com') return realFetch(input, init);
   try {
     const body = init.body === undefined ? undefined : String(init.body);
+    const { credentials } = await fetchAuthSession();
+    const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'mobiletargeting', sha256: Sha256 });
     const signed = await signer.sign({
       method: init.method, protocol: local.protocol, hostname: local.hostname, port: Number(local.port), path: target.pathname,
       query: Object.fromEntries(target.searchParams), headers: { host: local.host, 'content-type': 'application/json' }, body,
@@ -55,16 +57,17 @@ globalThis.fetch = async (input, init = {}) => {
     const response = await realFetch(local.origin + target.pathname + target.search, { method: init.method, headers: signed.headers, body });
     const batch = body === undefined ? {} : JSON.parse(body).BatchItem ?? {};
     const eventTypes = Object.values(batch).flatMap((item) => Object.values(item.Events ?? {}).map((event) => event.EventType));
-    calls.push({ method: init.method, path: target.pathname, status: response.status, eventTypes });
+    calls.push({ method: init.method, path: target.pathname, status: response.status, eventTypes, accessKeyId: credentials.accessKeyId });
     return response;
   } catch (error) {
     calls.push({ method: init.method, path: target.pathname, error: String(error) });
     throw error;
   }
 };
-Amplify.configure(config, {
-  Auth: { credentialsProvider: { getCredentialsAndIdentityId: async () => ({ credentials, identityId: 'us-east-1:00000000-0000-4000-8000-000000000001' }), clearCredentialsAndIdentityId: () => {} } },
-});
+Amplify.configure(config);
+const parsed = Amplify.getConfig();
+Amplify.configure({ ...parsed, Auth: { Cognito: { ...parsed.Auth.Cognito, identityPoolEndpoint: local.origin } } });
+const { identityId } = await fetchAuthSession();
 record({ name: 'e2eCheckout', attributes: { item: 'roses' } });
 for (let i = 0; i < 100 && !calls.some((call) => call.eventTypes?.includes('e2eCheckout')); i++) {
   await flushEvents();
@@ -72,7 +75,7 @@ for (let i = 0; i < 100 && !calls.some((call) => call.eventTypes?.includes('e2eC
 }
 initializeInAppMessaging();
 await syncMessages();
-process.stdout.write(JSON.stringify({ config: Amplify.getConfig(), calls }));
+process.stdout.write(JSON.stringify({ config: Amplify.getConfig(), calls, identityId }));
 process.exit(0);
 `,
   );
@@ -144,16 +147,22 @@ describe('analytics, notifications and interactions (built binary, local cloud)'
     const script = recordScript(sandbox.app, sandbox.root, sandbox.cloud);
     // Asynchronously: the local cloud runs in this process and must keep answering while the script waits.
     const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: sandbox.app, encoding: 'utf8', timeout: 60_000 });
-    const { config, calls } = JSON.parse(stdout) as {
+    const { config, calls, identityId } = JSON.parse(stdout) as {
       config: { Analytics: unknown; Notifications: unknown; Interactions: { LexV1: Record<string, unknown> } };
-      calls: Array<{ method: string; path: string; status: number; eventTypes: string[] }>;
+      calls: Array<{ method: string; path: string; status: number; eventTypes: string[]; accessKeyId: string }>;
+      identityId: string;
     };
+    // The calls are signed with the guest identity's temporary credentials, never with the instance's key.
+    expect(identityId).toMatch(/^us-east-1:/);
+    const instanceKey = sandbox.cloud.credentials.accessKeyId;
+    for (const call of calls) expect(call.accessKeyId).toMatch(/^ASIA/);
+    expect(calls.map((call) => call.accessKeyId)).not.toContain(instanceKey);
     const appId = meta().analytics.engage.output!.Id;
     expect(config.Analytics).toEqual({ Pinpoint: { appId, region: 'us-east-1' } });
     expect(config.Notifications).toEqual({ InAppMessaging: { Pinpoint: { appId, region: 'us-east-1' } } });
     expect(Object.keys(config.Interactions.LexV1)).toEqual(['BookTrip_dev']);
-    expect(calls).toContainEqual({ method: 'POST', path: `/v1/apps/${appId}/events`, status: 202, eventTypes: expect.arrayContaining(['e2eCheckout']) });
-    expect(calls).toContainEqual({ method: 'GET', path: expect.stringMatching(new RegExp(`^/v1/apps/${appId}/endpoints/[^/]+/inappmessages$`)), status: 200, eventTypes: [] });
+    expect(calls).toContainEqual({ method: 'POST', path: `/v1/apps/${appId}/events`, status: 202, eventTypes: expect.arrayContaining(['e2eCheckout']), accessKeyId: expect.any(String) });
+    expect(calls).toContainEqual({ method: 'GET', path: expect.stringMatching(new RegExp(`^/v1/apps/${appId}/endpoints/[^/]+/inappmessages$`)), status: 200, eventTypes: [], accessKeyId: expect.any(String) });
     const shown = await sandbox.run(['local-cloud', 'events', '--data-dir', sandbox.cloud.dataDir]);
     expect(shown.exitCode).toBe(0);
     expect(shown.stdout).toMatch(new RegExp(`app ${appId}  endpoint \\S+  e2eCheckout  item=roses`));

@@ -40,7 +40,8 @@ function readExistingAwsExports(filePath: string): AwsExports | undefined {
 /**
  * Writes `<SourceDir>/aws-exports.js` and `<SourceDir>/amplifyconfiguration.json` from the outputs, keeping the keys a
  * user added by hand to the existing aws-exports.js. `cloud` (the last deployed outputs) decides what counts as
- * hand-added; without it the local outputs do. An env on the local cloud gets aws-amplify 6's shape, pointing at it.
+ * hand-added; without it the local outputs do. An env on the local cloud gets aws-amplify 6's shape, pointing at it,
+ * and an aws-exports.js that routes the project bucket's requests to it (see storage-route/).
  */
 export function writeJavascriptConfigFiles(
   projectPath: string,
@@ -54,8 +55,12 @@ export function writeJavascriptConfigFiles(
   const generated = createAwsExportsObject(outputs);
   const cloudGenerated = cloud ? createAwsExportsObject(cloud) : generated;
   const legacy = withCustomKeys(generated, readExistingAwsExports(awsExportsPath), cloudGenerated, RESERVED_AWS_EXPORTS_KEYS);
-  const merged = outputs.localCloudEndpoint ? localResourcesConfig(legacy, outputs.localCloudEndpoint) : legacy;
-  writeFileAtomic(awsExportsPath, renderAwsExports(merged));
+  const endpoint = outputs.localCloudEndpoint;
+  const merged = endpoint ? localResourcesConfig(legacy, endpoint) : legacy;
+  const bucket = legacy.aws_user_files_s3_bucket;
+  const region = legacy.aws_user_files_s3_bucket_region;
+  const storageRoute = endpoint && typeof bucket === 'string' && typeof region === 'string' ? { bucket, region, endpoint } : undefined;
+  writeFileAtomic(awsExportsPath, renderAwsExports(merged, storageRoute));
   writeFileAtomic(amplifyConfigurationPath, renderAmplifyConfigurationJson(merged));
   return { awsExportsPath, amplifyConfigurationPath, config: merged };
 }

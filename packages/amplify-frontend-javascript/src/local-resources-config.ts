@@ -113,7 +113,8 @@ function notificationsConfig(legacy: AwsExports): JsonObject | undefined {
  * Cognito endpoint settings, and `Amplify.configure` reads an object holding any `aws_*` key as the legacy shape,
  * ignoring the rest. So no `aws_*` key is left: keys the local cloud does not serve (DynamoDB table list, hosting)
  * have no v6 home and are dropped, as aws-amplify itself drops them. Keys a user added by hand are kept.
- * Storage is written as on AWS: aws-amplify 6 has no S3 endpoint setting, so uploads still go to AWS's host.
+ * Storage is written as on AWS: aws-amplify 6 has no S3 endpoint setting, so aws-exports.js routes the bucket's
+ * requests instead (see storage-route/).
  */
 export function localResourcesConfig(legacy: AwsExports, endpoint: string): AwsExports {
   const custom = Object.fromEntries(Object.entries(legacy).filter(([key]) => !key.startsWith('aws_') && !['oauth', 'federationTarget'].includes(key)));

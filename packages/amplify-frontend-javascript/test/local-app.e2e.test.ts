@@ -1,14 +1,18 @@
 /**
  * An app written as the Amplify docs teach, against an env on the local cloud (build first: `npx tsc -b`): init with
- * `configLevel: "local"`, auth, a GraphQL API with an owner rule, a function behind a REST API, push; then a Node script imports the generated
- * aws-exports.js unchanged, signs up (code read with `amplify local-cloud messages`), signs in, fetches the session,
- * creates and lists notes through `generateClient().graphql` with a subscription receiving the creation, calls a
- * function through a private REST API with `get`; a wrong password and another user reading the note are refused.
+ * `configLevel: "local"`, auth, a GraphQL API with an owner rule, a function behind a REST API, storage (auth users
+ * read/write/delete, guests read), push; then a Node script imports the generated aws-exports.js unchanged, signs up
+ * (code read with `amplify local-cloud messages`), signs in, fetches the session, creates and lists notes through
+ * `generateClient().graphql` with a subscription receiving the creation, calls a function through a private REST API
+ * with `get`, and stores files with `uploadData`/`list`/`downloadData`/`getUrl`/`remove` (aws-exports.js routes the
+ * bucket's requests to the local cloud); a wrong password, another user reading the note or the private file, and a
+ * guest writing are refused.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { StartedLocalCloud } from 'amplify-local-cloud';
+import { parseAwsExports } from 'amplify-frontend-javascript';
 import { AppSandbox, runProcess } from 'amplify-test-support';
 
 jest.setTimeout(300_000);
@@ -25,6 +29,15 @@ const graphQLRequest = {
   },
 };
 
+const storageRequest = {
+  version: 1,
+  serviceConfiguration: {
+    serviceName: 'S3',
+    resourceName: 'notefiles',
+    permissions: { auth: ['CREATE_AND_UPDATE', 'READ', 'DELETE'], guest: ['READ'] },
+  },
+};
+
 const restRequest = {
   version: 1,
   serviceConfiguration: {
@@ -35,9 +48,35 @@ const restRequest = {
 };
 
 /** The app: only the config import and the `ws` polyfill differ from a browser app. */
-type Step = 'signup' | 'use' | 'intrude';
+type Step = 'signup' | 'use' | 'intrude' | 'guest';
 
-function appScript(app: string, step: Step, email: string, code?: string, noteId?: string): string {
+/** What a later step needs from an earlier one: the first user's note and identity id. */
+interface Earlier {
+  noteId?: string;
+  ownerIdentityId?: string;
+}
+
+/** The script statements that store, list, fetch and remove files as the signed-in user. */
+const OWNER_STORAGE = [
+  "out.uploaded = (await uploadData({ path: 'public/hello.txt', data: 'hello storage', options: { contentType: 'text/plain' } }).result).path;",
+  "await uploadData({ path: 'public/keep.txt', data: 'for guests' }).result;",
+  "await uploadData({ path: ({ identityId }) => `private/${identityId}/secret.txt`, data: 'secret' }).result;",
+  "await uploadData({ path: ({ identityId }) => `protected/${identityId}/shared.txt`, data: 'shared' }).result;",
+  "out.listedFiles = (await list({ path: 'public/' })).items.map((item) => item.path).sort();",
+  "out.privateFiles = (await list({ path: ({ identityId }) => `private/${identityId}/` })).items.map((item) => item.path.split('/').pop());",
+  "out.downloaded = await (await downloadData({ path: 'public/hello.txt' }).result).body.text();",
+  "const { url } = await getUrl({ path: 'public/hello.txt' });",
+  'out.urlHost = url.host;',
+  'out.fetchedUrl = await (await fetch(url)).text();',
+  "await remove({ path: 'public/hello.txt' });",
+  "out.afterRemove = (await list({ path: 'public/' })).items.map((item) => item.path);",
+].join('\n');
+
+/** `out[name]` is the text of what `call` downloads, or the name of the error it fails with. */
+const attempt = (name: string, call: string) => `try { out.${name} = await (await ${call}.result).body.text(); } catch (error) { out.${name} = error.name; }`;
+const attemptUpload = (name: string, path: string) => `try { await uploadData({ path: ${JSON.stringify(path)}, data: 'x' }).result; out.${name} = 'stored'; } catch (error) { out.${name} = error.name; }`;
+
+function appScript(app: string, step: Step, email: string, code?: string, earlier: Earlier = {}): string {
   const moduleUrl = (name: string) => JSON.stringify(pathToFileURL(require.resolve(name)).href);
   const amplifyEntry = JSON.stringify(pathToFileURL(path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', 'index.mjs')).href);
   const subpath = (sub: string) => JSON.stringify(pathToFileURL(path.join(path.dirname(require.resolve('aws-amplify/package.json')), 'dist', 'esm', sub, 'index.mjs')).href);
@@ -48,17 +87,26 @@ function appScript(app: string, step: Step, email: string, code?: string, noteId
     `import { Amplify } from ${amplifyEntry};`,
     `import { signUp, confirmSignUp, signIn, fetchAuthSession } from ${subpath('auth')};`,
     `import { generateClient, get } from ${subpath('api')};`,
+    `import { uploadData, list, downloadData, getUrl, remove } from ${subpath('storage')};`,
     'Amplify.configure(config);',
     `const username = ${JSON.stringify(email)};`,
     "const password = 'Passw0rd!long';",
     'const out = {};',
-    step === 'intrude'
+    step === 'guest'
+      ? [
+          attempt('guestRead', "downloadData({ path: 'public/keep.txt' })"),
+          attemptUpload('guestWrite', 'public/guest.txt'),
+        ].join('\n')
+      : step === 'intrude'
       ? [
           `await confirmSignUp({ username, confirmationCode: ${JSON.stringify(code)} });`,
           'await signIn({ username, password });',
           'const client = generateClient();',
-          `try { out.otherNote = (await client.graphql({ query: 'query G($id: ID!) { getNote(id: $id) { id text } }', variables: { id: ${JSON.stringify(noteId)} } })).data.getNote; } catch (error) { out.otherNote = error.errors?.[0]?.errorType ?? String(error); }`,
+          `try { out.otherNote = (await client.graphql({ query: 'query G($id: ID!) { getNote(id: $id) { id text } }', variables: { id: ${JSON.stringify(earlier.noteId)} } })).data.getNote; } catch (error) { out.otherNote = error.errors?.[0]?.errorType ?? String(error); }`,
           "out.listed = (await client.graphql({ query: '{ listNotes { items { id text } } }' })).data.listNotes.items;",
+          attempt('otherPrivate', `downloadData({ path: ${JSON.stringify(`private/${earlier.ownerIdentityId}/secret.txt`)} })`),
+          attempt('otherProtected', `downloadData({ path: ${JSON.stringify(`protected/${earlier.ownerIdentityId}/shared.txt`)} })`),
+          attemptUpload('otherProtectedWrite', `protected/${earlier.ownerIdentityId}/shared.txt`),
         ].join('\n')
       : step === 'signup'
       ? 'out.signUp = (await signUp({ username, password, options: { userAttributes: { email: username } } })).nextStep.signUpStep;'
@@ -80,6 +128,7 @@ function appScript(app: string, step: Step, email: string, code?: string, noteId
           'out.listed = listed.data.listNotes.items;',
           "const rest = await get({ apiName: 'notesrest', path: '/items' }).response;",
           'out.rest = { status: rest.statusCode, body: await rest.body.text() };',
+          OWNER_STORAGE,
         ].join('\n'),
     'process.stdout.write(JSON.stringify(out));',
     'process.exit(0);',
@@ -103,16 +152,16 @@ describe('an app on a local-cloud env (built binary)', () => {
     return result.stdout;
   }
 
-  async function runApp(step: Step, email: string, code?: string, noteId?: string): Promise<Record<string, unknown>> {
+  async function runApp(step: Step, email: string, code?: string, earlier?: Earlier): Promise<Record<string, unknown>> {
     const script = path.join(sandbox.root, `app-${step}.mjs`);
-    fs.writeFileSync(script, appScript(sandbox.app, step, email, code, noteId));
+    fs.writeFileSync(script, appScript(sandbox.app, step, email, code, earlier));
     const caCertificate = (sandbox.cloud as StartedLocalCloud).caCertificate;
     const result = await runProcess(process.execPath, [script], { cwd: sandbox.app, env: { PATH: process.env.PATH, HOME: sandbox.root, NODE_EXTRA_CA_CERTS: caCertificate } });
     if (result.exitCode !== 0) throw new Error(`the app failed (${step}):\n${result.stdout}\n${result.stderr}`);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   }
 
-  test('init, auth, an owner-protected GraphQL API, push, then the app signs up, signs in and uses the API', async () => {
+  test('init, auth, an owner-protected GraphQL API, REST, storage, push, then the app signs up, signs in and uses them', async () => {
     await ok([
       'init', '--amplify', JSON.stringify({ projectName: 'notesapp', envName: 'dev', defaultEditor: 'code' }),
       '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }),
@@ -122,16 +171,19 @@ describe('an app on a local-cloud env (built binary)', () => {
     await ok(['add', 'api', '--headless'], JSON.stringify(graphQLRequest));
     await ok(['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'notesfn' }));
     await ok(['add', 'api', '--headless'], JSON.stringify(restRequest));
+    await ok(['add', 'storage', '--headless'], JSON.stringify(storageRequest));
     await ok(['push', '--yes']);
 
     const awsExportsText = fs.readFileSync(path.join(sandbox.app, 'src', 'aws-exports.js'), 'utf8');
     // The file is an ES module; the app's package.json does not say so, so Node loads a byte-for-byte .mjs copy.
     fs.writeFileSync(path.join(sandbox.app, 'src', 'aws-exports.mjs'), awsExportsText);
-    const config = sandbox.awsExports() as { Auth: { Cognito: Record<string, unknown> }; API: { GraphQL: Record<string, unknown> } };
+    const config = parseAwsExports(awsExportsText) as { Auth: { Cognito: Record<string, unknown> }; API: { GraphQL: Record<string, unknown> }; Storage: { S3: { bucket: string } } };
     const httpsEndpoint = sandbox.cloud.endpoint.replace(/^http:/, 'https:');
     expect(config.Auth.Cognito).toMatchObject({ userPoolEndpoint: httpsEndpoint, identityPoolEndpoint: httpsEndpoint });
     expect(config.API.GraphQL).toMatchObject({ defaultAuthMode: 'userPool' });
     expect(config.API.GraphQL.endpoint).toEqual(expect.stringContaining(new URL(sandbox.cloud.endpoint).host));
+    // Storage keeps AWS's bucket and region (aws-amplify has no S3 endpoint setting); the file routes them.
+    expect(awsExportsText).toContain(JSON.stringify({ bucket: config.Storage.S3.bucket, region: 'us-east-1', endpoint: httpsEndpoint }));
 
     const email = 'ana@example.com';
     expect(await runApp('signup', email)).toEqual({ signUp: 'CONFIRM_SIGN_UP' });
@@ -149,11 +201,25 @@ describe('an app on a local-cloud env (built binary)', () => {
     expect(used.received).toEqual({ id: (used.created as { id: string }).id, text: 'hello' });
     expect(used.rest).toEqual({ status: 200, body: JSON.stringify('Hello from Lambda!') });
     expect(used.listed).toEqual([{ id: (used.created as { id: string }).id, text: 'hello' }]);
+    const bucketHost = `${config.Storage.S3.bucket}.s3.us-east-1.amazonaws.com`;
+    expect(used).toMatchObject({
+      uploaded: 'public/hello.txt',
+      listedFiles: ['public/hello.txt', 'public/keep.txt'],
+      privateFiles: ['secret.txt'],
+      downloaded: 'hello storage',
+      urlHost: bucketHost,
+      fetchedUrl: 'hello storage',
+      afterRemove: ['public/keep.txt'],
+    });
 
     const other = 'bo@example.com';
     await runApp('signup', other);
-    const intruded = await runApp('intrude', other, await codeFor(other), (used.created as { id: string }).id);
-    // As on AppSync: another owner's item is refused by name, and the list holds only the caller's items.
-    expect(intruded).toEqual({ otherNote: 'Unauthorized', listed: [] });
+    const earlier = { noteId: (used.created as { id: string }).id, ownerIdentityId: used.identityId as string };
+    const intruded = await runApp('intrude', other, await codeFor(other), earlier);
+    // As on AppSync: another owner's item is refused by name, and the list holds only the caller's items. As on S3
+    // with the storage category's role policies: another's private file is refused, a protected one is readable only.
+    expect(intruded).toEqual({ otherNote: 'Unauthorized', listed: [], otherPrivate: 'AccessDenied', otherProtected: 'shared', otherProtectedWrite: 'AccessDenied' });
+
+    expect(await runApp('guest', 'nobody@example.com')).toEqual({ guestRead: 'for guests', guestWrite: 'AccessDenied' });
   });
 });

@@ -102,6 +102,16 @@ export interface BucketWebsite {
   errorDocument?: string;
 }
 
+/** One rule of a bucket's CORS configuration (`AWS::S3::Bucket` `CorsConfiguration.CorsRules`). */
+export interface BucketCorsRule {
+  id?: string;
+  allowedOrigins: string[];
+  allowedMethods: string[];
+  allowedHeaders: string[];
+  exposedHeaders: string[];
+  maxAgeSeconds?: number;
+}
+
 /**
  * The S3 store as the CloudFormation engine sees it (implemented in src/s3). Synchronous on purpose: objects are
  * small local files and metadata lives in SQLite, so the engine's handlers stay simple. Failures throw `S3StoreError`.
@@ -121,6 +131,8 @@ export interface BucketStore {
   websiteUrl(bucket: string): string;
   /** A bucket policy document (JSON text); `undefined` deletes it. */
   setPolicy(bucket: string, policy: string | undefined): void;
+  /** The rules browsers' cross-origin calls are answered by; `undefined` deletes them. */
+  setCors(bucket: string, rules: BucketCorsRule[] | undefined): void;
 }
 
 /** Where `AWS::CloudFront::Distribution` resources are kept, and the endpoint their URLs lead to. */

@@ -13,6 +13,7 @@ import { serveDistribution } from './cloudfront/distribution-server';
 import { DistributionStore } from './cloudfront/distribution-store';
 import { createS3BrowserAccess } from './s3/bucket-cors';
 import { createS3Handler } from './s3/s3-api';
+import { identityPoolS3Authorizer } from './s3/s3-authorization';
 import { S3Store } from './s3/s3-store';
 import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
@@ -170,7 +171,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       },
       runtime: path.join(cfnDataDir, 'runtime'),
     });
-    const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint })]]);
+    const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint, authorize: identityPoolS3Authorizer(cloudformation.deployed, (key) => credentialStore.roleSessionOf(key), LOCAL_ACCOUNT_ID) })]]);
     const services = new Map<string, ServiceHandler>([
       ['sts', createStsHandler()],
       ['cloudformation', cloudformation.handle],

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Amplify } from 'aws-amplify';
 import { pushedResources } from 'amplify-test-support';
-import { parseAwsExports } from '../aws-exports-file';
+import { parseAwsExports, renderAwsExports } from '../aws-exports-file';
 import { createAwsExportsObject } from '../aws-exports-object';
 import { writeJavascriptConfigFiles } from '../javascript-config-files';
 import { localResourcesConfig, localRestApiUrl } from '../local-resources-config';
@@ -77,8 +77,27 @@ describe('writeJavascriptConfigFiles', () => {
     expect(JSON.parse(fs.readFileSync(path.join(projectPath, 'src', 'amplifyconfiguration.json'), 'utf8'))).toEqual(awsExports);
   });
 
-  it('keeps the legacy shape for envs on AWS', () => {
+  it('keeps the legacy shape for envs on AWS, with no storage route', () => {
     const { config } = writeJavascriptConfigFiles(projectPath, frontend, pushedResources);
     expect(config).toEqual(createAwsExportsObject(pushedResources));
+    expect(fs.readFileSync(path.join(projectPath, 'src', 'aws-exports.js'), 'utf8')).toBe(renderAwsExports(config));
+  });
+
+  it("routes the project's bucket in aws-exports.js (not in the JSON twin), and reads the file back as data", () => {
+    writeJavascriptConfigFiles(projectPath, frontend, { ...pushedResources, localCloudEndpoint: ENDPOINT });
+    const text = fs.readFileSync(path.join(projectPath, 'src', 'aws-exports.js'), 'utf8');
+    expect(text).toContain('(function installLocalCloudStorageRoute(');
+    expect(text).toContain(`)(${JSON.stringify({ bucket: 'myapp-photos123-dev', region: 'eu-west-1', endpoint: ENDPOINT })});`);
+    expect(text.trimEnd().endsWith('export default awsmobile;')).toBe(true);
+    expect(fs.readFileSync(path.join(projectPath, 'src', 'amplifyconfiguration.json'), 'utf8')).not.toContain('installLocalCloudStorageRoute');
+    // The next push reads the file (route and all) and writes it again unchanged.
+    writeJavascriptConfigFiles(projectPath, frontend, { ...pushedResources, localCloudEndpoint: ENDPOINT });
+    expect(fs.readFileSync(path.join(projectPath, 'src', 'aws-exports.js'), 'utf8')).toBe(text);
+  });
+
+  it('writes no route for a local env without storage', () => {
+    const withoutStorage = { ...pushedResources, serviceResourceMapping: { ...pushedResources.serviceResourceMapping, S3: [] } };
+    writeJavascriptConfigFiles(projectPath, frontend, { ...withoutStorage, localCloudEndpoint: ENDPOINT });
+    expect(fs.readFileSync(path.join(projectPath, 'src', 'aws-exports.js'), 'utf8')).not.toContain('installLocalCloudStorageRoute');
   });
 });

@@ -4,22 +4,68 @@ type Json = Record<string, unknown>;
 
 export type PolicyDecision = 'allow' | 'explicit-deny' | 'implicit-deny';
 
+/** What a request brings to policy evaluation: policy variables (`${cognito-identity.amazonaws.com:sub}`) and condition keys (`s3:prefix`). */
+export interface PolicyRequestContext {
+  variables?: Readonly<Record<string, string>>;
+  conditionKeys?: Readonly<Record<string, string>>;
+}
+
+/** Condition operators evaluated; a statement using another one is left out (so an Allow under it does not count). */
+const STRING_CONDITIONS: Record<string, { like: boolean; negated: boolean }> = {
+  StringEquals: { like: false, negated: false },
+  StringNotEquals: { like: false, negated: true },
+  StringLike: { like: true, negated: false },
+  StringNotLike: { like: true, negated: true },
+};
+
 /**
  * Decides whether a role may perform `action` on `resource` with the identity policies the deployed stacks attach to
  * it: the role's inline `Policies`, its `ManagedPolicyArns`, and `AWS::IAM::Policy` / `AWS::IAM::ManagedPolicy`
  * resources naming it in `Roles`. An explicit Deny wins, else an Allow is needed. `*` and `?` match as IAM matches
- * them (actions without regard to case). Statements with a `Condition` are not evaluated: an Allow under a
- * condition does not count, so the answer errs on refusing.
+ * them (actions without regard to case). Policy variables in resources and condition values take the context's
+ * values; a pattern naming a variable the context lacks matches nothing. Conditions with the String operators are
+ * evaluated against the context's keys; a statement with any other operator is not evaluated, so an Allow under it
+ * does not count and the answer errs on refusing.
  */
-export function evaluateRolePolicies(deployed: DeployedResources, roleArn: string, action: string, resource: string): PolicyDecision {
+export function evaluateRolePolicies(deployed: DeployedResources, roleArn: string, action: string, resource: string, context: PolicyRequestContext = {}): PolicyDecision {
   let allowed = false;
   for (const statement of roleStatements(deployed, roleName(roleArn))) {
-    if (statement.Condition !== undefined) continue;
-    if (!matchesAny(statement, 'Action', 'NotAction', action, true) || !matchesAny(statement, 'Resource', 'NotResource', resource, false)) continue;
+    if (statement.Condition !== undefined && !conditionHolds(statement.Condition, context)) continue;
+    if (!matchesAny(statement, 'Action', 'NotAction', action, true, {}) || !matchesAny(statement, 'Resource', 'NotResource', resource, false, context.variables ?? {})) continue;
     if (statement.Effect === 'Deny') return 'explicit-deny';
     if (statement.Effect === 'Allow') allowed = true;
   }
   return allowed ? 'allow' : 'implicit-deny';
+}
+
+/** Every operator's every key must hold; a key holds when any listed value matches (for negated ones: none does). */
+function conditionHolds(condition: unknown, context: PolicyRequestContext): boolean {
+  if (!isObject(condition)) return false;
+  return Object.entries(condition).every(([operator, keys]) => {
+    const kind = STRING_CONDITIONS[operator];
+    if (kind === undefined || !isObject(keys)) return false;
+    return Object.entries(keys).every(([key, values]) => {
+      const actual = context.conditionKeys?.[key];
+      const matched =
+        actual !== undefined &&
+        listOf(values).some((pattern) => {
+          const resolved = withVariables(pattern, context.variables ?? {});
+          return resolved !== undefined && (kind.like ? wildcardMatch(resolved, actual) : resolved === actual);
+        });
+      return kind.negated ? !matched : matched;
+    });
+  });
+}
+
+/** The pattern with its `${name}` variables replaced; `undefined` when it names one the context lacks. */
+function withVariables(pattern: string, variables: Readonly<Record<string, string>>): string | undefined {
+  let missing = false;
+  const resolved = pattern.replace(/\$\{([^}]+)\}/g, (_whole, name: string) => {
+    const value = variables[name];
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : resolved;
 }
 
 /** The role name of a role ARN (`arn:aws:iam::<account>:role/<path>/<name>`), or the name itself. */
@@ -54,9 +100,13 @@ function namesRole(roles: unknown, name: string): boolean {
 }
 
 /** Whether the value is covered by the statement's `positive` element, or left out by its `negative` one. */
-function matchesAny(statement: Json, positive: string, negative: string, value: string, ignoreCase: boolean): boolean {
-  if (statement[positive] !== undefined) return listOf(statement[positive]).some((pattern) => wildcardMatch(pattern, value, ignoreCase));
-  if (statement[negative] !== undefined) return !listOf(statement[negative]).some((pattern) => wildcardMatch(pattern, value, ignoreCase));
+function matchesAny(statement: Json, positive: string, negative: string, value: string, ignoreCase: boolean, variables: Readonly<Record<string, string>>): boolean {
+  const matches = (pattern: string) => {
+    const resolved = withVariables(pattern, variables);
+    return resolved !== undefined && wildcardMatch(resolved, value, ignoreCase);
+  };
+  if (statement[positive] !== undefined) return listOf(statement[positive]).some(matches);
+  if (statement[negative] !== undefined) return !listOf(statement[negative]).some(matches);
   return false;
 }
 

@@ -1,3 +1,4 @@
+import { bucketOfAwsS3Host } from './forwarded-s3-request';
 import { S3Error } from './s3-errors';
 
 export interface S3Address {
@@ -9,14 +10,15 @@ export interface S3Address {
 const VIRTUAL_HOST_SUFFIX = '.localhost';
 
 /**
- * Finds the bucket and key of an S3 request: virtual-hosted style (`<bucket>.localhost`) when the Host header says
- * so, otherwise path style (`/<bucket>/<key>`). The key is percent-decoded; `+` stays a plus, as S3 reads paths.
+ * Finds the bucket and key of an S3 request: virtual-hosted style (`<bucket>.localhost`, or AWS's
+ * `<bucket>.s3.<region>.amazonaws.com` for a request forwarded under `/_s3/`) when the Host header says so, otherwise
+ * path style (`/<bucket>/<key>`). The key is percent-decoded; `+` stays a plus, as S3 reads paths.
  */
 export function resolveS3Address(host: string | undefined, rawPath: string): S3Address {
   const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   try {
-    if (hostname.endsWith(VIRTUAL_HOST_SUFFIX) && hostname.length > VIRTUAL_HOST_SUFFIX.length) {
-      const bucket = hostname.slice(0, -VIRTUAL_HOST_SUFFIX.length);
+    const bucket = virtualHostedBucket(hostname);
+    if (bucket !== undefined) {
       const key = decodeURIComponent(rawPath.slice(1));
       return { bucket, key: key === '' ? undefined : key };
     }
@@ -33,4 +35,11 @@ export function resolveS3Address(host: string | undefined, rawPath: string): S3A
   } catch {
     throw new S3Error('InvalidURI', { URI: rawPath });
   }
+}
+
+/** The bucket a virtual-hosted Host names; `undefined` for path style (a loopback name, AWS's `s3.<region>` host). */
+function virtualHostedBucket(hostname: string): string | undefined {
+  const aws = bucketOfAwsS3Host(hostname);
+  if (aws.aws) return aws.bucket;
+  return hostname.endsWith(VIRTUAL_HOST_SUFFIX) && hostname.length > VIRTUAL_HOST_SUFFIX.length ? hostname.slice(0, -VIRTUAL_HOST_SUFFIX.length) : undefined;
 }

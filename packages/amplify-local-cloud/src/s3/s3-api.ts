@@ -14,6 +14,7 @@ import { toXml, type XmlNode } from '../xml/xml-writer';
 import { hasIntegrityHeader, UploadDigests, verifyPayloadHash, verifyUploadChecksums, type FinishedDigests } from './checksums';
 import { checkConditions, checkWriteConditions, objectHeaders, parseRange, readObjectAttributes } from './object-http';
 import { resolveS3Address } from './s3-address';
+import { requiredPermissions, type S3Authorizer } from './s3-authorization';
 import { noSuchKey, S3Error, type S3ErrorCode } from './s3-errors';
 import { checkKey, S3_XMLNS, type BucketConfigKind, type ObjectRecord, type ReceivedBlob, type S3Store, type UploadRecord } from './s3-store';
 
@@ -21,6 +22,8 @@ export interface S3ApiOptions {
   store: S3Store;
   /** This endpoint, for the `Location` of completed multipart uploads. */
   endpoint: string;
+  /** Decides calls by the caller's policies, before anything is read or stored; without it every signed call may. */
+  authorize?: S3Authorizer;
 }
 
 /** The root element of each stored configuration document (the policy is JSON and has none). */
@@ -101,6 +104,10 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
   async function route(streaming: StreamingServiceRequest): Promise<ServiceResponse> {
     const { bucket, key } = resolveS3Address(headerText(streaming.headers, 'host'), streaming.path);
     const { method, query, headers } = streaming;
+    const refusal = options.authorize?.(streaming.accessKeyId, requiredPermissions({ method, bucket, key, query, headers }));
+    if (refusal !== undefined) {
+      throw new S3Error('AccessDenied', {}, refusal);
+    }
     const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => query.has(name));
     if (unsupported !== undefined) {
       throw new S3Error('NotImplemented', { Subresource: unsupported }, `The local cloud does not emulate the S3 '${unsupported}' sub-resource.`);

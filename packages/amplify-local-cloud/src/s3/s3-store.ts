@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as path from 'path';
 import type { Readable } from 'stream';
 import type { Database, Statement } from 'better-sqlite3';
-import type { BucketStore, BucketWebsite } from '../contracts';
+import type { BucketCorsRule, BucketStore, BucketWebsite } from '../contracts';
 import { toXml } from '../xml/xml-writer';
 import { childElements, childText, parseXml } from '../xml/xml-reader';
 import { BlobFiles } from './blob-files';
@@ -239,6 +239,27 @@ export class S3Store implements BucketStore {
 
   setPolicy(bucket: string, policy: string | undefined): void {
     this.putConfig(bucket, 'policy', policy);
+  }
+
+  setCors(bucket: string, rules: BucketCorsRule[] | undefined): void {
+    const document =
+      rules === undefined
+        ? undefined
+        : toXml(
+            'CORSConfiguration',
+            {
+              CORSRule: rules.map((rule) => ({
+                ID: rule.id,
+                AllowedOrigin: rule.allowedOrigins,
+                AllowedMethod: rule.allowedMethods,
+                AllowedHeader: rule.allowedHeaders,
+                ExposeHeader: rule.exposedHeaders,
+                MaxAgeSeconds: rule.maxAgeSeconds,
+              })),
+            },
+            S3_XMLNS,
+          );
+    this.putConfig(bucket, 'cors', document);
   }
 
   setWebsite(bucket: string, website: BucketWebsite | undefined): void {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { BrowserAccess, RequestBody, ServiceHandler, ServiceResponse, SignedRequest, StreamingServiceHandler } from '../contracts';
 import { queryError } from '../query/query-protocol';
+import { FORWARDED_S3_PATH_PREFIX, readForwardedS3Request } from '../s3/forwarded-s3-request';
 import { toXml } from '../xml/xml-writer';
 import { isAwsChunked } from './aws-chunked';
 import { BodyError, SIGNATURE_MISMATCH_MESSAGE } from './body-error';
@@ -57,8 +58,9 @@ export interface RouterOptions {
 }
 
 /**
- * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); CORS
- * preflights go to the data-plane service they address; an unsigned call whose X-Amz-Target names a service apps
+ * The gate in front of every service. In order: the Host must be a loopback name (no DNS rebinding); a request
+ * forwarded under `/_s3/<AWS S3 host>/` (an app's S3 call, see forwarded-s3-request.ts) goes on as sent to that
+ * host, to S3 only; CORS preflights go to the data-plane service they address; an unsigned call whose X-Amz-Target names a service apps
  * call unsigned (Cognito) goes to it, which authenticates its caller itself; otherwise the SigV4 signature is
  * verified against the credential store, before any body reaches a service or the disk; a request from a web page
  * reaches only a data-plane service that allows its origin; then the service its credential scope names answers,
@@ -72,17 +74,35 @@ export interface RouterOptions {
  * protocol's `<ErrorResponse>` for the others.
  */
 export async function routeRequest(request: RawRequest, options: RouterOptions, now: Date = new Date()): Promise<ServiceResponse> {
-  // A refusal in the protocol of the client, for every service but S3 (whose refusals are its own).
-  const refuse = speaksJson(request) ? jsonError : queryError;
   const host = request.headers.host;
   if (!isLoopbackHost(host)) {
     const message = `The local cloud answers loopback host names only (127.0.0.1, localhost, [::1]), not Host '${host ?? ''}'.`;
-    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : refuse(403, 'AccessDenied', message);
+    return guessIsS3(request) ? s3Error(403, 'AccessDenied', message) : (speaksJson(request) ? jsonError : queryError)(403, 'AccessDenied', message);
   }
   const open = options.publicPaths.find((entry) => (typeof entry.prefix === 'string' ? request.path.startsWith(entry.prefix) : entry.prefix.test(request.path)));
   if (open !== undefined) {
     return open.handle(request);
   }
+  const forwarded = readForwardedS3Request(request.path);
+  switch (forwarded.type) {
+    case 'invalid':
+      return s3Error(400, 'InvalidURI', forwarded.message);
+    case 'forwarded': {
+      // The AWS host and the path below it are what the client signed: they stand in for the request's own in the
+      // signature check, CORS and the bucket lookup. Only S3 is reached this way.
+      const s3Access = options.browserAccess.get('s3');
+      const s3Only: RouterOptions = { ...options, browserAccess: new Map(s3Access === undefined ? [] : [['s3', s3Access]]), unsignedTargets: undefined };
+      return routeToService({ ...request, path: forwarded.path, headers: { ...request.headers, host: forwarded.host } }, s3Only, now, 's3');
+    }
+    case 'direct':
+      return routeToService(request, options, now);
+  }
+}
+
+/** The rest of the gate, for a request on a loopback host and no public path; `only` limits it to one service. */
+async function routeToService(request: RawRequest, options: RouterOptions, now: Date, only?: string): Promise<ServiceResponse> {
+  // A refusal in the protocol of the client, for every service but S3 (whose refusals are its own).
+  const refuse = speaksJson(request) ? jsonError : queryError;
   const browser = browserContext(request.headers);
   if (browser.type === 'browser' && request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
     return preflight(request, options.browserAccess);
@@ -110,6 +130,9 @@ export async function routeRequest(request: RawRequest, options: RouterOptions, 
   }
   const { scope } = auth;
   const s3 = scope.service === 's3';
+  if (only !== undefined && scope.service !== only) {
+    return s3Error(403, 'AccessDenied', `Requests forwarded under ${FORWARDED_S3_PATH_PREFIX} must be signed for S3, not '${scope.service}'.`);
+  }
   const browserAccess = browser.type === 'browser' ? options.browserAccess.get(scope.service) : undefined;
   if (browser.type === 'browser' && browserAccess === undefined) {
     // Before the signature is even looked at: a page must not learn anything about the control plane.

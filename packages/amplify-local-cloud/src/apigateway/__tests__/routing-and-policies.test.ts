@@ -44,6 +44,24 @@ describe('evaluateRolePolicies', () => {
     expect(evaluateRolePolicies(deployed([conditional]), roleArn, 'execute-api:Invoke', arn)).toBe('implicit-deny');
   });
 
+  test('policy variables take the context values; a variable the context lacks matches nothing', () => {
+    const own = deployed([resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', 's3:GetObject', 'arn:aws:s3:::b/private/${cognito-identity.amazonaws.com:sub}/*') })]);
+    const variables = { 'cognito-identity.amazonaws.com:sub': 'us-east-1:me' };
+    expect(evaluateRolePolicies(own, roleArn, 's3:GetObject', 'arn:aws:s3:::b/private/us-east-1:me/a', { variables })).toBe('allow');
+    expect(evaluateRolePolicies(own, roleArn, 's3:GetObject', 'arn:aws:s3:::b/private/us-east-1:you/a', { variables })).toBe('implicit-deny');
+    expect(evaluateRolePolicies(own, roleArn, 's3:GetObject', 'arn:aws:s3:::b/private/${cognito-identity.amazonaws.com:sub}/a')).toBe('implicit-deny');
+  });
+
+  test('String conditions are evaluated against the context keys; negated ones hold when nothing matches', () => {
+    const listing = (operator: string) =>
+      deployed([resource('AWS::IAM::Policy', 'x', { Roles: ['auth'], PolicyDocument: statement('Allow', 's3:ListBucket', 'arn:aws:s3:::b', { Condition: { [operator]: { 's3:prefix': ['public/*', 'private/${cognito-identity.amazonaws.com:sub}/'] } } }) })]);
+    const decide = (operator: string, prefix: string | undefined) =>
+      evaluateRolePolicies(listing(operator), roleArn, 's3:ListBucket', 'arn:aws:s3:::b', { variables: { 'cognito-identity.amazonaws.com:sub': 'me' }, conditionKeys: prefix === undefined ? {} : { 's3:prefix': prefix } });
+    expect([decide('StringLike', 'public/photos/'), decide('StringLike', 'private/me/'), decide('StringLike', 'private/you/'), decide('StringLike', undefined)]).toEqual(['allow', 'allow', 'implicit-deny', 'implicit-deny']);
+    expect([decide('StringEquals', 'private/me/'), decide('StringEquals', 'public/x')]).toEqual(['allow', 'implicit-deny']);
+    expect([decide('StringNotLike', 'public/x'), decide('StringNotLike', 'other/')]).toEqual(['implicit-deny', 'allow']);
+  });
+
   test('wildcards: * spans characters including /, ? one character, the rest literally', () => {
     expect(wildcardMatch('a*z', 'a/b/z')).toBe(true);
     expect(wildcardMatch('a?c', 'abc')).toBe(true);

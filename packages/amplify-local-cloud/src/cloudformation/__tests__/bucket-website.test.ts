@@ -45,3 +45,26 @@ test('a bucket with WebsiteConfiguration serves its objects at its WebsiteURL, i
   expect((await cloud.waitForStack('site')).StackStatus).toBe('UPDATE_COMPLETE');
   expect((await fetch(`${outputs.Url}/`)).status).toBe(404);
 });
+
+test("a bucket's CorsConfiguration answers browsers' preflights, and an update without it removes it", async () => {
+  const withCors = (cors: boolean) =>
+    JSON.stringify({
+      Resources: {
+        Files: {
+          Type: 'AWS::S3::Bucket',
+          Properties: cors ? { CorsConfiguration: { CorsRules: [{ Id: 'app', AllowedHeaders: ['*'], AllowedMethods: ['GET', 'PUT'], AllowedOrigins: ['*'], ExposedHeaders: ['ETag'], MaxAge: 3000 }] } } : {},
+        },
+      },
+      Outputs: { Bucket: { Value: { Ref: 'Files' } } },
+    });
+  await cloud.cfn.send(new CreateStackCommand({ StackName: 'files', TemplateBody: withCors(true) }));
+  const stack = await cloud.waitForStack('files');
+  const bucket = stack.Outputs!.find((output) => output.OutputKey === 'Bucket')!.OutputValue!;
+  const preflight = () =>
+    fetch(`${cloud.endpoint}/${bucket}/public/a.txt`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' } });
+  const allowed = await preflight();
+  expect([allowed.status, allowed.headers.get('access-control-allow-origin'), allowed.headers.get('access-control-max-age')]).toEqual([200, '*', '3000']);
+  await cloud.cfn.send(new UpdateStackCommand({ StackName: 'files', TemplateBody: withCors(false) }));
+  expect((await cloud.waitForStack('files')).StackStatus).toBe('UPDATE_COMPLETE');
+  expect((await preflight()).status).toBe(403);
+});

@@ -1,4 +1,4 @@
-import { S3StoreError } from '../../contracts';
+import { S3StoreError, type BucketCorsRule } from '../../contracts';
 import { isTemplateObject, TemplateValue } from '../template-value';
 import { provisionGeneric, resourceName } from './generic-handler';
 import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
@@ -19,7 +19,25 @@ function websiteOf(properties: Record<string, TemplateValue>): { indexDocument: 
   return typeof website.ErrorDocument === 'string' ? { indexDocument, errorDocument: website.ErrorDocument } : { indexDocument };
 }
 
-/** `AWS::S3::Bucket`: a real bucket in the local S3 store, website hosting included. */
+function stringsOf(value: TemplateValue | undefined): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** `CorsConfiguration.CorsRules`, which app uploads and downloads from a web page need. */
+function corsOf(properties: Record<string, TemplateValue>): BucketCorsRule[] | undefined {
+  const cors = properties.CorsConfiguration;
+  if (!isTemplateObject(cors) || !Array.isArray(cors.CorsRules)) return undefined;
+  return cors.CorsRules.filter(isTemplateObject).map((rule) => ({
+    id: typeof rule.Id === 'string' ? rule.Id : undefined,
+    allowedOrigins: stringsOf(rule.AllowedOrigins),
+    allowedMethods: stringsOf(rule.AllowedMethods),
+    allowedHeaders: stringsOf(rule.AllowedHeaders),
+    exposedHeaders: stringsOf(rule.ExposedHeaders),
+    maxAgeSeconds: rule.MaxAge === undefined ? undefined : Number(rule.MaxAge),
+  }));
+}
+
+/** `AWS::S3::Bucket`: a real bucket in the local S3 store, website hosting and CORS rules included. */
 export function s3BucketHandler(environment: HandlerEnvironment): ResourceHandler {
   const { buckets } = environment;
   const attributesOf = (name: string, region: string): Record<string, TemplateValue> => ({
@@ -36,6 +54,8 @@ export function s3BucketHandler(environment: HandlerEnvironment): ResourceHandle
         buckets.createBucket(name, request.stack.region);
         const website = websiteOf(request.properties);
         if (website) buckets.setWebsite(name, website);
+        const cors = corsOf(request.properties);
+        if (cors) buckets.setCors(name, cors);
       } catch (error) {
         throw s3Reason(error, name);
       }
@@ -44,6 +64,7 @@ export function s3BucketHandler(environment: HandlerEnvironment): ResourceHandle
     async update(request) {
       try {
         buckets.setWebsite(request.physicalId, websiteOf(request.properties));
+        buckets.setCors(request.physicalId, corsOf(request.properties));
       } catch (error) {
         throw s3Reason(error, request.physicalId);
       }
