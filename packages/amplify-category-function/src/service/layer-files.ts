@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, getCategoryResources, pathManager, readJsonFile, stateManager, writeResource } from 'amplify-cli-core';
-import { CATEGORY, PARAMETERS_FILE, PROVIDER_PLUGIN } from '../constants';
+import { AmplifyError, type RenderedFile, getCategoryResources, pathManager, readJsonFile, stateManager, writeResource } from 'amplify-cli-core';
+import { CATEGORY, PARAMETERS_FILE, PROVIDER_PLUGIN, RESOURCES_DIR } from '../constants';
 import {
   LAYER_CONFIGURATION_FILE,
   LAYER_SERVICE,
@@ -43,21 +42,20 @@ function generatedFiles(spec: LayerSpec): Record<string, unknown> {
  * runtimes, the template, and the meta entry `{providerPlugin, service: "LambdaLayer", build: true}`.
  */
 export async function writeNewLayer(projectRoot: string, spec: LayerSpec): Promise<string> {
-  const directory = pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, spec.layerName);
   const jsonFiles: Record<string, unknown> = { ...generatedFiles(spec), [PARAMETERS_FILE]: { runtimes: compatibleRuntimes(spec.configuration.runtimes) } };
+  const rendered: RenderedFile[] = [];
   for (const runtime of spec.configuration.runtimes) {
-    const runtimeDir = path.join(directory, 'lib', runtime.layerExecutablePath);
-    fs.mkdirSync(runtimeDir, { recursive: true });
-    fs.writeFileSync(path.join(runtimeDir, 'README.txt'), 'Replace this file with your layer files\n');
+    rendered.push({ dir: path.join(RESOURCES_DIR, 'layer'), template: 'README.txt', target: path.join('lib', runtime.layerExecutablePath, 'README.txt') });
     jsonFiles[path.join('lib', runtime.layerExecutablePath, 'package.json')] = NODE_LAYER_PACKAGE;
   }
-  fs.mkdirSync(path.join(directory, 'opt'), { recursive: true });
   return writeResource({
     projectRoot,
     category: CATEGORY,
     resourceName: spec.layerName,
     mode: 'add',
     jsonFiles,
+    rendered,
+    directories: ['opt'],
     meta: { providerPlugin: PROVIDER_PLUGIN, service: LAYER_SERVICE, build: true },
   });
 }
