@@ -1,32 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError } from 'amplify-cli-core';
+import { AmplifyError, hashLayerVersion } from 'amplify-cli-core';
 import { collectFiles, zipFiles } from '../env/zip-directory';
 import { type DependencyInstaller, type PackagedFunction, dependenciesStale, npmInstall } from './function-package';
 
 export interface PackagedLayer extends PackagedFunction {
-  /** The hash of the layer's content by the original's rule (meta `latestPushedVersionHash`). */
+  /** The core's `hashLayerVersion` of the content (the original's rule; meta `latestPushedVersionHash`). */
   versionHash: string;
 }
 
 /** Lambda's limit on a function's code with all its layers, unzipped. */
 const LAYER_SIZE_LIMIT_BYTES = 250 * 1024 * 1024;
-
-/**
- * The original's version hash: SHA-256 over the contents of `opt/**` and `lib/nodejs/**` without
- * `lib/nodejs/node_modules` (what npm installs is a function of package.json and the lock file, both hashed), in
- * path order. Equal hashes mean the same layer version; a new hash is what makes a push publish a new version.
- */
-export function layerVersionHash(resourceDir: string): string {
-  const { createHash } = require('crypto') as typeof import('crypto');
-  const files = [
-    ...Object.keys(collectFiles(path.join(resourceDir, 'opt'), 'opt')),
-    ...Object.keys(collectFiles(path.join(resourceDir, 'lib', 'nodejs'), 'lib/nodejs')).filter((file) => !file.startsWith('lib/nodejs/node_modules/')),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(fs.readFileSync(path.join(resourceDir, file)));
-  return hash.digest('hex');
-}
 
 /**
  * Builds and zips a layer as Lambda mounts it at `/opt`: `lib/` at the zip root (so `lib/nodejs/node_modules` is
@@ -59,7 +43,7 @@ export async function packageLayer(resourceDir: string, resourceName: string, in
     });
   }
   const zip = zipFiles(files);
-  const versionHash = layerVersionHash(resourceDir);
+  const versionHash = hashLayerVersion(resourceDir);
   const zipFileName = `${resourceName}-${versionHash.slice(0, 20)}-build.zip`;
   const distDir = path.join(resourceDir, 'dist');
   fs.mkdirSync(distDir, { recursive: true });

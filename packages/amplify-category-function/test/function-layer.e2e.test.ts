@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { GetLayerVersionPolicyCommand, InvokeCommand, LambdaClient, ListLayerVersionsCommand } from '@aws-sdk/client-lambda';
+import { AmplifySandbox, readJson } from 'amplify-test-support';
+
+/**
+ * Lambda layers on the built binary against a local cloud started here: a layer with an npm dependency (installed at
+ * push into lib/nodejs) and a module under opt/, a function using its latest version, push, and a Lambda Invoke
+ * whose `require`s resolve from the layer; new permissions alone publish no new version, new content does, and a
+ * function pinned to the first version keeps running it. The steps share one project and run in order.
+ */
+jest.setTimeout(300_000);
+
+interface ResourceMeta {
+  service?: string;
+  build?: boolean;
+  providerPlugin?: string;
+  dependsOn?: unknown[];
+  output?: Record<string, string>;
+  latestPushedVersionHash?: string;
+}
+
+const GREETER = (greeting: string) => `exports.greet = (name) => '${greeting} ' + name;\n`;
+const HANDLER = `exports.handler = async () => ({ greeting: require('greeter').greet('layer'), isNumber: require('is-number')(5) });\n`;
+
+describe('amplify function layers (built binary, local cloud)', () => {
+  let sandbox: AmplifySandbox;
+  let lambda: LambdaClient;
+  let app: string;
+  const layer = 'layerappshared';
+  const meta = (): { function: Record<string, ResourceMeta> } => readJson(path.join(app, 'amplify', 'backend', 'amplify-meta.json'));
+  const resourceDir = (name: string): string => path.join(app, 'amplify', 'backend', 'function', name);
+  const run = (args: string[], stdin?: string) => sandbox.run(app, args, stdin);
+
+  async function invoke(functionName: string): Promise<unknown> {
+    const result = await lambda.send(new InvokeCommand({ FunctionName: `${functionName}-dev` }));
+    const payload = Buffer.from(result.Payload ?? new Uint8Array()).toString('utf8');
+    expect(result.FunctionError).toBeUndefined();
+    return JSON.parse(payload);
+  }
+
+  async function push(): Promise<void> {
+    const result = await run(['push', '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+  }
+
+  beforeAll(async () => {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    sandbox = await AmplifySandbox.start();
+    lambda = new LambdaClient(sandbox.sdkConfig);
+    app = sandbox.createApp('layerapp');
+    expect((await sandbox.init(app)).exitCode).toBe(0);
+  });
+
+  afterAll(async () => {
+    lambda?.destroy();
+    await sandbox?.close();
+  });
+
+  test('without a TTY, adding a function or layer fails at once and writes nothing', async () => {
+    const result = await run(['add', 'function']);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(/Select which capability you want to add.*without a terminal/);
+    expect(fs.existsSync(path.join(app, 'amplify', 'backend', 'function'))).toBe(false);
+  });
+
+  test('add --headless with layerName writes the layer in the original shape', async () => {
+    const result = await run(['add', 'function', '--headless'], JSON.stringify({ version: 1, layerName: 'shared' }));
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(meta().function[layer]).toEqual({ providerPlugin: 'awscloudformation', service: 'LambdaLayer', build: true });
+    const dir = resourceDir(layer);
+    expect(readJson(path.join(dir, 'layer-configuration.json'))).toEqual({
+      permissions: [{ type: 'Private' }],
+      runtimes: [{ value: 'nodejs', name: 'NodeJS', runtimePluginId: 'amplify-nodejs-function-runtime-provider', layerExecutablePath: 'nodejs' }],
+    });
+    expect(readJson(path.join(dir, 'parameters.json'))).toEqual({ runtimes: ['nodejs22.x'] });
+    expect(fs.readFileSync(path.join(dir, 'lib', 'nodejs', 'README.txt'), 'utf8')).toContain('Replace this file with your layer files');
+    expect(fs.statSync(path.join(dir, 'opt')).isDirectory()).toBe(true);
+    expect(fs.existsSync(path.join(dir, `${layer}-awscloudformation-template.json`))).toBe(true);
+  });
+
+  test('a function using the layer (latest version) is pushed with it, and its requires resolve from the layer', async () => {
+    const dir = resourceDir(layer);
+    fs.writeFileSync(path.join(dir, 'lib', 'nodejs', 'package.json'), JSON.stringify({ name: 'shared', version: '1.0.0', dependencies: { 'is-number': '7.0.0' } }));
+    fs.mkdirSync(path.join(dir, 'opt', 'nodejs', 'node_modules', 'greeter'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'opt', 'nodejs', 'node_modules', 'greeter', 'index.js'), GREETER('hello'));
+    const add = await run(['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'useslayer', lambdaLayers: [{ type: 'ProjectLayer', resourceName: layer }] }));
+    expect(add.stderr).toBe('');
+    expect(add.exitCode).toBe(0);
+    fs.writeFileSync(path.join(resourceDir('useslayer'), 'src', 'index.js'), HANDLER);
+    expect(meta().function.useslayer.dependsOn).toEqual([{ category: 'function', resourceName: layer, attributes: ['Arn'] }]);
+    expect(readJson<{ lambdaLayers: unknown }>(path.join(resourceDir('useslayer'), 'function-parameters.json')).lambdaLayers).toEqual([
+      { type: 'ProjectLayer', resourceName: layer, env: 'dev', version: 'Always choose latest version', isLatestVersionSelected: true },
+    ]);
+
+    await push();
+    expect(fs.existsSync(path.join(dir, 'lib', 'nodejs', 'node_modules', 'is-number'))).toBe(true);
+    const layerMeta = meta().function[layer];
+    expect(layerMeta.output?.Arn).toMatch(new RegExp(`:layer:${layer}-dev:1$`));
+    expect(layerMeta.latestPushedVersionHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await invoke('useslayer')).toEqual({ greeting: 'hello layer', isNumber: true });
+  });
+
+  test('new permissions alone publish no new version; the policy says who may use it', async () => {
+    const update = await run(['update', 'function', '--headless'], JSON.stringify({ version: 1, layerName: layer, permissions: [{ type: 'AwsAccounts', accounts: ['123456789012'] }] }));
+    expect(update.stderr).toBe('');
+    expect(update.exitCode).toBe(0);
+    await push();
+    expect(meta().function[layer].output?.Arn).toMatch(/:1$/);
+    const { Policy } = await lambda.send(new GetLayerVersionPolicyCommand({ LayerName: `${layer}-dev`, VersionNumber: 1 }));
+    const principals = (JSON.parse(Policy!) as { Statement: Array<{ Principal: unknown }> }).Statement.map((statement) => statement.Principal);
+    expect(principals).toEqual(expect.arrayContaining([{ AWS: 'arn:aws:iam::123456789012:root' }]));
+    expect(principals).toHaveLength(2);
+  });
+
+  test('new content publishes version 2, used by the latest-version function; a function pinned to 1 keeps it', async () => {
+    const pinned = await run(['add', 'function', '--headless'], JSON.stringify({ version: 1, functionName: 'pinned', lambdaLayers: [{ type: 'ProjectLayer', resourceName: layer, version: 1 }] }));
+    expect(pinned.exitCode).toBe(0);
+    fs.writeFileSync(path.join(resourceDir('pinned'), 'src', 'index.js'), HANDLER);
+    fs.writeFileSync(path.join(resourceDir(layer), 'opt', 'nodejs', 'node_modules', 'greeter', 'index.js'), GREETER('bonjour'));
+    const hashBefore = meta().function[layer].latestPushedVersionHash;
+
+    await push();
+    expect(meta().function[layer].output?.Arn).toMatch(new RegExp(`:layer:${layer}-dev:2$`));
+    expect(meta().function[layer].latestPushedVersionHash).not.toBe(hashBefore);
+    expect(await invoke('useslayer')).toEqual({ greeting: 'bonjour layer', isNumber: true });
+    expect(await invoke('pinned')).toEqual({ greeting: 'hello layer', isNumber: true });
+    const { LayerVersions = [] } = await lambda.send(new ListLayerVersionsCommand({ LayerName: `${layer}-dev` }));
+    expect(LayerVersions.map((version) => version.Version)).toEqual([2, 1]);
+    expect(LayerVersions[0].CompatibleRuntimes).toEqual(['nodejs22.x']);
+  });
+
+  test('the layer cannot be removed while functions use it', async () => {
+    const result = await run(['remove', 'function', layer, '--yes']);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain('useslayer');
+    expect(meta().function[layer]).toBeDefined();
+  });
+});
