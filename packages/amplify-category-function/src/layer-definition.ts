@@ -53,6 +53,11 @@ export function layerPermissions(types: readonly SharedPermissionType[], account
   return permissions;
 }
 
+/** Permissions as the walkthrough records them (Public alone, else the grants plus Private), whatever order they came in. */
+export function normalisePermissions(permissions: readonly LayerPermission[]): LayerPermission[] {
+  return layerPermissions(sharedPermissionTypes(permissions), permittedAccounts(permissions), permittedOrgs(permissions));
+}
+
 /** `AwsAccounts`/`AwsOrg`/`Public` of the recorded permissions, for the question's defaults. */
 export function sharedPermissionTypes(permissions: readonly LayerPermission[]): SharedPermissionType[] {
   return permissions.flatMap((permission) => (permission.type === 'Private' ? [] : [permission.type]));

@@ -10,7 +10,6 @@ import {
   type LayerPermission,
   MAX_FUNCTION_LAYERS,
   ORG_ID_PATTERN,
-  layerPermissions,
 } from '../layer-definition';
 
 /** A layer in a request: a project layer (its latest version unless `version` pins one) or an existing layer version ARN. */
@@ -91,23 +90,25 @@ const environmentVariablesSchema: JsonSchema = {
   additionalProperties: { type: 'string' },
 };
 
+/** `then` for items whose `type` is `value`: a discriminated union whose errors name the failing field of that branch. */
+const whenType = (value: string, then: JsonSchema): JsonSchema => ({ if: { properties: { type: { const: value } } }, then });
+
 const lambdaLayersSchema: JsonSchema = {
   type: 'array',
   maxItems: MAX_FUNCTION_LAYERS,
   items: {
-    oneOf: [
-      {
-        type: 'object',
-        required: ['type', 'resourceName'],
-        additionalProperties: false,
-        properties: { type: { const: 'ProjectLayer' }, resourceName: { type: 'string', minLength: 1 }, version: { type: 'integer', minimum: 1 } },
-      },
-      {
-        type: 'object',
-        required: ['type', 'arn'],
-        additionalProperties: false,
-        properties: { type: { const: 'ExternalLayer' }, arn: { type: 'string', pattern: LAYER_VERSION_ARN_PATTERN } },
-      },
+    type: 'object',
+    required: ['type'],
+    additionalProperties: false,
+    properties: {
+      type: { enum: ['ProjectLayer', 'ExternalLayer'] },
+      resourceName: { type: 'string', minLength: 1 },
+      version: { type: 'integer', minimum: 1 },
+      arn: { type: 'string', pattern: LAYER_VERSION_ARN_PATTERN },
+    },
+    allOf: [
+      whenType('ProjectLayer', { required: ['resourceName'], not: { required: ['arn'] } }),
+      whenType('ExternalLayer', { required: ['arn'], not: { anyOf: [{ required: ['resourceName'] }, { required: ['version'] }] } }),
     ],
   },
 };
@@ -115,20 +116,19 @@ const lambdaLayersSchema: JsonSchema = {
 const permissionsSchema: JsonSchema = {
   type: 'array',
   items: {
-    oneOf: [
-      { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { enum: ['Private', 'Public'] } } },
-      {
-        type: 'object',
-        required: ['type', 'accounts'],
-        additionalProperties: false,
-        properties: { type: { const: 'AwsAccounts' }, accounts: { type: 'array', minItems: 1, items: { type: 'string', pattern: ACCOUNT_ID_PATTERN } } },
-      },
-      {
-        type: 'object',
-        required: ['type', 'orgs'],
-        additionalProperties: false,
-        properties: { type: { const: 'AwsOrg' }, orgs: { type: 'array', minItems: 1, items: { type: 'string', pattern: ORG_ID_PATTERN } } },
-      },
+    type: 'object',
+    required: ['type'],
+    additionalProperties: false,
+    properties: {
+      type: { enum: ['Private', 'Public', 'AwsAccounts', 'AwsOrg'] },
+      accounts: { type: 'array', minItems: 1, items: { type: 'string', pattern: ACCOUNT_ID_PATTERN } },
+      orgs: { type: 'array', minItems: 1, items: { type: 'string', pattern: ORG_ID_PATTERN } },
+    },
+    allOf: [
+      whenType('AwsAccounts', { required: ['accounts'], not: { required: ['orgs'] } }),
+      whenType('AwsOrg', { required: ['orgs'], not: { required: ['accounts'] } }),
+      whenType('Private', { maxProperties: 1 }),
+      whenType('Public', { maxProperties: 1 }),
     ],
   },
 };
@@ -226,12 +226,4 @@ export function functionLayersOf(layers: readonly HeadlessLayer[], env: string):
       ? { type: 'ProjectLayer', resourceName: layer.resourceName, env, version: LATEST_LAYER_VERSION, isLatestVersionSelected: true }
       : { type: 'ProjectLayer', resourceName: layer.resourceName, env, version: layer.version, isLatestVersionSelected: false };
   });
-}
-
-/** A request's permissions, normalised as the walkthrough records them (Public alone, else the grants plus Private). */
-export function normalisedPermissions(permissions: readonly LayerPermission[]): LayerPermission[] {
-  const types = permissions.flatMap((p) => (p.type === 'Private' ? [] : [p.type]));
-  const accounts = permissions.flatMap((p) => (p.type === 'AwsAccounts' ? p.accounts : []));
-  const orgs = permissions.flatMap((p) => (p.type === 'AwsOrg' ? p.orgs : []));
-  return layerPermissions(types, accounts, orgs);
 }

@@ -11,7 +11,6 @@ import {
   type HeadlessResourceAccess,
   functionLayersOf,
   isLayerRequest,
-  normalisedPermissions,
   parseAddFunctionRequest,
   parseAddLayerRequest,
   parseUpdateFunctionRequest,
@@ -36,14 +35,14 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
   const print = (line: string): void => context.print.warning(line);
   if (command === 'add' && isLayerRequest(payload)) {
     const request = parseAddLayerRequest(payload);
-    const { spec } = await addLayerFromRequest(projectRoot, request.layerName, normalisedPermissions(request.permissions ?? []));
+    const { spec } = await addLayerFromRequest(projectRoot, request.layerName, request.permissions ?? []);
     context.print.success(`Successfully added resource ${spec.layerName} locally.`);
     return;
   }
   if (command === 'update' && isLayerRequest(payload)) {
     const request = parseUpdateLayerRequest(payload);
     const layerName = await chooseLayer(projectRoot, createPrompter({ yes: true }), request.layerName);
-    const updated = await setLayerPermissions(projectRoot, readLayer(projectRoot, layerName), normalisedPermissions(request.permissions));
+    const updated = await setLayerPermissions(projectRoot, readLayer(projectRoot, layerName), request.permissions);
     context.print.success(updated ? `Successfully updated resource ${layerName} locally.` : `Layer ${layerName} is unchanged.`);
     return;
   }

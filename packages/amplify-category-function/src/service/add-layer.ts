@@ -1,6 +1,6 @@
 import { AmplifyError, type Prompter, getCategoryResources, makeId, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
-import { type LayerPermission, NODE_LAYER_RUNTIME } from '../layer-definition';
+import { type LayerPermission, NODE_LAYER_RUNTIME, normalisePermissions } from '../layer-definition';
 import { RUNTIME_QUESTION } from '../walkthrough/add-questions';
 import { askLayerName, askLayerPermissions, layerNamePrefix, layerNameProblem } from '../walkthrough/layer-questions';
 import { type LayerSpec, projectLayers, readLayer, rewriteLayer, writeNewLayer } from './layer-files';
@@ -34,13 +34,13 @@ export async function addLayer(options: AddLayerOptions): Promise<AddedLayer> {
 }
 
 /** A layer made from a headless request: the name (project prefix added, as the walkthrough does) and permissions. */
-export async function addLayerFromRequest(projectRoot: string, name: string, permissions: LayerPermission[]): Promise<AddedLayer> {
+export async function addLayerFromRequest(projectRoot: string, name: string, permissions: readonly LayerPermission[]): Promise<AddedLayer> {
   const prefix = layerNamePrefix(stateManager.getProjectConfig(projectRoot).projectName);
   const problem = layerNameProblem(name, prefix, takenNames(projectRoot));
   if (problem !== undefined) {
     throw new AmplifyError('InvalidHeadlessInput', `AddLayerRequest: layerName ${JSON.stringify(name)}: ${problem}`, { resolution: 'Give layerName another value in the --headless payload' });
   }
-  const spec: LayerSpec = { layerName: `${prefix}${name}`, configuration: { permissions, runtimes: [NODE_LAYER_RUNTIME] } };
+  const spec: LayerSpec = { layerName: `${prefix}${name}`, configuration: { permissions: normalisePermissions(permissions), runtimes: [NODE_LAYER_RUNTIME] } };
   return { spec, directory: await writeNewLayer(projectRoot, spec) };
 }
 
@@ -70,7 +70,8 @@ export async function updateLayer(projectRoot: string, prompter: Prompter, layer
 }
 
 /** Records new permissions; unchanged ones leave every file as it was. */
-export async function setLayerPermissions(projectRoot: string, current: LayerSpec, permissions: LayerPermission[]): Promise<LayerSpec | undefined> {
+export async function setLayerPermissions(projectRoot: string, current: LayerSpec, given: readonly LayerPermission[]): Promise<LayerSpec | undefined> {
+  const permissions = normalisePermissions(given);
   if (JSON.stringify(permissions) === JSON.stringify(current.configuration.permissions)) return undefined;
   const spec: LayerSpec = { ...current, configuration: { ...current.configuration, permissions } };
   await rewriteLayer(projectRoot, spec);
