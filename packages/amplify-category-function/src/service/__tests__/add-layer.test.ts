@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createPrompter, stateManager } from 'amplify-cli-core';
 import { createTempProject, rejectedAmplifyError, scriptedPrompter } from 'amplify-test-support';
-import { LATEST_LAYER_VERSION } from '../../layer-definition';
+import { type FunctionLayer, LATEST_LAYER_VERSION } from '../../layer-definition';
 import { layerVersionLogicalId } from '../../template/layer-template';
 import { LAYER_NAME_MESSAGE, LAYER_PERMISSIONS_MESSAGE } from '../../walkthrough/layer-questions';
 import { addFunction } from '../add-function';
@@ -96,11 +96,11 @@ describe('Lambda layers of the function category', () => {
 
   test('a function with layers: Layers in its template, dependsOn the layer Arn, lambdaLayers recorded; update replaces them', async () => {
     await addLayerFromRequest(project.root, 'utils', []);
-    const latest = { type: 'ProjectLayer' as const, resourceName: 'shoputils', env: 'dev', version: LATEST_LAYER_VERSION, isLatestVersionSelected: true };
-    const external = { type: 'ExternalLayer' as const, arn: 'arn:aws:lambda:us-east-1:123456789012:layer:ext:4' };
+    const latest: FunctionLayer = { type: 'ProjectLayer', resourceName: 'shoputils', env: 'dev', version: LATEST_LAYER_VERSION, isLatestVersionSelected: true };
+    const external: FunctionLayer = { type: 'ExternalLayer', arn: 'arn:aws:lambda:us-east-1:123456789012:layer:ext:4' };
     const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: noPolicies, print: jest.fn(), supplied: { functionName: 'worker' }, lambdaLayers: [latest, external] });
     const template = () => json(path.join(dir('worker'), 'worker-cloudformation-template.json')) as { Parameters: Record<string, unknown>; Resources: { LambdaFunction: { Properties: Record<string, unknown> } } };
-    expect(template().Resources.LambdaFunction.Properties.Layers).toEqual([{ Ref: 'functionshoputilsArn' }, external.arn]);
+    expect(template().Resources.LambdaFunction.Properties.Layers).toEqual([{ Ref: 'functionshoputilsArn' }, 'arn:aws:lambda:us-east-1:123456789012:layer:ext:4']);
     expect(template().Parameters.functionshoputilsArn).toEqual({ Type: 'String', Default: 'functionshoputilsArn' });
     // A layer is not a resource the function calls: no environment variable for it.
     expect(template().Resources.LambdaFunction.Properties.Environment).toEqual({ Variables: { ENV: { Ref: 'env' }, REGION: { Ref: 'AWS::Region' } } });
@@ -110,7 +110,7 @@ describe('Lambda layers of the function category', () => {
     const current = meta();
     current.function.shoputils.output = { Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:shoputils-dev:2' };
     stateManager.setMeta(project.root, current as never);
-    const pinned = { ...latest, version: 1, isLatestVersionSelected: false };
+    const pinned: FunctionLayer = { type: 'ProjectLayer', resourceName: 'shoputils', env: 'dev', version: 1, isLatestVersionSelected: false };
     await applyFunctionChanges({ projectRoot: project.root, policies: noPolicies, functionName: 'worker' }, { lambdaLayers: [pinned] });
     expect(template().Resources.LambdaFunction.Properties.Layers).toEqual([{ 'Fn::Sub': 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:layer:shoputils-${env}:1' }]);
     await applyFunctionChanges({ projectRoot: project.root, policies: noPolicies, functionName: 'worker' }, { lambdaLayers: [] });
