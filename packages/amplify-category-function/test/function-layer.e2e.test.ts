@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GetLayerVersionPolicyCommand, InvokeCommand, LambdaClient, ListLayerVersionsCommand } from '@aws-sdk/client-lambda';
-import { AmplifySandbox, readJson } from 'amplify-test-support';
+import { AMPLIFY_BIN, AmplifySandbox, KEY, readJson, runInTerminal } from 'amplify-test-support';
 
 /**
  * Lambda layers on the built binary against a local cloud started here: a layer with an npm dependency (installed at
@@ -130,6 +130,56 @@ describe('amplify function layers (built binary, local cloud)', () => {
     const { LayerVersions = [] } = await lambda.send(new ListLayerVersionsCommand({ LayerName: `${layer}-dev` }));
     expect(LayerVersions.map((version) => version.Version)).toEqual([2, 1]);
     expect(LayerVersions[0].CompatibleRuntimes).toEqual(['nodejs22.x']);
+  });
+
+  test('interactive add in a terminal: a layer shared with an account, then a function choosing it and an external ARN', async () => {
+    const layerAdd = await runInTerminal(
+      `${process.execPath} ${AMPLIFY_BIN} add function`,
+      [
+        { question: /Select which capability you want to add/, keys: KEY.down + KEY.enter },
+        { question: /Provide a name for your Lambda layer/, keys: '\u0015my-tools' + KEY.enter },
+        { question: /1-87 alphanumeric characters/, keys: '\u0015tools' + KEY.enter },
+        { question: /Optionally, configure who else can access this layer/, keys: ' ' + KEY.enter },
+        { question: /comma-separated AWS account IDs/, keys: '12345' + KEY.enter },
+        { question: /12345 did not match the criteria/, keys: '\u0015210987654321' + KEY.enter },
+      ],
+      { cwd: app, env: sandbox.env },
+    );
+    expect(layerAdd.unanswered).toBe(0);
+    expect(layerAdd.exitCode).toBe(0);
+    expect(layerAdd.stdout).toContain('Move your libraries to the following folder:');
+    expect(readJson<{ permissions: unknown }>(path.join(resourceDir('layerapptools'), 'layer-configuration.json')).permissions).toEqual([
+      { type: 'AwsAccounts', accounts: ['210987654321'] },
+      { type: 'Private' },
+    ]);
+
+    const external = 'arn:aws:lambda:us-east-1:123456789012:layer:external:3';
+    const functionAdd = await runInTerminal(
+      `${process.execPath} ${AMPLIFY_BIN} add function`,
+      [
+        { question: /Select which capability you want to add/, keys: KEY.enter },
+        { question: /Provide an AWS Lambda function name/, keys: '\u0015termfn' + KEY.enter },
+        { question: /Choose the function template/, keys: KEY.enter },
+        { question: /configure advanced settings/, keys: 'y' + KEY.enter },
+        { question: /access other resources in this project/, keys: KEY.enter },
+        { question: /invoke this function on a recurring schedule/, keys: KEY.enter },
+        { question: /enable Lambda layers for this function/, keys: 'y' + KEY.enter },
+        // The choices: the ARN entry, then the project's layers (layerappshared, layerapptools); the ARN entry and the shared one.
+        { question: /select layers in this project/, keys: ' ' + KEY.down + ' ' + KEY.enter },
+        { question: /Select a version for layerappshared/, keys: KEY.down + KEY.enter },
+        { question: /Enter up to 4 existing Lambda layer ARNs/, keys: external + KEY.enter },
+        { question: /configure environment variables/, keys: KEY.enter },
+        { question: /edit the local lambda function now/, keys: KEY.enter },
+      ],
+      { cwd: app, env: sandbox.env },
+    );
+    expect(functionAdd.unanswered).toBe(0);
+    expect(functionAdd.exitCode).toBe(0);
+    // The first version listed after "latest" is the newest one, 2.
+    expect(readJson<{ lambdaLayers: unknown }>(path.join(resourceDir('termfn'), 'function-parameters.json')).lambdaLayers).toEqual([
+      { type: 'ProjectLayer', resourceName: layer, env: 'dev', version: 2, isLatestVersionSelected: false },
+      { type: 'ExternalLayer', arn: external },
+    ]);
   });
 
   test('the layer cannot be removed while functions use it', async () => {
