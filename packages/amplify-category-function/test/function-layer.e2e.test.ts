@@ -132,6 +132,14 @@ describe('amplify function layers (built binary, local cloud)', () => {
     expect(LayerVersions[0].CompatibleRuntimes).toEqual(['nodejs22.x']);
   });
 
+  test('a local invoke finds the modules of the layers in the project folder', async () => {
+    const result = await run(['function', 'invoke', 'useslayer']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('"greeting": "bonjour layer"');
+    expect(result.stdout).toContain('"isNumber": true');
+  });
+
   test('interactive add in a terminal: a layer shared with an account, then a function choosing it and an external ARN', async () => {
     const layerAdd = await runInTerminal(
       `${process.execPath} ${AMPLIFY_BIN} add function`,
