@@ -18,6 +18,7 @@ interface ResourceMeta {
   dependsOn?: unknown[];
   output?: Record<string, string>;
   latestPushedVersionHash?: string;
+  distZipFilename?: string;
 }
 
 const GREETER = (greeting: string) => `exports.greet = (name) => '${greeting} ' + name;\n`;
@@ -130,6 +131,13 @@ describe('amplify function layers (built binary, local cloud)', () => {
     const { LayerVersions = [] } = await lambda.send(new ListLayerVersionsCommand({ LayerName: `${layer}-dev` }));
     expect(LayerVersions.map((version) => version.Version)).toEqual([2, 1]);
     expect(LayerVersions[0].CompatibleRuntimes).toEqual(['nodejs22.x']);
+  });
+
+  test('function build packages a layer named on the command line', async () => {
+    const result = await run(['function', 'build', layer]);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(meta().function[layer].distZipFilename).toMatch(new RegExp(`^${layer}-[0-9a-f]{20}-build\\.zip$`));
   });
 
   test('a local invoke finds the modules of the layers in the project folder', async () => {
