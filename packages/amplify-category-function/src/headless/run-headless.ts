@@ -1,12 +1,12 @@
 import { type AmplifyContext, AmplifyError, createPrompter, pathManager, stateManager } from 'amplify-cli-core';
 import { addFunction } from '../service/add-function';
+import { addLayerFromRequest, chooseLayer, setLayerPermissions } from '../service/add-layer';
+import { readLayer } from '../service/layer-files';
 import { accessCandidates } from '../service/project-resources';
 import { pluginPolicies } from '../service/resolve-access';
 import { applyFunctionChanges, chooseFunction } from '../service/update-function';
 import { answersFromAccess } from '../walkthrough/resource-access-questions';
 import { answersFromSchedule } from '../walkthrough/schedule-questions';
-import { addLayerFromRequest, chooseLayer, setLayerPermissions } from '../service/add-layer';
-import { readLayer } from '../service/layer-files';
 import {
   type HeadlessResourceAccess,
   functionLayersOf,

@@ -77,9 +77,9 @@ export function lambdaLayerVersionPermissionHandler(environment: HandlerEnvironm
     async delete(request) {
       const [arn, statementId] = request.physicalId.split('#');
       const layer = parseLayerVersionArn(arn);
-      // Gone with its version (deleted first by a stack that owned both) or never granted: nothing to remove.
-      if (layer === undefined || statementId === undefined || store.get(layer.name, layer.version) === undefined) return;
-      if (store.get(layer.name, layer.version)!.policy.Statement.some((statement) => statement.Sid === statementId)) store.removePermission(layer.name, layer.version, statementId);
+      const record = layer === undefined ? undefined : store.get(layer.name, layer.version);
+      // Gone with its version, or never granted: nothing to remove.
+      if (layer !== undefined && record?.policy.Statement.some((statement) => statement.Sid === statementId)) store.removePermission(layer.name, layer.version, statementId);
     },
   };
 }
