@@ -40,10 +40,11 @@ describe('amplify function layers (built binary, local cloud)', () => {
     return JSON.parse(payload);
   }
 
-  async function push(): Promise<void> {
+  async function push(): Promise<string> {
     const result = await run(['push', '--yes']);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
+    return result.stdout;
   }
 
   beforeAll(async () => {
@@ -108,7 +109,7 @@ describe('amplify function layers (built binary, local cloud)', () => {
     const update = await run(['update', 'function', '--headless'], JSON.stringify({ version: 1, layerName: layer, permissions: [{ type: 'AwsAccounts', accounts: ['123456789012'] }] }));
     expect(update.stderr).toBe('');
     expect(update.exitCode).toBe(0);
-    await push();
+    expect(await push()).not.toContain('Content changes in Lambda layer');
     expect(meta().function[layer].output?.Arn).toMatch(/:1$/);
     const { Policy } = await lambda.send(new GetLayerVersionPolicyCommand({ LayerName: `${layer}-dev`, VersionNumber: 1 }));
     const principals = (JSON.parse(Policy!) as { Statement: Array<{ Principal: unknown }> }).Statement.map((statement) => statement.Principal);
@@ -123,7 +124,7 @@ describe('amplify function layers (built binary, local cloud)', () => {
     fs.writeFileSync(path.join(resourceDir(layer), 'opt', 'nodejs', 'node_modules', 'greeter', 'index.js'), GREETER('bonjour'));
     const hashBefore = meta().function[layer].latestPushedVersionHash;
 
-    await push();
+    expect(await push()).toContain(`Content changes in Lambda layer ${layer} detected: this push publishes a new version.`);
     expect(meta().function[layer].output?.Arn).toMatch(new RegExp(`:layer:${layer}-dev:2$`));
     expect(meta().function[layer].latestPushedVersionHash).not.toBe(hashBefore);
     expect(await invoke('useslayer')).toEqual({ greeting: 'bonjour layer', isNumber: true });

@@ -230,6 +230,14 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
     : resource.service === LAMBDA_LAYER_SERVICE
       ? await packageLayer(resourceDir, ref.resourceName, install)
       : await packageFunction(resourceDir, ref.resourceName, install);
+  const previousVersionHash = getResourceMeta(files.readMeta(), ref.category, ref.resourceName)?.latestPushedVersionHash;
+  if (packaged?.versionHash && typeof previousVersionHash === 'string' && previousVersionHash !== packaged.versionHash) {
+    options.onProgress({
+      type: 'notice',
+      level: 'info',
+      message: `Content changes in Lambda layer ${ref.resourceName} detected: this push publishes a new version. Functions pinned to an earlier version keep it; "amplify update function" moves them to the new one.`,
+    });
+  }
   const artifacts: Artifact[] = [];
   let templateUrl = '';
   let shape: TemplateShape | undefined;
