@@ -10,6 +10,7 @@ import { addLayer, addLayerFromRequest, chooseLayer, updateLayer } from '../add-
 import { readFunction } from '../function-files';
 import { checkFunctionLayers } from '../function-layers';
 import { layerChoices, readLayer } from '../layer-files';
+import { invokeEnvironment, layerModulePaths } from '../invoke-environment';
 import { accessCandidates } from '../project-resources';
 import { applyFunctionChanges, chooseFunction } from '../update-function';
 
@@ -116,5 +117,21 @@ describe('Lambda layers of the function category', () => {
     await applyFunctionChanges({ projectRoot: project.root, policies: noPolicies, functionName: 'worker' }, { lambdaLayers: [] });
     expect(template().Resources.LambdaFunction.Properties.Layers).toEqual([]);
     expect(meta().function.worker.dependsOn).toEqual([]);
+  });
+
+  test('a local invoke: the layers\' module folders in /opt order, and no variable for a layer', async () => {
+    await addLayerFromRequest(project.root, 'base', []);
+    await addLayerFromRequest(project.root, 'extra', []);
+    const layers: FunctionLayer[] = ['shopbase', 'shopextra'].map((resourceName) => ({ type: 'ProjectLayer', resourceName, env: 'dev', version: LATEST_LAYER_VERSION, isLatestVersionSelected: true }));
+    await addFunction({ projectRoot: project.root, prompter: yes, policies: noPolicies, print: jest.fn(), supplied: { functionName: 'worker' }, lambdaLayers: layers });
+    const spec = readFunction(project.root, 'worker');
+    const major = process.versions.node.split('.')[0];
+    const modules = (layer: string, part: string) => [path.join(dir(layer), part, 'nodejs', `node${major}`, 'node_modules'), path.join(dir(layer), part, 'nodejs', 'node_modules')];
+    // The later layer wins, as on Lambda; within a layer opt/ wins over lib/, as in its package.
+    expect(layerModulePaths(project.root, spec)).toEqual([...modules('shopextra', 'opt'), ...modules('shopextra', 'lib'), ...modules('shopbase', 'opt'), ...modules('shopbase', 'lib')]);
+    const current = meta();
+    current.function.shopbase.output = { Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:shopbase-dev:1' };
+    stateManager.setMeta(project.root, current as never);
+    expect(invokeEnvironment(stateManager.getMeta(project.root), spec, 'dev')).toEqual({ ENV: 'dev', REGION: 'us-east-1' });
   });
 });
