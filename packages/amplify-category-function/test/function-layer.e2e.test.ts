@@ -199,6 +199,22 @@ describe('amplify function layers (built binary, local cloud)', () => {
     ]);
   });
 
+  test('interactive update of a layer: its permissions, with the current ones as defaults', async () => {
+    const result = await runInTerminal(
+      `${process.execPath} ${AMPLIFY_BIN} update function layerapptools`,
+      [
+        { question: /adjust layer version permissions/, keys: KEY.enter },
+        // Specific AWS accounts is checked already; down twice to Public, which replaces every other grant.
+        { question: /Optionally, configure who else can access this layer/, keys: KEY.down + KEY.down + ' ' + KEY.enter },
+      ],
+      { cwd: app, env: sandbox.env },
+    );
+    expect(result.unanswered).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Successfully updated resource layerapptools locally.');
+    expect(readJson<{ permissions: unknown }>(path.join(resourceDir('layerapptools'), 'layer-configuration.json')).permissions).toEqual([{ type: 'Public' }]);
+  });
+
   test('the layer cannot be removed while functions use it', async () => {
     const result = await run(['remove', 'function', layer, '--yes']);
     expect(result.exitCode).not.toBe(0);
