@@ -221,4 +221,19 @@ describe('amplify function layers (built binary, local cloud)', () => {
     expect(result.stderr).toContain('useslayer');
     expect(meta().function[layer]).toBeDefined();
   });
+
+  test('once no function uses it, the layer is removed; its stack deletes the current version and the retained one stays', async () => {
+    for (const functionName of ['useslayer', 'pinned']) {
+      const update = await run(['update', 'function', '--headless'], JSON.stringify({ version: 1, functionName, lambdaLayers: [] }));
+      expect(update.exitCode).toBe(0);
+    }
+    expect((await run(['remove', 'function', 'termfn', '--yes'])).exitCode).toBe(0);
+    const removal = await run(['remove', 'function', layer, '--yes']);
+    expect(removal.stderr).toBe('');
+    expect(removal.exitCode).toBe(0);
+    await push();
+    expect(meta().function[layer]).toBeUndefined();
+    const { LayerVersions = [] } = await lambda.send(new ListLayerVersionsCommand({ LayerName: `${layer}-dev` }));
+    expect(LayerVersions.map((version) => version.Version)).toEqual([1]);
+  });
 });
