@@ -2,9 +2,9 @@ import { AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, 
 import { CATEGORY } from '../constants';
 import { type FunctionParameters, type FunctionTemplateName, permissionsOf } from '../function-definition';
 import type { FunctionLayer } from '../layer-definition';
-import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { ADVANCED_SETTINGS_QUESTION, functionNameQuestion, RUNTIME_QUESTION, templateQuestions } from '../walkthrough/add-questions';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from '../walkthrough/function-name';
 import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
 import { SCHEDULE_QUESTIONS, scheduleExpressionOf } from '../walkthrough/schedule-questions';

@@ -1,9 +1,9 @@
 import { AmplifyError, type Answers, type Prompter, getCategoryResources, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
-import { type FunctionLayer, LAYER_SERVICE } from '../layer-definition';
-import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { type ResourceAccess, accessOf, permissionsOf } from '../function-definition';
+import { type FunctionLayer, LAYER_SERVICE } from '../layer-definition';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { accessFromAnswers, answersFromAccess, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
 import { SCHEDULE_QUESTIONS, answersFromSchedule, scheduleExpressionOf } from '../walkthrough/schedule-questions';
 import { checkEnvironmentVariables } from './add-function';
