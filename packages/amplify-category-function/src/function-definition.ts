@@ -1,4 +1,5 @@
 /** What a function is made of, as the walkthrough or a headless request decides it and the files record it. */
+import type { FunctionLayer } from './layer-definition';
 
 /** The templates `amplify add function` offers. */
 export const FUNCTION_TEMPLATES = ['hello-world', 'crud', 'serverless', 'trigger'] as const;
@@ -42,6 +43,8 @@ export interface FunctionParameters {
   triggerTable?: string;
   /** EventBridge schedule expression (`rate(5 minutes)`, `cron(...)`) when invoked on a schedule. */
   schedule?: string;
+  /** The layers the function runs with, in order (the original's `lambdaLayers`). */
+  lambdaLayers?: FunctionLayer[];
 }
 
 export function permissionsOf(access: readonly ResourceAccess[]): FunctionParameters['permissions'] {

@@ -83,6 +83,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
     const result = await runInTerminal(
       `${process.execPath} ${AMPLIFY_BIN} function add`,
       [
+        { question: /Select which capability you want to add/, keys: '\r' },
         { question: /Provide an AWS Lambda function name/, keys: `\u0015termfn\r` },
         { question: /Choose the function template/, keys: '\r' },
         { question: /configure advanced settings/, keys: 'y\r' },
@@ -91,6 +92,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
         { question: /auth: select the resources/, keys: '\r' },
         { question: /Select the operations you want to permit/, keys: ' \r' },
         { question: /invoke this function on a recurring schedule/, keys: '\r' },
+        { question: /enable Lambda layers for this function/, keys: '\r' },
         { question: /configure environment variables/, keys: 'y\r' },
         { question: /Select what you want to do with environment variables/, keys: '\r' },
         { question: /Enter the environment variable name/, keys: 'GREETING\r' },
@@ -116,7 +118,7 @@ describe('amplify function with resource access (built binary, local cloud)', ()
     const result = await runInTerminal(
       `${process.execPath} ${AMPLIFY_BIN} function update termfn`,
       [
-        { question: /Which setting do you want to update/, keys: `${down}${down}\r` },
+        { question: /Which setting do you want to update/, keys: `${down}${down}${down}\r` },
         // The menu starts on "I'm done"; one up is "Remove".
         { question: /Select what you want to do with environment variables/, keys: `${up}\r` },
         { question: /Which environment variable do you want to remove/, keys: '\r' },

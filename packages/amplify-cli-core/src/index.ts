@@ -27,6 +27,7 @@ import type * as FileRollbackModule from './state/file-rollback';
 import type * as EnvParametersModule from './state/env-parameters';
 import type * as ResourceOutputsModule from './state/resource-outputs';
 import type * as HashDirectoryModule from './status/hash-directory';
+import type * as LayerHashModule from './status/layer-hash';
 import type * as ResourceStatusModule from './status/resource-status';
 import type * as StatusTableModule from './status/status-table';
 import type * as PrompterModule from './prompts/prompter';
@@ -190,6 +191,8 @@ lazyExports(() => require('./state/resource-outputs') as typeof ResourceOutputsM
 
 export declare const hashDirectory: typeof HashDirectoryModule.hashDirectory;
 lazyExports(() => require('./status/hash-directory') as typeof HashDirectoryModule, ['hashDirectory']);
+export declare const hashLayerVersion: typeof LayerHashModule.hashLayerVersion;
+lazyExports(() => require('./status/layer-hash') as typeof LayerHashModule, ['hashLayerVersion']);
 
 export declare const getResourceStatus: typeof ResourceStatusModule.getResourceStatus;
 export type { ResourceStatus, ResourceStatusFilter, StatusResource } from './status/resource-status';

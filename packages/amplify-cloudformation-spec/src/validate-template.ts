@@ -39,8 +39,9 @@ const RESOURCE_MEMBERS = [
 
 const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
 
+// `List<String>` is accepted by CloudFormation though not documented; the original's Lambda layer stacks declare it.
 const PARAMETER_TYPE =
-  /^(String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>|AWS::SSM::Parameter::Value<[^<>]+(<[^<>]+>)?>)$/;
+  /^(String|Number|List<Number>|List<String>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>|AWS::SSM::Parameter::Value<[^<>]+(<[^<>]+>)?>)$/;
 
 const STACK_TYPE = 'AWS::CloudFormation::Stack';
 

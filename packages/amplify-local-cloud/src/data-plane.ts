@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { DeployedResources, ServiceHandler, ServiceRequest, ServiceResponse } from './contracts';
 import { RestApiService } from './apigateway';
 import { DynamoDbService } from './dynamodb';
-import { EventSources, FunctionLogs, LambdaService, NodeRuntime } from './lambda';
+import { EventSources, FunctionLogs, LambdaService, type LayerStore, NodeRuntime } from './lambda';
 import type { RawRequest } from './server/request-router';
 import type { LocalCredentialStore } from './server/credential-store';
 import type { S3Store } from './s3/s3-store';
@@ -46,8 +46,8 @@ export interface DeployedSummary {
 export interface FunctionDirectories {
   /** A function's unpacked code. */
   code(functionName: string): string;
-  /** A layer version's unpacked content, or `undefined` for a layer the engine does not hold. */
-  layer(layerVersionArn: string): string | undefined;
+  /** The layers the engine published (their content and descriptions), also served by the Lambda API. */
+  layers: LayerStore;
   /** Where the runner program may be written. */
   runtime: string;
 }
@@ -99,7 +99,8 @@ export class DataPlane {
     const lambda = new LambdaService({
       deployed,
       codeDirectory: directories.code,
-      layerDirectory: directories.layer,
+      layers: directories.layers,
+      s3Object: (bucket, key) => (options.buckets.bucketExists(bucket) ? options.buckets.getObject(bucket, key) : undefined),
       runtime: this.runtime,
       logs: new FunctionLogs(path.join(options.dataDir, LAMBDA_LOGS_DIR)),
       credentials: options.credentials,

@@ -162,13 +162,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
     await adoptDeclaredCognitoResources((type) => cloudformation.deployed.ofType(type), cognito);
-    const { functionCodeDirectory, layerContentDirectory, parseLayerVersionArn } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const { functionCodeDirectory } = require('./cloudformation/resource-handlers/lambda-function-handler') as typeof import('./cloudformation/resource-handlers/lambda-function-handler');
+    const { layerStore } = require('./cloudformation/resource-handlers/layer-version-handler') as typeof import('./cloudformation/resource-handlers/layer-version-handler');
     const dataPlaneRoutes = dataPlane.attach(cloudformation.deployed, {
       code: (name) => functionCodeDirectory(cfnDataDir, name),
-      layer: (arn) => {
-        const layer = parseLayerVersionArn(arn);
-        return layer === undefined ? undefined : layerContentDirectory(cfnDataDir, layer.name, layer.version);
-      },
+      layers: layerStore(cfnDataDir),
       runtime: path.join(cfnDataDir, 'runtime'),
     });
     const streamingServices = new Map<string, StreamingServiceHandler>([['s3', createS3Handler({ store, endpoint, authorize: identityPoolS3Authorizer(cloudformation.deployed, (key) => credentialStore.roleSessionOf(key), LOCAL_ACCOUNT_ID) })]]);

@@ -4,7 +4,7 @@ import { type AmplifyContext, AmplifyError, pathManager, stateManager } from 'am
 import { CATEGORY } from '../constants';
 import { dependenciesMissing, invokeFunction, readEvent } from '../invoke/invoke-function';
 import { readFunction } from '../service/function-files';
-import { invokeEnvironment } from '../service/invoke-environment';
+import { invokeEnvironment, layerModulePaths } from '../service/invoke-environment';
 import { chooseFunction } from '../service/update-function';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -48,6 +48,11 @@ export async function run(context: AmplifyContext): Promise<void> {
   }
   const spec = readFunction(projectRoot, functionName);
   const environment = invokeEnvironment(stateManager.getMeta(projectRoot), spec, stateManager.getCurrentEnvName(projectRoot));
+  const layerPaths = layerModulePaths(projectRoot, spec);
+  if (layerPaths.length > 0) environment.NODE_PATH = [...layerPaths, process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
+  for (const layer of spec.parameters.lambdaLayers ?? []) {
+    if (layer.type === 'ExternalLayer') context.print.warning(`The external layer ${layer.arn} is not loaded by a local invoke.`);
+  }
 
   context.print.info(`Invoking ${functionName} locally with ${path.relative(process.cwd(), eventFile) || eventFile}`);
   const outcome = await invokeFunction({ functionName, srcDir, event, environment, timeoutMs: timeoutMs(options.timeout) });

@@ -1,11 +1,21 @@
 import { type AmplifyContext, AmplifyError, createPrompter, pathManager, stateManager } from 'amplify-cli-core';
 import { addFunction } from '../service/add-function';
+import { addLayerFromRequest, chooseLayer, setLayerPermissions } from '../service/add-layer';
+import { readLayer } from '../service/layer-files';
 import { accessCandidates } from '../service/project-resources';
 import { pluginPolicies } from '../service/resolve-access';
 import { applyFunctionChanges, chooseFunction } from '../service/update-function';
 import { answersFromAccess } from '../walkthrough/resource-access-questions';
 import { answersFromSchedule } from '../walkthrough/schedule-questions';
-import { type HeadlessResourceAccess, parseAddFunctionRequest, parseUpdateFunctionRequest } from './function-requests';
+import {
+  type HeadlessResourceAccess,
+  functionLayersOf,
+  isLayerRequest,
+  parseAddFunctionRequest,
+  parseAddLayerRequest,
+  parseUpdateFunctionRequest,
+  parseUpdateLayerRequest,
+} from './function-requests';
 
 /** Every resource named in a request must exist, so that a typo fails instead of being skipped. */
 function checkAccessTargets(access: readonly HeadlessResourceAccess[], candidates: Record<string, string[]>): void {
@@ -23,6 +33,19 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
   const command = context.input.command;
   const projectRoot = pathManager.findProjectRoot();
   const print = (line: string): void => context.print.warning(line);
+  if (command === 'add' && isLayerRequest(payload)) {
+    const request = parseAddLayerRequest(payload);
+    const { spec } = await addLayerFromRequest(projectRoot, request.layerName, request.permissions ?? []);
+    context.print.success(`Successfully added resource ${spec.layerName} locally.`);
+    return;
+  }
+  if (command === 'update' && isLayerRequest(payload)) {
+    const request = parseUpdateLayerRequest(payload);
+    const layerName = await chooseLayer(projectRoot, createPrompter({ yes: true }), request.layerName);
+    const updated = await setLayerPermissions(projectRoot, readLayer(projectRoot, layerName), request.permissions);
+    context.print.success(updated ? `Successfully updated resource ${layerName} locally.` : `Layer ${layerName} is unchanged.`);
+    return;
+  }
   if (command === 'add') {
     const request = parseAddFunctionRequest(payload);
     checkAccessTargets(request.resourceAccess ?? [], accessCandidates(stateManager.getMeta(projectRoot)));
@@ -42,6 +65,7 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
       print,
       supplied,
       environmentVariables: request.environmentVariables ?? {},
+      lambdaLayers: functionLayersOf(request.lambdaLayers ?? [], stateManager.getCurrentEnvName(projectRoot)),
     });
     context.print.success(`Successfully added resource ${spec.functionName} locally.`);
     return;
@@ -51,7 +75,12 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
     const functionName = await chooseFunction(projectRoot, createPrompter({ yes: true }), request.functionName, 'update');
     await applyFunctionChanges(
       { projectRoot, policies: pluginPolicies(context), functionName },
-      { resourceAccess: request.resourceAccess, environmentVariables: request.environmentVariables, schedule: request.schedule },
+      {
+        resourceAccess: request.resourceAccess,
+        environmentVariables: request.environmentVariables,
+        schedule: request.schedule,
+        lambdaLayers: request.lambdaLayers && functionLayersOf(request.lambdaLayers, stateManager.getCurrentEnvName(projectRoot)),
+      },
     );
     context.print.success(`Successfully updated resource ${functionName} locally.`);
     return;

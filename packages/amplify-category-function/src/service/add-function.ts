@@ -1,12 +1,16 @@
 import { AmplifyError, type Answers, type Prompter, UserAbort, getResourceMeta, makeId, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
 import { type FunctionParameters, type FunctionTemplateName, permissionsOf } from '../function-definition';
+import type { FunctionLayer } from '../layer-definition';
 import { ADVANCED_SETTINGS_QUESTION, functionNameQuestion, RUNTIME_QUESTION, templateQuestions } from '../walkthrough/add-questions';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { defaultFunctionName, defaultRoleName, environmentVariableProblem } from '../walkthrough/function-name';
 import { accessFromAnswers, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
 import { SCHEDULE_QUESTIONS, scheduleExpressionOf } from '../walkthrough/schedule-questions';
 import { type FunctionSpec, writeNewFunction } from './function-files';
+import { checkFunctionLayers } from './function-layers';
+import { layerChoices } from './layer-files';
 import { accessCandidates, dynamoDbTables, readCrudTable } from './project-resources';
 import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
 
@@ -21,6 +25,8 @@ export interface AddFunctionOptions {
   supplied?: Answers;
   /** Variables given up front; without them the variable menu is offered. */
   environmentVariables?: Record<string, string>;
+  /** Layers given up front (a headless request); without them the layers step is offered. */
+  lambdaLayers?: FunctionLayer[];
 }
 
 export interface AddedFunction {
@@ -42,7 +48,8 @@ export function checkEnvironmentVariables(values: Record<string, string>): void 
 
 /**
  * `amplify add function`: name, runtime, template (and table for CRUD), then behind "advanced settings?" (as the
- * original) access to other resources, a recurring schedule and environment variables; then writes the resource.
+ * original) access to other resources, a recurring schedule, layers and environment variables; then writes the
+ * resource.
  */
 export async function addFunction(options: AddFunctionOptions): Promise<AddedFunction> {
   const { projectRoot, prompter, supplied } = options;
@@ -77,6 +84,14 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
   const access = accessFromAnswers(answers, candidates);
   const resolved = await resolveAccess(access, options.policies);
 
+  let lambdaLayers: FunctionLayer[] = [];
+  if (options.lambdaLayers) {
+    lambdaLayers = checkFunctionLayers(projectRoot, options.lambdaLayers);
+  } else if (advanced) {
+    const env = stateManager.getCurrentEnvName(projectRoot);
+    lambdaLayers = await askFunctionLayers(prompter, { layers: layerChoices(projectRoot), env, previous: [], print: options.print });
+  }
+
   let environment = { names: [] as string[], values: {} as Record<string, string> };
   if (options.environmentVariables) {
     checkEnvironmentVariables(options.environmentVariables);
@@ -94,6 +109,7 @@ export async function addFunction(options: AddFunctionOptions): Promise<AddedFun
     crudTable,
     triggerTable: template === 'trigger' ? String(answers.triggerTable) : undefined,
     schedule: scheduleExpressionOf(answers),
+    lambdaLayers,
   };
   const spec: FunctionSpec = { functionName, parameters, environmentValues: environment.values };
   const directory = await writeNewFunction(projectRoot, spec, resolved);

@@ -83,6 +83,7 @@ function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): 
       crudTable: parameters.crudTable,
       triggerTable: parameters.triggerTable,
       scheduled: parameters.schedule !== undefined,
+      layers: parameters.lambdaLayers,
     }),
     [FUNCTION_PARAMETERS_FILE]: parameters,
     [PARAMETERS_FILE]: { CloudWatchRule: parameters.schedule ?? 'NONE' },
@@ -120,7 +121,7 @@ export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, 
       build: true,
       providerPlugin: PROVIDER_PLUGIN,
       service: SERVICE,
-      dependsOn: dependenciesOf({ access, crudTable: table, triggerTable: parameters.triggerTable }),
+      dependsOn: dependenciesOf({ access, crudTable: table, triggerTable: parameters.triggerTable, layers: parameters.lambdaLayers }),
     },
   });
 }
@@ -140,7 +141,9 @@ export async function rewriteFunction(projectRoot: string, spec: FunctionSpec, p
     mode: 'update',
     jsonFiles: generatedFiles(spec, access),
     envParameters,
-    meta: { dependsOn: dependenciesOf({ access, crudTable: spec.parameters.crudTable, triggerTable: spec.parameters.triggerTable }) },
+    meta: {
+      dependsOn: dependenciesOf({ access, crudTable: spec.parameters.crudTable, triggerTable: spec.parameters.triggerTable, layers: spec.parameters.lambdaLayers }),
+    },
   });
 }
 
@@ -184,6 +187,7 @@ export function readFunction(projectRoot: string, functionName: string): Functio
     crudTable: stored.crudTable,
     triggerTable: stored.triggerTable,
     schedule: stored.schedule ?? scheduleFromParameters(resourceDir),
+    lambdaLayers: stored.lambdaLayers,
   };
   const values = loadEnvResourceParameters(projectRoot, CATEGORY, functionName);
   const environmentValues = Object.fromEntries(

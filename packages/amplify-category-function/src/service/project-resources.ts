@@ -2,14 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { type AmplifyMeta, AmplifyError, getCategoryResources, listResources, pathManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
+import { LAYER_SERVICE } from '../layer-definition';
 import type { CrudTable, KeyType } from '../function-definition';
 import type { AccessCandidates } from '../walkthrough/resource-access-questions';
 
 /** Resources a function may be given access to: every resource of the project except the function itself. */
 export function accessCandidates(meta: AmplifyMeta, self?: string): AccessCandidates {
   const candidates: AccessCandidates = {};
-  for (const [category, resourceName] of listResources(meta)) {
-    if (category === CATEGORY && resourceName === self) continue;
+  for (const [category, resourceName, entry] of listResources(meta)) {
+    // A layer is code the function runs with, not a resource it calls: it is chosen in the layers step.
+    if (category === CATEGORY && (resourceName === self || entry.service === LAYER_SERVICE)) continue;
     (candidates[category] ??= []).push(resourceName);
   }
   return candidates;

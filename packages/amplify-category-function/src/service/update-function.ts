@@ -1,11 +1,15 @@
 import { AmplifyError, type Answers, type Prompter, getCategoryResources, runWalkthrough, stateManager } from 'amplify-cli-core';
 import { CATEGORY } from '../constants';
 import { type ResourceAccess, accessOf, permissionsOf } from '../function-definition';
+import { type FunctionLayer, LAYER_SERVICE } from '../layer-definition';
 import { editEnvironmentVariables } from '../walkthrough/environment-variables';
+import { askFunctionLayers } from '../walkthrough/function-layer-questions';
 import { accessFromAnswers, answersFromAccess, resourceAccessQuestions } from '../walkthrough/resource-access-questions';
 import { SCHEDULE_QUESTIONS, answersFromSchedule, scheduleExpressionOf } from '../walkthrough/schedule-questions';
 import { checkEnvironmentVariables } from './add-function';
 import { type FunctionSpec, readFunction, rewriteFunction } from './function-files';
+import { checkFunctionLayers } from './function-layers';
+import { layerChoices } from './layer-files';
 import { accessCandidates } from './project-resources';
 import { type PermissionPoliciesSource, resolveAccess } from './resolve-access';
 
@@ -17,6 +21,8 @@ export interface FunctionChanges {
   schedule?: string | null;
   /** The storage DynamoDB resource whose stream is to invoke the function (set by the storage walkthrough). */
   triggerTable?: string;
+  /** The layers the function runs with, in order. */
+  lambdaLayers?: FunctionLayer[];
 }
 
 export interface UpdateFunctionOptions {
@@ -27,7 +33,9 @@ export interface UpdateFunctionOptions {
 
 /** The function to update: the one named, or a pick among the project's functions. */
 export async function chooseFunction(projectRoot: string, prompter: Prompter, given: string | undefined, verb: string): Promise<string> {
-  const names = Object.keys(getCategoryResources(stateManager.getMeta(projectRoot), CATEGORY));
+  const names = Object.entries(getCategoryResources(stateManager.getMeta(projectRoot), CATEGORY))
+    .filter(([, entry]) => entry.service !== LAYER_SERVICE)
+    .map(([name]) => name);
   if (names.length === 0) {
     throw new AmplifyError('ResourceNotFound', 'This project has no function', { resolution: 'Run "amplify add function" to create one' });
   }
@@ -64,6 +72,7 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
       environmentVariables: changes.environmentVariables ? Object.keys(changes.environmentVariables) : current.parameters.environmentVariables,
       schedule: changes.schedule === undefined ? current.parameters.schedule : (changes.schedule ?? undefined),
       triggerTable: changes.triggerTable ?? current.parameters.triggerTable,
+      lambdaLayers: changes.lambdaLayers ? checkFunctionLayers(options.projectRoot, changes.lambdaLayers) : current.parameters.lambdaLayers,
     },
     environmentValues,
   };
@@ -72,9 +81,9 @@ export async function applyFunctionChanges(options: UpdateFunctionOptions, chang
   return spec;
 }
 
-type UpdateChoice = 'access' | 'schedule' | 'environment';
+type UpdateChoice = 'access' | 'schedule' | 'layers' | 'environment';
 
-/** The update menu: resource access permissions, the schedule, or environment variables. */
+/** The update menu: resource access permissions, the schedule, layers, or environment variables. */
 export async function askFunctionChanges(options: UpdateFunctionOptions, prompter: Prompter, print: (line: string) => void): Promise<FunctionChanges> {
   const current = readFunction(options.projectRoot, options.functionName);
   const choice = await prompter.pick<UpdateChoice>({
@@ -82,6 +91,7 @@ export async function askFunctionChanges(options: UpdateFunctionOptions, prompte
     choices: [
       { name: 'Resource access permissions', value: 'access' },
       { name: 'Scheduled recurring invocation', value: 'schedule' },
+      { name: 'Lambda layers configuration', value: 'layers' },
       { name: 'Environment variables configuration', value: 'environment' },
     ],
     default: 'access',
@@ -89,6 +99,16 @@ export async function askFunctionChanges(options: UpdateFunctionOptions, prompte
   if (choice === 'schedule') {
     const answers = await runWalkthrough(SCHEDULE_QUESTIONS, prompter, { previous: answersFromSchedule(current.parameters.schedule) });
     return { schedule: scheduleExpressionOf(answers) ?? null };
+  }
+  if (choice === 'layers') {
+    const lambdaLayers = await askFunctionLayers(prompter, {
+      layers: layerChoices(options.projectRoot),
+      env: stateManager.getCurrentEnvName(options.projectRoot),
+      previous: current.parameters.lambdaLayers ?? [],
+      confirmDefault: true,
+      print,
+    });
+    return { lambdaLayers };
   }
   if (choice === 'environment') {
     const edited = await editEnvironmentVariables(prompter, { names: current.parameters.environmentVariables, values: current.environmentValues }, print);

@@ -1,5 +1,6 @@
 import { DEFAULT_HANDLER, NODE_RUNTIME } from '../constants';
 import { type CrudTable, dependencyParameter, environmentVariableParameter, resourceEnvironmentVariable } from '../function-definition';
+import type { FunctionLayer } from '../layer-definition';
 
 /** Another resource the function reads outputs of: its attributes and the IAM statements its category grants. */
 export interface ResolvedAccess {
@@ -21,6 +22,8 @@ export interface LambdaTemplateInput {
   triggerTable?: string;
   /** Invoked on the schedule in the `CloudWatchRule` parameter (parameters.json holds the expression). */
   scheduled?: boolean;
+  /** The layers the function runs with, in order. */
+  layers?: readonly FunctionLayer[];
 }
 
 export interface DependsOnEntry {
@@ -45,7 +48,7 @@ function envSuffixed(name: string): Json {
 }
 
 /** The CRUD template's own dependency on its table, merged with any access the user picked on the same table. */
-export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crudTable' | 'triggerTable'>): DependsOnEntry[] {
+export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crudTable' | 'triggerTable' | 'layers'>): DependsOnEntry[] {
   const byKey = new Map<string, DependsOnEntry>();
   const add = (category: string, resourceName: string, attributes: readonly string[]): void => {
     const key = `${category}/${resourceName}`;
@@ -56,7 +59,25 @@ export function dependenciesOf(input: Pick<LambdaTemplateInput, 'access' | 'crud
   if (input.crudTable) add('storage', input.crudTable.resourceName, ['Name', 'Arn']);
   if (input.triggerTable) add('storage', input.triggerTable, ['Name', 'Arn', 'StreamArn']);
   for (const access of input.access) add(access.category, access.resourceName, access.attributes);
+  // As the original records it: a function using a project layer depends on the layer's Arn output.
+  for (const layer of input.layers ?? []) if (layer.type === 'ProjectLayer') add('function', layer.resourceName, ['Arn']);
   return [...byKey.values()];
+}
+
+function isProjectLayer(layers: readonly FunctionLayer[] | undefined, dependency: DependsOnEntry): boolean {
+  return dependency.category === 'function' && (layers ?? []).some((layer) => layer.type === 'ProjectLayer' && layer.resourceName === dependency.resourceName);
+}
+
+/**
+ * `Layers` as the original renders them: a pinned project layer version by its ARN (`<layer>-<env>:<n>` in this
+ * stack's region and account), the latest one through the layer stack's `Arn` output, an external layer as given.
+ */
+export function layerArns(layers: readonly FunctionLayer[]): Json[] {
+  return layers.map((layer): Json => {
+    if (layer.type === 'ExternalLayer') return layer.arn;
+    if (layer.isLatestVersionSelected) return ref(dependencyParameter('function', layer.resourceName, 'Arn'));
+    return { 'Fn::Sub': `arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:layer:${layer.resourceName}-\${env}:${String(layer.version)}` };
+  });
 }
 
 /** Statements of the execution policy: logs for the function's own log group, plus the table for CRUD. */
@@ -103,6 +124,7 @@ export function lambdaTemplate(input: LambdaTemplateInput): LambdaTemplate {
       const parameter = dependencyParameter(dependency.category, dependency.resourceName, attribute);
       // The default lets the template stand alone (validation, a first deploy); the root stack passes the real value.
       parameters[parameter] = { Type: 'String', Default: parameter };
+      if (isProjectLayer(input.layers, dependency)) continue;
       variables[resourceEnvironmentVariable(dependency.category, dependency.resourceName, attribute)] = ref(parameter);
     }
   }
@@ -123,7 +145,7 @@ export function lambdaTemplate(input: LambdaTemplateInput): LambdaTemplate {
         Environment: { Variables: variables },
         Role: { 'Fn::GetAtt': ['LambdaExecutionRole', 'Arn'] },
         Runtime: NODE_RUNTIME,
-        Layers: [],
+        Layers: layerArns(input.layers ?? []),
         Timeout: 25,
       },
     },

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from '../errors/amplify-error';
 import { pathManager } from '../paths/path-manager';
@@ -28,6 +29,8 @@ export interface WriteResourceOptions {
   jsonFiles?: Record<string, unknown>;
   /** EJS templates rendered with `props`. */
   rendered?: RenderedFile[];
+  /** Folders to create even when empty, relative to the resource folder (a layer's `opt/`). */
+  directories?: string[];
   props?: object;
   /**
    * On add, the meta entry to register. On update, the attributes to set in meta (each merged as
@@ -57,6 +60,7 @@ export async function writeResource(options: WriteResourceOptions): Promise<stri
     });
   }
   const dir = pathManager.getResourceDirectoryPath(projectRoot, category, resourceName);
+  for (const relative of options.directories ?? []) fs.mkdirSync(path.join(dir, relative), { recursive: true });
   for (const [relative, data] of Object.entries(options.jsonFiles ?? {})) {
     writeJsonFile(path.join(dir, relative), data);
   }

@@ -5,6 +5,7 @@ import { readProjectFile } from '../state/project-file-shapes';
 import { getResourceMeta, listResources } from '../state/meta-entries';
 import type { AmplifyMeta, ResourceMeta, ResourceRef } from '../state/types';
 import { hashDirectory } from './hash-directory';
+import { hashLayerVersion } from './layer-hash';
 
 /** A meta entry with its coordinates, as the original's status lists carry them. */
 export type StatusResource = ResourceMeta & ResourceRef;
@@ -62,10 +63,16 @@ function readBackendMeta(projectRoot: string): AmplifyMeta {
 }
 
 function isModified(projectRoot: string, resource: ResourceRef, deployed: ResourceMeta): boolean {
-  const localHash = hashDirectory(pathManager.getResourceDirectoryPath(projectRoot, resource.category, resource.resourceName));
+  const resourceDir = pathManager.getResourceDirectoryPath(projectRoot, resource.category, resource.resourceName);
+  const localHash = hashDirectory(resourceDir);
   if (localHash === undefined) {
     // The original treats a missing local folder as unmodified: the resource lives on in meta only.
     return false;
+  }
+  // A layer's content may sit in folders the folder hash skips (opt/nodejs/node_modules): its version hash decides too.
+  const pushedLayerHash = deployed.latestPushedVersionHash;
+  if (deployed.service === 'LambdaLayer' && typeof pushedLayerHash === 'string' && pushedLayerHash !== hashLayerVersion(resourceDir)) {
+    return true;
   }
   // Fast path: a push records the hash of exactly what it copied into #current-cloud-backend, so a local folder
   // with that hash equals the deployed copy without hashing it. Otherwise (an edit, or a hash recorded by another

@@ -2,6 +2,8 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import type { DeployedResource, DeployedResources, ServiceRequest, ServiceResponse } from '../contracts';
 import type { FunctionLogs } from './function-logs';
+import { LayerApiError, handleLayerRequest, isLayerPath } from './layer-api';
+import type { LayerStore } from './layer-store';
 import type { FunctionCredentials, NodeRun, NodeRuntime } from './node-runtime';
 
 export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
@@ -48,8 +50,10 @@ export interface LambdaServiceOptions {
   deployed: DeployedResources;
   /** Where the CloudFormation engine unpacked a function's code. */
   codeDirectory(functionName: string): string;
-  /** Where it unpacked a layer version's content, or `undefined` for a layer it does not hold. */
-  layerDirectory(layerVersionArn: string): string | undefined;
+  /** The published layers: their content for the functions using them, and the layer API. */
+  layers: LayerStore;
+  /** An object of the local S3, for PublishLayerVersion from a bucket. */
+  s3Object?(bucket: string, key: string): Buffer | undefined;
   runtime: NodeRuntime;
   logs: FunctionLogs;
   /** Issues the keys of a function's execution role. */
@@ -131,10 +135,11 @@ export class LambdaService {
 
   /** The Lambda REST API (Invoke), the signature already checked. */
   async handle(request: ServiceRequest): Promise<ServiceResponse> {
+    if (isLayerPath(request.path)) return this.handleLayers(request);
     try {
       const match = INVOKE_PATH.exec(request.path);
       if (match === null || request.method !== 'POST') {
-        throw new LambdaError('UnknownOperationException', `The local cloud's Lambda answers Invoke (POST /2015-03-31/functions/<name>/invocations), not ${request.method} ${request.path}.`, 404);
+        throw new LambdaError('UnknownOperationException', `The local cloud's Lambda answers Invoke (POST /2015-03-31/functions/<name>/invocations) and the layer operations (/2018-10-31/layers...), not ${request.method} ${request.path}.`, 404);
       }
       const reference = decodeURIComponent(match[1]);
       const qualifier = request.query.get('Qualifier');
@@ -165,6 +170,18 @@ export class LambdaService {
         headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': error.code, 'x-amzn-RequestId': randomUUID() },
         body: JSON.stringify({ Type: error.type, message: error.message }),
       };
+    }
+  }
+
+  /** The layer operations (`/2018-10-31/layers...`), answered from the layers the stacks or this API published. */
+  private handleLayers(request: ServiceRequest): ServiceResponse {
+    const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID() };
+    try {
+      const result = handleLayerRequest(request, { store: this.options.layers, accountId: this.options.accountId, region: this.options.region, s3Object: this.options.s3Object });
+      return { status: result.status, headers, body: result.body === undefined ? '' : JSON.stringify(result.body) };
+    } catch (error) {
+      if (!(error instanceof LayerApiError)) throw error;
+      return { status: error.status, headers: { ...headers, 'x-amzn-ErrorType': error.code }, body: JSON.stringify({ Type: 'User', message: error.message }) };
     }
   }
 
@@ -254,7 +271,7 @@ export class LambdaService {
 
   private layerDirectories(target: DeployedFunction): string[] {
     return target.layers.map((arn) => {
-      const directory = this.options.layerDirectory(arn);
+      const directory = this.options.layers.contentDirectory(arn);
       if (directory === undefined || !fs.existsSync(directory)) {
         throw new LambdaError('ResourceNotFoundException', `Layer version ${arn} of ${target.name} does not exist in the local cloud.`, 404);
       }

@@ -2,6 +2,7 @@ import { type ResourceRef, listResources, updateAmplifyMetaAfterPackage, updatea
 import { PROVIDER_NAME } from '../constants';
 import { ProjectFiles } from '../project/project-files';
 import { type DependencyInstaller, npmInstall, packageFunction } from './function-package';
+import { packageLayer } from './layer-package';
 
 export interface BuildResourcesOptions {
   projectRoot: string;
@@ -25,7 +26,9 @@ export async function buildResources(options: BuildResourcesOptions): Promise<Bu
     if (!entry.build || entry.providerPlugin !== PROVIDER_NAME) continue;
     if (options.category !== undefined && category !== options.category) continue;
     if (options.resourceName !== undefined && resourceName !== options.resourceName) continue;
-    const { zipFileName } = await packageFunction(files.paths.resourceDir(category, resourceName), resourceName, options.installDependencies ?? npmInstall);
+    const resourceDir = files.paths.resourceDir(category, resourceName);
+    const install = options.installDependencies ?? npmInstall;
+    const { zipFileName } = entry.service === 'LambdaLayer' ? await packageLayer(resourceDir, resourceName, install) : await packageFunction(resourceDir, resourceName, install);
     const ref = { category, resourceName };
     updateamplifyMetaAfterBuild(options.projectRoot, ref);
     updateAmplifyMetaAfterPackage(options.projectRoot, ref, zipFileName);

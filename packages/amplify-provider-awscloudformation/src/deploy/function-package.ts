@@ -27,7 +27,7 @@ export const npmInstall: DependencyInstaller = async (dir) => {
 };
 
 /** Whether `npm install` must run: the function declares dependencies and node_modules is missing or older. */
-function dependenciesStale(srcDir: string): boolean {
+export function dependenciesStale(srcDir: string): boolean {
   const manifest = path.join(srcDir, 'package.json');
   if (!fs.existsSync(manifest)) return false;
   if (!declaresDependencies(manifest)) return false;

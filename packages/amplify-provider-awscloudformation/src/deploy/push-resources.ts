@@ -20,7 +20,8 @@ import { ProjectFiles } from '../project/project-files';
 import type { DependsOn, RootStackOutputs } from '../project/project-types';
 import { API_GATEWAY_AUTH_STACK, apiGatewayAuthStack, apiGatewayAuthStackParameters, type RestApiAccess } from './api-gateway-auth-stack';
 import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
-import { type DependencyInstaller, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
+import { type DependencyInstaller, type PackagedFunction, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
+import { packageLayer } from './layer-package';
 import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
 import type { ProgressListener } from './progress-event';
 import { publicBucketProblems } from './public-bucket-rule';
@@ -54,7 +55,14 @@ export interface DeployedResource {
   category: string;
   resourceName: string;
   templateUrl: string;
-  packaged?: { zipFileName: string; code: CodeLocation };
+  packaged?: PackagedCode;
+}
+
+/** A packaged resource's zip and where it was uploaded; a layer's also has its version hash. */
+export interface PackagedCode {
+  zipFileName: string;
+  code: CodeLocation;
+  versionHash?: string;
 }
 
 /**
@@ -79,6 +87,8 @@ export function templateHash(templateText: string): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
+const LAMBDA_LAYER_SERVICE = 'LambdaLayer';
+
 /** What the push did, for the core to act on: only `deployed` is followed by the meta/backup steps. */
 export type { PushResult };
 
@@ -96,7 +106,7 @@ interface PreparedResource {
   artifacts: Artifact[];
   templateUrl: string;
   shape?: TemplateShape;
-  packaged?: { zipFileName: string; code: CodeLocation };
+  packaged?: PackagedCode;
 }
 
 /** Root-stack outputs of the current env: from meta, else from team-provider-info (fresh clones, checkouts). */
@@ -136,6 +146,8 @@ interface CheckedTemplate {
 interface CheckedResource {
   ref: ResourceRef;
   build: boolean;
+  /** The meta `service` (a `LambdaLayer` is packaged as a layer). */
+  service?: string;
   templates: CheckedTemplate[];
   /** A GraphQL API's compiled `build/` folder, uploaded whole under its root key (reference §5.4). */
   appSyncBuild?: { rootKey: string; files: string[] };
@@ -204,15 +216,28 @@ function checkResource(files: ProjectFiles, ref: ResourceRef, meta: AmplifyMeta,
     templates.push({ fileName: template.fileName, text, parsed });
   }
   const appSyncBuild = getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'AppSync' ? checkAppSyncBuild(files, ref, validator, problems) : undefined;
-  return { ref, build, templates, ...(appSyncBuild ? { appSyncBuild } : {}) };
+  const service = getResourceMeta(meta, ref.category, ref.resourceName)?.service;
+  return { ref, build, service, templates, ...(appSyncBuild ? { appSyncBuild } : {}) };
 }
 
 /** Packages a checked resource (functions) and turns it into the objects to upload; runs only once all are valid. */
 async function prepareResource(resource: CheckedResource, files: ProjectFiles, bucket: string, options: PushResourcesOptions): Promise<PreparedResource> {
   const { ref } = resource;
-  const packaged = resource.build
-    ? await packageFunction(files.paths.resourceDir(ref.category, ref.resourceName), ref.resourceName, options.installDependencies ?? npmInstall)
-    : undefined;
+  const resourceDir = files.paths.resourceDir(ref.category, ref.resourceName);
+  const install = options.installDependencies ?? npmInstall;
+  const packaged: (PackagedFunction & { versionHash?: string }) | undefined = !resource.build
+    ? undefined
+    : resource.service === LAMBDA_LAYER_SERVICE
+      ? await packageLayer(resourceDir, ref.resourceName, install)
+      : await packageFunction(resourceDir, ref.resourceName, install);
+  const previousVersionHash = getResourceMeta(files.readMeta(), ref.category, ref.resourceName)?.latestPushedVersionHash;
+  if (packaged?.versionHash && typeof previousVersionHash === 'string' && previousVersionHash !== packaged.versionHash) {
+    options.onProgress({
+      type: 'notice',
+      level: 'info',
+      message: `Content changes in Lambda layer ${ref.resourceName} detected: this push publishes a new version. Functions pinned to an earlier version keep it; "amplify update function" moves them to the new one.`,
+    });
+  }
   const artifacts: Artifact[] = [];
   let templateUrl = '';
   let shape: TemplateShape | undefined;
@@ -240,7 +265,8 @@ async function prepareResource(resource: CheckedResource, files: ProjectFiles, b
       artifacts.push({ key: `${resource.appSyncBuild.rootKey}/${file}`, body: fs.readFileSync(path.join(buildDir, file)), contentType: file.endsWith('.zip') ? 'application/zip' : 'text/plain' });
     }
   }
-  return { ref, artifacts, templateUrl, shape, packaged: packaged && code && { zipFileName: packaged.zipFileName, code } };
+  const versionHash = packaged?.versionHash;
+  return { ref, artifacts, templateUrl, shape, packaged: packaged && code && { zipFileName: packaged.zipFileName, code, ...(versionHash ? { versionHash } : {}) } };
 }
 
 function takesCodeLocation(declared: ReadonlySet<string>): boolean {
@@ -468,6 +494,8 @@ function recordPushInMeta(files: ProjectFiles, resources: DeployedResource[], ou
         entry.lastPackageTimeStamp = new Date().toISOString();
       }
       if (resource.packaged) entry.s3Bucket = resource.packaged.code;
+      // The original's key: a later push compares it to tell a new layer version from an unchanged one.
+      if (resource.packaged?.versionHash) entry.latestPushedVersionHash = resource.packaged.versionHash;
     }
     const stackOutputs = outputsByLogicalId[logicalId];
     if (stackOutputs) {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { ZipInputFile } from 'fflate';
 
 /** Every file under `dir`, keyed by its path relative to `dir` with forward slashes (zip entry names). */
-function collectFiles(dir: string, prefix = ''): Record<string, Uint8Array> {
+export function collectFiles(dir: string, prefix = ''): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   if (!fs.existsSync(dir)) return files;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -27,9 +27,13 @@ export interface ZipOptions {
  * every resource of the project (the whole `#current-cloud-backend/` is zipped after each push).
  */
 export function zipDirectory(dir: string, options: ZipOptions = {}): Uint8Array {
+  return zipFiles(collectFiles(dir), options);
+}
+
+/** Zips files given by entry name, as `zipDirectory` does (fixed timestamps: the zip is a function of the files). */
+export function zipFiles(files: Record<string, Uint8Array>, options: ZipOptions = {}): Uint8Array {
   const { Zip } = require('fflate') as typeof import('fflate');
   const zlib = require('zlib') as typeof import('zlib');
-  const files = collectFiles(dir);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;

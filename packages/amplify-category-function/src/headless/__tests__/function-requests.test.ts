@@ -1,4 +1,4 @@
-import { parseAddFunctionRequest, parseUpdateFunctionRequest } from '../function-requests';
+import { functionLayersOf, isLayerRequest, parseAddFunctionRequest, parseAddLayerRequest, parseUpdateFunctionRequest, parseUpdateLayerRequest } from '../function-requests';
 
 describe('AddFunctionRequest', () => {
   test('a full request parses', () => {
@@ -51,5 +51,42 @@ describe('UpdateFunctionRequest', () => {
     expect(parseUpdateFunctionRequest({ version: 1, functionName: 'shopfn', schedule: 'cron(0 12 * * ? *)' })).toMatchObject({ schedule: 'cron(0 12 * * ? *)' });
     const request = { version: 1, functionName: 'shopfn', resourceAccess: [], schedule: null, environmentVariables: {} };
     expect(parseUpdateFunctionRequest(request)).toEqual(request);
+  });
+});
+
+describe('layers in headless requests', () => {
+  const arn = 'arn:aws:lambda:us-east-1:123456789012:layer:ext:4';
+
+  test('AddLayerRequest: the name, and permissions in the original shape', () => {
+    const request = { version: 1, layerName: 'utils', runtimes: ['nodejs'], permissions: [{ type: 'AwsAccounts', accounts: ['123456789012'] }, { type: 'Private' }] };
+    expect(parseAddLayerRequest(JSON.stringify(request))).toEqual(request);
+    expect(isLayerRequest(JSON.stringify(request))).toBe(true);
+    expect(isLayerRequest('{"version":1,"functionName":"f"}')).toBe(false);
+    expect(isLayerRequest('not json')).toBe(false);
+  });
+
+  test.each([
+    [{ version: 1 }, 'AddLayerRequest: layerName is required'],
+    [{ version: 1, layerName: 'my-utils' }, 'AddLayerRequest: layerName must match pattern'],
+    [{ version: 1, layerName: 'utils', runtimes: ['python'] }, 'AddLayerRequest: runtimes[0]'],
+    [{ version: 1, layerName: 'utils', permissions: [{ type: 'AwsAccounts', accounts: ['12345'] }] }, 'AddLayerRequest: permissions[0].accounts[0] must match pattern'],
+  ])('AddLayerRequest %j is refused: %s', (request, message) => {
+    expect(() => parseAddLayerRequest(JSON.stringify(request))).toThrow(message);
+  });
+
+  test('UpdateLayerRequest needs the permissions', () => {
+    expect(() => parseUpdateLayerRequest('{"version":1,"layerName":"shoputils"}')).toThrow('UpdateLayerRequest: permissions is required');
+    expect(parseUpdateLayerRequest('{"version":1,"layerName":"shoputils","permissions":[{"type":"Public"}]}').permissions).toEqual([{ type: 'Public' }]);
+  });
+
+  test('lambdaLayers of a function: project layers (latest unless pinned) and ARNs, at most five', () => {
+    const request = parseAddFunctionRequest(JSON.stringify({ version: 1, lambdaLayers: [{ type: 'ProjectLayer', resourceName: 'shoputils' }, { type: 'ProjectLayer', resourceName: 'shopold', version: 2 }, { type: 'ExternalLayer', arn }] }));
+    expect(functionLayersOf(request.lambdaLayers!, 'dev')).toEqual([
+      { type: 'ProjectLayer', resourceName: 'shoputils', env: 'dev', version: 'Always choose latest version', isLatestVersionSelected: true },
+      { type: 'ProjectLayer', resourceName: 'shopold', env: 'dev', version: 2, isLatestVersionSelected: false },
+      { type: 'ExternalLayer', arn },
+    ]);
+    expect(() => parseUpdateFunctionRequest(JSON.stringify({ version: 1, functionName: 'f', lambdaLayers: Array(6).fill({ type: 'ExternalLayer', arn }) }))).toThrow('UpdateFunctionRequest: lambdaLayers must NOT have more than 5 items');
+    expect(() => parseAddFunctionRequest(JSON.stringify({ version: 1, lambdaLayers: [{ type: 'ExternalLayer', arn: 'arn:aws:lambda:x' }] }))).toThrow('AddFunctionRequest: lambdaLayers[0].arn must match pattern');
   });
 });

@@ -50,7 +50,7 @@ describe('addFunction', () => {
     expect((stateManager.getBackendConfig(project.root) as Record<string, Record<string, unknown>>).function[spec.functionName]).toEqual(
       meta.function[spec.functionName],
     );
-    expect(spec.parameters).toEqual({ template: 'hello-world', roleName: expect.stringMatching(/^shopLambdaRole[a-z0-9]{8}$/), permissions: {}, environmentVariables: [] });
+    expect(spec.parameters).toEqual({ template: 'hello-world', roleName: expect.stringMatching(/^shopLambdaRole[a-z0-9]{8}$/), permissions: {}, environmentVariables: [], lambdaLayers: [] });
   });
 
   test('a name already in use is refused before anything is written', async () => {

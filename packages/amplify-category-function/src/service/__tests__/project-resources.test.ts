@@ -50,6 +50,8 @@ describe('functions written by the original CLI', () => {
         permissions: {},
         environmentVariables: [],
         crudTable: undefined,
+        // The original's own record of the function's layers is read as it is.
+        lambdaLayers: [],
       });
       expect(() => readFunction(project.root, 'missing')).toThrow(/Function missing has no function-parameters.json/);
     } finally {

@@ -8,7 +8,8 @@ import { customResourceHandler } from './custom-resource-handler';
 import { cognitoHandlers, dynamoDbTableHandler } from './data-handlers';
 import { genericHandler } from './generic-handler';
 import { iamManagedPolicyHandler, iamPolicyHandler, iamRoleHandler } from './iam-handlers';
-import { lambdaAliasHandler, lambdaFunctionHandler, lambdaLayerVersionHandler, lambdaVersionHandler } from './lambda-function-handler';
+import { lambdaAliasHandler, lambdaFunctionHandler, lambdaVersionHandler } from './lambda-function-handler';
+import { lambdaLayerVersionHandler, lambdaLayerVersionPermissionHandler } from './layer-version-handler';
 import { nestedStackHandler } from './nested-stack-handler';
 import type { HandlerEnvironment, ResourceHandler } from './resource-handler';
 import { s3BucketHandler, s3BucketPolicyHandler } from './s3-handlers';
@@ -35,6 +36,7 @@ export function createHandlerRegistry(
     'AWS::Lambda::Version': lambdaVersionHandler(environment),
     'AWS::Lambda::Alias': lambdaAliasHandler,
     'AWS::Lambda::LayerVersion': lambdaLayerVersionHandler(environment),
+    'AWS::Lambda::LayerVersionPermission': lambdaLayerVersionPermissionHandler(environment),
     ...cognitoHandlers(environment),
     ...pinpointHandlers,
     ...kinesisHandlers,

@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { DeployedResource } from '../../contracts';
 import { FunctionLogs } from '../function-logs';
 import { LambdaService } from '../lambda-service';
+import { LayerStore } from '../layer-store';
 import { NodeRuntime } from '../node-runtime';
 
 let dir: string;
@@ -29,7 +30,7 @@ function service(extra: DeployedResource[], asyncRetryDelaysMs: number[] = [10, 
   const lambda = new LambdaService({
     deployed: { ofType: (type) => resources.filter((resource) => resource.type === type) },
     codeDirectory: () => path.join(dir, 'code'),
-    layerDirectory: () => undefined,
+    layers: new LayerStore(path.join(dir, 'layers')),
     runtime,
     logs: new FunctionLogs(path.join(dir, 'logs')),
     credentials: { issueTemporary: () => ({ accessKeyId: 'ASIA', secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000) }) },
