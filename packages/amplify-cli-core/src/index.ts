@@ -10,6 +10,7 @@ import type * as PathManagerModule from './paths/path-manager';
 import type * as ConfinedPathModule from './paths/confined-path';
 import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
+import type * as NewProjectFilesModule from './state/new-project-files';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
 import type * as ProjectCheckModule from './state/project-check';
@@ -114,6 +115,10 @@ lazyExports(() => require('./fault/fault-point') as typeof FaultPointModule, ['f
 export declare const getProjectTags: typeof ProjectTagsModule.getProjectTags;
 export declare const DEFAULT_PROJECT_TAGS: typeof ProjectTagsModule.DEFAULT_PROJECT_TAGS;
 lazyExports(() => require('./state/project-tags') as typeof ProjectTagsModule, ['getProjectTags', 'DEFAULT_PROJECT_TAGS']);
+
+export declare const writeNewProjectFiles: typeof NewProjectFilesModule.writeNewProjectFiles;
+export declare const NEW_PROJECT_FEATURE_FLAGS: typeof NewProjectFilesModule.NEW_PROJECT_FEATURE_FLAGS;
+lazyExports(() => require('./state/new-project-files') as typeof NewProjectFilesModule, ['writeNewProjectFiles', 'NEW_PROJECT_FEATURE_FLAGS']);
 
 export declare const categoryNames: typeof MetaEntriesModule.categoryNames;
 export declare const getCategoryResources: typeof MetaEntriesModule.getCategoryResources;
