@@ -109,22 +109,39 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
     expect(auth.cognitoConfig.allowUnauthenticatedIdentities).toBe(true);
   });
 
-  test("this tool reads what the original wrote: status, then a push of the original's bucket and our auth with guests", async () => {
+  test("the original's headless update auth (a user pool group, a longer password) and update api (user pools as a second mode) change our resources", async () => {
+    const authUpdate = {
+      version: 2,
+      serviceModification: {
+        serviceName: 'Cognito',
+        userPoolModification: { userPoolGroups: [{ groupName: 'Admins' }], passwordPolicy: { minimumLength: 10 } },
+        includeIdentityPool: true,
+        identityPoolModification: { unauthenticatedLogin: true },
+      },
+    };
+    expectOk(await original(['update', 'auth', '--headless'], JSON.stringify(authUpdate)));
+    const apiUpdate = { version: 1, serviceModification: { serviceName: 'AppSync', defaultAuthType: { mode: 'API_KEY' }, additionalAuthTypes: [{ mode: 'AMAZON_COGNITO_USER_POOLS' }] } };
+    expectOk(await original(['update', 'api', '--headless'], JSON.stringify(apiUpdate)));
+    expect(Object.keys(meta().auth)).toContain('userPoolGroups');
+  });
+
+  test("this tool reads what the original wrote: status, then a push of the original's bucket, groups and changes", async () => {
     const bucket = resourceOf('storage', 'S3');
+    const auth = resourceOf('auth', 'Cognito');
     const status = await ours(['status']);
     expectOk(status);
-    expect(statusRows(status.stdout)).toEqual(expect.arrayContaining([`Storage ${bucket} Create`, `Auth ${resourceOf('auth', 'Cognito')} Update`]));
+    expect(statusRows(status.stdout)).toEqual(
+      expect.arrayContaining([`Storage ${bucket} Create`, 'Auth userPoolGroups Create', `Auth ${auth} Update`, 'Api roundtripapi Update']),
+    );
     expectOk(await ours(['push', '--yes']));
     expect(meta().storage[bucket].output?.BucketName).toMatch(/-dev$/);
-    const exports = fs.readFileSync(path.join(app, 'src', 'aws-exports.js'), 'utf8');
-    expect(exports).toContain(meta().storage[bucket].output!.BucketName);
-    // The deployed copy of our auth carries the guest access the original turned on.
-    const deployedAuth = readJson<{ cognitoConfig: Record<string, unknown> }>(
-      path.join(app, 'amplify', '#current-cloud-backend', 'auth', resourceOf('auth', 'Cognito'), 'cli-inputs.json'),
-    );
-    expect(deployedAuth.cognitoConfig.allowUnauthenticatedIdentities).toBe(true);
+    expect(meta().auth.userPoolGroups.output?.AdminsGroupRole).toMatch(/^arn:aws:iam::/);
+    expect(fs.readFileSync(path.join(app, 'src', 'aws-exports.js'), 'utf8')).toContain(meta().storage[bucket].output!.BucketName);
+    // The deployed copy of our auth carries what the original changed.
+    const deployedAuth = readJson<{ cognitoConfig: Record<string, unknown> }>(path.join(app, 'amplify', '#current-cloud-backend', 'auth', auth, 'cli-inputs.json'));
+    expect(deployedAuth.cognitoConfig).toMatchObject({ allowUnauthenticatedIdentities: true, passwordPolicyMinLength: 10 });
     const after = statusRows((await ours(['status'])).stdout);
-    expect(after).toHaveLength(6);
+    expect(after).toHaveLength(7);
     expect(after.every((row) => row.endsWith('No Change'))).toBe(true);
   });
 
@@ -132,7 +149,7 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
     const result = await original(['status']);
     expectOk(result);
     const rows = statusRows(result.stdout);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows.every((row) => row.endsWith('No Change'))).toBe(true);
   });
 });
