@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { cleanupTempDirs, createFixtureProject } from 'amplify-test-support';
+import { saveAnalyticsResource } from '../service/analytics-resource';
 import { kinesisParameters, pinpointParameters, pinpointTemplate } from '../service/templates';
 
 /** What the original's own code writes; see fixtures/original-14.2.2/README.md. */
@@ -19,6 +21,16 @@ describe("analytics files in the original's shape", () => {
       expect({ name, type: ours[name]?.Type }).toEqual({ name, type: declaration.Type });
       if (declaration.Default !== undefined) expect({ name, default: ours[name].Default }).toEqual({ name, default: declaration.Default });
     }
+  });
+
+  it("the Pinpoint template is written byte for byte as the original's status rewrites it (so its status says No Change)", async () => {
+    const root = createFixtureProject({ meta: { providers: { awscloudformation: { Region: 'us-east-1' } } }, backendConfig: {}, localEnvInfo: { envName: 'dev' }, teamProviderInfo: { dev: {} } });
+    await saveAnalyticsResource(root, { service: 'Pinpoint', resourceName: 'shop', appName: 'shop', shortId: 'ab12cd34' }, 'add');
+    const written = fs.readFileSync(path.join(root, 'amplify/backend/analytics/shop/pinpoint-cloudformation-template.json'), 'utf8');
+    // The original's status reads the template, removes mobiletargeting:GetUserEndpoints and writes it with 2-space JSON.
+    expect(JSON.stringify(JSON.parse(written), null, 2)).toBe(written);
+    expect(written).not.toContain('mobiletargeting:GetUserEndpoints');
+    cleanupTempDirs();
   });
 
   it('Kinesis parameters.json equals the original key by key', () => {
