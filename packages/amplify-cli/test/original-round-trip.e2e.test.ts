@@ -152,4 +152,17 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
     expect(rows).toHaveLength(7);
     expect(rows.every((row) => row.endsWith('No Change'))).toBe(true);
   });
+
+  test("analytics, notifications, hosting and interactions made and pushed here read as deployed and unchanged by the original's status", async () => {
+    expectOk(await ours(['add', 'analytics', '--yes']));
+    expectOk(await ours(['add', 'notifications', 'SMS', '--yes']));
+    expectOk(await ours(['add', 'hosting', '--yes']));
+    expectOk(await ours(['add', 'interactions', '--yes']));
+    expectOk(await ours(['push', '--yes']));
+    const result = await original(['status']);
+    expectOk(result);
+    const rows = statusRows(result.stdout);
+    expect(rows.filter((row) => /^(Analytics|Notifications|Hosting|Interactions) /.test(row))).toHaveLength(4);
+    expect(rows.filter((row) => !row.endsWith('No Change'))).toEqual([]);
+  });
 });
