@@ -73,7 +73,7 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     const read = (file: string) => JSON.parse(fs.readFileSync(path.join(amplifyDir, file), 'utf8'));
     expect(read('.config/project-config.json')).toEqual({
       projectName: 'myapp',
-      version: '3.0',
+      version: '3.1',
       frontend: 'fakeweb',
       providers: ['fakecloud'],
       fakeweb: { config: { SourceDir: 'src' } },
