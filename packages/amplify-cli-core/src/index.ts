@@ -127,6 +127,7 @@ export declare const listResources: typeof MetaEntriesModule.listResources;
 export declare const setResourceMeta: typeof MetaEntriesModule.setResourceMeta;
 export declare const deleteResourceMeta: typeof MetaEntriesModule.deleteResourceMeta;
 export declare const PROVIDERS_KEY: typeof MetaEntriesModule.PROVIDERS_KEY;
+export declare const PARAMETERS_KEY: typeof MetaEntriesModule.PARAMETERS_KEY;
 lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
   'categoryNames',
   'getCategoryResources',
@@ -135,6 +136,7 @@ lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
   'setResourceMeta',
   'deleteResourceMeta',
   'PROVIDERS_KEY',
+  'PARAMETERS_KEY',
 ]);
 
 export declare const updateamplifyMetaAfterResourceAdd: typeof MetaMutationsModule.updateamplifyMetaAfterResourceAdd;
@@ -183,10 +185,12 @@ lazyExports(() => require('./state/file-rollback') as typeof FileRollbackModule,
 export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
 export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;
 export declare const removeResourceParameters: typeof EnvParametersModule.removeResourceParameters;
+export declare const syncBackendConfigParameters: typeof EnvParametersModule.syncBackendConfigParameters;
 lazyExports(() => require('./state/env-parameters') as typeof EnvParametersModule, [
   'loadEnvResourceParameters',
   'saveEnvResourceParameters',
   'removeResourceParameters',
+  'syncBackendConfigParameters',
 ]);
 
 export declare const getResourceOutputs: typeof ResourceOutputsModule.getResourceOutputs;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AmplifySandbox, readJson, runProcess, type RunResult } from 'amplify-test-support';
+import { AmplifySandbox, readJson, runProcess, snapshotDir, type RunResult } from 'amplify-test-support';
 
 /**
  * Issue 15 "Done when" 3, the round trip: a project made here (auth, S3 + DynamoDB storage, a function, a GraphQL
@@ -53,6 +53,15 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
       .map((cells) => cells.slice(0, 3).join(' '))
       .sort();
 
+  /** Every file under amplify/, JSON files parsed. */
+  const projectFiles = (): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(snapshotDir(path.join(app, 'amplify'))).map(([file, base64]) => {
+        const text = Buffer.from(base64, 'base64').toString('utf8');
+        return [file, file.endsWith('.json') ? JSON.parse(text) : text];
+      }),
+    );
+
   beforeAll(async () => {
     sandbox = await AmplifySandbox.start();
     app = sandbox.createApp('roundtrip');
@@ -82,9 +91,13 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
     await sandbox?.close();
   });
 
-  test("the original's status reads the pushed project: every resource, no change, GraphQL transformer v2 (cli.json)", async () => {
+  test("the original's status reads the pushed project: every resource, no change, GraphQL transformer v2 (cli.json), no file rewritten", async () => {
+    const before = projectFiles();
     const result = await original(['status']);
     expectOk(result);
+    // Nothing it finds old, foreign or missing: no migration of project-config.json, cli.json, templates or
+    // parameters, no parameters map added to backend-config.json (JSON compared as data: it orders keys its way).
+    expect(projectFiles()).toEqual(before);
     const auth = resourceOf('auth', 'Cognito');
     expect(statusRows(result.stdout)).toEqual(
       [
