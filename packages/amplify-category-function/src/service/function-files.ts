@@ -72,6 +72,22 @@ function environmentParameters(spec: FunctionSpec): Record<string, string> {
   return Object.fromEntries(spec.parameters.environmentVariables.map((name) => [environmentVariableParameter(name), spec.environmentValues[name] ?? '']));
 }
 
+/** One custom variable as the original lists it in function-parameters.json. */
+interface OriginalVariable {
+  cloudFormationParameterName: string;
+  environmentVariableName: string;
+}
+
+/**
+ * function-parameters.json with the original's `environmentVariableList` beside this tool's `environmentVariables`
+ * (only when there are variables, as the original): without it the original sees no variables in the function.
+ */
+function withOriginalVariableList(parameters: FunctionParameters): FunctionParameters & { environmentVariableList?: OriginalVariable[] } {
+  if (parameters.environmentVariables.length === 0) return parameters;
+  const environmentVariableList = parameters.environmentVariables.map((name) => ({ cloudFormationParameterName: environmentVariableParameter(name), environmentVariableName: name }));
+  return { ...parameters, environmentVariableList };
+}
+
 function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): Record<string, unknown> {
   const { functionName, parameters } = spec;
   return {
@@ -84,7 +100,7 @@ function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): 
       triggerTable: parameters.triggerTable,
       scheduled: parameters.schedule !== undefined,
     }),
-    [FUNCTION_PARAMETERS_FILE]: parameters,
+    [FUNCTION_PARAMETERS_FILE]: withOriginalVariableList(parameters),
     [PARAMETERS_FILE]: { CloudWatchRule: parameters.schedule ?? 'NONE' },
   };
 }
@@ -175,12 +191,13 @@ export function readFunction(projectRoot: string, functionName: string): Functio
       resolution: `Run "amplify function add" to create it, or restore amplify/backend/function/${functionName}`,
     });
   }
-  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters>;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters> & { environmentVariableList?: OriginalVariable[] };
   const parameters: FunctionParameters = {
     template: stored.template ?? 'hello-world',
     roleName: stored.roleName ?? roleNameFromTemplate(resourceDir, functionName) ?? `${functionName}LambdaRole`,
     permissions: stored.permissions ?? {},
-    environmentVariables: stored.environmentVariables ?? [],
+    // A function the original made lists its variables only in environmentVariableList.
+    environmentVariables: stored.environmentVariables ?? (stored.environmentVariableList ?? []).map((variable) => variable.environmentVariableName),
     crudTable: stored.crudTable,
     triggerTable: stored.triggerTable,
     schedule: stored.schedule ?? scheduleFromParameters(resourceDir),

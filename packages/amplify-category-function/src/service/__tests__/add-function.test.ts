@@ -150,6 +150,17 @@ describe('addFunction', () => {
     expect(meta.function.reader.dependsOn).toEqual([{ category: 'storage', resourceName: 'items', attributes: ['Name', 'Arn', 'StreamArn'] }]);
     expect(stateManager.getTeamProviderInfo(project.root).dev.categories?.function.reader).toEqual({ apiUrl: 'https://example.com' });
     expect(readFunction(project.root, 'reader').environmentValues).toEqual({ API_URL: 'https://example.com' });
+    // The original finds the variable through its list in function-parameters.json, the template's parameter and
+    // Ref, and the env value (environmentVariablesHelper.getStoredEnvironmentVariables).
+    const parametersFile = path.join(project.root, 'amplify/backend/function/reader/function-parameters.json');
+    const stored = JSON.parse(fs.readFileSync(parametersFile, 'utf8'));
+    expect(stored.environmentVariableList).toEqual([{ cloudFormationParameterName: 'apiUrl', environmentVariableName: 'API_URL' }]);
+    expect(template.Parameters.apiUrl).toEqual({ Type: 'String' });
+    expect(template.Resources.LambdaFunction.Properties.Environment.Variables.API_URL).toEqual({ Ref: 'apiUrl' });
+    // And a function the original made, with only that list, reads the same here.
+    const { environmentVariables: _ours, ...originalShape } = stored;
+    fs.writeFileSync(parametersFile, JSON.stringify(originalShape));
+    expect(readFunction(project.root, 'reader').environmentValues).toEqual({ API_URL: 'https://example.com' });
   });
 
   test('access to a category without getPermissionPolicies fails that choice clearly', async () => {
