@@ -61,15 +61,16 @@ export const NEW_PROJECT_FEATURE_FLAGS = {
 
 /**
  * The project-wide files the original's `init` writes for a new project besides project-config.json and
- * backend-config.json: `amplify/cli.json` with the new-project feature flags (kept when it already has
- * `features`, e.g. a project cloned with its cli.json) and `backend/tags.json` with the two default stack tags
- * (added to the tags already there).
+ * backend-config.json: `amplify/cli.json` with the new-project feature flags and an empty `debug` (kept when it
+ * already has `features`, e.g. a project cloned with its cli.json) and `backend/tags.json` with the two default
+ * stack tags (added to the tags already there).
  */
 export function writeNewProjectFiles(projectRoot: string): void {
   const cliJsonPath = pathManager.getCLIJSONFilePath(projectRoot);
   const cliJson = readJsonFile<unknown>(cliJsonPath, { throwIfNotExist: false });
   if (!isRecord(cliJson) || !isRecord(cliJson.features)) {
-    writeJsonFile(cliJsonPath, { ...(isRecord(cliJson) ? cliJson : {}), features: NEW_PROJECT_FEATURE_FLAGS });
+    // `debug` holds the original's "share project config on failures" answer; left unanswered, as its `init --yes` does.
+    writeJsonFile(cliJsonPath, { debug: {}, ...(isRecord(cliJson) ? cliJson : {}), features: NEW_PROJECT_FEATURE_FLAGS });
   }
   const tagsPath = pathManager.getTagsConfigFilePath(projectRoot);
   const tags = fs.existsSync(tagsPath) ? (readProjectFile<ProjectTags>(tagsPath, 'projectTags') ?? []) : [];
