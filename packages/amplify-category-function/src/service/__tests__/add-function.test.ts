@@ -51,6 +51,10 @@ describe('addFunction', () => {
       meta.function[spec.functionName],
     );
     expect(spec.parameters).toEqual({ template: 'hello-world', roleName: expect.stringMatching(/^shopLambdaRole[a-z0-9]{8}$/), permissions: {}, environmentVariables: [] });
+    // Key by key against what the original wrote for the same function (fixtures/original-14.2.2/README.md).
+    const original = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'original-14.2.2', file), 'utf8'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'amplify.state'), 'utf8'))).toEqual(original('amplify.state'));
+    expect(meta.function[spec.functionName]).toMatchObject(original('backend-config-entry.json') as Record<string, unknown>);
   });
 
   test('a name already in use is refused before anything is written', async () => {
