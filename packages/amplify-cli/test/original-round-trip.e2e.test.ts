@@ -178,4 +178,32 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
     expect(rows.filter((row) => /^(Analytics|Notifications|Hosting|Interactions) /.test(row))).toHaveLength(4);
     expect(rows.filter((row) => !row.endsWith('No Change'))).toEqual([]);
   });
+
+  test("in a second project made here, a GraphQL API and a bucket that only the original added are deployed by this tool, and both tools then agree", async () => {
+    // From here on the helpers work in the new project.
+    app = sandbox.createApp('fromoriginal');
+    expectOk(await sandbox.init(app));
+    expectOk(await ours(['add', 'auth', '--yes']));
+    const api = {
+      version: 1,
+      serviceConfiguration: {
+        serviceName: 'AppSync',
+        apiName: 'originalapi',
+        transformSchema: 'type Note @model @auth(rules: [{ allow: public }]) { id: ID! text: String }',
+        defaultAuthType: { mode: 'API_KEY', expirationTime: 30, keyDescription: 'from the original' },
+        additionalAuthTypes: [{ mode: 'AWS_IAM' }],
+      },
+    };
+    expectOk(await original(['add', 'api', '--headless'], JSON.stringify(api)));
+    const bucket = { version: 1, serviceConfiguration: { serviceName: 'S3', permissions: { auth: ['CREATE_AND_UPDATE', 'READ'] } } };
+    expectOk(await original(['add', 'storage', '--headless'], JSON.stringify(bucket)));
+    expectOk(await ours(['push', '--yes']));
+    expect(meta().api.originalapi.output?.GraphQLAPIEndpointOutput).toMatch(/^http/);
+    expect(meta().storage[resourceOf('storage', 'S3')].output?.BucketName).toMatch(/-dev$/);
+    const ourStatus = statusRows((await ours(['status'])).stdout);
+    const theirStatus = statusRows((await original(['status'])).stdout);
+    expect(ourStatus).toHaveLength(3);
+    expect(theirStatus).toEqual(ourStatus);
+    expect(ourStatus.every((row) => row.endsWith('No Change'))).toBe(true);
+  });
 });
