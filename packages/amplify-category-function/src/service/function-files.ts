@@ -4,6 +4,7 @@ import { AmplifyError, type RenderedFile, loadEnvResourceParameters, pathManager
 import {
   AMPLIFY_STATE_FILE,
   CATEGORY,
+  CUSTOM_POLICIES_FILE,
   FUNCTION_PARAMETERS_FILE,
   NODE_RUNTIME_PLUGIN_ID,
   PARAMETERS_FILE,
@@ -116,6 +117,8 @@ export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, 
     mode: 'add',
     jsonFiles: {
       ...generatedFiles(spec, access),
+      // Extra IAM statements for the user to fill, applied at push as the original does.
+      [CUSTOM_POLICIES_FILE]: [{ Action: [], Resource: [] }],
       [AMPLIFY_STATE_FILE]: {
         pluginId: NODE_RUNTIME_PLUGIN_ID,
         functionRuntime: 'nodejs',

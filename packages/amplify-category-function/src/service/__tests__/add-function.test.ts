@@ -35,7 +35,7 @@ describe('addFunction', () => {
     const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print });
     expect(spec.functionName).toMatch(/^shop[a-z0-9]{8}$/);
     const dir = fnDir(spec.functionName);
-    expect(fs.readdirSync(dir).sort()).toEqual(['amplify.state', 'function-parameters.json', 'parameters.json', `${spec.functionName}-cloudformation-template.json`, 'src'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(['amplify.state', 'custom-policies.json', 'function-parameters.json', 'parameters.json', `${spec.functionName}-cloudformation-template.json`, 'src'].sort());
     expect(fs.readdirSync(path.join(dir, 'src')).sort()).toEqual(['event.json', 'index.js', 'package.json']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'src', 'package.json'), 'utf8')).name).toBe(spec.functionName);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'parameters.json'), 'utf8'))).toEqual({ CloudWatchRule: 'NONE' });
@@ -54,6 +54,7 @@ describe('addFunction', () => {
     // Key by key against what the original wrote for the same function (fixtures/original-14.2.2/README.md).
     const original = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'original-14.2.2', file), 'utf8'));
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'amplify.state'), 'utf8'))).toEqual(original('amplify.state'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'custom-policies.json'), 'utf8'))).toEqual(original('custom-policies.json'));
     expect(meta.function[spec.functionName]).toMatchObject(original('backend-config-entry.json') as Record<string, unknown>);
   });
 
