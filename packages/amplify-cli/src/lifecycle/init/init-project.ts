@@ -367,6 +367,9 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
     clearCurrentCloudBackend(projectRoot);
     stateManager.setCurrentMeta(projectRoot, { providers: meta.providers });
     stateManager.setCurrentBackendConfig(projectRoot, {});
+    // The root stack was created with these tags, so they count as deployed (as in the original's first copy).
+    const tags = stateManager.getProjectTags(projectRoot, { throwIfNotExist: false });
+    if (tags) stateManager.setCurrentProjectTags(projectRoot, tags);
     stateManager.setMeta(projectRoot, meta);
     exeInfo.amplifyMeta = meta;
   }
