@@ -17,3 +17,5 @@ export const templateFileName = (functionName: string): string => `${functionNam
 export const FUNCTION_PARAMETERS_FILE = 'function-parameters.json';
 export const PARAMETERS_FILE = 'parameters.json';
 export const AMPLIFY_STATE_FILE = 'amplify.state';
+/** Extra IAM statements of the function's role, which the provider adds at push (the original's file). */
+export const CUSTOM_POLICIES_FILE = 'custom-policies.json';

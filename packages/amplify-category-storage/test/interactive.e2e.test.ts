@@ -136,6 +136,7 @@ describe('interactive walkthroughs (pseudo-terminal, built binary, local cloud)'
       tableName: 'notes',
       partitionKey: { fieldName: 'id', fieldType: 'string' },
       sortKey: { fieldName: 'createdAt', fieldType: 'number' },
+      gsi: [],
       triggerFunctions: [trigger],
     });
     const push = await sandbox.run(['push', '--yes']);

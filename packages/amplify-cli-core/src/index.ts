@@ -10,6 +10,7 @@ import type * as PathManagerModule from './paths/path-manager';
 import type * as ConfinedPathModule from './paths/confined-path';
 import type * as WritableFolderModule from './paths/writable-folder';
 import type * as JsonFileModule from './state/json-file';
+import type * as NewProjectFilesModule from './state/new-project-files';
 import type * as ProjectLockModule from './state/project-lock';
 import type * as StateManagerModule from './state/state-manager';
 import type * as ProjectCheckModule from './state/project-check';
@@ -116,6 +117,10 @@ export declare const getProjectTags: typeof ProjectTagsModule.getProjectTags;
 export declare const DEFAULT_PROJECT_TAGS: typeof ProjectTagsModule.DEFAULT_PROJECT_TAGS;
 lazyExports(() => require('./state/project-tags') as typeof ProjectTagsModule, ['getProjectTags', 'DEFAULT_PROJECT_TAGS']);
 
+export declare const writeNewProjectFiles: typeof NewProjectFilesModule.writeNewProjectFiles;
+export declare const NEW_PROJECT_FEATURE_FLAGS: typeof NewProjectFilesModule.NEW_PROJECT_FEATURE_FLAGS;
+lazyExports(() => require('./state/new-project-files') as typeof NewProjectFilesModule, ['writeNewProjectFiles', 'NEW_PROJECT_FEATURE_FLAGS']);
+
 export declare const categoryNames: typeof MetaEntriesModule.categoryNames;
 export declare const getCategoryResources: typeof MetaEntriesModule.getCategoryResources;
 export declare const getResourceMeta: typeof MetaEntriesModule.getResourceMeta;
@@ -123,6 +128,7 @@ export declare const listResources: typeof MetaEntriesModule.listResources;
 export declare const setResourceMeta: typeof MetaEntriesModule.setResourceMeta;
 export declare const deleteResourceMeta: typeof MetaEntriesModule.deleteResourceMeta;
 export declare const PROVIDERS_KEY: typeof MetaEntriesModule.PROVIDERS_KEY;
+export declare const PARAMETERS_KEY: typeof MetaEntriesModule.PARAMETERS_KEY;
 lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
   'categoryNames',
   'getCategoryResources',
@@ -131,6 +137,7 @@ lazyExports(() => require('./state/meta-entries') as typeof MetaEntriesModule, [
   'setResourceMeta',
   'deleteResourceMeta',
   'PROVIDERS_KEY',
+  'PARAMETERS_KEY',
 ]);
 
 export declare const updateamplifyMetaAfterResourceAdd: typeof MetaMutationsModule.updateamplifyMetaAfterResourceAdd;
@@ -179,10 +186,12 @@ lazyExports(() => require('./state/file-rollback') as typeof FileRollbackModule,
 export declare const loadEnvResourceParameters: typeof EnvParametersModule.loadEnvResourceParameters;
 export declare const saveEnvResourceParameters: typeof EnvParametersModule.saveEnvResourceParameters;
 export declare const removeResourceParameters: typeof EnvParametersModule.removeResourceParameters;
+export declare const syncBackendConfigParameters: typeof EnvParametersModule.syncBackendConfigParameters;
 lazyExports(() => require('./state/env-parameters') as typeof EnvParametersModule, [
   'loadEnvResourceParameters',
   'saveEnvResourceParameters',
   'removeResourceParameters',
+  'syncBackendConfigParameters',
 ]);
 
 export declare const getResourceOutputs: typeof ResourceOutputsModule.getResourceOutputs;

@@ -59,7 +59,7 @@ describe('project lifecycle (built binary, local cloud)', () => {
     ]);
     expect(result.exitCode).toBe(0);
     const projectConfig = readJson(path.join(app, 'amplify', '.config', 'project-config.json'));
-    expect(projectConfig).toMatchObject({ projectName: 'shop', version: '3.0', frontend: 'javascript', providers: ['awscloudformation'] });
+    expect(projectConfig).toMatchObject({ projectName: 'shop', version: '3.1', frontend: 'javascript', providers: ['awscloudformation'] });
     expect(readJson(path.join(app, 'amplify', '.config', 'local-env-info.json'))).toEqual({ envName: 'dev', defaultEditor: 'code' });
     const teamProviderInfo = readJson<Record<string, { awscloudformation: { StackName: string } }>>(path.join(app, 'amplify', 'team-provider-info.json'));
     expect(teamProviderInfo.dev.awscloudformation.StackName).toMatch(/^amplify-shop-dev-/);

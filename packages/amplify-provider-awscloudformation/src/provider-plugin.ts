@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, type InterruptedPushOutcome, pathManager, recordProviderInPushJournal } from 'amplify-cli-core';
+import { AmplifyError, DEFAULT_PROJECT_TAGS, type InterruptedPushOutcome, pathManager, recordProviderInPushJournal } from 'amplify-cli-core';
 import { PROVIDER_ALIASES, PROVIDER_NAME } from './constants';
 import type { ProviderContext, ProviderResourceStatus } from './context/provider-context';
 import { type AwsConfigChoice, parseAwsConfigChoice, parseAwsConfigInput } from './aws/aws-config-info';
@@ -123,7 +123,10 @@ export async function init(context: ProviderContext): Promise<void> {
     });
   }
   return withFactory(new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), context.environment.env, 'init'), async (factory) => {
-    const tags = stackTags(files.readProjectTags(), projectName, envName);
+    // A new project's tags.json is completed with the default tags after this stack exists: it gets them already.
+    const written = files.readProjectTags();
+    const projectTags = exeInfo.isNewProject === true ? [...written, ...DEFAULT_PROJECT_TAGS.filter((tag) => !written.some((own) => own.Key === tag.Key))] : written;
+    const tags = stackTags(projectTags, projectName, envName);
     const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
     exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
     const teamProviderInfo = (exeInfo.teamProviderInfo ??= {});

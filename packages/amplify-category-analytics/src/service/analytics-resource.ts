@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { AmplifyError, getCategoryResources, pathManager, readJsonFile, stateManager, writeResource, type AmplifyContext } from 'amplify-cli-core';
+import { AmplifyError, getCategoryResources, pathManager, readJsonFile, stateManager, writeFileAtomic, writeResource, type AmplifyContext } from 'amplify-cli-core';
 import type { AnalyticsConfig, AnalyticsService } from './analytics-config';
 import { kinesisParameters, kinesisTemplate, pinpointParameters, pinpointTemplate } from './templates';
 
@@ -37,13 +37,13 @@ export function assertNoPinpoint(projectRoot: string): void {
   }
 }
 
+const PINPOINT_TEMPLATE_FILE = 'pinpoint-cloudformation-template.json';
+
 /** Writes the resource's answers, parameters.json and template into `amplify/backend/analytics/<name>/`, and its meta. */
 export async function saveAnalyticsResource(projectRoot: string, config: AnalyticsConfig, mode: 'add' | 'update'): Promise<void> {
   const files =
-    config.service === 'Pinpoint'
-      ? { 'parameters.json': pinpointParameters(config), 'pinpoint-cloudformation-template.json': pinpointTemplate() }
-      : { 'parameters.json': kinesisParameters(config), 'kinesis-cloudformation-template.json': kinesisTemplate() };
-  await writeResource({
+    config.service === 'Pinpoint' ? { 'parameters.json': pinpointParameters(config) } : { 'parameters.json': kinesisParameters(config), 'kinesis-cloudformation-template.json': kinesisTemplate() };
+  const dir = await writeResource({
     projectRoot,
     category: CATEGORY,
     resourceName: config.resourceName,
@@ -51,6 +51,11 @@ export async function saveAnalyticsResource(projectRoot: string, config: Analyti
     jsonFiles: { 'cli-inputs.json': config, ...files },
     meta: mode === 'add' ? { service: config.service, providerPlugin: PROVIDER } : {},
   });
+  if (config.service === 'Pinpoint') {
+    // Byte for byte as the original's JSON writer (no final newline): its `status` rewrites this template every
+    // time (dropping a policy action), and a byte that changes would show the resource as Update there.
+    writeFileAtomic(path.join(dir, PINPOINT_TEMPLATE_FILE), JSON.stringify(pinpointTemplate(), null, 2));
+  }
 }
 
 /** What the auth plugin offers other categories (see amplify-category-auth's index). */

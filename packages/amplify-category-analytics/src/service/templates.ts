@@ -33,6 +33,12 @@ function rolePolicy(policyName: string, roleName: string, actions: string[], res
 export function pinpointParameters(config: PinpointConfig): Record<string, unknown> {
   return {
     appName: config.appName,
+    // Names of the original's Lambda custom resource and its policies: not used by this template, kept so the
+    // original reads the parameters it writes itself.
+    roleName: `pinpointLambdaRole${config.shortId}`,
+    cloudformationPolicyName: `cloudformationPolicy${config.shortId}`,
+    cloudWatchPolicyName: `cloudWatchPolicy${config.shortId}`,
+    pinpointPolicyName: `pinpointPolicy${config.shortId}`,
     authPolicyName: `pinpoint_amplify_${config.shortId}`,
     unauthPolicyName: `pinpoint_amplify_${config.shortId}`,
     // Resolved by the root stack.
@@ -54,6 +60,13 @@ export function pinpointTemplate(): CfnTemplate {
     Description: 'Pinpoint resource stack creation using Amplify CLI',
     Parameters: {
       appName: { Type: 'String' },
+      // Declared as in the original's template, whose parameters.json (and in-app messaging) may set them.
+      appId: { Type: 'String', Default: 'NONE' },
+      roleName: { Type: 'String', Default: 'NONE' },
+      cloudformationPolicyName: { Type: 'String', Default: 'NONE' },
+      cloudWatchPolicyName: { Type: 'String', Default: 'NONE' },
+      pinpointPolicyName: { Type: 'String', Default: 'NONE' },
+      pinpointInAppMessagingPolicyName: { Type: 'String', Default: 'NONE' },
       authPolicyName: { Type: 'String' },
       unauthPolicyName: { Type: 'String' },
       authRoleName: { Type: 'String' },

@@ -171,6 +171,16 @@ describe('compiling a GraphQL API', () => {
     expect(compileForPush(project.root, 'shopapi', { dependencies }).parameters.AuthCognitoUserPoolId).toEqual({ 'Fn::GetAtt': ['authshopauth', 'Outputs.UserPoolId'] });
   });
 
+  test("the push form replaces the unnamed pool the original's headless update writes without cognitoUserPoolId", async () => {
+    writeProjectFile(project.root, 'amplify/backend/amplify-meta.json', { ...readProjectFile<Record<string, unknown>>(project.root, 'amplify/backend/amplify-meta.json'), auth: { shopauth: { service: 'Cognito', providerPlugin: 'awscloudformation' } } });
+    await updateGraphQLApi(project.root, { ...apiKeyConfig, additionalAuthTypes: [{ mode: 'AMAZON_COGNITO_USER_POOLS' }] }, undefined, { dependencies });
+    const parameters = readProjectFile<Record<string, unknown>>(project.root, `${API}/parameters.json`);
+    fs.writeFileSync(path.join(project.root, API, 'parameters.json'), JSON.stringify({ ...parameters, AuthCognitoUserPoolId: { 'Fn::GetAtt': [null, 'Outputs.UserPoolId'] } }));
+    expect(compileForPush(project.root, 'shopapi', { dependencies }).parameters.AuthCognitoUserPoolId).toEqual({ 'Fn::GetAtt': ['authshopauth', 'Outputs.UserPoolId'] });
+    fs.writeFileSync(path.join(project.root, API, 'parameters.json'), JSON.stringify({ ...parameters, AuthCognitoUserPoolId: 'us-east-1_given' }));
+    expect(compileForPush(project.root, 'shopapi', { dependencies }).parameters.AuthCognitoUserPoolId).toBe('us-east-1_given');
+  });
+
   test('the push form passes the identity role names when the API uses IAM', async () => {
     await updateGraphQLApi(project.root, { ...apiKeyConfig, additionalAuthTypes: [{ mode: 'AWS_IAM' }] }, undefined, { dependencies });
     const pushed = compileForPush(project.root, 'shopapi', { dependencies });

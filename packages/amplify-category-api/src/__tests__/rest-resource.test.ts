@@ -10,11 +10,11 @@ describe('REST API resources', () => {
   });
   afterEach(() => project.remove());
 
-  test('writes cli-inputs.json, build/parameters.json, the template, and meta with the function dependency (reference §3.2, §3.5)', async () => {
+  test('writes cli-inputs.json, parameters.json, the template, and meta with the function dependency (reference §3.2, §3.5)', async () => {
     await saveRestResource(project.root, 'shoprest', { '/items': { lambdaFunction: 'itemsfn', permissions: { setting: 'private', auth: ['read'] } } }, 'add');
     const dir = 'amplify/backend/api/shoprest';
     expect(readProjectFile(project.root, `${dir}/cli-inputs.json`)).toEqual({ version: 1, paths: { '/items': { name: '/items', lambdaFunction: 'itemsfn', permissions: { setting: 'private', auth: ['read'] } } } });
-    expect(readProjectFile(project.root, `${dir}/build/parameters.json`)).toEqual({});
+    expect(readProjectFile(project.root, `${dir}/parameters.json`)).toEqual({});
     expect(readProjectFile(project.root, `${dir}/build/shoprest-cloudformation-template.json`)).toMatchObject({ Outputs: { ApiName: { Value: 'shoprest' } } });
     const entry = { service: 'API Gateway', providerPlugin: 'awscloudformation', dependsOn: [{ category: 'function', resourceName: 'itemsfn', attributes: ['Name', 'Arn'] }] };
     expect(readProjectFile<{ api: object }>(project.root, 'amplify/backend/amplify-meta.json').api).toEqual({ shoprest: entry });

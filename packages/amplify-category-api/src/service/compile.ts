@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AmplifyError, hashDirectory, pathManager, readJsonFile, stateManager, writeFileAtomic, writeFolder } from 'amplify-cli-core';
+import { AmplifyError, hashDirectory, isRecord, pathManager, readJsonFile, stateManager, writeFileAtomic, writeFolder } from 'amplify-cli-core';
 import type { ApiAuthConfig, CfnTemplate, SchemaSource, TransformConfig, TransformError, TransformInput, TransformOutput } from 'amplify-graphql-transformer';
 import { apiDirectory, CATEGORY } from './api-resource';
 import type { AppSyncCliInputs } from './api-types';
@@ -211,6 +211,13 @@ export function writeApiBuild(compiled: CompiledApi): void {
   writeFolder(compiled.buildDir, compiled.files);
 }
 
+/** No pool id: absent, or a GetAtt that names no resource (the original's headless `[null, "Outputs.UserPoolId"]`). */
+function isUnresolvedPoolId(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  const getAtt = isRecord(value) ? value['Fn::GetAtt'] : undefined;
+  return Array.isArray(getAtt) && (typeof getAtt[0] !== 'string' || getAtt[0].length === 0);
+}
+
 /**
  * `build/parameters.json` as a push passes it (reference §4): `CreateAPIKey` (1 when an API key mode is configured,
  * unless the user set it), the identity role names and the user pool id when absent, then only the root template's
@@ -220,8 +227,11 @@ export function pushParameters(compiled: CompiledApi, authConfig: ApiAuthConfig,
   const modes = [authConfig.defaultAuthentication, ...authConfig.additionalAuthenticationProviders].map((p) => p.authenticationType);
   const parameters: Record<string, unknown> = { ...compiled.parameters };
   parameters.CreateAPIKey ??= modes.includes('API_KEY') ? 1 : 0;
-  // A parameters.json written before user pools became a mode (or edited by hand) still gets the pool of the project's auth.
-  if (modes.includes('AMAZON_COGNITO_USER_POOLS') && authName) parameters.AuthCognitoUserPoolId ??= { 'Fn::GetAtt': [`auth${authName}`, 'Outputs.UserPoolId'] };
+  // A parameters.json written before user pools became a mode (or edited by hand) still gets the pool of the project's
+  // auth, and so does the `{"Fn::GetAtt": [null, ...]}` the original's headless update writes without cognitoUserPoolId.
+  if (modes.includes('AMAZON_COGNITO_USER_POOLS') && authName && isUnresolvedPoolId(parameters.AuthCognitoUserPoolId)) {
+    parameters.AuthCognitoUserPoolId = { 'Fn::GetAtt': [`auth${authName}`, 'Outputs.UserPoolId'] };
+  }
   parameters.authRoleName ??= { Ref: 'AuthRoleName' };
   parameters.unauthRoleName ??= { Ref: 'UnauthRoleName' };
   const declared = (compiled.rootStack.Parameters ?? {}) as Record<string, unknown>;

@@ -80,7 +80,10 @@ function restDependsOn(paths: Record<string, RestPath>, authName: string | undef
   return dependsOn;
 }
 
-/** Writes a REST API (reference §3.2, §3.5): cli-inputs.json, build/parameters.json, the template, meta. */
+/**
+ * Writes a REST API (reference §3.2, §3.5) as the original does: cli-inputs.json, `parameters.json` beside it (its
+ * template takes no values), the template under build/, meta.
+ */
 export async function saveRestResource(projectRoot: string, apiName: string, paths: Record<string, Omit<RestPath, 'name'>>, mode: 'add' | 'update'): Promise<void> {
   const named: Record<string, RestPath> = Object.fromEntries(Object.entries(paths).map(([p, config]) => [p, { name: p, ...config }]));
   const authName = authResourceName(projectRoot);
@@ -92,7 +95,7 @@ export async function saveRestResource(projectRoot: string, apiName: string, pat
     mode,
     jsonFiles: {
       'cli-inputs.json': { version: 1, paths: named } satisfies RestCliInputs,
-      'build/parameters.json': {},
+      'parameters.json': {},
       [restTemplateFile(apiName)]: overriddenRestTemplate(projectRoot, apiName, named, authName),
     },
     meta: mode === 'add' ? { service: 'API Gateway', providerPlugin: PROVIDER, dependsOn } : { dependsOn },

@@ -65,7 +65,6 @@ describe('authTemplate', () => {
       breakCircularDependency: true,
       dependsOn: [],
       triggers: '{}',
-      authTriggerConnections: '[]',
       permissions: [],
     });
   });
@@ -81,13 +80,14 @@ describe('authTemplate', () => {
       'userpoolClientReadAttributes', 'userpoolClientLambdaRole', 'userpoolClientSetAttributes', 'sharedId', 'resourceName',
       'authSelections', 'useDefault', 'usernameAttributes', 'userPoolGroupList', 'serviceName', 'usernameCaseSensitive',
       'useEnabledMfas', 'authRoleArn', 'unauthRoleArn', 'breakCircularDependency', 'dependsOn', 'thirdPartyAuth', 'authProviders',
-      'userPoolGroups', 'adminQueries', 'triggers', 'hostedUI', 'hostedUIDomainName', 'authProvidersUserPool', 'authTriggerConnections',
+      'userPoolGroups', 'adminQueries', 'triggers', 'hostedUI', 'hostedUIDomainName', 'authProvidersUserPool',
       'oAuthMetadata', 'permissions',
     ];
     expect(Object.keys(parameters).sort()).toEqual(expect.arrayContaining(originalKeys.sort()));
     expect(parameters).toMatchObject({ thirdPartyAuth: true, defaultPasswordPolicy: true, allowUnauthenticatedIdentities: true, authSelections: 'identityPoolAndUserPool' });
     expect(typeof parameters.triggers).toBe('string');
-    expect(typeof parameters.authTriggerConnections).toBe('string');
+    // Only with triggers: the original's update (guest access from add storage, say) fails on any value.
+    expect(parameters).not.toHaveProperty('authTriggerConnections');
   });
 
   it('every template parameter a stack needs is in parameters.json or env-specific', () => {

@@ -56,9 +56,10 @@ export function authParameters(config: CognitoConfig): Record<string, unknown> {
     unauthRoleArn: { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
     breakCircularDependency: true,
     dependsOn: [],
-    // JSON text, as the original keeps them: no auth triggers are configured by this walkthrough.
+    // JSON text, as the original keeps it. No auth triggers are configured by this walkthrough, and without
+    // triggers the original leaves authTriggerConnections out: its auth update takes any value there (even "[]")
+    // for connections and fails "Auth Trigger Connections must have value".
     triggers: '{}',
-    authTriggerConnections: '[]',
     permissions: [],
   };
   if (config.authSelections !== 'identityPoolAndUserPool') delete parameters.identityPoolName;

@@ -4,6 +4,7 @@ import { AmplifyError, type RenderedFile, loadEnvResourceParameters, pathManager
 import {
   AMPLIFY_STATE_FILE,
   CATEGORY,
+  CUSTOM_POLICIES_FILE,
   FUNCTION_PARAMETERS_FILE,
   NODE_RUNTIME_PLUGIN_ID,
   PARAMETERS_FILE,
@@ -72,6 +73,22 @@ function environmentParameters(spec: FunctionSpec): Record<string, string> {
   return Object.fromEntries(spec.parameters.environmentVariables.map((name) => [environmentVariableParameter(name), spec.environmentValues[name] ?? '']));
 }
 
+/** One custom variable as the original lists it in function-parameters.json. */
+interface OriginalVariable {
+  cloudFormationParameterName: string;
+  environmentVariableName: string;
+}
+
+/**
+ * function-parameters.json with the original's `environmentVariableList` beside this tool's `environmentVariables`
+ * (only when there are variables, as the original): without it the original sees no variables in the function.
+ */
+function withOriginalVariableList(parameters: FunctionParameters): FunctionParameters & { environmentVariableList?: OriginalVariable[] } {
+  if (parameters.environmentVariables.length === 0) return parameters;
+  const environmentVariableList = parameters.environmentVariables.map((name) => ({ cloudFormationParameterName: environmentVariableParameter(name), environmentVariableName: name }));
+  return { ...parameters, environmentVariableList };
+}
+
 function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): Record<string, unknown> {
   const { functionName, parameters } = spec;
   return {
@@ -85,7 +102,7 @@ function generatedFiles(spec: FunctionSpec, access: readonly ResolvedAccess[]): 
       scheduled: parameters.schedule !== undefined,
       layers: parameters.lambdaLayers,
     }),
-    [FUNCTION_PARAMETERS_FILE]: parameters,
+    [FUNCTION_PARAMETERS_FILE]: withOriginalVariableList(parameters),
     [PARAMETERS_FILE]: { CloudWatchRule: parameters.schedule ?? 'NONE' },
   };
 }
@@ -101,6 +118,8 @@ export async function writeNewFunction(projectRoot: string, spec: FunctionSpec, 
     mode: 'add',
     jsonFiles: {
       ...generatedFiles(spec, access),
+      // Extra IAM statements for the user to fill, applied at push as the original does.
+      [CUSTOM_POLICIES_FILE]: [{ Action: [], Resource: [] }],
       [AMPLIFY_STATE_FILE]: {
         pluginId: NODE_RUNTIME_PLUGIN_ID,
         functionRuntime: 'nodejs',
@@ -178,12 +197,13 @@ export function readFunction(projectRoot: string, functionName: string): Functio
       resolution: `Run "amplify function add" to create it, or restore amplify/backend/function/${functionName}`,
     });
   }
-  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters>;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<FunctionParameters> & { environmentVariableList?: OriginalVariable[] };
   const parameters: FunctionParameters = {
     template: stored.template ?? 'hello-world',
     roleName: stored.roleName ?? roleNameFromTemplate(resourceDir, functionName) ?? `${functionName}LambdaRole`,
     permissions: stored.permissions ?? {},
-    environmentVariables: stored.environmentVariables ?? [],
+    // A function the original made lists its variables only in environmentVariableList.
+    environmentVariables: stored.environmentVariables ?? (stored.environmentVariableList ?? []).map((variable) => variable.environmentVariableName),
     crudTable: stored.crudTable,
     triggerTable: stored.triggerTable,
     schedule: stored.schedule ?? scheduleFromParameters(resourceDir),

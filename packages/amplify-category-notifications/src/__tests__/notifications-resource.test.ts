@@ -38,6 +38,8 @@ describe('notifications resource', () => {
       dependsOn: [{ category: 'analytics', resourceName: 'shop', attributes: ['Id', 'Region'] }],
     });
     expect(readProjectFile<Json>(root, 'amplify/backend/backend-config.json').notifications.shop.output).toEqual({ FCM: { Enabled: true }, InAppMessaging: { Enabled: true } });
+    // The keys the original's notifications keep in backend-config (notifications-backend-cfg-api.js): service, channels, channelConfig.
+    expect(readProjectFile<Json>(root, 'amplify/backend/backend-config.json').notifications.shop).toMatchObject({ service: 'Pinpoint', channels: ['FCM', 'InAppMessaging'], channelConfig: {} });
 
     await saveNotifications(root, { resourceName: 'shop', channels: ['InAppMessaging'] }, {});
     expect(readProjectFile<Json>(root, 'amplify/team-provider-info.json').dev.categories.notifications.shop).toEqual({});

@@ -3,6 +3,7 @@ import {
   AmplifyError,
   getCategoryResources,
   getResourceMeta,
+  isRecord,
   loadEnvResourceParameters,
   pathManager,
   readJsonFile,
@@ -95,6 +96,9 @@ export async function saveNotifications(projectRoot: string, config: Notificatio
   const entry = getResourceMeta(backendConfig, CATEGORY, config.resourceName);
   if (entry) {
     entry.channels = channels;
+    // The original's per-channel settings map (kept for the channels still enabled), which it reads with `channels`.
+    const channelConfig = isRecord(entry.channelConfig) ? entry.channelConfig : {};
+    entry.channelConfig = Object.fromEntries(Object.entries(channelConfig).filter(([channel]) => (channels as string[]).includes(channel)));
     entry.output = Object.fromEntries(channels.map((channel) => [channel, { Enabled: true }]));
     stateManager.setBackendConfig(projectRoot, backendConfig);
   }

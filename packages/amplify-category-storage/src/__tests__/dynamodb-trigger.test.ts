@@ -58,7 +58,7 @@ describe('addDynamoDBTrigger', () => {
     await expect(addDynamoDBTrigger(context, root, { ...table }, { mode: 'existing', name: 'nothere' })).rejects.toThrow(
       'lambdaTrigger.name: "nothere" is not a function of this project',
     );
-    expect(inputs().triggerFunctions).toBeUndefined();
+    expect(inputs().triggerFunctions).toEqual([]);
     await addDynamoDBTrigger(context, root, { ...table }, { mode: 'existing', name: 'onOrder' });
     expect(wireTableTrigger).not.toHaveBeenCalled();
     expect(inputs().triggerFunctions).toEqual(['onOrder']);

@@ -51,7 +51,7 @@ describe('s3Template', () => {
       authRoleName: { Ref: 'AuthRoleName' },
       unauthRoleName: { Ref: 'UnauthRoleName' },
       selectedAuthenticatedPermissions: ['s3:GetObject', 's3:ListBucket'],
-      selectedGuestPermissions: ['NONE'],
+      selectedGuestPermissions: [],
       s3PermissionsAuthenticatedPublic: 's3:GetObject',
       s3PermissionsAuthenticatedUploads: 'DISALLOW',
       s3PermissionsGuestPublic: 'DISALLOW',
@@ -59,8 +59,8 @@ describe('s3Template', () => {
       GuestAllowList: 'DISALLOW',
       s3PublicPolicy: 'Public_policy_abcd1234',
       authPolicyName: 's3_amplify_abcd1234',
-      triggerFunction: 'NONE',
     });
+    expect(authOnly).not.toHaveProperty('triggerFunction');
     const guests = s3Parameters(config({ storageAccess: 'authAndGuest', guestAccess: ['CREATE_AND_UPDATE', 'READ'] }));
     expect(guests).toMatchObject({
       s3PermissionsAuthenticatedPrivate: 's3:PutObject,s3:GetObject,s3:DeleteObject',

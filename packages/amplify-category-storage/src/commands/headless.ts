@@ -5,7 +5,7 @@ import { fromAddDynamoDBRequest, fromAddS3Request, fromUpdateDynamoDBRequest, fr
 import { addStorageRequestSchema, removeStorageRequestSchema, updateStorageRequestSchema } from '../service/headless-schemas';
 import type { S3Config } from '../service/s3-config';
 import { s3Defaults } from '../service/s3-walkthrough';
-import { addDynamoDBTrigger, addTriggerFunction, ensureAuth, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureAuth, ensureGuestAccess, projectFunctions, readDynamoDBConfig, readS3Config, saveDynamoDBResource, saveS3Resource, serviceOf } from '../service/storage-resource';
 
 function requireFunction(projectRoot: string, config: S3Config): void {
   if (config.triggerFunction !== 'NONE' && !projectFunctions(projectRoot).includes(config.triggerFunction)) {
@@ -54,13 +54,13 @@ export async function runHeadless(context: AmplifyContext, payload: string): Pro
         });
       }
       if (modification.serviceName === 'S3') {
-        const config = fromUpdateS3Request({ ...request, serviceModification: modification }, readStorageConfig<S3Config>(projectRoot, name));
+        const config = fromUpdateS3Request({ ...request, serviceModification: modification }, readS3Config(projectRoot, name));
         requireFunction(projectRoot, config);
         await ensureGuestAccess(context, config);
         config.triggerFunction = await newTriggerFunction(context, modification.lambdaTrigger, config.triggerFunction);
         await saveS3Resource(projectRoot, config, 'update');
       } else {
-        const config = fromUpdateDynamoDBRequest({ ...request, serviceModification: modification }, readStorageConfig<DynamoDBConfig>(projectRoot, name));
+        const config = fromUpdateDynamoDBRequest({ ...request, serviceModification: modification }, readDynamoDBConfig(projectRoot, name));
         // The table is in the meta already, so a bad trigger fails before anything is written; adding one saves the table.
         if (modification.lambdaTrigger) context.print.success(`Added trigger function ${await addDynamoDBTrigger(context, projectRoot, config, modification.lambdaTrigger)} locally`);
         else await saveDynamoDBResource(projectRoot, config, 'update');

@@ -3,7 +3,7 @@ import type { DynamoDBConfig } from '../service/dynamodb-config';
 import { askDynamoDBTrigger, runDynamoDBUpdateWalkthrough } from '../service/dynamodb-walkthrough';
 import type { S3Config } from '../service/s3-config';
 import { runS3Walkthrough } from '../service/s3-walkthrough';
-import { addDynamoDBTrigger, addTriggerFunction, ensureGuestAccess, projectFunctions, readStorageConfig, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, userPoolGroups } from '../service/storage-resource';
+import { addDynamoDBTrigger, addTriggerFunction, ensureGuestAccess, projectFunctions, readDynamoDBConfig, readS3Config, saveDynamoDBResource, saveS3Resource, serviceOf, storageResources, userPoolGroups } from '../service/storage-resource';
 
 /** `amplify update storage [name]`: the resource's walkthrough with its current answers as defaults. */
 export async function run(context: AmplifyContext): Promise<void> {
@@ -18,7 +18,7 @@ export async function run(context: AmplifyContext): Promise<void> {
     (names.length === 1 ? names[0] : await prompter.pick<string>({ message: 'Select the resource that you would want to update', choices: names, flag: 'the resource name (amplify update storage <name>)' }));
   if (serviceOf(projectRoot, name) === 'S3') {
     const config = await runS3Walkthrough(prompter, {
-      config: readStorageConfig<S3Config>(projectRoot, name),
+      config: readS3Config(projectRoot, name),
       isUpdate: true,
       groups: userPoolGroups(projectRoot),
       functions: projectFunctions(projectRoot),
@@ -27,7 +27,7 @@ export async function run(context: AmplifyContext): Promise<void> {
     await ensureGuestAccess(context, config);
     await saveS3Resource(projectRoot, config, 'update');
   } else {
-    const config = await runDynamoDBUpdateWalkthrough(prompter, readStorageConfig<DynamoDBConfig>(projectRoot, name));
+    const config = await runDynamoDBUpdateWalkthrough(prompter, readDynamoDBConfig(projectRoot, name));
     // Functions the table does not list yet can become its triggers.
     const unlisted = async (): Promise<string[]> => projectFunctions(projectRoot).filter((fn) => !(config.triggerFunctions ?? []).includes(fn));
     const trigger = await askDynamoDBTrigger(prompter, unlisted);

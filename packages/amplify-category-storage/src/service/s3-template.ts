@@ -40,8 +40,9 @@ export function s3Parameters(config: S3Config): Record<string, unknown> {
   const id = config.policyUUID;
   return {
     bucketName: config.bucketName,
-    selectedGuestPermissions: guest.length > 0 ? s3Actions(guest) : ['NONE'],
-    selectedAuthenticatedPermissions: config.authAccess.length > 0 ? s3Actions(config.authAccess) : ['NONE'],
+    // Empty lists as the original writes them (the template's CommaDelimitedList default is NONE).
+    selectedGuestPermissions: s3Actions(guest),
+    selectedAuthenticatedPermissions: s3Actions(config.authAccess),
     // Resolved by the root stack.
     authRoleName: { Ref: 'AuthRoleName' },
     unauthRoleName: { Ref: 'UnauthRoleName' },
@@ -60,7 +61,8 @@ export function s3Parameters(config: S3Config): Record<string, unknown> {
     s3PermissionsAuthenticatedUploads: uploads(config.authAccess),
     s3PermissionsGuestPublic: withoutList(guest),
     s3PermissionsGuestUploads: uploads(guest),
-    triggerFunction: config.triggerFunction,
+    // Only with a trigger, as the original: its template declares the parameter only then.
+    ...(config.triggerFunction !== 'NONE' ? { triggerFunction: config.triggerFunction } : {}),
   };
 }
 
@@ -104,7 +106,8 @@ function readPolicy(condition: string, role: string, prefixes: string[]): CfnTem
  */
 export function s3Template(config: S3Config, dependencies: S3Dependencies): CfnTemplate {
   const parameters: CfnTemplate['Parameters'] = { env: { Type: 'String' }, bucketName: { Type: 'String' }, authRoleName: { Type: 'String' }, unauthRoleName: { Type: 'String' } };
-  for (const name of ['authPolicyName', 'unauthPolicyName', 'triggerFunction']) parameters[name] = { Type: 'String' };
+  for (const name of ['authPolicyName', 'unauthPolicyName']) parameters[name] = { Type: 'String' };
+  if (config.triggerFunction !== 'NONE') parameters.triggerFunction = { Type: 'String' };
   for (const name of ['s3PublicPolicy', 's3PrivatePolicy', 's3ProtectedPolicy', 's3UploadsPolicy', 's3ReadPolicy']) parameters[name] = { Type: 'String', Default: 'NONE' };
   for (const name of ['s3PermissionsAuthenticatedPublic', 's3PermissionsAuthenticatedProtected', 's3PermissionsAuthenticatedPrivate', 's3PermissionsAuthenticatedUploads', 's3PermissionsGuestPublic', 's3PermissionsGuestUploads', 'AuthenticatedAllowList', 'GuestAllowList']) {
     parameters[name] = { Type: 'String', Default: 'DISALLOW' };

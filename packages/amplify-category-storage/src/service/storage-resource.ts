@@ -55,8 +55,33 @@ export function projectFunctions(projectRoot: string): string[] {
   return Object.keys(resources).filter((name) => resources[name].service === 'Lambda');
 }
 
-export function readStorageConfig<T extends S3Config | DynamoDBConfig>(projectRoot: string, resourceName: string): T {
-  return readJsonFile<T>(path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, resourceName), 'cli-inputs.json'));
+function cliInputsPath(projectRoot: string, resourceName: string): string {
+  return path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, resourceName), 'cli-inputs.json');
+}
+
+/**
+ * An S3 resource's cli-inputs.json. The original's headless add leaves out `triggerFunction` when there is none
+ * (and may leave out an empty `guestAccess`): read as "NONE" and no guest access.
+ */
+export function readS3Config(projectRoot: string, resourceName: string): S3Config {
+  const written = readJsonFile<Partial<S3Config> & Pick<S3Config, 'resourceName' | 'bucketName' | 'policyUUID' | 'storageAccess'>>(cliInputsPath(projectRoot, resourceName));
+  return { ...written, authAccess: written.authAccess ?? [], guestAccess: written.guestAccess ?? [], triggerFunction: written.triggerFunction ?? 'NONE' };
+}
+
+export function readDynamoDBConfig(projectRoot: string, resourceName: string): DynamoDBConfig {
+  return readJsonFile<DynamoDBConfig>(cliInputsPath(projectRoot, resourceName));
+}
+
+/** S3 cli-inputs.json in the original's key order. */
+function s3CliInputs(config: S3Config): S3Config {
+  const { resourceName, bucketName, policyUUID, storageAccess, guestAccess, authAccess, triggerFunction, ...rest } = config;
+  return { resourceName, bucketName, policyUUID, storageAccess, guestAccess, authAccess, triggerFunction, ...rest };
+}
+
+/** DynamoDB cli-inputs.json as the original's walkthrough writes it: `gsi` and `triggerFunctions` always present. */
+function dynamoDBCliInputs(config: DynamoDBConfig): DynamoDBConfig {
+  const { resourceName, tableName, partitionKey, sortKey, gsi, triggerFunctions } = config;
+  return { resourceName, tableName, partitionKey, ...(sortKey ? { sortKey } : {}), gsi: gsi ?? [], triggerFunctions: triggerFunctions ?? [] };
 }
 
 /** What the auth plugin offers other categories (see amplify-category-auth's index). */
@@ -157,7 +182,7 @@ export async function saveS3Resource(projectRoot: string, config: S3Config, mode
     resourceName: config.resourceName,
     mode,
     jsonFiles: {
-      'cli-inputs.json': config,
+      'cli-inputs.json': s3CliInputs(config),
       'build/parameters.json': s3Parameters(config),
       'build/cloudformation-template.json': s3Template(config, { authResourceName: authName ?? '' }),
     },
@@ -173,7 +198,7 @@ export async function saveDynamoDBResource(projectRoot: string, config: DynamoDB
     resourceName: config.resourceName,
     mode,
     jsonFiles: {
-      'cli-inputs.json': config,
+      'cli-inputs.json': dynamoDBCliInputs(config),
       'build/parameters.json': dynamoDBParameters(config),
       [`build/${config.resourceName}-cloudformation-template.json`]: dynamoDBTemplate(config),
     },

@@ -31,8 +31,11 @@ const getWhen: typeof GetWhenModule.getWhen = (...args) => (require('../validati
 const inputValidation: typeof InputValidationModule.inputValidation = (question) =>
   (require('../validation/input-validation') as typeof InputValidationModule).inputValidation(question);
 
-/** The project-config `version` this CLI writes (E4). */
-export const PROJECT_CONFIG_VERSION = '3.0';
+/**
+ * The project-config `version` this CLI writes (E4): the original's current one. On a project with an older version
+ * the original rewrites project-config.json (and offers to change Lambda runtimes) at its next command.
+ */
+export const PROJECT_CONFIG_VERSION = '3.1';
 
 export interface CoreToolkitOptions {
   /** Asks every question of the toolkit; the CLI creates it from `--yes` and the terminal. */

@@ -18,6 +18,7 @@ export const PathConstants = {
   BackendConfigFileName: 'backend-config.json',
   AmplifyMetaFileName: 'amplify-meta.json',
   TagsFileName: 'tags.json',
+  CLIJSONFileName: 'cli.json',
   ParametersJsonFileName: 'parameters.json',
   GitIgnoreFileName: '.gitignore',
   LockFileName: '.lock',
@@ -171,6 +172,10 @@ export const pathManager = {
   getCurrentAmplifyMetaFilePath,
   /** The original's misspelt name, kept because plugins call it. */
   getCurentAmplifyMetaFilePath: getCurrentAmplifyMetaFilePath,
+  /** `amplify/cli.json`: the project's feature flags. */
+  getCLIJSONFilePath(projectPath?: string): string {
+    return path.join(getAmplifyDirPath(projectPath), PathConstants.CLIJSONFileName);
+  },
   getTagsConfigFilePath(projectPath?: string): string {
     return path.join(getBackendDirPath(projectPath), PathConstants.TagsFileName);
   },

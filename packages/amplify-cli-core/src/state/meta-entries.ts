@@ -4,17 +4,21 @@ import type { AmplifyMeta, BackendConfig, ResourceMeta } from './types';
 
 /** `amplify-meta.json` keeps provider outputs beside the categories; every resource walk must skip them. */
 export const PROVIDERS_KEY = 'providers';
+/** `backend-config.json` lists the env-specific parameters beside the categories (the original's parameter map). */
+export const PARAMETERS_KEY = 'parameters';
+
+const NOT_CATEGORIES = new Set([PROVIDERS_KEY, PARAMETERS_KEY]);
 
 type ResourceMap = AmplifyMeta | BackendConfig;
 
-/** Category names of a meta or backend-config object, in file order, without `providers`. */
+/** Category names of a meta or backend-config object, in file order, without `providers` and `parameters`. */
 export function categoryNames(meta: ResourceMap): string[] {
-  return Object.keys(meta).filter((key) => key !== PROVIDERS_KEY && isRecord(meta[key]));
+  return Object.keys(meta).filter((key) => !NOT_CATEGORIES.has(key) && isRecord(meta[key]));
 }
 
 /** The resources of one category (an empty object when the category is absent). */
 export function getCategoryResources(meta: ResourceMap, category: string): Record<string, ResourceMeta> {
-  if (category === PROVIDERS_KEY) {
+  if (NOT_CATEGORIES.has(category)) {
     return {};
   }
   const resources = meta[category];

@@ -108,6 +108,7 @@ export const stateManager = {
 
   getProjectTags: makeGetter<ProjectTags>('projectTags', pathManager.getTagsConfigFilePath, notInitialized),
   setProjectTags: makeSetter<ProjectTags>(pathManager.getTagsConfigFilePath),
+  setCurrentProjectTags: makeSetter<ProjectTags>(pathManager.getCurrentTagsConfigFilePath),
 
   /** `backend/<category>/<resource>/parameters.json` (`{}` when absent). */
   getResourceParametersJson(projectPath: string | undefined, category: string, resourceName: string): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { AmplifyMeta, ExeInfo, LocalEnvInfo, stateManager } from 'amplify-cli-core';
+import { AmplifyMeta, ExeInfo, LocalEnvInfo, PARAMETERS_KEY, stateManager } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../cli-session';
 import type { HeadlessInput } from './headless-input';
 
@@ -35,7 +35,8 @@ export function writeLocalEnvInfo(projectRoot: string, info: LocalEnvInfo): void
 export function regeneratedMeta(projectRoot: string, envName: string, providers: string[]): AmplifyMeta {
   const envInfo = stateManager.getTeamProviderInfo(projectRoot, { default: {} })[envName] ?? {};
   const backendConfig = stateManager.getBackendConfig(projectRoot, { default: {} });
-  const meta: AmplifyMeta = structuredClone(backendConfig) as AmplifyMeta;
+  const { [PARAMETERS_KEY]: _envParameterNames, ...resources } = structuredClone(backendConfig) as Record<string, unknown>;
+  const meta = resources as AmplifyMeta;
   const providerRecords: NonNullable<AmplifyMeta['providers']> = {};
   for (const provider of providers) {
     const record = envInfo[provider];

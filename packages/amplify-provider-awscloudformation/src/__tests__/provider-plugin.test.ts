@@ -75,6 +75,8 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
     expect(create.StackName).toMatch(/^amplify-ctxapp-dev-\d{5,6}$/);
     expect(create.Capabilities).toEqual(['CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']);
     expect(create.Parameters?.map((p) => p.ParameterKey)).toEqual(['DeploymentBucketName', 'AuthRoleName', 'UnauthRoleName']);
+    // A project that exists already (no isNewProject) is tagged from its own tags.json, here none.
+    expect(create.Tags).toBeUndefined();
     expect(await cfnMock.call(0).thisValue.config.region()).toBe('eu-west-1');
     expect(ctx.exeInfo?.amplifyMeta?.providers?.awscloudformation).toEqual(outputs);
     expect(ctx.exeInfo?.teamProviderInfo?.dev.awscloudformation).toEqual(outputs);
@@ -96,6 +98,27 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
     lines = [];
     await plugin.console(context({}));
     expect(lines).toEqual([`https://console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=${encodeURIComponent(outputs.StackId)}`]);
+  });
+
+  it("a new project's root stack gets the default tags init then writes to tags.json (they count as deployed)", async () => {
+    const outputs = { StackName: 'amplify-newapp-dev-1', StackId: 'arn:aws:cloudformation:eu-west-1:1:stack/amplify-newapp-dev-1/x' };
+    cfnMock.on(CreateStackCommand).resolves({ StackId: outputs.StackId });
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    cfnMock.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: outputs.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+    });
+    const ctx = context({
+      inputParams: { yes: true, awscloudformation: { configLevel: 'project', useProfile: false, accessKeyId: 'AKIACTX', secretAccessKey: 'secret', region: 'eu-west-1' } },
+      projectConfig: { projectName: 'newapp' },
+      localEnvInfo: { envName: 'dev' },
+      isNewEnv: true,
+      isNewProject: true,
+    });
+    await plugin.init(ctx);
+    expect(cfnMock.commandCalls(CreateStackCommand)[0].args[0].input.Tags).toEqual([
+      { Key: 'user:Stack', Value: 'dev' },
+      { Key: 'user:Application', Value: 'newapp' },
+    ]);
   });
 
   it('fails at once naming --providers when there is nothing to use under --yes', async () => {

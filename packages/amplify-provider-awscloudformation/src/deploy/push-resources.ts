@@ -20,6 +20,7 @@ import { ProjectFiles } from '../project/project-files';
 import type { DependsOn, RootStackOutputs } from '../project/project-types';
 import { API_GATEWAY_AUTH_STACK, apiGatewayAuthStack, apiGatewayAuthStackParameters, type RestApiAccess } from './api-gateway-auth-stack';
 import { type Artifact, uploadChangedArtifacts } from './artifact-upload';
+import { applyCustomPolicies } from './custom-policies';
 import { type DependencyInstaller, type PackagedFunction, npmInstall, packageFunction, pointTemplateAtCode } from './function-package';
 import { packageLayer } from './layer-package';
 import { buildNestedRootTemplate, nestedStackLogicalId, type NestedStackInput } from './nested-stack-template';
@@ -201,15 +202,21 @@ function checkResource(files: ProjectFiles, ref: ResourceRef, meta: AmplifyMeta,
     return undefined;
   }
   const templates: CheckedTemplate[] = [];
+  const isLambda = ref.category === 'function' && getResourceMeta(meta, ref.category, ref.resourceName)?.service === 'Lambda';
   for (const template of templateFiles) {
     const relative = path.relative(files.projectRoot, template.filePath);
-    const text = fs.readFileSync(template.filePath, 'utf8');
+    let text = fs.readFileSync(template.filePath, 'utf8');
     let parsed: Record<string, unknown>;
     try {
       parsed = validator.parse(text, relative);
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
       continue;
+    }
+    if (isLambda) {
+      const custom = applyCustomPolicies(parsed, resourceDir, where);
+      if (custom.problem) problems.push(custom.problem);
+      if (custom.changed) text = JSON.stringify(parsed, null, 2);
     }
     for (const issue of validator.validate(parsed, relative)) problems.push(formatTemplateIssue(issue, relative));
     problems.push(...publicBucketProblems(ref, parsed, relative));

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { type AmplifyMeta, type LocalAwsInfo, type TeamProviderInfo, pathManager, readJsonFile, stateManager, writeJsonFile } from 'amplify-cli-core';
+import { type AmplifyMeta, type LocalAwsInfo, type TeamProviderInfo, pathManager, readJsonFile, stateManager, syncBackendConfigParameters, writeJsonFile } from 'amplify-cli-core';
 
 /** The folders and generated files of one project that the provider works in. */
 export class ProjectPaths {
@@ -51,6 +51,8 @@ export class ProjectFiles {
   }
   writeTeamProviderInfo(info: TeamProviderInfo): void {
     stateManager.setTeamProviderInfo(this.projectRoot, info);
+    // Function code locations and other env values are listed in backend-config's parameters, as the original does.
+    if (stateManager.localEnvInfoExists(this.projectRoot)) syncBackendConfigParameters(this.projectRoot, info, stateManager.getCurrentEnvName(this.projectRoot));
   }
   /** local-aws-info.json (per machine); entries are still checked by `parseAwsConfigInfo` before use: people edit it. */
   readLocalAwsInfo(): LocalAwsInfo {

@@ -35,7 +35,7 @@ describe('addFunction', () => {
     const { spec } = await addFunction({ projectRoot: project.root, prompter: yes, policies: storagePolicies, print });
     expect(spec.functionName).toMatch(/^shop[a-z0-9]{8}$/);
     const dir = fnDir(spec.functionName);
-    expect(fs.readdirSync(dir).sort()).toEqual(['amplify.state', 'function-parameters.json', 'parameters.json', `${spec.functionName}-cloudformation-template.json`, 'src'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(['amplify.state', 'custom-policies.json', 'function-parameters.json', 'parameters.json', `${spec.functionName}-cloudformation-template.json`, 'src'].sort());
     expect(fs.readdirSync(path.join(dir, 'src')).sort()).toEqual(['event.json', 'index.js', 'package.json']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'src', 'package.json'), 'utf8')).name).toBe(spec.functionName);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'parameters.json'), 'utf8'))).toEqual({ CloudWatchRule: 'NONE' });
@@ -51,6 +51,11 @@ describe('addFunction', () => {
       meta.function[spec.functionName],
     );
     expect(spec.parameters).toEqual({ template: 'hello-world', roleName: expect.stringMatching(/^shopLambdaRole[a-z0-9]{8}$/), permissions: {}, environmentVariables: [], lambdaLayers: [] });
+    // Key by key against what the original wrote for the same function (fixtures/original-14.2.2/README.md).
+    const original = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'original-14.2.2', file), 'utf8'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'amplify.state'), 'utf8'))).toEqual(original('amplify.state'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'custom-policies.json'), 'utf8'))).toEqual(original('custom-policies.json'));
+    expect(meta.function[spec.functionName]).toMatchObject(original('backend-config-entry.json') as Record<string, unknown>);
   });
 
   test('a name already in use is refused before anything is written', async () => {
@@ -149,6 +154,17 @@ describe('addFunction', () => {
     const meta = stateManager.getMeta(project.root) as Record<string, Record<string, { dependsOn?: unknown }>>;
     expect(meta.function.reader.dependsOn).toEqual([{ category: 'storage', resourceName: 'items', attributes: ['Name', 'Arn', 'StreamArn'] }]);
     expect(stateManager.getTeamProviderInfo(project.root).dev.categories?.function.reader).toEqual({ apiUrl: 'https://example.com' });
+    expect(readFunction(project.root, 'reader').environmentValues).toEqual({ API_URL: 'https://example.com' });
+    // The original finds the variable through its list in function-parameters.json, the template's parameter and
+    // Ref, and the env value (environmentVariablesHelper.getStoredEnvironmentVariables).
+    const parametersFile = path.join(project.root, 'amplify/backend/function/reader/function-parameters.json');
+    const stored = JSON.parse(fs.readFileSync(parametersFile, 'utf8'));
+    expect(stored.environmentVariableList).toEqual([{ cloudFormationParameterName: 'apiUrl', environmentVariableName: 'API_URL' }]);
+    expect(template.Parameters.apiUrl).toEqual({ Type: 'String' });
+    expect(template.Resources.LambdaFunction.Properties.Environment.Variables.API_URL).toEqual({ Ref: 'apiUrl' });
+    // And a function the original made, with only that list, reads the same here.
+    const { environmentVariables: _ours, ...originalShape } = stored;
+    fs.writeFileSync(parametersFile, JSON.stringify(originalShape));
     expect(readFunction(project.root, 'reader').environmentValues).toEqual({ API_URL: 'https://example.com' });
   });
 

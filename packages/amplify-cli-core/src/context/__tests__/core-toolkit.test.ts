@@ -110,7 +110,7 @@ describe('createCoreToolkit', () => {
     expect(amplify.readJsonFile(file)).toEqual({ a: 1 });
     expect(await amplify.hashDir(path.dirname(file))).toMatch(/^[0-9a-f]{64}$/);
     await expect(amplify.confirmPrompt('Go?')).resolves.toBe(true);
-    expect(amplify.constants.PROJECT_CONFIG_VERSION).toBe('3.0');
+    expect(amplify.constants.PROJECT_CONFIG_VERSION).toBe('3.1');
   });
 });
 

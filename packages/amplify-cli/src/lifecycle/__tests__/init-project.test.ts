@@ -73,7 +73,7 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     const read = (file: string) => JSON.parse(fs.readFileSync(path.join(amplifyDir, file), 'utf8'));
     expect(read('.config/project-config.json')).toEqual({
       projectName: 'myapp',
-      version: '3.0',
+      version: '3.1',
       frontend: 'fakeweb',
       providers: ['fakecloud'],
       fakeweb: { config: { SourceDir: 'src' } },
@@ -85,6 +85,10 @@ describe('amplify init (in-process, fake provider and frontend)', () => {
     expect(read('#current-cloud-backend/amplify-meta.json')).toEqual({ providers: { fakecloud: { StackName: 'stack-dev', Region: 'local-1' } } });
     // The cloud copy says what is deployed (nothing yet) in the same files as backend/, so restoring it keeps them.
     expect(read('#current-cloud-backend/backend-config.json')).toEqual({});
+    // The original's other new-project files: feature flags, and stack tags the root stack already carries.
+    expect(read('cli.json')).toMatchObject({ features: { graphqltransformer: { transformerversion: 2 } }, debug: {} });
+    expect(read('backend/tags.json')).toEqual([{ Key: 'user:Stack', Value: '{project-env}' }, { Key: 'user:Application', Value: '{project-name}' }]);
+    expect(read('#current-cloud-backend/tags.json')).toEqual(read('backend/tags.json'));
     expect(fs.readFileSync(path.join(machine.cwd, '.gitignore'), 'utf8')).toMatch(/^node_modules\n\n#amplify-do-not-edit-begin\n/);
   });
 

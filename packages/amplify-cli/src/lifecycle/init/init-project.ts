@@ -14,6 +14,7 @@ import {
   PROJECT_CONFIG_VERSION,
   ProjectConfig,
   stateManager,
+  writeNewProjectFiles,
 } from 'amplify-cli-core';
 import type { CoreCommandContext } from '../../cli-session';
 import { initCategoriesForEnv, initializeEnv } from '../env/initialize-env';
@@ -349,6 +350,7 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
   if (plan.isNewProject) {
     stateManager.setProjectConfig(projectRoot, plan.projectConfig);
     stateManager.setBackendConfig(projectRoot, {});
+    writeNewProjectFiles(projectRoot);
     updateGitIgnore(pathManager.getGitIgnoreFilePath(projectRoot));
   }
   writeLocalEnvInfo(projectRoot, plan.localEnvInfo);
@@ -365,6 +367,9 @@ async function writeProject(context: CoreCommandContext, plan: InitPlan, fronten
     clearCurrentCloudBackend(projectRoot);
     stateManager.setCurrentMeta(projectRoot, { providers: meta.providers });
     stateManager.setCurrentBackendConfig(projectRoot, {});
+    // The root stack was created with these tags, so they count as deployed (as in the original's first copy).
+    const tags = stateManager.getProjectTags(projectRoot, { throwIfNotExist: false });
+    if (tags) stateManager.setCurrentProjectTags(projectRoot, tags);
     stateManager.setMeta(projectRoot, meta);
     exeInfo.amplifyMeta = meta;
   }
