@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
+import { createAmplifyService } from './amplify';
 import { AppSyncRegistry } from './appsync/appsync-registry';
 import type { AppSyncService } from './appsync/appsync-service';
 import { APPSYNC_PATH_PREFIX } from './appsync/appsync-urls';
@@ -167,6 +168,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ['cloudformation', cloudformation.handle],
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
+      ['amplify', createAmplifyService(db).handle],
     ]);
     const engagement = createEngagementServices(db, dataDir);
     for (const [name, handler] of engagement.services) services.set(name, handler);
