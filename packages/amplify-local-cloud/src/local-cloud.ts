@@ -195,6 +195,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       { keepAliveMs: options.realtimeKeepAliveMs },
     );
     appsync = appsyncService;
+    const { createAppSyncControlPlane } = require('./appsync/control-plane') as typeof import('./appsync/control-plane');
+    services.set('appsync', createAppSyncControlPlane(appsyncRegistry, endpoint));
     const startedAt = new Date().toISOString();
     const { CONSOLE_PATH, CONSOLE_SERVICE, createConsolePages } = require('./console/console-pages') as typeof import('./console/console-pages');
     const { StackStore } = require('./cloudformation/stack-store') as typeof import('./cloudformation/stack-store');
