@@ -19,6 +19,7 @@ import { WEBSITE_PATH_PREFIX } from './s3/website-path';
 import { LocalCredentialStore, type RoleSession } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
 import { logCallsOf } from './server/call-log';
+import { createParameterStoreHandler } from './ssm/parameter-store';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { adoptDeclaredCognitoResources, cognitoResources } from './cognito/cognito-resources';
 import { JWKS_PATH, serveJwks, USER_POOLS_TARGET, userPoolsApi } from './cognito/cognito-api';
@@ -169,6 +170,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
       ['amplify', createAmplifyService(db).handle],
+      ['ssm', createParameterStoreHandler(db, LOCAL_ACCOUNT_ID)],
     ]);
     const engagement = createEngagementServices(db, dataDir);
     for (const [name, handler] of engagement.services) services.set(name, handler);
