@@ -46,7 +46,7 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     const calls = lines.slice(callLines).map((line) => {
       const call = JSON.parse(line) as { service: string; operation: string; status: number };
       // Bucket names and object keys vary per run; which S3 operation it was is what the record is for.
-      const operation = call.service === 's3' ? call.operation.replace(/ \/[^/?]+(\/[^?]+)?/, (_all, key?: string) => (key ? ' /<bucket>/<key>' : ' /<bucket>/')) : call.operation;
+      const operation = call.service === 's3' ? call.operation.replace(/ \/[^/?]+(?:\/([^?]*))?/, (_all, key?: string) => (key ? ' /<bucket>/<key>' : ' /<bucket>/')) : call.operation;
       return `${call.service} ${operation} ${call.status}`;
     });
     callLines = lines.length;
@@ -135,7 +135,9 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
   test('codegen downloads the deployed schema and generates the operations', async () => {
     await step('codegen', () => original.run(app, ['codegen']));
     expect(fs.readFileSync(path.join(app, 'src', 'graphql', 'queries.js'), 'utf8')).toContain('listTodos');
-    expect(JSON.parse(fs.readFileSync(path.join(app, 'amplify', 'backend', 'api', 'origapi', 'build', 'schema.json'), 'utf8'))).toHaveProperty('data.__schema');
+    // The introspection schema goes where the project's .graphqlconfig.yml says.
+    const schemaPath = /schemaPath: (\S+)/.exec(fs.readFileSync(path.join(app, '.graphqlconfig.yml'), 'utf8'))?.[1];
+    expect(JSON.parse(fs.readFileSync(path.join(app, schemaPath ?? 'schema.json'), 'utf8'))).toHaveProperty('data.__schema');
   });
 
   test('env add + push deploys a second environment; env checkout and env pull return to the first', async () => {
