@@ -65,6 +65,8 @@ export class OriginalCli {
       AMPLIFY_CLI_ENABLE_USAGE_DATA: 'false',
       CI: 'true',
       NO_COLOR: '1',
+      // Its banner is fetched from GitHub on every command; offline that waits for a timeout, so it is refused at once.
+      AMPLIFY_CLI_BANNER_MESSAGE_URL: 'http://127.0.0.1:9/banner-message.json',
     };
   }
 
