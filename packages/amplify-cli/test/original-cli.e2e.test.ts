@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CloudFormationClient, DescribeStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
-import { AmplifySandbox, findOriginalCli, OriginalCli, originalCiLines, originalWalkthroughs, readJson, type RunResult } from 'amplify-test-support';
+import { AmplifySandbox, findOriginalCli, OriginalCli, originalCiLines, originalWalkthroughs, projectProviders, readJson, type RunResult } from 'amplify-test-support';
 
 /**
  * The original Amplify CLI (`@aws-amplify/cli-internal` 14.2.2) against this repository's local cloud, as its CI
  * lines drive it: init, add auth / S3 / table / function / REST / GraphQL, push, status, codegen, env add + push,
  * env checkout and pull, pull into a fresh clone by app id, env remove, delete; every step must exit 0 and leave
- * exactly the stacks the original expects. Then the cross-tool round trip.
+ * exactly the stacks the original expects. Then the cross-tool round trip: a project the original deployed is pulled
+ * (from a clone) and pushed by this amplify and read back by the original; one this amplify made is pulled by the
+ * original with `--appId`.
  *
  * Opt-in: the original is about 1.4 GB. It runs when `AMPLIFY_ORIGINAL_CLI` names its binary or when it is installed
  * in the cache folder (`node scripts/bench/versus-original.js --install`); otherwise it is skipped, saying why.
@@ -24,6 +26,17 @@ if (location.type === 'missing') {
 }
 
 const SCHEMA = 'type Todo @model @auth(rules: [{ allow: public }]) {\n  id: ID!\n  name: String!\n}\n';
+
+/** What a clone of a project holds: its folder without the files its .gitignore block keeps out of the repository. */
+function cloneOf(source: string, destination: string): string {
+  fs.cpSync(source, destination, { recursive: true });
+  for (const local of ['amplify/#current-cloud-backend', 'amplify/.config/local-env-info.json', 'amplify/.config/local-aws-info.json', 'amplify/backend/amplify-meta.json', 'amplify/backend/.temp', 'amplify/backend/awscloudformation', 'amplify/logs', 'src/aws-exports.js']) {
+    fs.rmSync(path.join(destination, local), { recursive: true, force: true });
+  }
+  return destination;
+}
+
+const operations = (status: string): string[] => [...status.matchAll(/[│|] (Create|Update|Delete|No Change) +[│|]/g)].map((match) => match[1]);
 
 interface LiveStack {
   name: string;
@@ -157,6 +170,51 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     await step('pull --appId (fresh clone)', () => original.run(clone, originalCiLines.pull(sandbox.cloud, appId(app), 'origp', 'dev')));
     const status = await step('status (clone)', () => original.run(clone, ['status']));
     expect(status.stdout.match(/│ No Change /g)).toHaveLength(6);
+  });
+
+  test('a project the original deployed is pulled and pushed by this amplify, and the original reads the change back', async () => {
+    const origin = path.join(sandbox.root, 'trip-original');
+    fs.mkdirSync(origin);
+    await step('round trip: init', () => original.run(origin, originalCiLines.init(sandbox.cloud, 'tripa', 'dev')));
+    await step('round trip: add auth --headless', () => original.run(origin, ['add', 'auth', '--headless'], originalCiLines.addAuth('tripauth')));
+    await step('round trip: add storage --headless', () => original.run(origin, ['add', 'storage', '--headless'], originalCiLines.addS3Storage('tripfiles')));
+    await step('round trip: add api --headless', () => original.run(origin, ['add', 'api', '--headless'], originalCiLines.addGraphQlApi('tripapi', SCHEMA)));
+    await step('round trip: push', () => original.run(origin, ['push', '--yes']));
+
+    const clone = cloneOf(origin, path.join(sandbox.root, 'trip-clone'));
+    const pulled = await sandbox.run(clone, ['pull', '--envName', 'dev', '--providers', projectProviders(sandbox.cloud), '--yes']);
+    expect(pulled.exitCode).toBe(0);
+    expect(operations((await sandbox.run(clone, ['status'])).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
+    const schemaFile = path.join(clone, 'amplify', 'backend', 'api', 'tripapi', 'schema.graphql');
+    fs.writeFileSync(schemaFile, fs.readFileSync(schemaFile, 'utf8').replace('name: String!', 'name: String!\n  done: Boolean'));
+    const pushed = await sandbox.run(clone, ['push', '--yes']);
+    expect(pushed.exitCode).toBe(0);
+
+    await step('round trip: pull (the change made by this amplify)', () => original.run(origin, ['pull', '--yes']));
+    expect(fs.readFileSync(path.join(origin, 'amplify', 'backend', 'api', 'tripapi', 'schema.graphql'), 'utf8')).toContain('done: Boolean');
+    expect(operations((await step('round trip: status', () => original.run(origin, ['status']))).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
+    await step('round trip: delete', () => original.run(origin, ['delete', '--force']));
+  });
+
+  test('a project this amplify made and pushed is pulled by the original with --appId', async () => {
+    const origin = path.join(sandbox.root, 'trip-ours');
+    fs.mkdirSync(origin);
+    const ours = (args: string[], stdin?: string) => sandbox.run(origin, args, stdin);
+    for (const [args, stdin] of [
+      [originalCiLines.init(sandbox.cloud, 'tripb', 'dev'), undefined],
+      [['add', 'auth', '--headless'], originalCiLines.addAuth('tripbauth')],
+      [['add', 'storage', '--headless'], originalCiLines.addS3Storage('tripbfiles')],
+      [['add', 'api', '--headless'], originalCiLines.addGraphQlApi('tripbapi', SCHEMA)],
+      [['push', '--yes'], undefined],
+    ] as const) {
+      const result = await ours([...args], stdin);
+      if (result.exitCode !== 0) throw new Error(`this amplify ${args.join(' ')} exited ${result.exitCode}:\n${result.stdout}\n${result.stderr}`);
+    }
+    const clone = path.join(sandbox.root, 'trip-ours-pulled');
+    fs.mkdirSync(clone);
+    await step('round trip: pull --appId (a project of this amplify)', () => original.run(clone, originalCiLines.pull(sandbox.cloud, appId(origin), 'tripb', 'dev')));
+    expect(fs.readFileSync(path.join(clone, 'amplify', 'backend', 'api', 'tripbapi', 'schema.graphql'), 'utf8')).toContain('type Todo');
+    expect((await ours(['delete', '--force'])).exitCode).toBe(0);
   });
 
   test('env remove deletes the environment\'s stacks, delete deletes the rest and the app', async () => {
