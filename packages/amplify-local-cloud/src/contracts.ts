@@ -201,6 +201,18 @@ export interface CloudFormationServiceDeps {
   appsync: import('./appsync/appsync-registry').AppSyncRegistry;
   /** Where Cognito resources take effect; without it they exist in name only (engine tests). */
   cognito?: CognitoResources;
+  /** The Amplify service's branches, which `AWS::Amplify::Branch` resources create; without it they are generic. */
+  amplify?: AmplifyBranchResources;
+}
+
+/**
+ * The Amplify service's branches as `AWS::Amplify::Branch` resources drive them (implemented in src/amplify): input
+ * members and answers as the Amplify API names them; refusals throw the service's error.
+ */
+export interface AmplifyBranchResources {
+  createBranch(region: string, appId: string, input: Record<string, unknown>, now: Date): Record<string, unknown>;
+  changeBranch(region: string, appId: string, branchName: string, input: Record<string, unknown>, now: Date): Record<string, unknown>;
+  deleteBranch(region: string, appId: string, branchName: string): Record<string, unknown>;
 }
 
 export interface CloudFormationService {

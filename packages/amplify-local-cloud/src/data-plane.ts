@@ -17,6 +17,17 @@ export interface DataPlaneOptions {
   region: string;
   credentials: LocalCredentialStore;
   buckets: S3Store;
+  /** The Amplify service's apps, for the summary. */
+  amplifyApps?: () => AmplifyAppSummary[];
+}
+
+/** An Amplify app as `status` lists it: its backend environments and branches, with where a branch is served. */
+export interface AmplifyAppSummary {
+  appId: string;
+  name: string;
+  region: string;
+  environments: string[];
+  branches: { name: string; stage: string; url: string; deployed: boolean }[];
 }
 
 /** What `status` lists: what the stacks deployed that an app can call, per service. */
@@ -28,6 +39,7 @@ export interface DeployedSummary {
   restApis: { id: string; name: string; rootUrls: string[] }[];
   graphqlApis: { id: string; name: string; url: string }[];
   buckets: string[];
+  amplifyApps: AmplifyAppSummary[];
 }
 
 /** Where the CloudFormation engine keeps what functions run from. */
@@ -122,6 +134,7 @@ export class DataPlane {
       restApis: (this.restApis?.list() ?? []).map((api) => ({ id: api.id, name: api.name, rootUrls: api.stages.map((stage) => restApiRootUrl(this.options.endpoint, api.id, stage)) })),
       graphqlApis: ofType('AWS::AppSync::GraphQLApi').map((api) => ({ id: text(api.attributes.ApiId, api.physicalId), name: text(api.properties.Name, api.logicalId), url: text(api.attributes.GraphQLUrl, '') })),
       buckets: ofType('AWS::S3::Bucket').map((bucket) => bucket.physicalId),
+      amplifyApps: this.options.amplifyApps?.() ?? [],
     };
   }
 

@@ -125,10 +125,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
   const credentialStore = new LocalCredentialStore(credentials);
   try {
     const store = new S3Store(db, dataDir, endpoint);
+    const amplify = createAmplifyService({ db, dataDir, endpoint, buckets: store });
     const cfnDataDir = path.join(dataDir, CLOUDFORMATION_DIR);
     const { DataPlane } = require('./data-plane') as typeof import('./data-plane');
     const ports = require('./data-plane-ports') as typeof import('./data-plane-ports');
-    dataPlane = DataPlane.open({ dataDir, db, endpoint, accountId: LOCAL_ACCOUNT_ID, region: DEFAULT_REGION, credentials: credentialStore, buckets: store });
+    dataPlane = DataPlane.open({
+      dataDir,
+      db,
+      endpoint,
+      accountId: LOCAL_ACCOUNT_ID,
+      region: DEFAULT_REGION,
+      credentials: credentialStore,
+      buckets: store,
+      amplifyApps: () => amplify.branches.summary(),
+    });
     const functions = dataPlane;
     const appsyncRegistry = new AppSyncRegistry(db);
     const distributions = new DistributionStore(db);
@@ -150,6 +160,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       appsync: appsyncRegistry,
       cloudFront: { distributions, endpoint },
       cognito,
+      amplify: amplify.branches,
     });
     // Before any request is served: stacks a crash left IN_PROGRESS are settled first.
     await cloudformation.recover();
@@ -169,7 +180,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ['cloudformation', cloudformation.handle],
       ...dataPlaneRoutes.services,
       ['cloudfront', createCloudFrontHandler(distributions)],
-      ['amplify', createAmplifyService(db).handle],
+      ['amplify', amplify.handle],
+      ['amplifybackend', amplify.studio.amplifybackend],
+      ['amplifyuibuilder', amplify.studio.amplifyuibuilder],
       ['ssm', createParameterStoreHandler(db, LOCAL_ACCOUNT_ID)],
     ]);
     const engagement = createEngagementServices(db, dataDir);
@@ -225,6 +238,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
         { prefix: WEBSITE_PATH_PREFIX, handle: (request) => serveWebsite(store, request.method, request.path, request.headers) },
         // AppSync authorizes its callers itself (API keys, tokens, SigV4 for the `appsync` service) and answers CORS.
         { prefix: APPSYNC_PATH_PREFIX, handle: (request) => appsyncService.handleHttp(request) },
+        ...amplify.publicPaths,
         { prefix: CLOUDFRONT_PATH_PREFIX, handle: (request) => serveDistribution(distributions, store, request.method, request.path, request.headers) },
         { prefix: `${CONSOLE_PATH}/`, handle: (request) => consolePages.servePage(request) },
         {

@@ -34,3 +34,6 @@ export function restApiRootUrl(endpoint: string, apiId: string, stage: string): 
 }
 /** Cognito's files: the log of messages user pools would have sent (read by `amplify local-cloud messages`). */
 export const COGNITO_DIR = 'cognito';
+
+/** The Amplify service's uploaded deployment zips and the sites unpacked from them. */
+export const AMPLIFY_DIR = 'amplify';

@@ -42,7 +42,8 @@ export const appArn = (region: string, appId: string): string => `arn:aws:amplif
 export class AmplifyApps {
   constructor(
     readonly store: AmplifyStore,
-    private readonly onAppDeleted: (appId: string) => void = () => undefined,
+    /** Called before an app's records go, to remove what it keeps outside the database. */
+    private readonly beforeAppDeleted: (appId: string) => void = () => undefined,
   ) {}
 
   /** The app, or NotFoundException as the service answers for an app of another region or none. */
@@ -119,8 +120,8 @@ export class AmplifyApps {
   private deleteApp(call: AmplifyCall): WireRecord {
     const app = this.requireApp(call.region, call.params.appId);
     const appId = String(app.appId);
+    this.beforeAppDeleted(appId);
     this.store.deleteApp(appId);
-    this.onAppDeleted(appId);
     return app;
   }
 
@@ -263,7 +264,7 @@ function readEnumObject(body: Record<string, unknown>, member: string, field: st
  * (labels are percent-decoded, so an ARN with `/` is one segment), the body parsed as JSON, and failures
  * rendered as AWS renders them.
  */
-export function createAmplifyHandler(routes: readonly AmplifyRoute[], now: () => Date = () => new Date()): ServiceHandler {
+export function createAmplifyHandler(routes: readonly AmplifyRoute[], serviceName = 'Amplify', now: () => Date = () => new Date()): ServiceHandler {
   const compiled = routes.map((route) => ({ route, segments: route.path.split('/').slice(1) }));
   return async (request) => {
     try {
@@ -279,8 +280,8 @@ export function createAmplifyHandler(routes: readonly AmplifyRoute[], now: () =>
       }
       const what = `${request.method} ${request.path.split('?')[0]}`;
       throw pathMatched
-        ? badRequest(`The Amplify service has no operation ${what}.`)
-        : new AmplifyServiceError('NotFoundException', `The local cloud's Amplify service has no operation at ${what}.`);
+        ? badRequest(`The ${serviceName} service has no operation ${what}.`)
+        : new AmplifyServiceError('NotFoundException', `The local cloud's ${serviceName} service has no operation at ${what}.`);
     } catch (error) {
       if (error instanceof AmplifyServiceError) return amplifyErrorResponse(error);
       throw error;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
 import type { ServiceResponse } from '../contracts';
 
-/** The errors the Amplify API declares, with the HTTP status each is sent with. */
+/** The errors the Amplify APIs (Amplify, Amplify Backend, Amplify UI Builder) declare, with their HTTP status. */
 const STATUS = {
+  InvalidParameterException: 400,
   BadRequestException: 400,
   UnauthorizedException: 401,
   NotFoundException: 404,
@@ -19,6 +20,8 @@ export class AmplifyServiceError extends Error {
   constructor(
     readonly code: AmplifyErrorCode,
     message: string,
+    /** Further members of the error's shape (Amplify Backend's `resourceType`). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AmplifyServiceError';
@@ -33,7 +36,7 @@ export const notFound = (message: string): AmplifyServiceError => new AmplifySer
  * carries a `code`, which its shape requires).
  */
 export function amplifyErrorResponse(error: AmplifyServiceError): ServiceResponse {
-  const body: Record<string, string> = error.code === 'ResourceNotFoundException' ? { code: error.code, message: error.message } : { message: error.message };
+  const body: Record<string, string> = { ...(error.code === 'ResourceNotFoundException' ? { code: error.code } : {}), message: error.message, ...error.fields };
   return {
     status: STATUS[error.code],
     headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID(), 'x-amzn-ErrorType': error.code },

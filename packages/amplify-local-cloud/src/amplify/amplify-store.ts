@@ -3,7 +3,11 @@ import type { Database } from 'better-sqlite3';
 /** A record as the API answers it (times in epoch seconds); the store keeps it as JSON. */
 export type WireRecord = Record<string, unknown>;
 
-type Kind = 'app' | 'backend-environment' | 'branch' | 'job';
+/**
+ * `deployment`: a job's upload (never answered by the API); `site`: the folder a branch's last successful
+ * deployment was unpacked to.
+ */
+type Kind = 'app' | 'backend-environment' | 'branch' | 'job' | 'deployment' | 'site';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS amplify_records (
@@ -13,7 +17,7 @@ CREATE TABLE IF NOT EXISTS amplify_records (
   UNIQUE (kind, app_id, parent, name));
 `;
 
-interface Key {
+export interface Key {
   kind: Kind;
   appId: string;
   /** The branch of a job; empty for the others. */
@@ -77,11 +81,36 @@ export class AmplifyStore {
     this.db.prepare('DELETE FROM amplify_records WHERE app_id = ?').run(appId);
   }
 
-  /** Deletes a branch and its jobs. */
+  /** Deletes a branch, its jobs, uploads and site. */
   deleteBranch(appId: string, branchName: string): void {
     this.db.transaction(() => {
-      this.db.prepare("DELETE FROM amplify_records WHERE kind = 'job' AND app_id = ? AND parent = ?").run(appId, branchName);
+      this.db.prepare("DELETE FROM amplify_records WHERE kind IN ('job', 'deployment') AND app_id = ? AND parent = ?").run(appId, branchName);
+      this.delete({ kind: 'site', appId, name: branchName });
       this.delete({ kind: 'branch', appId, name: branchName });
     })();
+  }
+
+  /** The next job number of a branch: 1, 2, ... never reused while the branch lives. */
+  nextJobNumber(appId: string, branchName: string): number {
+    const row = this.db
+      .prepare("SELECT MAX(CAST(name AS INTEGER)) AS last FROM amplify_records WHERE kind = 'job' AND app_id = ? AND parent = ?")
+      .get(appId, branchName) as { last: number | null };
+    return (row.last ?? 0) + 1;
+  }
+
+  /** The record of a kind whose string member `field` has this value, with its key and region. */
+  findBy(kind: Kind, field: string, value: string): { key: Key; region: string; record: WireRecord } | undefined {
+    const row = this.db
+      .prepare('SELECT kind, region, app_id, parent, name, record FROM amplify_records WHERE kind = ? AND json_extract(record, ?) = ?')
+      .get(kind, `$.${field}`, value) as { kind: Kind; region: string; app_id: string; parent: string; name: string; record: string } | undefined;
+    return (
+      row && { key: { kind: row.kind, appId: row.app_id, parent: row.parent, name: row.name }, region: row.region, record: JSON.parse(row.record) as WireRecord }
+    );
+  }
+
+  /** Every record of a kind across apps (the folders still in use, at start-up). */
+  all(kind: Kind): WireRecord[] {
+    const rows = this.db.prepare('SELECT record FROM amplify_records WHERE kind = ? ORDER BY seq').all(kind) as { record: string }[];
+    return rows.map((row) => JSON.parse(row.record) as WireRecord);
   }
 }

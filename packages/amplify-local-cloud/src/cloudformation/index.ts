@@ -34,6 +34,7 @@ export function createCloudFormationService(deps: CloudFormationServiceDeps): Cl
         tables: deps.tables,
         cloudFront: deps.cloudFront,
         cognito: deps.cognito,
+        amplify: deps.amplify,
         nestedStacks: {
           createChild: (parent, logicalId, body, parameters) => engine.createChild(parent, logicalId, body, parameters),
           childHasChanges: (childId, body, parameters) => engine.childHasChanges(childId, body, parameters),

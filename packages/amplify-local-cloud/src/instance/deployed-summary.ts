@@ -45,5 +45,10 @@ export function describeDeployed(summary: DeployedSummary): string[] {
     `GraphQL APIs: ${list(summary.graphqlApis.map((api) => `${api.name} at ${api.url}`))}`,
     `REST APIs: ${list(summary.restApis.flatMap((api) => api.rootUrls.map((url) => `${api.name} at ${url}`)))}`,
     `buckets: ${list(summary.buckets)}`,
+    // A server older than this client may not report Amplify apps.
+    `Amplify apps: ${list((summary.amplifyApps ?? []).map((app) => `${app.name} (${app.appId}, envs: ${list(app.environments)})`))}`,
+    ...(summary.amplifyApps ?? []).flatMap((app) =>
+      app.branches.map((branch) => `  ${app.appId} branch ${branch.name}: ${branch.deployed ? `served at ${branch.url}` : 'not deployed yet'}`),
+    ),
   ];
 }

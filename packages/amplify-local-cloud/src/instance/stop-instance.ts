@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AmplifyError } from 'amplify-cli-core';
-import { CLOUDFORMATION_DIR, COGNITO_DIR, DYNAMODB_DIR, LAMBDA_LOGS_DIR } from '../well-known-paths';
+import { AMPLIFY_DIR, CLOUDFORMATION_DIR, COGNITO_DIR, DYNAMODB_DIR, LAMBDA_LOGS_DIR } from '../well-known-paths';
 import { DATABASE_FILE } from '../store/database';
 import { runsElsewhere } from './detached-start';
 import { getInstanceStatus, isProcessAlive } from './instance-status';
@@ -39,7 +39,7 @@ export async function stopInstance(selector: InstanceSelector): Promise<StopResu
  * `--data-dir` pointing at a folder with other content never loses that content. The credentials file is not
  * among them: it names the instance, not its data, and shells and tools configured with it keep working.
  */
-const OWNED_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, 's3', CLOUDFORMATION_DIR, COGNITO_DIR, DYNAMODB_DIR, LAMBDA_LOGS_DIR, SERVER_INFO_FILE, SERVER_LOG_FILE];
+const OWNED_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`, 's3', AMPLIFY_DIR, CLOUDFORMATION_DIR, COGNITO_DIR, DYNAMODB_DIR, LAMBDA_LOGS_DIR, SERVER_INFO_FILE, SERVER_LOG_FILE];
 
 export type ResetResult = { stopped: StopResult; removed: string[] };
 

@@ -1,4 +1,5 @@
 import { isCustomResourceType } from 'amplify-cloudformation-spec';
+import { amplifyBranchHandler } from '../../amplify/branch-resource-handler';
 import { cloudFrontDistributionHandler } from '../../cloudfront/distribution-handler';
 import type { NodeFunctionInvoker } from '../custom-resources/node-function-invoker';
 import type { AppSyncRegistry } from '../../appsync/appsync-registry';
@@ -41,6 +42,9 @@ export function createHandlerRegistry(
   };
   if (environment.cloudFront) {
     specific['AWS::CloudFront::Distribution'] = cloudFrontDistributionHandler(environment.cloudFront.distributions, environment.cloudFront.endpoint);
+  }
+  if (environment.amplify) {
+    specific['AWS::Amplify::Branch'] = amplifyBranchHandler(environment.amplify);
   }
   const custom = customResourceHandler(environment, invoker);
   return (type) => specific[type] ?? (isCustomResourceType(type) ? custom : genericHandler);

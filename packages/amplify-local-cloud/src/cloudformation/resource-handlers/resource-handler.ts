@@ -1,5 +1,5 @@
 import type { ResourceTypeSpec } from 'amplify-cloudformation-spec';
-import type { BucketStore, CloudFrontDeployment, CognitoResources, TableAdministration } from '../../contracts';
+import type { AmplifyBranchResources, BucketStore, CloudFrontDeployment, CognitoResources, TableAdministration } from '../../contracts';
 import type { TemplateValue } from '../template-value';
 import type { StackStore } from '../stack-store';
 
@@ -74,4 +74,5 @@ export interface HandlerEnvironment {
   cloudFront?: CloudFrontDeployment;
   nestedStacks: NestedStackOperations;
   cognito?: CognitoResources;
+  amplify?: AmplifyBranchResources;
 }

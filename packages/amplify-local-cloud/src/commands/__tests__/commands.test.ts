@@ -111,6 +111,7 @@ describe('executeAmplifyCommand', () => {
         graphqlApis: [],
         restApis: [],
         buckets: [],
+        amplifyApps: [],
       });
       expect(fs.readFileSync(cloud.caCertificate, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     } finally {
