@@ -7,10 +7,10 @@ import { AmplifySandbox, findOriginalCli, OriginalCli, originalCiLines, original
 /**
  * The original Amplify CLI (`@aws-amplify/cli-internal` 14.2.2) against this repository's local cloud, as its CI
  * lines drive it: init, add auth / S3 / table / function / REST / GraphQL, push, status, codegen, env add + push,
- * env checkout and pull, pull into a fresh clone by app id, env remove, delete; every step must exit 0 and leave
- * exactly the stacks the original expects. Then the cross-tool round trip: a project the original deployed is pulled
- * (from a clone) and pushed by this amplify and read back by the original; one this amplify made is pulled by the
- * original with `--appId`.
+ * env checkout and pull, pull into a fresh clone by app id, S3AndCloudFront hosting and publish, env remove,
+ * delete; every step must exit 0 and leave exactly the stacks the original expects. Then the cross-tool round trip:
+ * a project the original deployed is pulled (from a clone) and pushed by this amplify and read back by the
+ * original; one this amplify made is pulled by the original with `--appId`.
  *
  * Opt-in: the original is about 1.4 GB. It runs when `AMPLIFY_ORIGINAL_CLI` names its binary or when it is installed
  * in the cache folder (`node scripts/bench/versus-original.js --install`); otherwise it is skipped, saying why.
@@ -215,6 +215,19 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     await step('round trip: pull --appId (a project of this amplify)', () => original.run(clone, originalCiLines.pull(sandbox.cloud, appId(origin), 'tripb', 'dev')));
     expect(fs.readFileSync(path.join(clone, 'amplify', 'backend', 'api', 'tripbapi', 'schema.graphql'), 'utf8')).toContain('type Todo');
     expect((await ours(['delete', '--force'])).exitCode).toBe(0);
+  });
+
+  test('S3AndCloudFront hosting: add, publish, and the site is served at the hosting endpoint', async () => {
+    await step('add hosting (S3AndCloudFront)', () => original.walk(app, ['add', 'hosting'], originalWalkthroughs.s3AndCloudFrontHosting()));
+    fs.writeFileSync(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'origp', version: '1.0.0', scripts: { build: 'node -e "require(\'fs\').mkdirSync(\'dist\',{recursive:true});require(\'fs\').writeFileSync(\'dist/index.html\',\'<h1>published by the original</h1>\')"', start: 'true' } }),
+    );
+    const published = await step('publish', () => original.run(app, ['publish', '--yes']));
+    const site = /Hosting endpoint: (\S+)|(https?:\/\/\S+\/_cloudfront\/[A-Z0-9]+)/.exec(published.stdout);
+    expect(site).not.toBeNull();
+    const url = (site![1] ?? site![2]).replace(/^https:/, 'http:');
+    expect(await (await fetch(`${url}/`)).text()).toContain('published by the original');
   });
 
   test('env remove deletes the environment\'s stacks, delete deletes the rest and the app', async () => {

@@ -161,6 +161,11 @@ export const originalWalkthroughs = {
     { question: /Restrict API access/, keys: `n${KEY.enter}` },
     { question: /add another path/, keys: `n${KEY.enter}` },
   ],
+  /** Hosting on S3 behind CloudFront, with the bucket name it proposes. */
+  s3AndCloudFrontHosting: (): ScriptedAnswer[] => [
+    { question: /Select the plugin module to execute/, keys: `${KEY.down}${KEY.enter}` },
+    { question: /hosting bucket name/, keys: KEY.enter },
+  ],
   /** A DynamoDB table keyed by a string `id`. */
   dynamoTable: (name: string): ScriptedAnswer[] => [
     { question: /Select from one of the below mentioned services/, keys: `${KEY.down}${KEY.enter}` },
