@@ -19,6 +19,8 @@ import { serveWebsite } from './s3/website-server';
 import { WEBSITE_PATH_PREFIX } from './s3/website-path';
 import { LocalCredentialStore, type RoleSession } from './server/credential-store';
 import { listenHttp, type HttpServer, type HttpServerOptions } from './server/http-server';
+import { logCallsOf } from './server/call-log';
+import { createParameterStoreHandler } from './ssm/parameter-store';
 import { routeRequest, type RouterOptions } from './server/request-router';
 import { adoptDeclaredCognitoResources, cognitoResources } from './cognito/cognito-resources';
 import { JWKS_PATH, serveJwks, USER_POOLS_TARGET, userPoolsApi } from './cognito/cognito-api';
@@ -50,6 +52,8 @@ export interface LocalCloudOptions {
   dataPlane?: Omit<AppSyncPorts, 'signingKeys' | 'accountId'>;
   /** How often real-time connections get a keep-alive; default 60 s (tests shorten it). */
   realtimeKeepAliveMs?: number;
+  /** A file each call the services answer is appended to, one JSON line each (`server/call-log.ts`). */
+  callLog?: string;
 }
 
 export interface LocalCloud {
@@ -178,6 +182,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       ['amplify', amplify.handle],
       ['amplifybackend', amplify.studio.amplifybackend],
       ['amplifyuibuilder', amplify.studio.amplifyuibuilder],
+      ['ssm', createParameterStoreHandler(db, LOCAL_ACCOUNT_ID)],
     ]);
     const engagement = createEngagementServices(db, dataDir, ports.functionInvoker(() => functions.functions));
     for (const [name, handler] of engagement.services) services.set(name, handler);
@@ -204,14 +209,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Start
       { keepAliveMs: options.realtimeKeepAliveMs },
     );
     appsync = appsyncService;
+    const { createAppSyncControlPlane } = require('./appsync/control-plane') as typeof import('./appsync/control-plane');
+    services.set('appsync', createAppSyncControlPlane(appsyncRegistry, endpoint));
     const startedAt = new Date().toISOString();
     const { CONSOLE_PATH, CONSOLE_SERVICE, createConsolePages } = require('./console/console-pages') as typeof import('./console/console-pages');
     const { StackStore } = require('./cloudformation/stack-store') as typeof import('./cloudformation/stack-store');
     const consolePages = createConsolePages({ stacks: new StackStore(db), isInstanceKey: (key) => credentialStore.principalOf(key).type === 'instance' });
     services.set(CONSOLE_SERVICE, (request) => consolePages.issueLink(request));
     resolveRouter({
-      services,
-      streamingServices,
+      services: options.callLog === undefined ? services : logCallsOf(services, options.callLog),
+      streamingServices: options.callLog === undefined ? streamingServices : logCallsOf(streamingServices, options.callLog),
       // Pinpoint and Lex claim their own paths; S3 answers every other preflight (a path-style bucket).
       browserAccess: new Map([
         ...engagement.browserAccess,

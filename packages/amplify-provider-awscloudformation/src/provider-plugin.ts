@@ -20,6 +20,7 @@ import { isDeploymentRecord, settleInterruptedDeployment } from './deploy/interr
 import type { ProgressListener } from './deploy/progress-event';
 import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
 import { downloadCurrentCloudBackend, storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
+import { registerBackendEnvironment } from './env/amplify-app';
 import { completeEnvironment } from './env/create-env';
 import { consoleUrl } from './env/console-url';
 import { localConsoleLink } from './env/local-console-link';
@@ -127,11 +128,25 @@ export async function init(context: ProviderContext): Promise<void> {
     const written = files.readProjectTags();
     const projectTags = exeInfo.isNewProject === true ? [...written, ...DEFAULT_PROJECT_TAGS.filter((tag) => !written.some((own) => own.Key === tag.Key))] : written;
     const tags = stackTags(projectTags, projectName, envName);
-    const outputs = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
+    const stack = await createRootStack({ projectName, envName, factory, tags, onProgress: progressPrinter(context) });
+    const appId = await registerBackendEnvironment(factory.amplifyClient(), {
+      appId: projectAppId(files),
+      projectName,
+      envName,
+      stackName: String(stack.StackName),
+      deploymentBucketName: String(stack.DeploymentBucketName),
+    });
+    const outputs: RootStackOutputs = { ...stack, AmplifyAppId: appId };
     exeInfo.amplifyMeta = { ...exeInfo.amplifyMeta, providers: { ...exeInfo.amplifyMeta?.providers, [PROVIDER_NAME]: outputs } };
     const teamProviderInfo = (exeInfo.teamProviderInfo ??= {});
     teamProviderInfo[envName] = { ...teamProviderInfo[envName], [PROVIDER_NAME]: outputs };
   });
+}
+
+/** The Amplify app another env of the project registered with, if any. */
+function projectAppId(files: ProjectFiles): string | undefined {
+  const envs = Object.values(files.readTeamProviderInfo());
+  return envs.map((env) => (env[PROVIDER_NAME] as RootStackOutputs | undefined)?.AmplifyAppId).find((appId) => typeof appId === 'string' && appId !== '');
 }
 
 /** `onInitSuccessful`: persist the credential choice and, for a new env, its records and first backend copy. */

@@ -53,15 +53,16 @@ export class AmplifySandbox {
 
   /**
    * `cloudProcess: 'child'` runs the local cloud in a process of its own (a `LocalCloudProcess`), for tests that
-   * kill it as a crash would and start it again; by default it runs in this process.
+   * kill it as a crash would and start it again; by default it runs in this process. `callLog`: a file the
+   * in-process cloud appends each call it answers to (`AMPLIFY_LOCAL_CLOUD_CALL_LOG` of the local cloud's README).
    */
-  static async start(options: { cloudProcess?: 'in-process' | 'child' } = {}): Promise<AmplifySandbox> {
+  static async start(options: { cloudProcess?: 'in-process' | 'child'; callLog?: string } = {}): Promise<AmplifySandbox> {
     const root = makeTempDir('amplify-e2e-');
     fs.mkdirSync(path.join(root, 'home'), { recursive: true });
     const dataDir = path.join(root, 'cloud-data');
     // Loaded here, not at the top: the tests that only want this package's other helpers never start a cloud.
     const cloud =
-      options.cloudProcess === 'child' ? await LocalCloudProcess.start(dataDir) : await (await import('amplify-local-cloud')).startLocalCloud({ port: 0, dataDir });
+      options.cloudProcess === 'child' ? await LocalCloudProcess.start(dataDir) : await (await import('amplify-local-cloud')).startLocalCloud({ port: 0, dataDir, callLog: options.callLog });
     return new AmplifySandbox(root, cloud);
   }
 

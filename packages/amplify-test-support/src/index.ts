@@ -11,6 +11,18 @@ export type { PackageSpec } from './package-folder';
 export { AMPLIFY_BIN, AmplifySandbox, AppSandbox, DEMO_PLUGIN_DIR, GENERAL_PROVIDERS, LocalCloudProcess, runProcess, snapshotDir } from './amplify-sandbox';
 export type { RunResult, SdkConfig } from './amplify-sandbox';
 export { KEY, plain, runInTerminal } from './pseudo-terminal';
+export {
+  findOriginalCli,
+  OriginalCli,
+  originalCiLines,
+  originalCliCacheDir,
+  originalWalkthroughs,
+  ORIGINAL_CLI_PACKAGE,
+  ORIGINAL_CLI_VARIABLE,
+  ORIGINAL_CLI_VERSION,
+  projectProviders,
+} from './original-cli';
+export type { CloudTarget, OriginalCliLocation } from './original-cli';
 export type { ScriptedAnswer } from './pseudo-terminal';
 export { scriptedPrompter, testContext, writeProject } from './frontend/test-context';
 export type { Printed, TestContextOptions } from './frontend/test-context';

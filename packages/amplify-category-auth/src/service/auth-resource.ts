@@ -47,7 +47,9 @@ export function readAuthConfig(projectRoot: string, resourceName: string): { con
   const file = path.join(pathManager.getResourceDirectoryPath(projectRoot, CATEGORY, resourceName), 'cli-inputs.json');
   const inputs = readJsonFile<AuthCliInputs>(file);
   const envParameters = loadEnvResourceParameters(projectRoot, CATEGORY, resourceName) as Record<string, string>;
-  return { config: inputs.cognitoConfig, envParameters };
+  // The original leaves the hosted-UI keys out of the file of a resource without a hosted UI.
+  const config: CognitoConfig = { ...inputs.cognitoConfig, hostedUI: inputs.cognitoConfig.hostedUI ?? false, authProvidersUserPool: inputs.cognitoConfig.authProvidersUserPool ?? [] };
+  return { config, envParameters };
 }
 
 /** Writes (or rewrites) the groups resource to match the group list; drops it when the list is empty. */

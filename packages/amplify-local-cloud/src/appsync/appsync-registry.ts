@@ -174,6 +174,12 @@ export class AppSyncRegistry {
     this.bump(apiId);
   }
 
+  /** Every API deployed, in the order of their ids. */
+  apiIds(): string[] {
+    const rows = this.db.prepare("SELECT api_id FROM appsync_resources WHERE kind = 'api' ORDER BY api_id").all() as { api_id: string }[];
+    return rows.map((row) => row.api_id);
+  }
+
   revision(apiId: string): number {
     return this.revisions.get(apiId) ?? 0;
   }

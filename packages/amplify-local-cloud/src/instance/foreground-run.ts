@@ -1,6 +1,7 @@
 import { AmplifyError } from 'amplify-cli-core';
 import { DEFAULT_PORT } from '../contracts';
 import { startLocalCloud, type StartedLocalCloud } from '../local-cloud';
+import { CALL_LOG_VARIABLE } from '../server/call-log';
 import { runsElsewhere } from './detached-start';
 import type { InstanceSelector } from './instance-selector';
 import { getInstanceStatus } from './instance-status';
@@ -20,7 +21,8 @@ export async function runForeground(selector: InstanceSelector, onReady: (info: 
       resolution: 'Use it, or stop it first with `amplify local-cloud stop`.',
     });
   }
-  const cloud: StartedLocalCloud = await startLocalCloud({ port: selector.port ?? DEFAULT_PORT, dataDir: selector.dataDir });
+  const callLog = process.env[CALL_LOG_VARIABLE] || undefined;
+  const cloud: StartedLocalCloud = await startLocalCloud({ port: selector.port ?? DEFAULT_PORT, dataDir: selector.dataDir, callLog });
   const info: ServerInfo = {
     pid: process.pid,
     port: cloud.port,

@@ -65,6 +65,7 @@ export interface LambdaServiceOptions {
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
+const FUNCTION_PATH = /^\/2015-03-31\/functions\/([^/]+)\/?$/;
 /** Role keys live this long; a function gets new ones when fewer than its timeout and a minute remain. */
 const ROLE_KEY_LIFETIME_SECONDS = 3600;
 /** Tail logs in X-Amz-Log-Result: the last 4 KB, as Lambda sends. */
@@ -137,9 +138,17 @@ export class LambdaService {
   async handle(request: ServiceRequest): Promise<ServiceResponse> {
     if (isLayerPath(request.path)) return this.handleLayers(request);
     try {
+      const functionPath = FUNCTION_PATH.exec(request.path);
+      if (functionPath !== null && (request.method === 'GET' || request.method === 'DELETE')) {
+        return this.functionAdministration(request.method, decodeURIComponent(functionPath[1]));
+      }
       const match = INVOKE_PATH.exec(request.path);
       if (match === null || request.method !== 'POST') {
-        throw new LambdaError('UnknownOperationException', `The local cloud's Lambda answers Invoke (POST /2015-03-31/functions/<name>/invocations) and the layer operations (/2018-10-31/layers...), not ${request.method} ${request.path}.`, 404);
+        throw new LambdaError(
+          'UnknownOperationException',
+          `The local cloud's Lambda answers Invoke (POST /2015-03-31/functions/<name>/invocations), GetFunction, DeleteFunction and the layer operations (/2018-10-31/layers...), not ${request.method} ${request.path}.`,
+          404,
+        );
       }
       const reference = decodeURIComponent(match[1]);
       const qualifier = request.query.get('Qualifier');
@@ -183,6 +192,36 @@ export class LambdaService {
       if (!(error instanceof LayerApiError)) throw error;
       return { status: error.status, headers: { ...headers, 'x-amzn-ErrorType': error.code }, body: JSON.stringify({ Type: 'User', message: error.message }) };
     }
+
+  /**
+   * GetFunction of a deployed function; DeleteFunction of one that does not exist is ResourceNotFoundException, as
+   * on AWS, and of one a stack made is refused: its stack owns it here (delete or update the stack).
+   */
+  private functionAdministration(method: 'GET' | 'DELETE', reference: string): ServiceResponse {
+    const target = this.find(reference);
+    if (target === undefined) {
+      throw new LambdaError('ResourceNotFoundException', `Function not found: ${qualifiedArn(reference, this.options)}`, 404);
+    }
+    if (method === 'DELETE') {
+      throw new LambdaError('ResourceConflictException', `The function ${target.name} belongs to a CloudFormation stack of the local cloud: delete or update that stack to remove it.`, 409);
+    }
+    const configuration = {
+      FunctionName: target.name,
+      FunctionArn: target.arn,
+      Runtime: target.runtime,
+      Role: target.roleArn,
+      Handler: target.handler,
+      Timeout: target.timeoutSeconds,
+      MemorySize: target.memorySize,
+      Environment: { Variables: target.environment },
+      Layers: target.layers.map((Arn) => ({ Arn })),
+      Version: '$LATEST',
+      State: 'Active',
+      LastUpdateStatus: 'Successful',
+      PackageType: 'Zip',
+      Architectures: ['x86_64'],
+    };
+    return { status: 200, headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID() }, body: JSON.stringify({ Configuration: configuration, Tags: {} }) };
   }
 
   /** Waits for asynchronous invocations in flight (used on stop, after the runtime ended them). */

@@ -59,8 +59,14 @@ const DEFAULT_VERSIONING = toXml('VersioningConfiguration', {}, S3_XMLNS);
 const UNSUPPORTED_SUBRESOURCES = [
   'accelerate', 'acl', 'analytics', 'attributes', 'intelligent-tiering', 'inventory', 'legal-hold', 'lifecycle',
   'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls', 'replication', 'requestPayment',
-  'restore', 'retention', 'select', 'session', 'torrent', 'versions',
+  'restore', 'retention', 'select', 'session', 'torrent',
 ];
+
+/**
+ * Objects here have one version each, S3's `null` version of a bucket whose versioning was never enabled; a
+ * bucket's versioning setting is stored, not enforced, so every listing and delete works on that version.
+ */
+const NULL_VERSION_ID = 'null';
 
 const MAX_DELETE_KEYS = 1000;
 /** The largest single PUT S3 accepts (PutObject, UploadPart): 5 GiB. Such bodies stream to disk. */
@@ -165,6 +171,7 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
       case 'GET':
         if (query.has('location')) return getLocation(bucket);
         if (query.has('uploads')) return listUploads(bucket, query);
+        if (query.has('versions')) return listObjectVersions(bucket, query);
         return query.get('list-type') === '2' ? listObjectsV2(bucket, query) : listObjectsV1(bucket, query);
       case 'POST':
         if (query.has('delete')) return deleteObjects(call);
@@ -357,6 +364,43 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
     });
   }
 
+  function listObjectVersions(bucket: string, query: URLSearchParams): ServiceResponse {
+    const prefix = query.get('prefix') ?? '';
+    const delimiter = query.get('delimiter') || undefined;
+    const keyMarker = query.get('key-marker') || undefined;
+    const versionIdMarker = query.get('version-id-marker') || undefined;
+    if (versionIdMarker !== undefined && keyMarker === undefined) {
+      throw new S3Error('InvalidArgument', { ArgumentName: 'version-id-marker', ArgumentValue: versionIdMarker }, 'A version-id marker cannot be specified without a key marker.');
+    }
+    const maxKeys = readMaxKeys(query);
+    const encode = readEncoding(query);
+    const result = store.listObjects(bucket, { prefix, delimiter, marker: keyMarker, maxKeys });
+    const truncatedAfter = result.isTruncated ? result.lastReturned : undefined;
+    return xml(200, 'ListVersionsResult', {
+      Name: bucket,
+      Prefix: encode(prefix),
+      KeyMarker: encode(keyMarker ?? ''),
+      VersionIdMarker: versionIdMarker ?? '',
+      NextKeyMarker: truncatedAfter === undefined ? undefined : encode(truncatedAfter),
+      NextVersionIdMarker: truncatedAfter === undefined ? undefined : NULL_VERSION_ID,
+      MaxKeys: maxKeys,
+      Delimiter: delimiter === undefined ? undefined : encode(delimiter),
+      IsTruncated: result.isTruncated,
+      EncodingType: query.get('encoding-type') ?? undefined,
+      Version: result.contents.map((record) => ({
+        Key: encode(record.key),
+        VersionId: NULL_VERSION_ID,
+        IsLatest: true,
+        LastModified: isoDate(record.lastModified),
+        ETag: record.etag,
+        Size: record.size,
+        Owner: OWNER,
+        StorageClass: 'STANDARD',
+      })),
+      CommonPrefixes: result.commonPrefixes.map((commonPrefix) => ({ Prefix: encode(commonPrefix) })),
+    });
+  }
+
   // ---- objects -------------------------------------------------------------------------------------------------
 
   async function putObject(request: StreamingServiceRequest, bucket: string, key: string): Promise<ServiceResponse> {
@@ -441,10 +485,15 @@ export function createS3Handler(options: S3ApiOptions): StreamingServiceHandler 
       if (key === undefined || key === '') {
         throw new S3Error('MalformedXML', {}, 'Every Object of a DeleteObjects request needs a Key.');
       }
+      const versionId = childText(object, 'VersionId');
+      if (versionId !== undefined && versionId !== NULL_VERSION_ID) {
+        errors.push({ Key: key, VersionId: versionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
+        continue;
+      }
       try {
         store.deleteObject(bucket, key);
         if (!quiet) {
-          deleted.push({ Key: key });
+          deleted.push({ Key: key, VersionId: versionId });
         }
       } catch (error) {
         if (!(error instanceof S3StoreError)) {

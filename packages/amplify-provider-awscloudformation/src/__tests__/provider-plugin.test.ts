@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AmplifyClient, CreateAppCommand, CreateBackendEnvironmentCommand } from '@aws-sdk/client-amplify';
 import { mockClient } from 'aws-sdk-client-mock';
 import { validatePluginManifest } from 'amplify-cli-core';
 import * as plugin from '../provider-plugin';
@@ -11,6 +12,7 @@ import { scriptedPrompter } from '../io/__tests__/scripted-prompter';
 
 const cfnMock = mockClient(CloudFormationClient);
 const s3Mock = mockClient(S3Client);
+const amplifyMock = mockClient(AmplifyClient);
 const saved = { cwd: process.cwd(), home: process.env.AMPLIFY_HOME };
 let projectRoot: string;
 let lines: string[];
@@ -32,6 +34,7 @@ function read<T>(relative: string): T {
 beforeEach(() => {
   cfnMock.reset();
   s3Mock.reset();
+  amplifyMock.reset();
   lines = [];
   projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-plugin-'));
   fs.mkdirSync(path.join(projectRoot, 'amplify', '.config'), { recursive: true });
@@ -48,8 +51,8 @@ afterEach(() => {
 });
 
 describe('init + onInitSuccessful (headless keys, --yes)', () => {
-  it('creates the root stack, then persists the keys outside the project and records the env', async () => {
-    const outputs = {
+  it('creates the root stack and registers it with the project\'s Amplify app, then persists the keys outside the project and records the env', async () => {
+    const stack = {
       StackName: 'amplify-ctxapp-dev-1',
       StackId: 'arn:aws:cloudformation:eu-west-1:1:stack/amplify-ctxapp-dev-1/x',
       DeploymentBucketName: 'amplify-ctxapp-dev-1-deployment',
@@ -57,10 +60,13 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
       UnauthRoleName: 'amplify-ctxapp-dev-1-unauthRole',
       Region: 'eu-west-1',
     };
+    const outputs = { ...stack, AmplifyAppId: 'd1ctxapp' };
+    amplifyMock.on(CreateAppCommand).resolves({ app: { appId: 'd1ctxapp' } as never });
+    amplifyMock.on(CreateBackendEnvironmentCommand).resolves({});
     cfnMock.on(CreateStackCommand).resolves({ StackId: outputs.StackId });
     cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
     cfnMock.on(DescribeStacksCommand).resolves({
-      Stacks: [{ StackName: outputs.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+      Stacks: [{ StackName: stack.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(stack).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
     });
     s3Mock.on(PutObjectCommand).resolves({});
     const ctx = context({
@@ -78,6 +84,13 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
     // A project that exists already (no isNewProject) is tagged from its own tags.json, here none.
     expect(create.Tags).toBeUndefined();
     expect(await cfnMock.call(0).thisValue.config.region()).toBe('eu-west-1');
+    expect(amplifyMock.commandCalls(CreateAppCommand)[0].args[0].input).toEqual({ name: 'ctxapp' });
+    expect(amplifyMock.commandCalls(CreateBackendEnvironmentCommand)[0].args[0].input).toEqual({
+      appId: 'd1ctxapp',
+      environmentName: 'dev',
+      stackName: stack.StackName,
+      deploymentArtifacts: stack.DeploymentBucketName,
+    });
     expect(ctx.exeInfo?.amplifyMeta?.providers?.awscloudformation).toEqual(outputs);
     expect(ctx.exeInfo?.teamProviderInfo?.dev.awscloudformation).toEqual(outputs);
     // Nothing is written into the project before the core's init has succeeded.

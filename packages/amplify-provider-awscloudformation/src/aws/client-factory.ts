@@ -5,9 +5,10 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AmplifyClient } from '@aws-sdk/client-amplify';
 import type { AwsEnv } from './aws-env';
 import type { AwsTarget } from './aws-target';
-import { loadCloudFormationSdk, loadIamSdk, loadS3Sdk, loadStsSdk } from './sdk-modules';
+import { loadAmplifySdk, loadCloudFormationSdk, loadIamSdk, loadS3Sdk, loadStsSdk } from './sdk-modules';
 import { CloudFormationApi, SdkCloudFormationApi } from './cloudformation-api';
 import { S3Api, SdkS3Api } from './s3-api';
 
@@ -23,7 +24,7 @@ export function providerVersion(): string {
 }
 
 /** The suffix of the SDK's per-service endpoint variable, `AWS_ENDPOINT_URL_<SERVICE>`. */
-export type ServiceEndpointKey = 'CLOUDFORMATION' | 'S3' | 'STS' | 'IAM';
+export type ServiceEndpointKey = 'CLOUDFORMATION' | 'S3' | 'STS' | 'IAM' | 'AMPLIFY';
 
 function isLoopback(endpoint: string | undefined): boolean {
   if (!endpoint) return false;
@@ -47,7 +48,7 @@ export function proxyUrl(env: AwsEnv): string | undefined {
  * reads.
  */
 export class AwsClientFactory {
-  private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient } = {};
+  private readonly clients: { cfn?: CloudFormationClient; s3?: S3Client; sts?: STSClient; iam?: IAMClient; amplify?: AmplifyClient } = {};
 
   constructor(
     readonly target: AwsTarget,
@@ -127,6 +128,10 @@ export class AwsClientFactory {
     return (this.clients.iam ??= new (loadIamSdk().IAMClient)(this.common('IAM')));
   }
 
+  amplifyClient(): AmplifyClient {
+    return (this.clients.amplify ??= new (loadAmplifySdk().AmplifyClient)(this.common('AMPLIFY')));
+  }
+
   cloudFormation(): CloudFormationApi {
     return new SdkCloudFormationApi(this.cloudFormationClient());
   }
@@ -141,6 +146,7 @@ export class AwsClientFactory {
     this.clients.s3?.destroy();
     this.clients.sts?.destroy();
     this.clients.iam?.destroy();
+    this.clients.amplify?.destroy();
   }
 }
 

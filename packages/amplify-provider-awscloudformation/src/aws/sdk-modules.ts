@@ -7,8 +7,9 @@ import type * as S3Sdk from '@aws-sdk/client-s3';
 import type * as StsSdk from '@aws-sdk/client-sts';
 import type * as IamSdk from '@aws-sdk/client-iam';
 import type * as CredentialProvidersSdk from '@aws-sdk/credential-providers';
+import type * as AmplifySdk from '@aws-sdk/client-amplify';
 
-export type { CloudFormationSdk, S3Sdk, StsSdk, IamSdk, CredentialProvidersSdk };
+export type { CloudFormationSdk, S3Sdk, StsSdk, IamSdk, CredentialProvidersSdk, AmplifySdk };
 
 export function loadCloudFormationSdk(): typeof CloudFormationSdk {
   return require('@aws-sdk/client-cloudformation') as typeof CloudFormationSdk;
@@ -28,4 +29,8 @@ export function loadIamSdk(): typeof IamSdk {
 
 export function loadCredentialProviders(): typeof CredentialProvidersSdk {
   return require('@aws-sdk/credential-providers') as typeof CredentialProvidersSdk;
+}
+
+export function loadAmplifySdk(): typeof AmplifySdk {
+  return require('@aws-sdk/client-amplify') as typeof AmplifySdk;
 }

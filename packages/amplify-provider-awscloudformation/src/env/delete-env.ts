@@ -2,6 +2,7 @@ import type { StackResource } from '@aws-sdk/client-cloudformation';
 import type { AwsClientFactory } from '../aws/client-factory';
 import { AmplifyError } from 'amplify-cli-core';
 import { isStackMissingError, type CloudFormationApi } from '../aws/cloudformation-api';
+import { unregisterBackendEnvironment } from './amplify-app';
 import { deleteStackAndWait } from '../deploy/stack-operations';
 import type { ProgressListener } from '../deploy/progress-event';
 import type { RootStackOutputs } from '../project/project-types';
@@ -122,6 +123,8 @@ export async function deleteEnvFromCloud(options: DeleteEnvOptions): Promise<Del
       options.onProgress({ type: 'notice', level: 'warning', message: `Stack ${stackName} does not exist any more; nothing to delete there.` });
     }
   }
+  const appId = options.rootStack.AmplifyAppId;
+  if (typeof appId === 'string' && appId !== '') await unregisterBackendEnvironment(options.factory.amplifyClient(), appId, options.envName);
   if (options.deleteS3 && deploymentBucket) {
     if (await s3.bucketExists(deploymentBucket)) {
       await s3.emptyBucket(deploymentBucket);

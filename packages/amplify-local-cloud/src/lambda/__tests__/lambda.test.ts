@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { InvokeCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import { DeleteFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient, ResourceConflictException, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
@@ -192,6 +192,23 @@ test('an unknown function is ResourceNotFoundException; a forged signature is re
   const forger = new LambdaClient({ ...cloud.config, credentials: { ...cloud.config.credentials, secretAccessKey: 'wrong' } });
   await expect(forger.send(new InvokeCommand({ FunctionName: 'echo' }))).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } });
   forger.destroy();
+});
+
+test('GetFunction describes a deployed function; DeleteFunction is ResourceNotFoundException for an unknown one and refused for a stack\'s', async () => {
+  const { Configuration } = await lambda.send(new GetFunctionCommand({ FunctionName: 'echo' }));
+  expect(Configuration).toMatchObject({
+    FunctionName: 'echo',
+    FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:echo',
+    Runtime: expect.stringMatching(/^nodejs/),
+    Environment: { Variables: { GREETING: 'hello from the stack' } },
+    State: 'Active',
+  });
+  await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'nope' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  await expect(lambda.send(new DeleteFunctionCommand({ FunctionName: 'app-rds-schema-inspector-dev' }))).rejects.toMatchObject({
+    name: 'ResourceNotFoundException',
+    message: 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:app-rds-schema-inspector-dev',
+  });
+  await expect(lambda.send(new DeleteFunctionCommand({ FunctionName: 'echo' }))).rejects.toBeInstanceOf(ResourceConflictException);
 });
 
 test("a function's SDK calls reach the local cloud with temporary keys of its role", async () => {
