@@ -192,6 +192,7 @@ export class LambdaService {
       if (!(error instanceof LayerApiError)) throw error;
       return { status: error.status, headers: { ...headers, 'x-amzn-ErrorType': error.code }, body: JSON.stringify({ Type: 'User', message: error.message }) };
     }
+  }
 
   /**
    * GetFunction of a deployed function; DeleteFunction of one that does not exist is ResourceNotFoundException, as
