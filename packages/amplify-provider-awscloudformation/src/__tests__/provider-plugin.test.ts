@@ -35,6 +35,8 @@ beforeEach(() => {
   cfnMock.reset();
   s3Mock.reset();
   amplifyMock.reset();
+  amplifyMock.on(CreateAppCommand).resolves({ app: { appId: 'd1ctxapp' } as never });
+  amplifyMock.on(CreateBackendEnvironmentCommand).resolves({});
   lines = [];
   projectRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-plugin-'));
   fs.mkdirSync(path.join(projectRoot, 'amplify', '.config'), { recursive: true });
@@ -61,8 +63,6 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
       Region: 'eu-west-1',
     };
     const outputs = { ...stack, AmplifyAppId: 'd1ctxapp' };
-    amplifyMock.on(CreateAppCommand).resolves({ app: { appId: 'd1ctxapp' } as never });
-    amplifyMock.on(CreateBackendEnvironmentCommand).resolves({});
     cfnMock.on(CreateStackCommand).resolves({ StackId: outputs.StackId });
     cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
     cfnMock.on(DescribeStacksCommand).resolves({
