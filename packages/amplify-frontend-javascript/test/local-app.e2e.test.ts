@@ -1,8 +1,8 @@
 /**
  * An app written as the Amplify docs teach, against an env on the local cloud (build first: `npx tsc -b`): init with
- * `configLevel: "local"`, auth, a GraphQL API with an owner rule, a function behind a REST API, storage (auth users
+ * `configLevel: "local"`, auth, a GraphQL API with owner rules and a @hasMany/@belongsTo relation, a function behind a REST API, storage (auth users
  * read/write/delete, guests read), push; then a Node script imports the generated aws-exports.js unchanged, signs up
- * (code read with `amplify local-cloud messages`), signs in, fetches the session, creates and lists notes through
+ * (code read with `amplify local-cloud messages`), signs in, fetches the session, creates and lists notes and a note's comments through
  * `generateClient().graphql` with a subscription receiving the creation, calls a function through a private REST API
  * with `get`, and stores files with `uploadData`/`list`/`downloadData`/`getUrl`/`remove` (aws-exports.js routes the
  * bucket's requests to the local cloud); a wrong password, another user reading the note or the private file, and a
@@ -17,7 +17,19 @@ import { AppSandbox, runProcess } from 'amplify-test-support';
 
 jest.setTimeout(300_000);
 
-const SCHEMA = 'type Note @model @auth(rules: [{ allow: owner }]) {\n  id: ID!\n  text: String!\n}\n';
+const SCHEMA = [
+  'type Note @model @auth(rules: [{ allow: owner }]) {',
+  '  id: ID!',
+  '  text: String!',
+  '  comments: [Comment] @hasMany',
+  '}',
+  'type Comment @model @auth(rules: [{ allow: owner }]) {',
+  '  id: ID!',
+  '  content: String!',
+  '  note: Note @belongsTo',
+  '}',
+  '',
+].join('\n');
 
 const graphQLRequest = {
   version: 1,
@@ -126,6 +138,8 @@ function appScript(app: string, step: Step, email: string, code?: string, earlie
           'out.received = await received;',
           "const listed = await client.graphql({ query: '{ listNotes { items { id text } } }' });",
           'out.listed = listed.data.listNotes.items;',
+          "await client.graphql({ query: 'mutation C($input: CreateCommentInput!) { createComment(input: $input) { id } }', variables: { input: { content: 'first', noteCommentsId: out.created.id } } });",
+          "out.withComments = (await client.graphql({ query: 'query G($id: ID!) { getNote(id: $id) { text comments { items { content note { text } } } } }', variables: { id: out.created.id } })).data.getNote;",
           "const rest = await get({ apiName: 'notesrest', path: '/items' }).response;",
           'out.rest = { status: rest.statusCode, body: await rest.body.text() };',
           OWNER_STORAGE,
@@ -161,7 +175,7 @@ describe('an app on a local-cloud env (built binary)', () => {
     return JSON.parse(result.stdout) as Record<string, unknown>;
   }
 
-  test('init, auth, an owner-protected GraphQL API, REST, storage, push, then the app signs up, signs in and uses them', async () => {
+  test('init, auth, an owner-protected GraphQL API with a relation, REST, storage, push, then the app signs up, signs in and uses them', async () => {
     await ok([
       'init', '--amplify', JSON.stringify({ projectName: 'notesapp', envName: 'dev', defaultEditor: 'code' }),
       '--frontend', JSON.stringify({ frontend: 'javascript', framework: 'react' }),
@@ -201,6 +215,8 @@ describe('an app on a local-cloud env (built binary)', () => {
     expect(used.received).toEqual({ id: (used.created as { id: string }).id, text: 'hello' });
     expect(used.rest).toEqual({ status: 200, body: JSON.stringify('Hello from Lambda!') });
     expect(used.listed).toEqual([{ id: (used.created as { id: string }).id, text: 'hello' }]);
+    // The relation both ways: the note's comments, and each comment's note.
+    expect(used.withComments).toEqual({ text: 'hello', comments: { items: [{ content: 'first', note: { text: 'hello' } }] } });
     const bucketHost = `${config.Storage.S3.bucket}.s3.us-east-1.amazonaws.com`;
     expect(used).toMatchObject({
       uploaded: 'public/hello.txt',
