@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Prompter } from 'amplify-prompts';
+import type { Prompter } from 'amplify-cli-core';
 import { readAuthConfig, saveAuthResource } from '../service/auth-resource';
 import { cognitoDefaults } from '../service/cognito-defaults';
 
