@@ -196,7 +196,7 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     await step('round trip: delete', () => original.run(origin, ['delete', '--force']));
   });
 
-  test('a project this amplify made and pushed is pulled by the original with --appId', async () => {
+  test('a project this amplify made and pushed is pulled by the original with --appId, which pushes a change this amplify pulls back', async () => {
     const origin = path.join(sandbox.root, 'trip-ours');
     fs.mkdirSync(origin);
     const ours = (args: string[], stdin?: string) => sandbox.run(origin, args, stdin);
@@ -213,7 +213,19 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     const clone = path.join(sandbox.root, 'trip-ours-pulled');
     fs.mkdirSync(clone);
     await step('round trip: pull --appId (a project of this amplify)', () => original.run(clone, originalCiLines.pull(sandbox.cloud, appId(origin), 'tripb', 'dev')));
-    expect(fs.readFileSync(path.join(clone, 'amplify', 'backend', 'api', 'tripbapi', 'schema.graphql'), 'utf8')).toContain('type Todo');
+    const schemaFile = path.join(clone, 'amplify', 'backend', 'api', 'tripbapi', 'schema.graphql');
+    expect(fs.readFileSync(schemaFile, 'utf8')).toContain('type Todo');
+    // Its status here still reads Update for all three (its rebuild differs from our build/ files byte for byte).
+    await step('round trip: status after pull --appId', () => original.run(clone, ['status']));
+
+    // The original pushes a change to it, and this amplify pulls the change back with nothing left to push.
+    fs.writeFileSync(schemaFile, fs.readFileSync(schemaFile, 'utf8').replace('name: String!', 'name: String!\n  done: Boolean'));
+    await step('round trip: push (the original, a project of this amplify)', () => original.run(clone, ['push', '--yes']));
+    expect(operations((await step('round trip: status after its push', () => original.run(clone, ['status']))).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
+    const pulled = await ours(['pull', '--yes']);
+    if (pulled.exitCode !== 0) throw new Error(`this amplify pull exited ${pulled.exitCode}:\n${pulled.stdout}\n${pulled.stderr}`);
+    expect(fs.readFileSync(path.join(origin, 'amplify', 'backend', 'api', 'tripbapi', 'schema.graphql'), 'utf8')).toContain('done: Boolean');
+    expect(operations((await ours(['status'])).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
     expect((await ours(['delete', '--force'])).exitCode).toBe(0);
   });
 

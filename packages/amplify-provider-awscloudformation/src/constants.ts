@@ -9,7 +9,7 @@ export const ROOT_TEMPLATE_KEY = 'nested-cloudformation-stack.yml';
 export const CURRENT_CLOUD_BACKEND_ZIP = '#current-cloud-backend.zip';
 
 /** Root-stack resources that are not category stacks, so their outputs never land in a category's meta. */
-export const ROOT_STACK_OWN_RESOURCES = ['DeploymentBucket', 'DeploymentBucketPolicy', 'AuthRole', 'UnauthRole'] as const;
+export const ROOT_STACK_OWN_RESOURCES = ['DeploymentBucket', 'DeploymentBucketBlockHTTP', 'AuthRole', 'UnauthRole'] as const;
 
 export const DEFAULT_REGION = 'us-east-1';
 

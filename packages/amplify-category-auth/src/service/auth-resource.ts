@@ -11,7 +11,7 @@ import {
   type Prompter,
   type ResourceMeta,
 } from 'amplify-cli-core';
-import { authParameters, authTemplate } from './auth-template';
+import { authParameters, authTemplate, derivedCognitoInputs } from './auth-template';
 import type { CognitoConfig } from './cognito-config';
 import { frontendAuthConfig } from './frontend-auth-config';
 import { GROUPS_RESOURCE_NAME, GROUPS_SERVICE, groupsDependencyAttributes, userPoolGroupsTemplate } from './user-pool-groups';
@@ -24,7 +24,7 @@ const PROVIDER = 'awscloudformation';
 /** `cli-inputs.json` of an auth resource. */
 export interface AuthCliInputs {
   version: '1';
-  cognitoConfig: CognitoConfig;
+  cognitoConfig: CognitoConfig & Record<string, unknown>;
 }
 
 /** The Cognito resource of the project, if any (one per project, as in the original). */
@@ -49,6 +49,8 @@ export function readAuthConfig(projectRoot: string, resourceName: string): { con
   const envParameters = loadEnvResourceParameters(projectRoot, CATEGORY, resourceName) as Record<string, string>;
   // The original leaves the hosted-UI keys out of the file of a resource without a hosted UI.
   const config: CognitoConfig = { ...inputs.cognitoConfig, hostedUI: inputs.cognitoConfig.hostedUI ?? false, authProvidersUserPool: inputs.cognitoConfig.authProvidersUserPool ?? [] };
+  // Derived keys are recomputed on every write, so an update never keeps a stale one.
+  for (const key of Object.keys(derivedCognitoInputs(config))) delete (config as unknown as Record<string, unknown>)[key];
   return { config, envParameters };
 }
 
@@ -84,7 +86,7 @@ async function writeGroups(projectRoot: string, config: CognitoConfig, prompter:
 export async function saveAuthResource(projectRoot: string, answers: AuthAnswers, mode: 'add' | 'update', prompter: Prompter): Promise<string> {
   const { config, envParameters } = answers;
   if (mode === 'add') assertNoAuthResource(projectRoot);
-  const cliInputs: AuthCliInputs = { version: '1', cognitoConfig: config };
+  const cliInputs: AuthCliInputs = { version: '1', cognitoConfig: { ...config, ...derivedCognitoInputs(config) } };
   const metaAttributes = { frontendAuthConfig: frontendAuthConfig(config), customAuth: false };
   await writeResource({
     projectRoot,

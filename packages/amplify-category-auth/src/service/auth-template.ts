@@ -36,21 +36,9 @@ export function usesSms(config: CognitoConfig): boolean {
  * here. The stack receives only the parameters its template declares.
  */
 export function authParameters(config: CognitoConfig): Record<string, unknown> {
-  const truncated = truncatedResourceName(config);
-  const derived = {
-    resourceNameTruncated: truncated,
-    defaultPasswordPolicy: config.passwordPolicyMinLength !== 8 || config.passwordPolicyCharacters.length > 0,
-    aliasAttributes: [],
-    userpoolClientLambdaRole: `${truncated}_userpoolclient_lambda_role`,
-    userpoolClientSetAttributes: false,
-    usernameCaseSensitive: false,
-    thirdPartyAuth: config.authProviders.length > 0,
-    adminQueries: false,
-  };
   const parameters: Record<string, unknown> = {
-    ...derived,
+    ...derivedCognitoInputs(config),
     ...config,
-    useEnabledMfas: true,
     // Resolved by the root stack: the roles every identity of this project assumes.
     authRoleArn: { 'Fn::GetAtt': ['AuthRole', 'Arn'] },
     unauthRoleArn: { 'Fn::GetAtt': ['UnauthRole', 'Arn'] },
@@ -68,6 +56,25 @@ export function authParameters(config: CognitoConfig): Record<string, unknown> {
     delete parameters.oAuthMetadata;
   }
   return parameters;
+}
+
+/**
+ * The keys the original derives from the answers and keeps in `cognitoConfig` of `cli-inputs.json` as well as in
+ * `build/parameters.json`: its push regenerates the stack parameters from cli-inputs and needs them there.
+ */
+export function derivedCognitoInputs(config: CognitoConfig): Record<string, unknown> {
+  const truncated = truncatedResourceName(config);
+  return {
+    resourceNameTruncated: truncated,
+    defaultPasswordPolicy: config.passwordPolicyMinLength !== 8 || config.passwordPolicyCharacters.length > 0,
+    aliasAttributes: [],
+    userpoolClientLambdaRole: `${truncated}_userpoolclient_lambda_role`,
+    userpoolClientSetAttributes: false,
+    usernameCaseSensitive: false,
+    thirdPartyAuth: config.authProviders.length > 0,
+    adminQueries: false,
+    useEnabledMfas: true,
+  };
 }
 
 /** `<first 6 characters of the project part><sharedId>`, the original's prefix for role and policy names. */

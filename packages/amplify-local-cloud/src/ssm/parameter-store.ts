@@ -138,7 +138,10 @@ function requiredName(value: unknown): string {
 }
 
 function requiredNames(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_NAMES) throw new SsmError('ValidationException', `Names is required: 1 to ${MAX_NAMES} parameter names.`);
+  if (!Array.isArray(value)) throw new SsmError('ValidationException', `Names is required: 1 to ${MAX_NAMES} parameter names.`);
+  // AWS rejects an empty list too; the original's env remove sends one when no function has secrets, and ignores the error.
+  if (value.length === 0) throw new SsmError('ValidationException', "1 validation error detected: Value '[]' at 'names' failed to satisfy constraint: Member must have length greater than or equal to 1");
+  if (value.length > MAX_NAMES) throw new SsmError('ValidationException', `1 validation error detected: Value at 'names' failed to satisfy constraint: Member must have length less than or equal to ${MAX_NAMES}`);
   return value.map(requiredName);
 }
 

@@ -76,7 +76,7 @@ export function rootStackTemplate(): CfnTemplate {
           },
         },
       },
-      DeploymentBucketPolicy: {
+      DeploymentBucketBlockHTTP: {
         Type: 'AWS::S3::BucketPolicy',
         Properties: {
           Bucket: { Ref: 'DeploymentBucket' },

@@ -74,6 +74,16 @@ describe('SSM Parameter Store', () => {
     expect(result).toMatchObject({ DeletedParameters: ['/tree/p00'], InvalidParameters: ['/tree/none'] });
   });
 
+  it('answers an empty or too long Names list with a ValidationException, as AWS does', async () => {
+    const empty = (await ssm.send(new DeleteParametersCommand({ Names: [] })).catch((e: unknown) => e)) as Error;
+    expect(empty.name).toBe('ValidationException');
+    expect(empty.message).toContain("Value '[]' at 'names'");
+    const tooMany = Array.from({ length: 11 }, (_, i) => `/tree/x${i}`);
+    const long = (await ssm.send(new GetParametersCommand({ Names: tooMany })).catch((e: unknown) => e)) as Error;
+    expect(long.name).toBe('ValidationException');
+    expect(long.message).toContain('less than or equal to 10');
+  });
+
   it('refuses a new parameter without a type', async () => {
     const error = (await ssm.send(new PutParameterCommand({ Name: '/untyped', Value: 'x' })).catch((e: unknown) => e)) as Error;
     expect(error.name).toBe('ValidationException');

@@ -23,7 +23,7 @@ describe('buildNestedRootTemplate', () => {
   );
 
   it('keeps the root stack resources and adds one nested stack per resource', () => {
-    expect(Object.keys(template.Resources)).toEqual(['DeploymentBucket', 'DeploymentBucketPolicy', 'AuthRole', 'UnauthRole', 'storageimages', 'storagenotes']);
+    expect(Object.keys(template.Resources)).toEqual(['DeploymentBucket', 'DeploymentBucketBlockHTTP', 'AuthRole', 'UnauthRole', 'storageimages', 'storagenotes']);
     expect(template.Resources.storagenotes.Type).toBe('AWS::CloudFormation::Stack');
     expect(template.Resources.storagenotes.Properties?.TemplateURL).toBe('https://s3.amazonaws.com/b/amplify-cfn-templates/storage/notes-cloudformation-template.json');
   });

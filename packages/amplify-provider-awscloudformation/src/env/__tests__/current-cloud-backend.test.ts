@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { S3Api } from '../../aws/s3-api';
 import { ProjectFiles } from '../../project/project-files';
 import { downloadCurrentCloudBackend, storeCurrentCloudBackend } from '../current-cloud-backend';
+import { unzipFiles } from '../zip-directory';
 import { createFixtureProject } from '../../deploy/__tests__/fixture-project';
 
 /** An in-memory bucket behind the provider's S3 seam. */
@@ -43,6 +44,22 @@ describe('#current-cloud-backend in the deployment bucket', () => {
     expect(fs.readFileSync(path.join(files.paths.backendDir, 'storage', 'images', 'parameters.json'), 'utf8')).toBe('{"deployed":true}');
     // Nothing is left beside the replaced folders: no scratch folder, no staged or set-aside copy.
     expect(fs.readdirSync(files.paths.amplifyDir).filter((name) => /\.temp$|\.tmp$|\.replaced$/.test(name))).toEqual([]);
+  });
+
+  it("carries the project's cli*.json at the zip's root, where the original's pull takes its feature flags from", async () => {
+    const files = new ProjectFiles(projectRoot);
+    fs.mkdirSync(files.paths.currentCloudBackendDir, { recursive: true });
+    fs.writeFileSync(path.join(files.paths.amplifyDir, 'cli.json'), '{"features":{}}');
+    fs.writeFileSync(path.join(files.paths.amplifyDir, 'cli.dev.json'), '{}');
+    const bucket = memoryBucket();
+    await storeCurrentCloudBackend(files, bucket, 'b');
+    const entries = unzipFiles(bucket.objects.get('#current-cloud-backend.zip')!);
+    expect(new TextDecoder().decode(entries['cli.json'])).toBe('{"features":{}}');
+    expect(entries).toHaveProperty(['cli.dev.json']);
+
+    expect(await downloadCurrentCloudBackend(files, bucket, 'b', true)).toBe(true);
+    expect(fs.existsSync(path.join(files.paths.currentCloudBackendDir, 'cli.json'))).toBe(false);
+    expect(fs.existsSync(path.join(files.paths.backendDir, 'cli.json'))).toBe(false);
   });
 
   it('restoring a copy that init uploaded keeps the committed project files the copy does not have', async () => {

@@ -22,7 +22,7 @@ describe('rootStackTemplate', () => {
   });
 
   it('denies every request to the bucket that is not made over TLS', () => {
-    const policy = template.Resources.DeploymentBucketPolicy;
+    const policy = template.Resources.DeploymentBucketBlockHTTP;
     expect(policy.Type).toBe('AWS::S3::BucketPolicy');
     const statement = (policy.Properties?.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement[0];
     expect(statement.Effect).toBe('Deny');
