@@ -76,4 +76,16 @@ describe('pull --appId (built binary, local cloud)', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('Amplify appId mismatch');
   });
+
+  test('with several envs and no terminal, --envName is asked for by name; the named one is pulled', async () => {
+    expect((await sandbox.init(app, 'prod')).exitCode).toBe(0);
+    const folder = fresh('two-envs');
+    const unnamed = await pull(folder, ['--appId', appId]);
+    expect(unnamed.exitCode).toBe(1);
+    expect(unnamed.stderr).toContain('Pick a backend environment');
+    expect(unnamed.stderr).toContain('--envName');
+    const named = await pull(folder, ['--appId', appId, '--envName', 'prod']);
+    expect(named.exitCode).toBe(0);
+    expect((await sandbox.run(folder, ['status'])).stdout).toContain('Current Environment: prod');
+  });
 });
