@@ -10,8 +10,9 @@ import { printStatus } from '../output/status-view';
 
 /**
  * `amplify pull [--appId <id>] [--envName <env>] [--providers <json>] [--frontend <json>] [--yes] [--restore]`.
- * In a folder without a project, `--appId` finds the env in the project's Amplify app and brings it here. In a fresh clone (no `amplify/.config/local-env-info.json`): brings the env (the only one, `--envName`, or the
- * one picked) from its deployment bucket. In an attached project: `--envName` of another env checks it out; else
+ * In a folder without a project, `--appId` finds the env in the project's Amplify app and brings it here. In a fresh
+ * clone (no `amplify/.config/local-env-info.json`): brings the env (the only one, `--envName`, or the one picked)
+ * from its deployment bucket. In an attached project: `--envName` of another env checks it out; else
  * the current env's deployed backend replaces the local one, after a confirmation when local changes would be lost.
  */
 export const run = async (context: CoreCommandContext): Promise<void> => {
