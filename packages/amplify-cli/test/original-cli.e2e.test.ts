@@ -9,8 +9,8 @@ import { AmplifySandbox, findOriginalCli, OriginalCli, originalCiLines, original
  * lines drive it: init, add auth / S3 / table / function / REST / GraphQL, push, status, codegen, env add + push,
  * env checkout and pull, pull into a fresh clone by app id, S3AndCloudFront hosting and publish, env remove,
  * delete; every step must exit 0 and leave exactly the stacks the original expects. Then the cross-tool round trip:
- * a project the original deployed is pulled (from a clone) and pushed by this amplify and read back by the
- * original; one this amplify made is pulled by the original with `--appId`.
+ * a project the original deployed is pulled (with `--appId`, into a fresh folder) and pushed by this amplify and read
+ * back by the original; one this amplify made is pulled by the original with `--appId`.
  *
  * Opt-in: the original is about 1.4 GB. It runs when `AMPLIFY_ORIGINAL_CLI` names its binary or when it is installed
  * in the cache folder (`node scripts/bench/versus-original.js --install`); otherwise it is skipped, saying why.
@@ -26,15 +26,6 @@ if (location.type === 'missing') {
 }
 
 const SCHEMA = 'type Todo @model @auth(rules: [{ allow: public }]) {\n  id: ID!\n  name: String!\n}\n';
-
-/** What a clone of a project holds: its folder without the files its .gitignore block keeps out of the repository. */
-function cloneOf(source: string, destination: string): string {
-  fs.cpSync(source, destination, { recursive: true });
-  for (const local of ['amplify/#current-cloud-backend', 'amplify/.config/local-env-info.json', 'amplify/.config/local-aws-info.json', 'amplify/backend/amplify-meta.json', 'amplify/backend/.temp', 'amplify/backend/awscloudformation', 'amplify/logs', 'src/aws-exports.js']) {
-    fs.rmSync(path.join(destination, local), { recursive: true, force: true });
-  }
-  return destination;
-}
 
 const operations = (status: string): string[] => [...status.matchAll(/[│|] (Create|Update|Delete|No Change) +[│|]/g)].map((match) => match[1]);
 
@@ -181,13 +172,15 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     await step('round trip: add api --headless', () => original.run(origin, ['add', 'api', '--headless'], originalCiLines.addGraphQlApi('tripapi', SCHEMA)));
     await step('round trip: push', () => original.run(origin, ['push', '--yes']));
 
-    const clone = cloneOf(origin, path.join(sandbox.root, 'trip-clone'));
-    const pulled = await sandbox.run(clone, ['pull', '--envName', 'dev', '--providers', projectProviders(sandbox.cloud), '--yes']);
+    const pulledDir = path.join(sandbox.root, 'trip-pulled');
+    fs.mkdirSync(pulledDir);
+    const frontend = JSON.stringify({ frontend: 'javascript', framework: 'react' });
+    const pulled = await sandbox.run(pulledDir, ['pull', '--appId', appId(origin), '--envName', 'dev', '--frontend', frontend, '--providers', projectProviders(sandbox.cloud), '--yes']);
     expect(pulled.exitCode).toBe(0);
-    expect(operations((await sandbox.run(clone, ['status'])).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
-    const schemaFile = path.join(clone, 'amplify', 'backend', 'api', 'tripapi', 'schema.graphql');
+    expect(operations((await sandbox.run(pulledDir, ['status'])).stdout)).toEqual(['No Change', 'No Change', 'No Change']);
+    const schemaFile = path.join(pulledDir, 'amplify', 'backend', 'api', 'tripapi', 'schema.graphql');
     fs.writeFileSync(schemaFile, fs.readFileSync(schemaFile, 'utf8').replace('name: String!', 'name: String!\n  done: Boolean'));
-    const pushed = await sandbox.run(clone, ['push', '--yes']);
+    const pushed = await sandbox.run(pulledDir, ['push', '--yes']);
     expect(pushed.exitCode).toBe(0);
 
     await step('round trip: pull (the change made by this amplify)', () => original.run(origin, ['pull', '--yes']));

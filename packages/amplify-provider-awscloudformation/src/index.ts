@@ -7,6 +7,7 @@ export {
   onInitSuccessful,
   initEnv,
   attachBackend,
+  resolveAppBackend,
   pushResources,
   completeInterruptedPush,
   buildResources,

@@ -20,7 +20,7 @@ import { isDeploymentRecord, settleInterruptedDeployment } from './deploy/interr
 import type { ProgressListener } from './deploy/progress-event';
 import { type PushResult, loadResourceParameters as loadParameters, pushResources as deployResources, readRootStackOutputs } from './deploy/push-resources';
 import { downloadCurrentCloudBackend, storeCurrentCloudBackend as uploadCurrentCloudBackend } from './env/current-cloud-backend';
-import { registerBackendEnvironment } from './env/amplify-app';
+import { findAppBackendEnvironment, registerBackendEnvironment } from './env/amplify-app';
 import { completeEnvironment } from './env/create-env';
 import { consoleUrl } from './env/console-url';
 import { localConsoleLink } from './env/local-console-link';
@@ -29,7 +29,7 @@ import { recordAwsConfig, recordRootStack } from './env/record-env';
 import { syncEnvironment } from './env/sync-env';
 import { ProjectFiles } from './project/project-files';
 import type { RootStackOutputs } from './project/project-types';
-import { createRootStack } from './root-stack/create-root-stack';
+import { createRootStack, stackOutputs } from './root-stack/create-root-stack';
 import { stackTags } from './root-stack/stack-tags';
 
 /**
@@ -190,6 +190,38 @@ export async function attachBackend(context: ProviderContext): Promise<void> {
   }
   return withFactory(await envFactory(context, files, envName, 'pull'), async (factory) => {
     await syncEnvironment({ projectRoot: files.paths.projectRoot, envName, factory, restoreBackend: true });
+  });
+}
+
+/**
+ * `amplify pull --appId <id> [--envName <env>]` in a folder without a project: credentials are chosen, the env is
+ * found in the Amplify app, and its root stack outputs and this machine's credential choice are recorded, so that
+ * `attachBackend` can bring the backend down. Answers the env and the project's name (the app's).
+ */
+export async function resolveAppBackend(context: ProviderContext, request: { appId: string; envName?: string }): Promise<{ envName: string; projectName: string }> {
+  const files = projectFiles(context);
+  const choice = await chooseAwsConfig({
+    headless: headlessBlock(context),
+    existing: undefined,
+    yes: isYes(context),
+    prompter: context.amplify.prompter,
+    info: (line) => context.print.info(line),
+    env: context.environment.env,
+  });
+  return withFactory(new AwsClientFactory(await targetForChoice(choice, resolveOptions(context)), context.environment.env, 'pull'), async (factory) => {
+    const found = await findAppBackendEnvironment(factory.amplifyClient(), request.appId, request.envName, (envNames) =>
+      context.amplify.prompter.pick<string>({ message: 'Pick a backend environment:', choices: envNames.map((name) => ({ name, value: name })), flag: '--envName' }),
+    );
+    const stack = await factory.cloudFormation().describeStack(found.stackName);
+    if (!stack) {
+      throw new AmplifyError('StackNotFound', `The root stack ${found.stackName} of env "${found.envName}" (Amplify app ${found.appId}) does not exist.`, {
+        resolution: `The env was deleted outside amplify; remove it with "aws amplify delete-backend-environment --app-id ${found.appId} --environment-name ${found.envName}"`,
+      });
+    }
+    const outputs: RootStackOutputs = { ...stackOutputs(stack), StackName: found.stackName, DeploymentBucketName: found.deploymentBucketName, AmplifyAppId: found.appId };
+    recordRootStack(files, found.envName, outputs);
+    recordAwsConfig(files, found.envName, persistAwsConfig(choice, { projectRoot: files.paths.projectRoot, envName: found.envName }));
+    return { envName: found.envName, projectName: found.appName };
   });
 }
 

@@ -4,29 +4,36 @@ import { checkoutEnv } from '../lifecycle/env/checkout-env';
 import { initializeEnv } from '../lifecycle/env/initialize-env';
 import { projectExeInfo } from '../lifecycle/exe-info';
 import { parseHeadlessInput } from '../lifecycle/headless-input';
+import { attachAppBackend } from '../lifecycle/pull/attach-app-backend';
 import { attachBackend } from '../lifecycle/pull/attach-backend';
 import { printStatus } from '../output/status-view';
 
 /**
- * `amplify pull [--envName <env>] [--providers <json>] [--yes] [--restore]`.
- * In a fresh clone (no `amplify/.config/local-env-info.json`): brings the env (the only one, `--envName`, or the
- * one picked) from its deployment bucket. In an attached project: `--envName` of another env checks it out; else
+ * `amplify pull [--appId <id>] [--envName <env>] [--providers <json>] [--frontend <json>] [--yes] [--restore]`.
+ * In a folder without a project, `--appId` finds the env in the project's Amplify app and brings it here. In a fresh
+ * clone (no `amplify/.config/local-env-info.json`): brings the env (the only one, `--envName`, or the one picked)
+ * from its deployment bucket. In an attached project: `--envName` of another env checks it out; else
  * the current env's deployed backend replaces the local one, after a confirmation when local changes would be lost.
  */
 export const run = async (context: CoreCommandContext): Promise<void> => {
   const { printer, environment } = context.session;
   const headless = parseHeadlessInput(context.input.options);
-  if (context.input.options?.appId !== undefined || headless.amplify.appId !== undefined) {
-    throw new AmplifyError('AppIdNotSupported', '--appId names an Amplify Console app, which this amplify does not use', {
-      resolution: 'Run "amplify pull --envName <env>" in a clone of the project; its team-provider-info.json names the env\'s stack',
-    });
-  }
+  const appId = requestedAppId(context.input.options?.appId, headless.amplify.appId);
   const projectRoot = pathManager.searchProjectRootPath(environment.cwd);
   if (projectRoot === undefined || !stateManager.projectConfigExists(projectRoot)) {
-    throw new AmplifyError('ProjectNotInitialized', 'amplify pull needs a clone of the project (amplify/.config/project-config.json was not found)', {
-      resolution: 'Clone the project\'s repository and run "amplify pull --envName <env>" inside it, or run "amplify init" for a new project',
+    if (appId === undefined) {
+      throw new AmplifyError('ProjectNotInitialized', 'amplify pull needs --appId or a clone of the project (amplify/.config/project-config.json was not found)', {
+        resolution: 'Run "amplify pull --appId <appId> --envName <env>" here, or clone the project\'s repository and run "amplify pull --envName <env>" inside it',
+      });
+    }
+    const pullRoot = environment.cwd;
+    await withProjectLock(pullRoot, 'pull', async () => {
+      const envName = await attachAppBackend(context, pullRoot, headless, appId);
+      printer.success(`✔ Successfully pulled backend environment ${envName} from the cloud.`);
     });
+    return;
   }
+  if (appId !== undefined) assertSameApp(projectRoot, appId);
   await withProjectLock(projectRoot, 'pull', async () => {
     const current = stateManager.getLocalEnvInfo(projectRoot, { throwIfNotExist: false })?.envName;
     if (!current) {
@@ -59,3 +66,22 @@ export const run = async (context: CoreCommandContext): Promise<void> => {
     printer.success(`✔ Successfully pulled backend environment ${current} from the cloud.`);
   });
 };
+
+function requestedAppId(flag: unknown, fromAmplifyBlock: string | undefined): string | undefined {
+  if (flag === undefined) return fromAmplifyBlock;
+  if (typeof flag !== 'string' || flag === '') {
+    throw new AmplifyError('InvalidInput', '--appId needs the id of the project\'s Amplify app', { resolution: 'Pass it as "amplify pull --appId <appId> --envName <env>"' });
+  }
+  return flag;
+}
+
+/** A project already here belongs to one Amplify app; pulling another app's env into it would mix two projects. */
+function assertSameApp(projectRoot: string, appId: string): void {
+  const teamProviderInfo = stateManager.getTeamProviderInfo(projectRoot, { default: {} });
+  const appIds = new Set(Object.values(teamProviderInfo).map((env) => env.awscloudformation?.AmplifyAppId).filter((id) => id !== undefined));
+  if (appIds.size > 0 && !appIds.has(appId)) {
+    throw new AmplifyError('AppIdMismatch', `Amplify appId mismatch: this project belongs to the app ${[...appIds].join(', ')}, not ${appId}`, {
+      resolution: 'Run the pull in an empty folder to bring that app\'s env there, or drop --appId to pull this project\'s envs',
+    });
+  }
+}

@@ -9,6 +9,7 @@ import { describePlugin, runPluginCode } from '../execution/plugin-loader';
 export interface LifecycleProvider extends Partial<ProviderPlugin> {
   storeCurrentCloudBackend?(context: CoreCommandContext): Promise<unknown>;
   attachBackend?(context: CoreCommandContext): Promise<unknown>;
+  resolveAppBackend?(context: CoreCommandContext, request: { appId: string; envName?: string }): Promise<unknown>;
   configureNewUser?(context: CoreCommandContext): Promise<unknown>;
 }
 

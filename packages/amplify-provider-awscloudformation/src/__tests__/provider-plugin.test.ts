@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AmplifyClient, CreateAppCommand, CreateBackendEnvironmentCommand } from '@aws-sdk/client-amplify';
+import { AmplifyClient, CreateAppCommand, CreateBackendEnvironmentCommand, GetAppCommand, GetBackendEnvironmentCommand } from '@aws-sdk/client-amplify';
 import { mockClient } from 'aws-sdk-client-mock';
 import { validatePluginManifest } from 'amplify-cli-core';
 import * as plugin from '../provider-plugin';
@@ -120,6 +120,8 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
     cfnMock.on(DescribeStacksCommand).resolves({
       Stacks: [{ StackName: outputs.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
     });
+    amplifyMock.on(CreateAppCommand).resolves({ app: { appId: 'd1newapp' } as never });
+    amplifyMock.on(CreateBackendEnvironmentCommand).resolves({});
     const ctx = context({
       inputParams: { yes: true, awscloudformation: { configLevel: 'project', useProfile: false, accessKeyId: 'AKIACTX', secretAccessKey: 'secret', region: 'eu-west-1' } },
       projectConfig: { projectName: 'newapp' },
@@ -251,5 +253,32 @@ describe("the context's environment", () => {
         else process.env[key] = value;
       }
     }
+  });
+});
+
+describe('resolveAppBackend (pull --appId in a folder without a project)', () => {
+  const keys = { configLevel: 'project', useProfile: false, accessKeyId: 'AKIAPULL', secretAccessKey: 'secret', region: 'eu-west-1' };
+  const stack = { StackName: 'amplify-shop-dev-1', StackId: 'arn:aws:cloudformation:eu-west-1:1:stack/amplify-shop-dev-1/x', DeploymentBucketName: 'amplify-shop-dev-1-deployment', Region: 'eu-west-1' };
+
+  beforeEach(() => {
+    amplifyMock.on(GetAppCommand).resolves({ app: { appId: 'd1shop', name: 'shop' } as never });
+    amplifyMock.on(GetBackendEnvironmentCommand).resolves({ backendEnvironment: { environmentName: 'dev', stackName: stack.StackName, deploymentArtifacts: stack.DeploymentBucketName } as never });
+  });
+
+  it("records the env's root stack outputs with the app id and this machine's credentials, and answers the env and project names", async () => {
+    cfnMock.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: stack.StackName, CreationTime: new Date(), StackStatus: 'UPDATE_COMPLETE', Outputs: Object.entries(stack).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+    });
+    const ctx = context({ inputParams: { yes: true, awscloudformation: keys }, localEnvInfo: { envName: '', projectPath: projectRoot } });
+    await expect(plugin.resolveAppBackend(ctx, { appId: 'd1shop', envName: 'dev' })).resolves.toEqual({ envName: 'dev', projectName: 'shop' });
+    expect(read<{ dev: unknown }>('amplify/team-provider-info.json').dev).toEqual({ awscloudformation: { ...stack, AmplifyAppId: 'd1shop' } });
+    expect(read<{ dev: { configLevel: string } }>('amplify/.config/local-aws-info.json').dev.configLevel).toBe('project');
+  });
+
+  it('names a root stack that is gone, and records nothing', async () => {
+    cfnMock.on(DescribeStacksCommand).rejects(Object.assign(new Error(`Stack with id ${stack.StackName} does not exist`), { name: 'ValidationError' }));
+    const ctx = context({ inputParams: { yes: true, awscloudformation: keys }, localEnvInfo: { envName: '', projectPath: projectRoot } });
+    await expect(plugin.resolveAppBackend(ctx, { appId: 'd1shop', envName: 'dev' })).rejects.toMatchObject({ code: 'StackNotFound', message: expect.stringContaining(stack.StackName) });
+    expect(fs.existsSync(path.join(projectRoot, 'amplify', 'team-provider-info.json'))).toBe(false);
   });
 });

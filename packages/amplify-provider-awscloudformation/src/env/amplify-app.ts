@@ -1,4 +1,5 @@
 import type { AmplifyClient } from '@aws-sdk/client-amplify';
+import { AmplifyError } from 'amplify-cli-core';
 import { loadAmplifySdk } from '../aws/sdk-modules';
 
 export interface BackendEnvironmentRegistration {
@@ -42,5 +43,59 @@ export async function unregisterBackendEnvironment(client: AmplifyClient, appId:
     if (remaining.length === 0) await client.send(new DeleteAppCommand({ appId }));
   } catch (error) {
     if (!(error instanceof NotFoundException)) throw error;
+  }
+}
+
+export interface AppBackendEnvironment {
+  appId: string;
+  /** The app's name, which is the project's name (the app was created after it). */
+  appName: string;
+  envName: string;
+  stackName: string;
+  deploymentBucketName: string;
+}
+
+/**
+ * `amplify pull --appId <id> [--envName <env>]`: the backend environment of an Amplify app, as init registered it.
+ * Without an env name the app's only env is taken, else `pickEnv` chooses among them.
+ */
+export async function findAppBackendEnvironment(
+  client: AmplifyClient,
+  appId: string,
+  envName: string | undefined,
+  pickEnv: (envNames: string[]) => Promise<string>,
+): Promise<AppBackendEnvironment> {
+  const { GetAppCommand, GetBackendEnvironmentCommand, ListBackendEnvironmentsCommand, NotFoundException } = loadAmplifySdk();
+  const listHint = 'List your apps with "aws amplify list-apps" (or the Amplify console), then pass one with --appId';
+  let appName: string | undefined;
+  try {
+    appName = (await client.send(new GetAppCommand({ appId }))).app?.name;
+  } catch (error) {
+    if (!(error instanceof NotFoundException)) throw error;
+    throw new AmplifyError('AppNotFound', `The Amplify app "${appId}" does not exist in this account and region.`, { resolution: listHint });
+  }
+  if (!appName) throw new Error(`The Amplify service answered no name for the app ${appId}.`);
+  const envsHint = `List its envs with "aws amplify list-backend-environments --app-id ${appId}", then pass one with --envName`;
+  let chosen = envName;
+  if (chosen === undefined) {
+    const envNames = ((await client.send(new ListBackendEnvironmentsCommand({ appId }))).backendEnvironments ?? []).map((env) => env.environmentName!);
+    if (envNames.length === 0) {
+      throw new AmplifyError('EnvironmentNotFound', `The Amplify app "${appId}" has no backend environment to pull.`, {
+        resolution: 'Run "amplify init" (or "amplify env add") in the project to create one, then pull it',
+      });
+    }
+    chosen = envNames.length === 1 ? envNames[0] : await pickEnv(envNames);
+  }
+  try {
+    const { backendEnvironment } = await client.send(new GetBackendEnvironmentCommand({ appId, environmentName: chosen }));
+    if (!backendEnvironment?.stackName || !backendEnvironment.deploymentArtifacts) {
+      throw new AmplifyError('EnvironmentNotFound', `The env "${chosen}" of the Amplify app "${appId}" names no stack or deployment bucket.`, {
+        resolution: 'Pull an env that "amplify init" or "amplify env add" created (they record both)',
+      });
+    }
+    return { appId, appName, envName: chosen, stackName: backendEnvironment.stackName, deploymentBucketName: backendEnvironment.deploymentArtifacts };
+  } catch (error) {
+    if (!(error instanceof NotFoundException)) throw error;
+    throw new AmplifyError('EnvironmentNotFound', `The Amplify app "${appId}" has no backend environment "${chosen}".`, { resolution: envsHint });
   }
 }

@@ -25,11 +25,26 @@ function writeProject(machine: FakeMachine): void {
 }
 
 describe('lifecycle commands refuse bad input before doing anything', () => {
-  test('pull --appId points at the way to pull a clone', async () => {
+  test('pull --appId needs a value, and refuses a project that belongs to another app', async () => {
     const machine = makeFakeMachine();
-    const result = await amplify(machine, ['pull', '--appId', 'd1abc', '--envName', 'dev']);
+    const bare = await amplify(machine, ['pull', '--appId', '--envName', 'dev']);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain("--appId needs the id of the project's Amplify app");
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify'))).toBe(false);
+
+    writeProject(machine);
+    const teamProviderInfo = path.join(machine.cwd, 'amplify', 'team-provider-info.json');
+    fs.writeFileSync(teamProviderInfo, JSON.stringify({ dev: { awscloudformation: { StackName: 'stack-dev', DeploymentBucketName: 'bucket-dev', AmplifyAppId: 'd1mine' } } }));
+    const other = await amplify(machine, ['pull', '--appId', 'd1other', '--envName', 'dev']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('Amplify appId mismatch: this project belongs to the app d1mine, not d1other');
+  });
+
+  test('a failed pull --appId in an empty folder leaves no amplify folder behind', async () => {
+    const machine = makeFakeMachine();
+    const result = await amplify(machine, ['pull', '--appId', 'd1abc', '--envName', 'dev', '--yes']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--appId names an Amplify Console app');
+    expect(fs.existsSync(path.join(machine.cwd, 'amplify'))).toBe(false);
   });
 
   test('pull outside a clone of a project says what it needs', async () => {

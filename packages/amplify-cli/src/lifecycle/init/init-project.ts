@@ -287,7 +287,7 @@ function installedFrontends(context: CoreCommandContext): PluginInfo[] {
 }
 
 /** Highest `scanProject` score first (the default); `--frontend` picks by name or alias. */
-async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInput, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>>> {
+export async function chooseFrontend(context: CoreCommandContext, headless: HeadlessInput, projectRoot: string): Promise<LoadedPlugin<Partial<FrontendPlugin>>> {
   const requested = headless.frontend ? (headless.frontend.frontend ?? headless.frontend.type) : undefined;
   if (requested !== undefined) {
     const infos = installedFrontends(context);
