@@ -120,8 +120,6 @@ describe('init + onInitSuccessful (headless keys, --yes)', () => {
     cfnMock.on(DescribeStacksCommand).resolves({
       Stacks: [{ StackName: outputs.StackName, CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
     });
-    amplifyMock.on(CreateAppCommand).resolves({ app: { appId: 'd1newapp' } as never });
-    amplifyMock.on(CreateBackendEnvironmentCommand).resolves({});
     const ctx = context({
       inputParams: { yes: true, awscloudformation: { configLevel: 'project', useProfile: false, accessKeyId: 'AKIACTX', secretAccessKey: 'secret', region: 'eu-west-1' } },
       projectConfig: { projectName: 'newapp' },
