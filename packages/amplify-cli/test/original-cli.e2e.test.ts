@@ -8,7 +8,7 @@ import { AmplifySandbox, findOriginalCli, OriginalCli, originalCiLines, original
  * The original Amplify CLI (`@aws-amplify/cli-internal` 14.2.2) against this repository's local cloud, as its CI
  * lines drive it: init, add auth / S3 / table / function / REST / GraphQL, push, status, codegen, env add + push,
  * env checkout and pull, pull into a fresh clone by app id, S3AndCloudFront hosting and publish, env remove,
- * delete; every step must exit 0 and leave exactly the stacks the original expects. Then the cross-tool round trip:
+ * delete, and Amplify Console hosting (a manual deployment served at its branch) in a second project; every step must exit 0 and leave exactly the stacks the original expects. Then the cross-tool round trip:
  * a project the original deployed is pulled (with `--appId`, into a fresh folder) and pushed by this amplify and read
  * back by the original; one this amplify made is pulled by the original with `--appId`.
  *
@@ -240,6 +240,24 @@ describeWithOriginal('the original Amplify CLI against the local cloud', () => {
     await step('env remove prod', () => original.run(app, ['env', 'remove', 'prod', '--force']));
     expect((await liveStacks()).filter((stack) => stack.name.startsWith(prodRoot))).toEqual([]);
     await step('delete', () => original.run(app, ['delete', '--force']));
+    expect(await liveStacks()).toEqual([]);
+  });
+
+  test('Amplify Console hosting: a second project adds it, publish deploys the build to the branch, which serves it', async () => {
+    const hosted = path.join(sandbox.root, 'hosted');
+    fs.mkdirSync(hosted);
+    await step('init (hosted)', () => original.run(hosted, originalCiLines.init(sandbox.cloud, 'hostp', 'dev')));
+    await step('add hosting (Amplify Console, manual)', () => original.walk(hosted, ['add', 'hosting'], originalWalkthroughs.amplifyConsoleHosting()));
+    fs.writeFileSync(
+      path.join(hosted, 'package.json'),
+      JSON.stringify({ name: 'hostp', version: '1.0.0', scripts: { build: 'node -e "require(\'fs\').mkdirSync(\'dist\',{recursive:true});require(\'fs\').writeFileSync(\'dist/index.html\',\'<h1>deployed to the branch</h1>\')"', start: 'true' } }),
+    );
+    const published = await step('publish (Amplify Console)', () => original.run(hosted, ['publish', '--yes']));
+    expect(published.stdout).toContain(`https://dev.${appId(hosted)}.amplifyapp.com`);
+    // The local cloud serves a branch's last deployment at <endpoint>/_amplifyapp/<appId>/<branch>/.
+    expect(await (await fetch(`${sandbox.cloud.endpoint}/_amplifyapp/${appId(hosted)}/dev/`)).text()).toContain('deployed to the branch');
+    expect(operations((await step('status (hosted)', () => original.run(hosted, ['status']))).stdout)).toEqual(['No Change']);
+    await step('delete (hosted)', () => original.run(hosted, ['delete', '--force']));
     expect(await liveStacks()).toEqual([]);
   });
 });

@@ -166,6 +166,11 @@ export const originalWalkthroughs = {
     { question: /Select the plugin module to execute/, keys: `${KEY.down}${KEY.enter}` },
     { question: /hosting bucket name/, keys: KEY.enter },
   ],
+  /** Hosting with Amplify Console, deployed by hand (`amplify publish` zips the build and deploys it to the app's branch). */
+  amplifyConsoleHosting: (): ScriptedAnswer[] => [
+    { question: /Select the plugin module to execute/, keys: KEY.enter },
+    { question: /Choose a type/, keys: KEY.enter },
+  ],
   /** A DynamoDB table keyed by a string `id`. */
   dynamoTable: (name: string): ScriptedAnswer[] => [
     { question: /Select from one of the below mentioned services/, keys: `${KEY.down}${KEY.enter}` },
