@@ -1,39 +1,31 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { AmplifySandbox, readJson, runProcess, snapshotDir, type RunResult } from 'amplify-test-support';
+import { AmplifySandbox, findOriginalCli, OriginalCli, readJson, snapshotDir, type RunResult } from 'amplify-test-support';
 
 /**
  * Issue 15 "Done when" 3, the round trip: a project made here (auth, S3 + DynamoDB storage, a function, a GraphQL
  * and a REST API) is read and extended by the original Amplify CLI's headless commands, and this tool then reads
- * and deploys the result. Opt-in: it runs when the original is installed (AMPLIFY_ORIGINAL_CLI_BIN, else the
- * cache `~/.cache/amplify-versus/cli-internal-14.2.2`); without it the key-by-key tests of each category against
+ * and deploys the result. Opt-in: it runs when the original is installed (AMPLIFY_ORIGINAL_CLI, else the
+ * cache `~/.cache/amplify-versus/cli-internal-14.2.2`, found as the original-CLI suite finds it); without it the key-by-key tests of each category against
  * the original's recorded files (the `original-*.test.ts` unit tests) stand in.
  */
-const ORIGINAL_BIN =
-  process.env.AMPLIFY_ORIGINAL_CLI_BIN ??
-  path.join(os.homedir(), '.cache', 'amplify-versus', 'cli-internal-14.2.2', 'node_modules', '@aws-amplify', 'cli-internal', 'bin', 'amplify');
-const originalInstalled = fs.existsSync(ORIGINAL_BIN);
-if (!originalInstalled) {
-  console.log(`Skipped the round trip with the original CLI: ${ORIGINAL_BIN} does not exist (set AMPLIFY_ORIGINAL_CLI_BIN to its bin/amplify).`);
+const location = findOriginalCli();
+if (location.type !== 'found') {
+  // eslint-disable-next-line no-console -- the reason a skipped opt-in suite gives.
+  console.log(`original-round-trip.e2e: skipped, ${location.reason}`);
 }
 
 jest.setTimeout(300_000);
 
 type Meta = Record<string, Record<string, { service?: string; output?: Record<string, string> }>>;
 
-(originalInstalled ? describe : describe.skip)('round trip with the original CLI (built binary, local cloud)', () => {
+(location.type === 'found' ? describe : describe.skip)('round trip with the original CLI (built binary, local cloud)', () => {
   let sandbox: AmplifySandbox;
   let app: string;
-  let originalHome: string;
+  let originalCli: OriginalCli;
 
-  /** The original, in a HOME of its own, without telemetry or update checks; it needs no cloud for these commands. */
-  const original = (args: string[], stdin?: string): Promise<RunResult> =>
-    runProcess(process.execPath, [ORIGINAL_BIN, ...args], {
-      cwd: app,
-      stdin,
-      env: { PATH: process.env.PATH, HOME: originalHome, CI: '1', AMPLIFY_DISABLE_TELEMETRY: '1', NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1' },
-    });
+  /** The original in the current project, in a HOME of its own, as the original-CLI suite runs it. */
+  const original = (args: string[], stdin?: string): Promise<RunResult> => originalCli.run(app, args, stdin);
   const ours = (args: string[], stdin?: string): Promise<RunResult> => sandbox.run(app, args, stdin);
   const expectOk = (result: RunResult): void => {
     if (result.exitCode !== 0) throw new Error(`exit ${result.exitCode}\n${result.stdout}\n${result.stderr}`);
@@ -65,8 +57,8 @@ type Meta = Record<string, Record<string, { service?: string; output?: Record<st
   beforeAll(async () => {
     sandbox = await AmplifySandbox.start();
     app = sandbox.createApp('roundtrip');
-    originalHome = path.join(sandbox.root, 'original-home');
-    fs.mkdirSync(originalHome);
+    originalCli = new OriginalCli(location as Extract<typeof location, { type: 'found' }>, path.join(sandbox.root, 'original-home'), sandbox.cloud);
+    await originalCli.prepare();
     expectOk(await sandbox.init(app));
     expectOk(await ours(['add', 'auth', '--yes']));
     const table = { version: 1, serviceConfiguration: { serviceName: 'DynamoDB', resourceName: 'notes', columns: [{ name: 'id', type: 'string' }], partitionKey: 'id' } };
