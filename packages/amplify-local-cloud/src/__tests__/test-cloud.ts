@@ -102,15 +102,20 @@ export function useTestCloud(options: UseTestCloudOptions = {}): TestCloud {
   return usePerFileCloud(() => startTestCloud(), options);
 }
 
-/** The S3 error a call fails with; fails the test when the call succeeds or fails otherwise. */
-export async function s3ErrorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
+/** The service error of `type` a call fails with; fails the test when the call succeeds or fails otherwise. */
+export async function serviceErrorOf<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof S3ServiceException) return error;
+    if (error instanceof type) return error;
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** The S3 error a call fails with; fails the test when the call succeeds or fails otherwise. */
+export function s3ErrorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
+  return serviceErrorOf(promise, S3ServiceException);
 }
 
 /** Sends a raw HTTP request, for what SDK clients never send (missing or malformed auth, other Host headers). */

@@ -14,7 +14,7 @@ import {
   UntagResourceCommand,
   UpdateAppCommand,
 } from '@aws-sdk/client-amplify';
-import { signedRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { signedRequest, serviceErrorOf, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
 
 let cloud: TestCloud;
 let amplify: AmplifyClient;
@@ -29,15 +29,7 @@ afterAll(async () => {
   await cloud.dispose();
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<AmplifyServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AmplifyServiceException) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const errorOf = (promise: Promise<unknown>): Promise<AmplifyServiceException> => serviceErrorOf(promise, AmplifyServiceException);
 
 test('CreateApp answers an app shaped as AWS shapes it, and GetApp reads it back', async () => {
   const before = Date.now();

@@ -21,7 +21,7 @@ import {
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateStackCommand, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { zipSync } from 'fflate';
-import { rawRequest, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { rawRequest, serviceErrorOf, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
 import { startCfnTestCloud } from '../../cloudformation/__tests__/helpers/cfn-test-cloud';
 
 let cloud: TestCloud;
@@ -37,15 +37,7 @@ afterAll(async () => {
   await cloud.dispose();
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<AmplifyServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AmplifyServiceException) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const errorOf = (promise: Promise<unknown>): Promise<AmplifyServiceException> => serviceErrorOf(promise, AmplifyServiceException);
 
 const text = (value: string) => new TextEncoder().encode(value);
 const siteZip = (title: string) => Buffer.from(zipSync({ 'index.html': text(`<h1>${title}</h1>`), 'static/app.js': text('console.log(1)') }));

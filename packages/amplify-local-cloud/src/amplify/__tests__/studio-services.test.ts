@@ -10,7 +10,7 @@ import {
   ListComponentsCommand,
   ListThemesCommand,
 } from '@aws-sdk/client-amplifyuibuilder';
-import { startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
+import { serviceErrorOf, startTestCloud, type TestCloud } from '../../__tests__/test-cloud';
 
 let cloud: TestCloud;
 let appId: string;
@@ -32,16 +32,6 @@ afterAll(async () => {
   await cloud.dispose();
 });
 
-async function errorOf<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 test('UI Builder answers an app without Studio: no features, no components, themes or forms', async () => {
   const environmentName = 'dev';
   expect((await uiBuilder.send(new GetMetadataCommand({ appId, environmentName }))).features).toEqual({});
@@ -50,18 +40,18 @@ test('UI Builder answers an app without Studio: no features, no components, them
   expect((await uiBuilder.send(new ExportFormsCommand({ appId, environmentName }))).entities).toEqual([]);
   expect((await uiBuilder.send(new ListComponentsCommand({ appId, environmentName }))).entities).toEqual([]);
   expect((await uiBuilder.send(new ListThemesCommand({ appId, environmentName }))).entities).toEqual([]);
-  const unknown = await errorOf(uiBuilder.send(new GetMetadataCommand({ appId: 'dnothere000000', environmentName })), AmplifyUIBuilderServiceException);
+  const unknown = await serviceErrorOf(uiBuilder.send(new GetMetadataCommand({ appId: 'dnothere000000', environmentName })), AmplifyUIBuilderServiceException);
   expect(unknown.name).toBe('ResourceNotFoundException');
 });
 
 test('Amplify Backend finds no Studio backend for an app, and no app that does not exist', async () => {
-  const missing = await errorOf(backend.send(new GetBackendCommand({ AppId: appId })), AmplifyBackendServiceException);
+  const missing = await serviceErrorOf(backend.send(new GetBackendCommand({ AppId: appId })), AmplifyBackendServiceException);
   expect(missing.name).toBe('NotFoundException');
   expect(missing.$metadata.httpStatusCode).toBe(404);
   expect((missing as AmplifyBackendServiceException & { ResourceType?: string }).ResourceType).toBe('Backend');
-  const models = await errorOf(backend.send(new GetBackendAPIModelsCommand({ AppId: appId, BackendEnvironmentName: 'dev', ResourceName: 'api' })), AmplifyBackendServiceException);
+  const models = await serviceErrorOf(backend.send(new GetBackendAPIModelsCommand({ AppId: appId, BackendEnvironmentName: 'dev', ResourceName: 'api' })), AmplifyBackendServiceException);
   expect(models.name).toBe('NotFoundException');
-  const noApp = await errorOf(backend.send(new GetBackendCommand({ AppId: 'dnothere000000' })), AmplifyBackendServiceException);
+  const noApp = await serviceErrorOf(backend.send(new GetBackendCommand({ AppId: 'dnothere000000' })), AmplifyBackendServiceException);
   expect(noApp.name).toBe('NotFoundException');
   expect(noApp.message).toContain('dnothere000000');
 });
